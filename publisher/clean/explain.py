@@ -1,0 +1,20 @@
+"""A record of what cleaning dropped and why, for ``publisher clean --explain``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from publisher.model import Article
+
+
+@dataclass(frozen=True)
+class Dropped:
+    line: int
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class CleanResult:
+    article: Article
+    dropped: tuple[Dropped, ...] = ()

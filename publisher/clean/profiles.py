@@ -1,0 +1,107 @@
+"""Site profiles: what a site prints around its articles, kept as data (TOML files).
+
+A profile adds words to the common Vietnamese one; it never replaces the general rules.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from publisher.errors import InputError
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    name: str
+    domains: tuple[str, ...] = ()
+    title_suffixes: tuple[str, ...] = ()
+    chrome_lines: frozenset[str] = frozenset()
+    end_markers: frozenset[str] = frozenset()
+    caption_cues: tuple[str, ...] = ()
+    attribution_prefixes: tuple[str, ...] = ()
+    agency_prefixes: tuple[str, ...] = ()
+    max_subheading_words: int = 16
+
+    def is_chrome(self, line: str) -> bool:
+        return _key(line) in self.chrome_lines
+
+    def is_end_marker(self, line: str) -> bool:
+        return _key(line) in self.end_markers
+
+    def merged_with(self, site: SiteProfile) -> SiteProfile:
+        """This (common) profile with a site's words added."""
+        return SiteProfile(
+            name=site.name,
+            domains=site.domains,
+            title_suffixes=site.title_suffixes,
+            chrome_lines=self.chrome_lines | site.chrome_lines,
+            end_markers=self.end_markers | site.end_markers,
+            caption_cues=self.caption_cues + site.caption_cues,
+            attribution_prefixes=self.attribution_prefixes + site.attribution_prefixes,
+            agency_prefixes=self.agency_prefixes + site.agency_prefixes,
+            max_subheading_words=site.max_subheading_words or self.max_subheading_words,
+        )
+
+
+@dataclass(frozen=True)
+class ProfileSet:
+    common: SiteProfile
+    sites: tuple[SiteProfile, ...]
+
+    def for_site_name(self, name: str | None) -> SiteProfile:
+        """The common profile merged with the site whose title suffix is ``name``."""
+        if name:
+            wanted = _key(name)
+            for site in self.sites:
+                if wanted in {_key(s) for s in site.title_suffixes} or wanted == _key(site.name):
+                    return self.common.merged_with(site)
+        return self.common
+
+    def known_site_names(self) -> frozenset[str]:
+        return frozenset(_key(s) for site in self.sites for s in (site.name, *site.title_suffixes))
+
+
+def parse_profile(text: str, origin: str) -> SiteProfile:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError(f"invalid site profile: {error}", origin) from None
+    site = data.get("site", {})
+    chrome = data.get("chrome", {})
+    structure = data.get("structure", {})
+    return SiteProfile(
+        name=site.get("name", origin),
+        domains=tuple(site.get("domains", ())),
+        title_suffixes=tuple(site.get("title_suffixes", ())),
+        chrome_lines=frozenset(_key(s) for s in chrome.get("lines", ())),
+        end_markers=frozenset(_key(s) for s in chrome.get("end_markers", ())),
+        caption_cues=tuple(structure.get("caption_cues", ())),
+        attribution_prefixes=tuple(structure.get("attribution_prefixes", ())),
+        agency_prefixes=tuple(structure.get("agency_prefixes", ())),
+        max_subheading_words=int(structure.get("max_subheading_words", 0)),
+    )
+
+
+def load_profiles(extra_dirs: tuple[Path, ...] = ()) -> ProfileSet:
+    """The shipped profiles, plus any ``*.toml`` in ``extra_dirs`` (a user's own sites)."""
+    common: SiteProfile | None = None
+    sites: list[SiteProfile] = []
+    shipped = resources.files("publisher") / "profiles"
+    sources = [(entry.name, entry.read_text(encoding="utf-8")) for entry in shipped.iterdir() if entry.name.endswith(".toml")]
+    for folder in extra_dirs:
+        sources += [(str(p), p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.toml"))]
+    for origin, text in sorted(sources, key=lambda item: item[0]):
+        profile = parse_profile(text, origin)
+        if profile.name == "common":
+            common = profile
+        else:
+            sites.append(profile)
+    assert common is not None, "the common profile ships with publisher"
+    return ProfileSet(common=common, sites=tuple(sites))

@@ -1,0 +1,23 @@
+"""Unicode tidying shared by every reader: NFC, invisible junk, line endings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Zero-width and formatting characters that scraped pages leave behind.
+_INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def normalise_text(text: str) -> str:
+    """NFC, one kind of line ending, no invisible characters, no control characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _INVISIBLE.sub("", text)
+    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    return unicodedata.normalize("NFC", text)
+
+
+def tidy_line(line: str) -> str:
+    """Collapse runs of spaces (NBSP included) and trim the ends."""
+    return _SPACES.sub(" ", line).strip()

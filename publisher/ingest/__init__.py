@@ -1,0 +1,43 @@
+"""Readers: one per source kind, chosen by the file's suffix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from publisher.clean.explain import CleanResult
+from publisher.clean.pagedump import clean_page_dump
+from publisher.clean.profiles import ProfileSet
+from publisher.clean.unicode import normalise_text
+from publisher.errors import InputError
+from publisher.ingest.decode import decode_bytes
+from publisher.ingest.html import html_to_lines
+from publisher.ingest.markdown import read_markdown
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+
+
+def is_article_file(path: Path) -> bool:
+    return path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
+
+
+def read_article(path: Path, profiles: ProfileSet) -> CleanResult:
+    """Read, decode, normalise and clean one article file."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error.strerror}", path) from None
+    text = normalise_text(decode_bytes(data, path))
+    if not text.strip():
+        raise InputError("the file is empty", path)
+    return read_article_text(text, path, profiles)
+
+
+def read_article_text(text: str, path: Path, profiles: ProfileSet) -> CleanResult:
+    suffix = path.suffix.lower()
+    if suffix in (".md", ".markdown"):
+        return read_markdown(text, path)
+    if suffix in (".html", ".htm"):
+        return clean_page_dump(normalise_text(html_to_lines(text)), path, profiles)
+    if suffix == ".txt":
+        return clean_page_dump(text, path, profiles)
+    raise InputError(f"unknown article format '{suffix}' (expected one of {', '.join(ARTICLE_SUFFIXES)})", path)

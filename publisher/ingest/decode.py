@@ -1,0 +1,37 @@
+"""Bytes to text: byte-order marks honoured, undecodable input refused clearly."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from publisher.errors import InputError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_bytes(data: bytes, path: Path) -> str:
+    """Decode an article's bytes as UTF-8 (or the encoding its BOM names)."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _decode(data[len(bom) :], encoding, path)
+    return _decode(data, "utf-8", path)
+
+
+def _decode(data: bytes, encoding: str, path: Path) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise InputError(
+            f"cannot decode the file as {encoding.upper()} (byte 0x{data[error.start]:02X} "
+            f"at offset {error.start}); save it as UTF-8",
+            path,
+            line,
+        ) from None

@@ -1,0 +1,103 @@
+"""The values that flow through the pipeline: articles, their blocks, publications.
+
+All are frozen dataclasses: each stage returns new values and never edits old ones.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Union
+
+# An agency prefix opens a lead: "LSO-", "(Dân trí) -", "(NLĐO) -", "(TNO)", "TTO -".
+AGENCY_PREFIX = re.compile(
+    r"^(?:\((?P<paren>[^()\n]{2,20})\)\s*[-–—]?\s*|(?P<caps>[A-ZĐ][A-ZĐ0-9]{1,7})\s*[-–—]\s*)"
+)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+
+
+@dataclass(frozen=True)
+class Heading:
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True)
+class Figure:
+    caption: str
+    src: str | None = None
+    alt: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    items: tuple[str, ...]
+    ordered: bool = False
+
+
+Block = Union[Paragraph, Heading, Figure, Quote, ListBlock]
+
+
+@dataclass(frozen=True)
+class PrintedDate:
+    """A date as the site printed it, with the moment it names (Vietnam time)."""
+
+    value: datetime
+    printed: str
+
+
+@dataclass(frozen=True)
+class Source:
+    name: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    title: str
+    body: tuple[Block, ...] = ()
+    kicker: str | None = None
+    subtitle: str | None = None
+    published: PrintedDate | None = None
+    authors: tuple[str, ...] = ()
+    source: Source = field(default_factory=Source)
+    language: str = "vi"
+    lead: str | None = None
+    path: Path | None = None
+
+    @property
+    def lead_parts(self) -> tuple[str | None, str | None]:
+        """The lead split into its agency prefix (as printed) and the rest."""
+        if not self.lead:
+            return None, self.lead
+        match = AGENCY_PREFIX.match(self.lead)
+        if not match or match.end() >= len(self.lead):
+            return None, self.lead
+        return self.lead[: match.end()], self.lead[match.end() :]
+
+    @property
+    def headings(self) -> tuple[Heading, ...]:
+        return tuple(block for block in self.body if isinstance(block, Heading))
+
+
+@dataclass(frozen=True)
+class Publication:
+    title: str
+    articles: tuple[Article, ...]
+    subtitle: str | None = None
+    date: datetime | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    language: str = "vi"
+    layout: str = "bulletin"

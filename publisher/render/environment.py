@@ -1,0 +1,62 @@
+"""The Jinja environment a layout renders in, and template errors as user errors."""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from publisher.clean.dates import format_date_vi, format_datetime_vi
+from publisher.errors import LayoutError
+from publisher.render.layout import Layout
+
+
+def make_environment(layout: Layout) -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(folder) for folder in layout.template_dirs]),
+        autoescape=jinja2.select_autoescape(["html", "xhtml", "xml", "ncx"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["vi_date"] = format_date_vi
+    environment.filters["vi_datetime"] = format_datetime_vi
+    return environment
+
+
+def render_template(environment: jinja2.Environment, name: str, **context: Any) -> str:
+    """Render ``name``; a broken template becomes one LayoutError naming file and line."""
+    try:
+        return environment.get_template(name).render(**context)
+    except jinja2.TemplateSyntaxError as error:
+        raise LayoutError(f"template syntax error: {error.message}", error.filename or name, error.lineno) from None
+    except jinja2.TemplateNotFound as error:
+        raise LayoutError(f"template '{error.name}' not found in the layout", _first_dir(environment)) from None
+    except RecursionError:
+        raise LayoutError("templates include or extend each other without end", _template_path(environment, name)) from None
+    except Exception as error:  # an error raised while a template runs: undefined names, bad filters
+        path, line = _template_frame(error)
+        message = error.message if isinstance(error, jinja2.TemplateError) and error.message else str(error)
+        raise LayoutError(f"template error: {message}", path or _template_path(environment, name), line) from None
+
+
+def _template_frame(error: BaseException) -> tuple[str | None, int | None]:
+    for frame in reversed(traceback.extract_tb(error.__traceback__)):
+        if frame.filename.endswith((".html", ".xhtml", ".css", ".ncx", ".xml")):
+            return frame.filename, frame.lineno
+    return None, None
+
+
+def _first_dir(environment: jinja2.Environment) -> Path | None:
+    loader = environment.loader
+    if isinstance(loader, jinja2.FileSystemLoader) and loader.searchpath:
+        return Path(loader.searchpath[0])
+    return None
+
+
+def _template_path(environment: jinja2.Environment, name: str) -> Path | str:
+    folder = _first_dir(environment)
+    return folder / name if folder else name

@@ -1,0 +1,75 @@
+"""Fonts: the faces a layout uses, their @font-face rules, coverage and subsets."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from fontTools import subset as ft_subset
+from fontTools.ttLib import TTFont, TTLibError
+
+from publisher.errors import FontError
+
+# Basic Latin, Latin-1, Latin Extended-A/B and Vietnamese letters: an embedded subset keeps
+# these so a reader's search and annotation still find every Vietnamese letter.
+BASE_REPERTOIRE = frozenset(
+    list(range(0x20, 0x7F)) + list(range(0xA0, 0x250)) + list(range(0x1EA0, 0x1F00))
+    + [0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026, 0x2022, 0x20AB]
+)
+
+
+@dataclass(frozen=True)
+class FontFace:
+    family: str
+    path: Path
+    weight: int = 400
+    style: str = "normal"
+
+    @cached_property
+    def codepoints(self) -> frozenset[int]:
+        try:
+            with TTFont(self.path, lazy=True) as font:
+                return frozenset(font.getBestCmap())
+        except (OSError, TTLibError) as error:
+            raise FontError(f"cannot read the font: {error}", self.path) from None
+
+    @cached_property
+    def postscript_name(self) -> str:
+        with TTFont(self.path, lazy=True) as font:
+            return str(font["name"].getDebugName(6))
+
+
+def font_face_css(faces: Iterable[FontFace], url_for: Callable[[FontFace], str], font_format: str = "truetype") -> str:
+    rules = []
+    for face in faces:
+        rules.append(
+            "@font-face {\n"
+            f'  font-family: "{face.family}";\n'
+            f'  src: url("{url_for(face)}") format("{font_format}");\n'
+            f"  font-weight: {face.weight};\n"
+            f"  font-style: {face.style};\n"
+            "}"
+        )
+    return "\n".join(rules) + "\n"
+
+
+def subset_font(face: FontFace, codepoints: Iterable[int], flavor: str | None = None) -> bytes:
+    """A deterministic subset of ``face`` holding ``codepoints`` plus the base repertoire."""
+    options = ft_subset.Options()
+    options.flavor = flavor
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.layout_features = ["*"]
+    options.hinting = True
+    font = TTFont(face.path, recalcTimestamp=False, lazy=False)
+    subsetter = ft_subset.Subsetter(options=options)
+    subsetter.populate(unicodes=sorted((set(codepoints) | BASE_REPERTOIRE) & face.codepoints))
+    subsetter.subset(font)
+    buffer = io.BytesIO()
+    font.flavor = flavor
+    font.save(buffer, reorderTables=True)
+    return buffer.getvalue()

@@ -1,0 +1,24 @@
+"""Words a layout prints around the articles, in the publication's language."""
+
+from __future__ import annotations
+
+_LABELS = {
+    "vi": {
+        "contents": "Mục lục",
+        "page": "Trang",
+        "bulletin": "Bản tin",
+        "cover": "Bìa",
+        "landmarks": "Mốc chính",
+    },
+    "en": {
+        "contents": "Contents",
+        "page": "Page",
+        "bulletin": "Bulletin",
+        "cover": "Cover",
+        "landmarks": "Landmarks",
+    },
+}
+
+
+def labels_for(language: str) -> dict[str, str]:
+    return _LABELS.get(language.split("-")[0].lower(), _LABELS["en"])

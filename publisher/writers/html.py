@@ -1,0 +1,29 @@
+"""One standalone HTML page: styles and subset fonts inline, readable on any screen."""
+
+from __future__ import annotations
+
+import base64
+
+from publisher.render import Renderer
+from publisher.render.fonts import font_face_css, subset_font
+from publisher.render.text import publication_codepoints
+from publisher.writers.base import Writer
+
+
+class HtmlWriter(Writer):
+    format_name = "html"
+    suffix = ".html"
+
+    def write_bytes(self, renderer: Renderer) -> bytes:
+        codepoints = publication_codepoints(renderer.publication)
+        urls = {
+            face: "data:font/woff2;base64," + base64.b64encode(subset_font(face, codepoints, flavor="woff2")).decode("ascii")
+            for face in renderer.layout.fonts
+        }
+        fonts_css = font_face_css(renderer.layout.fonts, urls.__getitem__, font_format="woff2")
+        html = renderer.render(
+            "web.html",
+            fonts_css=fonts_css,
+            toc_href=lambda article, heading: "#" + (heading.anchor if heading else article.anchor),
+        )
+        return html.encode("utf-8")

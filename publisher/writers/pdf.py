@@ -1,0 +1,75 @@
+"""PDF through WeasyPrint: embedded, subset fonts; outline; printed contents; metadata."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
+
+from publisher.errors import LayoutError
+from publisher.render import Renderer
+from publisher.render.fonts import font_face_css
+from publisher.resources import shipped_fonts_dir
+from publisher.writers.base import Writer
+from publisher.writers.sandbox import SandboxedFetcher
+
+
+_LOG = logging.getLogger("publisher")
+
+
+class PdfWriter(Writer):
+    format_name = "pdf"
+    suffix = ".pdf"
+
+    def write_bytes(self, renderer: Renderer) -> bytes:
+        layout = renderer.layout
+        fonts_css = font_face_css(layout.fonts, lambda face: face.path.as_uri())
+        html = renderer.render(
+            "print.html",
+            fonts_css=fonts_css,
+            toc_href=lambda article, heading: "#" + (heading.anchor if heading else article.anchor),
+        )
+        roots = (*layout.template_dirs, shipped_fonts_dir(), *_article_folders(renderer))
+        fetcher = SandboxedFetcher(roots)
+        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        with _weasyprint_problems() as problems:
+            document = HTML(string=html, base_url=layout.folder.as_uri() + "/", url_fetcher=fetcher)
+            pdf = document.write_pdf(font_config=FontConfiguration(), pdf_identifier=identifier)
+        font_problems = [p for p in problems if "cannot be loaded" in p or "Failed to load font" in p]
+        if font_problems:
+            raise LayoutError(f"a font of the layout could not be loaded: {font_problems[0]}", layout.folder / "layout.toml")
+        for problem in problems:
+            if "HarfBuzz-Subset" not in problem:  # a slower subsetter, not a problem of the output
+                _LOG.warning("PDF: %s", problem)
+        assert isinstance(pdf, bytes)
+        return pdf
+
+
+def _article_folders(renderer: Renderer):
+    return sorted({a.path.parent for a in renderer.publication.articles if a.path is not None})
+
+
+@contextmanager
+def _weasyprint_problems() -> Iterator[list[str]]:
+    """Collect what WeasyPrint logs as warnings or errors while it renders."""
+    problems: list[str] = []
+
+    class Collector(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if record.levelno >= logging.WARNING:
+                problems.append(record.getMessage())
+
+    logger = logging.getLogger("weasyprint")
+    handler = Collector()
+    logger.addHandler(handler)
+    previous_propagate = logger.propagate
+    logger.propagate = False
+    try:
+        yield problems
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = previous_propagate
