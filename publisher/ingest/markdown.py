@@ -147,7 +147,8 @@ def _figure(inline: Token) -> Figure | None:
     if len(children) == 1 and children[0].type == "image":
         image = children[0]
         src = str(image.attrs.get("src") or "") or None
-        return Figure(caption=image.content, src=src)
+        caption = "".join(child.content for child in image.children or [] if child.type in ("text", "code_inline"))
+        return Figure(caption=caption.strip(), src=src)
     return None
 
 

