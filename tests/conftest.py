@@ -29,10 +29,11 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
 
 
-def pdftotext(path: Path, first: int | None = None, last: int | None = None) -> str:
+def pdftotext(path: Path, first: int | None = None, last: int | None = None, raw: bool = False) -> str:
+    """Poppler's text; ``raw`` keeps content-stream order and line-end hyphens as drawn."""
     if shutil.which("pdftotext") is None:
         pytest.fail("pdftotext is missing: run scripts/install-system-deps.sh (Debian's poppler-utils)")
-    command = ["pdftotext", "-enc", "UTF-8"]
+    command = ["pdftotext", "-enc", "UTF-8"] + (["-raw"] if raw else [])
     if first:
         command += ["-f", str(first)]
     if last:
@@ -50,6 +51,30 @@ def pypdf_text(path: Path) -> str:
     import pypdf
 
     return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages)
+
+
+def pdf_pages_text(path: Path, reader: str) -> list[str]:
+    """Each page's text, by poppler's pdftotext or by pypdf."""
+    if reader == "pypdf":
+        import pypdf
+
+        return [page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages]
+    return pdftotext(path, raw=True).split("\f")
+
+
+_PAGE_NUMBER = re.compile(r"^\s*Trang \d+ / \d+\s*$")
+
+
+def without_page_furniture(pages: list[str], running_head: tuple[str, ...]) -> str:
+    """The pages' text without running heads and page numbers, as one reading flow."""
+    furniture = {squash(part) for part in running_head} | {squash("".join(running_head))}
+    kept = []
+    for page in pages:
+        for line in page.splitlines():
+            if _PAGE_NUMBER.match(line) or squash(line) in furniture:
+                continue
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def epub_documents(path: Path) -> list[tuple[str, etree._Element]]:

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Debian packages the tests use: poppler-utils (pdftotext, pdffonts, pdftoppm to read PDFs
+# back) and HarfBuzz's subsetter (WeasyPrint subsets fonts faster with it). Java 17 (for
+# EPUBCheck) and Pango (for WeasyPrint) are expected on the machine already.
+set -euo pipefail
+
+packages=()
+command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
+ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || packages+=(libharfbuzz-subset0)
+ldconfig -p 2>/dev/null | grep -q libpango-1.0 || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
+command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+
+if [ ${#packages[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+sudo_cmd=()
+[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+echo "installing: ${packages[*]}"
+"${sudo_cmd[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null

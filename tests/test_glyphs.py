@@ -1,0 +1,41 @@
+"""Characters the fonts lack are reported and never drawn as boxes or fallback fonts."""
+
+from __future__ import annotations
+
+import pypdf
+from conftest import outputs_by_format, squash
+from test_outputs import _embedded_fonts, _glyph_ids_drawn
+
+from publisher import BuildOptions, Reporter, build
+
+ARTICLE = """---
+title: Ký tự lạ trong bài viết
+authors: [Nhóm PV]
+---
+
+Đoạn mở đầu có ký hiệu riêng \uf030 của phông Symbol và dấu đầu dòng \uf0b7 từ Word.
+
+Đoạn thứ hai có biểu tượng cảm xúc 😀 và chữ Hán 漢 mà phông chữ không có.
+
+Đoạn cuối cùng chỉ có chữ Việt: Ấ Ễ Ộ ỷ ừ ợ đã được đọc lại đầy đủ.
+"""
+
+
+def test_missing_glyphs_are_reported_and_the_pdf_stays_readable(tmp_path):
+    source = tmp_path / "odd.md"
+    source.write_text(ARTICLE, encoding="utf-8")
+    warnings: list[str] = []
+    results = build([source], tmp_path / "out", BuildOptions(), Reporter(warning=warnings.append))
+    outputs = outputs_by_format(results)
+
+    reported = "\n".join(warnings)
+    for code in ("U+F030", "U+1F600", "U+6F22"):
+        assert code in reported and str(source) in reported, code
+    assert "U+F0B7" in reported and "replaced by '•'" in reported
+
+    for _, (encoding, _, _) in _embedded_fonts(outputs["pdf"]).items():
+        assert encoding == "/Identity-H"
+    assert 0 not in _glyph_ids_drawn(outputs["pdf"])
+    text = squash("".join(page.extract_text() for page in pypdf.PdfReader(str(outputs["pdf"])).pages))
+    assert squash("Đoạn cuối cùng chỉ có chữ Việt: Ấ Ễ Ộ ỷ ừ ợ đã được đọc lại đầy đủ.") in text
+    assert squash("dấu đầu dòng • từ Word.") in text
