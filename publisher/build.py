@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from publisher import assemble
 from publisher.clean.profiles import ProfileSet, load_profiles
-from publisher.errors import InputError, NotAnArticleError, PublisherError
-from publisher.ingest import is_article_file, read_article
-from publisher.model import Article, Publication
+from publisher.errors import PublisherError
+from publisher.model import Publication
 from publisher.render import Renderer
 from publisher.render.glyphs import guard_publication
 from publisher.render.layout import Layout, find_layout
@@ -67,50 +66,8 @@ class _WarningLog(logging.Handler):
 
 
 def load_publication(path: Path, profiles: ProfileSet | None = None, reporter: Reporter = Reporter()) -> Publication:
-    """A publication from one article file, or from a folder of articles."""
-    profiles = profiles or load_profiles()
-    if path.is_file():
-        article = read_article(path, profiles).article
-        return _single_article_publication(article)
-    if not path.is_dir():
-        raise InputError("no such file or folder", path)
-    articles = []
-    for article_path in sorted((p for p in path.iterdir() if is_article_file(p)), key=_natural_key):
-        try:
-            articles.append(read_article(article_path, profiles).article)
-        except NotAnArticleError as error:
-            reporter.warning(f"skipped: {error}")
-    if not articles:
-        raise InputError("the folder holds no article files (.txt, .md, .html)", path)
-    if len(articles) == 1:
-        return _single_article_publication(articles[0])
-    dates = [a.published.value for a in articles if a.published]
-    return Publication(
-        title=_title_from_folder(path),
-        articles=tuple(articles),
-        date=max(dates) if dates else None,
-        language=articles[0].language,
-    )
-
-
-def _single_article_publication(article: Article) -> Publication:
-    return Publication(
-        title=article.title,
-        articles=(article,),
-        date=article.published.value if article.published else None,
-        authors=article.authors,
-        publisher=article.source.name,
-        language=article.language,
-    )
-
-
-def _title_from_folder(path: Path) -> str:
-    name = re.sub(r"[-_]+", " ", path.resolve().name).strip()
-    return name[:1].upper() + name[1:] if name else "Publication"
-
-
-def _natural_key(path: Path) -> list[object]:
-    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", path.name)]
+    """A publication from an article file, a folder of articles or a folder with a manifest."""
+    return assemble.load_publication(path, profiles, reporter.warning)
 
 
 def build_publication(

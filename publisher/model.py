@@ -31,8 +31,9 @@ class Heading:
 @dataclass(frozen=True)
 class Figure:
     caption: str
-    src: str | None = None
+    src: str | None = None  # as the source wrote it, relative to the article file
     alt: str | None = None
+    image: Path | None = None  # the local file ``src`` names, once checked at assembly
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,21 @@ class Article:
 
 
 @dataclass(frozen=True)
+class Section:
+    """A run of consecutive articles of a publication under one title."""
+
+    title: str | None
+    size: int
+
+
+@dataclass(frozen=True)
+class LayoutOptions:
+    page_size: str | None = None
+    columns: int | None = None
+    font_size: str | None = None
+
+
+@dataclass(frozen=True)
 class Publication:
     title: str
     articles: tuple[Article, ...]
@@ -101,3 +117,21 @@ class Publication:
     publisher: str | None = None
     language: str = "vi"
     layout: str = "bulletin"
+    issue: str | None = None
+    editors: tuple[str, ...] = ()
+    sections: tuple[Section, ...] = ()  # empty: one untitled run of all articles
+    layout_options: LayoutOptions = field(default_factory=LayoutOptions)
+    formats: tuple[str, ...] = ()  # empty: whatever the build asks for
+    cover: str | None = None  # "generated" or "none" from a manifest; None: the layout decides
+    cover_image: Path | None = None
+    folder: Path | None = None  # the publication's own folder: the root its files may come from
+
+    def grouped(self) -> tuple[tuple[Section, tuple[Article, ...]], ...]:
+        """Sections with their articles, in order."""
+        sections = self.sections or (Section(title=None, size=len(self.articles)),)
+        groups = []
+        start = 0
+        for section in sections:
+            groups.append((section, self.articles[start : start + section.size]))
+            start += section.size
+        return tuple(groups)

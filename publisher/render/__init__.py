@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
 from typing import Any
 
 import jinja2
 
-from publisher.model import Publication
+from publisher.model import Figure, Publication
 from publisher.render.context import PublicationView, publication_view
 from publisher.render.environment import make_environment, render_template
 from publisher.render.labels import labels_for
 from publisher.render.layout import Layout
+from publisher.render.options import PageSettings, PrintOptions
 
 _FALLBACK_MOMENT = datetime(2000, 1, 1, tzinfo=timezone.utc)
+ImageHref = Callable[[Figure], str | None]
 
 
 def build_moment(publication: Publication) -> datetime:
@@ -39,6 +42,7 @@ class Renderer:
 
     publication: Publication
     layout: Layout
+    print_options: PrintOptions = field(default_factory=PrintOptions)
 
     @cached_property
     def environment(self) -> jinja2.Environment:
@@ -52,11 +56,34 @@ class Renderer:
     def modified(self) -> datetime:
         return build_moment(self.publication)
 
-    def render(self, template: str, **extra: Any) -> str:
+    @cached_property
+    def page(self) -> PageSettings:
+        """Layout defaults, overridden by the manifest, overridden by the command line."""
+        manifest = self.publication.layout_options
+        options = self.print_options
+        if self.publication.cover == "none":
+            cover = False
+        elif self.publication.cover in ("generated", "image"):
+            cover = True
+        else:
+            cover = self.layout.cover_page == "always"
+        return PageSettings(
+            size=options.page_size or manifest.page_size or self.layout.page_size,
+            columns=manifest.columns or self.layout.columns,
+            font_size=manifest.font_size or self.layout.font_size,
+            bleed=options.bleed,
+            marks=options.marks,
+            mirror_margins=options.mirror_margins,
+            cover=cover,
+        )
+
+    def render(self, template: str, image_href: ImageHref | None = None, **extra: Any) -> str:
+        view = publication_view(self.publication, image_href) if image_href else self.view
         context: dict[str, Any] = {
             "publication": self.publication,
-            "pub": self.view,
+            "pub": view,
             "layout": self.layout,
+            "page": self.page,
             "labels": labels_for(self.publication.language),
             "modified": self.modified,
         }

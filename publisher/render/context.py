@@ -14,7 +14,8 @@ _KINDS = {Paragraph: "paragraph", Heading: "heading", Figure: "figure", Quote: "
 class BlockView:
     kind: str
     block: Block
-    anchor: str | None = None
+    anchor: str
+    image_href: str | None = None  # where this format finds the figure's image
 
 
 @dataclass(frozen=True)
@@ -31,34 +32,54 @@ class ArticleView:
 
 
 @dataclass(frozen=True)
+class SectionView:
+    title: str | None
+    anchor: str
+    articles: tuple[ArticleView, ...]
+
+
+@dataclass(frozen=True)
 class PublicationView:
     publication: Publication
-    articles: tuple[ArticleView, ...]
+    sections: tuple[SectionView, ...]
+
+    @property
+    def articles(self) -> tuple[ArticleView, ...]:
+        return tuple(article for section in self.sections for article in section.articles)
+
+    @property
+    def titled_sections(self) -> bool:
+        return any(section.title for section in self.sections)
 
     @property
     def date(self) -> datetime | None:
         return self.publication.date
 
 
-def publication_view(publication: Publication) -> PublicationView:
-    articles = []
-    for number, article in enumerate(publication.articles, start=1):
-        anchor = f"article-{number}"
-        blocks = []
-        heading_count = 0
-        for block in article.body:
-            block_anchor = None
-            if isinstance(block, Heading):
-                heading_count += 1
-                block_anchor = f"{anchor}-h{heading_count}"
-            blocks.append(BlockView(kind=_KINDS[type(block)], block=block, anchor=block_anchor))
-        articles.append(
-            ArticleView(
-                article=article,
-                number=number,
-                anchor=anchor,
-                chapter_file=f"article-{number:03d}.xhtml",
-                blocks=tuple(blocks),
-            )
-        )
-    return PublicationView(publication=publication, articles=tuple(articles))
+def publication_view(publication: Publication, image_href=lambda figure: None) -> PublicationView:
+    """Anchors: ``article-N`` for article heads, ``article-N-hK`` for subheadings and
+    ``article-N-bK`` for other blocks, so print pages can be mapped back to the text."""
+    sections = []
+    number = 0
+    for section_number, (section, articles) in enumerate(publication.grouped(), start=1):
+        views = []
+        for article in articles:
+            number += 1
+            views.append(_article_view(article, number, image_href))
+        sections.append(SectionView(title=section.title, anchor=f"section-{section_number}", articles=tuple(views)))
+    return PublicationView(publication=publication, sections=tuple(sections))
+
+
+def _article_view(article: Article, number: int, image_href) -> ArticleView:
+    anchor = f"article-{number}"
+    blocks = []
+    headings = 0
+    for index, block in enumerate(article.body, start=1):
+        if isinstance(block, Heading):
+            headings += 1
+            block_anchor = f"{anchor}-h{headings}"
+        else:
+            block_anchor = f"{anchor}-b{index}"
+        href = image_href(block) if isinstance(block, Figure) and block.image else None
+        blocks.append(BlockView(kind=_KINDS[type(block)], block=block, anchor=block_anchor, image_href=href))
+    return ArticleView(article=article, number=number, anchor=anchor, chapter_file=f"article-{number:03d}.xhtml", blocks=tuple(blocks))

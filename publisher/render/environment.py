@@ -10,12 +10,15 @@ import jinja2
 
 from publisher.clean.dates import format_date_vi, format_datetime_vi
 from publisher.errors import LayoutError
-from publisher.render.layout import Layout
+from publisher.render.layout import Layout, builtin_layouts
 
 
 def make_environment(layout: Layout) -> jinja2.Environment:
+    # A template may name a built-in layout's template by prefix ("bulletin/print.html"),
+    # so a layout can extend the very template it overrides.
+    builtins = jinja2.PrefixLoader({name: jinja2.FileSystemLoader(str(folder)) for name, folder in builtin_layouts().items()})
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(folder) for folder in layout.template_dirs]),
+        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(folder) for folder in layout.template_dirs]), builtins]),
         autoescape=jinja2.select_autoescape(["html", "xhtml", "xml", "ncx"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -52,6 +55,8 @@ def _template_frame(error: BaseException) -> tuple[str | None, int | None]:
 
 def _first_dir(environment: jinja2.Environment) -> Path | None:
     loader = environment.loader
+    if isinstance(loader, jinja2.ChoiceLoader):
+        loader = loader.loaders[0]
     if isinstance(loader, jinja2.FileSystemLoader) and loader.searchpath:
         return Path(loader.searchpath[0])
     return None

@@ -9,6 +9,9 @@ _LABELS = {
         "bulletin": "Bản tin",
         "cover": "Bìa",
         "landmarks": "Mốc chính",
+        "issue": "Số",
+        "other_articles": "Bài khác",
+        "page_list": "Số trang bản in",
     },
     "en": {
         "contents": "Contents",
@@ -16,6 +19,9 @@ _LABELS = {
         "bulletin": "Bulletin",
         "cover": "Cover",
         "landmarks": "Landmarks",
+        "issue": "No.",
+        "other_articles": "Other articles",
+        "page_list": "Print page numbers",
     },
 }
 

@@ -20,6 +20,9 @@ class Layout:
     template_dirs: tuple[Path, ...]  # the layout's own folder first, then what it extends
     fonts: tuple[FontFace, ...]
     page_size: str = "A4"
+    columns: int = 1
+    font_size: str = "10.5pt"
+    cover_page: str = "when-asked"  # print a cover page: "always", "when-asked" (by the manifest) or "never"
 
     @property
     def folder(self) -> Path:
@@ -36,6 +39,10 @@ def find_layout(name_or_path: str, search_dirs: tuple[Path, ...] = ()) -> Layout
             return _load_layout((folder / name_or_path).resolve(), search_dirs)
     available = ", ".join(sorted(available_layouts(search_dirs)))
     raise LayoutError(f"no layout named '{name_or_path}' (available: {available})")
+
+
+def builtin_layouts() -> dict[str, Path]:
+    return available_layouts()
 
 
 def available_layouts(search_dirs: tuple[Path, ...] = ()) -> dict[str, Path]:
@@ -63,12 +70,20 @@ def _load_layout(folder: Path, search_dirs: tuple[Path, ...], depth: int = 0) ->
             raise LayoutError(f"layout extends unknown layout '{extends}'", config_path)
         parent = _load_layout(parent_folder, search_dirs, depth + 1)
     fonts = tuple(_font(entry, folder, config_path) for entry in config.get("fonts", ()))
+    page = config.get("page", {})
+    inherited = parent or Layout(name="", description="", template_dirs=(), fonts=())
+    cover_page = str(page.get("cover", inherited.cover_page))
+    if cover_page not in ("always", "when-asked", "never"):
+        raise LayoutError("[page] cover must be 'always', 'when-asked' or 'never'", config_path)
     return Layout(
         name=str(config.get("name", folder.name)),
-        description=str(config.get("description", "")),
-        template_dirs=(folder, *(parent.template_dirs if parent else ())),
-        fonts=fonts or (parent.fonts if parent else ()),
-        page_size=str(config.get("page", {}).get("size", parent.page_size if parent else "A4")),
+        description=str(config.get("description", inherited.description)),
+        template_dirs=(folder, *inherited.template_dirs),
+        fonts=fonts or inherited.fonts,
+        page_size=str(page.get("size", inherited.page_size)),
+        columns=int(page.get("columns", inherited.columns)),
+        font_size=str(page.get("font_size", inherited.font_size)),
+        cover_page=cover_page,
     )
 
 

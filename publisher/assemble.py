@@ -1,0 +1,159 @@
+"""Assembly: article files (and a manifest, when there is one) into a Publication."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from publisher.clean.profiles import ProfileSet, load_profiles
+from publisher.errors import InputError, NotAnArticleError
+from publisher.ingest import is_article_file, read_article
+from publisher.manifest import MANIFEST_NAME, Manifest, load_manifest
+from publisher.model import Article, Figure, Publication, Section
+
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+Warn = Callable[[str], None]
+
+
+def _ignore(_: str) -> None:
+    return None
+
+
+def load_publication(path: Path, profiles: ProfileSet | None = None, warn: Warn = _ignore) -> Publication:
+    """A publication from one article file, a folder of articles, or a folder with a manifest."""
+    profiles = profiles or load_profiles()
+    if path.is_file():
+        publication = _single_article_publication(read_article(path, profiles).article, path.parent)
+    elif not path.is_dir():
+        raise InputError("no such file or folder", path)
+    elif (path / MANIFEST_NAME).is_file():
+        publication = _from_manifest(load_manifest(path / MANIFEST_NAME), profiles, warn)
+    else:
+        publication = _from_folder(path, profiles, warn)
+    return attach_images(publication, warn)
+
+
+def article_files(folder: Path) -> list[Path]:
+    """The article files directly in ``folder``, in natural name order (2 before 10)."""
+    return sorted((p for p in folder.iterdir() if is_article_file(p)), key=_natural_key)
+
+
+def _natural_key(path: Path) -> list[object]:
+    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", path.name)]
+
+
+def _read_all(paths: list[Path], profiles: ProfileSet, warn: Warn) -> list[Article]:
+    articles = []
+    for article_path in paths:
+        try:
+            articles.append(read_article(article_path, profiles).article)
+        except NotAnArticleError as error:
+            warn(f"skipped: {error}")
+    return articles
+
+
+def _from_folder(folder: Path, profiles: ProfileSet, warn: Warn) -> Publication:
+    articles = _read_all(article_files(folder), profiles, warn)
+    if not articles:
+        raise InputError("the folder holds no article files (.txt, .md, .html)", folder)
+    if len(articles) == 1:
+        return _single_article_publication(articles[0], folder)
+    dates = [a.published.value for a in articles if a.published]
+    return Publication(
+        title=_title_from_folder(folder),
+        articles=tuple(articles),
+        date=max(dates) if dates else None,
+        language=articles[0].language,
+        folder=folder,
+    )
+
+
+def _from_manifest(manifest: Manifest, profiles: ProfileSet, warn: Warn) -> Publication:
+    if manifest.sections:
+        groups = [(spec.title, _read_all(list(spec.articles), profiles, warn)) for spec in manifest.sections]
+    else:
+        groups = [(None, _read_all(article_files(manifest.folder), profiles, warn))]
+    articles = tuple(article for _, group in groups for article in group)
+    if not articles:
+        raise InputError("the publication has no articles", manifest.path)
+    dates = [a.published.value for a in articles if a.published]
+    return Publication(
+        title=manifest.title,
+        subtitle=manifest.subtitle,
+        articles=articles,
+        sections=tuple(Section(title=title, size=len(group)) for title, group in groups if group),
+        date=manifest.date or (max(dates) if dates else None),
+        authors=manifest.editors,
+        editors=manifest.editors,
+        publisher=manifest.publisher,
+        language=manifest.language,
+        layout=manifest.layout or "bulletin",
+        issue=manifest.issue,
+        layout_options=manifest.layout_options,
+        formats=manifest.formats,
+        cover=manifest.cover,
+        cover_image=manifest.cover_image,
+        folder=manifest.folder,
+    )
+
+
+def _single_article_publication(article: Article, folder: Path) -> Publication:
+    return Publication(
+        title=article.title,
+        articles=(article,),
+        date=article.published.value if article.published else None,
+        authors=article.authors,
+        publisher=article.source.name,
+        language=article.language,
+        folder=folder,
+    )
+
+
+def _title_from_folder(path: Path) -> str:
+    name = re.sub(r"[-_]+", " ", path.resolve().name).strip()
+    return name[:1].upper() + name[1:] if name else "Publication"
+
+
+def attach_images(publication: Publication, warn: Warn = _ignore) -> Publication:
+    """Resolve each figure's image to a local file inside the publication's folder.
+
+    A remote, missing or outside image is a warning; the figure keeps its caption.
+    """
+    root = (publication.folder or Path.cwd()).resolve()
+
+    def resolve(article: Article) -> Article:
+        blocks = []
+        for block in article.body:
+            if isinstance(block, Figure) and block.src and block.image is None:
+                block = dataclasses.replace(block, image=_local_image(block.src, article, root, warn))
+            blocks.append(block)
+        return dataclasses.replace(article, body=tuple(blocks))
+
+    return dataclasses.replace(publication, articles=tuple(resolve(a) for a in publication.articles))
+
+
+def _local_image(src: str, article: Article, root: Path, warn: Warn) -> Path | None:
+    where = article.path or "article"
+    scheme = urlsplit(src).scheme.lower()
+    if scheme in ("http", "https"):
+        warn(f"{where}: remote image not fetched (its caption stays): {src}")
+        return None
+    if scheme and scheme != "file" or src.startswith("data:"):
+        warn(f"{where}: image refused (only local files): {src[:80]}")
+        return None
+    relative = unquote(urlsplit(src).path if scheme == "file" else src)
+    base = article.path.parent if article.path else root
+    candidate = (base / relative).resolve()
+    if candidate != root and root not in candidate.parents:
+        warn(f"{where}: image outside the publication's folder refused: {src}")
+        return None
+    if not candidate.is_file():
+        warn(f"{where}: image not found (its caption stays): {src}")
+        return None
+    if candidate.suffix.lower() not in IMAGE_SUFFIXES:
+        warn(f"{where}: not a JPEG, PNG, GIF or WebP image: {src}")
+        return None
+    return candidate
