@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from publisher import assemble
@@ -14,6 +14,10 @@ from publisher.model import Publication
 from publisher.render import Renderer
 from publisher.render.glyphs import guard_publication
 from publisher.render.layout import Layout, find_layout
+from publisher.render.options import PrintOptions
+from publisher.writers.epub import EpubWriter
+from publisher.writers.impose import impose_booklet
+from publisher.writers.pdf import PdfWriter
 from publisher.slug import slugify
 from publisher.writers import WRITERS, write_atomically
 
@@ -27,8 +31,9 @@ def _ignore(_: str) -> None:
 
 @dataclass(frozen=True)
 class BuildOptions:
-    formats: tuple[str, ...] = ALL_FORMATS
+    formats: tuple[str, ...] | None = None  # None: the manifest's formats, else all
     layout: str | None = None
+    print: PrintOptions = field(default_factory=PrintOptions)
 
 
 @dataclass(frozen=True)
@@ -86,25 +91,39 @@ def build_publication(
     warnings = [str(report) for report in missing]
     for message in warnings:
         reporter.warning(message)
-    renderer = Renderer(publication=publication, layout=layout)
+    renderer = Renderer(publication=publication, layout=layout, print_options=options.print)
     stem = name or slugify(publication.title)
+    formats = _ordered_formats(options.formats or publication.formats or ALL_FORMATS)
     files = []
     log = _WarningLog()
     logger = logging.getLogger("publisher")
     logger.addHandler(log)
     try:
-        for format_name in options.formats:
-            writer = WRITERS[format_name]()
+        print_pages = ()
+        for format_name in formats:
+            writer = EpubWriter(print_pages) if format_name == "epub" else WRITERS[format_name]()
             reporter.progress(f"writing {format_name.upper()} of '{publication.title}'")
             data = writer.write_bytes(renderer)
+            if isinstance(writer, PdfWriter):
+                print_pages = writer.page_starts
             target = out_dir / f"{stem}{writer.suffix}"
             write_atomically(data, target)
             files.append(WrittenFile(format=format_name, path=target, size=len(data)))
+            if isinstance(writer, PdfWriter) and options.print.impose == "booklet":
+                booklet = impose_booklet(data)
+                booklet_target = out_dir / f"{stem}.booklet.pdf"
+                write_atomically(booklet, booklet_target)
+                files.append(WrittenFile(format="booklet", path=booklet_target, size=len(booklet)))
     finally:
         logger.removeHandler(log)
     for message in log.messages:
         reporter.warning(message)
     return PublicationResult(source=source, title=publication.title, files=tuple(files), warnings=tuple(warnings + log.messages))
+
+
+def _ordered_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
+    """PDF first: the EPUB's page-list needs to know where the print pages begin."""
+    return tuple(sorted(dict.fromkeys(formats), key=lambda name: (name != "pdf", ALL_FORMATS.index(name) if name in ALL_FORMATS else 9)))
 
 
 def _layout_search_dirs(source: Path) -> tuple[Path, ...]:
@@ -119,7 +138,8 @@ def build(
     reporter: Reporter = Reporter(),
 ) -> list[PublicationResult]:
     """Build one publication per path (an article file or a folder of articles)."""
-    unknown = [f for f in options.formats if f not in WRITERS]
+    options.print.validated()
+    unknown = [f for f in options.formats or () if f not in WRITERS]
     if unknown:
         raise PublisherError(f"unknown format '{unknown[0]}' (choose from {', '.join(WRITERS)})")
     profiles = load_profiles()

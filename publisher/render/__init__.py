@@ -86,6 +86,7 @@ class Renderer:
             "page": self.page,
             "labels": labels_for(self.publication.language),
             "modified": self.modified,
+            "pagebreaks": {},
         }
         context.update(extra)
         return render_template(self.environment, template, **context)

@@ -23,6 +23,7 @@ class Layout:
     columns: int = 1
     font_size: str = "10.5pt"
     cover_page: str = "when-asked"  # print a cover page: "always", "when-asked" (by the manifest) or "never"
+    front_matter_roman: bool = False  # pages before the first article are numbered i, ii, iii
 
     @property
     def folder(self) -> Path:
@@ -84,6 +85,7 @@ def _load_layout(folder: Path, search_dirs: tuple[Path, ...], depth: int = 0) ->
         columns=int(page.get("columns", inherited.columns)),
         font_size=str(page.get("font_size", inherited.font_size)),
         cover_page=cover_page,
+        front_matter_roman=bool(page.get("front_matter_roman", inherited.front_matter_roman)),
     )
 
 

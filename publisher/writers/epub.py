@@ -12,15 +12,22 @@ from __future__ import annotations
 
 import hashlib
 import io
+import mimetypes
 import uuid
 import zipfile
 from datetime import datetime
+from pathlib import Path
 
 from ebooklib import epub
 
 from publisher.errors import OutputError
+from publisher.model import Figure
 from publisher.render import Renderer
+from publisher.render.context import publication_view
+from publisher.render.cover import cover_png
 from publisher.render.fonts import font_face_css, subset_font
+from publisher.render.labels import labels_for
+from publisher.render.pages import PageStart
 from publisher.render.text import publication_codepoints
 from publisher.writers.base import Writer
 
@@ -31,6 +38,9 @@ _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 class EpubWriter(Writer):
     format_name = "epub"
     suffix = ".epub"
+
+    def __init__(self, print_pages: tuple[PageStart, ...] = ()) -> None:
+        self.print_pages = print_pages
 
     def write_bytes(self, renderer: Renderer) -> bytes:
         publication = renderer.publication
@@ -47,46 +57,146 @@ class EpubWriter(Writer):
             book.add_metadata("DC", "date", publication.date.date().isoformat())
         if publication.subtitle:
             book.add_metadata("DC", "description", publication.subtitle)
-        _add_accessibility_metadata(book)
+
+        images = _ImageItems()
+        view = renderer.view
+        for article in view.articles:
+            for block in article.blocks:
+                if isinstance(block.block, Figure) and block.block.image:
+                    images.add(block.block.image)
+        _add_accessibility_metadata(book, has_images=bool(images.items), print_pages=bool(self.print_pages), title=publication.title)
 
         codepoints = publication_codepoints(publication)
-        font_items = []
-        for number, face in enumerate(renderer.layout.fonts, start=1):
-            file_name = f"fonts/{face.path.stem}.ttf"
-            font_items.append(
-                epub.EpubItem(uid=f"font-{number}", file_name=file_name, media_type="font/ttf", content=subset_font(face, codepoints))
-            )
+        font_items = [
+            epub.EpubItem(uid=f"font-{number}", file_name=f"fonts/{face.path.stem}.ttf", media_type="font/ttf",
+                          content=subset_font(face, codepoints))
+            for number, face in enumerate(renderer.layout.fonts, start=1)
+        ]
         fonts_css = font_face_css(renderer.layout.fonts, lambda face: f"../fonts/{face.path.stem}.ttf")
-        stylesheet = epub.EpubItem(
-            uid="stylesheet", file_name=_STYLESHEET, media_type="text/css",
-            content=(fonts_css + renderer.render("epub.css")).encode("utf-8"),
-        )
+        stylesheet = epub.EpubItem(uid="stylesheet", file_name=_STYLESHEET, media_type="text/css",
+                                   content=(fonts_css + renderer.render("epub.css")).encode("utf-8"))
+        cover_image = self._cover_image(renderer)
 
         def chapter_href(article, heading):
             return article.chapter_file + (f"#{heading.anchor}" if heading else "")
 
-        common = {"stylesheet": _STYLESHEET, "identifier": identifier, "toc_href": chapter_href}
+        def section_href(section):
+            return f"{section.anchor}.xhtml"
+
+        pagebreaks, front_pages = _pagebreaks(self.print_pages)
+        common = {
+            "stylesheet": _STYLESHEET,
+            "identifier": identifier,
+            "toc_href": chapter_href,
+            "section_href": section_href if view.titled_sections else None,
+            "cover_src": cover_image.file_name,
+            "page_list": self._page_list(view, chapter_href, section_href),
+            "front_pages": front_pages,
+            "pagebreaks": pagebreaks,
+        }
+        view = publication_view(publication, lambda figure: images.href(figure.image))
         cover = _document("cover", "cover.xhtml", renderer.render("epub/cover.xhtml", **common))
         nav = _document("nav", "nav.xhtml", renderer.render("epub/nav.xhtml", **common), properties=["nav"])
-        chapters = [
-            _document(f"chapter-{view.number}", view.chapter_file, renderer.render("epub/chapter.xhtml", a=view, **common))
-            for view in renderer.view.articles
-        ]
+        documents = []
+        for section in view.sections:
+            if view.titled_sections:
+                documents.append(_document(section.anchor, section_href(section),
+                                           renderer.render("epub/section.xhtml", section=section, **common)))
+            for article in section.articles:
+                xhtml = renderer.render("epub/chapter.xhtml", a=article, **common)
+                documents.append(_document(f"chapter-{article.number}", article.chapter_file, xhtml))
         ncx = epub.EpubItem(uid="ncx", file_name="toc.ncx", media_type="application/x-dtbncx+xml",
                             content=renderer.render("epub/toc.ncx", **common).encode("utf-8"))
 
-        for item in (stylesheet, *font_items, cover, nav, *chapters, ncx):
+        for item in (stylesheet, *font_items, cover_image, *images.items, cover, nav, *documents, ncx):
             book.add_item(item)
-        book.spine = [cover, nav, *chapters]
+        book.spine = [cover, nav, *documents]
         book.guide = []
         return _package(book, renderer.modified)
+
+    def _cover_image(self, renderer: Renderer) -> epub.EpubItem:
+        publication = renderer.publication
+        if publication.cover_image:
+            suffix = publication.cover_image.suffix.lower().replace(".jpeg", ".jpg")
+            content = publication.cover_image.read_bytes()
+        else:
+            suffix = ".png"
+            content = cover_png(publication, renderer.layout.fonts, labels_for(publication.language))
+        media_type = "image/png" if suffix == ".png" else "image/jpeg"
+        item = epub.EpubItem(uid="cover-image", file_name=f"images/cover{suffix}", media_type=media_type, content=content)
+        item.properties = ["cover-image"]
+        return item
+
+    def _page_list(self, view, chapter_href, section_href) -> list[tuple[str, str]]:
+        """(label, href) for each print page that starts in the text."""
+        files = {}
+        for section in view.sections:
+            if section.title:
+                files[section.anchor] = section_href(section)
+            for article in section.articles:
+                files[article.anchor] = article.chapter_file
+                for block in article.blocks:
+                    files[block.anchor] = article.chapter_file
+        pages = []
+        for start in self.print_pages:
+            anchor = _resolved_anchor(start, self.print_pages)
+            href = f"{files[anchor]}#page-{start.label}" if anchor in files else f"nav.xhtml#page-{start.label}"
+            pages.append((start.label, href))
+        return pages
+
+
+def _resolved_anchor(start: PageStart, pages: tuple[PageStart, ...]) -> str | None:
+    """A page with no block start of its own is marked before the next block that starts."""
+    index = pages.index(start)
+    for later in pages[index:]:
+        if later.anchor:
+            return later.anchor
+    return None
+
+
+def _pagebreaks(pages: tuple[PageStart, ...]) -> tuple[dict[str, list[str]], list[str]]:
+    """Page labels to mark before each anchor; and labels of pages before any text (front)."""
+    marks: dict[str, list[str]] = {}
+    front: list[str] = []
+    for start in pages:
+        anchor = _resolved_anchor(start, pages)
+        if anchor is None:
+            front.append(start.label)
+        else:
+            marks.setdefault(anchor, []).append(start.label)
+    return marks, front
+
+
+class _ImageItems:
+    """Local images copied into the EPUB once each, under stable names."""
+
+    def __init__(self) -> None:
+        self.items: list[epub.EpubItem] = []
+        self._names: dict[Path, str] = {}
+
+    def add(self, path: Path) -> None:
+        if path in self._names:
+            return
+        number = len(self._names) + 1
+        suffix = path.suffix.lower().replace(".jpeg", ".jpg")
+        name = f"images/image-{number:03d}{suffix}"
+        media_type = mimetypes.types_map.get(suffix, "image/jpeg") if suffix != ".webp" else "image/webp"
+        try:
+            content = path.read_bytes()
+        except OSError as error:
+            raise OutputError(f"cannot read the image: {error.strerror}", path) from None
+        self._names[path] = name
+        self.items.append(epub.EpubItem(uid=f"image-{number}", file_name=name, media_type=media_type, content=content))
+
+    def href(self, path: Path | None) -> str | None:
+        return self._names.get(path) if path is not None else None
 
 
 def content_identifier(renderer: Renderer) -> str:
     """A stable identifier: the same publication content always gets the same one."""
     digest = hashlib.sha256()
     publication = renderer.publication
-    for part in (publication.title, publication.subtitle or "", publication.language, renderer.layout.name):
+    for part in (publication.title, publication.subtitle or "", publication.issue or "", publication.language, renderer.layout.name):
         digest.update(part.encode("utf-8") + b"\0")
     for article in publication.articles:
         digest.update(repr((article.title, article.lead, article.body, article.authors)).encode("utf-8"))
@@ -99,16 +209,23 @@ def _document(uid: str, file_name: str, xhtml: str, properties: list[str] | None
     return item
 
 
-def _add_accessibility_metadata(book: epub.EpubBook) -> None:
-    for prop, value in (
-        ("schema:accessMode", "textual"),
-        ("schema:accessModeSufficient", "textual"),
-        ("schema:accessibilityFeature", "structuralNavigation"),
-        ("schema:accessibilityFeature", "tableOfContents"),
-        ("schema:accessibilityFeature", "readingOrder"),
-        ("schema:accessibilityHazard", "none"),
-        ("schema:accessibilitySummary", "Text with headings, a navigable table of contents and reading order as printed."),
-    ):
+def _add_accessibility_metadata(book: epub.EpubBook, has_images: bool, print_pages: bool, title: str) -> None:
+    features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
+    if has_images:
+        features.append("alternativeText")
+    if print_pages:
+        features += ["printPageNumbers", "pageNavigation"]
+    modes = ["textual"] + (["visual"] if has_images else [])
+    summary = "Text with headings, a navigable table of contents and the reading order of the print edition."
+    if print_pages:
+        summary += " Page markers follow the printed edition."
+    entries = [("schema:accessMode", mode) for mode in modes]
+    entries += [("schema:accessModeSufficient", "textual")]
+    entries += [("schema:accessibilityFeature", feature) for feature in features]
+    entries += [("schema:accessibilityHazard", "none"), ("schema:accessibilitySummary", summary)]
+    if print_pages:
+        entries.append(("pageBreakSource", f"{title} (PDF)"))
+    for prop, value in entries:
         book.add_metadata(None, "meta", value, {"property": prop})
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import mimetypes
 
 from publisher.render import Renderer
 from publisher.render.fonts import font_face_css, subset_font
@@ -23,7 +24,15 @@ class HtmlWriter(Writer):
         fonts_css = font_face_css(renderer.layout.fonts, urls.__getitem__, font_format="woff2")
         html = renderer.render(
             "web.html",
+            image_href=_data_url,
             fonts_css=fonts_css,
             toc_href=lambda article, heading: "#" + (heading.anchor if heading else article.anchor),
         )
         return html.encode("utf-8")
+
+
+def _data_url(figure) -> str | None:
+    if figure.image is None:
+        return None
+    media_type = mimetypes.guess_type(figure.image.name)[0] or "image/jpeg"
+    return f"data:{media_type};base64," + base64.b64encode(figure.image.read_bytes()).decode("ascii")

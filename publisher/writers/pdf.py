@@ -1,4 +1,8 @@
-"""PDF through WeasyPrint: embedded, subset fonts; outline; printed contents; metadata."""
+"""PDF through WeasyPrint: embedded, subset fonts; outline; printed contents; metadata.
+
+The writer also records where each print page begins in the text (``page_starts``), so
+the EPUB can carry a page-list tied to the printed edition.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,17 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pydyf
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
 from publisher.errors import LayoutError
 from publisher.render import Renderer
 from publisher.render.fonts import font_face_css
+from publisher.render.pages import PageStart, page_starts
 from publisher.resources import shipped_fonts_dir
 from publisher.writers.base import Writer
 from publisher.writers.sandbox import SandboxedFetcher
-
 
 _LOG = logging.getLogger("publisher")
 
@@ -25,20 +30,35 @@ class PdfWriter(Writer):
     format_name = "pdf"
     suffix = ".pdf"
 
+    def __init__(self) -> None:
+        self.page_starts: tuple[PageStart, ...] = ()
+
     def write_bytes(self, renderer: Renderer) -> bytes:
         layout = renderer.layout
+        publication = renderer.publication
         fonts_css = font_face_css(layout.fonts, lambda face: face.path.as_uri())
         html = renderer.render(
             "print.html",
+            image_href=lambda figure: figure.image.as_uri() if figure.image else None,
             fonts_css=fonts_css,
+            cover_href=publication.cover_image.as_uri() if publication.cover_image else None,
             toc_href=lambda article, heading: "#" + (heading.anchor if heading else article.anchor),
         )
-        roots = (*layout.template_dirs, shipped_fonts_dir(), *_article_folders(renderer))
+        roots = (*layout.template_dirs, shipped_fonts_dir(), *_content_folders(renderer))
         fetcher = SandboxedFetcher(roots)
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        variant = renderer.print_options.pdf_variant
         with _weasyprint_problems() as problems:
-            document = HTML(string=html, base_url=layout.folder.as_uri() + "/", url_fetcher=fetcher)
-            pdf = document.write_pdf(font_config=FontConfiguration(), pdf_identifier=identifier)
+            document = HTML(string=html, base_url=layout.folder.as_uri() + "/", url_fetcher=fetcher).render(
+                font_config=FontConfiguration(), pdf_variant=variant, pdf_tags=variant == "pdf/ua-1"
+            )
+            self.page_starts = page_starts(document, renderer)
+            pdf = document.write_pdf(
+                pdf_identifier=identifier,
+                pdf_variant=variant,
+                pdf_tags=variant == "pdf/ua-1",
+                finisher=_show_title_in_window,
+            )
         font_problems = [p for p in problems if "cannot be loaded" in p or "Failed to load font" in p]
         if font_problems:
             raise LayoutError(f"a font of the layout could not be loaded: {font_problems[0]}", layout.folder / "layout.toml")
@@ -49,8 +69,17 @@ class PdfWriter(Writer):
         return pdf
 
 
-def _article_folders(renderer: Renderer):
-    return sorted({a.path.parent for a in renderer.publication.articles if a.path is not None})
+def _show_title_in_window(document, pdf: pydyf.PDF) -> None:
+    """Viewers show the document's title, not its file name (PDF/UA asks for it)."""
+    pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
+
+
+def _content_folders(renderer: Renderer):
+    publication = renderer.publication
+    folders = {a.path.parent for a in publication.articles if a.path is not None}
+    if publication.folder is not None:
+        folders.add(publication.folder)
+    return sorted(folders)
 
 
 @contextmanager
