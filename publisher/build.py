@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -143,11 +144,20 @@ def build(
     if unknown:
         raise PublisherError(f"unknown format '{unknown[0]}' (choose from {', '.join(WRITERS)})")
     profiles = load_profiles()
-    publications = [(path, load_publication(path, profiles, reporter)) for path in paths]
-    names = _unique_names([slugify(p.title) for _, p in publications])
+    loaded = []
+    for path in paths:
+        load_warnings: list[str] = []
+
+        def warn(message: str, sink: list[str] = load_warnings) -> None:
+            sink.append(message)
+            reporter.warning(message)
+
+        loaded.append((path, load_publication(path, profiles, Reporter(reporter.progress, warn)), load_warnings))
+    names = _unique_names([slugify(publication.title) for _, publication, _ in loaded])
     results = []
-    for (path, publication), stem in zip(publications, names):
-        results.append(build_publication(publication, path, out_dir, options, reporter, name=stem))
+    for (path, publication, load_warnings), stem in zip(loaded, names):
+        result = build_publication(publication, path, out_dir, options, reporter, name=stem)
+        results.append(dataclasses.replace(result, warnings=tuple(load_warnings) + result.warnings))
     return results
 
 

@@ -9,12 +9,15 @@ from typing import Annotated, Optional
 
 import typer
 
-from publisher.build import ALL_FORMATS, BuildOptions, Reporter, build
+from publisher.build import BuildOptions, Reporter, build
 from publisher.clean.profiles import load_profiles
 from publisher.errors import PublisherError
 from publisher.export import article_to_markdown
 from publisher.ingest import read_article
-from publisher.render.layout import available_layouts
+from publisher.render.layout import available_layouts, find_layout
+from publisher.render.options import PrintOptions
+from publisher.resources import builtin_layouts_dir
+from publisher.scaffold import new_publication
 
 app = typer.Typer(
     help="Turn news articles into bulletins (PDF), e-books (EPUB 3) and web pages.",
@@ -44,13 +47,21 @@ def _human_size(size: int) -> str:
 def build_command(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders of articles; each is one publication.")],
     out_dir: Annotated[Path, typer.Option("--output", "-o", help="Folder for the outputs.")] = Path("out"),
-    formats: Annotated[str, typer.Option("--format", "-f", help="Comma-separated: pdf,epub,html.")] = ",".join(ALL_FORMATS),
+    formats: Annotated[Optional[str], typer.Option("--format", "-f", help="Comma-separated: pdf,epub,html (default: the manifest's, else all).")] = None,
     layout: Annotated[Optional[str], typer.Option("--layout", "-l", help="Layout name or folder.")] = None,
+    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="pdf/a-3b or pdf/ua-1.")] = None,
+    page_size: Annotated[Optional[str], typer.Option("--page-size", help="A4, A5, letter, or '148mm 210mm'.")] = None,
+    bleed: Annotated[Optional[str], typer.Option("--bleed", help="Bleed around each page, e.g. 3mm.")] = None,
+    marks: Annotated[Optional[str], typer.Option("--marks", help="Printer's marks: crop, cross or 'crop cross'.")] = None,
+    mirror_margins: Annotated[bool, typer.Option("--mirror-margins", help="Wider outer margins on facing pages, for duplex.")] = False,
+    impose: Annotated[Optional[str], typer.Option("--impose", help="booklet: also write the pages two-up in saddle-stitch order.")] = None,
 ) -> None:
     """Build publications into PDF, EPUB and HTML."""
-    chosen = tuple(part.strip().lower() for part in formats.split(",") if part.strip())
+    chosen = tuple(part.strip().lower() for part in formats.split(",") if part.strip()) if formats else None
+    printing = PrintOptions(page_size=page_size, bleed=bleed, marks=marks, mirror_margins=mirror_margins,
+                            pdf_variant=pdf_variant, impose=impose)
     reporter = Reporter(progress=_say, warning=_warn)
-    results = build(paths, out_dir, BuildOptions(formats=chosen, layout=layout), reporter)
+    results = build(paths, out_dir, BuildOptions(formats=chosen, layout=layout, print=printing), reporter)
     for result in results:
         typer.echo(f"{result.title}")
         for written in result.files:
@@ -84,10 +95,27 @@ def clean_command(
 
 
 @app.command("layouts")
-def layouts_command() -> None:
-    """List the layouts available."""
-    for name, folder in available_layouts().items():
-        typer.echo(f"{name:12} {folder}")
+def layouts_command(
+    folder: Annotated[Optional[Path], typer.Argument(help="A publication folder whose layouts/ to include.")] = None,
+) -> None:
+    """List the layouts available: the built-ins and a publication's own."""
+    search = (folder / "layouts",) if folder and (folder / "layouts").is_dir() else ()
+    for name, path in available_layouts(search).items():
+        layout = find_layout(str(path))
+        origin = "built-in" if path.parent == builtin_layouts_dir() else str(path)
+        typer.echo(f"{name:10} {layout.page_size:4} {layout.description}  [{origin}]")
+
+
+@app.command("new")
+def new_command(
+    name: Annotated[Path, typer.Argument(help="Folder to create for the new publication.")],
+    layout: Annotated[str, typer.Option("--layout", "-l", help="Layout for the manifest.")] = "bulletin",
+) -> None:
+    """Start a publication: a folder with a manifest, one sample article and a README."""
+    created = new_publication(name, layout)
+    for path in created:
+        typer.echo(f"created {path}")
+    typer.echo(f"Next: put article files in {name}/, list them in publication.toml, then run: publisher build {name} -o out")
 
 
 def main() -> None:
