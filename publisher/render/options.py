@@ -44,6 +44,19 @@ def valid_page_size(value: str) -> bool:
     return len(parts) == 2 and all(_LENGTH.match(part) for part in parts)
 
 
+_POINTS_PER_UNIT = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0, "px": 0.75}
+MARKS_AREA_MM = 9.0  # room outside the bleed for crop and cross marks
+
+
+def length_in_points(value: str | None) -> float:
+    if not value:
+        return 0.0
+    match = re.match(r"^(\d+(?:\.\d+)?)(mm|cm|in|pt|px)$", value)
+    if not match:
+        raise PublisherError(f"not a length: '{value}'")
+    return float(match.group(1)) * _POINTS_PER_UNIT[match.group(2)]
+
+
 @dataclass(frozen=True)
 class PageSettings:
     """What the print templates see as ``page``: layout defaults, then manifest, then options."""
@@ -55,3 +68,11 @@ class PageSettings:
     marks: str | None
     mirror_margins: bool
     cover: bool
+
+    @property
+    def css_bleed(self) -> str | None:
+        """The CSS ``bleed``: the bleed itself, plus room for the marks outside it."""
+        if not self.bleed and not self.marks:
+            return None
+        points = length_in_points(self.bleed) + (MARKS_AREA_MM * 72 / 25.4 if self.marks else 0.0)
+        return f"{points:.3f}pt"

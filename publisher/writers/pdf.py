@@ -18,6 +18,7 @@ from weasyprint.text.fonts import FontConfiguration
 from publisher.errors import LayoutError
 from publisher.render import Renderer
 from publisher.render.fonts import font_face_css
+from publisher.render.options import length_in_points
 from publisher.render.pages import PageStart, page_starts
 from publisher.resources import shipped_fonts_dir
 from publisher.writers.base import Writer
@@ -57,7 +58,7 @@ class PdfWriter(Writer):
                 pdf_identifier=identifier,
                 pdf_variant=variant,
                 pdf_tags=variant == "pdf/ua-1",
-                finisher=_show_title_in_window,
+                finisher=_Finisher(length_in_points(renderer.print_options.bleed)),
             )
         font_problems = [p for p in problems if "cannot be loaded" in p or "Failed to load font" in p]
         if font_problems:
@@ -69,9 +70,22 @@ class PdfWriter(Writer):
         return pdf
 
 
-def _show_title_in_window(document, pdf: pydyf.PDF) -> None:
-    """Viewers show the document's title, not its file name (PDF/UA asks for it)."""
-    pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
+class _Finisher:
+    """Last touches on the PDF objects before WeasyPrint writes them."""
+
+    def __init__(self, bleed_points: float):
+        self.bleed_points = bleed_points
+
+    def __call__(self, document, pdf: pydyf.PDF) -> None:
+        # Viewers show the document's title, not its file name (PDF/UA asks for it).
+        pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
+        # WeasyPrint makes the bleed box the whole media box; with printer's marks the media
+        # box also holds the marks, so the bleed box is set back to trim box + bleed.
+        for obj in pdf.objects:
+            if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Page" and "TrimBox" in obj:
+                left, bottom, right, top = (float(v) for v in obj["TrimBox"])
+                b = self.bleed_points
+                obj["BleedBox"] = pydyf.Array([left - b, bottom - b, right + b, top + b])
 
 
 def _content_folders(renderer: Renderer):
