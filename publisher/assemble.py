@@ -13,6 +13,7 @@ from publisher.errors import InputError, NotAnArticleError
 from publisher.ingest import is_article_file, read_article
 from publisher.manifest import MANIFEST_NAME, Manifest, load_manifest
 from publisher.model import Article, Figure, Publication, Section
+from publisher.network import FetchRefused, NetworkPolicy, fetch_image
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 Warn = Callable[[str], None]
@@ -22,7 +23,13 @@ def _ignore(_: str) -> None:
     return None
 
 
-def load_publication(path: Path, profiles: ProfileSet | None = None, warn: Warn = _ignore) -> Publication:
+def load_publication(
+    path: Path,
+    profiles: ProfileSet | None = None,
+    warn: Warn = _ignore,
+    network: NetworkPolicy = NetworkPolicy(),
+    fetch_folder: Path | None = None,
+) -> Publication:
     """A publication from one article file, a folder of articles, or a folder with a manifest."""
     profiles = profiles or load_profiles()
     if path.is_file():
@@ -33,12 +40,22 @@ def load_publication(path: Path, profiles: ProfileSet | None = None, warn: Warn 
         publication = _from_manifest(load_manifest(path / MANIFEST_NAME), profiles, warn)
     else:
         publication = _from_folder(path, profiles, warn)
-    return attach_images(publication, warn)
+    return attach_images(publication, warn, network, fetch_folder)
 
 
-def article_files(folder: Path) -> list[Path]:
-    """The article files directly in ``folder``, in natural name order (2 before 10)."""
-    return sorted((p for p in folder.iterdir() if is_article_file(p)), key=_natural_key)
+def article_files(folder: Path, warn: Warn = _ignore) -> list[Path]:
+    """The article files directly in ``folder``, in natural name order (2 before 10).
+
+    A symbolic link that leads out of the folder is skipped with a warning.
+    """
+    root = folder.resolve()
+    files = []
+    for path in sorted((p for p in folder.iterdir() if is_article_file(p)), key=_natural_key):
+        if root not in path.resolve().parents:
+            warn(f"skipped: {path} links to a file outside the folder")
+            continue
+        files.append(path)
+    return files
 
 
 def _natural_key(path: Path) -> list[object]:
@@ -56,7 +73,7 @@ def _read_all(paths: list[Path], profiles: ProfileSet, warn: Warn) -> list[Artic
 
 
 def _from_folder(folder: Path, profiles: ProfileSet, warn: Warn) -> Publication:
-    articles = _read_all(article_files(folder), profiles, warn)
+    articles = _read_all(article_files(folder, warn), profiles, warn)
     if not articles:
         raise InputError("the folder holds no article files (.txt, .md, .html)", folder)
     if len(articles) == 1:
@@ -75,7 +92,7 @@ def _from_manifest(manifest: Manifest, profiles: ProfileSet, warn: Warn) -> Publ
     if manifest.sections:
         groups = [(spec.title, _read_all(list(spec.articles), profiles, warn)) for spec in manifest.sections]
     else:
-        groups = [(None, _read_all(article_files(manifest.folder), profiles, warn))]
+        groups = [(None, _read_all(article_files(manifest.folder, warn), profiles, warn))]
     articles = tuple(article for _, group in groups for article in group)
     if not articles:
         raise InputError("the publication has no articles", manifest.path)
@@ -117,10 +134,13 @@ def _title_from_folder(path: Path) -> str:
     return name[:1].upper() + name[1:] if name else "Publication"
 
 
-def attach_images(publication: Publication, warn: Warn = _ignore) -> Publication:
+def attach_images(
+    publication: Publication, warn: Warn = _ignore, network: NetworkPolicy = NetworkPolicy(), fetch_folder: Path | None = None
+) -> Publication:
     """Resolve each figure's image to a local file inside the publication's folder.
 
-    A remote, missing or outside image is a warning; the figure keeps its caption.
+    A remote image is fetched only when the network policy allows it; a refused, missing
+    or outside image is a warning, and the figure keeps its caption.
     """
     root = (publication.folder or Path.cwd()).resolve()
 
@@ -128,19 +148,26 @@ def attach_images(publication: Publication, warn: Warn = _ignore) -> Publication
         blocks = []
         for block in article.body:
             if isinstance(block, Figure) and block.src and block.image is None:
-                block = dataclasses.replace(block, image=_local_image(block.src, article, root, warn))
+                block = dataclasses.replace(block, image=_image(block.src, article, root, warn, network, fetch_folder))
             blocks.append(block)
         return dataclasses.replace(article, body=tuple(blocks))
 
-    return dataclasses.replace(publication, articles=tuple(resolve(a) for a in publication.articles))
+    roots = publication.resource_roots + ((fetch_folder,) if fetch_folder and network.allowed else ())
+    return dataclasses.replace(publication, articles=tuple(resolve(a) for a in publication.articles), resource_roots=roots)
 
 
-def _local_image(src: str, article: Article, root: Path, warn: Warn) -> Path | None:
+def _image(src: str, article: Article, root: Path, warn: Warn, network: NetworkPolicy, fetch_folder: Path | None) -> Path | None:
     where = article.path or "article"
     scheme = urlsplit(src).scheme.lower()
     if scheme in ("http", "https"):
-        warn(f"{where}: remote image not fetched (its caption stays): {src}")
-        return None
+        if not network.allowed or fetch_folder is None:
+            warn(f"{where}: remote image not fetched (its caption stays; --allow-network fetches it): {src}")
+            return None
+        try:
+            return fetch_image(src, fetch_folder, network)
+        except FetchRefused as refused:
+            warn(f"{where}: image refused: {refused}")
+            return None
     if scheme and scheme != "file" or src.startswith("data:"):
         warn(f"{where}: image refused (only local files): {src[:80]}")
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,6 +13,8 @@ from publisher import assemble
 from publisher.clean.profiles import ProfileSet, load_profiles
 from publisher.errors import PublisherError
 from publisher.model import Publication
+from publisher.network import NetworkPolicy
+from publisher.verify import VerificationError, verify_outputs
 from publisher.render import Renderer
 from publisher.render.glyphs import guard_publication
 from publisher.render.layout import Layout, find_layout
@@ -35,6 +38,8 @@ class BuildOptions:
     formats: tuple[str, ...] | None = None  # None: the manifest's formats, else all
     layout: str | None = None
     print: PrintOptions = field(default_factory=PrintOptions)
+    network: NetworkPolicy = field(default_factory=NetworkPolicy)
+    verify: bool = False
 
 
 @dataclass(frozen=True)
@@ -71,9 +76,15 @@ class _WarningLog(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def load_publication(path: Path, profiles: ProfileSet | None = None, reporter: Reporter = Reporter()) -> Publication:
+def load_publication(
+    path: Path,
+    profiles: ProfileSet | None = None,
+    reporter: Reporter = Reporter(),
+    network: NetworkPolicy = NetworkPolicy(),
+    fetch_folder: Path | None = None,
+) -> Publication:
     """A publication from an article file, a folder of articles or a folder with a manifest."""
-    return assemble.load_publication(path, profiles, reporter.warning)
+    return assemble.load_publication(path, profiles, reporter.warning, network, fetch_folder)
 
 
 def build_publication(
@@ -87,8 +98,7 @@ def build_publication(
 ) -> PublicationResult:
     """Render ``publication`` into each requested format under ``out_dir``."""
     layout = layout or find_layout(options.layout or publication.layout, _layout_search_dirs(source))
-    covered = frozenset.intersection(*(face.codepoints for face in layout.fonts)) if layout.fonts else frozenset()
-    publication, missing = guard_publication(publication, covered)
+    publication, missing = guard_publication(publication, layout.drawable())
     warnings = [str(report) for report in missing]
     for message in warnings:
         reporter.warning(message)
@@ -119,6 +129,12 @@ def build_publication(
         logger.removeHandler(log)
     for message in log.messages:
         reporter.warning(message)
+    if options.verify:
+        reporter.progress(f"verifying what was written of '{publication.title}'")
+        missing = verify_outputs(publication, [(f.format, f.path) for f in files if f.format in ALL_FORMATS])
+        if missing:
+            details = "; ".join(str(m) for m in missing[:5]) + (f"; and {len(missing) - 5} more" if len(missing) > 5 else "")
+            raise VerificationError(f"{len(missing)} part(s) missing from the outputs: {details}", source)
     return PublicationResult(source=source, title=publication.title, files=tuple(files), warnings=tuple(warnings + log.messages))
 
 
@@ -143,6 +159,11 @@ def build(
     unknown = [f for f in options.formats or () if f not in WRITERS]
     if unknown:
         raise PublisherError(f"unknown format '{unknown[0]}' (choose from {', '.join(WRITERS)})")
+    with tempfile.TemporaryDirectory(prefix="publisher-fetched-") as fetched:
+        return _build_all(paths, out_dir, options, reporter, Path(fetched))
+
+
+def _build_all(paths: Sequence[Path], out_dir: Path, options: BuildOptions, reporter: Reporter, fetched: Path) -> list[PublicationResult]:
     profiles = load_profiles()
     loaded = []
     for path in paths:
@@ -152,7 +173,8 @@ def build(
             sink.append(message)
             reporter.warning(message)
 
-        loaded.append((path, load_publication(path, profiles, Reporter(reporter.progress, warn)), load_warnings))
+        publication = load_publication(path, profiles, Reporter(reporter.progress, warn), options.network, fetched)
+        loaded.append((path, publication, load_warnings))
     names = _unique_names([slugify(publication.title) for _, publication, _ in loaded])
     results = []
     for (path, publication, load_warnings), stem in zip(loaded, names):

@@ -15,6 +15,7 @@ from publisher.errors import PublisherError
 from publisher.export import article_to_markdown
 from publisher.ingest import read_article
 from publisher.render.layout import available_layouts, find_layout
+from publisher.network import NetworkPolicy
 from publisher.render.options import PrintOptions
 from publisher.resources import builtin_layouts_dir
 from publisher.scaffold import new_publication
@@ -55,13 +56,16 @@ def build_command(
     marks: Annotated[Optional[str], typer.Option("--marks", help="Printer's marks: crop, cross or 'crop cross'.")] = None,
     mirror_margins: Annotated[bool, typer.Option("--mirror-margins", help="Wider outer margins on facing pages, for duplex.")] = False,
     impose: Annotated[Optional[str], typer.Option("--impose", help="booklet: also write the pages two-up in saddle-stitch order.")] = None,
+    allow_network: Annotated[bool, typer.Option("--allow-network", help="Fetch http(s) images (public hosts only, size-capped).")] = False,
+    verify: Annotated[bool, typer.Option("--verify", help="Read every output back; fail if any text is missing.")] = False,
 ) -> None:
     """Build publications into PDF, EPUB and HTML."""
     chosen = tuple(part.strip().lower() for part in formats.split(",") if part.strip()) if formats else None
     printing = PrintOptions(page_size=page_size, bleed=bleed, marks=marks, mirror_margins=mirror_margins,
                             pdf_variant=pdf_variant, impose=impose)
     reporter = Reporter(progress=_say, warning=_warn)
-    results = build(paths, out_dir, BuildOptions(formats=chosen, layout=layout, print=printing), reporter)
+    options = BuildOptions(formats=chosen, layout=layout, print=printing, network=NetworkPolicy(allowed=allow_network), verify=verify)
+    results = build(paths, out_dir, options, reporter)
     for result in results:
         typer.echo(f"{result.title}")
         for written in result.files:

@@ -125,6 +125,7 @@ class Publication:
     cover: str | None = None  # "generated" or "none" from a manifest; None: the layout decides
     cover_image: Path | None = None
     folder: Path | None = None  # the publication's own folder: the root its files may come from
+    resource_roots: tuple[Path, ...] = ()  # other folders a build may read (fetched images)
 
     def grouped(self) -> tuple[tuple[Section, tuple[Article, ...]], ...]:
         """Sections with their articles, in order."""

@@ -17,6 +17,8 @@ authors: [Nhóm PV]
 
 Đoạn thứ hai có biểu tượng cảm xúc 😀 và chữ Hán 漢 mà phông chữ không có.
 
+Đoạn có ký hiệu ✓ và ➢ cùng máy ảnh 📷 mà phông ký hiệu dự phòng vẽ được.
+
 Đoạn cuối cùng chỉ có chữ Việt: Ấ Ễ Ộ ỷ ừ ợ đã được đọc lại đầy đủ.
 """
 
@@ -33,9 +35,13 @@ def test_missing_glyphs_are_reported_and_the_pdf_stays_readable(tmp_path):
         assert code in reported and str(source) in reported, code
     assert "U+F0B7" in reported and "replaced by '•'" in reported
 
-    for _, (encoding, _, _) in _embedded_fonts(outputs["pdf"]).items():
+    for _, (encoding, _, _) in _embedded_fonts(outputs["pdf"]).items():  # no font lost its Identity CMap
         assert encoding == "/Identity-H"
     assert 0 not in _glyph_ids_drawn(outputs["pdf"])
+    names = {program["name"].getDebugName(4) for _, program, _ in _embedded_fonts(outputs["pdf"]).values()}
+    assert "Noto Sans Symbols2 Regular" in names  # the layout's fallback face drew ✓ ➢ 📷
+    assert not any("U+2713" in w or "U+1F4F7" in w for w in warnings)
     text = squash("".join(page.extract_text() for page in pypdf.PdfReader(str(outputs["pdf"])).pages))
+    assert squash("Đoạn có ký hiệu ✓ và ➢ cùng máy ảnh 📷") in text
     assert squash("Đoạn cuối cùng chỉ có chữ Việt: Ấ Ễ Ộ ỷ ừ ợ đã được đọc lại đầy đủ.") in text
     assert squash("dấu đầu dòng • từ Word.") in text

@@ -8,12 +8,14 @@ from publisher.clean.explain import CleanResult
 from publisher.clean.pagedump import clean_page_dump
 from publisher.clean.profiles import ProfileSet
 from publisher.clean.unicode import normalise_text
-from publisher.errors import InputError
+from publisher.errors import InputError, NotAnArticleError
 from publisher.ingest.decode import decode_bytes
 from publisher.ingest.html import html_to_lines
 from publisher.ingest.markdown import read_markdown
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024  # far above any news article; a bigger file is a data dump
+MAX_BLOCKS = 3000
 
 
 def is_article_file(path: Path) -> bool:
@@ -23,6 +25,9 @@ def is_article_file(path: Path) -> bool:
 def read_article(path: Path, profiles: ProfileSet) -> CleanResult:
     """Read, decode, normalise and clean one article file."""
     try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise InputError(f"too large for one article ({size / 1048576:.1f} MB; the limit is {MAX_ARTICLE_BYTES // 1048576} MB)", path)
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read the file: {error.strerror}", path) from None
@@ -33,6 +38,14 @@ def read_article(path: Path, profiles: ProfileSet) -> CleanResult:
 
 
 def read_article_text(text: str, path: Path, profiles: ProfileSet) -> CleanResult:
+    result = _read_by_suffix(text, path, profiles)
+    blocks = len(result.article.body)
+    if blocks > MAX_BLOCKS:
+        raise NotAnArticleError(f"{blocks} paragraphs and other blocks is more than one article holds (limit {MAX_BLOCKS}); split it", path)
+    return result
+
+
+def _read_by_suffix(text: str, path: Path, profiles: ProfileSet) -> CleanResult:
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown"):
         return read_markdown(text, path)

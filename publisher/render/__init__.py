@@ -14,9 +14,11 @@ import jinja2
 from publisher.model import Figure, Publication
 from publisher.render.context import PublicationView, publication_view
 from publisher.render.environment import make_environment, render_template
+from publisher.render.fonts import FontFace
 from publisher.render.labels import labels_for
 from publisher.render.layout import Layout
 from publisher.render.options import PageSettings, PrintOptions
+from publisher.render.text import publication_codepoints
 
 _FALLBACK_MOMENT = datetime(2000, 1, 1, tzinfo=timezone.utc)
 ImageHref = Callable[[Figure], str | None]
@@ -77,6 +79,14 @@ class Renderer:
             cover=cover,
         )
 
+    @cached_property
+    def used_fonts(self) -> tuple[FontFace, ...]:
+        """The text faces, and the fallback faces this publication's characters need."""
+        used = publication_codepoints(self.publication)
+        primary = frozenset.intersection(*(face.codepoints for face in self.layout.fonts)) if self.layout.fonts else frozenset()
+        needed = used - primary
+        return self.layout.fonts + tuple(face for face in self.layout.fallback_fonts if face.codepoints & needed)
+
     def render(self, template: str, image_href: ImageHref | None = None, **extra: Any) -> str:
         view = publication_view(self.publication, image_href) if image_href else self.view
         context: dict[str, Any] = {
@@ -87,6 +97,7 @@ class Renderer:
             "labels": labels_for(self.publication.language),
             "modified": self.modified,
             "pagebreaks": {},
+            "fallback_families": "".join(f'"{family}", ' for family in dict.fromkeys(f.family for f in self.layout.fallback_fonts)),
         }
         context.update(extra)
         return render_template(self.environment, template, **context)

@@ -19,6 +19,7 @@ class Layout:
     description: str
     template_dirs: tuple[Path, ...]  # the layout's own folder first, then what it extends
     fonts: tuple[FontFace, ...]
+    fallback_fonts: tuple[FontFace, ...] = ()
     page_size: str = "A4"
     columns: int = 1
     font_size: str = "10.5pt"
@@ -28,6 +29,17 @@ class Layout:
     @property
     def folder(self) -> Path:
         return self.template_dirs[0]
+
+    @property
+    def all_fonts(self) -> tuple[FontFace, ...]:
+        return self.fonts + self.fallback_fonts
+
+    def drawable(self) -> frozenset[int]:
+        """Code points every text face has, plus those a fallback face supplies."""
+        if not self.fonts:
+            return frozenset()
+        common = frozenset.intersection(*(face.codepoints for face in self.fonts))
+        return common.union(*(face.codepoints for face in self.fallback_fonts))
 
 
 def find_layout(name_or_path: str, search_dirs: tuple[Path, ...] = ()) -> Layout:
@@ -71,6 +83,7 @@ def _load_layout(folder: Path, search_dirs: tuple[Path, ...], depth: int = 0) ->
             raise LayoutError(f"layout extends unknown layout '{extends}'", config_path)
         parent = _load_layout(parent_folder, search_dirs, depth + 1)
     fonts = tuple(_font(entry, folder, config_path) for entry in config.get("fonts", ()))
+    fallbacks = tuple(_font(entry, folder, config_path) for entry in config.get("fallback_fonts", ()))
     page = config.get("page", {})
     inherited = parent or Layout(name="", description="", template_dirs=(), fonts=())
     cover_page = str(page.get("cover", inherited.cover_page))
@@ -81,6 +94,7 @@ def _load_layout(folder: Path, search_dirs: tuple[Path, ...], depth: int = 0) ->
         description=str(config.get("description", inherited.description)),
         template_dirs=(folder, *inherited.template_dirs),
         fonts=fonts or inherited.fonts,
+        fallback_fonts=fallbacks or inherited.fallback_fonts,
         page_size=str(page.get("size", inherited.page_size)),
         columns=int(page.get("columns", inherited.columns)),
         font_size=str(page.get("font_size", inherited.font_size)),

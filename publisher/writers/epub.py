@@ -70,9 +70,9 @@ class EpubWriter(Writer):
         font_items = [
             epub.EpubItem(uid=f"font-{number}", file_name=f"fonts/{face.path.stem}.ttf", media_type="font/ttf",
                           content=subset_font(face, codepoints))
-            for number, face in enumerate(renderer.layout.fonts, start=1)
+            for number, face in enumerate(renderer.used_fonts, start=1)
         ]
-        fonts_css = font_face_css(renderer.layout.fonts, lambda face: f"../fonts/{face.path.stem}.ttf")
+        fonts_css = font_face_css(renderer.used_fonts, lambda face: f"../fonts/{face.path.stem}.ttf")
         stylesheet = epub.EpubItem(uid="stylesheet", file_name=_STYLESHEET, media_type="text/css",
                                    content=(fonts_css + renderer.render("epub.css")).encode("utf-8"))
         cover_image = self._cover_image(renderer)

@@ -19,9 +19,9 @@ class HtmlWriter(Writer):
         codepoints = publication_codepoints(renderer.publication)
         urls = {
             face: "data:font/woff2;base64," + base64.b64encode(subset_font(face, codepoints, flavor="woff2")).decode("ascii")
-            for face in renderer.layout.fonts
+            for face in renderer.used_fonts
         }
-        fonts_css = font_face_css(renderer.layout.fonts, urls.__getitem__, font_format="woff2")
+        fonts_css = font_face_css(renderer.used_fonts, urls.__getitem__, font_format="woff2")
         html = renderer.render(
             "web.html",
             image_href=_data_url,

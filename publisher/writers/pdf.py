@@ -37,7 +37,7 @@ class PdfWriter(Writer):
     def write_bytes(self, renderer: Renderer) -> bytes:
         layout = renderer.layout
         publication = renderer.publication
-        fonts_css = font_face_css(layout.fonts, lambda face: face.path.as_uri())
+        fonts_css = font_face_css(renderer.used_fonts, lambda face: face.path.as_uri())
         html = renderer.render(
             "print.html",
             image_href=lambda figure: figure.image.as_uri() if figure.image else None,
@@ -93,6 +93,7 @@ def _content_folders(renderer: Renderer):
     folders = {a.path.parent for a in publication.articles if a.path is not None}
     if publication.folder is not None:
         folders.add(publication.folder)
+    folders.update(publication.resource_roots)
     return sorted(folders)
 
 

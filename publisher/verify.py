@@ -1,0 +1,155 @@
+"""``--verify``: read every output back and check that no text was lost or reordered."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from publisher.clean.dates import format_date_vi
+from publisher.errors import PublisherError
+from publisher.model import Figure, Heading, ListBlock, Paragraph, Publication, Quote
+
+_PAGE_NUMBER = re.compile(r"^\s*(Trang\s+|Page\s+)?(\d+|[ivxlcdm]+)(\s*/\s*\d+)?\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Missing:
+    format: str
+    article: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.format.upper()}: '{self.article[:50]}' lost or moved: {self.text[:70]}"
+
+
+class VerificationError(PublisherError):
+    """An output does not hold every part of every article, in order."""
+
+
+def expected_texts(publication: Publication) -> list[tuple[str, list[str]]]:
+    """Per article: its title, lead, and each paragraph, heading, caption, in order."""
+    result = []
+    for article in publication.articles:
+        texts = [article.title] + ([article.lead] if article.lead else [])
+        for block in article.body:
+            if isinstance(block, (Paragraph, Heading, Quote)):
+                texts.append(block.text)
+            elif isinstance(block, Figure) and block.caption:
+                texts.append(block.caption)
+            elif isinstance(block, ListBlock):
+                texts.extend(block.items)
+        result.append((article.title, [t for t in texts if t.strip()]))
+    return result
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
+
+
+def find_missing(publication: Publication, format_name: str, flow: str, skip: frozenset[str] = frozenset()) -> list[Missing]:
+    flat = squash(flow)
+    position = 0
+    missing = []
+    for title, texts in expected_texts(publication):
+        for text in texts:
+            if squash(text) in skip:
+                continue
+            found = flat.find(squash(text), position)
+            if found < 0:
+                missing.append(Missing(format_name, title, text))
+            else:
+                position = found
+    return missing
+
+
+def pdf_flow(data: bytes, publication: Publication) -> str:
+    """The PDF's text in reading order, without running heads and page numbers."""
+    from pypdf import PdfReader
+
+    furniture = _furniture(publication)
+    lines = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for line in (page.extract_text() or "").splitlines():
+            if _PAGE_NUMBER.match(line) or squash(line) in furniture:
+                continue
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def pdf_outline_titles(data: bytes) -> list[str]:
+    from pypdf import PdfReader
+
+    titles: list[str] = []
+
+    def walk(items) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                titles.append(str(item.title))
+
+    walk(PdfReader(io.BytesIO(data)).outline)
+    return titles
+
+
+def _furniture(publication: Publication) -> set[str]:
+    heads = [publication.title] + [a.title for a in publication.articles]
+    dates = [format_date_vi(publication.date)] if publication.date else []
+    found = {squash(h) for h in heads} | {squash(d) for d in dates}
+    found |= {squash(h + d) for h in heads for d in dates} | {squash(d + h) for h in heads for d in dates}
+    return found
+
+
+def epub_flow(data: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        container = etree.fromstring(archive.read("META-INF/container.xml"))
+        opf_path = container.find(".//{*}rootfile").get("full-path")
+        base = opf_path.rsplit("/", 1)[0] + "/" if "/" in opf_path else ""
+        opf = etree.fromstring(archive.read(opf_path))
+        manifest = {item.get("id"): item.get("href") for item in opf.iter("{*}item")}
+        texts = []
+        for itemref in opf.iter("{*}itemref"):
+            root = etree.fromstring(archive.read(base + manifest[itemref.get("idref")]))
+            body = root.find("{*}body")
+            texts.append("".join(body.itertext()) if body is not None else "")
+    return "\n".join(texts)
+
+
+def html_flow(data: bytes) -> str:
+    tree = lxml_html.fromstring(data)
+    main = tree.find(".//main")
+    return (main if main is not None else tree).text_content()
+
+
+def verify_outputs(publication: Publication, outputs: Iterable[tuple[str, Path]]) -> list[Missing]:
+    missing: list[Missing] = []
+    for format_name, path in outputs:
+        data = path.read_bytes()
+        if format_name == "pdf":
+            # Running heads repeat titles on every page, so the text flow leaves them out;
+            # titles are checked in the outline instead, where each article has its bookmark.
+            furniture = frozenset(_furniture(publication))
+            missing += find_missing(publication, format_name, pdf_flow(data, publication), skip=furniture)
+            outline = [squash(t) for t in pdf_outline_titles(data)]
+            wanted = [squash(a.title) for a in publication.articles]
+            if [t for t in outline if t in set(wanted)] != wanted:
+                missing += [Missing("pdf", a.title, "its bookmark") for a in publication.articles if squash(a.title) not in outline]
+                if not any(squash(a.title) not in outline for a in publication.articles):
+                    missing.append(Missing("pdf", publication.title, "bookmarks out of article order"))
+            continue
+        if format_name == "epub":
+            flow = epub_flow(data)
+        elif format_name == "html":
+            flow = html_flow(data)
+        else:
+            continue
+        missing += find_missing(publication, format_name, flow)
+    return missing
