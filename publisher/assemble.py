@@ -166,7 +166,7 @@ def _image(src: str, article: Article, root: Path, warn: Warn, network: NetworkP
         try:
             return fetch_image(src, fetch_folder, network)
         except FetchRefused as refused:
-            warn(f"{where}: image refused: {refused}")
+            warn(f"{where}: image refused ({refused}): {src}")
             return None
     if scheme and scheme != "file" or src.startswith("data:"):
         warn(f"{where}: image refused (only local files): {src[:80]}")

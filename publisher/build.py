@@ -110,21 +110,21 @@ def build_publication(
     logger = logging.getLogger("publisher")
     logger.addHandler(log)
     try:
+        # Every format is made before any is written: a failure leaves no output at all.
         print_pages = ()
+        made: list[tuple[str, Path, bytes]] = []
         for format_name in formats:
             writer = EpubWriter(print_pages) if format_name == "epub" else WRITERS[format_name]()
             reporter.progress(f"writing {format_name.upper()} of '{publication.title}'")
             data = writer.write_bytes(renderer)
+            made.append((format_name, out_dir / f"{stem}{writer.suffix}", data))
             if isinstance(writer, PdfWriter):
                 print_pages = writer.page_starts
-            target = out_dir / f"{stem}{writer.suffix}"
+                if options.print.impose == "booklet":
+                    made.append(("booklet", out_dir / f"{stem}.booklet.pdf", impose_booklet(data)))
+        for format_name, target, data in made:
             write_atomically(data, target)
             files.append(WrittenFile(format=format_name, path=target, size=len(data)))
-            if isinstance(writer, PdfWriter) and options.print.impose == "booklet":
-                booklet = impose_booklet(data)
-                booklet_target = out_dir / f"{stem}.booklet.pdf"
-                write_atomically(booklet, booklet_target)
-                files.append(WrittenFile(format="booklet", path=booklet_target, size=len(booklet)))
     finally:
         logger.removeHandler(log)
     for message in log.messages:

@@ -7,6 +7,9 @@ import unicodedata
 
 # Zero-width and formatting characters that scraped pages leave behind.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Direction marks and overrides: Vietnamese text has no use for them, and an override
+# would reverse what a reader sees.
+_BIDI_CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -14,6 +17,7 @@ def normalise_text(text: str) -> str:
     """NFC, one kind of line ending, no invisible characters, no control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
+    text = _BIDI_CONTROLS.sub("", text)
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
     return unicodedata.normalize("NFC", text)
 

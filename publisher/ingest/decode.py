@@ -16,8 +16,24 @@ _BOMS = (
 )
 
 
+# Files that are something else under an article's name.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a zip archive (or a .docx/.epub)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+)
+
+
 def decode_bytes(data: bytes, path: Path) -> str:
     """Decode an article's bytes as UTF-8 (or the encoding its BOM names)."""
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise InputError(f"this is {what}, not an article's text", path)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode(data[len(bom) :], encoding, path)

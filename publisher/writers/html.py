@@ -18,7 +18,7 @@ class HtmlWriter(Writer):
     def write_bytes(self, renderer: Renderer) -> bytes:
         codepoints = publication_codepoints(renderer.publication)
         urls = {
-            face: "data:font/woff2;base64," + base64.b64encode(subset_font(face, codepoints, flavor="woff2")).decode("ascii")
+            face: "data:font/woff2;base64," + base64.b64encode(subset_font(face, codepoints, flavor="woff2", with_base=False)).decode("ascii")
             for face in renderer.used_fonts
         }
         fonts_css = font_face_css(renderer.used_fonts, urls.__getitem__, font_format="woff2")
