@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from publisher.clean.lines import line_key
 from publisher.errors import InputError
 
 
 def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return line_key(text)
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from publisher.clean.profiles import ProfileSet
 from publisher.clean.unicode import normalise_text
 from publisher.errors import InputError
 from publisher.ingest.decode import decode_bytes
-from publisher.ingest.html import html_to_lines
+from publisher.ingest.html import read_html
 from publisher.ingest.markdown import read_markdown
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -37,7 +37,7 @@ def read_article_text(text: str, path: Path, profiles: ProfileSet) -> CleanResul
     if suffix in (".md", ".markdown"):
         return read_markdown(text, path)
     if suffix in (".html", ".htm"):
-        return clean_page_dump(normalise_text(html_to_lines(text)), path, profiles)
+        return read_html(text, path, profiles)
     if suffix == ".txt":
         return clean_page_dump(text, path, profiles)
     raise InputError(f"unknown article format '{suffix}' (expected one of {', '.join(ARTICLE_SUFFIXES)})", path)
