@@ -9,9 +9,10 @@ from publisher.clean.pagedump import clean_page_dump
 from publisher.clean.profiles import ProfileSet
 from publisher.clean.unicode import normalise_text
 from publisher.errors import InputError
-from publisher.ingest.decode import decode_bytes
+from publisher.ingest.decode import declared_charset, decode_bytes
 from publisher.ingest.html import read_html
 from publisher.ingest.markdown import read_markdown
+from publisher.ingest.mojibake import repair_mojibake
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 
@@ -26,7 +27,8 @@ def read_article(path: Path, profiles: ProfileSet) -> CleanResult:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read the file: {error.strerror}", path) from None
-    text = normalise_text(decode_bytes(data, path))
+    declared = declared_charset(data) if path.suffix.lower() in (".html", ".htm") else None
+    text = normalise_text(repair_mojibake(decode_bytes(data, path, declared)))
     if not text.strip():
         raise InputError("the file is empty", path)
     return read_article_text(text, path, profiles)
