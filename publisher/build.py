@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from publisher.clean.profiles import ProfileSet, load_profiles
+from publisher.clean.tonemarks import STYLES as TONE_MARK_STYLES, restyle
 from publisher.errors import InputError, NotAnArticleError, PublisherError
 from publisher.ingest import is_article_file, read_article
 from publisher.model import Article, Publication
 from publisher.render import Renderer
-from publisher.render.glyphs import guard_publication
+from publisher.render.glyphs import guard_publication, map_text
 from publisher.render.layout import Layout, find_layout
 from publisher.slug import slugify
 from publisher.writers import WRITERS, write_atomically
@@ -30,6 +31,7 @@ def _ignore(_: str) -> None:
 class BuildOptions:
     formats: tuple[str, ...] = ALL_FORMATS
     layout: str | None = None
+    tone_marks: str = "keep"  # keep, old (hòa, thúy) or new (hoà, thuý): everywhere, TOC and metadata too
 
 
 @dataclass(frozen=True)
@@ -165,8 +167,12 @@ def build(
     unknown = [f for f in options.formats if f not in WRITERS]
     if unknown:
         raise PublisherError(f"unknown format '{unknown[0]}' (choose from {', '.join(WRITERS)})")
+    if options.tone_marks not in TONE_MARK_STYLES:
+        raise PublisherError(f"unknown tone-mark style '{options.tone_marks}' (choose from {', '.join(TONE_MARK_STYLES)})")
     profiles = load_profiles()
     publications = [(path, load_publication(path, profiles, reporter)) for path in paths]
+    if options.tone_marks != "keep":
+        publications = [(path, map_text(p, lambda text: restyle(text, options.tone_marks))) for path, p in publications]
     names = _unique_names([slugify(p.title) for _, p in publications])
     results = []
     for (path, publication), stem in zip(publications, names):

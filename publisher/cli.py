@@ -46,11 +46,13 @@ def build_command(
     out_dir: Annotated[Path, typer.Option("--output", "-o", help="Folder for the outputs.")] = Path("out"),
     formats: Annotated[str, typer.Option("--format", "-f", help="Comma-separated: pdf,epub,html.")] = ",".join(ALL_FORMATS),
     layout: Annotated[Optional[str], typer.Option("--layout", "-l", help="Layout name or folder.")] = None,
+    tone_marks: Annotated[str, typer.Option("--tone-marks", help="Tone-mark placement: keep, old (hòa, thúy) or new (hoà, thuý).")] = "keep",
 ) -> None:
     """Build publications into PDF, EPUB and HTML."""
     chosen = tuple(part.strip().lower() for part in formats.split(",") if part.strip())
     reporter = Reporter(progress=_say, warning=_warn)
-    results = build(paths, out_dir, BuildOptions(formats=chosen, layout=layout), reporter)
+    options = BuildOptions(formats=chosen, layout=layout, tone_marks=tone_marks.strip().lower())
+    results = build(paths, out_dir, options, reporter)
     for result in results:
         typer.echo(f"{result.title}")
         for written in result.files:
