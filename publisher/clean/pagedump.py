@@ -34,9 +34,13 @@ _DATE_WINDOW = 8  # lines after the title that may hold its date
 _MAIN_SLACK = 3  # short lines after the extractor's last line that may still be the byline
 _SEGMENT = re.compile(r"\s+\|\s+|^\|\s*|\s*\|$")
 _RELATED_PREFIX = re.compile(r"^(?:>>|»|›|►|▶|\+\+)\s*|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chủ đề)\s*[:>]", re.I)
+_CAPTION_MAX_WORDS = 45
+_CREDIT_AT_END = re.compile(r"[(.]\s*(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*[^.:]{2,50}\)?\.?$")
 _BULLET = re.compile(r"^[-–•+]\s+\S")
 _NAME_WORD = re.compile(r"^[(\"“]?[A-ZĐÀ-Ỹ][^\s]*$")
 _MIN_BODY_WORDS = 40
+_UNTITLED_MENU_LINES = 12
+_THREAD_POSTS = 3
 
 
 @dataclass(frozen=True)
@@ -75,12 +79,13 @@ def clean_lines(lines: list[Line], path: Path | None, profiles: ProfileSet, evid
 
     first = 1 if text_mode else 0
     wanted = [page_title, raw_page_title, *evidence.titles]
-    occurrences = _title_occurrences(lines, wanted, first)
+    occurrences = _title_occurrences(lines, wanted, first) or _title_prefix_occurrences(lines, raw_page_title, first)
     if occurrences:
         title_index = _best_title(lines, occurrences, profile)
         title = lines[title_index].text
     elif text_mode:
         title_index, title = 0, page_title
+        _refuse_untitled_pages(lines, path)
     else:
         title_index = _fallback_title_index(lines)
         if title_index is None:
@@ -103,6 +108,7 @@ def clean_lines(lines: list[Line], path: Path | None, profiles: ProfileSet, evid
     _, published_between, between_authors = _read_head(lines[first_occurrence + 1 : title_index], profile, dropped, text_mode)
     published_before = published_between or published_before
     head_authors = between_authors or head_authors
+    _refuse_threads(lines[title_index + 1 : end], profile, path)
     body_lines, authors = _split_off_tail(lines[title_index + 1 : end], profile, dropped, evidence)
     if authors:
         end_reason = "after the byline"
@@ -149,6 +155,18 @@ def _split_site_suffix(first: str, lines: list[Line], profiles: ProfileSet) -> t
 def _title_occurrences(lines: list[Line], wanted: list[str], first: int) -> list[int]:
     keys = {line_key(text) for text in wanted if text and len(text.split()) >= 2}
     return [i for i in range(first, len(lines)) if lines[i].key in keys and not lines[i].is_image]
+
+
+def _title_prefix_occurrences(lines: list[Line], page_title: str, first: int) -> list[int]:
+    """Lines the page title starts with, when the site glued its suffix on without a spaced
+    separator (``Headline-keywords``)."""
+    wanted = line_key(page_title)
+    found = []
+    for index in range(first, len(lines)):
+        key = lines[index].key
+        if lines[index].words >= 4 and len(key) < len(wanted) and wanted.startswith(key) and not wanted[len(key)].isalnum():
+            found.append(index)
+    return found
 
 
 def _best_title(lines: list[Line], occurrences: list[int], profile: SiteProfile) -> int:
@@ -241,12 +259,14 @@ def _could_be_kicker(line: Line, text_mode: bool) -> bool:
 
 def _segments(text: str, profile: SiteProfile) -> tuple[PrintedDate | None, str | None, str]:
     """A head line split at ``|``: its date, its source credit, and what is left."""
+    segments = [s.strip() for s in _SEGMENT.split(text) if s.strip()]
+    whole = None if any(_is_attribution(s, profile) for s in segments) else parse_date_line(text)
+    if whole is not None:
+        return whole, None, ""
     date = None
     credit = None
     rest = []
-    for segment in (s.strip() for s in _SEGMENT.split(text)):
-        if not segment:
-            continue
+    for segment in segments:
         if date is None and (found := parse_date_line(segment)):
             date = found
         elif credit is None and _is_attribution(segment, profile):
@@ -276,7 +296,7 @@ def _split_off_tail(lines: list[Line], profile: SiteProfile, dropped: list[Dropp
 def _is_byline(line: Line, following: list[Line], profile: SiteProfile) -> bool:
     if line.is_image or profile.is_chrome(line.text) or parse_date_line(line.text):
         return False
-    if line.kind == "heading" or "caption" in line.hints:
+    if line.kind == "heading" or "caption" in line.hints or _has_caption_cue(line.text, profile):
         return False
     if is_caps_byline(line.text):
         return True
@@ -284,7 +304,7 @@ def _is_byline(line: Line, following: list[Line], profile: SiteProfile) -> bool:
         return True
     if line.words > 8 or _ends_sentence(line.text.rstrip(".")) and not line.text.endswith("."):
         return False
-    named = _is_name_line(line.text)
+    named = _is_name_line(line.text) and (line.words >= 2 or line.bold or bool({"author", "source"} & line.hints))
     next_is_prose = bool(following) and _is_prose(following[0]) and following[0].main is not False
     if ({"author", "source"} & line.hints) and line.words <= 8:
         return True
@@ -343,7 +363,7 @@ def _read_body(
                 _image_without_caption(pending_image, body, dropped, path)
             pending_image = line
             continue
-        if lead is None and not body and _is_lead(line, profile, evidence):
+        if lead is None and not body and _is_lead(line, profile, evidence, following):
             if pending_image is not None:
                 _image_without_caption(pending_image, body, dropped, path)
                 pending_image = None
@@ -414,7 +434,7 @@ def _is_related_link(line: Line, before: list[Line]) -> bool:
     return line.link and line.kind != "image" and not ({"author", "source", "caption"} & line.hints)
 
 
-def _is_lead(line: Line, profile: SiteProfile, evidence: PageEvidence) -> bool:
+def _is_lead(line: Line, profile: SiteProfile, evidence: PageEvidence, following: Line | None) -> bool:
     if line.kind == "item":
         return False
     if _has_agency_prefix(line.text, profile):
@@ -423,7 +443,10 @@ def _is_lead(line: Line, profile: SiteProfile, evidence: PageEvidence) -> bool:
         return True
     if evidence.lead_hint and _same_start(line.text, evidence.lead_hint):
         return True
-    return line.words >= _LEAD_MIN_WORDS and _ends_sentence(line.text) and "caption" not in line.hints
+    if line.words < _LEAD_MIN_WORDS or "caption" in line.hints or _has_caption_cue(line.text, profile):
+        return False
+    # A sapo may lack its full stop; prose right under it still marks it as the lead.
+    return _ends_sentence(line.text) or (following is not None and _is_prose(following) and line.words < _PARAGRAPH_MIN_WORDS)
 
 
 def _same_start(text: str, hint: str) -> bool:
@@ -497,9 +520,12 @@ def _is_subheading(line: Line, following: Line | None, profile: SiteProfile) -> 
 
 
 def _has_caption_cue(text: str, profile: SiteProfile) -> bool:
-    return any(cue in text for cue in profile.caption_cues) and not text.endswith(".") or (
-        text.startswith(("Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ"))
-    ) or bool(re.search(r"\(?Ảnh\s*:\s*[^.]{2,40}\)?\.?$", text))
+    """``Ảnh: ...`` and the like: a photo's caption or credit (captions are short)."""
+    if len(text.split()) > _CAPTION_MAX_WORDS:
+        return False
+    if text.startswith(("Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ")) or _CREDIT_AT_END.search(text):
+        return True
+    return any(cue in text for cue in profile.caption_cues) and not text.endswith(".")
 
 
 def _ends_sentence(text: str) -> bool:
@@ -514,6 +540,31 @@ def _is_prose(line: Line) -> bool:
 
 def _is_body_prose(line: Line) -> bool:
     return _is_prose(line) and line.words >= _LEAD_MIN_WORDS and "caption" not in line.hints and not line.link
+
+
+def _refuse_untitled_pages(lines: list[Line], path: Path | None) -> None:
+    """A page dump whose title never reappears, and whose first prose comes only after many
+    short lines (menus, headlines), is a homepage or a listing."""
+    first_prose = next((i for i, line in enumerate(lines) if _is_body_prose(line)), len(lines))
+    if first_prose > _UNTITLED_MENU_LINES:
+        raise NotAnArticleError(
+            f"the page title never reappears above article text, and {first_prose} short lines come first: a homepage or a listing?",
+            path,
+        )
+
+
+def _refuse_threads(lines: list[Line], profile: SiteProfile, path: Path | None) -> None:
+    """Forum threads and Q&A pages: several posts, each under a marker line or its date."""
+    markers = sum(1 for line in lines if profile.is_thread_line(line.text))
+    posts = sum(
+        1
+        for index, line in enumerate(lines[_DATE_WINDOW:], start=_DATE_WINDOW)
+        if parse_date_line(line.text) and index + 1 < len(lines) and _is_prose(lines[index + 1])
+    )
+    if markers >= _THREAD_POSTS or posts >= _THREAD_POSTS:
+        raise NotAnArticleError(
+            f"a forum thread or a Q&A page, not an article ({max(markers, posts)} posts under the title)", path
+        )
 
 
 def _refuse_non_articles(lead: str | None, body: list[Block], evidence: PageEvidence, path: Path | None) -> None:
