@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 # Counters that sites print after a label: "Ý kiến bạn đọc ( 33 )", "Bình luận (5)".
 _COUNTER = re.compile(r"\s*[(\[]\s*\d+\s*[)\]]\s*$")
 
 
+@lru_cache(maxsize=8192)
 def line_key(text: str) -> str:
     """A line as compared with others and with profile lists: case, spacing, counters and
     trailing colons do not matter."""

@@ -201,7 +201,7 @@ def _find_end(lines: list[Line], title_index: int, title: str, profile: SiteProf
     if evidence.has_extractor:
         mains = [i for i in range(title_index + 1, len(lines)) if lines[i].main]
         last_main = mains[-1] if mains else None
-    seen_prose = False
+    seen_prose = seen_body_prose = False
     for index in range(title_index + 1, len(lines)):
         line = lines[index]
         if profile.is_end_marker(line.text):
@@ -210,11 +210,17 @@ def _find_end(lines: list[Line], title_index: int, title: str, profile: SiteProf
             return index, "after the article (its title repeats in a share box or teaser)"
         if seen_prose and _starts_other_content(lines, index, last_main):
             return index, "reader comments or other stories (page markup)"
+        if seen_body_prose and _is_body_prose(line) and AGENCY_PREFIX.match(line.text) and _ends_sentence(line.text):
+            # The lead opens with the agency's name once; again below the text, it opens
+            # the teaser of another story, under that story's title.
+            teaser_title = index - 1 if index - 1 > title_index and not _ends_sentence(lines[index - 1].text) else index
+            return teaser_title, "teasers for other stories (their leads open with the agency's name)"
         if last_main is not None and index > last_main + _MAIN_SLACK:
             return index, "after the main text (extractor)"
         if last_main is not None and index > last_main and (line.words > 12 or line.is_image):
             return index, "after the main text (extractor)"
         seen_prose = seen_prose or _is_prose(line)
+        seen_body_prose = seen_body_prose or _is_body_prose(line)
     return len(lines), "after the article"
 
 

@@ -7,6 +7,8 @@ import unicodedata
 
 # Zero-width and formatting characters that scraped pages leave behind.
 _INVISIBLE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+# Control characters (C0 but tab and line feed, DEL, C1): never text.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -14,7 +16,7 @@ def normalise_text(text: str) -> str:
     """NFC, one kind of line ending, no invisible characters, no control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text)
-    text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
+    text = _CONTROLS.sub("", text)
     return unicodedata.normalize("NFC", text)
 
 
