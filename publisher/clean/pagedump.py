@@ -12,7 +12,9 @@ subheadings, the byline, then the site's chrome (feedback links, other articles,
 
 from __future__ import annotations
 
+import html
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +36,7 @@ _DATE_WINDOW = 8  # lines after the title that may hold its date
 _MAIN_SLACK = 3  # short lines after the extractor's last line that may still be the byline
 _SEGMENT = re.compile(r"\s+\|\s+|^\|\s*|\s*\|$")
 _RELATED_PREFIX = re.compile(r"^(?:>>|»|›|►|▶|\+\+)\s*|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chủ đề)\s*[:>]", re.I)
+_REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2});")
 _CAPTION_MAX_WORDS = 45
 _CREDIT_AT_END = re.compile(r"[(.]\s*(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*[^.:]{2,50}\)?\.?$")
 _BULLET = re.compile(r"^[-–•+]\s+\S")
@@ -59,11 +62,18 @@ class PageEvidence:
 
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet) -> CleanResult:
     """Recognise the parts of an article in a plain-text page dump and drop the site's chrome."""
-    lines = [Line(n, tidy_line(raw)) for n, raw in enumerate(text.split("\n"), start=1)]
+    lines = [Line(n, tidy_line(_resolve_references(raw))) for n, raw in enumerate(text.split("\n"), start=1)]
     lines = [line for line in lines if line.text]
     if not lines:
         raise NotAnArticleError("the file holds no text", path)
     return clean_lines(lines, path, profiles, PageEvidence())
+
+
+def _resolve_references(text: str) -> str:
+    """``&#39;``, ``&#7899;``, ``&aacute;``: character references copied from a page's source."""
+    if "&" not in text or not _REFERENCE.search(text):
+        return text
+    return unicodedata.normalize("NFC", html.unescape(text))
 
 
 def clean_lines(lines: list[Line], path: Path | None, profiles: ProfileSet, evidence: PageEvidence) -> CleanResult:

@@ -117,13 +117,15 @@ _NUCLEUS = "[aăâeêioôơuưy]{1,3}"
 _CODA = "(?:ch|ng|nh|[cmnpt])?"
 _SYLLABLE = re.compile(f"^{_ONSET}{_NUCLEUS}{_CODA}$")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_WORD = re.compile(r"\w+")
+# Words split at spaces and ordinary punctuation only, so that mojibake ("Chá»¯") stays
+# one (bad) word instead of yielding a good syllable ("Chá").
+_WORD = re.compile(r"[^\s.,;:!?()\[\]{}\"'“”‘’…/|–—-]+")
 
 
 def vietnamese_score(text: str, sample: int = 20_000) -> float:
     """Between 0 and 1: how much of ``text`` reads as Vietnamese syllables. Text without
     any non-ASCII letter scores 0.5 (nothing to tell)."""
-    words = [w for w in _WORD.findall(text[:sample]) if not w.isascii()]
+    words = [w for w in _WORD.findall(text[:sample]) if not w.isascii() and not w.isdigit()]
     if not words:
         return 0.5
     good = sum(1 for word in words if _is_syllable(word))
