@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from conftest import SHARED_CORPUS
@@ -210,3 +211,30 @@ def test_real_homepages_are_refused(name):
     _truth(name)
     with pytest.raises(NotAnArticleError):
         read_article(CORPUS_HTML / name, load_profiles())
+
+
+# ------------------------------------------------------------------ two present-day layouts
+
+LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "html"
+
+
+@pytest.mark.parametrize(
+    ("name", "kicker", "printed", "lead_start", "authors", "kinds"),
+    [
+        ("layout-a.html", "Giao thông", "Thứ tư, 3/5/2023, 10:00 (GMT+7)", "TP HCM Hàng nghìn người dân", ("Thanh Tùng",),
+         ["Paragraph", "Figure", "Paragraph", "Paragraph"]),
+        ("layout-b.html", "Kinh doanh", "15/03/2023 15:05 GMT+7", "TTO - Chiều 15-3", ("Ngọc An",),
+         ["Paragraph", "Figure", "Heading", "Paragraph", "Paragraph"]),
+    ],
+)
+def test_present_day_layouts(name, kicker, printed, lead_start, authors, kinds):
+    """Made-up pages in the markup today's big sites use (figure/figcaption, sapo classes,
+    bold or classed bylines, related boxes and comment boxes after the text)."""
+    article = read_article(LAYOUTS / name, load_profiles()).article
+    assert article.kicker == kicker
+    assert article.published.printed == printed
+    assert article.lead.startswith(lead_start)
+    assert article.authors == authors
+    assert [type(b).__name__ for b in article.body] == kinds
+    text = " ".join(getattr(b, "text", "") or getattr(b, "caption", "") for b in article.body)
+    assert "Bình luận" not in text and "xăng vẫn còn đắt" not in text and "Kẹt xe kéo dài" not in text

@@ -27,7 +27,7 @@ def line_key(text: str) -> str:
 class Line:
     number: int
     text: str
-    kind: str = "text"  # text, heading, image, item
+    kind: str = "text"  # text, heading, image, item, quote
     level: int = 0
     hints: frozenset[str] = frozenset()
     bold: bool = False

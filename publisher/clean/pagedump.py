@@ -25,7 +25,7 @@ from publisher.clean.names import is_caps_byline, split_authors
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.unicode import tidy_line
 from publisher.errors import NotAnArticleError
-from publisher.model import AGENCY_PREFIX, Article, Block, Figure, Heading, ListBlock, Paragraph, PrintedDate, Source
+from publisher.model import AGENCY_PREFIX, Article, Block, Figure, Heading, ListBlock, Paragraph, PrintedDate, Quote, Source
 
 _TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " » ")
 _FINAL_PUNCTUATION = tuple('.!?…:;"”’»)')
@@ -394,6 +394,8 @@ def _read_body(
             pending_image = None
         if line.kind == "item":
             _append_item(body, line.text)
+        elif line.kind == "quote" and line.words >= 6:
+            body.append(Quote(line.text))
         elif _is_subheading(line, following, profile):
             body.append(Heading(line.text))
         elif _ends_sentence(line.text):

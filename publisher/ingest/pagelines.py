@@ -45,7 +45,7 @@ class PageLine:
     """One line of the page's text, with the markup's evidence about it."""
 
     text: str
-    kind: str = "text"  # text, heading, image, item
+    kind: str = "text"  # text, heading, image, item, quote
     level: int = 0  # heading level
     hints: frozenset[str] = frozenset()  # from class names: caption, lead, author, ...
     bold: bool = False  # all of its text is bold
@@ -80,6 +80,7 @@ class _LineBuilder:
         self._hints: frozenset[str] = frozenset()
         self._heading = 0
         self._item = False
+        self._quote = False
         self._sourceline = 0
         self._block = 0
         self._blocks_seen = 0
@@ -90,7 +91,7 @@ class _LineBuilder:
             visible = [i for i, part in enumerate(self._parts) if part.strip()]
             all_bold = all(self._bold_parts[i] for i in visible)
             all_link = all(self._link_parts[i] for i in visible)
-            kind = "heading" if self._heading else ("item" if self._item else "text")
+            kind = "heading" if self._heading else ("item" if self._item else ("quote" if self._quote else "text"))
             self.lines.append(PageLine(text, kind, self._heading, self._hints, all_bold, link=all_link, sourceline=self._sourceline, block=self._block))
         self._parts = []
         self._bold_parts = []
@@ -126,7 +127,7 @@ class _LineBuilder:
         if tag == "br":
             self._add(element.tail, bold, link)
             return
-        saved = (self._hints, self._heading, self._item, self._block)
+        saved = (self._hints, self._heading, self._item, self._quote, self._block)
         if is_block:
             self._blocks_seen += 1
             self._block = self._blocks_seen
@@ -135,6 +136,8 @@ class _LineBuilder:
                 self._heading = _HEADINGS[tag]
             if tag == "li":
                 self._item = True
+            if tag == "blockquote":
+                self._quote = True
             if tag == "figcaption":
                 self._hints = self._hints | {"caption"}
         child_bold = bold or tag in _BOLD
@@ -144,7 +147,7 @@ class _LineBuilder:
             self.walk(child, inner_hints, child_bold, child_link)
         if is_block:
             self.flush()
-            self._hints, self._heading, self._item, self._block = saved
+            self._hints, self._heading, self._item, self._quote, self._block = saved
         self._add(element.tail, bold, link)
 
 
