@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html as html_entities
 import logging
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 
@@ -47,9 +48,9 @@ def page_evidence(root: etree._Element) -> PageEvidence:
     """What the page's <head> says: title, lead, site name, address, date."""
     meta = _meta(root)
     title_element = root.find(".//title")
-    page_title = tidy_line(title_element.text_content()) if title_element is not None else ""
+    page_title = _text(title_element) if title_element is not None else ""
     titles = [meta.get(key) for key in ("og:title", "twitter:title", "title")]
-    titles += [tidy_line(h1.text_content()) for h1 in root.iter("h1")][:3]
+    titles += [_text(h1) for h1 in root.iter("h1")][:3]
     lead = meta.get("og:description") or meta.get("description") or meta.get("twitter:description")
     return PageEvidence(
         page_title=page_title,
@@ -62,6 +63,10 @@ def page_evidence(root: etree._Element) -> PageEvidence:
     )
 
 
+def _text(element: etree._Element) -> str:
+    return unicodedata.normalize("NFC", tidy_line(element.text_content()))
+
+
 def _meta(root: etree._Element) -> dict[str, str]:
     found: dict[str, str] = {}
     for element in root.iter("meta"):
@@ -69,7 +74,7 @@ def _meta(root: etree._Element) -> dict[str, str]:
         content = element.get("content")
         if name and content and name not in found:
             # Some sites escape markup twice in their meta tags.
-            text = tidy_line(html_entities.unescape(content))
+            text = unicodedata.normalize("NFC", tidy_line(html_entities.unescape(content)))
             if "<" in text:
                 text = tidy_line(etree.fromstring(f"<x>{text}</x>", etree.HTMLParser()).xpath("string()")) if text else text
             found[name] = text

@@ -9,6 +9,7 @@ CMSes use, never by a particular site's names.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from lxml import etree, html as lxml_html
@@ -86,7 +87,8 @@ class _LineBuilder:
         self._blocks_seen = 0
 
     def flush(self) -> None:
-        text = tidy_line("".join(self._parts))
+        # Character references resolve after the page was normalised: normalise again.
+        text = unicodedata.normalize("NFC", tidy_line("".join(self._parts)))
         if text:
             visible = [i for i, part in enumerate(self._parts) if part.strip()]
             all_bold = all(self._bold_parts[i] for i in visible)
@@ -120,7 +122,7 @@ class _LineBuilder:
             src = element.get("src") or element.get("data-src") or element.get("data-original")
             if src and not src.startswith("data:"):
                 self.flush()
-                alt = tidy_line(element.get("alt") or "") or None
+                alt = unicodedata.normalize("NFC", tidy_line(element.get("alt") or "")) or None
                 self.lines.append(PageLine("", "image", 0, inner_hints, False, src.strip(), alt, sourceline=element.sourceline or 0))
             self._add(element.tail, bold, link)
             return
