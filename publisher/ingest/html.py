@@ -59,7 +59,6 @@ def page_evidence(root: etree._Element) -> PageEvidence:
         site_name=meta.get("og:site_name"),
         url=meta.get("og:url") or _canonical(root),
         published=_meta_date(meta),
-        is_listing=(meta.get("og:type") or "").lower() == "website",
     )
 
 
