@@ -10,12 +10,12 @@ from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.head import head_date
 from publisher.clean.lines import Line, line_key
-from publisher.clean.names import split_authors
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     DATE_WINDOW,
     LEAD_MIN_WORDS,
     PARAGRAPH_MIN_WORDS,
+    byline_names,
     ends_sentence,
     has_agency_prefix,
     has_caption_cue,
@@ -68,7 +68,7 @@ def _sort_out(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -
             dropped.append(Dropped(line.number, line.text, "chrome line (site profile)"))
         elif near_top and published is None and (found := head_date(line, profile)):
             published, credit = found
-            authors = split_authors(credit) if credit else ()
+            authors = byline_names(credit, profile) if credit else ()
         elif _is_related_link(line):
             dropped.append(Dropped(line.number, line.text, "link to another story"))
         else:

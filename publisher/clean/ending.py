@@ -8,9 +8,9 @@ from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.lines import Line, line_key
-from publisher.clean.names import is_caps_byline, split_authors
+from publisher.clean.names import is_caps_byline
 from publisher.clean.profiles import SiteProfile
-from publisher.clean.shapes import LEAD_MIN_WORDS, ends_sentence, has_caption_cue, is_attribution, is_body_prose, is_prose
+from publisher.clean.shapes import LEAD_MIN_WORDS, byline_names, ends_sentence, has_caption_cue, is_attribution, is_body_prose, is_prose
 from publisher.model import AGENCY_PREFIX
 
 _MAIN_SLACK = 3  # short lines after the extractor's last line that may still be the byline
@@ -74,7 +74,7 @@ def split_off_tail(lines: list[Line], profile: SiteProfile, dropped: list[Droppe
     byline = lines[byline_index]
     for line in lines[byline_index + 1 :]:
         dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", "after the byline"))
-    return lines[:byline_index], split_authors(byline.text)
+    return lines[:byline_index], byline_names(byline.text, profile)
 
 
 def _is_byline(line: Line, following: list[Line], profile: SiteProfile) -> bool:

@@ -7,9 +7,8 @@ import re
 from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import Dropped
 from publisher.clean.lines import Line
-from publisher.clean.names import split_authors
 from publisher.clean.profiles import SiteProfile
-from publisher.clean.shapes import ends_sentence, is_attribution
+from publisher.clean.shapes import byline_names, ends_sentence, is_attribution
 from publisher.model import PrintedDate
 
 _SEGMENT = re.compile(r"\s+\|\s+|^\|\s*|\s*\|$")
@@ -33,7 +32,7 @@ def read_head(head: list[Line], profile: SiteProfile, dropped: list[Dropped], te
         if date and published is None:
             published = date
         if credit and not authors:
-            authors = split_authors(credit)
+            authors = byline_names(credit, profile)
         if not (date or credit) and kicker is None and rest and _could_be_kicker(line, text_mode):
             kicker = rest
         elif not (date or credit) or rest:

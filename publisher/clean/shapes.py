@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from publisher.clean.lines import Line
+from publisher.clean.names import split_authors
 from publisher.clean.profiles import SiteProfile
 from publisher.model import AGENCY_PREFIX
 
@@ -51,5 +52,32 @@ def has_agency_prefix(text: str, profile: SiteProfile) -> bool:
 
 
 def is_attribution(text: str, profile: SiteProfile) -> bool:
-    words = text.split()
-    return bool(words) and words[0] in profile.attribution_prefixes and len(words) <= 8 and not text.endswith(".")
+    """A source or credit line: ``Theo TTXVN``, ``(Theo VnExpress)``, ``Bài và ảnh: Minh Anh``."""
+    text = unwrap(text)
+    if len(text.split()) > 8 or text.endswith("."):
+        return False
+    return _attribution_label(text, profile) is not None
+
+
+def byline_names(text: str, profile: SiteProfile) -> tuple[str, ...]:
+    """The names a byline gives; a label with a colon goes (``Bài và ảnh:``), ``Theo ...``
+    stays as printed."""
+    text = unwrap(text)
+    label = _attribution_label(text, profile)
+    if label is not None and label.endswith(":"):
+        text = text[len(label) :].strip()
+    return split_authors(text)
+
+
+def unwrap(text: str) -> str:
+    """``(Theo VnExpress)`` -> ``Theo VnExpress``."""
+    if len(text) > 2 and text[0] in "([" and text[-1] in ")]" and text.count("(") + text.count("[") == 1:
+        return text[1:-1].strip()
+    return text
+
+
+def _attribution_label(text: str, profile: SiteProfile) -> str | None:
+    for label in profile.attribution_prefixes:
+        if text.startswith(label) and (label.endswith(":") or text[len(label) : len(label) + 1] in (" ", "")):
+            return label
+    return None
