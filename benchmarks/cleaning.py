@@ -12,7 +12,9 @@ Sets:
                reader comments, footer; several site styles, chosen per article
 
 Measured, per set: title, date (the moment, to the minute), author (where the truth names
-one) and lead exact-match rates; body paragraph precision and recall; time per article.
+one) and lead exact-match rates; body paragraph precision and recall; time per article
+(one process, one core, reading the file included); and, for information (no target), the
+kicker's exact-match rate.
 For the HTML pages the truth gives only the first and last body paragraph and (sometimes)
 the count: a page counts the paragraphs from the first to the last as found when both are
 found, so its precision and recall are estimates; for the text dumps every paragraph is
@@ -63,6 +65,7 @@ def norm(text: str | None) -> str:
 class Truth:
     is_article: bool = True
     title: str | None = None
+    kicker: str | None = None
     date: datetime | None = None
     authors: tuple[str, ...] | None = None  # None: the truth names nobody
     lead: str | None = None
@@ -87,6 +90,7 @@ class Tally:
     non_articles: int = 0
     invented: list[str] = field(default_factory=list)
     title: list[bool] = field(default_factory=list)
+    kicker: list[bool] = field(default_factory=list)
     date: list[bool] = field(default_factory=list)
     author: list[bool] = field(default_factory=list)
     lead: list[bool] = field(default_factory=list)
@@ -116,6 +120,7 @@ def _html_truth(data: dict) -> Truth:
     author = data.get("author")
     return Truth(
         title=data["title"],
+        kicker=data.get("kicker"),
         date=printed.value if printed else None,
         authors=split_authors(author) if author else None,
         lead=data.get("lead"),
@@ -263,6 +268,7 @@ def _dump_case(folder: Path, name: str, article: KnownArticle) -> Case:
     target.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     truth = Truth(
         title=article.title,
+        kicker=kicker,
         date=article.date.replace(second=0) if article.date else None,
         authors=tuple(split_authors(" - ".join(authors))) if authors else None,
         lead=lead,
@@ -300,6 +306,8 @@ def score(case: Case, tally: Tally, profiles, show: bool) -> None:
         tally.invented.append(case.name)
         return
     _check(tally.title, norm(article.title) == norm(truth.title), case, "title", article.title, truth.title, tally, show)
+    if truth.kicker:
+        _check(tally.kicker, norm(article.kicker) == norm(truth.kicker), case, "kicker", article.kicker, truth.kicker, tally, show)
     if truth.date is not None:
         got = article.published.value.replace(second=0) if article.published else None
         _check(tally.date, got == truth.date, case, "date", got, truth.date, tally, show)
@@ -394,16 +402,16 @@ def report(name: str, tally: Tally) -> str:
     refused = f"{tally.refused_right}/{tally.non_articles}" if tally.non_articles else "-"
     return (
         f"| {name:11} | {tally.cases:5} | {rate(tally.title):17} | {rate(tally.date):17} | {rate(tally.author):17} | "
-        f"{rate(tally.lead):17} | {100 * precision:6.1f}% | {100 * recall:6.1f}% | {refused:>7} | "
+        f"{rate(tally.lead):17} | {100 * precision:6.1f}% | {100 * recall:6.1f}% | {refused:>7} | {rate(tally.kicker):17} | "
         f"{1000 * per_article:7.2f} ms | {speed:7.0f} |"
     )
 
 
 HEADER = (
     "| set         | pages | title             | date              | author            | lead              "
-    "| body P  | body R  | refused | per page   | pages/s |\n"
+    "| body P  | body R  | refused | kicker (info)     | per page   | pages/s |\n"
     "|-------------|-------|-------------------|-------------------|-------------------|-------------------"
-    "|---------|---------|---------|------------|---------|"
+    "|---------|---------|---------|-------------------|------------|---------|"
 )
 
 

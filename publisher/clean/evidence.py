@@ -17,4 +17,5 @@ class PageEvidence:
     site_name: str | None = None
     url: str | None = None
     published: PrintedDate | None = None  # from the page's metadata: used when none is printed
+    sections: tuple[str, ...] = ()  # section names from the metadata (article:section and the like)
     has_extractor: bool = False  # lines carry the extractor's verdict (Line.main)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import Dropped
@@ -10,6 +11,7 @@ from publisher.clean.lines import Line
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import byline_names, ends_sentence, is_attribution
 from publisher.model import PrintedDate
+from publisher.slug import slugify
 
 _SEGMENT = re.compile(r"\s+\|\s+|^\|\s*|\s*\|$")
 # Breadcrumbs in a saved page are short; a page dump's kicker may be a longer lead-in.
@@ -17,12 +19,24 @@ _KICKER_WORDS_IN_PAGES = 6
 _KICKER_WORDS_IN_DUMPS = 12
 
 
-def read_head(head: list[Line], profile: SiteProfile, dropped: list[Dropped], text_mode: bool) -> tuple[str | None, PrintedDate | None, tuple[str, ...]]:
-    """Kicker, date and a source credit from the lines just above the title."""
-    kicker = None
+@dataclass(frozen=True)
+class Head:
+    kicker: str | None = None
+    kicker_confirmed: bool = False  # the page names the same section elsewhere
+    published: PrintedDate | None = None
+    authors: tuple[str, ...] = ()
+
+
+def read_head(
+    head: list[Line], profile: SiteProfile, dropped: list[Dropped], text_mode: bool, sections: tuple[str, ...] = ()
+) -> Head:
+    """Kicker, date and a source credit from the lines just above the title. ``sections``
+    are the section names the page gives elsewhere (its <title>, its metadata)."""
     published = None
     authors: tuple[str, ...] = ()
-    for line in reversed(head):
+    candidates: list[tuple[int, str]] = []  # (index in head, text), nearest the title first
+    for index in range(len(head) - 1, -1, -1):
+        line = head[index]
         if line.is_image:
             continue
         if profile.is_chrome(line.text):
@@ -33,17 +47,37 @@ def read_head(head: list[Line], profile: SiteProfile, dropped: list[Dropped], te
             published = date
         if credit and not authors:
             authors = byline_names(credit, profile)
-        if not (date or credit) and kicker is None and rest and _could_be_kicker(line, text_mode):
-            kicker = rest
-        elif not (date or credit) or rest:
-            dropped.append(Dropped(line.number, line.text, "above the title"))
-    return kicker, published, authors
+        if rest and _could_be_kicker(rest, line, text_mode):
+            candidates.append((index, rest))
+    kicker_index, kicker, confirmed = _choose_kicker(candidates, sections)
+    for index, line in enumerate(head):
+        if index != kicker_index and not line.is_image and not profile.is_chrome(line.text):
+            date, credit, rest = _segments(line.text, profile)
+            if rest or not (date or credit):
+                dropped.append(Dropped(line.number, line.text, "above the title"))
+    return Head(kicker, confirmed, published, authors)
 
 
-def _could_be_kicker(line: Line, text_mode: bool) -> bool:
+def _choose_kicker(candidates: list[tuple[int, str]], sections: tuple[str, ...]) -> tuple[int | None, str | None, bool]:
+    """The section name the page also gives elsewhere, else the label nearest the title;
+    and whether the page confirmed it."""
+    for section in sections:
+        for index, text in candidates:
+            if slugify(text) == slugify(section):
+                return index, text, True
+            found = re.search(rf"(?<!\w){re.escape(section)}(?!\w)", text, re.IGNORECASE)
+            if found:
+                return index, found.group(0), True
+    if not candidates:
+        return None, None, False
+    index, text = candidates[0]
+    return index, text, False
+
+
+def _could_be_kicker(text: str, line: Line, text_mode: bool) -> bool:
     """A short label: a section name, or a lead-in ending with a colon (``Đảng ủy Khối:``)."""
     limit = _KICKER_WORDS_IN_DUMPS if text_mode else _KICKER_WORDS_IN_PAGES
-    return line.words <= limit and not ends_sentence(line.text.rstrip(":")) and "caption" not in line.hints
+    return len(text.split()) <= limit and not ends_sentence(text.rstrip(":")) and "caption" not in line.hints
 
 
 def _segments(text: str, profile: SiteProfile) -> tuple[PrintedDate | None, str | None, str]:

@@ -44,6 +44,18 @@ def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet) -> Clean
     return clean_lines(lines, path, profiles, PageEvidence())
 
 
+def _title_sections(page_title: str, title: str, site_name: str | None) -> tuple[str, ...]:
+    """What the page title holds besides the headline: the section, with the site's name
+    (``Headline - Sự kiện - Dân trí``, ``Headline - VnExpress Đời sống``)."""
+    rest = page_title.replace(title, " ", 1) if title in page_title else ""
+    parts = [part.strip() for part in re.split(r"\s[-–—|:»]+\s|\s*\|\s*", rest) if part.strip()]
+    sections = [part for part in parts if not site_name or part != site_name]
+    if site_name:
+        # "VnExpress Đời sống": the site's name, then its section.
+        sections += [part[len(site_name) :].strip() for part in parts if part.startswith(site_name + " ")]
+    return tuple(sections)
+
+
 def _resolve_references(text: str) -> str:
     """``&#39;``, ``&#7899;``, ``&aacute;``: character references copied from a page's source."""
     if "&" not in text or not _REFERENCE.search(text):
@@ -88,11 +100,13 @@ def clean_lines(lines: list[Line], path: Path | None, profiles: ProfileSet, evid
 
     end, end_reason = find_end(lines, title_index, title, profile, evidence)
     first_occurrence = occurrences[0] if occurrences else title_index
-    kicker, published_before, head_authors = read_head(lines[head_start:first_occurrence], profile, dropped, text_mode)
-    # Pages that print the title twice hold the date between the two.
-    _, published_between, between_authors = read_head(lines[first_occurrence + 1 : title_index], profile, dropped, text_mode)
-    published_before = published_between or published_before
-    head_authors = between_authors or head_authors
+    sections = (*_title_sections(raw_page_title, title, site_name), *evidence.sections)
+    above = read_head(lines[head_start:first_occurrence], profile, dropped, text_mode, sections)
+    # Pages that print the title twice hold the date (and maybe the section) between the two.
+    between = read_head(lines[first_occurrence + 1 : title_index], profile, dropped, text_mode, sections)
+    kicker = between.kicker if between.kicker_confirmed and not above.kicker_confirmed else above.kicker
+    published_before = between.published or above.published
+    head_authors = between.authors or above.authors
     refuse_threads(lines[title_index + 1 : end], profile, path)
     body_lines, authors = split_off_tail(lines[title_index + 1 : end], profile, dropped, evidence)
     if authors:

@@ -9,7 +9,6 @@ evidence for the page-dump rules rather than the result.
 from __future__ import annotations
 
 import html as html_entities
-import logging
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -59,6 +58,7 @@ def page_evidence(root: etree._Element) -> PageEvidence:
         site_name=meta.get("og:site_name"),
         url=meta.get("og:url") or _canonical(root),
         published=_meta_date(meta),
+        sections=_meta_sections(meta),
     )
 
 
@@ -78,6 +78,12 @@ def _meta(root: etree._Element) -> dict[str, str]:
                 text = tidy_line(etree.fromstring(f"<x>{text}</x>", etree.HTMLParser()).xpath("string()")) if text else text
             found[name] = text
     return found
+
+
+def _meta_sections(meta: dict[str, str]) -> tuple[str, ...]:
+    """Section names the metadata gives; numbers (category ids) are no names."""
+    values = [value for key, value in meta.items() if ("section" in key or "category" in key) and not value.isdigit()]
+    return tuple(value for value in values if len(value.split()) <= 4)
 
 
 def _canonical(root: etree._Element) -> str | None:
@@ -109,8 +115,18 @@ def _extractor_keys(markup: str) -> frozenset[str] | None:
         import trafilatura
     except ImportError:  # the rules work without it, with less evidence
         return None
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    text = trafilatura.extract(
+
+    try:
+        text = _extract(trafilatura, markup)
+    except Exception:  # its verdict is evidence only: without it the rules still work
+        return None
+    if not text:
+        return None
+    return frozenset(line_key(part)[:_KEY_PREFIX] for part in text.split("\n") if part.strip())
+
+
+def _extract(trafilatura, markup: str) -> str | None:
+    return trafilatura.extract(
         markup,
         output_format="txt",
         include_comments=False,
@@ -121,9 +137,6 @@ def _extractor_keys(markup: str) -> frozenset[str] | None:
         deduplicate=False,
         favor_recall=True,
     )
-    if not text:
-        return None
-    return frozenset(line_key(part)[:_KEY_PREFIX] for part in text.split("\n") if part.strip())
 
 
 def _line(page_line: PageLine, main_keys: frozenset[str] | None) -> Line:
