@@ -94,7 +94,9 @@ class _LineBuilder:
             all_bold = all(self._bold_parts[i] for i in visible)
             all_link = all(self._link_parts[i] for i in visible)
             kind = "heading" if self._heading else ("item" if self._item else ("quote" if self._quote else "text"))
-            self.lines.append(PageLine(text, kind, self._heading, self._hints, all_bold, link=all_link, sourceline=self._sourceline, block=self._block))
+            # A heading is never a caption, whatever its box is called ("caption" title bars).
+            hints = self._hints - {"caption"} if kind == "heading" else self._hints
+            self.lines.append(PageLine(text, kind, self._heading, hints, all_bold, link=all_link, sourceline=self._sourceline, block=self._block))
         self._parts = []
         self._bold_parts = []
         self._link_parts = []
