@@ -238,3 +238,33 @@ def test_present_day_layouts(name, kicker, printed, lead_start, authors, kinds):
     assert [type(b).__name__ for b in article.body] == kinds
     text = " ".join(getattr(b, "text", "") or getattr(b, "caption", "") for b in article.body)
     assert "Bình luận" not in text and "xăng vẫn còn đắt" not in text and "Kẹt xe kéo dài" not in text
+
+
+def _forum_page(numbered: bool) -> str:
+    posts = []
+    for n, (user, text) in enumerate([
+        ("minhkhoa", "Mình vừa thử cách xem lại lịch sử tin nhắn trên điện thoại mới, thấy khá tiện nên chia sẻ với mọi người ở đây."),
+        ("thuha92", "Cảm ơn bạn, mình làm theo được rồi."),
+        ("longpham", "Máy mình báo lỗi ở bước thứ hai, có ai gặp giống vậy không?"),
+        ("anhtuan", "Bạn thử khởi động lại máy rồi làm lại từ đầu xem sao."),
+    ], start=1):
+        number = f'<a href="threads/9/#post-{n}" class="item muted postNumber">#{n}</a>' if numbered else ""
+        posts.append(
+            f'<li id="post-{n}" class="message" data-author="{user}"><div class="messageUserInfo"><h3 class="userText">'
+            f'<a href="members/{n}/" class="username">{user}</a> <em class="userTitle">Thành viên</em></h3></div>'
+            f'<div class="messageContent"><article><blockquote class="messageText">{text}</blockquote></article></div>'
+            f'<div class="messageMeta"><span class="item muted"><a href="members/{n}/" class="username author">{user}</a>, '
+            f'<a href="threads/9/" class="datePermalink"><span class="DateTime">1{n}/03/23</span></a></span>{number}</div></li>'
+        )
+    return (
+        '<html><head><meta charset="utf-8"><title>Cách xem lại lịch sử tin nhắn | Diễn đàn Mẫu</title></head><body>'
+        '<div class="titleBar"><h1>Cách xem lại lịch sử tin nhắn</h1></div><ol class="messageList">' + "".join(posts) + "</ol></body></html>"
+    )
+
+
+@pytest.mark.parametrize("numbered", [True, False], ids=["numbered posts", "posters and dates only"])
+def test_forum_thread_markup_is_not_an_article(tmp_path, numbered):
+    page = tmp_path / "thread.html"
+    page.write_text(_forum_page(numbered), encoding="utf-8")
+    with pytest.raises(NotAnArticleError, match="forum thread or a Q&A page"):
+        read_article(page, load_profiles())

@@ -107,7 +107,7 @@ def clean_lines(lines: list[Line], path: Path | None, profiles: ProfileSet, evid
     kicker = between.kicker if between.kicker_confirmed and not above.kicker_confirmed else above.kicker
     published_before = between.published or above.published
     head_authors = between.authors or above.authors
-    refuse_threads(lines[title_index + 1 : end], profile, path)
+    refuse_threads(lines[title_index + 1 :], profile, path)
     body_lines, authors = split_off_tail(lines[title_index + 1 : end], profile, dropped, evidence)
     if authors:
         end_reason = "after the byline"

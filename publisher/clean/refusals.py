@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from publisher.clean.dates import parse_date_line
@@ -15,6 +16,7 @@ from publisher.model import Block, Figure, ListBlock, Paragraph
 _MIN_BODY_WORDS = 40
 _UNTITLED_MENU_LINES = 12
 _THREAD_POSTS = 3
+_POST_NUMBER = re.compile(r"^#\d{1,6}$")
 
 
 def refuse_untitled_pages(lines: list[Line], path: Path | None) -> None:
@@ -29,17 +31,46 @@ def refuse_untitled_pages(lines: list[Line], path: Path | None) -> None:
 
 
 def refuse_threads(lines: list[Line], profile: SiteProfile, path: Path | None) -> None:
-    """Forum threads and Q&A pages: several posts, each under a marker line or its date."""
-    markers = sum(1 for line in lines if profile.is_thread_line(line.text))
-    posts = sum(
-        1
-        for index, line in enumerate(lines[DATE_WINDOW:], start=DATE_WINDOW)
-        if parse_date_line(line.text) and index + 1 < len(lines) and is_prose(lines[index + 1])
+    """Forum threads and Q&A pages: several posts under the title, told by numbered posts
+    (``#2``), marker lines (``Trả lời``), posters' names in the markup, or dated posts.
+    Reader comments after an article's end marker or in a comment box do not count."""
+    scope = []
+    for line in lines:
+        if profile.is_end_marker(line.text) or ({"comment", "related"} & line.hints):
+            break
+        scope.append(line)
+    signs = {
+        "numbered posts": sum(1 for line in scope if _POST_NUMBER.match(line.text)),
+        "reply markers": sum(1 for line in scope if profile.is_thread_line(line.text)),
+        "posters": _runs(scope, lambda line: "author" in line.hints and line.words <= 8),
+        "dated posts": _dated_posts(scope),
+    }
+    name, count = max(signs.items(), key=lambda item: item[1])
+    if count >= _THREAD_POSTS:
+        raise NotAnArticleError(f"a forum thread or a Q&A page, not an article ({count} {name} under the title)", path)
+
+
+def _runs(lines: list[Line], test) -> int:
+    """How many separate runs of lines pass ``test`` (one author box is one run)."""
+    runs = 0
+    inside = False
+    for line in lines:
+        if line.is_image:
+            continue
+        passed = test(line)
+        runs += passed and not inside
+        inside = passed
+    return runs
+
+
+def _dated_posts(lines: list[Line]) -> int:
+    """Date lines with prose just before or after them, the article's own date aside."""
+    dated = [index for index, line in enumerate(lines) if parse_date_line(line.text)]
+    if dated and dated[0] < DATE_WINDOW:
+        dated = dated[1:]
+    return sum(
+        1 for index in dated if any(is_prose(line) for line in lines[max(0, index - 3) : index] + lines[index + 1 : index + 4])
     )
-    if markers >= _THREAD_POSTS or posts >= _THREAD_POSTS:
-        raise NotAnArticleError(
-            f"a forum thread or a Q&A page, not an article ({max(markers, posts)} posts under the title)", path
-        )
 
 
 def refuse_non_articles(lead: str | None, body: list[Block], evidence: PageEvidence, path: Path | None) -> None:

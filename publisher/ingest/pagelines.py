@@ -40,6 +40,10 @@ _CLASS_HINTS = (
     ("related", re.compile(r"related|lien-?quan|lienquan|tin-?khac|xemthem|xem-?them|more-?news|other-?news|readmore|tags?\b|box-?news|list-?news", re.I)),
 )
 
+# Hints an inline element may give its whole line (``<span class="author">``); others (a
+# tag link inside a paragraph) would mislabel the paragraph.
+_INLINE_HINTS = frozenset({"author", "source"})
+
 
 @dataclass(frozen=True)
 class PageLine:
@@ -78,6 +82,7 @@ class _LineBuilder:
         self._parts: list[str] = []
         self._bold_parts: list[bool] = []
         self._link_parts: list[bool] = []
+        self._inline_hints: frozenset[str] = frozenset()  # from classes of inline elements (span.author)
         self._hints: frozenset[str] = frozenset()
         self._heading = 0
         self._item = False
@@ -94,12 +99,14 @@ class _LineBuilder:
             all_bold = all(self._bold_parts[i] for i in visible)
             all_link = all(self._link_parts[i] for i in visible)
             kind = "heading" if self._heading else ("item" if self._item else ("quote" if self._quote else "text"))
+            hints = self._hints | self._inline_hints
             # A heading is never a caption, whatever its box is called ("caption" title bars).
-            hints = self._hints - {"caption"} if kind == "heading" else self._hints
+            hints = hints - {"caption"} if kind == "heading" else hints
             self.lines.append(PageLine(text, kind, self._heading, hints, all_bold, link=all_link, sourceline=self._sourceline, block=self._block))
         self._parts = []
         self._bold_parts = []
         self._link_parts = []
+        self._inline_hints = frozenset()
 
     def _add(self, text: str | None, bold: bool, link: bool = False) -> None:
         if text:
@@ -138,12 +145,14 @@ class _LineBuilder:
             self._hints = inner_hints
             if tag in _HEADINGS:
                 self._heading = _HEADINGS[tag]
-            if tag == "li":
-                self._item = True
+            # Only a list item's own lines are items, not the blocks nested in it.
+            self._item = tag == "li"
             if tag == "blockquote":
                 self._quote = True
             if tag == "figcaption":
                 self._hints = self._hints | {"caption"}
+        if not is_block and own & _INLINE_HINTS and (element.text or "").strip():
+            self._inline_hints = self._inline_hints | (own & _INLINE_HINTS)
         child_bold = bold or tag in _BOLD
         child_link = link or (tag == "a" and bool(element.get("href")))
         self._add(element.text, child_bold, child_link)
