@@ -102,6 +102,20 @@ def test_related_cards_comments_and_menus_left_out(saved_page):
     assert all(d.line > 0 for d in result.dropped)
 
 
+HOMEPAGE_WITH_LOGO = HOMEPAGE.replace(
+    "<ul><li>", '<h1 class="logo">Báo Mẫu</h1><div class="top"><h2><a href="/top">Tin chính của ngày hôm nay được nhiều người quan tâm</a></h2>'
+    "<p>Bài viết chính của trang nhất hôm nay kể lại toàn bộ diễn biến của sự việc, với nhiều chi tiết mới được công bố.</p></div><ul><li>", 1
+)
+
+
+@pytest.mark.parametrize("markup", [HOMEPAGE, HOMEPAGE_WITH_LOGO], ids=["plain", "logo heading"])
+def test_homepages_are_refused(tmp_path, markup):
+    home = tmp_path / "home.html"
+    home.write_text(markup, encoding="utf-8")
+    with pytest.raises(NotAnArticleError, match="homepage|listing"):
+        read_article(home, load_profiles())
+
+
 def test_homepage_is_refused_alone_and_skipped_in_a_folder(tmp_path, saved_page):
     home = tmp_path / "home.html"
     home.write_text(HOMEPAGE, encoding="utf-8")

@@ -25,7 +25,7 @@ from publisher.clean.explain import CleanResult, Dropped
 from publisher.clean.head import read_head
 from publisher.clean.lines import Line
 from publisher.clean.profiles import ProfileSet
-from publisher.clean.refusals import refuse_non_articles, refuse_threads, refuse_untitled_pages
+from publisher.clean.refusals import refuse_link_lists, refuse_non_articles, refuse_threads, refuse_untitled_pages
 from publisher.clean.title import best_title, fallback_title_index, split_site_suffix, title_occurrences, title_prefix_occurrences
 from publisher.clean.unicode import tidy_line
 from publisher.errors import NotAnArticleError
@@ -84,7 +84,7 @@ def clean_lines(lines: list[Line], path: Path | None, profiles: ProfileSet, evid
         title_index, title = 0, page_title
         refuse_untitled_pages(lines, path)
     else:
-        title_index = fallback_title_index(lines)
+        title_index = fallback_title_index(lines, raw_page_title)
         if title_index is None:
             raise NotAnArticleError("no article headline found (a homepage or a listing?)", path)
         title = lines[title_index].text
@@ -108,6 +108,7 @@ def clean_lines(lines: list[Line], path: Path | None, profiles: ProfileSet, evid
     published_before = between.published or above.published
     head_authors = between.authors or above.authors
     refuse_threads(lines[title_index + 1 :], profile, path)
+    refuse_link_lists(lines[title_index + 1 : end], path)
     body_lines, authors = split_off_tail(lines[title_index + 1 : end], profile, dropped, evidence)
     if authors:
         end_reason = "after the byline"

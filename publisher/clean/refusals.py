@@ -16,6 +16,8 @@ from publisher.model import Block, Figure, ListBlock, Paragraph
 _MIN_BODY_WORDS = 40
 _UNTITLED_MENU_LINES = 12
 _THREAD_POSTS = 3
+_LISTING_LINKS = 8
+_LINKS_PER_PARAGRAPH = 2
 _POST_NUMBER = re.compile(r"^#\d{1,6}$")
 
 
@@ -71,6 +73,16 @@ def _dated_posts(lines: list[Line]) -> int:
     return sum(
         1 for index in dated if any(is_prose(line) for line in lines[max(0, index - 3) : index] + lines[index + 1 : index + 4])
     )
+
+
+def refuse_link_lists(lines: list[Line], path: Path | None) -> None:
+    """Under the headline, mostly links to other stories: a listing or a homepage."""
+    links = sum(1 for line in lines if line.link and not line.is_image)
+    prose = sum(1 for line in lines if is_body_prose(line))
+    if links >= _LISTING_LINKS and links > _LINKS_PER_PARAGRAPH * prose:
+        raise NotAnArticleError(
+            f"mostly links to other stories under the headline ({links} links, {prose} paragraphs): a homepage or a listing?", path
+        )
 
 
 def refuse_non_articles(lead: str | None, body: list[Block], evidence: PageEvidence, path: Path | None) -> None:

@@ -6,6 +6,7 @@ from publisher.clean.lines import Line, line_key
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.shapes import is_prose
 
+_SHARED_WORDS = 0.6
 _TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " » ")
 
 
@@ -60,11 +61,18 @@ def best_title(lines: list[Line], occurrences: list[int], profile: SiteProfile) 
     return max(occurrences, key=lambda i: (prose_after(i), lines[i].kind == "heading", -i))
 
 
-def fallback_title_index(lines: list[Line]) -> int | None:
-    """Without a page title to match: the first level-one heading that prose follows."""
+def fallback_title_index(lines: list[Line], page_title: str) -> int | None:
+    """Without the page title found again: the first level-one heading that prose follows
+    and that says mostly what the page title says, and the other way round (a homepage's
+    logo says only part of it)."""
+    wanted = set(line_key(page_title).split())
     for index, line in enumerate(lines):
-        if line.kind == "heading" and line.level == 1 and not line.link:
-            following = [l for l in lines[index + 1 : index + 8] if is_prose(l)]
-            if following:
-                return index
+        if line.kind != "heading" or line.level != 1 or line.link:
+            continue
+        words = set(line.key.split())
+        shared = len(words & wanted)
+        if not words or shared < _SHARED_WORDS * len(words) or shared < _SHARED_WORDS * len(wanted):
+            continue
+        if any(is_prose(following) for following in lines[index + 1 : index + 8]):
+            return index
     return None
