@@ -95,3 +95,17 @@ def test_a_new_site_is_a_profile_not_code(tmp_path):
     assert result.article.authors == ("Minh Anh",)
     assert any("Góc nhìn bạn đọc" in d.rule or d.text == "Góc nhìn bạn đọc" for d in result.dropped)
     assert len(result.article.body) == 3
+
+
+def test_date_stamp_at_the_end_and_byline_at_the_top(tmp_path):
+    page = dump(
+        tmp_path,
+        "Lúa mùa được mùa lớn - Báo Mẫu\n\nLúa mùa được mùa lớn\n\nTHANH TÙNG\n\n"
+        f"{BODY}Cập nhật: 10:30 12/10/2023\n\nTin khác\n",
+    )
+    result = read_article(page, load_profiles())
+    article = result.article
+    assert article.authors == ("Thanh Tùng",)
+    assert article.published.printed == "Cập nhật: 10:30 12/10/2023"
+    assert article.published.value.hour == 10
+    assert all("Cập nhật" not in getattr(b, "text", "") for b in article.body)

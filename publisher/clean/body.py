@@ -7,9 +7,11 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from publisher.clean.evidence import PageEvidence
+from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import Dropped
 from publisher.clean.head import head_date
 from publisher.clean.lines import Line, line_key
+from publisher.clean.names import is_caps_byline
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     DATE_WINDOW,
@@ -26,6 +28,8 @@ from publisher.model import Block, Figure, Heading, ListBlock, Paragraph, Printe
 _RELATED_PREFIX = re.compile(r"^(?:>>|»|›|►|▶|\+\+)\s*|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chủ đề)\s*[:>]", re.I)
 _BULLET = re.compile(r"^[-–•+]\s+\S")
 _CAPTION_UNDER_IMAGE_WORDS = 40
+# A date line that says it is the article's: a time of day, or words like "cập nhật".
+_DATE_STAMP = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|cập nhật|ngày đăng|đăng lúc|đăng ngày|xuất bản|updated|posted|published", re.I)
 
 
 def read_body(
@@ -55,8 +59,9 @@ def read_body(
 
 
 def _sort_out(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -> tuple[list[Line], PrintedDate | None, tuple[str, ...]]:
-    """The lines that make blocks; chrome and links to other stories go, a date line (and a
-    source credit beside it) just under the title is read."""
+    """The lines that make blocks; chrome and links to other stories go. A date line (and
+    a source credit beside it) or a marked-up byline just under the title is read, and so
+    is a date stamp further down when none stands at the top."""
     content: list[Line] = []
     published: PrintedDate | None = None
     authors: tuple[str, ...] = ()
@@ -68,12 +73,28 @@ def _sort_out(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -
             dropped.append(Dropped(line.number, line.text, "chrome line (site profile)"))
         elif near_top and published is None and (found := head_date(line, profile)):
             published, credit = found
-            authors = byline_names(credit, profile) if credit else ()
+            authors = byline_names(credit, profile) if credit else authors
+        elif near_top and not authors and _is_top_byline(line):
+            authors = byline_names(line.text, profile)
+            dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
         elif _is_related_link(line):
             dropped.append(Dropped(line.number, line.text, "link to another story"))
         else:
             content.append(line)
+    if published is None:
+        for line in content:
+            if _DATE_STAMP.search(line.text) and (found := parse_date_line(line.text)):
+                published = found
+                content.remove(line)
+                dropped.append(Dropped(line.number, line.text, "date stamp in the text (read as the date)"))
+                break
     return content, published, authors
+
+
+def _is_top_byline(line: Line) -> bool:
+    if line.words > 8 or ends_sentence(line.text):
+        return False
+    return "author" in line.hints or is_caps_byline(line.text)
 
 
 def _block(line: Line, following: Line | None, profile: SiteProfile, text_mode: bool, right_under_lead: bool) -> Block | None:
