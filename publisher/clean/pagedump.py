@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from dataclasses import dataclass
 from pathlib import Path
 
 from publisher.clean.body import read_body
@@ -63,73 +64,84 @@ def _resolve_references(text: str) -> str:
     return unicodedata.normalize("NFC", html.unescape(text))
 
 
+@dataclass(frozen=True)
+class _Title:
+    index: int  # the line that is the title (0 in a dump whose first line is the only one)
+    text: str
+    first_seen: int  # where the page prints it first (pages may print it twice)
+    page_title: str  # the page title as given, site name and all
+    site_name: str | None
+
+
 def clean_lines(lines: list[Line], path: Path | None, profiles: ProfileSet, evidence: PageEvidence) -> CleanResult:
     """The article in ``lines``, with a record of every line left out and why."""
     if not lines:
         raise NotAnArticleError("the page holds no text", path)
     dropped: list[Dropped] = []
     text_mode = evidence.page_title is None
-    raw_page_title = lines[0].text if text_mode else (evidence.page_title or "")
-    page_title, site_name = split_site_suffix(raw_page_title, lines, profiles)
-    site_name = site_name or evidence.site_name
-    profile = profiles.for_site_name(site_name)
+    title = _locate_title(lines, profiles, evidence, path)
+    profile = profiles.for_site_name(title.site_name)
+    head_start = max(1 if text_mode else 0, title.first_seen - _HEAD_WINDOW)
+    _drop_before(lines, title, head_start, text_mode, dropped)
 
-    first = 1 if text_mode else 0
-    wanted = [page_title, raw_page_title, *evidence.titles]
-    occurrences = title_occurrences(lines, wanted, first) or title_prefix_occurrences(lines, raw_page_title, first)
-    if occurrences:
-        title_index = best_title(lines, occurrences, profile)
-        title = lines[title_index].text
-    elif text_mode:
-        title_index, title = 0, page_title
-        refuse_untitled_pages(lines, path)
-    else:
-        title_index = fallback_title_index(lines, raw_page_title)
-        if title_index is None:
-            raise NotAnArticleError("no article headline found (a homepage or a listing?)", path)
-        title = lines[title_index].text
-    head_start = max(first, (occurrences[0] if occurrences else title_index) - _HEAD_WINDOW)
-
-    if text_mode:
-        if title_index == 0 and site_name:
-            dropped.append(Dropped(lines[0].number, f" - {site_name}", "site name ending the page title"))
-        elif title_index > 0:
-            dropped.append(Dropped(lines[0].number, lines[0].text, "page title (the title repeats below)"))
-    for line in lines[first:head_start]:
-        dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", "before the article (menus, other stories)"))
-
-    end, end_reason = find_end(lines, title_index, title, profile, evidence)
-    first_occurrence = occurrences[0] if occurrences else title_index
-    sections = (*_title_sections(raw_page_title, title, site_name), *evidence.sections)
-    above = read_head(lines[head_start:first_occurrence], profile, dropped, text_mode, sections)
+    sections = (*_title_sections(title.page_title, title.text, title.site_name), *evidence.sections)
+    above = read_head(lines[head_start : title.first_seen], profile, dropped, text_mode, sections)
     # Pages that print the title twice hold the date (and maybe the section) between the two.
-    between = read_head(lines[first_occurrence + 1 : title_index], profile, dropped, text_mode, sections)
+    between = read_head(lines[title.first_seen + 1 : title.index], profile, dropped, text_mode, sections)
     kicker = between.kicker if between.kicker_confirmed and not above.kicker_confirmed else above.kicker
-    published_before = between.published or above.published
-    head_authors = between.authors or above.authors
-    refuse_threads(lines[title_index + 1 :], profile, path)
-    refuse_link_lists(lines[title_index + 1 : end], path)
-    body_lines, authors = split_off_tail(lines[title_index + 1 : end], profile, dropped, evidence)
+
+    end, end_reason = find_end(lines, title.index, title.text, profile, evidence)
+    refuse_threads(lines[title.index + 1 :], profile, path)
+    refuse_link_lists(lines[title.index + 1 : end], path)
+    body_lines, authors = split_off_tail(lines[title.index + 1 : end], profile, dropped, evidence)
     if authors:
         end_reason = "after the byline"
     for line in lines[end:]:
         dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", end_reason))
-    lead, body, published, more_authors = read_body(body_lines, profile, dropped, evidence, path)
-    published = published or published_before or evidence.published
-    authors = authors or head_authors or more_authors
-
+    lead, body, published, top_authors = read_body(body_lines, profile, dropped, evidence, path)
     refuse_non_articles(lead, body, evidence, path)
+
     article = Article(
-        title=title,
+        title=title.text,
         kicker=kicker,
-        published=published,
-        authors=authors,
-        source=Source(name=site_name, url=evidence.url),
+        published=published or between.published or above.published or evidence.published,
+        authors=authors or between.authors or above.authors or top_authors,
+        source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
         body=tuple(body),
         path=path,
     )
     return CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
+
+
+def _locate_title(lines: list[Line], profiles: ProfileSet, evidence: PageEvidence, path: Path | None) -> _Title:
+    text_mode = evidence.page_title is None
+    raw_page_title = lines[0].text if text_mode else (evidence.page_title or "")
+    page_title, site_name = split_site_suffix(raw_page_title, lines, profiles)
+    site_name = site_name or evidence.site_name
+    first = 1 if text_mode else 0
+    wanted = [page_title, raw_page_title, *evidence.titles]
+    occurrences = title_occurrences(lines, wanted, first) or title_prefix_occurrences(lines, raw_page_title, first)
+    if occurrences:
+        index = best_title(lines, occurrences, profiles.for_site_name(site_name))
+        return _Title(index, lines[index].text, occurrences[0], raw_page_title, site_name)
+    if text_mode:
+        refuse_untitled_pages(lines, path)
+        return _Title(0, page_title, 0, raw_page_title, site_name)
+    index = fallback_title_index(lines, raw_page_title)
+    if index is None:
+        raise NotAnArticleError("no article headline found (a homepage or a listing?)", path)
+    return _Title(index, lines[index].text, index, raw_page_title, site_name)
+
+
+def _drop_before(lines: list[Line], title: _Title, head_start: int, text_mode: bool, dropped: list[Dropped]) -> None:
+    """Record the page title's site name (dumps) and everything above the article's head."""
+    if text_mode and title.index == 0 and title.site_name:
+        dropped.append(Dropped(lines[0].number, f" - {title.site_name}", "site name ending the page title"))
+    elif text_mode and title.index > 0:
+        dropped.append(Dropped(lines[0].number, lines[0].text, "page title (the title repeats below)"))
+    for line in lines[1 if text_mode else 0 : head_start]:
+        dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", "before the article (menus, other stories)"))
 
 
 __all__ = ["PageEvidence", "clean_lines", "clean_page_dump"]
