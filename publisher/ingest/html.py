@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from publisher.clean.dates import VIETNAM_TIME
 from publisher.clean.explain import CleanResult
@@ -21,7 +22,7 @@ from publisher.clean.lines import Line, line_key
 from publisher.clean.pagedump import PageEvidence, clean_lines
 from publisher.clean.profiles import ProfileSet
 from publisher.clean.unicode import tidy_line
-from publisher.errors import NotAnArticleError
+from publisher.errors import InputError, NotAnArticleError
 from publisher.ingest.pagelines import PageLine, page_lines, parse_html
 from publisher.model import PrintedDate
 
@@ -33,17 +34,16 @@ def read_html(markup: str, path: Path | None, profiles: ProfileSet) -> CleanResu
     try:
         root = parse_html(markup)
     except (etree.ParserError, ValueError) as error:
-        raise NotAnArticleError(f"cannot parse the HTML: {error}", path) from None
-    evidence = page_evidence(root)
+        raise InputError(f"cannot parse the HTML: {error}", path) from None
     main_keys = _extractor_keys(markup)
+    evidence = page_evidence(root, has_extractor=main_keys is not None)
     lines = [_line(page_line, main_keys) for page_line in page_lines(root)]
     if not lines:
         raise NotAnArticleError("the page shows no text", path)
-    evidence = PageEvidence(**{**evidence.__dict__, "has_extractor": main_keys is not None})
     return clean_lines(lines, path, profiles, evidence)
 
 
-def page_evidence(root: etree._Element) -> PageEvidence:
+def page_evidence(root: etree._Element, has_extractor: bool = False) -> PageEvidence:
     """What the page's <head> says: title, lead, site name, address, date."""
     meta = _meta(root)
     title_element = root.find(".//title")
@@ -59,6 +59,7 @@ def page_evidence(root: etree._Element) -> PageEvidence:
         url=meta.get("og:url") or _canonical(root),
         published=_meta_date(meta),
         sections=_meta_sections(meta),
+        has_extractor=has_extractor,
     )
 
 
@@ -72,11 +73,10 @@ def _meta(root: etree._Element) -> dict[str, str]:
         name = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
         content = element.get("content")
         if name and content and name not in found:
-            # Some sites escape markup twice in their meta tags.
-            text = unicodedata.normalize("NFC", tidy_line(html_entities.unescape(content)))
-            if "<" in text:
-                text = tidy_line(etree.fromstring(f"<x>{text}</x>", etree.HTMLParser()).xpath("string()")) if text else text
-            found[name] = text
+            text = html_entities.unescape(content)
+            if "<" in text:  # some sites escape markup twice in their meta tags
+                text = lxml_html.fragment_fromstring(text, create_parent="div").text_content()
+            found[name] = unicodedata.normalize("NFC", tidy_line(text))
     return found
 
 
