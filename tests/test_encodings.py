@@ -180,3 +180,21 @@ def test_character_references_and_invisible_junk_in_a_page_dump(tmp_path):
         "người dùng mạng xã hội trong tuần qua, theo các chuyên gia bảo mật."
     )
     assert "–" in article.body[0].text and "—" in article.body[0].text
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252"])
+def test_utf8_page_that_declares_a_western_charset(tmp_path, declared):
+    page = tmp_path / "misdeclared.html"
+    page.write_bytes(
+        (
+            f'<html><head><meta charset="{declared}"><title>Giá lúa tăng mạnh - Báo Mẫu</title></head><body>'
+            "<h1>Giá lúa tăng mạnh</h1><p>Thứ Hai, 06/03/2023 - 08:15</p>"
+            f"<p>{PHRASE} Giá lúa tại các tỉnh đồng bằng tăng mạnh trong tuần qua nhờ nhu cầu xuất khẩu cao.</p>"
+            "<p>Nông dân phấn khởi vì bán được giá, nhiều thương lái đến tận ruộng để thu mua lúa tươi.</p>"
+            "<p>Các doanh nghiệp cho biết đơn hàng xuất khẩu đã kín đến cuối quý, giá có thể còn tăng thêm.</p>"
+            "</body></html>"
+        ).encode("utf-8")
+    )
+    article = read_article(page, load_profiles()).article
+    assert article.title == "Giá lúa tăng mạnh"
+    assert article.lead.startswith(PHRASE)
