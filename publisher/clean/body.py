@@ -134,7 +134,7 @@ class _Blocks:
         image = self.pending
         self.pending = None
         src = _local_src(image.src, self._path) if image is not None else None
-        self.items.append(Figure(caption=text, src=src, alt=image.alt if image is not None else None))
+        self.items.append(Figure(caption=text, src=src))
 
     def settle_picture(self) -> None:
         """A picture without a caption: kept when the saved page has it, else left out."""
@@ -145,7 +145,8 @@ class _Blocks:
         if src is None:
             self._dropped.append(Dropped(image.number, f"[image {image.src}]", "remote image without a caption (not fetched)"))
         else:
-            self.items.append(Figure(caption=image.alt or "", src=src, alt=image.alt))
+            # Markdown keeps one text per picture: the alt text stands as its caption.
+            self.items.append(Figure(caption=image.alt or "", src=src))
 
     def add(self, line: Line, block: Block | None) -> None:
         if block is not None:
