@@ -8,8 +8,10 @@ Sets:
   html-dumps   the same pages as whole-page text dumps: every line a browser shows, menus,
                sidebars and footers included, the <title> first (what "select all, copy" gives)
   text-dumps   corpus/text/ articles (VFND jsonl, baomoi txt) wrapped in made-up but realistic
-               site chrome: menus, kicker, printed date, agency prefix, byline, related links,
-               reader comments, footer; several site styles, chosen per article
+               site chrome: menus, sidebars, kicker, the date in one of five printed forms
+               (above or under the title, or at the bottom), agency prefix, the byline (at the
+               end, in capitals or not, or on top), related links, and an ending (end marker,
+               reader comments, or teaser cards without a marker), then a footer
 
 Measured, per set: title, date (the moment, to the minute), author (where the truth names
 one) and lead exact-match rates; body paragraph precision and recall; time per article
@@ -52,7 +54,8 @@ from publisher.ingest.pagelines import page_lines, parse_html  # noqa: E402
 from publisher.model import ListBlock  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
-_SITE_AFTER_LEAD = re.compile(r"\s+[-|]\s+[A-Z][\w.]*(?:\s[A-Z][\w.]*)?$")
+# " - VnExpress Kinh Doanh" after a lead's last sentence.
+_SITE_AFTER_LEAD = re.compile(r"(?<=[.!?…\"”])\s+[-|]\s+[^.!?]{2,40}$")
 
 
 def norm(text: str | None) -> str:
@@ -229,20 +232,32 @@ def _printed_date(moment: datetime, style: int) -> str:
 
 
 def _dump_case(folder: Path, name: str, article: KnownArticle) -> Case:
+    """The article inside one site's page, the site's style drawn at random (seeded by name):
+    where the date and byline stand, how they are printed, how the page goes on after."""
     rng = random.Random(name)
     site, agency, suffix = rng.choice(_SITES)
     style = rng.randrange(4)
-    lines: list[str] = [f"{article.title} - {suffix}"]
+    date_at_bottom = rng.random() < 0.15
+    byline_on_top = rng.random() < 0.15
+    lines: list[str] = [f"{article.title} {rng.choice(['-', '|'])} {suffix}"]
     lines += rng.sample(_MENU, k=rng.randint(4, len(_MENU)))
     lines += ["Đọc nhiều nhất", *rng.sample(_SIDEBAR_TITLES, k=3)] if rng.random() < 0.5 else []
     kicker = rng.choice(_MENU[1:])
     date_line = _printed_date(article.date, style) if article.date else None
+    if date_at_bottom and date_line:
+        date_line, bottom_date = None, f"Cập nhật: {article.date.strftime('%H:%M %d/%m/%Y')}"
+    else:
+        bottom_date = None
     if style == 1 and date_line:
         lines.append(date_line)
     lines += [kicker, article.title]
     if style != 1 and date_line:
         lines.append(date_line)
     lines += rng.sample(["Chia sẻ", "Bình chọn", "Facebook", "Zalo", "In bài", "Lưu bài"], k=2)
+    authors = article.authors
+    byline = " - ".join(authors)
+    if authors and byline_on_top:
+        lines.append(byline.upper())
     lead = article.lead
     if lead and rng.random() < 0.5:
         lead = f"({site}) - {lead}" if style == 1 else f"{agency} - {lead}"
@@ -251,17 +266,19 @@ def _dump_case(folder: Path, name: str, article: KnownArticle) -> Case:
     if rng.random() < 0.3:
         lines += [f">> {rng.choice(_SIDEBAR_TITLES)}"]
     lines += article.paragraphs
-    authors = article.authors
-    if authors:
-        byline = " - ".join(authors)
+    if authors and not byline_on_top:
         lines.append(byline.upper() if style in (0, 3) else byline)
         if rng.random() < 0.3:
             lines.append(f"Theo {rng.choice(['TTXVN', 'VOV', 'Báo Tin tức'])}")
+    if bottom_date:
+        lines.append(bottom_date)
     lines += rng.choice([
         ["Xem phản hồi", "Gửi phản hồi", "Tin khác", *rng.sample(_SIDEBAR_TITLES, k=3)],
         ["Tin liên quan", *rng.sample(_SIDEBAR_TITLES, k=2)],
         ["Ý kiến bạn đọc (12)", "Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin hữu ích này.", "Nguyễn Văn A"],
         ["Tin cùng chuyên mục", *(f"{t}\n{lead_}" for t, lead_ in zip(rng.sample(_SIDEBAR_TITLES, k=2), _TEASER_LEADS))],
+        # No end marker: teaser cards whose leads open with the agency's name, as the article's did.
+        [text for t, lead_ in zip(rng.sample(_SIDEBAR_TITLES, k=2), _TEASER_LEADS) for text in (t, f"({site}) - {lead_}")],
     ])
     lines += ["Quảng cáo", *_FOOTER]
     target = folder / f"{name}.txt"
@@ -270,7 +287,7 @@ def _dump_case(folder: Path, name: str, article: KnownArticle) -> Case:
         title=article.title,
         kicker=kicker,
         date=article.date.replace(second=0) if article.date else None,
-        authors=tuple(split_authors(" - ".join(authors))) if authors else None,
+        authors=tuple(split_authors(byline)) if authors else None,
         lead=lead,
         body=list(article.paragraphs),
     )

@@ -7,9 +7,8 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from publisher.clean.evidence import PageEvidence
-from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import Dropped
-from publisher.clean.head import head_date
+from publisher.clean.head import date_stamp, head_date
 from publisher.clean.lines import Line, line_key
 from publisher.clean.names import is_caps_byline
 from publisher.clean.profiles import SiteProfile
@@ -28,8 +27,6 @@ from publisher.model import Block, Figure, Heading, ListBlock, Paragraph, Printe
 _RELATED_PREFIX = re.compile(r"^(?:>>|»|›|►|▶|\+\+)\s*|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chủ đề)\s*[:>]", re.I)
 _BULLET = re.compile(r"^[-–•+]\s+\S")
 _CAPTION_UNDER_IMAGE_WORDS = 40
-# A date line that says it is the article's: a time of day, or words like "cập nhật".
-_DATE_STAMP = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|cập nhật|ngày đăng|đăng lúc|đăng ngày|xuất bản|updated|posted|published", re.I)
 
 
 def read_body(
@@ -81,13 +78,10 @@ def _sort_out(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -
             dropped.append(Dropped(line.number, line.text, "link to another story"))
         else:
             content.append(line)
-    if published is None:
-        for line in content:
-            if _DATE_STAMP.search(line.text) and (found := parse_date_line(line.text)):
-                published = found
-                content.remove(line)
-                dropped.append(Dropped(line.number, line.text, "date stamp in the text (read as the date)"))
-                break
+    if published is None and (stamp := date_stamp(content)):
+        line, published = stamp
+        content.remove(line)
+        dropped.append(Dropped(line.number, line.text, "date stamp in the text (read as the date)"))
     return content, published, authors
 
 
@@ -200,7 +194,7 @@ def _is_lead(line: Line, profile: SiteProfile, evidence: PageEvidence, following
     if line.words < LEAD_MIN_WORDS or "caption" in line.hints or has_caption_cue(line.text, profile):
         return False
     # A sapo may lack its full stop; prose right under it still marks it as the lead.
-    return ends_sentence(line.text) or (following is not None and is_prose(following) and line.words < PARAGRAPH_MIN_WORDS)
+    return ends_sentence(line.text) or (following is not None and is_prose(following))
 
 
 def _same_start(text: str, hint: str) -> bool:

@@ -60,11 +60,13 @@ def _starts_other_content(lines: list[Line], index: int, last_main: int | None) 
     return all(({"comment", "related"} & line.hints) or line.link for line in following)
 
 
-def split_off_tail(lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence) -> tuple[list[Line], tuple[str, ...]]:
-    """The article's own lines and its authors; the byline and what follows it go."""
+def split_off_tail(
+    lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence
+) -> tuple[list[Line], tuple[str, ...], list[Line]]:
+    """The article's own lines, its authors, and the lines after the byline (which go)."""
     candidates = [i for i, line in enumerate(lines) if _is_byline(line, lines[i + 1 : i + 2], profile) and _has_prose_before(lines[:i])]
     if not candidates:
-        return lines, ()
+        return lines, (), []
     last_prose = max((i for i, line in enumerate(lines) if is_body_prose(line)), default=-1)
     trailing = [i for i in candidates if i > last_prose]
     if evidence.has_extractor and trailing:
@@ -74,7 +76,7 @@ def split_off_tail(lines: list[Line], profile: SiteProfile, dropped: list[Droppe
     byline = lines[byline_index]
     for line in lines[byline_index + 1 :]:
         dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", "after the byline"))
-    return lines[:byline_index], byline_names(byline.text, profile)
+    return lines[:byline_index], byline_names(byline.text, profile), lines[byline_index + 1 :]
 
 
 def _is_byline(line: Line, following: list[Line], profile: SiteProfile) -> bool:

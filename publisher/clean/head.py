@@ -14,6 +14,8 @@ from publisher.model import PrintedDate
 from publisher.slug import slugify
 
 _SEGMENT = re.compile(r"\s+\|\s+|^\|\s*|\s*\|$")
+# A date line that says it is the article's: a time of day, or words like "cập nhật".
+_DATE_STAMP = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|cập nhật|ngày đăng|đăng lúc|đăng ngày|xuất bản|updated|posted|published", re.I)
 # Breadcrumbs in a saved page are short; a page dump's kicker may be a longer lead-in.
 _KICKER_WORDS_IN_PAGES = 6
 _KICKER_WORDS_IN_DUMPS = 12
@@ -97,6 +99,15 @@ def _segments(text: str, profile: SiteProfile) -> tuple[PrintedDate | None, str 
         else:
             rest.append(segment)
     return date, credit, " | ".join(rest)
+
+
+def date_stamp(lines: list[Line]) -> tuple[Line, PrintedDate] | None:
+    """The first date line that says it is the article's (a time of day, ``Cập nhật``...),
+    for pages that print the date below the text."""
+    for line in lines:
+        if _DATE_STAMP.search(line.text) and (found := parse_date_line(line.text)):
+            return line, found
+    return None
 
 
 def head_date(line: Line, profile: SiteProfile) -> tuple[PrintedDate, str | None] | None:

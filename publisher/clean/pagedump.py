@@ -23,14 +23,14 @@ from publisher.clean.body import read_body
 from publisher.clean.ending import find_end, split_off_tail
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import CleanResult, Dropped
-from publisher.clean.head import read_head
+from publisher.clean.head import date_stamp, read_head
 from publisher.clean.lines import Line
 from publisher.clean.profiles import ProfileSet
 from publisher.clean.refusals import refuse_link_lists, refuse_non_articles, refuse_threads, refuse_untitled_pages
 from publisher.clean.title import best_title, fallback_title_index, split_site_suffix, title_occurrences, title_prefix_occurrences
 from publisher.clean.unicode import tidy_line
 from publisher.errors import NotAnArticleError
-from publisher.model import Article, Source
+from publisher.model import Article, PrintedDate, Source
 
 _HEAD_WINDOW = 6  # lines before the title that may hold its kicker and date
 _REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2});")
@@ -93,7 +93,7 @@ def clean_lines(lines: list[Line], path: Path | None, profiles: ProfileSet, evid
     end, end_reason = find_end(lines, title.index, title.text, profile, evidence)
     refuse_threads(lines[title.index + 1 :], profile, path)
     refuse_link_lists(lines[title.index + 1 : end], path)
-    body_lines, authors = split_off_tail(lines[title.index + 1 : end], profile, dropped, evidence)
+    body_lines, authors, tail = split_off_tail(lines[title.index + 1 : end], profile, dropped, evidence)
     if authors:
         end_reason = "after the byline"
     for line in lines[end:]:
@@ -104,7 +104,7 @@ def clean_lines(lines: list[Line], path: Path | None, profiles: ProfileSet, evid
     article = Article(
         title=title.text,
         kicker=kicker,
-        published=published or between.published or above.published or evidence.published,
+        published=published or between.published or above.published or _stamp(tail) or evidence.published,
         authors=authors or between.authors or above.authors or top_authors,
         source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
@@ -112,6 +112,12 @@ def clean_lines(lines: list[Line], path: Path | None, profiles: ProfileSet, evid
         path=path,
     )
     return CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
+
+
+def _stamp(tail: list[Line]) -> PrintedDate | None:
+    """A date stamp under the byline (``Cập nhật: 10:30 12/10/2023``)."""
+    found = date_stamp(tail)
+    return found[1] if found else None
 
 
 def _locate_title(lines: list[Line], profiles: ProfileSet, evidence: PageEvidence, path: Path | None) -> _Title:
