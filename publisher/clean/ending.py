@@ -64,10 +64,16 @@ def split_off_tail(
     lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence
 ) -> tuple[list[Line], tuple[str, ...], list[Line]]:
     """The article's own lines, its authors, and the lines after the byline (which go)."""
-    candidates = [i for i, line in enumerate(lines) if _is_byline(line, lines[i + 1 : i + 2], profile) and _has_prose_before(lines[:i])]
+    last_prose = max((i for i, line in enumerate(lines) if is_body_prose(line)), default=-1)
+    candidates = [
+        i
+        for i, line in enumerate(lines)
+        if _is_byline(line, lines[i + 1 : i + 2], profile, trailing=i > last_prose)
+        and _has_prose_before(lines[:i])
+        and (i > last_prose or not _text_goes_on(lines[i + 1 : i + 2]))
+    ]
     if not candidates:
         return lines, (), []
-    last_prose = max((i for i, line in enumerate(lines) if is_body_prose(line)), default=-1)
     trailing = [i for i in candidates if i > last_prose]
     if evidence.has_extractor and trailing:
         byline_index = trailing[0]
@@ -79,7 +85,8 @@ def split_off_tail(
     return lines[:byline_index], byline_names(byline.text, profile), lines[byline_index + 1 :]
 
 
-def _is_byline(line: Line, following: list[Line], profile: SiteProfile) -> bool:
+def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing: bool) -> bool:
+    """``trailing``: no paragraph of the text follows the line."""
     if line.is_image or line.kind == "heading" or "caption" in line.hints:
         return False
     if profile.is_chrome(line.text) or parse_date_line(line.text) or has_caption_cue(line.text, profile):
@@ -94,11 +101,18 @@ def _is_byline(line: Line, following: list[Line], profile: SiteProfile) -> bool:
         return True
     if line.link or not _is_name_line(line.text):
         return False
-    # One capitalised word is a byline only when set apart (bold): otherwise it is a menu item.
-    if line.words < 2 and not line.bold:
+    # One capitalised word is a byline only when set apart (bold) or after the whole text:
+    # elsewhere it is a menu item or a label.
+    if line.words < 2 and not (line.bold or trailing):
         return False
     next_is_prose = bool(following) and is_prose(following[0]) and following[0].main is not False
     return line.bold or not next_is_prose
+
+
+def _text_goes_on(following: list[Line]) -> bool:
+    """A paragraph right under a byline-like line ("Theo khoa học") means it was a
+    subheading: under a real byline come the site's lines or other stories' titles."""
+    return bool(following) and is_body_prose(following[0]) and not AGENCY_PREFIX.match(following[0].text)
 
 
 def _is_name_line(text: str) -> bool:

@@ -17,7 +17,10 @@ LEAD_MIN_WORDS = 12
 PARAGRAPH_MIN_WORDS = 60
 DATE_WINDOW = 8  # lines after the title that may hold its date
 _CAPTION_MAX_WORDS = 45
-_CREDIT_AT_END = re.compile(r"[(.]\s*(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:\s*[^.:]{2,50}\)?\.?$")
+# "... Ảnh: Lê Hiếu.", "... (Ảnh minh họa)", "... Ảnh Trọng Đức."
+_CREDIT_AT_END = re.compile(
+    r"[(.]\s*(?:(?:Ảnh|Nguồn ảnh)\s*:\s*[^.:]{2,50}|Ảnh\s+[A-ZĐ][^.:]{1,40}|Ảnh minh họa|Ảnh minh hoạ)\)?\.?$"
+)
 
 
 def ends_sentence(text: str) -> bool:
