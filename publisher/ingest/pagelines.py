@@ -69,14 +69,27 @@ def parse_html(markup: str) -> etree._Element:
 
 def page_lines(root: etree._Element) -> list[PageLine]:
     """The page's visible text, one block per line, in reading order."""
-    builder = _LineBuilder()
     body = root.find("body")
-    builder.walk(body if body is not None else root, frozenset())
+    builder = _LineBuilder()
+    builder.walk(body if body is not None else root)
     builder.flush()
     return builder.lines
 
 
+@dataclass
+class _Frame:
+    """What an element changed on the way in, to undo on the way out."""
+
+    saved: tuple
+    bold: bool  # inside <b>/<strong>
+    link: bool  # inside <a href>
+    block: bool
+    skipped: bool = False
+
+
 class _LineBuilder:
+    """Walks the tree without recursion (saved pages nest deeply) and gathers lines."""
+
     def __init__(self) -> None:
         self.lines: list[PageLine] = []
         self._parts: list[str] = []
@@ -108,60 +121,70 @@ class _LineBuilder:
         self._link_parts = []
         self._inline_hints = frozenset()
 
-    def _add(self, text: str | None, bold: bool, link: bool = False) -> None:
+    def _add(self, text: str | None, bold: bool, link: bool) -> None:
         if text:
             self._parts.append(text.replace("\n", " "))
             self._bold_parts.append(bold)
             self._link_parts.append(link)
 
-    def walk(self, element: etree._Element, hints: frozenset[str], bold: bool = False, link: bool = False) -> None:
-        tag = element.tag if isinstance(element.tag, str) else ""
-        tag = tag.lower()
+    def walk(self, top: etree._Element) -> None:
+        frames: list[_Frame] = []
+        walker = etree.iterwalk(top, events=("start", "end"))
+        outside = _Frame((), False, False, False)
+        for event, element in walker:
+            if event == "start":
+                frame = self._enter(element, frames[-1] if frames else outside)
+                frames.append(frame)
+                if frame.skipped:
+                    walker.skip_subtree()
+            else:
+                self._leave(frames.pop())
+                if element is not top:
+                    # The text after an element belongs to its parent (not bold after </b>).
+                    parent = frames[-1] if frames else outside
+                    self._add(element.tail, parent.bold, parent.link)
+
+    def _enter(self, element: etree._Element, parent: _Frame) -> _Frame:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        saved = (self._hints, self._heading, self._item, self._quote, self._block)
         if tag in _SKIPPED or not tag or _is_hidden(element):
-            if tag:
-                self._add(element.tail, bold, link)
-            return
+            return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         own = _class_hints(element)
-        inner_hints = hints | own
         is_block = tag in _BLOCKS
-        if is_block or tag == "br":
+        if is_block or tag in ("br", "img"):
             self.flush()
             self._sourceline = element.sourceline or self._sourceline
         if tag == "img":
-            src = element.get("src") or element.get("data-src") or element.get("data-original")
-            if src and not src.startswith("data:"):
-                self.flush()
-                alt = unicodedata.normalize("NFC", tidy_line(element.get("alt") or "")) or None
-                self.lines.append(PageLine("", "image", 0, inner_hints, False, src.strip(), alt, sourceline=element.sourceline or 0))
-            self._add(element.tail, bold, link)
-            return
-        if tag == "br":
-            self._add(element.tail, bold, link)
-            return
-        saved = (self._hints, self._heading, self._item, self._quote, self._block)
+            self._picture(element, own)
+            return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         if is_block:
             self._blocks_seen += 1
             self._block = self._blocks_seen
-            self._hints = inner_hints
+            self._hints = self._hints | own
             if tag in _HEADINGS:
                 self._heading = _HEADINGS[tag]
             # Only a list item's own lines are items, not the blocks nested in it.
             self._item = tag == "li"
-            if tag == "blockquote":
-                self._quote = True
+            self._quote = self._quote or tag == "blockquote"
             if tag == "figcaption":
                 self._hints = self._hints | {"caption"}
-        if not is_block and own & _INLINE_HINTS and (element.text or "").strip():
+        elif own & _INLINE_HINTS and (element.text or "").strip():
             self._inline_hints = self._inline_hints | (own & _INLINE_HINTS)
-        child_bold = bold or tag in _BOLD
-        child_link = link or (tag == "a" and bool(element.get("href")))
-        self._add(element.text, child_bold, child_link)
-        for child in element:
-            self.walk(child, inner_hints, child_bold, child_link)
-        if is_block:
+        bold = parent.bold or tag in _BOLD
+        link = parent.link or (tag == "a" and bool(element.get("href")))
+        self._add(element.text, bold, link)
+        return _Frame(saved, bold, link, is_block)
+
+    def _leave(self, frame: _Frame) -> None:
+        if frame.block:
             self.flush()
-            self._hints, self._heading, self._item, self._quote, self._block = saved
-        self._add(element.tail, bold, link)
+            self._hints, self._heading, self._item, self._quote, self._block = frame.saved
+
+    def _picture(self, element: etree._Element, own: frozenset[str]) -> None:
+        src = element.get("src") or element.get("data-src") or element.get("data-original")
+        if src and not src.startswith("data:"):
+            alt = unicodedata.normalize("NFC", tidy_line(element.get("alt") or "")) or None
+            self.lines.append(PageLine("", "image", 0, self._hints | own, False, src.strip(), alt, sourceline=element.sourceline or 0))
 
 
 def _class_hints(element: etree._Element) -> frozenset[str]:
