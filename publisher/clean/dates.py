@@ -2,8 +2,9 @@
 
 Recognised: ``(21/11/2016 13:49)``, ``Thứ Ba, 25/12/2012 - 10:03``,
 ``16/12/2020 23:59 GMT+7``, ``15:20 PM | 21/12/2012``, ``21-11-2016``,
-``ngày 21 tháng 11 năm 2016``, ``ngày 24/12/12 11:05 tối`` (two-digit year, a time of day
-named in words), ``10h30 ngày 5.3.2019``.
+``ngày 21 tháng 11 năm 2016``, ``21 tháng 11, 2016``, ``ngày 24/12/12 11:05 tối`` (two-digit
+year, a time of day named in words), ``10h30 ngày 5.3.2019``, and year-first ISO dates
+(``2016-11-21 13:49``), the one order that is never ambiguous.
 """
 
 from __future__ import annotations
@@ -16,9 +17,8 @@ from publisher.model import PrintedDate
 VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])")
-_WORDED_DATE = re.compile(
-    r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE
-)
+_WORDED_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s*(\d{4})", re.IGNORECASE)
+_ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/])")
 _TIME = re.compile(
     r"(?<!\d)(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|SA|CH|sáng|trưa|chiều|tối|đêm)\b)?(?!\d)",
     re.I,
@@ -38,11 +38,12 @@ def find_date(text: str) -> PrintedDate | None:
     match = _NUMERIC_DATE.search(text)
     if match:
         day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
-    else:
-        match = _WORDED_DATE.search(text)
-        if not match:
-            return None
+    elif match := _WORDED_DATE.search(text):
         day, month, year = (int(group) for group in match.groups())
+    elif match := _ISO_DATE.search(text):
+        year, month, day = (int(group) for group in match.groups())
+    else:
+        return None
     if year < 100:
         year += 2000 if year < 70 else 1900
     hour = minute = second = 0
@@ -79,6 +80,7 @@ def parse_date_line(line: str) -> PrintedDate | None:
         return None
     rest = _NUMERIC_DATE.sub(" ", line)
     rest = _WORDED_DATE.sub(" ", rest)
+    rest = _ISO_DATE.sub(" ", rest)
     rest = _TIME.sub(" ", rest)
     rest = _DATE_LINE_WORDS.sub(" ", rest)
     leftover_words = re.findall(r"\w{2,}", rest)
