@@ -183,7 +183,7 @@ def _is_related_link(line: Line) -> bool:
 
 
 def _is_lead(line: Line, profile: SiteProfile, evidence: PageEvidence, following: Line | None) -> bool:
-    if line.kind == "item":
+    if line.kind == "item" or "caption" in line.hints:
         return False
     if has_agency_prefix(line.text, profile):
         return True
@@ -191,7 +191,7 @@ def _is_lead(line: Line, profile: SiteProfile, evidence: PageEvidence, following
         return True
     if evidence.lead_hint and _same_start(line.text, evidence.lead_hint):
         return True
-    if line.words < LEAD_MIN_WORDS or "caption" in line.hints or has_caption_cue(line.text, profile):
+    if line.words < LEAD_MIN_WORDS or has_caption_cue(line.text, profile):
         return False
     # A sapo may lack its full stop; prose right under it still marks it as the lead.
     return ends_sentence(line.text) or (following is not None and is_prose(following))

@@ -31,7 +31,7 @@ _BOLD = frozenset({"b", "strong"})
 # Words in class names and ids, as CMSes use them. Order matters: the first match wins.
 _CLASS_HINTS = (
     ("caption", re.compile(r"caption|chu-?thich|desc_?img|image_?desc|img_?desc|photo_?desc|expnote|figcaption", re.I)),
-    ("lead", re.compile(r"sapo|\blead|articlelead|summary|short_?intro|intro\b|chapeau|description", re.I)),
+    ("lead", re.compile(r"sapo|\blead|articlelead|summary|short_?intro|intro\b|chap+eau|tom-?tat|description", re.I)),
     ("author", re.compile(r"author|byline|tac-?gia|writer", re.I)),
     ("source", re.compile(r"\bsource|nguon", re.I)),
     ("subtitle", re.compile(r"\bsubtitle|sub_?title|\bsub-?head|intertitle|crosshead", re.I)),
