@@ -25,12 +25,14 @@ def split_site_suffix(first: str, lines: list[Line], profiles: ProfileSet) -> tu
             site = parts[-1].strip()
             if line_key(left) in keys and len(right.split()) <= 8:
                 return left, site
-            if line_key(right) in known_sites or line_key(site) in known_sites and cut == len(parts) - 1:
+            site_is_known = line_key(right) in known_sites or (cut == len(parts) - 1 and line_key(site) in known_sites)
+            if site_is_known:
                 return left, site
     return first, None
 
 
 def title_occurrences(lines: list[Line], wanted: list[str], first: int) -> list[int]:
+    """The lines that say one of the title's spellings (two words or more)."""
     keys = {line_key(text) for text in wanted if text and len(text.split()) >= 2}
     return [i for i in range(first, len(lines)) if lines[i].key in keys and not lines[i].is_image]
 
