@@ -282,3 +282,9 @@ def test_forum_thread_markup_is_not_an_article(tmp_path, numbered):
     page.write_text(_forum_page(numbered), encoding="utf-8")
     with pytest.raises(NotAnArticleError, match="forum thread or a Q&A page"):
         read_article(page, load_profiles())
+
+
+def test_page_source_saved_as_txt_is_read_as_html(tmp_path, saved_page):
+    source = tmp_path / "buyt-source.txt"
+    source.write_text(ARTICLE_PAGE, encoding="utf-8")
+    assert read_article(source, load_profiles()).article.title == "Hà Nội mở thêm 20 tuyến buýt điện"

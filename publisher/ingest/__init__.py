@@ -27,18 +27,23 @@ def read_article(path: Path, profiles: ProfileSet) -> CleanResult:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read the file: {error.strerror}", path) from None
-    declared = declared_charset(data) if path.suffix.lower() in (".html", ".htm") else None
+    declared = declared_charset(data) if path.suffix.lower() in (".html", ".htm", ".txt") else None
     text = normalise_text(repair_mojibake(decode_bytes(data, path, declared)))
     if not text.strip():
         raise InputError("the file is empty", path)
     return read_article_text(text, path, profiles)
 
 
+def _looks_like_html(text: str) -> bool:
+    """A page's source saved under a .txt name."""
+    return text.lstrip("\ufeff \n\t")[:100].lower().startswith(("<!doctype html", "<html"))
+
+
 def read_article_text(text: str, path: Path, profiles: ProfileSet) -> CleanResult:
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown"):
         return read_markdown(text, path)
-    if suffix in (".html", ".htm"):
+    if suffix in (".html", ".htm") or (suffix == ".txt" and _looks_like_html(text)):
         return read_html(text, path, profiles)
     if suffix == ".txt":
         return clean_page_dump(text, path, profiles)
