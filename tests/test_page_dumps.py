@@ -109,3 +109,16 @@ def test_date_stamp_at_the_end_and_byline_at_the_top(tmp_path):
     assert article.published.printed == "Cập nhật: 10:30 12/10/2023"
     assert article.published.value.hour == 10
     assert all("Cập nhật" not in getattr(b, "text", "") for b in article.body)
+
+
+def test_an_extractor_that_stops_inside_the_text_does_not_cut_it():
+    from publisher.clean.ending import find_end
+    from publisher.clean.evidence import PageEvidence
+    from publisher.clean.lines import Line
+
+    paragraph = "Đây là một đoạn văn đủ dài của bài báo, có đầy đủ câu chữ và kết thúc bằng dấu chấm."
+    lines = [Line(1, "Tiêu đề bài báo mẫu", kind="heading", level=1)]
+    lines += [Line(n, f"{paragraph} ({n})", main=n < 5) for n in range(2, 9)]
+    lines += [Line(9, "Tin khác", main=False), Line(10, "Một tin khác rất hay", main=False)]
+    end, reason = find_end(lines, 0, "Tiêu đề bài báo mẫu", load_profiles().common, PageEvidence(page_title="x", has_extractor=True))
+    assert end == 8 and "Tin khác" in reason

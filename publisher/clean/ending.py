@@ -14,6 +14,7 @@ from publisher.clean.shapes import LEAD_MIN_WORDS, byline_names, ends_sentence, 
 from publisher.model import AGENCY_PREFIX
 
 _MAIN_SLACK = 3  # short lines after the extractor's last line that may still be the byline
+_RUN_ON_LINES = 3  # paragraphs in a row after the extractor's last line: it stopped too soon
 _BYLINE_MAX_WORDS = 8
 _NAME_WORD = re.compile(r"^[(\"“]?[A-ZĐÀ-Ỹ][^\s]*$")
 
@@ -26,6 +27,8 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
     if evidence.has_extractor:
         mains = [i for i in range(title_index + 1, len(lines)) if lines[i].main]
         last_main = mains[-1] if mains else None
+        if last_main is not None and _text_runs_on(lines[last_main + 1 : last_main + 1 + _RUN_ON_LINES]):
+            last_main = None  # the extractor stopped inside the text: its end is no evidence
     seen_prose = seen_body_prose = False
     for index in range(title_index + 1, len(lines)):
         line = lines[index]
@@ -47,6 +50,10 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         seen_prose = seen_prose or is_prose(line)
         seen_body_prose = seen_body_prose or is_body_prose(line)
     return len(lines), "after the article"
+
+
+def _text_runs_on(lines: list[Line]) -> bool:
+    return len(lines) == _RUN_ON_LINES and all(is_body_prose(line) and not line.link for line in lines)
 
 
 def _starts_other_content(lines: list[Line], index: int, last_main: int | None) -> bool:
