@@ -15,8 +15,9 @@ from publisher.errors import PublisherError
 from publisher.model import Publication
 from publisher.network import NetworkPolicy
 from publisher.verify import VerificationError, verify_outputs
+from publisher.clean.tonemarks import STYLES as TONE_MARK_STYLES, restyle
 from publisher.render import Renderer
-from publisher.render.glyphs import guard_publication
+from publisher.render.glyphs import guard_publication, map_text
 from publisher.render.layout import Layout, find_layout
 from publisher.render.options import PrintOptions
 from publisher.writers.epub import EpubWriter
@@ -40,6 +41,7 @@ class BuildOptions:
     print: PrintOptions = field(default_factory=PrintOptions)
     network: NetworkPolicy = field(default_factory=NetworkPolicy)
     verify: bool = False
+    tone_marks: str = "keep"  # keep, old (hòa, thúy) or new (hoà, thuý): everywhere, TOC and metadata too
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,8 @@ def build(
     unknown = [f for f in options.formats or () if f not in WRITERS]
     if unknown:
         raise PublisherError(f"unknown format '{unknown[0]}' (choose from {', '.join(WRITERS)})")
+    if options.tone_marks not in TONE_MARK_STYLES:
+        raise PublisherError(f"unknown tone-mark style '{options.tone_marks}' (choose from {', '.join(TONE_MARK_STYLES)})")
     with tempfile.TemporaryDirectory(prefix="publisher-fetched-") as fetched:
         return _build_all(paths, out_dir, options, reporter, Path(fetched))
 
@@ -174,6 +178,8 @@ def _build_all(paths: Sequence[Path], out_dir: Path, options: BuildOptions, repo
             reporter.warning(message)
 
         publication = load_publication(path, profiles, Reporter(reporter.progress, warn), options.network, fetched)
+        if options.tone_marks != "keep":
+            publication = map_text(publication, lambda text: restyle(text, options.tone_marks))
         loaded.append((path, publication, load_warnings))
     names = _unique_names([slugify(publication.title) for _, publication, _ in loaded])
     results = []

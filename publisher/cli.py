@@ -58,13 +58,15 @@ def build_command(
     impose: Annotated[Optional[str], typer.Option("--impose", help="booklet: also write the pages two-up in saddle-stitch order.")] = None,
     allow_network: Annotated[bool, typer.Option("--allow-network", help="Fetch http(s) images (public hosts only, size-capped).")] = False,
     verify: Annotated[bool, typer.Option("--verify", help="Read every output back; fail if any text is missing.")] = False,
+    tone_marks: Annotated[str, typer.Option("--tone-marks", help="Tone-mark placement: keep, old (hòa, thúy) or new (hoà, thuý).")] = "keep",
 ) -> None:
     """Build publications into PDF, EPUB and HTML."""
     chosen = tuple(part.strip().lower() for part in formats.split(",") if part.strip()) if formats else None
     printing = PrintOptions(page_size=page_size, bleed=bleed, marks=marks, mirror_margins=mirror_margins,
                             pdf_variant=pdf_variant, impose=impose)
     reporter = Reporter(progress=_say, warning=_warn)
-    options = BuildOptions(formats=chosen, layout=layout, print=printing, network=NetworkPolicy(allowed=allow_network), verify=verify)
+    options = BuildOptions(formats=chosen, layout=layout, print=printing, network=NetworkPolicy(allowed=allow_network), verify=verify,
+                           tone_marks=tone_marks.strip().lower())
     results = build(paths, out_dir, options, reporter)
     for result in results:
         typer.echo(f"{result.title}")

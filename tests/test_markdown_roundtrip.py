@@ -50,3 +50,14 @@ def test_unknown_front_matter_key_names_its_line(tmp_path):
         read_article(path, load_profiles())
     assert caught.value.line == 3
     assert "author" in caught.value.message
+
+
+def test_cleaned_html_pages_round_trip(tmp_path):
+    from conftest import FIXTURES
+
+    for page in sorted((FIXTURES / "html").glob("*.html")):
+        article = read_article(page, load_profiles()).article
+        markdown = tmp_path / (page.stem + ".md")
+        markdown.write_text(article_to_markdown(article), encoding="utf-8")
+        again = read_article(markdown, load_profiles()).article
+        assert _without_path(again) == _without_path(article), page.name

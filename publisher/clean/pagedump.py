@@ -1,77 +1,112 @@
-"""Structure from a page dump: the text a browser copies from a news article page.
+"""Structure from a page: the lines a browser shows for a news article page.
 
-The rules are general; a site profile only adds the site's own words.
-Order of a typical dump: page title (``Title - Site``), kicker, title, date, widgets,
-lead (often opened by an agency prefix), photo caption, body paragraphs with subheadings,
-the byline in capitals, then the site's chrome (feedback links, other articles, ads).
+The rules are general; a site profile only adds the site's own words. A plain-text page
+dump and a saved HTML page go through the same rules; the HTML page brings evidence
+(heading tags, images, class-name hints, links, the extractor's verdict) that the rules
+use when it is there.
+
+Order of a typical page: menus, page title (``Title - Site``), kicker, title, date,
+widgets, lead (often opened by an agency prefix), photo and caption, body paragraphs with
+subheadings, the byline, then the site's chrome (feedback links, other articles, ads).
+Each step lives in its own module: title, head, ending, body, refusals.
 """
 
 from __future__ import annotations
 
-
+import html
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from publisher.clean.dates import parse_date_line
+from publisher.clean.body import read_body
+from publisher.clean.ending import find_end, split_off_tail
+from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import CleanResult, Dropped
-from publisher.clean.names import is_caps_byline, split_authors
-from publisher.clean.profiles import ProfileSet, SiteProfile
+from publisher.clean.head import date_stamp, read_head
+from publisher.clean.lines import Line
+from publisher.clean.profiles import ProfileSet
+from publisher.clean.refusals import refuse_link_lists, refuse_non_articles, refuse_threads, refuse_untitled_pages
+from publisher.clean.title import best_title, fallback_title_index, split_site_suffix, title_occurrences, title_prefix_occurrences
 from publisher.clean.unicode import tidy_line
 from publisher.errors import NotAnArticleError
-from publisher.model import AGENCY_PREFIX, Article, Block, Figure, Heading, Paragraph, PrintedDate, Source
+from publisher.model import Article, PrintedDate, Source
 
-_TITLE_SEPARATORS = (" - ", " – ", " — ", " | ")
-_FINAL_PUNCTUATION = tuple('.!?…:;"”’»)')
-_LEAD_MIN_WORDS = 12
-_PARAGRAPH_MIN_WORDS = 60  # syllables: a Vietnamese word is one to three
-_SEARCH_WINDOW = 20
-
-
-@dataclass(frozen=True)
-class _Line:
-    number: int
-    text: str
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
-
-    @property
-    def key(self) -> str:
-        return " ".join(self.text.casefold().split())
+_HEAD_WINDOW = 6  # lines before the title that may hold its kicker and date
+_REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2});")
 
 
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet) -> CleanResult:
-    """Recognise the parts of an article in a page dump and drop the site's chrome."""
-    lines = [_Line(n, tidy_line(raw)) for n, raw in enumerate(text.split("\n"), start=1)]
+    """Recognise the parts of an article in a plain-text page dump and drop the site's chrome."""
+    lines = [Line(n, tidy_line(_resolve_references(raw))) for n, raw in enumerate(text.split("\n"), start=1)]
     lines = [line for line in lines if line.text]
     if not lines:
         raise NotAnArticleError("the file holds no text", path)
+    return clean_lines(lines, path, profiles, PageEvidence())
 
+
+def _title_sections(page_title: str, title: str, site_name: str | None) -> tuple[str, ...]:
+    """What the page title holds besides the headline: the section, with the site's name
+    (``Headline - Sự kiện - Dân trí``, ``Headline - VnExpress Đời sống``)."""
+    rest = page_title.replace(title, " ", 1) if title in page_title else ""
+    parts = [part.strip() for part in re.split(r"\s[-–—|:»]+\s|\s*\|\s*", rest) if part.strip()]
+    sections = [part for part in parts if not site_name or part != site_name]
+    if site_name:
+        # "VnExpress Đời sống": the site's name, then its section.
+        sections += [part[len(site_name) :].strip() for part in parts if part.startswith(site_name + " ")]
+    return tuple(sections)
+
+
+def _resolve_references(text: str) -> str:
+    """``&#39;``, ``&#7899;``, ``&aacute;``: character references copied from a page's source."""
+    if "&" not in text or not _REFERENCE.search(text):
+        return text
+    return unicodedata.normalize("NFC", html.unescape(text))
+
+
+@dataclass(frozen=True)
+class _Title:
+    index: int  # the line that is the title (0 in a dump whose first line is the only one)
+    text: str
+    first_seen: int  # where the page prints it first (pages may print it twice)
+    page_title: str  # the page title as given, site name and all
+    site_name: str | None
+
+
+def clean_lines(lines: list[Line], path: Path | None, profiles: ProfileSet, evidence: PageEvidence) -> CleanResult:
+    """The article in ``lines``, with a record of every line left out and why."""
+    if not lines:
+        raise NotAnArticleError("the page holds no text", path)
     dropped: list[Dropped] = []
-    page_title, site_name = _split_site_suffix(lines, profiles)
-    profile = profiles.for_site_name(site_name)
+    text_mode = evidence.page_title is None
+    title = _locate_title(lines, profiles, evidence, path)
+    profile = profiles.for_site_name(title.site_name)
+    head_start = max(1 if text_mode else 0, title.first_seen - _HEAD_WINDOW)
+    _drop_before(lines, title, head_start, text_mode, dropped)
 
-    title_index = _find_title(lines, page_title)
-    title = page_title if title_index == 0 else lines[title_index].text
-    if title_index == 0 and site_name:
-        dropped.append(Dropped(lines[0].number, f" - {site_name}", "site name ending the page title"))
-    elif title_index > 0:
-        dropped.append(Dropped(lines[0].number, lines[0].text, "page title (the title repeats below)"))
+    sections = (*_title_sections(title.page_title, title.text, title.site_name), *evidence.sections)
+    above = read_head(lines[head_start : title.first_seen], profile, dropped, text_mode, sections)
+    # Pages that print the title twice hold the date (and maybe the section) between the two.
+    between = read_head(lines[title.first_seen + 1 : title.index], profile, dropped, text_mode, sections)
+    kicker = between.kicker if between.kicker_confirmed and not above.kicker_confirmed else above.kicker
 
-    kicker, published = _read_head(lines[1:title_index], profile, dropped)
-    body_lines, authors = _split_off_tail(lines[title_index + 1 :], profile, dropped)
-    lead, body, published = _read_body(body_lines, profile, published, dropped)
-
-    if not any(isinstance(block, Paragraph) for block in body) and not lead:
-        raise NotAnArticleError("no article text found (no paragraphs after the title)", path)
+    end, end_reason = find_end(lines, title.index, title.text, profile, evidence)
+    refuse_threads(lines[title.index + 1 :], profile, path)
+    refuse_link_lists(lines[title.index + 1 : end], path)
+    body_lines, authors, tail = split_off_tail(lines[title.index + 1 : end], profile, dropped, evidence)
+    if authors:
+        end_reason = "after the byline"
+    for line in lines[end:]:
+        dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", end_reason))
+    lead, body, published, top_authors = read_body(body_lines, profile, dropped, evidence, path)
+    refuse_non_articles(lead, body, evidence, path)
 
     article = Article(
-        title=title,
+        title=title.text,
         kicker=kicker,
-        published=published,
-        authors=authors,
-        source=Source(name=site_name),
+        published=published or between.published or above.published or _stamp(tail) or evidence.published,
+        authors=authors or between.authors or above.authors or top_authors,
+        source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
         body=tuple(body),
         path=path,
@@ -79,138 +114,40 @@ def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet) -> Clean
     return CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
 
 
-def _split_site_suffix(lines: list[_Line], profiles: ProfileSet) -> tuple[str, str | None]:
-    """The page title without its site name, and that site name when there is one."""
-    first = lines[0].text
-    known_sites = profiles.known_site_names()
-    later = {line.key for line in lines[1:_SEARCH_WINDOW]}
-    for separator in _TITLE_SEPARATORS:
-        if separator not in first:
-            continue
-        left, right = (part.strip() for part in first.rsplit(separator, 1))
-        right_key = " ".join(right.casefold().split())
-        repeated = " ".join(left.casefold().split()) in later
-        if right_key in known_sites or (repeated and len(right.split()) <= 6):
-            return left, right
-    return first, None
+def _stamp(tail: list[Line]) -> PrintedDate | None:
+    """A date stamp under the byline (``Cập nhật: 10:30 12/10/2023``)."""
+    found = date_stamp(tail)
+    return found[1] if found else None
 
 
-def _find_title(lines: list[_Line], page_title: str) -> int:
-    wanted = " ".join(page_title.casefold().split())
-    for index, line in enumerate(lines[1:_SEARCH_WINDOW], start=1):
-        if line.key == wanted:
-            return index
-    return 0
+def _locate_title(lines: list[Line], profiles: ProfileSet, evidence: PageEvidence, path: Path | None) -> _Title:
+    text_mode = evidence.page_title is None
+    raw_page_title = lines[0].text if text_mode else (evidence.page_title or "")
+    page_title, site_name = split_site_suffix(raw_page_title, lines, profiles)
+    site_name = site_name or evidence.site_name
+    first = 1 if text_mode else 0
+    wanted = [page_title, raw_page_title, *evidence.titles]
+    occurrences = title_occurrences(lines, wanted, first) or title_prefix_occurrences(lines, raw_page_title, first)
+    if occurrences:
+        index = best_title(lines, occurrences, profiles.for_site_name(site_name))
+        return _Title(index, lines[index].text, occurrences[0], raw_page_title, site_name)
+    if text_mode:
+        refuse_untitled_pages(lines, path)
+        return _Title(0, page_title, 0, raw_page_title, site_name)
+    index = fallback_title_index(lines, raw_page_title)
+    if index is None:
+        raise NotAnArticleError("no article headline found (a homepage or a listing?)", path)
+    return _Title(index, lines[index].text, index, raw_page_title, site_name)
 
 
-def _read_head(head: list[_Line], profile: SiteProfile, dropped: list[Dropped]) -> tuple[str | None, PrintedDate | None]:
-    """Kicker and date from the lines between the page title and the title."""
-    kicker = None
-    published = None
-    for line in head:
-        if profile.is_chrome(line.text):
-            dropped.append(Dropped(line.number, line.text, "chrome line (site profile)"))
-        elif published is None and (found := parse_date_line(line.text)):
-            published = found
-        elif kicker is None and line.words <= 12:
-            kicker = line.text
-        else:
-            dropped.append(Dropped(line.number, line.text, "between page title and title"))
-    return kicker, published
+def _drop_before(lines: list[Line], title: _Title, head_start: int, text_mode: bool, dropped: list[Dropped]) -> None:
+    """Record the page title's site name (dumps) and everything above the article's head."""
+    if text_mode and title.index == 0 and title.site_name:
+        dropped.append(Dropped(lines[0].number, f" - {title.site_name}", "site name ending the page title"))
+    elif text_mode and title.index > 0:
+        dropped.append(Dropped(lines[0].number, lines[0].text, "page title (the title repeats below)"))
+    for line in lines[1 if text_mode else 0 : head_start]:
+        dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", "before the article (menus, other stories)"))
 
 
-def _split_off_tail(lines: list[_Line], profile: SiteProfile, dropped: list[Dropped]) -> tuple[list[_Line], tuple[str, ...]]:
-    """The article's own lines and its authors; the byline and what follows it go."""
-    end = next((i for i, line in enumerate(lines) if profile.is_end_marker(line.text)), len(lines))
-    candidates = [i for i in range(end) if _is_byline(lines[i], profile) and _has_prose_before(lines[:i])]
-    if end == len(lines):
-        byline_index = candidates[0] if candidates else None
-    else:
-        byline_index = candidates[-1] if candidates else None
-
-    if byline_index is None:
-        for line in lines[end:]:
-            dropped.append(Dropped(line.number, line.text, f"after the end marker '{lines[end].text}'"))
-        return lines[:end], ()
-    byline = lines[byline_index]
-    for line in lines[byline_index + 1 :]:
-        dropped.append(Dropped(line.number, line.text, "after the byline"))
-    return lines[:byline_index], split_authors(byline.text)
-
-
-def _is_byline(line: _Line, profile: SiteProfile) -> bool:
-    if profile.is_chrome(line.text) or parse_date_line(line.text):
-        return False
-    if is_caps_byline(line.text):
-        return True
-    first_word = line.text.split()[0]
-    return first_word in profile.attribution_prefixes and line.words <= 8 and not line.text.endswith(".")
-
-
-def _has_prose_before(lines: list[_Line]) -> bool:
-    return any(line.words >= _LEAD_MIN_WORDS for line in lines)
-
-
-def _read_body(
-    lines: list[_Line], profile: SiteProfile, published: PrintedDate | None, dropped: list[Dropped]
-) -> tuple[str | None, list[Block], PrintedDate | None]:
-    lead: str | None = None
-    body: list[Block] = []
-    content = []
-    for line in lines:
-        if profile.is_chrome(line.text):
-            dropped.append(Dropped(line.number, line.text, "chrome line (site profile)"))
-        elif published is None and lead is None and not body and (found := parse_date_line(line.text)):
-            published = found
-        else:
-            content.append(line)
-
-    for index, line in enumerate(content):
-        following = content[index + 1] if index + 1 < len(content) else None
-        if lead is None and not body and _is_lead(line, profile):
-            lead = line.text
-        elif _has_caption_cue(line.text, profile):
-            body.append(Figure(caption=line.text))
-        elif _ends_sentence(line.text):
-            body.append(Paragraph(line.text))
-        elif lead is not None and not body and line.words < _PARAGRAPH_MIN_WORDS:
-            # The first unpunctuated line under the lead is the photo's caption.
-            body.append(Figure(caption=line.text))
-        elif line.words <= profile.max_subheading_words and following is not None and _is_prose(following):
-            body.append(Heading(line.text))
-        elif 6 <= line.words < _PARAGRAPH_MIN_WORDS:
-            body.append(Figure(caption=line.text))
-        else:
-            body.append(Paragraph(line.text))
-    return lead, body, published
-
-
-def _is_lead(line: _Line, profile: SiteProfile) -> bool:
-    if _has_agency_prefix(line.text, profile):
-        return True
-    return line.words >= _LEAD_MIN_WORDS and _ends_sentence(line.text)
-
-
-def _has_agency_prefix(text: str, profile: SiteProfile) -> bool:
-    match = AGENCY_PREFIX.match(text)
-    if not match:
-        return False
-    name = (match.group("paren") or match.group("caps") or "").strip()
-    return name in profile.agency_prefixes or bool(match.group("caps"))
-
-
-def _has_caption_cue(text: str, profile: SiteProfile) -> bool:
-    return any(cue in text for cue in profile.caption_cues) and not text.endswith(".") or (
-        text.startswith(("Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ"))
-    )
-
-
-def _ends_sentence(text: str) -> bool:
-    return text.endswith(_FINAL_PUNCTUATION) or text.endswith("...")
-
-
-def _is_prose(line: _Line) -> bool:
-    return _ends_sentence(line.text) or line.words >= _PARAGRAPH_MIN_WORDS
-
-
-__all__ = ["clean_page_dump"]
+__all__ = ["PageEvidence", "clean_lines", "clean_page_dump"]

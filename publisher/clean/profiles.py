@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from publisher.clean.lines import line_key
 from publisher.errors import InputError
 
 
 def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return line_key(text)
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,10 @@ class SiteProfile:
     attribution_prefixes: tuple[str, ...] = ()
     agency_prefixes: tuple[str, ...] = ()
     max_subheading_words: int = 16
+    thread_lines: frozenset[str] = frozenset()  # lines that mark posts of a forum or Q&A page
+
+    def is_thread_line(self, line: str) -> bool:
+        return _key(line) in self.thread_lines
 
     def is_chrome(self, line: str) -> bool:
         return _key(line) in self.chrome_lines
@@ -47,6 +52,7 @@ class SiteProfile:
             attribution_prefixes=self.attribution_prefixes + site.attribution_prefixes,
             agency_prefixes=self.agency_prefixes + site.agency_prefixes,
             max_subheading_words=site.max_subheading_words or self.max_subheading_words,
+            thread_lines=self.thread_lines | site.thread_lines,
         )
 
 
@@ -86,6 +92,7 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         attribution_prefixes=tuple(structure.get("attribution_prefixes", ())),
         agency_prefixes=tuple(structure.get("agency_prefixes", ())),
         max_subheading_words=int(structure.get("max_subheading_words", 0)),
+        thread_lines=frozenset(_key(s) for s in data.get("not_article", {}).get("thread_lines", ())),
     )
 
 

@@ -9,9 +9,10 @@ from publisher.clean.pagedump import clean_page_dump
 from publisher.clean.profiles import ProfileSet
 from publisher.clean.unicode import normalise_text
 from publisher.errors import InputError, NotAnArticleError
-from publisher.ingest.decode import decode_bytes
-from publisher.ingest.html import html_to_lines
+from publisher.ingest.decode import declared_charset, decode_bytes
+from publisher.ingest.html import read_html
 from publisher.ingest.markdown import read_markdown
+from publisher.ingest.mojibake import repair_mojibake
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024  # far above any news article; a bigger file is a data dump
@@ -31,10 +32,16 @@ def read_article(path: Path, profiles: ProfileSet) -> CleanResult:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read the file: {error.strerror}", path) from None
-    text = normalise_text(decode_bytes(data, path))
+    declared = declared_charset(data) if path.suffix.lower() in (".html", ".htm", ".txt") else None
+    text = normalise_text(repair_mojibake(decode_bytes(data, path, declared)))
     if not text.strip():
         raise InputError("the file is empty", path)
     return read_article_text(text, path, profiles)
+
+
+def _looks_like_html(text: str) -> bool:
+    """A page's source saved under a .txt name."""
+    return text.lstrip("\ufeff \n\t")[:100].lower().startswith(("<!doctype html", "<html"))
 
 
 def read_article_text(text: str, path: Path, profiles: ProfileSet) -> CleanResult:
@@ -49,8 +56,8 @@ def _read_by_suffix(text: str, path: Path, profiles: ProfileSet) -> CleanResult:
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown"):
         return read_markdown(text, path)
-    if suffix in (".html", ".htm"):
-        return clean_page_dump(normalise_text(html_to_lines(text)), path, profiles)
+    if suffix in (".html", ".htm") or (suffix == ".txt" and _looks_like_html(text)):
+        return read_html(text, path, profiles)
     if suffix == ".txt":
         return clean_page_dump(text, path, profiles)
     raise InputError(f"unknown article format '{suffix}' (expected one of {', '.join(ARTICLE_SUFFIXES)})", path)

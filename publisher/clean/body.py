@@ -1,0 +1,237 @@
+"""The article's own lines into blocks: lead, paragraphs, subheadings, figures, lists."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+from publisher.clean.evidence import PageEvidence
+from publisher.clean.explain import Dropped
+from publisher.clean.head import date_stamp, head_date
+from publisher.clean.lines import Line, line_key
+from publisher.clean.names import is_caps_byline
+from publisher.clean.profiles import SiteProfile
+from publisher.clean.shapes import (
+    DATE_WINDOW,
+    LEAD_MIN_WORDS,
+    PARAGRAPH_MIN_WORDS,
+    byline_names,
+    ends_sentence,
+    has_agency_prefix,
+    has_caption_cue,
+    is_prose,
+)
+from publisher.model import Block, Figure, Heading, ListBlock, Paragraph, PrintedDate, Quote
+
+_RELATED_PREFIX = re.compile(r"^(?:>>|»|›|►|▶|\+\+)\s*|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chủ đề)\s*[:>]", re.I)
+_BULLET = re.compile(r"^[-–•+]\s+\S")
+_CAPTION_UNDER_IMAGE_WORDS = 40
+
+
+def read_body(
+    lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence, path: Path | None
+) -> tuple[str | None, list[Block], PrintedDate | None, tuple[str, ...]]:
+    """Lead, blocks, and the date and source credit printed just under the title."""
+    content, published, authors = _sort_out(lines, profile, dropped)
+    lead_lines = _bullet_lead(content)
+    lead = "\n".join(line.text for line in lead_lines) if lead_lines else None
+    content = [line for line in content if line not in lead_lines]
+    blocks = _Blocks(dropped, path)
+    text_mode = evidence.page_title is None
+    for index, line in enumerate(content):
+        following = _next_text(content, index)
+        if line.is_image:
+            blocks.picture(line)
+        elif lead is None and not blocks.items and _is_lead(line, profile, evidence, following):
+            blocks.settle_picture()
+            lead = line.text
+        elif _is_caption(line, profile, blocks.pending):
+            blocks.caption(line.text)
+        else:
+            blocks.settle_picture()
+            blocks.add(line, _block(line, following, profile, text_mode, lead is not None and not blocks.items))
+    blocks.settle_picture()
+    return lead, blocks.items, published, authors
+
+
+def _sort_out(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -> tuple[list[Line], PrintedDate | None, tuple[str, ...]]:
+    """The lines that make blocks; chrome and links to other stories go. A date line (and
+    a source credit beside it) or a marked-up byline just under the title is read, and so
+    is a date stamp further down when none stands at the top."""
+    content: list[Line] = []
+    published: PrintedDate | None = None
+    authors: tuple[str, ...] = ()
+    for index, line in enumerate(lines):
+        near_top = not content and index < DATE_WINDOW
+        if line.is_image:
+            content.append(line)
+        elif profile.is_chrome(line.text):
+            dropped.append(Dropped(line.number, line.text, "chrome line (site profile)"))
+        elif near_top and published is None and (found := head_date(line, profile)):
+            published, credit = found
+            authors = byline_names(credit, profile) if credit else authors
+        elif near_top and not authors and _is_top_byline(line):
+            authors = byline_names(line.text, profile)
+            dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
+        elif _is_related_link(line):
+            dropped.append(Dropped(line.number, line.text, "link to another story"))
+        else:
+            content.append(line)
+    if published is None and (stamp := date_stamp(content)):
+        line, published = stamp
+        content.remove(line)
+        dropped.append(Dropped(line.number, line.text, "date stamp in the text (read as the date)"))
+    return content, published, authors
+
+
+def _is_top_byline(line: Line) -> bool:
+    if line.words > 8 or ends_sentence(line.text):
+        return False
+    return "author" in line.hints or is_caps_byline(line.text)
+
+
+def _block(line: Line, following: Line | None, profile: SiteProfile, text_mode: bool, right_under_lead: bool) -> Block | None:
+    """The block one line makes (None: it joins the list before it)."""
+    if line.kind == "item":
+        return None
+    if line.kind == "quote" and line.words >= 6:
+        return Quote(line.text)
+    if _is_subheading(line, following, profile):
+        return Heading(line.text)
+    if ends_sentence(line.text):
+        return Paragraph(line.text)
+    if text_mode and right_under_lead and line.words < PARAGRAPH_MIN_WORDS:
+        # In a page dump the first unpunctuated line under the lead is the photo's caption.
+        return Figure(caption=line.text)
+    if line.words <= profile.max_subheading_words and following is not None and is_prose(following):
+        return Heading(line.text)
+    if text_mode and 6 <= line.words < PARAGRAPH_MIN_WORDS:
+        return Figure(caption=line.text)
+    return Paragraph(line.text)
+
+
+class _Blocks:
+    """The body as it is built: a picture waits for the caption that may follow it."""
+
+    def __init__(self, dropped: list[Dropped], path: Path | None) -> None:
+        self.items: list[Block] = []
+        self.pending: Line | None = None
+        self._dropped = dropped
+        self._path = path
+
+    def picture(self, image: Line) -> None:
+        self.settle_picture()
+        self.pending = image
+
+    def caption(self, text: str) -> None:
+        image = self.pending
+        self.pending = None
+        src = _local_src(image.src, self._path) if image is not None else None
+        self.items.append(Figure(caption=text, src=src))
+
+    def settle_picture(self) -> None:
+        """A picture without a caption: kept when the saved page has it, else left out."""
+        image, self.pending = self.pending, None
+        if image is None:
+            return
+        src = _local_src(image.src, self._path)
+        if src is None:
+            self._dropped.append(Dropped(image.number, f"[image {image.src}]", "remote image without a caption (not fetched)"))
+        else:
+            # Markdown keeps one text per picture: the alt text stands as its caption.
+            self.items.append(Figure(caption=image.alt or "", src=src))
+
+    def add(self, line: Line, block: Block | None) -> None:
+        if block is not None:
+            self.items.append(block)
+        elif self.items and isinstance(self.items[-1], ListBlock):
+            self.items[-1] = ListBlock(items=self.items[-1].items + (line.text,), ordered=self.items[-1].ordered)
+        else:
+            self.items.append(ListBlock(items=(line.text,)))
+
+
+def _bullet_lead(content: list[Line]) -> list[Line]:
+    """A lead printed as a list of points (``- ...`` lines) at the top: the points, and in a
+    saved page the rest of their block."""
+    texts = [line for line in content if not line.is_image]
+    if not texts or not _BULLET.match(texts[0].text):
+        return []
+    first = texts[0]
+    taken = []
+    for line in texts:
+        same_block = first.block != 0 and line.block == first.block
+        if _BULLET.match(line.text) and (first.block == 0 or same_block) or same_block:
+            taken.append(line)
+        else:
+            break
+    return taken if len(taken) >= 2 else []
+
+
+def _next_text(content: list[Line], index: int) -> Line | None:
+    for line in content[index + 1 :]:
+        if not line.is_image:
+            return line
+    return None
+
+
+def _is_related_link(line: Line) -> bool:
+    if _RELATED_PREFIX.match(line.text):
+        return True
+    # A line that is wholly a link inside the text is a card for another story.
+    return line.link and line.kind != "image" and not ({"author", "source", "caption"} & line.hints)
+
+
+def _is_lead(line: Line, profile: SiteProfile, evidence: PageEvidence, following: Line | None) -> bool:
+    if line.kind == "item" or "caption" in line.hints:
+        return False
+    if has_agency_prefix(line.text, profile):
+        return True
+    if "lead" in line.hints and line.words >= 6:
+        return True
+    if evidence.lead_hint and _same_start(line.text, evidence.lead_hint):
+        return True
+    if line.words < LEAD_MIN_WORDS or has_caption_cue(line.text, profile):
+        return False
+    # A sapo may lack its full stop; prose right under it still marks it as the lead.
+    return ends_sentence(line.text) or (following is not None and is_prose(following))
+
+
+def _same_start(text: str, hint: str) -> bool:
+    size = min(60, len(hint), len(text))
+    return size >= 20 and line_key(text[:size]) == line_key(hint[:size])
+
+
+def _is_caption(line: Line, profile: SiteProfile, image: Line | None) -> bool:
+    if "caption" in line.hints:
+        return True
+    if line.kind == "heading" or "subtitle" in line.hints:
+        return False
+    if has_caption_cue(line.text, profile):
+        return True
+    # Right under a picture, a short line is its caption.
+    return image is not None and line.words <= _CAPTION_UNDER_IMAGE_WORDS and not (line.words >= 25 and ends_sentence(line.text))
+
+
+def _local_src(src: str | None, path: Path | None) -> str | None:
+    """The image's path relative to the article file, when the saved page has it locally."""
+    if not src or path is None or re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.I):
+        return None
+    relative = unquote(src.split("?", 1)[0].split("#", 1)[0])
+    candidate = (path.parent / relative).resolve()
+    try:
+        candidate.relative_to(path.parent.resolve())
+    except ValueError:
+        return None
+    return relative if candidate.is_file() else None
+
+
+def _is_subheading(line: Line, following: Line | None, profile: SiteProfile) -> bool:
+    # A subheading may end with a colon, never with a full stop or the like.
+    if line.words > profile.max_subheading_words or (ends_sentence(line.text) and not line.text.endswith(":")):
+        return False
+    if line.kind == "heading" and line.level >= 2:
+        return True
+    if "subtitle" in line.hints:
+        return True
+    return line.bold and following is not None and is_prose(following)

@@ -1,0 +1,132 @@
+"""Where an article ends: end markers, comments and other stories, teasers, the byline."""
+
+from __future__ import annotations
+
+import re
+
+from publisher.clean.dates import parse_date_line
+from publisher.clean.evidence import PageEvidence
+from publisher.clean.explain import Dropped
+from publisher.clean.lines import Line, line_key
+from publisher.clean.names import is_caps_byline
+from publisher.clean.profiles import SiteProfile
+from publisher.clean.shapes import LEAD_MIN_WORDS, byline_names, ends_sentence, has_caption_cue, is_attribution, is_body_prose, is_prose
+from publisher.model import AGENCY_PREFIX
+
+_MAIN_SLACK = 3  # short lines after the extractor's last line that may still be the byline
+_RUN_ON_LINES = 3  # paragraphs in a row after the extractor's last line: it stopped too soon
+_BYLINE_MAX_WORDS = 8
+_NAME_WORD = re.compile(r"^[(\"“]?[A-ZĐÀ-Ỹ][^\s]*$")
+
+
+def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfile, evidence: PageEvidence) -> tuple[int, str]:
+    """Where the article is over: an end marker, the reader comments or other stories, the
+    title repeated in a share box, or past the extractor's last line."""
+    title_key = line_key(title)
+    last_main = None
+    if evidence.has_extractor:
+        mains = [i for i in range(title_index + 1, len(lines)) if lines[i].main]
+        last_main = mains[-1] if mains else None
+        if last_main is not None and _text_runs_on(lines[last_main + 1 : last_main + 1 + _RUN_ON_LINES]):
+            last_main = None  # the extractor stopped inside the text: its end is no evidence
+    seen_prose = seen_body_prose = False
+    for index in range(title_index + 1, len(lines)):
+        line = lines[index]
+        if profile.is_end_marker(line.text):
+            return index, f"after the end marker '{line.text}'"
+        if seen_prose and line.key == title_key:
+            return index, "after the article (its title repeats in a share box or teaser)"
+        if seen_prose and _starts_other_content(lines, index, last_main):
+            return index, "reader comments or other stories (page markup)"
+        if seen_body_prose and is_body_prose(line) and AGENCY_PREFIX.match(line.text) and ends_sentence(line.text):
+            # The lead opens with the agency's name once; again below the text, it opens
+            # the teaser of another story, under that story's title.
+            teaser_title = index - 1 if index - 1 > title_index and not ends_sentence(lines[index - 1].text) else index
+            return teaser_title, "teasers for other stories (their leads open with the agency's name)"
+        if last_main is not None and index > last_main + _MAIN_SLACK:
+            return index, "after the main text (extractor)"
+        if last_main is not None and index > last_main and (line.words > 12 or line.is_image):
+            return index, "after the main text (extractor)"
+        seen_prose = seen_prose or is_prose(line)
+        seen_body_prose = seen_body_prose or is_body_prose(line)
+    return len(lines), "after the article"
+
+
+def _text_runs_on(lines: list[Line]) -> bool:
+    return len(lines) == _RUN_ON_LINES and all(is_body_prose(line) and not line.link for line in lines)
+
+
+def _starts_other_content(lines: list[Line], index: int, last_main: int | None) -> bool:
+    """Comments or other stories, by the markup's class names: not a single related link
+    inside the text, but a box that the article's text does not continue after."""
+    if not ({"comment", "related"} & lines[index].hints) or lines[index].main:
+        return False
+    if last_main is not None:
+        return index > last_main
+    following = [line for line in lines[index + 1 : index + 3] if not line.is_image]
+    return all(({"comment", "related"} & line.hints) or line.link for line in following)
+
+
+def split_off_tail(
+    lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence
+) -> tuple[list[Line], tuple[str, ...], list[Line]]:
+    """The article's own lines, its authors, and the lines after the byline (which go)."""
+    last_prose = max((i for i, line in enumerate(lines) if is_body_prose(line)), default=-1)
+    candidates = [
+        i
+        for i, line in enumerate(lines)
+        if _is_byline(line, lines[i + 1 : i + 2], profile, trailing=i > last_prose)
+        and _has_prose_before(lines[:i])
+        and (i > last_prose or not _text_goes_on(lines[i + 1 : i + 2]))
+    ]
+    if not candidates:
+        return lines, (), []
+    trailing = [i for i in candidates if i > last_prose]
+    if evidence.has_extractor and trailing:
+        byline_index = trailing[0]
+    else:
+        byline_index = candidates[0]
+    byline = lines[byline_index]
+    for line in lines[byline_index + 1 :]:
+        dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", "after the byline"))
+    return lines[:byline_index], byline_names(byline.text, profile), lines[byline_index + 1 :]
+
+
+def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing: bool) -> bool:
+    """``trailing``: no paragraph of the text follows the line."""
+    if line.is_image or line.kind == "heading" or "caption" in line.hints:
+        return False
+    if profile.is_chrome(line.text) or parse_date_line(line.text) or has_caption_cue(line.text, profile):
+        return False
+    if is_caps_byline(line.text) or is_attribution(line.text, profile):
+        return True
+    # Names may end with a full stop (``N.HÀ.``), never with other punctuation.
+    if line.words > _BYLINE_MAX_WORDS or (ends_sentence(line.text) and not line.text.endswith(".")):
+        return False
+    marked_up = bool({"author", "source"} & line.hints)
+    if marked_up:
+        return True
+    if line.link or not _is_name_line(line.text):
+        return False
+    # One capitalised word is a byline only when set apart (bold) or after the whole text:
+    # elsewhere it is a menu item or a label.
+    if line.words < 2 and not (line.bold or trailing):
+        return False
+    next_is_prose = bool(following) and is_prose(following[0]) and following[0].main is not False
+    return line.bold or not next_is_prose
+
+
+def _text_goes_on(following: list[Line]) -> bool:
+    """A paragraph right under a byline-like line ("Theo khoa học") means it was a
+    subheading: under a real byline come the site's lines or other stories' titles."""
+    return bool(following) and is_body_prose(following[0]) and not AGENCY_PREFIX.match(following[0].text)
+
+
+def _is_name_line(text: str) -> bool:
+    """``Dương Lâm``, ``Quang Phong - Tùng Nguyên``, ``Trung``: a few capitalised words."""
+    words = [w for w in re.split(r"\s+|\s*[-–,&/]\s*", text.strip(" .")) if w and w.casefold() != "và"]
+    return 1 <= len(words) <= 6 and all(_NAME_WORD.match(w) for w in words)
+
+
+def _has_prose_before(lines: list[Line]) -> bool:
+    return any(line.words >= LEAD_MIN_WORDS for line in lines if not line.is_image)

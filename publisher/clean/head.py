@@ -1,0 +1,118 @@
+"""What stands around the title: kicker, printed date, a source credit (``Theo ...``)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from publisher.clean.dates import parse_date_line
+from publisher.clean.explain import Dropped
+from publisher.clean.lines import Line
+from publisher.clean.profiles import SiteProfile
+from publisher.clean.shapes import byline_names, ends_sentence, is_attribution
+from publisher.model import PrintedDate
+from publisher.slug import slugify
+
+_SEGMENT = re.compile(r"\s+\|\s+|^\|\s*|\s*\|$")
+# A date line that says it is the article's: a time of day, or words like "cập nhật".
+_DATE_STAMP = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|cập nhật|ngày đăng|đăng lúc|đăng ngày|xuất bản|updated|posted|published", re.I)
+# Breadcrumbs in a saved page are short; a page dump's kicker may be a longer lead-in.
+_KICKER_WORDS_IN_PAGES = 6
+_KICKER_WORDS_IN_DUMPS = 12
+
+
+@dataclass(frozen=True)
+class Head:
+    kicker: str | None = None
+    kicker_confirmed: bool = False  # the page names the same section elsewhere
+    published: PrintedDate | None = None
+    authors: tuple[str, ...] = ()
+
+
+def read_head(
+    head: list[Line], profile: SiteProfile, dropped: list[Dropped], text_mode: bool, sections: tuple[str, ...] = ()
+) -> Head:
+    """Kicker, date and a source credit from the lines just above the title. ``sections``
+    are the section names the page gives elsewhere (its <title>, its metadata)."""
+    published = None
+    authors: tuple[str, ...] = ()
+    candidates: list[tuple[int, str]] = []  # (index in head, text), nearest the title first
+    for index in range(len(head) - 1, -1, -1):
+        line = head[index]
+        if line.is_image:
+            continue
+        if profile.is_chrome(line.text):
+            dropped.append(Dropped(line.number, line.text, "chrome line (site profile)"))
+            continue
+        date, credit, rest = _segments(line.text, profile)
+        if date and published is None:
+            published = date
+        if credit and not authors:
+            authors = byline_names(credit, profile)
+        if rest and _could_be_kicker(rest, line, text_mode):
+            candidates.append((index, rest))
+    kicker_index, kicker, confirmed = _choose_kicker(candidates, sections)
+    for index, line in enumerate(head):
+        if index != kicker_index and not line.is_image and not profile.is_chrome(line.text):
+            date, credit, rest = _segments(line.text, profile)
+            if rest or not (date or credit):
+                dropped.append(Dropped(line.number, line.text, "above the title"))
+    return Head(kicker, confirmed, published, authors)
+
+
+def _choose_kicker(candidates: list[tuple[int, str]], sections: tuple[str, ...]) -> tuple[int | None, str | None, bool]:
+    """The section name the page also gives elsewhere, else the label nearest the title;
+    and whether the page confirmed it."""
+    for section in sections:
+        for index, text in candidates:
+            if slugify(text) == slugify(section):
+                return index, text, True
+            found = re.search(rf"(?<!\w){re.escape(section)}(?!\w)", text, re.IGNORECASE)
+            if found:
+                return index, found.group(0), True
+    if not candidates:
+        return None, None, False
+    index, text = candidates[0]
+    return index, text, False
+
+
+def _could_be_kicker(text: str, line: Line, text_mode: bool) -> bool:
+    """A short label: a section name, or a lead-in ending with a colon (``Đảng ủy Khối:``)."""
+    limit = _KICKER_WORDS_IN_DUMPS if text_mode else _KICKER_WORDS_IN_PAGES
+    return len(text.split()) <= limit and not ends_sentence(text.rstrip(":")) and "caption" not in line.hints
+
+
+def _segments(text: str, profile: SiteProfile) -> tuple[PrintedDate | None, str | None, str]:
+    """A head line split at ``|``: its date, its source credit, and what is left."""
+    parts = [part.strip() for part in _SEGMENT.split(text) if part.strip()]
+    whole = None if any(is_attribution(part, profile) for part in parts) else parse_date_line(text)
+    if whole is not None:
+        return whole, None, ""
+    date = None
+    credit = None
+    rest = []
+    for segment in parts:
+        if date is None and (found := parse_date_line(segment)):
+            date = found
+        elif credit is None and is_attribution(segment, profile):
+            credit = segment
+        else:
+            rest.append(segment)
+    return date, credit, " | ".join(rest)
+
+
+def date_stamp(lines: list[Line]) -> tuple[Line, PrintedDate] | None:
+    """The first date line that says it is the article's (a time of day, ``Cập nhật``...),
+    for pages that print the date below the text."""
+    for line in lines:
+        if _DATE_STAMP.search(line.text) and (found := parse_date_line(line.text)):
+            return line, found
+    return None
+
+
+def head_date(line: Line, profile: SiteProfile) -> tuple[PrintedDate, str | None] | None:
+    """The date (and source credit) of a date line just under the title, if it is one."""
+    date, credit, rest = _segments(line.text, profile)
+    if date is None or len(rest.split()) > 6:
+        return None
+    return date, credit

@@ -1,0 +1,48 @@
+"""The unit the cleaner reads: one line of a page, with whatever evidence came with it.
+
+A plain-text page dump gives only the text; a saved HTML page adds its markup's evidence
+(heading tag, image, class-name hints, bold, link), and the extractor's verdict.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+# Counters that sites print after a label: "Ý kiến bạn đọc ( 33 )", "Bình luận (5)".
+_COUNTER = re.compile(r"\s*[(\[]\s*\d+\s*[)\]]\s*$")
+
+
+@lru_cache(maxsize=8192)
+def line_key(text: str) -> str:
+    """A line as compared with others and with profile lists: case, spacing, counters and
+    trailing colons do not matter."""
+    key = " ".join(text.casefold().split())
+    key = _COUNTER.sub("", key)
+    return key.rstrip(" :.»>").strip()
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    text: str
+    kind: str = "text"  # text, heading, image, item, quote
+    level: int = 0
+    hints: frozenset[str] = frozenset()
+    bold: bool = False
+    link: bool = False
+    src: str | None = None
+    alt: str | None = None
+    main: bool | None = None  # the extractor's verdict; None when no extractor ran
+    block: int = 0  # the HTML block element holding the line (0: unknown)
+    words: int = field(init=False, compare=False)
+    key: str = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "words", len(self.text.split()))
+        object.__setattr__(self, "key", line_key(self.text))
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind == "image"

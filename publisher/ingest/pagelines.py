@@ -1,0 +1,202 @@
+"""A saved HTML page as the lines a browser would show, each with what the markup says it is.
+
+The cleaner reads these lines with the same rules as a plain-text page dump; the markup
+only adds evidence: a heading tag, an image and its address, a caption, a lead or byline
+class name. Class names are matched by common words that Vietnamese (and most other) news
+CMSes use, never by a particular site's names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from lxml import etree, html as lxml_html
+
+from publisher.clean.unicode import tidy_line
+
+_SKIPPED = frozenset({
+    "script", "style", "noscript", "template", "iframe", "svg", "select", "option", "button",
+    "input", "textarea", "object", "embed", "video", "audio", "canvas", "map", "head", "label",
+})
+_BLOCKS = frozenset({
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th",
+    "tbody", "thead", "section", "article", "header", "footer", "aside", "nav", "figure",
+    "figcaption", "blockquote", "dd", "dt", "dl", "center", "form", "main", "pre", "address",
+    "caption", "body", "hr",
+})
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_BOLD = frozenset({"b", "strong"})
+# Words in class names and ids, as CMSes use them. Order matters: the first match wins.
+_CLASS_HINTS = (
+    ("caption", re.compile(r"caption|chu-?thich|desc_?img|image_?desc|img_?desc|photo_?desc|expnote|figcaption", re.I)),
+    ("lead", re.compile(r"sapo|\blead|articlelead|summary|short_?intro|intro\b|chap+eau|tom-?tat|description", re.I)),
+    ("author", re.compile(r"author|byline|tac-?gia|writer", re.I)),
+    ("source", re.compile(r"\bsource|nguon", re.I)),
+    ("subtitle", re.compile(r"\bsubtitle|sub_?title|\bsub-?head|intertitle|crosshead", re.I)),
+    ("date", re.compile(r"date|time|ngay", re.I)),
+    ("comment", re.compile(r"comment|binh-?luan|binhluan|y-?kien|feedback|phan-?hoi", re.I)),
+    ("related", re.compile(r"related|lien-?quan|lienquan|tin-?khac|xemthem|xem-?them|more-?news|other-?news|readmore|tags?\b|box-?news|list-?news", re.I)),
+)
+
+# Hints an inline element may give its whole line (``<span class="author">``); others (a
+# tag link inside a paragraph) would mislabel the paragraph.
+_INLINE_HINTS = frozenset({"author", "source"})
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """One line of the page's text, with the markup's evidence about it."""
+
+    text: str
+    kind: str = "text"  # text, heading, image, item, quote
+    level: int = 0  # heading level
+    hints: frozenset[str] = frozenset()  # from class names: caption, lead, author, ...
+    bold: bool = False  # all of its text is bold
+    src: str | None = None  # an image's address
+    alt: str | None = None
+    link: bool = False  # all of its text is a link (menus, related articles)
+    sourceline: int = 0  # where the block starts in the HTML source
+    block: int = 0  # which block element holds it: lines split by <br> share one
+
+
+def parse_html(markup: str) -> etree._Element:
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, encoding=None)
+    root = lxml_html.document_fromstring(markup, parser=parser)
+    return root
+
+
+def page_lines(root: etree._Element) -> list[PageLine]:
+    """The page's visible text, one block per line, in reading order."""
+    body = root.find("body")
+    builder = _LineBuilder()
+    builder.walk(body if body is not None else root)
+    builder.flush()
+    return builder.lines
+
+
+@dataclass
+class _Frame:
+    """What an element changed on the way in, to undo on the way out."""
+
+    saved: tuple
+    bold: bool  # inside <b>/<strong>
+    link: bool  # inside <a href>
+    block: bool
+    skipped: bool = False
+
+
+class _LineBuilder:
+    """Walks the tree without recursion (saved pages nest deeply) and gathers lines."""
+
+    def __init__(self) -> None:
+        self.lines: list[PageLine] = []
+        self._parts: list[str] = []
+        self._bold_parts: list[bool] = []
+        self._link_parts: list[bool] = []
+        self._inline_hints: frozenset[str] = frozenset()  # from classes of inline elements (span.author)
+        self._hints: frozenset[str] = frozenset()
+        self._heading = 0
+        self._item = False
+        self._quote = False
+        self._sourceline = 0
+        self._block = 0
+        self._blocks_seen = 0
+
+    def flush(self) -> None:
+        # Character references resolve after the page was normalised: normalise again.
+        text = unicodedata.normalize("NFC", tidy_line("".join(self._parts)))
+        if text:
+            visible = [i for i, part in enumerate(self._parts) if part.strip()]
+            all_bold = all(self._bold_parts[i] for i in visible)
+            all_link = all(self._link_parts[i] for i in visible)
+            kind = "heading" if self._heading else ("item" if self._item else ("quote" if self._quote else "text"))
+            hints = self._hints | self._inline_hints
+            # A heading is never a caption, whatever its box is called ("caption" title bars).
+            hints = hints - {"caption"} if kind == "heading" else hints
+            self.lines.append(PageLine(text, kind, self._heading, hints, all_bold, link=all_link, sourceline=self._sourceline, block=self._block))
+        self._parts = []
+        self._bold_parts = []
+        self._link_parts = []
+        self._inline_hints = frozenset()
+
+    def _add(self, text: str | None, bold: bool, link: bool) -> None:
+        if text:
+            self._parts.append(text.replace("\n", " "))
+            self._bold_parts.append(bold)
+            self._link_parts.append(link)
+
+    def walk(self, top: etree._Element) -> None:
+        frames: list[_Frame] = []
+        walker = etree.iterwalk(top, events=("start", "end"))
+        outside = _Frame((), False, False, False)
+        for event, element in walker:
+            if event == "start":
+                frame = self._enter(element, frames[-1] if frames else outside)
+                frames.append(frame)
+                if frame.skipped:
+                    walker.skip_subtree()
+            else:
+                self._leave(frames.pop())
+                if element is not top:
+                    # The text after an element belongs to its parent (not bold after </b>).
+                    parent = frames[-1] if frames else outside
+                    self._add(element.tail, parent.bold, parent.link)
+
+    def _enter(self, element: etree._Element, parent: _Frame) -> _Frame:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        saved = (self._hints, self._heading, self._item, self._quote, self._block)
+        if tag in _SKIPPED or not tag or _is_hidden(element):
+            return _Frame(saved, parent.bold, parent.link, False, skipped=True)
+        own = _class_hints(element)
+        is_block = tag in _BLOCKS
+        if is_block or tag in ("br", "img"):
+            self.flush()
+            self._sourceline = element.sourceline or self._sourceline
+        if tag == "img":
+            self._picture(element, own)
+            return _Frame(saved, parent.bold, parent.link, False, skipped=True)
+        if is_block:
+            self._blocks_seen += 1
+            self._block = self._blocks_seen
+            self._hints = self._hints | own
+            if tag in _HEADINGS:
+                self._heading = _HEADINGS[tag]
+            # Only a list item's own lines are items, not the blocks nested in it.
+            self._item = tag == "li"
+            self._quote = self._quote or tag == "blockquote"
+            if tag == "figcaption":
+                self._hints = self._hints | {"caption"}
+        elif own & _INLINE_HINTS and (element.text or "").strip():
+            self._inline_hints = self._inline_hints | (own & _INLINE_HINTS)
+        bold = parent.bold or tag in _BOLD
+        link = parent.link or (tag == "a" and bool(element.get("href")))
+        self._add(element.text, bold, link)
+        return _Frame(saved, bold, link, is_block)
+
+    def _leave(self, frame: _Frame) -> None:
+        if frame.block:
+            self.flush()
+            self._hints, self._heading, self._item, self._quote, self._block = frame.saved
+
+    def _picture(self, element: etree._Element, own: frozenset[str]) -> None:
+        src = element.get("src") or element.get("data-src") or element.get("data-original")
+        if src and not src.startswith("data:"):
+            alt = unicodedata.normalize("NFC", tidy_line(element.get("alt") or "")) or None
+            self.lines.append(PageLine("", "image", 0, self._hints | own, False, src.strip(), alt, sourceline=element.sourceline or 0))
+
+
+def _class_hints(element: etree._Element) -> frozenset[str]:
+    names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
+    if not names.strip():
+        return frozenset()
+    for hint, pattern in _CLASS_HINTS:
+        if pattern.search(names):
+            return frozenset({hint})
+    return frozenset()
+
+
+def _is_hidden(element: etree._Element) -> bool:
+    style = (element.get("style") or "").replace(" ", "").lower()
+    return "display:none" in style or element.get("hidden") is not None

@@ -1,0 +1,56 @@
+"""Dates in every form Vietnamese news sites print them, always read day first."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from publisher.clean.dates import VIETNAM_TIME, find_date, parse_date_line
+
+
+def at(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=VIETNAM_TIME)
+
+
+@pytest.mark.parametrize(
+    ("printed", "moment"),
+    [
+        ("(21/11/2016 13:49)", at(2016, 11, 21, 13, 49)),
+        ("Thứ Ba, 25/12/2012 - 10:03", at(2012, 12, 25, 10, 3)),
+        ("16/12/2020 23:59 GMT+7", at(2020, 12, 16, 23, 59)),
+        ("15:20 PM | 21/12/2012", at(2012, 12, 21, 15, 20)),
+        ("03:20 PM | 21/12/2012", at(2012, 12, 21, 15, 20)),
+        ("12:05 AM | 01/02/2013", at(2013, 2, 1, 0, 5)),
+        ("Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)", at(2012, 12, 24, 3, 4)),
+        ("Thứ sáu, 8/2/2019, 17:08 (GMT+7)", at(2019, 2, 8, 17, 8)),
+        ("Thứ năm, 20/12/2012, 10:18 GMT+7", at(2012, 12, 20, 10, 18)),
+        ("Cập nhật thứ hai, ngày 24/12/12 11:05 tối", at(2012, 12, 24, 23, 5)),
+        ("Cập nhật lúc 2:30 chiều, 05/03/2019", at(2019, 3, 5, 14, 30)),
+        ("9:15 sáng 06.12.2016", at(2016, 12, 6, 9, 15)),
+        ("10h30 ngày 5.3.2019", at(2019, 3, 5, 10, 30)),
+        ("21-11-2016", at(2016, 11, 21)),
+        ("ngày 21 tháng 11 năm 2016", at(2016, 11, 21)),
+        ("Chủ Nhật, 06/12/2016 - 09:15", at(2016, 12, 6, 9, 15)),
+        ("17/12/2020 09:32:25 (GMT +7)", at(2020, 12, 17, 9, 32, 25)),
+        ("Thứ Năm, 12 tháng 10, 2023 10:30", at(2023, 10, 12, 10, 30)),
+        ("2023-10-12 10:30", at(2023, 10, 12, 10, 30)),
+    ],
+)
+def test_printed_forms(printed, moment):
+    found = parse_date_line(printed)
+    assert found is not None, printed
+    assert found.value == moment
+    assert found.printed == printed.strip("()") if printed.startswith("(") else found.printed == printed
+
+
+def test_day_first_even_when_month_first_would_fit():
+    assert parse_date_line("03/04/2019").value == at(2019, 4, 3)
+
+
+def test_impossible_dates_and_prose_are_not_date_lines():
+    assert parse_date_line("32/13/2019") is None
+    assert parse_date_line("Phiên bản 1.2.3 đã ra mắt") is None
+    long_line = "Ngày 8/4/2013, Đảng ủy ban hành Nghị quyết số 12-NQ/ĐUK về nâng cao chất lượng học tập và quán triệt"
+    assert parse_date_line(long_line) is None
+    assert find_date(long_line).value == at(2013, 4, 8)

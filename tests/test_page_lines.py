@@ -1,0 +1,41 @@
+"""A saved page as lines: blocks, breaks, bold, links, class-name hints, pictures."""
+
+from __future__ import annotations
+
+from publisher.ingest.pagelines import page_lines, parse_html
+
+
+def lines_of(markup: str):
+    return page_lines(parse_html(f"<html><body>{markup}</body></html>"))
+
+
+def test_blocks_breaks_and_inline_text():
+    lines = lines_of("<div>Một <i>hai</i> ba<br>bốn<p>năm</p>sáu</div><script>bảy()</script><p style='display: none'>tám</p>")
+    assert [line.text for line in lines] == ["Một hai ba", "bốn", "năm", "sáu"]
+    assert lines[0].block == lines[1].block  # split by <br>, one block
+
+
+def test_bold_and_links_cover_whole_lines_only():
+    lines = lines_of("<p><b>Minh Anh</b></p><p><b>Lưu ý:</b> đây là đoạn văn thường.</p><p><a href='/x'>Tin khác</a></p><p>Xem <a href='/y'>đây</a></p>")
+    assert [(line.bold, line.link) for line in lines] == [(True, False), (False, False), (False, True), (False, False)]
+
+
+def test_hints_headings_items_quotes_and_pictures():
+    lines = lines_of(
+        "<h2 class='sapo'>Tiêu đề phụ</h2><div class='sapo'>Lời dẫn</div><ul><li>Một</li></ul>"
+        "<blockquote><p>Trích</p></blockquote><figure><img src='a.jpg' alt='Ảnh &amp; chữ'><figcaption>Chú thích</figcaption></figure>"
+        "<p>Bài: <span class='author'>Minh Anh</span></p>"
+    )
+    assert [(line.kind, line.level) for line in lines] == [
+        ("heading", 2), ("text", 0), ("item", 0), ("quote", 0), ("image", 0), ("text", 0), ("text", 0)
+    ]
+    assert "lead" in lines[1].hints
+    assert (lines[4].src, lines[4].alt) == ("a.jpg", "Ảnh & chữ")
+    assert "caption" in lines[5].hints
+    assert "author" in lines[6].hints
+
+
+def test_deeply_nested_markup_keeps_its_text():
+    # libxml2 keeps 255 levels; the walk itself uses no recursion.
+    markup = "<font>" * 240 + "Chữ sâu" + "</font>" * 240
+    assert [line.text for line in lines_of(f"<p>{markup}</p>")] == ["Chữ sâu"]
