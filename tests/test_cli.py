@@ -60,7 +60,7 @@ def test_missing_input(tmp_path):
 
 def test_undecodable_input_names_file_and_line(tmp_path):
     bad = tmp_path / "bad.txt"
-    bad.write_bytes(b"Tieu de\n\xc3\x28 loi\n")
+    bad.write_bytes("Tiêu đề\n".encode() + b"\xff\xfe\xfd loi\n")
     _assert_one_clear_error(run("build", str(bad), "-o", str(tmp_path / "out")), f"{bad}:2:", "UTF-8")
     assert not (tmp_path / "out").exists()
 

@@ -14,6 +14,7 @@ from publisher.errors import NotAnArticleError
 from publisher.model import Block, Figure, ListBlock, Paragraph
 
 _MIN_BODY_WORDS = 40
+_MIN_SENTENCE_WORDS = 8
 _UNTITLED_MENU_LINES = 12
 _THREAD_POSTS = 3
 _LISTING_LINKS = 8
@@ -89,6 +90,9 @@ def refuse_non_articles(lead: str | None, body: list[Block], evidence: PageEvide
     words = sum(len(_block_text(block).split()) for block in body) + len((lead or "").split())
     if not any(isinstance(block, Paragraph) for block in body) and not lead:
         raise NotAnArticleError("no article text found (no paragraphs after the title)", path)
+    longest = max([len((lead or "").split())] + [len(_block_text(b).split()) for b in body if not isinstance(b, Figure)])
+    if longest < _MIN_SENTENCE_WORDS:
+        raise NotAnArticleError(f"no sentence of article text (the longest paragraph has {longest} words): a menu or a listing?", path)
     if evidence.page_title is not None and words < _MIN_BODY_WORDS:
         raise NotAnArticleError(f"too little article text under the headline ({words} words): a homepage or a listing?", path)
 

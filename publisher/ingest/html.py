@@ -24,6 +24,7 @@ from publisher.clean.profiles import ProfileSet
 from publisher.clean.unicode import tidy_line
 from publisher.errors import InputError, NotAnArticleError
 from publisher.ingest.pagelines import PageLine, page_lines, parse_html
+from publisher.ingest.sanitise import sanitise_page
 from publisher.model import PrintedDate
 
 _KEY_PREFIX = 60  # characters of a line compared with the extractor's paragraphs
@@ -31,6 +32,7 @@ _KEY_PREFIX = 60  # characters of a line compared with the extractor's paragraph
 
 def read_html(markup: str, path: Path | None, profiles: ProfileSet) -> CleanResult:
     """The article in a saved HTML page (already decoded and normalised)."""
+    markup = sanitise_page(markup)
     try:
         root = parse_html(markup)
     except (etree.ParserError, ValueError) as error:

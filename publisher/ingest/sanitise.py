@@ -1,0 +1,70 @@
+"""Scraped HTML through an allowlist sanitiser (nh3, the Ammonia crate) before anything
+reads it: no script, frame, object, form control, event handler, ``javascript:`` URL or style
+beyond what says an element is hidden gets further than this."""
+
+from __future__ import annotations
+
+import re
+
+import nh3
+from lxml import html as lxml_html
+
+_BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+_ALLOWED_TAGS = {
+    "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "center", "cite", "code", "dd", "del",
+    "details", "div", "dl", "dt", "em", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hr", "i", "img", "ins", "li", "main", "mark", "nav", "ol", "p", "picture", "pre", "q", "s", "section",
+    "small", "source", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+    "time", "tr", "u", "ul",
+}
+# A <form> loses its tag but keeps its content: ASP.NET pages wrap the whole page in one.
+_DROPPED_WITH_CONTENT = {
+    "script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math", "canvas",
+    "video", "audio", "select", "textarea", "button", "applet", "frameset", "frame", "title",
+}
+_ATTRIBUTES = {
+    "*": {"class", "id", "hidden", "style", "itemprop", "lang", "title"},
+    "a": {"href"},
+    "img": {"src", "alt", "srcset", "width", "height"},
+    "source": {"srcset"},
+    "time": {"datetime"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan"},
+}
+_HEAD_KEEP = ("title", "meta", "link")
+
+
+def sanitise_page(markup: str) -> str:
+    """The page with its body sanitised and its head reduced to title, meta and links."""
+    match = _BODY.search(markup)
+    head, body = (markup[: match.start()], markup[match.end() :]) if match else ("", markup)
+    clean_body = nh3.clean(
+        body,
+        tags=_ALLOWED_TAGS,
+        clean_content_tags=_DROPPED_WITH_CONTENT,
+        attributes=_ATTRIBUTES,
+        generic_attribute_prefixes={"data-"},
+        url_schemes={"http", "https"},
+        link_rel=None,
+        filter_style_properties={"display", "visibility"},
+        strip_comments=True,
+    )
+    return f"<!DOCTYPE html><html><head>{_clean_head(head)}</head><body>{clean_body}</body></html>"
+
+
+def _clean_head(head: str) -> str:
+    if not head.strip():
+        return ""
+    try:
+        root = lxml_html.document_fromstring(head + "</head><body></body></html>")
+    except (ValueError, lxml_html.etree.ParserError):
+        return ""
+    kept = []
+    for element in root.iter(*_HEAD_KEEP):
+        if element.tag == "link" and (element.get("rel") or "").lower() != "canonical":
+            continue
+        for name in list(element.attrib):
+            if name.lower().startswith("on") or name.lower() not in ("name", "property", "content", "itemprop", "charset", "rel", "href", "http-equiv"):
+                del element.attrib[name]
+        kept.append(lxml_html.tostring(element, encoding="unicode"))
+    return "".join(kept)
