@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -12,6 +13,7 @@ from pathlib import Path
 from publisher import assemble
 from publisher.clean.profiles import ProfileSet, load_profiles
 from publisher.errors import PublisherError
+from publisher.cache import Cache, code_version, digest, files_digest
 from publisher.model import Publication
 from publisher.network import NetworkPolicy
 from publisher.verify import VerificationError, verify_outputs
@@ -23,6 +25,7 @@ from publisher.render.options import PrintOptions
 from publisher.writers.epub import EpubWriter
 from publisher.writers.impose import impose_booklet
 from publisher.writers.pdf import PdfWriter
+from publisher.resources import builtin_layouts_dir, shipped_fonts_dir
 from publisher.slug import slugify
 from publisher.writers import WRITERS, write_atomically
 
@@ -41,6 +44,9 @@ class BuildOptions:
     print: PrintOptions = field(default_factory=PrintOptions)
     network: NetworkPolicy = field(default_factory=NetworkPolicy)
     verify: bool = False
+    cache_dir: Path | None = None  # None: no cache
+    force: bool = False  # build anew, ignoring (and refreshing) the cache
+    keep_html: bool = False  # leave the PDF's whole HTML document beside it
     tone_marks: str = "keep"  # keep, old (hòa, thúy) or new (hoà, thuý): everywhere, TOC and metadata too
 
 
@@ -57,6 +63,8 @@ class PublicationResult:
     title: str
     files: tuple[WrittenFile, ...] = ()
     warnings: tuple[str, ...] = ()
+    article_count: int = 0
+    up_to_date: bool = False  # every output came whole from the cache
 
 
 @dataclass(frozen=True)
@@ -122,6 +130,8 @@ def build_publication(
             made.append((format_name, out_dir / f"{stem}{writer.suffix}", data))
             if isinstance(writer, PdfWriter):
                 print_pages = writer.page_starts
+                if options.keep_html:
+                    made.append(("print-html", out_dir / f"{stem}.print.html", writer.standalone_html(renderer).encode("utf-8")))
                 if options.print.impose == "booklet":
                     made.append(("booklet", out_dir / f"{stem}.booklet.pdf", impose_booklet(data)))
         for format_name, target, data in made:
@@ -137,7 +147,8 @@ def build_publication(
         if missing:
             details = "; ".join(str(m) for m in missing[:5]) + (f"; and {len(missing) - 5} more" if len(missing) > 5 else "")
             raise VerificationError(f"{len(missing)} part(s) missing from the outputs: {details}", source)
-    return PublicationResult(source=source, title=publication.title, files=tuple(files), warnings=tuple(warnings + log.messages))
+    return PublicationResult(source=source, title=publication.title, files=tuple(files), warnings=tuple(warnings + log.messages),
+                             article_count=len(publication.articles))
 
 
 def _ordered_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
@@ -156,37 +167,102 @@ def build(
     options: BuildOptions = BuildOptions(),
     reporter: Reporter = Reporter(),
 ) -> list[PublicationResult]:
-    """Build one publication per path (an article file or a folder of articles)."""
+    """Build one publication per path (an article file or a folder of articles), in this
+    process, stopping at the first error. ``publisher.batch`` builds trees in parallel."""
+    check_options(options)
+    profiles = load_profiles()
+    names = _unique_names([slugify(load_publication(path, profiles).title) for path in paths]) if len(paths) > 1 else [None]
+    return [build_one(path, out_dir, options, name, reporter, profiles) for path, name in zip(paths, names)]
+
+
+def check_options(options: BuildOptions) -> None:
     options.print.validated()
     unknown = [f for f in options.formats or () if f not in WRITERS]
     if unknown:
         raise PublisherError(f"unknown format '{unknown[0]}' (choose from {', '.join(WRITERS)})")
     if options.tone_marks not in TONE_MARK_STYLES:
         raise PublisherError(f"unknown tone-mark style '{options.tone_marks}' (choose from {', '.join(TONE_MARK_STYLES)})")
+
+
+def build_one(
+    source: Path,
+    out_dir: Path,
+    options: BuildOptions = BuildOptions(),
+    name: str | None = None,
+    reporter: Reporter = Reporter(),
+    profiles: ProfileSet | None = None,
+) -> PublicationResult:
+    """Load and build the publication at ``source``. With a cache, a source whose files
+    are exactly those of an earlier build only has its outputs put back."""
+    cache = Cache(options.cache_dir, readable=not options.force) if options.cache_dir else None
+    input_key = _input_digest(source, options, name) if cache else ""
+    if cache is not None:
+        restored = _restore_outputs(cache, input_key, source, out_dir)
+        if restored is not None:
+            return restored
+    load_warnings: list[str] = []
+
+    def warn(message: str) -> None:
+        load_warnings.append(message)
+        reporter.warning(message)
+
     with tempfile.TemporaryDirectory(prefix="publisher-fetched-") as fetched:
-        return _build_all(paths, out_dir, options, reporter, Path(fetched))
-
-
-def _build_all(paths: Sequence[Path], out_dir: Path, options: BuildOptions, reporter: Reporter, fetched: Path) -> list[PublicationResult]:
-    profiles = load_profiles()
-    loaded = []
-    for path in paths:
-        load_warnings: list[str] = []
-
-        def warn(message: str, sink: list[str] = load_warnings) -> None:
-            sink.append(message)
-            reporter.warning(message)
-
-        publication = load_publication(path, profiles, Reporter(reporter.progress, warn), options.network, fetched)
+        publication = load_publication(source, profiles, Reporter(reporter.progress, warn), options.network, Path(fetched))
         if options.tone_marks != "keep":
             publication = map_text(publication, lambda text: restyle(text, options.tone_marks))
-        loaded.append((path, publication, load_warnings))
-    names = _unique_names([slugify(publication.title) for _, publication, _ in loaded])
-    results = []
-    for (path, publication, load_warnings), stem in zip(loaded, names):
-        result = build_publication(publication, path, out_dir, options, reporter, name=stem)
-        results.append(dataclasses.replace(result, warnings=tuple(load_warnings) + result.warnings))
-    return results
+        result = build_publication(publication, source, out_dir, options, reporter, name=name)
+    result = dataclasses.replace(result, warnings=tuple(load_warnings) + result.warnings)
+    if cache is not None:
+        _remember_outputs(cache, input_key, result)
+    return result
+
+
+def _input_digest(source: Path, options: BuildOptions, name: str | None) -> str:
+    """The digest of every file a build of ``source`` may read, taken before reading any."""
+    if source.is_file():
+        inputs = [source]
+    else:
+        inputs = sorted(p for p in source.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts))
+    layouts = sorted(p for p in builtin_layouts_dir().rglob("*") if p.is_file())
+    if options.layout and Path(options.layout).is_dir():
+        layouts += sorted(p for p in Path(options.layout).rglob("*") if p.is_file())
+    fonts = sorted(shipped_fonts_dir().glob("*.[ot]tf"))
+    profiles = sorted((Path(__file__).parent / "profiles").glob("*.toml"))
+    settings = dataclasses.replace(options, cache_dir=None, force=False)
+    return digest(
+        "inputs", code_version(), repr(settings), name or "", str(source.resolve()),
+        files_digest(inputs), files_digest(layouts), files_digest(fonts), files_digest(profiles),
+        os.environ.get("SOURCE_DATE_EPOCH", ""),
+    )
+
+
+def _restore_outputs(cache: Cache, input_key: str, source: Path, out_dir: Path) -> PublicationResult | None:
+    record = cache.get_json(input_key)
+    if record is None:
+        return None
+    blobs = [(entry, cache.get(entry["key"])) for entry in record["files"]]
+    if any(data is None for _, data in blobs):
+        return None
+    files = []
+    for entry, data in blobs:
+        assert data is not None
+        target = out_dir / entry["name"]
+        if not (target.is_file() and target.read_bytes() == data):
+            write_atomically(data, target)
+        files.append(WrittenFile(format=entry["format"], path=target, size=len(data)))
+    return PublicationResult(source=source, title=record["title"], files=tuple(files), warnings=tuple(record["warnings"]),
+                             article_count=record["articles"], up_to_date=True)
+
+
+def _remember_outputs(cache: Cache, input_key: str, result: PublicationResult) -> None:
+    entries = []
+    for written in result.files:
+        data = written.path.read_bytes()
+        key = digest("written", data)
+        cache.put(key, data)
+        entries.append({"format": written.format, "name": written.path.name, "key": key})
+    cache.put_json(input_key, {"title": result.title, "files": entries, "warnings": list(result.warnings),
+                               "articles": result.article_count})
 
 
 def _unique_names(stems: list[str]) -> list[str]:

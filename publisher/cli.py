@@ -9,7 +9,11 @@ from typing import Annotated, Optional
 
 import typer
 
-from publisher.build import BuildOptions, Reporter, build
+from publisher.batch import JobOutcome, plan_jobs, run_batch
+from publisher.build import BuildOptions
+from publisher.cache import DEFAULT_CACHE_DIR
+from publisher.executors import InlineExecutor, default_jobs, make_executor
+from publisher.progress import ProgressLine
 from publisher.clean.profiles import load_profiles
 from publisher.errors import PublisherError
 from publisher.export import article_to_markdown
@@ -46,10 +50,15 @@ def _human_size(size: int) -> str:
 
 @app.command("build")
 def build_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders of articles; each is one publication.")],
-    out_dir: Annotated[Path, typer.Option("--output", "-o", help="Folder for the outputs.")] = Path("out"),
+    paths: Annotated[list[Path], typer.Argument(help="Article files, folders of articles, or trees of them; each folder is one publication.")],
+    out_dir: Annotated[Path, typer.Option("--output", "-o", help="Folder for the outputs; a tree keeps its shape there.")] = Path("out"),
     formats: Annotated[Optional[str], typer.Option("--format", "-f", help="Comma-separated: pdf,epub,html (default: the manifest's, else all).")] = None,
     layout: Annotated[Optional[str], typer.Option("--layout", "-l", help="Layout name or folder.")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Publications built at once (default: the number of cores).")] = None,
+    cache: Annotated[Path, typer.Option("--cache", help="Cache folder: publications whose inputs did not change are not built again.")] = DEFAULT_CACHE_DIR,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Build everything anew, ignoring the cache (and refreshing it).")] = False,
+    keep_html: Annotated[bool, typer.Option("--keep-html", help="Also write NAME.print.html: the PDF's whole document, for plain weasyprint.")] = False,
     pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="pdf/a-3b or pdf/ua-1.")] = None,
     page_size: Annotated[Optional[str], typer.Option("--page-size", help="A4, A5, letter, or '148mm 210mm'.")] = None,
     bleed: Annotated[Optional[str], typer.Option("--bleed", help="Bleed around each page, e.g. 3mm.")] = None,
@@ -64,16 +73,39 @@ def build_command(
     chosen = tuple(part.strip().lower() for part in formats.split(",") if part.strip()) if formats else None
     printing = PrintOptions(page_size=page_size, bleed=bleed, marks=marks, mirror_margins=mirror_margins,
                             pdf_variant=pdf_variant, impose=impose)
-    reporter = Reporter(progress=_say, warning=_warn)
-    options = BuildOptions(formats=chosen, layout=layout, print=printing, network=NetworkPolicy(allowed=allow_network), verify=verify,
-                           tone_marks=tone_marks.strip().lower())
-    results = build(paths, out_dir, options, reporter)
-    for result in results:
-        typer.echo(f"{result.title}")
+    options = BuildOptions(formats=chosen, layout=layout, print=printing, network=NetworkPolicy(allowed=allow_network),
+                           verify=verify, tone_marks=tone_marks.strip().lower(), cache_dir=None if no_cache else cache,
+                           force=force, keep_html=keep_html)
+    jobs = jobs or default_jobs()
+    batch = plan_jobs(paths, out_dir, options, jobs)
+    progress = ProgressLine(publications=len(batch), articles=sum(job.expected_articles for job in batch), enabled=sys.stderr.isatty())
+    progress.show()
+
+    def report(outcome: JobOutcome) -> None:
+        progress.advance(outcome)
+        if outcome.error is not None and len(batch) > 1:
+            progress.say(f"failed: {outcome.job.source}: {outcome.error}")
+        elif outcome.result is not None:
+            for message in outcome.result.warnings:
+                progress.say(f"warning: {message}")
+
+    with make_executor(min(jobs, len(batch))) if len(batch) > 1 else InlineExecutor() as executor:
+        summary = run_batch(batch, executor, report)
+    progress.finish()
+    for result in summary.results:
+        typer.echo(f"{result.title}{' (up to date)' if result.up_to_date else ''}")
         for written in result.files:
             typer.echo(f"  {written.format.upper():5} {written.path}  ({_human_size(written.size)})")
+    results = summary.results
     warnings = sum(len(r.warnings) for r in results)
-    typer.echo(f"Built {len(results)} publication(s), {sum(len(r.files) for r in results)} file(s), {warnings} warning(s).")
+    typer.echo(
+        f"Built {len(results)} publication(s), {sum(len(r.files) for r in results)} file(s), {warnings} warning(s): "
+        f"{summary.count('built')} succeeded, {summary.count('failed')} failed, {summary.count('skipped')} skipped (up to date)."
+    )
+    for outcome in summary.failed:
+        typer.echo(f"error: {outcome.error}", err=True)
+    if summary.failed:
+        raise SystemExit(1)
 
 
 @app.command("clean")

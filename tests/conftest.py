@@ -151,3 +151,23 @@ def zip_read(path: Path, name: str) -> bytes:
         return archive.read(name)
 
 
+
+
+def write_articles(folder: Path, count: int, paragraphs: int = 6, headings: int = 2, prefix: str = "Bài") -> list[Path]:
+    """``count`` Markdown articles with Vietnamese text, subheadings and dates."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    sentence = ("Người dân xã vùng cao đã chủ động chuyển đổi cơ cấu cây trồng, áp dụng kỹ thuật mới "
+                "và liên kết tiêu thụ sản phẩm, nhờ đó thu nhập bình quân tăng rõ rệt so với năm trước. ")
+    for number in range(1, count + 1):
+        body = []
+        for part in range(1, headings + 1):
+            body.append(f"## Mục {part} của bài {number}")
+            body += [f"Đoạn {number}.{part}.{p}: " + sentence * (1 + (number + p) % 4) for p in range(1, paragraphs // headings + 1)]
+        text = (f"---\ntitle: '{prefix} số {number}: Chuyện ở bản Khuổi Phầy'\n"
+                f"date: '2016-11-{10 + number % 18:02d}T08:00:00+07:00'\nauthors:\n- Hoàng Thị Lụa\n"
+                f"lead: Tóm tắt của bài {number}.\n---\n\n" + "\n\n".join(body) + "\n")
+        path = folder / f"{number:02d}-bai.md"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

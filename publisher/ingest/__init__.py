@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from publisher.article_files import ARTICLE_SUFFIXES, is_article_file
 from publisher.clean.explain import CleanResult
 from publisher.clean.pagedump import clean_page_dump
 from publisher.clean.profiles import ProfileSet
@@ -14,13 +15,8 @@ from publisher.ingest.html import read_html
 from publisher.ingest.markdown import read_markdown
 from publisher.ingest.mojibake import repair_mojibake
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024  # far above any news article; a bigger file is a data dump
 MAX_BLOCKS = 3000
-
-
-def is_article_file(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
 
 
 def read_article(path: Path, profiles: ProfileSet) -> CleanResult:

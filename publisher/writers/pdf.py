@@ -7,6 +7,7 @@ the EPUB can carry a page-list tied to the printed edition.
 from __future__ import annotations
 
 import hashlib
+import html as html_escaping
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,17 +35,27 @@ class PdfWriter(Writer):
     def __init__(self) -> None:
         self.page_starts: tuple[PageStart, ...] = ()
 
-    def write_bytes(self, renderer: Renderer) -> bytes:
-        layout = renderer.layout
+    def document_html(self, renderer: Renderer) -> str:
+        """The publication as the one HTML document WeasyPrint lays out."""
         publication = renderer.publication
-        fonts_css = font_face_css(renderer.used_fonts, lambda face: face.path.as_uri())
-        html = renderer.render(
+        return renderer.render(
             "print.html",
             image_href=lambda figure: figure.image.as_uri() if figure.image else None,
-            fonts_css=fonts_css,
+            fonts_css=font_face_css(renderer.used_fonts, lambda face: face.path.as_uri()),
             cover_href=publication.cover_image.as_uri() if publication.cover_image else None,
             toc_href=lambda article, heading: "#" + (heading.anchor if heading else article.anchor),
         )
+
+    def standalone_html(self, renderer: Renderer) -> str:
+        """``document_html`` readable from anywhere: a ``<base>`` resolves its relative URLs
+        against the layout's folder (fonts and images are absolute already), so plain
+        ``weasyprint`` lays it out into the same pages."""
+        base = f'<base href="{html_escaping.escape(renderer.layout.folder.as_uri())}/">'
+        return self.document_html(renderer).replace("<head>", "<head>\n  " + base, 1)
+
+    def write_bytes(self, renderer: Renderer) -> bytes:
+        layout = renderer.layout
+        html = self.document_html(renderer)
         roots = (*layout.template_dirs, shipped_fonts_dir(), *_content_folders(renderer))
         fetcher = SandboxedFetcher(roots)
         identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")

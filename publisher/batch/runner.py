@@ -1,0 +1,89 @@
+"""Building many publications on an executor: each reported as it ends, one failure
+never stopping the others."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterable
+from concurrent.futures import Executor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from publisher.build import BuildOptions, PublicationResult, build_one
+from publisher.errors import PublisherError
+
+
+@dataclass(frozen=True)
+class BatchJob:
+    source: Path
+    out_dir: Path
+    options: BuildOptions
+    name: str | None = None  # output file stem; None: the slug of the title
+    expected_articles: int = 0
+
+
+@dataclass(frozen=True)
+class JobOutcome:
+    job: BatchJob
+    result: PublicationResult | None = None
+    error: PublisherError | None = None
+
+    @property
+    def status(self) -> str:
+        if self.error is not None:
+            return "failed"
+        assert self.result is not None
+        return "skipped" if self.result.up_to_date else "built"
+
+
+@dataclass
+class BatchSummary:
+    outcomes: list[JobOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def failed(self) -> list[JobOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+    @property
+    def results(self) -> list[PublicationResult]:
+        return [outcome.result for outcome in self.outcomes if outcome.result is not None]
+
+
+def run_job(job: BatchJob) -> JobOutcome:
+    """Build one publication; any failure becomes the outcome, never an exception.
+
+    The top-level function that an executor's worker runs.
+    """
+    try:
+        return JobOutcome(job=job, result=build_one(job.source, job.out_dir, job.options, name=job.name))
+    except PublisherError as error:
+        return JobOutcome(job=job, error=error)
+    except Exception as error:  # a bug must not take the other publications down
+        detail = traceback.format_exception_only(type(error), error)[-1].strip()
+        return JobOutcome(job=job, error=PublisherError(f"internal error: {detail}", job.source))
+
+
+def run_batch(
+    jobs: Iterable[BatchJob],
+    executor: Executor,
+    on_outcome: Callable[[JobOutcome], None] = lambda outcome: None,
+) -> BatchSummary:
+    """Run ``jobs`` on ``executor``; ``on_outcome`` hears of each as it ends.
+
+    The summary lists outcomes in the jobs' order, whatever order they ended in.
+    """
+    jobs = list(jobs)
+    futures = {executor.submit(run_job, job): index for index, job in enumerate(jobs)}
+    outcomes: list[JobOutcome | None] = [None] * len(jobs)
+    for future in as_completed(futures):
+        index = futures[future]
+        try:
+            outcome = future.result()
+        except Exception as error:  # the worker itself died (killed, out of memory)
+            outcome = JobOutcome(job=jobs[index], error=PublisherError(f"the build process failed: {error}", jobs[index].source))
+        outcomes[index] = outcome
+        on_outcome(outcome)
+    return BatchSummary(outcomes=[outcome for outcome in outcomes if outcome is not None])

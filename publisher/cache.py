@@ -1,0 +1,98 @@
+"""A content-addressed cache: whatever is stored is found again by the digest of what made it.
+
+Entries are files named by a SHA-256 key under ``objects/``; they are written under a
+temporary name and renamed, so a crash never leaves a half-written entry. Nothing is
+ever looked up by a file's path or time, only by content.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from publisher.errors import OutputError
+
+DEFAULT_CACHE_DIR = Path(".publisher-cache")
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def digest(*parts: str | bytes) -> str:
+    """One SHA-256 over ``parts``, each length-prefixed so that no two joinings collide."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    with path.open("rb") as stream:
+        return hashlib.file_digest(stream, "sha256").hexdigest()
+
+
+def code_version() -> str:
+    """The digest of this package's source and of the engines it drives: a new version
+    of any of them must not be served from an old cache."""
+    import importlib.metadata
+
+    sources = sorted(p for p in _PACKAGE_DIR.rglob("*") if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts)
+    parts: list[str] = [f"{p.relative_to(_PACKAGE_DIR)}:{file_digest(p)}" for p in sources]
+    for engine in ("weasyprint", "pypdf", "ebooklib", "fonttools"):
+        try:
+            parts.append(f"{engine}={importlib.metadata.version(engine)}")
+        except importlib.metadata.PackageNotFoundError:
+            parts.append(f"{engine}=none")
+    return digest(*parts)
+
+
+class Cache:
+    """Blobs and small JSON records under ``root``, keyed by hex digests."""
+
+    def __init__(self, root: Path, readable: bool = True) -> None:
+        self.root = root
+        # An unreadable cache (--force) builds everything anew and still stores the results.
+        self.readable = readable
+
+    def _path(self, key: str) -> Path:
+        return self.root / "objects" / key[:2] / key[2:]
+
+    def get(self, key: str) -> bytes | None:
+        if not self.readable:
+            return None
+        try:
+            return self._path(key).read_bytes()
+        except OSError:
+            return None
+
+    def put(self, key: str, data: bytes) -> None:
+        target = self._path(key)
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".", suffix=".part", dir=target.parent)
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, target)
+        except OSError as error:
+            raise OutputError(f"cannot write to the cache: {error.strerror}", self.root) from None
+
+    def get_json(self, key: str) -> dict | None:
+        data = self.get(key)
+        if data is None:
+            return None
+        try:
+            value = json.loads(data)
+        except ValueError:
+            return None  # a damaged entry is a miss, and is overwritten
+        return value if isinstance(value, dict) else None
+
+    def put_json(self, key: str, value: dict) -> None:
+        self.put(key, json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+def files_digest(paths: Iterable[Path]) -> str:
+    return digest(*(f"{path}:{file_digest(path)}" for path in paths))

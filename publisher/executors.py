@@ -1,0 +1,59 @@
+"""Where independent work runs: a process pool by default, or inline in this process.
+
+Both are ``concurrent.futures.Executor``s, so a caller can hand in any other executor
+(a distributed engine's) that accepts picklable top-level functions.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+class InlineExecutor(Executor):
+    """Runs each task at once in the calling process: for one job, and for tests."""
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> Future[T]:
+        future: Future[T] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # handed to the caller through the future, as a pool does
+            future.set_exception(error)
+        return future
+
+
+def default_jobs() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def make_executor(jobs: int) -> Executor:
+    """A pool of ``jobs`` processes, or the inline executor for one.
+
+    Each worker loads WeasyPrint as it starts (half a second), while the caller is still
+    preparing the work, rather than when its first task arrives.
+    """
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_preload) if jobs > 1 else InlineExecutor()
+
+
+def start_workers(executor: Executor, jobs: int) -> None:
+    """Have a pool start all its workers now (a pool starts them on demand otherwise)."""
+    if isinstance(executor, ProcessPoolExecutor):
+        for _ in range(jobs):
+            executor.submit(_nothing)
+
+
+def _nothing() -> None:
+    return None
+
+
+def _preload() -> None:
+    from importlib import import_module
+
+    try:
+        import_module("weasyprint")
+    except ImportError:  # an executor for work that does not need it
+        pass
