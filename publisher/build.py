@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -220,7 +221,7 @@ def build_one(
 def _input_digest(source: Path, options: BuildOptions, name: str | None) -> str:
     """The digest of every file a build of ``source`` may read, taken before reading any."""
     if source.is_file():
-        inputs = [source]
+        inputs = [source, *_referenced_files(source)]
     else:
         inputs = sorted(p for p in source.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts))
     layouts = sorted(p for p in builtin_layouts_dir().rglob("*") if p.is_file())
@@ -234,6 +235,22 @@ def _input_digest(source: Path, options: BuildOptions, name: str | None) -> str:
         files_digest(inputs), files_digest(layouts), files_digest(fonts), files_digest(profiles),
         os.environ.get("SOURCE_DATE_EPOCH", ""),
     )
+
+
+_IMAGE_REFERENCE = re.compile(rb"""!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+
+
+def _referenced_files(article: Path) -> list[Path]:
+    """Local files an article file names as images: they belong in its cache key."""
+    found = set()
+    for match in _IMAGE_REFERENCE.finditer(article.read_bytes()):
+        reference = (match.group(1) or match.group(2)).decode("utf-8", "replace")
+        if "://" in reference or reference.startswith("data:"):
+            continue
+        candidate = (article.parent / reference).resolve()
+        if candidate.is_file():
+            found.add(candidate)
+    return sorted(found)
 
 
 def _restore_outputs(cache: Cache, input_key: str, source: Path, out_dir: Path) -> PublicationResult | None:

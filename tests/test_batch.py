@@ -162,3 +162,19 @@ def test_nothing_to_build_is_one_line(tmp_path, tree):
     assert result.returncode == 1
     assert result.stderr.strip().startswith("error:") and "no publications found" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_an_edited_image_of_a_single_article_is_not_served_from_the_cache(tmp_path):
+    from PIL import Image
+
+    from publisher import BuildOptions, build_one
+
+    (tmp_path / "images").mkdir()
+    Image.new("RGB", (20, 20), (0, 0, 255)).save(tmp_path / "images" / "a.png")
+    article = tmp_path / "bai.md"
+    article.write_text("---\ntitle: Ảnh\n---\n\n![Chú thích](images/a.png)\n\nĐoạn văn có ảnh kèm theo.\n", encoding="utf-8")
+    options = BuildOptions(formats=("html",), cache_dir=tmp_path / "cache")
+    first = build_one(article, tmp_path / "out", options)
+    assert not first.up_to_date and build_one(article, tmp_path / "out", options).up_to_date
+    Image.new("RGB", (20, 20), (255, 0, 0)).save(tmp_path / "images" / "a.png")
+    assert not build_one(article, tmp_path / "out", options).up_to_date
