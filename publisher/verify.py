@@ -51,7 +51,10 @@ def expected_texts(publication: Publication) -> list[tuple[str, list[str]]]:
 
 
 def squash(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text))
+    """Text without whitespace and format characters: readers place spaces and zero-width
+    characters as they like, and what counts is every visible character, in order."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(ch for ch in text if not ch.isspace() and unicodedata.category(ch) != "Cf")
 
 
 def find_missing(publication: Publication, format_name: str, flow: str, skip: frozenset[str] = frozenset()) -> list[Missing]:

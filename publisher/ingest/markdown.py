@@ -13,6 +13,7 @@ from markdown_it.token import Token
 
 from publisher.clean.dates import VIETNAM_TIME
 from publisher.clean.explain import CleanResult
+from publisher.clean.unicode import normalise_text, tidy_line
 from publisher.errors import InputError
 from publisher.model import Article, Block, Figure, Heading, ListBlock, Paragraph, PrintedDate, Quote, Source
 
@@ -29,17 +30,17 @@ def read_markdown(text: str, path: Path | None) -> CleanResult:
     body = _parse_body(text[match.end() :], path, body_start_line)
 
     title = meta.get("title")
-    if not isinstance(title, str) or not title.strip():
+    if not isinstance(title, str) or not _clean(title):
         raise InputError("the front matter has no 'title'", path, 2)
     authors = meta.get("authors") or ()
     if isinstance(authors, str):
         authors = (authors,)
     article = Article(
-        title=title.strip(),
+        title=_clean(title),
         kicker=_optional_str(meta, "kicker", path),
         subtitle=_optional_str(meta, "subtitle", path),
         published=_read_date(meta, path),
-        authors=tuple(str(name) for name in authors),
+        authors=tuple(_clean(str(name)) for name in authors if _clean(str(name))),
         source=Source(name=_optional_str(meta, "source", path), url=_optional_str(meta, "url", path)),
         language=_optional_str(meta, "language", path) or "vi",
         lead=_optional_str(meta, "lead", path),
@@ -79,7 +80,12 @@ def _optional_str(meta: dict[str, Any], key: str, path: Path | None) -> str | No
         return None
     if not isinstance(value, (str, int, float)):
         raise InputError(f"front matter '{key}' must be text", path)
-    return str(value).strip() or None
+    return _clean(str(value)) or None
+
+
+def _clean(text: str) -> str:
+    """YAML escapes (\\uFEFF, \\x07) decode after the file was normalised: normalise again."""
+    return tidy_line(normalise_text(text))
 
 
 def _read_date(meta: dict[str, Any], path: Path | None) -> PrintedDate | None:
