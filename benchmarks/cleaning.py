@@ -188,7 +188,22 @@ def _vfnd_article(row: dict) -> KnownArticle:
     lead = _SITE_AFTER_LEAD.sub("", norm(row.get("lead"))) or None
     if lead and paragraphs and paragraphs[0] == lead:
         paragraphs = paragraphs[1:]
+    # The data set's paragraphs run on past the text: the byline, "Theo ..." and "Nguồn: ..."
+    # credits, "Xem thêm" links. The issue counts those as the byline and chrome, not body.
+    while paragraphs and _is_trailer(paragraphs[-1]):
+        paragraphs = paragraphs[:-1]
     return KnownArticle(norm(row["title"]), lead, paragraphs, tuple(norm(a) for a in row.get("authors") or ()), moment)
+
+
+_TRAILER_PREFIXES = ("theo ", "nguồn:", "nguồn ", "xem thêm", "chia sẻ bài viết", ">>", "(theo ")
+
+
+def _is_trailer(paragraph: str) -> bool:
+    words = paragraph.split()
+    if paragraph.casefold().startswith(_TRAILER_PREFIXES) and len(words) <= 16:
+        return True
+    name_like = all(word[:1].isupper() or not word[:1].isalpha() for word in words)
+    return len(words) <= 6 and name_like and not paragraph.endswith((".", "!", "?", ":", "…"))
 
 
 # ---------------------------------------------------------------- made-up site chrome
