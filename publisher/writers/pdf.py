@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import html as html_escaping
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -26,6 +27,7 @@ from publisher.writers.base import Writer
 from publisher.writers.sandbox import SandboxedFetcher
 
 _LOG = logging.getLogger("publisher")
+_FILE_URL_FOLDERS = re.compile(r"file://[^\"')\s]*/")
 
 
 class PdfWriter(Writer):
@@ -58,7 +60,10 @@ class PdfWriter(Writer):
         html = self.document_html(renderer)
         roots = (*layout.template_dirs, shipped_fonts_dir(), *_content_folders(renderer))
         fetcher = SandboxedFetcher(roots)
-        identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        # The /ID hashes the document without the folders it was built in: the same inputs
+        # give the same bytes wherever publisher is installed.
+        located_nowhere = _FILE_URL_FOLDERS.sub("file:///", html)
+        identifier = hashlib.sha256(located_nowhere.encode("utf-8")).hexdigest()[:32].encode("ascii")
         variant = renderer.print_options.pdf_variant
         with _weasyprint_problems() as problems:
             document = HTML(string=html, base_url=layout.folder.as_uri() + "/", url_fetcher=fetcher).render(
