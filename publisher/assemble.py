@@ -10,7 +10,8 @@ from urllib.parse import unquote, urlsplit
 
 from publisher.clean.profiles import ProfileSet, load_profiles
 from publisher.errors import InputError, NotAnArticleError
-from publisher.ingest import is_article_file, read_article
+from publisher.article_files import is_article_file
+from publisher.ingest import read_article
 from publisher.manifest import MANIFEST_NAME, Manifest, load_manifest
 from publisher.model import Article, Figure, Publication, Section
 from publisher.network import FetchRefused, NetworkPolicy, fetch_image

@@ -73,11 +73,10 @@ def find_missing(publication: Publication, format_name: str, flow: str, skip: fr
     return missing
 
 
-def pdf_flow(data: bytes, publication: Publication) -> str:
+def pdf_flow(data: bytes, furniture: frozenset[str]) -> str:
     """The PDF's text in reading order, without running heads and page numbers."""
     from pypdf import PdfReader
 
-    furniture = _furniture(publication)
     lines = []
     for page in PdfReader(io.BytesIO(data)).pages:
         for line in (page.extract_text() or "").splitlines():
@@ -103,12 +102,12 @@ def pdf_outline_titles(data: bytes) -> list[str]:
     return titles
 
 
-def _furniture(publication: Publication) -> set[str]:
+def _furniture(publication: Publication) -> frozenset[str]:
     heads = [publication.title] + [a.title for a in publication.articles]
     dates = [format_date_vi(publication.date)] if publication.date else []
     found = {squash(h) for h in heads} | {squash(d) for d in dates}
     found |= {squash(h + d) for h in heads for d in dates} | {squash(d + h) for h in heads for d in dates}
-    return found
+    return frozenset(found)
 
 
 def epub_flow(data: bytes) -> str:
@@ -139,8 +138,8 @@ def verify_outputs(publication: Publication, outputs: Iterable[tuple[str, Path]]
         if format_name == "pdf":
             # Running heads repeat titles on every page, so the text flow leaves them out;
             # titles are checked in the outline instead, where each article has its bookmark.
-            furniture = frozenset(_furniture(publication))
-            missing += find_missing(publication, format_name, pdf_flow(data, publication), skip=furniture)
+            furniture = _furniture(publication)
+            missing += find_missing(publication, format_name, pdf_flow(data, furniture), skip=furniture)
             outline = [squash(t) for t in pdf_outline_titles(data)]
             remaining = iter(outline)
             for article in publication.articles:

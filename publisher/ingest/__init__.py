@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from publisher.article_files import ARTICLE_SUFFIXES, is_article_file
+from publisher.article_files import ARTICLE_SUFFIXES
 from publisher.clean.explain import CleanResult
 from publisher.clean.pagedump import clean_page_dump
 from publisher.clean.profiles import ProfileSet

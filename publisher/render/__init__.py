@@ -80,9 +80,14 @@ class Renderer:
         )
 
     @cached_property
+    def codepoints(self) -> frozenset[int]:
+        """Every character the publication holds: what font subsets must keep."""
+        return publication_codepoints(self.publication)
+
+    @cached_property
     def used_fonts(self) -> tuple[FontFace, ...]:
         """The text faces, and the fallback faces this publication's characters need."""
-        used = publication_codepoints(self.publication)
+        used = self.codepoints
         primary = frozenset.intersection(*(face.codepoints for face in self.layout.fonts)) if self.layout.fonts else frozenset()
         needed = used - primary
         return self.layout.fonts + tuple(face for face in self.layout.fallback_fonts if face.codepoints & needed)

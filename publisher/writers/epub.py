@@ -28,7 +28,6 @@ from publisher.render.cover import cover_png
 from publisher.render.fonts import font_face_css, subset_font
 from publisher.render.labels import labels_for
 from publisher.render.pages import PageStart
-from publisher.render.text import publication_codepoints
 from publisher.writers.base import Writer
 
 _STYLESHEET = "css/publication.css"
@@ -59,14 +58,13 @@ class EpubWriter(Writer):
             book.add_metadata("DC", "description", publication.subtitle)
 
         images = _ImageItems()
-        view = renderer.view
-        for article in view.articles:
+        for article in renderer.view.articles:
             for block in article.blocks:
                 if isinstance(block.block, Figure) and block.block.image:
                     images.add(block.block.image)
         _add_accessibility_metadata(book, has_images=bool(images.items), print_pages=bool(self.print_pages), title=publication.title)
 
-        codepoints = publication_codepoints(publication)
+        codepoints = renderer.codepoints
         font_items = [
             epub.EpubItem(uid=f"font-{number}", file_name=f"fonts/{face.path.stem}.ttf", media_type="font/ttf",
                           content=subset_font(face, codepoints))
@@ -88,12 +86,13 @@ class EpubWriter(Writer):
             "stylesheet": _STYLESHEET,
             "identifier": identifier,
             "toc_href": chapter_href,
-            "section_href": section_href if view.titled_sections else None,
+            "section_href": section_href if renderer.view.titled_sections else None,
             "cover_src": cover_image.file_name,
-            "page_list": self._page_list(view, chapter_href, section_href),
+            "page_list": self._page_list(renderer.view, chapter_href, section_href),
             "front_pages": front_pages,
             "pagebreaks": pagebreaks,
         }
+        # The chapters' own view: figures point at the images copied into the EPUB.
         view = publication_view(publication, lambda figure: images.href(figure.image))
         cover = _document("cover", "cover.xhtml", renderer.render("epub/cover.xhtml", **common))
         nav = _document("nav", "nav.xhtml", renderer.render("epub/nav.xhtml", **common), properties=["nav"])

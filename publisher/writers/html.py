@@ -7,7 +7,6 @@ import mimetypes
 
 from publisher.render import Renderer
 from publisher.render.fonts import font_face_css, subset_font
-from publisher.render.text import publication_codepoints
 from publisher.writers.base import Writer
 
 
@@ -16,7 +15,7 @@ class HtmlWriter(Writer):
     suffix = ".html"
 
     def write_bytes(self, renderer: Renderer) -> bytes:
-        codepoints = publication_codepoints(renderer.publication)
+        codepoints = renderer.codepoints
         urls = {
             face: "data:font/woff2;base64," + base64.b64encode(subset_font(face, codepoints, flavor="woff2", with_base=False)).decode("ascii")
             for face in renderer.used_fonts
