@@ -212,12 +212,8 @@ def test_real_article_pages_match_what_a_reader_sees(name):
 def test_real_article_leads_keep_their_agency_prefix(name):
     truth = _truth(name)
     article = read_article(CORPUS_HTML / name, load_profiles()).article
-    if "\n" in truth["lead"]:
-        # A lead printed as a list of points, then a sentence set in the body's own block:
-        # the points are found, the sentence stays in the body (see the README).
-        assert truth["lead"].startswith(article.lead)
-    else:
-        assert article.lead == truth["lead"]
+    # A lead printed as a list of points keeps the short sentence that closes them.
+    assert article.lead == truth["lead"]
 
 
 @pytest.mark.parametrize("name", _corpus_pages("homepage"))
@@ -288,3 +284,23 @@ def test_page_source_saved_as_txt_is_read_as_html(tmp_path, saved_page):
     source = tmp_path / "buyt-source.txt"
     source.write_text(ARTICLE_PAGE, encoding="utf-8")
     assert read_article(source, load_profiles()).article.title == "Hà Nội mở thêm 20 tuyến buýt điện"
+
+
+def test_points_lead_and_the_sentence_closing_it_in_its_own_block(tmp_path):
+    page = tmp_path / "points.html"
+    page.write_text(
+        """<html><head><meta charset="utf-8"><title>Amazon và cuộc chơi dài hạn - Báo Mẫu</title></head><body>
+<h1>Amazon và cuộc chơi dài hạn</h1><div class="date">21/12/2012 - 08:04</div>
+<div class="init_content">- Amazon kiên nhẫn chờ các cơn bão đi qua.<br>- Họ làm xáo trộn nhiều ngành công nghiệp cùng lúc.<br>
+- Hợp tác với Amazon như bơi cùng cá mập.</div>
+<div><p><i>Đây là quan điểm của một nhà phân tích trên tạp chí Forbes.</i></p>
+<p>Theo nhà phân tích, mùa mua sắm cuối năm sẽ có một cú nhảy đột biến về số người dùng máy đọc sách, và doanh thu
+của các cửa hàng sách sẽ giảm khoảng 10% vào cùng kỳ năm sau, như mọi năm kể từ khi máy đọc sách ra mắt.</p>
+<p>Các cửa hàng nhỏ đã phải chứng kiến doanh thu giảm dần, và nhiều nơi đã đóng cửa trong hai năm vừa qua vì không còn khách.</p></div>
+</body></html>""",
+        encoding="utf-8",
+    )
+    article = read_article(page, load_profiles()).article
+    assert article.lead.splitlines()[-1] == "Đây là quan điểm của một nhà phân tích trên tạp chí Forbes."
+    assert len(article.lead.splitlines()) == 4
+    assert [b.text for b in article.body if isinstance(b, Paragraph)][0].startswith("Theo nhà phân tích")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from publisher import Paragraph, load_profiles, read_article
+from publisher import Figure, Paragraph, load_profiles, read_article
 from publisher.errors import NotAnArticleError
 
 BODY = (
@@ -122,3 +122,87 @@ def test_an_extractor_that_stops_inside_the_text_does_not_cut_it():
     lines += [Line(9, "Tin khác", main=False), Line(10, "Một tin khác rất hay", main=False)]
     end, reason = find_end(lines, 0, "Tiêu đề bài báo mẫu", load_profiles().common, PageEvidence(page_title="x", has_extractor=True))
     assert end == 8 and "Tin khác" in reason
+
+
+# ------------------------------------------------------------------ leads printed as points
+
+POINTS = (
+    "- Giá lúa tăng 15% so với vụ trước, nông dân có lãi cao nhất nhiều năm.\n\n"
+    "- Giống lúa mới chịu rét, cho năng suất ổn định trên cả vùng trũng.\n\n"
+    "- Ngành nông nghiệp khuyến cáo làm đất sớm để kịp vụ đông.\n\n"
+)
+LONG_PARAGRAPH = (
+    "Theo ngành nông nghiệp huyện, diện tích lúa mùa năm nay đạt hơn 5.000 ha, năng suất bình quân 58 tạ mỗi ha, "
+    "tăng 4 tạ so với năm trước; nhiều hợp tác xã đã ký hợp đồng bao tiêu với doanh nghiệp ngay từ đầu vụ.\n\n"
+)
+
+
+def test_a_short_sentence_closing_a_lead_of_points_belongs_to_the_lead(tmp_path):
+    closer = "Đây là nhận định của Sở Nông nghiệp tỉnh tại hội nghị tổng kết."
+    page = dump(tmp_path, f"Lúa mùa được mùa lớn - Báo Mẫu\n\nLúa mùa được mùa lớn\n\n(12/10/2023 08:00)\n\n{POINTS}{closer}\n\n{LONG_PARAGRAPH}{BODY}")
+    article = read_article(page, load_profiles()).article
+    assert article.lead.splitlines() == [*(p for p in POINTS.split("\n") if p), closer]
+    assert [b.text for b in article.body if isinstance(b, Paragraph)][0].startswith("Theo ngành nông nghiệp")
+
+
+@pytest.mark.parametrize(
+    "after_points",
+    [
+        # The text's first paragraph: no short standfirst between the points and the text.
+        LONG_PARAGRAPH,
+        # Two sentences: a paragraph of the text, however short.
+        "Sở Nông nghiệp nhận định như vậy. Hội nghị kéo dài hai ngày.\n\n" + LONG_PARAGRAPH,
+        # A photo's caption under the points is no standfirst.
+        "Nông dân thu hoạch lúa ở xã Yên Phong. Ảnh: Minh Anh\n\n" + LONG_PARAGRAPH,
+    ],
+)
+def test_the_text_after_a_lead_of_points_stays_in_the_body(tmp_path, after_points):
+    page = dump(tmp_path, f"Lúa mùa được mùa lớn - Báo Mẫu\n\nLúa mùa được mùa lớn\n\n(12/10/2023 08:00)\n\n{POINTS}{after_points}{BODY}")
+    article = read_article(page, load_profiles()).article
+    assert article.lead.splitlines() == [p for p in POINTS.split("\n") if p]
+
+
+# ------------------------------------------------------------------ photo series in a dump
+
+def _photo_story(captions: str) -> str:
+    return (
+        "Lúa mùa được mùa lớn - Báo Mẫu\n\nLúa mùa được mùa lớn\n\n(12/10/2023 08:00)\n\n"
+        "(BM) - Vụ mùa năm nay được mùa lớn nhờ thời tiết thuận lợi và giống mới cho năng suất cao.\n\n"
+        f"{LONG_PARAGRAPH}{captions}{BODY}MINH ANH\n\nTin khác\n\nGiá lúa tăng mạnh\n"
+    )
+
+
+def test_a_series_of_photo_captions_with_a_credit_is_not_body_text(tmp_path):
+    captions = [
+        "Cánh đồng lúa chín vàng ở xã Yên Phong.",
+        "Nông dân gặt lúa từ sáng sớm. Ảnh: Minh Anh.",
+        "Máy gặt đập liên hợp làm việc trên đồng.",
+        "Lúa được phơi ngay bên đường làng (Ảnh minh họa).",
+    ]
+    article = read_article(dump(tmp_path, _photo_story("".join(f"{c}\n\n" for c in captions))), load_profiles()).article
+    assert [b.caption for b in article.body if isinstance(b, Figure)] == captions
+    assert [b.text for b in article.body if isinstance(b, Paragraph)] == [LONG_PARAGRAPH.strip(), *(p for p in BODY.split("\n") if p)]
+
+
+def test_photo_series_at_the_end_of_the_text(tmp_path):
+    captions = ["Nông dân gặt lúa từ sáng sớm. Ảnh: Minh Anh.", "Máy gặt làm việc trên đồng.", "Lúa được phơi bên đường làng."]
+    page = dump(tmp_path, _photo_story("").replace("MINH ANH", "".join(f"{c}\n\n" for c in captions) + "MINH ANH"))
+    article = read_article(page, load_profiles()).article
+    assert [b.caption for b in article.body if isinstance(b, Figure)] == captions
+    assert article.authors == ("Minh Anh",)
+
+
+@pytest.mark.parametrize(
+    "captions",
+    [
+        # One credited caption and one short paragraph of the text: no series.
+        "Nông dân gặt lúa từ sáng sớm. Ảnh: Minh Anh.\n\nHội nghị kéo dài hai ngày.\n\n",
+        # Short sentences in a row without any photo credit: the text's own.
+        "Hội nghị kéo dài hai ngày.\n\nCó 200 đại biểu tham dự.\n\nTỉnh khen thưởng 30 hợp tác xã.\n\n",
+    ],
+)
+def test_short_paragraphs_without_a_credited_series_stay_text(tmp_path, captions):
+    article = read_article(dump(tmp_path, _photo_story(captions)), load_profiles()).article
+    paragraphs = [b.text for b in article.body if isinstance(b, Paragraph)]
+    for sentence in ("Hội nghị kéo dài hai ngày.", "Có 200 đại biểu tham dự."):
+        assert sentence in paragraphs or sentence not in captions

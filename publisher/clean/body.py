@@ -20,6 +20,8 @@ from publisher.clean.shapes import (
     ends_sentence,
     has_agency_prefix,
     has_caption_cue,
+    is_attribution,
+    is_body_prose,
     is_prose,
 )
 from publisher.model import Block, Figure, Heading, ListBlock, Paragraph, PrintedDate, Quote
@@ -27,6 +29,11 @@ from publisher.model import Block, Figure, Heading, ListBlock, Paragraph, Printe
 _RELATED_PREFIX = re.compile(r"^(?:>>|»|›|►|▶|\+\+)\s*|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chủ đề)\s*[:>]", re.I)
 _BULLET = re.compile(r"^[-–•+]\s+\S")
 _CAPTION_UNDER_IMAGE_WORDS = 40
+_PHOTO_SERIES_LINES = 3  # captions in a row that make a series of photos in a dump
+_CAPTION_SENTENCE_WORDS = 25  # longest uncredited caption in such a series (and shorter than the text's paragraphs)
+_POINTS_CLOSER_WORDS = 25  # longest sentence that may close a lead printed as points
+# Where a sentence may end inside a line: "... đi qua. Thành công ..."
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 
 
 def read_body(
@@ -34,11 +41,12 @@ def read_body(
 ) -> tuple[str | None, list[Block], PrintedDate | None, tuple[str, ...]]:
     """Lead, blocks, and the date and source credit printed just under the title."""
     content, published, authors = _sort_out(lines, profile, dropped)
-    lead_lines = _bullet_lead(content)
+    lead_lines = _bullet_lead(content, profile)
     lead = "\n".join(line.text for line in lead_lines) if lead_lines else None
     content = [line for line in content if line not in lead_lines]
     blocks = _Blocks(dropped, path)
     text_mode = evidence.page_title is None
+    gallery = _photo_series(content, profile) if text_mode else set()
     for index, line in enumerate(content):
         following = _next_text(content, index)
         if line.is_image:
@@ -46,7 +54,7 @@ def read_body(
         elif lead is None and not blocks.items and _is_lead(line, profile, evidence, following):
             blocks.settle_picture()
             lead = line.text
-        elif _is_caption(line, profile, blocks.pending):
+        elif index in gallery or _is_caption(line, profile, blocks.pending):
             blocks.caption(line.text)
         else:
             blocks.settle_picture()
@@ -151,9 +159,9 @@ class _Blocks:
             self.items.append(ListBlock(items=(line.text,)))
 
 
-def _bullet_lead(content: list[Line]) -> list[Line]:
-    """A lead printed as a list of points (``- ...`` lines) at the top: the points, and in a
-    saved page the rest of their block."""
+def _bullet_lead(content: list[Line], profile: SiteProfile) -> list[Line]:
+    """A lead printed as a list of points (``- ...`` lines) at the top: the points, in a
+    saved page the rest of their block, and the short sentence that closes the points."""
     texts = [line for line in content if not line.is_image]
     if not texts or not _BULLET.match(texts[0].text):
         return []
@@ -165,7 +173,30 @@ def _bullet_lead(content: list[Line]) -> list[Line]:
             taken.append(line)
         else:
             break
-    return taken if len(taken) >= 2 else []
+    if len(taken) < 2:
+        return []
+    rest = texts[len(taken) :]
+    if rest and _closes_points(rest[0], rest[1] if len(rest) > 1 else None, profile):
+        taken.append(rest[0])
+    return taken
+
+
+def _closes_points(line: Line, following: Line | None, profile: SiteProfile) -> bool:
+    """A sapo printed as points is a summary, and a standfirst of one short sentence often
+    closes it before the text begins: whose view the points are, what the story is
+    ("Đây là quan điểm của ..."). The text's paragraphs are longer: the line belongs to the
+    lead when it is one short sentence and a longer paragraph of the text follows it."""
+    if line.kind != "text" or line.link or line.bold or {"caption", "author", "source", "subtitle"} & line.hints:
+        return False
+    if not line.text.endswith((".", "!", "?", "…")) or line.words > _POINTS_CLOSER_WORDS or _has_inner_sentence(line.text):
+        return False
+    if has_caption_cue(line.text, profile) or has_agency_prefix(line.text, profile) or is_attribution(line.text, profile):
+        return False
+    return following is not None and is_body_prose(following) and following.words > line.words
+
+
+def _has_inner_sentence(text: str) -> bool:
+    return any(match.group(1).isupper() for match in _SENTENCE_BREAK.finditer(text))
 
 
 def _next_text(content: list[Line], index: int) -> Line | None:
@@ -211,6 +242,46 @@ def _is_caption(line: Line, profile: SiteProfile, image: Line | None) -> bool:
         return True
     # Right under a picture, a short line is its caption.
     return image is not None and line.words <= _CAPTION_UNDER_IMAGE_WORDS and not (line.words >= 25 and ends_sentence(line.text))
+
+
+def _photo_series(content: list[Line], profile: SiteProfile) -> set[int]:
+    """In a page dump (no pictures, no markup), the captions of a series of photos: a run of
+    three or more lines in a row, each a credited caption (``... Ảnh: Lê Hiếu.``, ``(Ảnh
+    minh họa)``) or one short sentence, at least one of them credited. Sites credit the
+    photographer once in a series or on some of its pictures; the uncredited captions beside
+    them are no paragraphs of the text. Short means at most half as long as the text's own
+    paragraphs (their median), so a page of short paragraphs keeps them. A lone short
+    sentence beside one credited caption stays text."""
+    paragraphs = sorted(line.words for line in content if line.words > _CAPTION_SENTENCE_WORDS and not line.is_image)
+    if not paragraphs:
+        return set()  # no paragraph of the text to tell a caption from
+    longest_caption = min(_CAPTION_SENTENCE_WORDS, paragraphs[len(paragraphs) // 2] // 2)
+    taken: set[int] = set()
+    run: list[int] = []
+    credited = False
+    for index, line in enumerate([*content, None]):
+        cue = line is not None and _is_credited_caption(line, profile)
+        if line is not None and (cue or _is_caption_sentence(line, profile, longest_caption)):
+            run.append(index)
+            credited = credited or cue
+            continue
+        if credited and len(run) >= _PHOTO_SERIES_LINES:
+            taken.update(run)
+        run, credited = [], False
+    return taken
+
+
+def _is_credited_caption(line: Line, profile: SiteProfile) -> bool:
+    return line.kind == "text" and has_caption_cue(line.text, profile)
+
+
+def _is_caption_sentence(line: Line, profile: SiteProfile, longest: int) -> bool:
+    """One short sentence with its full stop, as captions are; not a point of a list."""
+    if line.kind != "text" or line.words > longest or _BULLET.match(line.text):
+        return False
+    if not line.text.endswith((".", "!", "?", "…", ")", '"', "”")) or _has_inner_sentence(line.text):
+        return False
+    return not has_agency_prefix(line.text, profile) and not is_attribution(line.text, profile)
 
 
 def _local_src(src: str | None, path: Path | None) -> str | None:
