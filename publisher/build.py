@@ -29,6 +29,8 @@ from publisher.writers.pdf import PdfWriter
 from publisher.resources import builtin_layouts_dir, shipped_fonts_dir
 from publisher.slug import slugify
 from publisher.writers import WRITERS, write_atomically
+from publisher.writers.base import Writer
+from publisher.writers.parts.run import PartSettings
 
 ALL_FORMATS = ("pdf", "epub", "html")
 Report = Callable[[str], None]
@@ -49,6 +51,7 @@ class BuildOptions:
     force: bool = False  # build anew, ignoring (and refreshing) the cache
     keep_html: bool = False  # leave the PDF's whole HTML document beside it
     tone_marks: str = "keep"  # keep, old (hòa, thúy) or new (hoà, thuý): everywhere, TOC and metadata too
+    pdf_jobs: int = 1  # processes that lay out the parts of one large PDF (the output is the same for any number)
 
 
 @dataclass(frozen=True)
@@ -125,7 +128,13 @@ def build_publication(
         print_pages = ()
         made: list[tuple[str, Path, bytes]] = []
         for format_name in formats:
-            writer = EpubWriter(print_pages) if format_name == "epub" else WRITERS[format_name]()
+            if format_name == "epub":
+                writer: Writer = EpubWriter(print_pages)
+            elif format_name == "pdf":
+                cache = Cache(options.cache_dir, readable=not options.force) if options.cache_dir else None
+                writer = PdfWriter(PartSettings(jobs=options.pdf_jobs, cache=cache))
+            else:
+                writer = WRITERS[format_name]()
             reporter.progress(f"writing {format_name.upper()} of '{publication.title}'")
             data = writer.write_bytes(renderer)
             made.append((format_name, out_dir / f"{stem}{writer.suffix}", data))
@@ -229,7 +238,7 @@ def _input_digest(source: Path, options: BuildOptions, name: str | None) -> str:
         layouts += sorted(p for p in Path(options.layout).rglob("*") if p.is_file())
     fonts = sorted(shipped_fonts_dir().glob("*.[ot]tf"))
     profiles = sorted((Path(__file__).parent / "profiles").glob("*.toml"))
-    settings = dataclasses.replace(options, cache_dir=None, force=False)
+    settings = dataclasses.replace(options, cache_dir=None, force=False, pdf_jobs=1)
     return digest(
         "inputs", code_version(), repr(settings), name or "", str(source.resolve()),
         files_digest(inputs), files_digest(layouts), files_digest(fonts), files_digest(profiles),

@@ -38,6 +38,10 @@ def build_moment(publication: Publication) -> datetime:
     return max(dates).astimezone(timezone.utc) if dates else _FALLBACK_MOMENT
 
 
+def _no_page_number(anchor: str) -> str:
+    return ""
+
+
 @dataclass(frozen=True)
 class Renderer:
     """A publication and a layout, ready to render any of the layout's templates."""
@@ -102,6 +106,14 @@ class Renderer:
             "labels": labels_for(self.publication.language),
             "modified": self.modified,
             "pagebreaks": {},
+            # A large PDF laid out in parts (see publisher.writers.parts): which part this
+            # document is ("front", "body" or None for the whole), where parts start, and the
+            # contents' page numbers when they are known before layout.
+            "document_part": None,
+            "parted": False,
+            "part_starts": frozenset(),
+            "contents": None,
+            "toc_page": _no_page_number,
             "fallback_families": "".join(f'"{family}", ' for family in dict.fromkeys(f.family for f in self.layout.fallback_fonts)),
         }
         context.update(extra)

@@ -36,6 +36,7 @@ class SectionView:
     title: str | None
     anchor: str
     articles: tuple[ArticleView, ...]
+    continued: bool = False  # the rest of a section begun in an earlier part of the document
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,10 @@ class Layout:
     font_size: str = "10.5pt"
     cover_page: str = "when-asked"  # print a cover page: "always", "when-asked" (by the manifest) or "never"
     front_matter_roman: bool = False  # pages before the first article are numbered i, ii, iii
+    # Where every article may start a new page, so that a large publication can be laid
+    # out in parts: "page", "right" (a right-hand page, as the articles already do) or
+    # "none" (always laid out in one piece).
+    part_break: str = "none"
 
     @property
     def folder(self) -> Path:
@@ -89,6 +93,9 @@ def _load_layout(folder: Path, search_dirs: tuple[Path, ...], depth: int = 0) ->
     cover_page = str(page.get("cover", inherited.cover_page))
     if cover_page not in ("always", "when-asked", "never"):
         raise LayoutError("[page] cover must be 'always', 'when-asked' or 'never'", config_path)
+    part_break = str(page.get("part_break", inherited.part_break))
+    if part_break not in ("page", "right", "none"):
+        raise LayoutError("[page] part_break must be 'page', 'right' or 'none'", config_path)
     return Layout(
         name=str(config.get("name", folder.name)),
         description=str(config.get("description", inherited.description)),
@@ -100,6 +107,7 @@ def _load_layout(folder: Path, search_dirs: tuple[Path, ...], depth: int = 0) ->
         font_size=str(page.get("font_size", inherited.font_size)),
         cover_page=cover_page,
         front_matter_roman=bool(page.get("front_matter_roman", inherited.front_matter_roman)),
+        part_break=part_break,
     )
 
 

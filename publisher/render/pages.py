@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,15 +33,20 @@ def _roman(number: int) -> str:
 
 
 def page_starts(document, renderer: Renderer) -> tuple[PageStart, ...]:
-    """For each page of a rendered WeasyPrint document, its label and first block anchor.
+    """For each page of a rendered WeasyPrint document, its label and first block anchor."""
+    return page_starts_from_anchors([tuple(page.anchors) for page in document.pages], renderer)
+
+
+def page_starts_from_anchors(pages: Sequence[Iterable[str]], renderer: Renderer) -> tuple[PageStart, ...]:
+    """For each page, given the anchors on it, its label and first block anchor.
 
     A page that continues one block from the page before has no block start of its own;
     it is tied to the next block that starts, so page markers stay in reading order.
     """
     order = {anchor: index for index, anchor in enumerate(_document_anchors(renderer))}
     firsts: list[str | None] = []
-    for page in document.pages:
-        on_page = [anchor for anchor in page.anchors if anchor in order]
+    for anchors in pages:
+        on_page = [anchor for anchor in anchors if anchor in order]
         firsts.append(min(on_page, key=order.__getitem__) if on_page else None)
     front = 0
     if renderer.layout.front_matter_roman:

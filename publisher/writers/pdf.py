@@ -10,10 +10,8 @@ import hashlib
 import html as html_escaping
 import logging
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
+from pathlib import Path
 
-import pydyf
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
@@ -21,9 +19,13 @@ from publisher.errors import LayoutError
 from publisher.render import Renderer
 from publisher.render.fonts import font_face_css
 from publisher.render.options import length_in_points
-from publisher.render.pages import PageStart, page_starts
+from publisher.render.pages import PageStart, page_starts, page_starts_from_anchors
 from publisher.resources import shipped_fonts_dir
 from publisher.writers.base import Writer
+from publisher.writers.parts.plan import cut, why_in_one_piece
+from publisher.writers.parts.run import PartContext, PartSettings, lay_out_in_parts
+from publisher.writers.parts.worker import PartMismatch
+from publisher.writers.pdf_finish import Finisher, weasyprint_problems
 from publisher.writers.sandbox import SandboxedFetcher
 
 _LOG = logging.getLogger("publisher")
@@ -34,18 +36,29 @@ class PdfWriter(Writer):
     format_name = "pdf"
     suffix = ".pdf"
 
-    def __init__(self) -> None:
+    def __init__(self, settings: PartSettings | None = None) -> None:
+        self.settings = settings or PartSettings()
         self.page_starts: tuple[PageStart, ...] = ()
+        self.part_count = 0  # how many parts the articles were laid out in; 0: one piece
+        self._in_parts: bool | None = None  # decided by write_bytes; until then, by the plan
+
+    def in_parts(self, renderer: Renderer) -> bool:
+        if self._in_parts is None:
+            return why_in_one_piece(renderer, self.settings.plan) is None
+        return self._in_parts
 
     def document_html(self, renderer: Renderer) -> str:
-        """The publication as the one HTML document WeasyPrint lays out."""
-        publication = renderer.publication
+        """The publication as the one HTML document WeasyPrint lays out (when it is laid
+        out in parts, the same document with a page break where each part starts)."""
+        context = self._context(renderer)
         return renderer.render(
             "print.html",
-            image_href=lambda figure: figure.image.as_uri() if figure.image else None,
+            image_href=context.image_href,
             fonts_css=font_face_css(renderer.used_fonts, lambda face: face.path.as_uri()),
-            cover_href=publication.cover_image.as_uri() if publication.cover_image else None,
+            cover_href=context.cover_href,
             toc_href=lambda article, heading: "#" + (heading.anchor if heading else article.anchor),
+            parted=bool(context.part_starts),
+            part_starts=context.part_starts,
         )
 
     def standalone_html(self, renderer: Renderer) -> str:
@@ -55,18 +68,44 @@ class PdfWriter(Writer):
         base = f'<base href="{html_escaping.escape(renderer.layout.folder.as_uri())}/">'
         return self.document_html(renderer).replace("<head>", "<head>\n  " + base, 1)
 
+    def _context(self, renderer: Renderer) -> PartContext:
+        publication = renderer.publication
+        starts = frozenset()
+        if self.in_parts(renderer):
+            starts = frozenset(group[0].anchor for group in cut(renderer.view.articles, self.settings.plan))
+        return PartContext(
+            image_href=lambda figure: figure.image.as_uri() if figure.image else None,
+            cover_href=publication.cover_image.as_uri() if publication.cover_image else None,
+            part_starts=starts,
+        )
+
     def write_bytes(self, renderer: Renderer) -> bytes:
-        layout = renderer.layout
         html = self.document_html(renderer)
-        roots = (*layout.template_dirs, shipped_fonts_dir(), *_content_folders(renderer))
-        fetcher = SandboxedFetcher(roots)
         # The /ID hashes the document without the folders it was built in: the same inputs
         # give the same bytes wherever publisher is installed.
         located_nowhere = _FILE_URL_FOLDERS.sub("file:///", html)
         identifier = hashlib.sha256(located_nowhere.encode("utf-8")).hexdigest()[:32].encode("ascii")
+        if self.in_parts(renderer):
+            try:
+                parted = lay_out_in_parts(renderer, self._context(renderer), _base_url(renderer), _roots(renderer),
+                                          identifier, length_in_points(renderer.print_options.bleed), self.settings)
+            except PartMismatch as mismatch:
+                _LOG.info("PDF laid out in one piece: %s", mismatch)
+                self._in_parts = False
+                return self.write_bytes(renderer)
+            self._in_parts = True
+            self.part_count = parted.part_count
+            self.page_starts = page_starts_from_anchors(parted.page_anchors, renderer)
+            return parted.pdf
+        return self.write_bytes_whole(renderer, html, identifier)
+
+    def write_bytes_whole(self, renderer: Renderer, html: str, identifier: bytes) -> bytes:
+        layout = renderer.layout
+        fetcher = SandboxedFetcher(_roots(renderer))
         variant = renderer.print_options.pdf_variant
-        with _weasyprint_problems() as problems:
-            document = HTML(string=html, base_url=layout.folder.as_uri() + "/", url_fetcher=fetcher).render(
+        self.part_count = 0
+        with weasyprint_problems() as problems:
+            document = HTML(string=html, base_url=_base_url(renderer), url_fetcher=fetcher).render(
                 font_config=FontConfiguration(), pdf_variant=variant, pdf_tags=variant == "pdf/ua-1"
             )
             self.page_starts = page_starts(document, renderer)
@@ -74,7 +113,7 @@ class PdfWriter(Writer):
                 pdf_identifier=identifier,
                 pdf_variant=variant,
                 pdf_tags=variant == "pdf/ua-1",
-                finisher=_Finisher(length_in_points(renderer.print_options.bleed)),
+                finisher=Finisher(length_in_points(renderer.print_options.bleed)),
             )
         font_problems = [p for p in problems if "cannot be loaded" in p or "Failed to load font" in p]
         if font_problems:
@@ -86,22 +125,12 @@ class PdfWriter(Writer):
         return pdf
 
 
-class _Finisher:
-    """Last touches on the PDF objects before WeasyPrint writes them."""
+def _base_url(renderer: Renderer) -> str:
+    return renderer.layout.folder.as_uri() + "/"
 
-    def __init__(self, bleed_points: float):
-        self.bleed_points = bleed_points
 
-    def __call__(self, document, pdf: pydyf.PDF) -> None:
-        # Viewers show the document's title, not its file name (PDF/UA asks for it).
-        pdf.catalog["ViewerPreferences"] = pydyf.Dictionary({"DisplayDocTitle": "true"})
-        # WeasyPrint makes the bleed box the whole media box; with printer's marks the media
-        # box also holds the marks, so the bleed box is set back to trim box + bleed.
-        for obj in pdf.objects:
-            if isinstance(obj, pydyf.Dictionary) and obj.get("Type") == "/Page" and "TrimBox" in obj:
-                left, bottom, right, top = (float(v) for v in obj["TrimBox"])
-                b = self.bleed_points
-                obj["BleedBox"] = pydyf.Array([left - b, bottom - b, right + b, top + b])
+def _roots(renderer: Renderer) -> tuple[Path, ...]:
+    return (*renderer.layout.template_dirs, shipped_fonts_dir(), *_content_folders(renderer))
 
 
 def _content_folders(renderer: Renderer):
@@ -111,25 +140,3 @@ def _content_folders(renderer: Renderer):
         folders.add(publication.folder)
     folders.update(publication.resource_roots)
     return sorted(folders)
-
-
-@contextmanager
-def _weasyprint_problems() -> Iterator[list[str]]:
-    """Collect what WeasyPrint logs as warnings or errors while it renders."""
-    problems: list[str] = []
-
-    class Collector(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno >= logging.WARNING:
-                problems.append(record.getMessage())
-
-    logger = logging.getLogger("weasyprint")
-    handler = Collector()
-    logger.addHandler(handler)
-    previous_propagate = logger.propagate
-    logger.propagate = False
-    try:
-        yield problems
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = previous_propagate

@@ -1,0 +1,59 @@
+"""How a part learns where the part before it ended: small files in a shared folder.
+
+A part is laid out without knowing its first page number; only the page numbers drawn in
+the margins, and whether a blank page goes before it, depend on that. So each part waits
+for the one before it only once its own pages are laid out, and tells the next one as
+soon as its numbers are set. Files work across processes of any executor on one machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+_POLL_SECONDS = 0.005
+_ABORT = "abort"
+
+
+class ChainBroken(Exception):
+    """A part before this one failed, or the build was abandoned."""
+
+
+@dataclass(frozen=True)
+class PartEnd:
+    pages: int  # pages of the whole document up to and including this part
+    last_number: int  # the page counter's value on its last page
+
+
+def publish(folder: Path, number: int, end: PartEnd) -> None:
+    _write(folder / f"{number}.json", {"pages": end.pages, "last_number": end.last_number})
+
+
+def publish_failure(folder: Path, number: int, reason: str) -> None:
+    _write(folder / f"{number}.json", {"failed": reason})
+
+
+def abandon(folder: Path) -> None:
+    """Release every part still waiting (the build failed elsewhere)."""
+    _write(folder / _ABORT, {})
+
+
+def wait_for(folder: Path, number: int) -> PartEnd:
+    path = folder / f"{number}.json"
+    while not path.exists():
+        if (folder / _ABORT).exists():
+            raise ChainBroken("the build was abandoned")
+        time.sleep(_POLL_SECONDS)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if "failed" in data:
+        raise ChainBroken(f"part {number} failed: {data['failed']}")
+    return PartEnd(pages=int(data["pages"]), last_number=int(data["last_number"]))
+
+
+def _write(path: Path, data: dict) -> None:
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data), encoding="utf-8")
+    os.replace(temporary, path)  # readers see the whole file or none

@@ -1,0 +1,132 @@
+"""Joining laid-out parts into the one PDF WeasyPrint would have written.
+
+The pages are copied as they are. Each part's named destinations become the whole
+document's; the contents' links, written as links to ``PART_LINK_PREFIX#anchor`` because
+their targets were in other parts, become links to those destinations; the outlines are
+put end to end; each face's subsets become one font (``fontmerge``).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import (
+    ArrayObject,
+    DictionaryObject,
+    Fit,
+    FloatObject,
+    IndirectObject,
+    NameObject,
+    NumberObject,
+    TextStringObject,
+)
+
+from publisher.render.fonts import FontFace
+from publisher.writers.parts.compact import write_compact
+from publisher.writers.parts.fontmerge import merge_fonts
+
+PART_LINK_PREFIX = "https://publisher.invalid/"
+
+
+def join_parts(pdfs: Sequence[bytes], identifier: bytes, faces: Sequence[FontFace] = ()) -> bytes:
+    """One PDF of the pages of ``pdfs``, in order; the first one's metadata is the whole's."""
+    writer = PdfWriter()
+    readers = [PdfReader(io.BytesIO(pdf)) for pdf in pdfs]
+    offsets = []
+    for reader in readers:
+        offsets.append(len(writer.pages))
+        for page in reader.pages:
+            writer.add_page(page)
+    destinations: dict[str, ArrayObject] = {}
+    for reader, offset in zip(readers, offsets):
+        for name, destination in reader.named_destinations.items():
+            page = reader.get_destination_page_number(destination)
+            destinations.setdefault(name, _destination(writer, offset + page, destination))
+    _set_named_destinations(writer, destinations)
+    _link_contents(writer, destinations)
+    for reader, offset in zip(readers, offsets):
+        _copy_outline(writer, reader, reader.outline, offset, parent=None)
+    front = readers[0]
+    if front.metadata:
+        writer.add_metadata(dict(front.metadata.items()))
+    for key in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
+        if key in front.trailer["/Root"]:
+            writer._root_object[NameObject(key)] = front.trailer["/Root"][key].clone(writer)
+    merge_fonts(writer, faces)
+    _drop_unreachable(writer)
+    return write_compact(writer, identifier)
+
+
+def _destination(writer: PdfWriter, page: int, destination) -> ArrayObject:
+    return ArrayObject([writer.pages[page].indirect_reference, NameObject("/XYZ"), _number(destination.left),
+                        _number(destination.top), NumberObject(0)])
+
+
+def _number(value) -> FloatObject:
+    return FloatObject(float(value) if isinstance(value, (int, float)) else 0.0)
+
+
+def _set_named_destinations(writer: PdfWriter, destinations: dict[str, ArrayObject]) -> None:
+    names = ArrayObject()
+    for name in sorted(destinations):  # a name tree's keys are sorted
+        names.append(TextStringObject(name))
+        names.append(destinations[name])
+    tree = DictionaryObject({NameObject("/Dests"): writer._add_object(DictionaryObject({NameObject("/Names"): names}))})
+    writer._root_object[NameObject("/Names")] = writer._add_object(tree)
+
+
+def _link_contents(writer: PdfWriter, destinations: dict[str, ArrayObject]) -> None:
+    for page in writer.pages:
+        for reference in page.get("/Annots", ()) or ():
+            annotation = reference.get_object()
+            action = annotation.get("/A")
+            uri = action.get_object().get("/URI") if action is not None else None
+            if uri is None or not str(uri).startswith(PART_LINK_PREFIX + "#"):
+                continue
+            anchor = str(uri)[len(PART_LINK_PREFIX) + 1 :]
+            del annotation["/A"]
+            if anchor in destinations:
+                annotation[NameObject("/Dest")] = TextStringObject(anchor)
+
+
+def _copy_outline(writer: PdfWriter, reader: PdfReader, items, offset: int, parent) -> None:
+    previous = None
+    for item in items:
+        if isinstance(item, list):
+            if previous is not None:
+                _copy_outline(writer, reader, item, offset, previous)
+            continue
+        page = reader.get_destination_page_number(item)
+        count = item.get("/Count", 0) or 0
+        previous = writer.add_outline_item(
+            title=str(item.title), page_number=offset + page, parent=parent,
+            fit=Fit.xyz(float(_number(item.left)), float(_number(item.top)), 0), is_open=count >= 0,
+        )
+
+
+def _drop_unreachable(writer: PdfWriter) -> None:
+    """Leave out what nothing reaches from the catalog (font files shared away, the
+    parts' own page trees): pypdf would write them all."""
+    reachable: set[int] = set()
+    pending: list = [writer._root_object]
+    if writer._info is not None:
+        pending.append(writer._info.get_object())
+    while pending:
+        value = pending.pop()
+        if isinstance(value, IndirectObject):
+            if value.idnum in reachable:
+                continue
+            reachable.add(value.idnum)
+            pending.append(value.get_object())
+        elif isinstance(value, DictionaryObject):  # streams too
+            pending.extend(value.values())
+        elif isinstance(value, ArrayObject):
+            pending.extend(value)
+    reachable.add(writer._root_object.indirect_reference.idnum)
+    if writer._info is not None:
+        reachable.add(writer._info.indirect_reference.idnum)
+    for index in range(len(writer._objects)):
+        if index + 1 not in reachable:
+            writer._objects[index] = None

@@ -1,0 +1,205 @@
+"""Laying a large publication out in parts: the front matter, then the articles' parts
+on an executor's processes, then the contents again with their real page numbers."""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from publisher.cache import Cache, code_version, digest, file_digest
+from publisher.model import Figure
+from publisher.executors import InlineExecutor, make_executor, start_workers
+from publisher.render.context import publication_view
+from publisher.render.fonts import font_face_css
+from publisher.writers.parts.chain import PartEnd, abandon, publish, publish_failure
+from publisher.writers.parts.join import PART_LINK_PREFIX, join_parts
+from publisher.writers.parts.plan import PartPlan, cut, part_view
+from publisher.writers.parts.worker import LaidOutPart, PartJob, PartMismatch, lay_out_part
+
+if TYPE_CHECKING:
+    from publisher.render import Renderer
+
+_LOG = logging.getLogger("publisher")
+# The contents are first laid out with this in place of every page number, to learn how
+# many pages they take before the numbers are known; the real numbers are never wider.
+_PLACEHOLDER_NUMBER = "8888"
+
+
+@dataclass
+class PartSettings:
+    """How the parts are laid out. ``laid_out`` and ``reused`` count, for reports and
+    tests, the parts WeasyPrint laid out and those the cache gave back."""
+
+    jobs: int = 1
+    cache: Cache | None = None
+    plan: PartPlan = field(default_factory=PartPlan)
+    executor_factory: Callable[[int], Executor] = make_executor
+    laid_out: int = 0
+    reused: int = 0
+
+
+@dataclass(frozen=True)
+class PartedDocument:
+    pdf: bytes
+    page_anchors: tuple[tuple[str, ...], ...]
+    part_count: int
+
+
+@dataclass(frozen=True)
+class PartContext:
+    """What the print template is given to render the whole document or one of its parts."""
+
+    image_href: Callable
+    cover_href: str | None
+    part_starts: frozenset[str]
+
+
+def lay_out_in_parts(renderer: Renderer, context: PartContext, base_url: str, roots: tuple[Path, ...], identifier: bytes,
+                     bleed_points: float, settings: PartSettings) -> PartedDocument:
+    """The PDF of ``renderer``'s publication, laid out in parts. Raises ``PartMismatch``
+    when the parts do not fit together as one piece would (the caller lays it out whole)."""
+    with tempfile.TemporaryDirectory(prefix="publisher-parts-") as temporary:
+        return _PartRun(renderer, context, base_url, roots, bleed_points, settings, Path(temporary)).lay_out(identifier)
+
+
+class _PartRun:
+    def __init__(self, renderer: Renderer, context: PartContext, base_url: str, roots: tuple[Path, ...],
+                 bleed_points: float, settings: PartSettings, folder: Path) -> None:
+        self.renderer = renderer
+        self.context = context
+        self.base_url = base_url
+        self.roots = roots
+        self.bleed_points = bleed_points
+        self.settings = settings
+        self.fonts_css = font_face_css(renderer.used_fonts, lambda face: face.path.as_uri())
+        self.chain = folder / "chain"
+        self.chain.mkdir()
+        self.view = publication_view(renderer.publication, context.image_href)
+        self.groups = cut(self.view.articles, settings.plan)
+        self.environment = digest(code_version(), *(file_digest(face.path) for face in renderer.used_fonts)) if settings.cache else ""
+        images = sorted({block.image for article in renderer.publication.articles for block in article.body
+                         if isinstance(block, Figure) and block.image is not None and block.image.is_file()})
+        self.images_key = digest("images", *(f"{path}:{file_digest(path)}" for path in images)) if settings.cache else ""
+
+    def lay_out(self, identifier: bytes) -> PartedDocument:
+        jobs = self.settings.jobs
+        executor = self.settings.executor_factory(jobs) if jobs > 1 else InlineExecutor()
+        try:
+            with executor:
+                start_workers(executor, jobs)
+                front, bodies = self._lay_out_all(executor)
+        except BaseException:
+            abandon(self.chain)
+            raise
+        for part in (front, *bodies):
+            for problem in part.problems:
+                _LOG.warning("PDF: %s", problem)
+        pdf = join_parts([front.pdf, *(body.pdf for body in bodies)], identifier, self.renderer.used_fonts)
+        anchors = tuple(page for part in (front, *bodies) for page in part.page_anchors)
+        return PartedDocument(pdf=pdf, page_anchors=anchors, part_count=len(bodies))
+
+    def _lay_out_all(self, executor: Executor) -> tuple[LaidOutPart, list[LaidOutPart]]:
+        probe = self._submit(executor, self._front_job(lambda anchor: _PLACEHOLDER_NUMBER))
+        probe.add_done_callback(self._publish_front)
+        futures: list[Future[LaidOutPart]] = [probe]
+        for number, group in enumerate(self.groups, start=1):
+            job = self._body_job(number, group)
+            cached = self._cached(job)
+            if cached is None:
+                futures.append(self._submit(executor, job))
+                continue
+            # Reused only if the part before ends where it ended when this was laid out.
+            if cached.start == futures[-1].result().end:
+                publish(self.chain, number, cached.end)
+                self.settings.reused += 1
+                futures.append(_done(cached))
+            else:
+                futures.append(self._submit(executor, job))
+        bodies = [future.result() for future in futures[1:]]
+        numbers = {anchor: str(number) for body in bodies
+                   for anchors, number in zip(body.page_anchors, body.page_numbers) for anchor in anchors}
+        front = self._submit(executor, self._front_job(lambda anchor: numbers.get(anchor, ""))).result()
+        if front.page_count != probe.result().page_count:
+            raise PartMismatch("the contents took another number of pages once their page numbers were known")
+        return front, bodies
+
+    def _publish_front(self, future: Future[LaidOutPart]) -> None:
+        if future.exception() is None:
+            publish(self.chain, 0, future.result().end)
+        else:
+            publish_failure(self.chain, 0, str(future.exception()))
+
+    def _front_job(self, number_of: Callable[[str], str]) -> PartJob:
+        html = self.renderer.render(
+            "print.html", document_part="front", **self._common(),
+            toc_href=lambda article, heading: PART_LINK_PREFIX + "#" + (heading.anchor if heading else article.anchor),
+            toc_page=lambda anchor: Markup(' data-page="{}"').format(number_of(anchor)),
+        )
+        return PartJob(number=0, html=html, base_url=self.base_url, roots=self.roots, bleed_points=self.bleed_points)
+
+    def _body_job(self, number: int, group) -> PartJob:
+        html = self.renderer.render("print.html", document_part="body", pub=part_view(self.view, group), **self._common(),
+                                    toc_href=lambda article, heading: "#")
+        return PartJob(number=number, html=html, base_url=self.base_url, roots=self.roots, first_anchor=group[0].anchor,
+                       break_kind=self.renderer.layout.part_break, chain=self.chain, bleed_points=self.bleed_points)
+
+    def _common(self) -> dict:
+        return {"image_href": self.context.image_href, "cover_href": self.context.cover_href, "fonts_css": self.fonts_css,
+                "parted": True, "part_starts": self.context.part_starts}
+
+    def _submit(self, executor: Executor, job: PartJob) -> Future[LaidOutPart]:
+        if job.chain is None:  # the front does not depend on where anything ends
+            cached = self._cached(job)
+            if cached is not None:
+                self.settings.reused += 1
+                return _done(cached)
+        self.settings.laid_out += 1
+        future = executor.submit(lay_out_part, job)
+        future.add_done_callback(lambda done: self._store(job, done))
+        return future
+
+    # The cache: one entry per part, found by what the part holds; it records where the
+    # part before it ended, since the page numbers drawn depend on that.
+
+    def _key(self, job: PartJob) -> str:
+        return digest("pdf-part", self.environment, self.images_key, str(job.number), job.html,
+                      job.first_anchor, job.break_kind, repr(job.bleed_points))
+
+    def _cached(self, job: PartJob) -> LaidOutPart | None:
+        cache = self.settings.cache
+        if cache is None:
+            return None
+        key = self._key(job)
+        record, pdf = cache.get(key + "-record"), cache.get(key)
+        if record is None or pdf is None:
+            return None
+        data = json.loads(record)
+        start = PartEnd(**data["start"]) if data["start"] is not None else None
+        return LaidOutPart(pdf=pdf, page_anchors=tuple(tuple(page) for page in data["page_anchors"]),
+                           page_numbers=tuple(data["page_numbers"]), end=PartEnd(**data["end"]), start=start,
+                           problems=tuple(data["problems"]))
+
+    def _store(self, job: PartJob, done: Future[LaidOutPart]) -> None:
+        cache = self.settings.cache
+        if cache is None or done.exception() is not None:
+            return
+        part = done.result()
+        key = self._key(job)
+        record = {"page_anchors": part.page_anchors, "page_numbers": part.page_numbers, "problems": part.problems,
+                  "end": vars(part.end), "start": vars(part.start) if part.start else None}
+        cache.put(key, part.pdf)
+        cache.put(key + "-record", json.dumps(record).encode("utf-8"))
+
+
+def _done(part: LaidOutPart) -> Future[LaidOutPart]:
+    future: Future[LaidOutPart] = Future()
+    future.set_result(part)
+    return future

@@ -1,0 +1,174 @@
+"""One part of a large PDF through WeasyPrint: what a worker process runs.
+
+A body part is laid out as its own document: first the layout's masthead (it sets the
+strings of the running heads), then, from a new page, its articles. After pagination,
+and before WeasyPrint draws the page margins, the part learns from the chain where the
+part before it ended; it then leaves out the masthead's page, keeps or drops the blank
+page a right-hand start may have made, and gives every page the number it has in the
+whole document. What goes in and out is plain data: picklable, and kept in the cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from publisher.writers.parts.chain import PartEnd, publish, publish_failure, wait_for
+
+
+class PartMismatch(Exception):
+    """The part's pages are not what the join expects (a layout whose masthead is empty,
+    say); the publication is then laid out in one piece."""
+
+
+@dataclass(frozen=True)
+class PartJob:
+    number: int  # 0: the front matter (cover, masthead, contents); then the articles' parts
+    html: str
+    base_url: str
+    roots: tuple[Path, ...]
+    first_anchor: str = ""  # the anchor of a body part's first article
+    break_kind: str = "page"  # "page" or "right": how each part starts
+    chain: Path | None = None  # None: the front, numbered as it is laid out
+    bleed_points: float = 0.0
+
+    def digest(self) -> str:
+        """What the part's pages depend on, but for where the part before it ended."""
+        data = "\0".join((str(self.number), self.html, self.base_url, self.first_anchor, self.break_kind,
+                          repr(self.bleed_points), *map(str, self.roots)))
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class LaidOutPart:
+    pdf: bytes
+    page_anchors: tuple[tuple[str, ...], ...]  # per page, the anchors on it
+    page_numbers: tuple[int, ...]  # per page, its number in the whole document
+    end: PartEnd  # where the part ended in the whole document
+    start: PartEnd | None = None  # where the part before it ended (None: the front)
+    problems: tuple[str, ...] = ()
+
+    @property
+    def page_count(self) -> int:
+        return len(self.page_anchors)
+
+
+@dataclass
+class _PageNumbers:
+    """Sets each page's number just before WeasyPrint makes its margin boxes.
+
+    WeasyPrint paginates the whole document, then makes each page's margin boxes from
+    the counter values in a page state; only those values are changed here.
+    """
+
+    job: PartJob
+    make_margin_boxes: Any
+    kept: list[int] = field(default_factory=list)
+    numbers: dict[int, int] = field(default_factory=dict)
+    start: PartEnd | None = None
+    pending_blank: int | None = None
+    delta: int | None = None
+    page_count: int = 0
+    last_number: int = 0
+
+    def __call__(self, context, page, state):
+        index = context.current_page - 1
+        self.page_count = len(context.page_maker) - 1
+        local = state[1]["page"][-1]
+        if self.job.chain is None:
+            self.kept.append(index)
+            number = local
+        else:
+            number = self._number(index, page, local)
+        if number is not None:
+            state = (state[0], {**state[1], "page": [number]}, *state[2:])
+            self.numbers[index] = self.last_number = number
+        boxes = self.make_margin_boxes(context, page, state)
+        if index == self.page_count - 1 and self.job.chain is not None:
+            if self.delta is None:
+                raise PartMismatch(f"part {self.job.number}: its first article is on no page")
+            assert self.start is not None
+            publish(self.job.chain, self.job.number, PartEnd(self.start.pages + len(self.kept), self.last_number))
+        return boxes
+
+    def _number(self, index: int, page, local: int) -> int | None:
+        if self.delta is not None:  # past the part's first page
+            self.kept.append(index)
+            return local + self.delta
+        if not _holds(page, self.job.first_anchor):
+            if page.page_type.blank:
+                self.pending_blank = index
+            return None  # the masthead's page, or the blank page after it
+        assert self.job.chain is not None
+        self.start = start = wait_for(self.job.chain, self.job.number - 1)
+        blank = 0
+        if self.job.break_kind == "right" and start.pages % 2 == 1:
+            # One piece would start this part on a right-hand page after a blank left one.
+            if self.pending_blank is None:
+                raise PartMismatch(f"part {self.job.number}: no blank page to start it on the right")
+            blank = 1
+            self.kept.append(self.pending_blank)
+            self.numbers[self.pending_blank] = start.last_number + 1
+        self.kept.append(index)
+        reset_here = local != index + 1
+        first = local if self.job.number == 1 and reset_here else start.last_number + 1 + blank
+        self.delta = first - local
+        return first
+
+
+def _holds(page, anchor: str) -> bool:
+    return any(getattr(box, "element", None) is not None and box.element.get("id") == anchor for box in page.descendants())
+
+
+@contextmanager
+def _numbering(numbers: _PageNumbers) -> Iterator[None]:
+    # WeasyPrint has no hook between pagination and margin boxes; its layout module's
+    # reference to make_margin_boxes is swapped for the time of one render, in a
+    # process that renders one document at a time.
+    import weasyprint.layout as layout_module
+
+    original = layout_module.make_margin_boxes
+    layout_module.make_margin_boxes = numbers
+    try:
+        yield
+    finally:
+        layout_module.make_margin_boxes = original
+
+
+def lay_out_part(job: PartJob) -> LaidOutPart:
+    """Lay ``job`` out and draw its pages: the top-level function a worker runs."""
+    try:
+        return _lay_out(job)
+    except BaseException as error:
+        if job.chain is not None:
+            publish_failure(job.chain, job.number, str(error) or type(error).__name__)
+        raise
+
+
+def _lay_out(job: PartJob) -> LaidOutPart:
+    from weasyprint import HTML
+    import weasyprint.layout as layout_module
+    from weasyprint.text.fonts import FontConfiguration
+
+    from publisher.writers.pdf_finish import Finisher, weasyprint_problems
+    from publisher.writers.sandbox import SandboxedFetcher
+
+    numbers = _PageNumbers(job=job, make_margin_boxes=layout_module.make_margin_boxes)
+    font_config = FontConfiguration()
+    with weasyprint_problems() as problems, _numbering(numbers):
+        document = HTML(string=job.html, base_url=job.base_url, url_fetcher=SandboxedFetcher(job.roots)).render(font_config=font_config)
+    kept = [document.pages[index] for index in sorted(numbers.kept)]
+    part_document = document.copy(kept)
+    identifier = hashlib.sha256(job.html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    with weasyprint_problems() as write_problems:
+        pdf = part_document.write_pdf(pdf_identifier=identifier, finisher=Finisher(job.bleed_points))
+    assert isinstance(pdf, bytes)
+    pages = tuple(tuple(page.anchors) for page in part_document.pages)
+    end = PartEnd(len(kept), numbers.last_number) if job.chain is None else PartEnd(
+        (numbers.start.pages if numbers.start else 0) + len(kept), numbers.last_number)
+    return LaidOutPart(pdf=pdf, page_anchors=pages, page_numbers=tuple(numbers.numbers[i] for i in sorted(numbers.kept)),
+                       end=end, start=numbers.start, problems=(*problems, *write_problems))
