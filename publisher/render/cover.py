@@ -7,12 +7,14 @@ byte-identical between builds.
 from __future__ import annotations
 
 import io
-
-from PIL import Image, ImageDraw, ImageFont
+from typing import TYPE_CHECKING
 
 from publisher.clean.dates import format_date_vi
 from publisher.model import Publication
 from publisher.render.fonts import FontFace
+
+if TYPE_CHECKING:
+    from PIL import ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 1800
 _PAPER = (244, 241, 234)
@@ -22,6 +24,8 @@ _MARGIN = 110
 
 
 def cover_png(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[str, str]) -> bytes:
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (WIDTH, HEIGHT), _PAPER)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH, 90), fill=_ACCENT)
@@ -62,6 +66,8 @@ def _face(fonts: tuple[FontFace, ...], family: str | None, weight: int, style: s
 
 
 def _font(face: FontFace, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     return ImageFont.truetype(str(face.path), size)
 
 
