@@ -50,7 +50,7 @@ class Renderer:
 
     @cached_property
     def environment(self) -> jinja2.Environment:
-        return make_environment(self.layout)
+        return make_environment(self.layout, self.cache.root / "templates" if self.cache else None)
 
     @cached_property
     def view(self) -> PublicationView:

@@ -76,12 +76,7 @@ def subset_font(
     kept = frozenset(wanted & face.codepoints)
     if cache is None:
         return _subset(face.path, kept, flavor)
-    key = _subset_key(face.path, kept, flavor)
-    data = cache.get(key)
-    if data is None:
-        data = _subset(face.path, kept, flavor)
-        cache.put(key, data)
-    return data
+    return cache.remember(_subset_key(face.path, kept, flavor), lambda: _subset(face.path, kept, flavor))
 
 
 def _subset_key(path: Path, codepoints: frozenset[int], flavor: str | None) -> str:

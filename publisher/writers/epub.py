@@ -119,7 +119,7 @@ class EpubWriter(Writer):
             content = publication.cover_image.read_bytes()
         else:
             suffix = ".png"
-            content = cover_png(publication, renderer.layout.fonts, labels_for(publication.language))
+            content = cover_png(publication, renderer.layout.fonts, labels_for(publication.language), renderer.cache)
         media_type = "image/png" if suffix == ".png" else "image/jpeg"
         item = epub.EpubItem(uid="cover-image", file_name=f"images/cover{suffix}", media_type=media_type, content=content)
         item.properties = ["cover-image"]
