@@ -8,8 +8,6 @@ another host, bodies over the size cap, and anything but images.
 from __future__ import annotations
 
 import hashlib
-import ipaddress
-import socket
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -35,6 +33,9 @@ class NetworkPolicy:
 
 
 def check_public_host(host: str) -> None:
+    import ipaddress
+    import socket
+
     try:
         infos = socket.getaddrinfo(host, None)
     except socket.gaierror as problem:
