@@ -17,20 +17,15 @@ from publisher.errors import PublisherError
 from publisher.cache import Cache, code_version, digest, files_digest
 from publisher.model import Publication
 from publisher.network import NetworkPolicy
-from publisher.verify import VerificationError, verify_outputs
 from publisher.clean.tonemarks import STYLES as TONE_MARK_STYLES, restyle
 from publisher.render import Renderer
 from publisher.render.glyphs import guard_publication, map_text
 from publisher.render.layout import Layout, find_layout
 from publisher.render.options import PrintOptions
-from publisher.writers.epub import EpubWriter
-from publisher.writers.impose import impose_booklet
-from publisher.writers.pdf import PdfWriter
+from publisher.render.pages import PageStart
 from publisher.resources import builtin_layouts_dir, shipped_fonts_dir
 from publisher.slug import slugify
-from publisher.writers import WRITERS, write_atomically
-from publisher.writers.base import Writer
-from publisher.writers.parts.run import PartSettings
+from publisher.writers import FORMATS, Writer, write_atomically, writer_class
 
 ALL_FORMATS = ("pdf", "epub", "html")
 Report = Callable[[str], None]
@@ -116,7 +111,8 @@ def build_publication(
     warnings = [str(report) for report in missing]
     for message in warnings:
         reporter.warning(message)
-    renderer = Renderer(publication=publication, layout=layout, print_options=options.print)
+    cache = Cache(options.cache_dir, readable=not options.force) if options.cache_dir else None
+    renderer = Renderer(publication=publication, layout=layout, print_options=options.print, cache=cache)
     stem = name or slugify(publication.title)
     formats = _ordered_formats(options.formats or publication.formats or ALL_FORMATS)
     files = []
@@ -125,20 +121,18 @@ def build_publication(
     logger.addHandler(log)
     try:
         # Every format is made before any is written: a failure leaves no output at all.
-        print_pages = ()
+        print_pages: tuple[PageStart, ...] = ()
         made: list[tuple[str, Path, bytes]] = []
         for format_name in formats:
-            if format_name == "epub":
-                writer: Writer = EpubWriter(print_pages)
-            elif format_name == "pdf":
-                cache = Cache(options.cache_dir, readable=not options.force) if options.cache_dir else None
-                writer = PdfWriter(PartSettings(jobs=options.pdf_jobs, cache=cache))
-            else:
-                writer = WRITERS[format_name]()
+            writer = _writer(format_name, print_pages, options)
             reporter.progress(f"writing {format_name.upper()} of '{publication.title}'")
             data = writer.write_bytes(renderer)
             made.append((format_name, out_dir / f"{stem}{writer.suffix}", data))
-            if isinstance(writer, PdfWriter):
+            if format_name == "pdf":
+                from publisher.writers.impose import impose_booklet
+                from publisher.writers.pdf import PdfWriter
+
+                assert isinstance(writer, PdfWriter)
                 print_pages = writer.page_starts
                 if options.keep_html:
                     made.append(("print-html", out_dir / f"{stem}.print.html", writer.standalone_html(renderer).encode("utf-8")))
@@ -152,6 +146,8 @@ def build_publication(
     for message in log.messages:
         reporter.warning(message)
     if options.verify:
+        from publisher.verify import VerificationError, verify_outputs
+
         reporter.progress(f"verifying what was written of '{publication.title}'")
         missing = verify_outputs(publication, [(f.format, f.path) for f in files if f.format in ALL_FORMATS])
         if missing:
@@ -159,6 +155,21 @@ def build_publication(
             raise VerificationError(f"{len(missing)} part(s) missing from the outputs: {details}", source)
     return PublicationResult(source=source, title=publication.title, files=tuple(files), warnings=tuple(warnings + log.messages),
                              article_count=len(publication.articles))
+
+
+def _writer(format_name: str, print_pages: tuple[PageStart, ...], options: BuildOptions) -> Writer:
+    """The writer of one format; the EPUB's page-list follows the PDF's pages, when one was made."""
+    if format_name == "epub":
+        from publisher.writers.epub import EpubWriter
+
+        return EpubWriter(print_pages)
+    if format_name == "pdf":
+        from publisher.writers.parts.run import PartSettings
+        from publisher.writers.pdf import PdfWriter
+
+        cache = Cache(options.cache_dir, readable=not options.force) if options.cache_dir else None
+        return PdfWriter(PartSettings(jobs=options.pdf_jobs, cache=cache))
+    return writer_class(format_name)()
 
 
 def _ordered_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
@@ -187,9 +198,9 @@ def build(
 
 def check_options(options: BuildOptions) -> None:
     options.print.validated()
-    unknown = [f for f in options.formats or () if f not in WRITERS]
+    unknown = [f for f in options.formats or () if f not in FORMATS]
     if unknown:
-        raise PublisherError(f"unknown format '{unknown[0]}' (choose from {', '.join(WRITERS)})")
+        raise PublisherError(f"unknown format '{unknown[0]}' (choose from {', '.join(FORMATS)})")
     if options.tone_marks not in TONE_MARK_STYLES:
         raise PublisherError(f"unknown tone-mark style '{options.tone_marks}' (choose from {', '.join(TONE_MARK_STYLES)})")
 

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from publisher.errors import OutputError
@@ -79,6 +79,18 @@ class Cache:
             os.replace(temporary, target)
         except OSError as error:
             raise OutputError(f"cannot write to the cache: {error.strerror}", self.root) from None
+
+    def remember(self, key: str, make: Callable[[], bytes]) -> bytes:
+        """The bytes stored under ``key``; made (and stored) when there are none.
+
+        Only for what ``make`` makes deterministically from what ``key`` digests: the
+        result is then the same with and without the cache.
+        """
+        data = self.get(key)
+        if data is None:
+            data = make()
+            self.put(key, data)
+        return data
 
     def get_json(self, key: str) -> dict | None:
         data = self.get(key)

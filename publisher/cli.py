@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -54,7 +55,7 @@ def build_command(
     out_dir: Annotated[Path, typer.Option("--output", "-o", help="Folder for the outputs; a tree keeps its shape there.")] = Path("out"),
     formats: Annotated[Optional[str], typer.Option("--format", "-f", help="Comma-separated: pdf,epub,html (default: the manifest's, else all).")] = None,
     layout: Annotated[Optional[str], typer.Option("--layout", "-l", help="Layout name or folder.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Publications built at once (default: the number of cores).")] = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes: publications built at once, or the parts of one large PDF (default: the number of cores).")] = None,
     cache: Annotated[Path, typer.Option("--cache", help="Cache folder: publications whose inputs did not change are not built again.")] = DEFAULT_CACHE_DIR,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Build everything anew, ignoring the cache (and refreshing it).")] = False,
@@ -78,6 +79,8 @@ def build_command(
                            force=force, keep_html=keep_html)
     jobs = jobs or default_jobs()
     batch = plan_jobs(paths, out_dir, options, jobs)
+    if len(batch) == 1:  # one publication: its PDF's parts get the processes
+        batch = [dataclasses.replace(batch[0], options=dataclasses.replace(batch[0].options, pdf_jobs=jobs))]
     progress = ProgressLine(publications=len(batch), articles=sum(job.expected_articles for job in batch), enabled=sys.stderr.isatty())
     progress.show()
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import Executor, Future
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -36,11 +36,17 @@ def make_executor(jobs: int) -> Executor:
     Each worker loads WeasyPrint as it starts (half a second), while the caller is still
     preparing the work, rather than when its first task arrives.
     """
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_preload) if jobs > 1 else InlineExecutor()
+    if jobs <= 1:
+        return InlineExecutor()
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_preload)
 
 
 def start_workers(executor: Executor, jobs: int) -> None:
     """Have a pool start all its workers now (a pool starts them on demand otherwise)."""
+    from concurrent.futures import ProcessPoolExecutor
+
     if isinstance(executor, ProcessPoolExecutor):
         for _ in range(jobs):
             executor.submit(_nothing)

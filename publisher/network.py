@@ -8,12 +8,13 @@ another host, bodies over the size cap, and anything but images.
 from __future__ import annotations
 
 import hashlib
-import ipaddress
-import socket
 from dataclasses import dataclass
 from pathlib import Path
-from urllib import error, request
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+if TYPE_CHECKING:
+    from urllib.request import OpenerDirector
 
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
 TIMEOUT_SECONDS = 10.0
@@ -32,6 +33,9 @@ class NetworkPolicy:
 
 
 def check_public_host(host: str) -> None:
+    import ipaddress
+    import socket
+
     try:
         infos = socket.getaddrinfo(host, None)
     except socket.gaierror as problem:
@@ -42,12 +46,19 @@ def check_public_host(host: str) -> None:
             raise FetchRefused(f"{host} resolves to a non-public address ({address})")
 
 
-class _SameHostRedirects(request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):
-        old, new = urlsplit(req.full_url), urlsplit(newurl)
-        if new.scheme not in ("http", "https") or new.hostname != old.hostname:
-            raise FetchRefused(f"redirect to another host refused: {newurl}")
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+def _same_host_opener() -> OpenerDirector:
+    """An opener that follows redirects only within the same host (urllib is loaded
+    here, by the builds that fetch, not by every build)."""
+    from urllib import request
+
+    class SameHostRedirects(request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            old, new = urlsplit(req.full_url), urlsplit(newurl)
+            if new.scheme not in ("http", "https") or new.hostname != old.hostname:
+                raise FetchRefused(f"redirect to another host refused: {newurl}")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+    return request.build_opener(SameHostRedirects())
 
 
 def fetch_image(url: str, folder: Path, policy: NetworkPolicy) -> Path:
@@ -58,7 +69,9 @@ def fetch_image(url: str, folder: Path, policy: NetworkPolicy) -> Path:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise FetchRefused(f"not an http(s) URL: {url}")
     check_public_host(parts.hostname)
-    opener = request.build_opener(_SameHostRedirects())
+    from urllib import error, request
+
+    opener = _same_host_opener()
     try:
         with opener.open(request.Request(url, headers={"User-Agent": "publisher"}), timeout=policy.timeout) as response:
             media_type = response.headers.get_content_type()

@@ -6,13 +6,10 @@ from pathlib import Path
 
 from publisher.article_files import ARTICLE_SUFFIXES
 from publisher.clean.explain import CleanResult
-from publisher.clean.pagedump import clean_page_dump
 from publisher.clean.profiles import ProfileSet
 from publisher.clean.unicode import normalise_text
 from publisher.errors import InputError, NotAnArticleError
 from publisher.ingest.decode import declared_charset, decode_bytes
-from publisher.ingest.html import read_html
-from publisher.ingest.markdown import read_markdown
 from publisher.ingest.mojibake import repair_mojibake
 
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024  # far above any news article; a bigger file is a data dump
@@ -49,11 +46,19 @@ def read_article_text(text: str, path: Path, profiles: ProfileSet) -> CleanResul
 
 
 def _read_by_suffix(text: str, path: Path, profiles: ProfileSet) -> CleanResult:
+    """Each reader is imported when an article of its kind comes: Markdown needs neither
+    the HTML parsers nor the page-dump cleaner."""
     suffix = path.suffix.lower()
     if suffix in (".md", ".markdown"):
+        from publisher.ingest.markdown import read_markdown
+
         return read_markdown(text, path)
     if suffix in (".html", ".htm") or (suffix == ".txt" and _looks_like_html(text)):
+        from publisher.ingest.html import read_html
+
         return read_html(text, path, profiles)
     if suffix == ".txt":
+        from publisher.clean.pagedump import clean_page_dump
+
         return clean_page_dump(text, path, profiles)
     raise InputError(f"unknown article format '{suffix}' (expected one of {', '.join(ARTICLE_SUFFIXES)})", path)

@@ -50,9 +50,13 @@ def read_markdown(text: str, path: Path | None) -> CleanResult:
     return CleanResult(article=article)
 
 
+# libyaml's safe loader where PyYAML was built with it: the same documents, ten times faster.
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_front_matter(text: str, path: Path | None) -> dict[str, Any]:
     try:
-        meta = yaml.safe_load(text) or {}
+        meta = yaml.load(text, Loader=_SAFE_LOADER) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None

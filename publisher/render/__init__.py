@@ -11,10 +11,11 @@ from typing import Any
 
 import jinja2
 
+from publisher.cache import Cache
 from publisher.model import Figure, Publication
 from publisher.render.context import PublicationView, publication_view
 from publisher.render.environment import make_environment, render_template
-from publisher.render.fonts import FontFace
+from publisher.render.fonts import FontFace, subset_font
 from publisher.render.labels import labels_for
 from publisher.render.layout import Layout
 from publisher.render.options import PageSettings, PrintOptions
@@ -49,10 +50,11 @@ class Renderer:
     publication: Publication
     layout: Layout
     print_options: PrintOptions = field(default_factory=PrintOptions)
+    cache: Cache | None = None  # where font subsets are kept between builds; None: made anew
 
     @cached_property
     def environment(self) -> jinja2.Environment:
-        return make_environment(self.layout)
+        return make_environment(self.layout, self.cache.root / "templates" if self.cache else None)
 
     @cached_property
     def view(self) -> PublicationView:
@@ -95,6 +97,10 @@ class Renderer:
         primary = frozenset.intersection(*(face.codepoints for face in self.layout.fonts)) if self.layout.fonts else frozenset()
         needed = used - primary
         return self.layout.fonts + tuple(face for face in self.layout.fallback_fonts if face.codepoints & needed)
+
+    def font_subset(self, face: FontFace, flavor: str | None = None, with_base: bool = True) -> bytes:
+        """``face`` cut down to the characters this publication holds."""
+        return subset_font(face, self.codepoints, flavor, with_base, self.cache)
 
     def render(self, template: str, image_href: ImageHref | None = None, **extra: Any) -> str:
         view = publication_view(self.publication, image_href) if image_href else self.view

@@ -7,12 +7,16 @@ byte-identical between builds.
 from __future__ import annotations
 
 import io
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PIL import Image, ImageDraw, ImageFont
-
+from publisher.cache import Cache, digest, file_digest
 from publisher.clean.dates import format_date_vi
 from publisher.model import Publication
 from publisher.render.fonts import FontFace
+
+if TYPE_CHECKING:
+    from PIL import ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 1800
 _PAPER = (244, 241, 234)
@@ -21,7 +25,25 @@ _INK = (17, 17, 17)
 _MARGIN = 110
 
 
-def cover_png(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[str, str]) -> bytes:
+def cover_png(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[str, str], cache: Cache | None = None) -> bytes:
+    """The cover drawn for ``publication``; with a ``cache``, one drawn before from the same
+    text, fonts and code is read back (drawing and compressing it takes a twentieth of a second)."""
+    if cache is None:
+        return _draw(publication, fonts, labels)
+    return cache.remember(_cover_key(publication, fonts, labels), lambda: _draw(publication, fonts, labels))
+
+
+def _cover_key(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[str, str]) -> str:
+    from PIL import __version__ as pillow_version
+
+    drawn = (publication.title, publication.subtitle, publication.issue, publication.date, publication.publisher,
+             sorted(labels.items()), [(face.family, face.weight, face.style) for face in fonts])
+    return digest("cover", pillow_version, file_digest(Path(__file__)), repr(drawn), *(file_digest(face.path) for face in fonts))
+
+
+def _draw(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[str, str]) -> bytes:
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (WIDTH, HEIGHT), _PAPER)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 0, WIDTH, 90), fill=_ACCENT)
@@ -62,6 +84,8 @@ def _face(fonts: tuple[FontFace, ...], family: str | None, weight: int, style: s
 
 
 def _font(face: FontFace, size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont
+
     return ImageFont.truetype(str(face.path), size)
 
 

@@ -13,11 +13,14 @@ from publisher.errors import LayoutError
 from publisher.render.layout import Layout, builtin_layouts
 
 
-def make_environment(layout: Layout) -> jinja2.Environment:
+def make_environment(layout: Layout, bytecode_dir: Path | None = None) -> jinja2.Environment:
+    """The layout's environment; with ``bytecode_dir``, compiled templates are kept there
+    (Jinja checks each against its template's source before using it)."""
     # A template may name a built-in layout's template by prefix ("bulletin/print.html"),
     # so a layout can extend the very template it overrides.
     builtins = jinja2.PrefixLoader({name: jinja2.FileSystemLoader(str(folder)) for name, folder in builtin_layouts().items()})
     environment = jinja2.Environment(
+        bytecode_cache=_bytecode_cache(bytecode_dir) if bytecode_dir is not None else None,
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(folder) for folder in layout.template_dirs]), builtins]),
         autoescape=jinja2.select_autoescape(["html", "xhtml", "xml", "ncx"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -28,6 +31,14 @@ def make_environment(layout: Layout) -> jinja2.Environment:
     environment.filters["vi_date"] = format_date_vi
     environment.filters["vi_datetime"] = format_datetime_vi
     return environment
+
+
+def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # an unwritable cache only costs the compiling
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def render_template(environment: jinja2.Environment, name: str, **context: Any) -> str:

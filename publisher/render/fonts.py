@@ -8,9 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from fontTools import subset as ft_subset
-from fontTools.ttLib import TTFont, TTLibError
-
+from publisher.cache import Cache, digest, file_digest
 from publisher.errors import FontError
 
 # Basic Latin, Latin-1, Latin Extended-A/B and Vietnamese letters: an embedded subset keeps
@@ -30,14 +28,21 @@ class FontFace:
 
     @cached_property
     def codepoints(self) -> frozenset[int]:
+        from fontTools.ttLib import TTFont, TTLibError
+
         try:
             with TTFont(self.path, lazy=True) as font:
+                # Only the code points are wanted: numbered glyph names spare reading the
+                # 'post' table's names, a third of the time.
+                font.setGlyphOrder([f"glyph{number:05d}" for number in range(font["maxp"].numGlyphs)])
                 return frozenset(font.getBestCmap())
         except (OSError, TTLibError) as error:
             raise FontError(f"cannot read the font: {error}", self.path) from None
 
     @cached_property
     def postscript_name(self) -> str:
+        from fontTools.ttLib import TTFont
+
         with TTFont(self.path, lazy=True) as font:
             return str(font["name"].getDebugName(6))
 
@@ -56,18 +61,41 @@ def font_face_css(faces: Iterable[FontFace], url_for: Callable[[FontFace], str],
     return "\n".join(rules) + "\n"
 
 
-def subset_font(face: FontFace, codepoints: Iterable[int], flavor: str | None = None, with_base: bool = True) -> bytes:
+def subset_font(
+    face: FontFace,
+    codepoints: Iterable[int],
+    flavor: str | None = None,
+    with_base: bool = True,
+    cache: Cache | None = None,
+) -> bytes:
     """A deterministic subset of ``face`` holding ``codepoints`` (plus the base repertoire).
 
     Hinting is dropped: e-readers and browsers at reading sizes do without it, and the
-    files are a third smaller.
+    files are a third smaller. Subsetting takes a fifth of a second a face; with a
+    ``cache``, a subset already made from the same font file, code points and recipe is
+    read back instead (the same bytes, since subsetting is deterministic).
     """
     wanted = set(codepoints) | (BASE_REPERTOIRE if with_base else set())
-    return _subset(face.path, frozenset(wanted & face.codepoints), flavor)
+    kept = frozenset(wanted & face.codepoints)
+    if cache is None:
+        return _subset(face.path, kept, flavor)
+    return cache.remember(_subset_key(face.path, kept, flavor), lambda: _subset(face.path, kept, flavor))
+
+
+def _subset_key(path: Path, codepoints: frozenset[int], flavor: str | None) -> str:
+    """What a subset's bytes depend on: the font file, the code points, the flavor, the
+    recipe (this module's source) and the fontTools that ran it."""
+    from fontTools import version as fonttools_version
+
+    return digest("font-subset", fonttools_version, file_digest(Path(__file__)), file_digest(path), flavor or "",
+                  ",".join(map(str, sorted(codepoints))))
 
 
 @lru_cache(maxsize=64)
 def _subset(path: Path, codepoints: frozenset[int], flavor: str | None) -> bytes:
+    from fontTools import subset as ft_subset
+    from fontTools.ttLib import TTFont
+
     options = ft_subset.Options()
     options.flavor = flavor
     options.name_IDs = ["*"]

@@ -48,7 +48,7 @@ def guard_publication(publication: Publication, covered: frozenset[int]) -> tupl
 
     def article_guard(article: Article) -> Article:
         def fix(text: str) -> str:
-            if all(ord(ch) in covered for ch in text):
+            if covered.issuperset(map(ord, text)):
                 return text
             out = []
             for ch in text:
@@ -72,7 +72,7 @@ def guard_publication(publication: Publication, covered: frozenset[int]) -> tupl
 def _stand_in(character: str, covered: frozenset[int]) -> str:
     code = ord(character)
     for table in (_SYMBOL_FONT_STAND_INS, _SPACE_STAND_INS):
-        if code in table and all(ord(c) in covered for c in table[code]):
+        if code in table and covered.issuperset(map(ord, table[code])):
             return table[code]
     if unicodedata.category(character) == "Zs" and 0x20 in covered:
         return " "

@@ -6,10 +6,12 @@ import os
 import tempfile
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from publisher.errors import OutputError
-from publisher.render import Renderer
+
+if TYPE_CHECKING:
+    from publisher.render import Renderer
 
 
 class Writer(ABC):

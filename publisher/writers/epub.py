@@ -25,7 +25,7 @@ from publisher.model import Figure
 from publisher.render import Renderer
 from publisher.render.context import publication_view
 from publisher.render.cover import cover_png
-from publisher.render.fonts import font_face_css, subset_font
+from publisher.render.fonts import font_face_css
 from publisher.render.labels import labels_for
 from publisher.render.pages import PageStart
 from publisher.writers.base import Writer
@@ -64,10 +64,9 @@ class EpubWriter(Writer):
                     images.add(block.block.image)
         _add_accessibility_metadata(book, has_images=bool(images.items), print_pages=bool(self.print_pages), title=publication.title)
 
-        codepoints = renderer.codepoints
         font_items = [
             epub.EpubItem(uid=f"font-{number}", file_name=f"fonts/{face.path.stem}.ttf", media_type="font/ttf",
-                          content=subset_font(face, codepoints))
+                          content=renderer.font_subset(face))
             for number, face in enumerate(renderer.used_fonts, start=1)
         ]
         fonts_css = font_face_css(renderer.used_fonts, lambda face: f"../fonts/{face.path.stem}.ttf")
@@ -120,7 +119,7 @@ class EpubWriter(Writer):
             content = publication.cover_image.read_bytes()
         else:
             suffix = ".png"
-            content = cover_png(publication, renderer.layout.fonts, labels_for(publication.language))
+            content = cover_png(publication, renderer.layout.fonts, labels_for(publication.language), renderer.cache)
         media_type = "image/png" if suffix == ".png" else "image/jpeg"
         item = epub.EpubItem(uid="cover-image", file_name=f"images/cover{suffix}", media_type=media_type, content=content)
         item.properties = ["cover-image"]

@@ -6,7 +6,7 @@ import base64
 import mimetypes
 
 from publisher.render import Renderer
-from publisher.render.fonts import font_face_css, subset_font
+from publisher.render.fonts import font_face_css
 from publisher.writers.base import Writer
 
 
@@ -15,9 +15,8 @@ class HtmlWriter(Writer):
     suffix = ".html"
 
     def write_bytes(self, renderer: Renderer) -> bytes:
-        codepoints = renderer.codepoints
         urls = {
-            face: "data:font/woff2;base64," + base64.b64encode(subset_font(face, codepoints, flavor="woff2", with_base=False)).decode("ascii")
+            face: "data:font/woff2;base64," + base64.b64encode(renderer.font_subset(face, flavor="woff2", with_base=False)).decode("ascii")
             for face in renderer.used_fonts
         }
         fonts_css = font_face_css(renderer.used_fonts, urls.__getitem__, font_format="woff2")
