@@ -119,6 +119,7 @@ class Renderer:
             "parted": False,
             "part_starts": frozenset(),
             "contents": None,
+            "carried": "",
             "toc_page": _no_page_number,
             "fallback_families": "".join(f'"{family}", ' for family in dict.fromkeys(f.family for f in self.layout.fallback_fonts)),
         }

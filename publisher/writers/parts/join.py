@@ -30,8 +30,10 @@ from publisher.writers.parts.fontmerge import merge_fonts
 PART_LINK_PREFIX = "https://publisher.invalid/"
 
 
-def join_parts(pdfs: Sequence[bytes], identifier: bytes, faces: Sequence[FontFace] = ()) -> bytes:
-    """One PDF of the pages of ``pdfs``, in order; the first one's metadata is the whole's."""
+def join_parts(pdfs: Sequence[bytes], identifier: bytes, faces: Sequence[FontFace] = (),
+               bookmark_levels: Sequence[Sequence[int]] = ()) -> bytes:
+    """One PDF of the pages of ``pdfs``, in order; the first one's metadata is the whole's.
+    ``bookmark_levels``, per part, gives the levels of its outline entries in order."""
     writer = PdfWriter()
     readers = [PdfReader(io.BytesIO(pdf)) for pdf in pdfs]
     offsets = []
@@ -46,8 +48,11 @@ def join_parts(pdfs: Sequence[bytes], identifier: bytes, faces: Sequence[FontFac
             destinations.setdefault(name, _destination(writer, offset + page, destination))
     _set_named_destinations(writer, destinations)
     _link_contents(writer, destinations)
-    for reader, offset in zip(readers, offsets):
-        _copy_outline(writer, reader, reader.outline, offset, parent=None)
+    entries = []
+    for reader, offset, levels in zip(readers, offsets, bookmark_levels or [()] * len(readers)):
+        flat = _flatten(reader, reader.outline, offset)
+        entries += [(level, *entry) for level, entry in zip(levels or [1] * len(flat), flat)]
+    _write_outline(writer, entries)
     front = readers[0]
     if front.metadata:
         writer.add_metadata(dict(front.metadata.items()))
@@ -91,19 +96,28 @@ def _link_contents(writer: PdfWriter, destinations: dict[str, ArrayObject]) -> N
                 annotation[NameObject("/Dest")] = TextStringObject(anchor)
 
 
-def _copy_outline(writer: PdfWriter, reader: PdfReader, items, offset: int, parent) -> None:
-    previous = None
+def _flatten(reader: PdfReader, items, offset: int) -> list[tuple[str, int, float, float, bool]]:
+    """A part's outline in document order: title, page in the whole, position, open."""
+    flat = []
     for item in items:
         if isinstance(item, list):
-            if previous is not None:
-                _copy_outline(writer, reader, item, offset, previous)
-            continue
-        page = reader.get_destination_page_number(item)
-        count = item.get("/Count", 0) or 0
-        previous = writer.add_outline_item(
-            title=str(item.title), page_number=offset + page, parent=parent,
-            fit=Fit.xyz(float(_number(item.left)), float(_number(item.top)), 0), is_open=count >= 0,
-        )
+            flat += _flatten(reader, item, offset)
+        else:
+            flat.append((str(item.title), offset + reader.get_destination_page_number(item), float(_number(item.left)),
+                         float(_number(item.top)), (item.get("/Count", 0) or 0) >= 0))
+    return flat
+
+
+def _write_outline(writer: PdfWriter, entries: list[tuple[int, str, int, float, float, bool]]) -> None:
+    """Nest the entries by level, as WeasyPrint nests bookmarks: each under the last one
+    before it of a lower level."""
+    stack: list[tuple[int, object]] = []
+    for level, title, page, left, top, is_open in entries:
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        parent = stack[-1][1] if stack else None
+        item = writer.add_outline_item(title=title, page_number=page, parent=parent, fit=Fit.xyz(left, top, 0), is_open=is_open)
+        stack.append((level, item))
 
 
 def _drop_unreachable(writer: PdfWriter) -> None:

@@ -4,6 +4,7 @@ on an executor's processes, then the contents again with their real page numbers
 from __future__ import annotations
 
 import json
+import re
 import logging
 import tempfile
 from collections.abc import Callable
@@ -17,7 +18,8 @@ from markupsafe import Markup
 from publisher.cache import Cache, code_version, digest, file_digest
 from publisher.model import Figure
 from publisher.executors import InlineExecutor, make_executor, start_workers
-from publisher.render.context import publication_view
+from publisher.render.context import ArticleView, publication_view
+from publisher.render.labels import labels_for
 from publisher.render.fonts import font_face_css
 from publisher.writers.parts.chain import PartEnd, abandon, publish, publish_failure
 from publisher.writers.parts.join import PART_LINK_PREFIX, join_parts
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from publisher.render import Renderer
 
 _LOG = logging.getLogger("publisher")
+_ANCHORS = re.compile(r'\s(?:id|aria-labelledby)="[^"]*"')
 # The contents are first laid out with this in place of every page number, to learn how
 # many pages they take before the numbers are known; the real numbers are never wider.
 _PLACEHOLDER_NUMBER = "8888"
@@ -102,7 +105,9 @@ class _PartRun:
         for part in (front, *bodies):
             for problem in part.problems:
                 _LOG.warning("PDF: %s", problem)
-        pdf = join_parts([front.pdf, *(body.pdf for body in bodies)], identifier, self.renderer.used_fonts)
+        parts = (front, *bodies)
+        pdf = join_parts([part.pdf for part in parts], identifier, self.renderer.used_fonts,
+                         [part.bookmark_levels for part in parts])
         anchors = tuple(page for part in (front, *bodies) for page in part.page_anchors)
         return PartedDocument(pdf=pdf, page_anchors=anchors, part_count=len(bodies))
 
@@ -146,10 +151,22 @@ class _PartRun:
         return PartJob(number=0, html=html, base_url=self.base_url, roots=self.roots, bleed_points=self.bleed_points)
 
     def _body_job(self, number: int, group) -> PartJob:
-        html = self.renderer.render("print.html", document_part="body", pub=part_view(self.view, group), **self._common(),
-                                    toc_href=lambda article, heading: "#")
-        return PartJob(number=number, html=html, base_url=self.base_url, roots=self.roots, first_anchor=group[0].anchor,
+        view = part_view(self.view, group)
+        first = view.sections[0]
+        # What the part's first page shows first: a section's title, or an article.
+        first_anchor = first.anchor if first.title and not first.continued else group[0].anchor
+        html = self.renderer.render("print.html", document_part="body", pub=view, **self._common(),
+                                    toc_href=lambda article, heading: "#",
+                                    carried=self._carried(self.groups[number - 2][-1]) if number > 1 else "")
+        return PartJob(number=number, html=html, base_url=self.base_url, roots=self.roots, first_anchor=first_anchor,
                        break_kind=self.renderer.layout.part_break, chain=self.chain, bleed_points=self.bleed_points)
+
+    def _carried(self, article: ArticleView) -> str:
+        """The head of ``article`` without its anchors or bookmarks: it only sets the strings
+        the running heads show (the article's title, say) as the part before left them."""
+        module = self.renderer.environment.get_template("_article.html").make_module(
+            {"labels": labels_for(self.renderer.publication.language)})
+        return _ANCHORS.sub("", str(module.render_article_head(article)))
 
     def _common(self) -> dict:
         return {"image_href": self.context.image_href, "cover_href": self.context.cover_href, "fonts_css": self.fonts_css,
@@ -184,7 +201,8 @@ class _PartRun:
         data = json.loads(record)
         start = PartEnd(**data["start"]) if data["start"] is not None else None
         return LaidOutPart(pdf=pdf, page_anchors=tuple(tuple(page) for page in data["page_anchors"]),
-                           page_numbers=tuple(data["page_numbers"]), end=PartEnd(**data["end"]), start=start,
+                           page_numbers=tuple(data["page_numbers"]), bookmark_levels=tuple(data["bookmark_levels"]),
+                           end=PartEnd(**data["end"]), start=start,
                            problems=tuple(data["problems"]))
 
     def _store(self, job: PartJob, done: Future[LaidOutPart]) -> None:
@@ -194,6 +212,7 @@ class _PartRun:
         part = done.result()
         key = self._key(job)
         record = {"page_anchors": part.page_anchors, "page_numbers": part.page_numbers, "problems": part.problems,
+                  "bookmark_levels": part.bookmark_levels,
                   "end": vars(part.end), "start": vars(part.start) if part.start else None}
         cache.put(key, part.pdf)
         cache.put(key + "-record", json.dumps(record).encode("utf-8"))

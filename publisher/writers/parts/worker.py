@@ -49,6 +49,7 @@ class LaidOutPart:
     page_anchors: tuple[tuple[str, ...], ...]  # per page, the anchors on it
     page_numbers: tuple[int, ...]  # per page, its number in the whole document
     end: PartEnd  # where the part ended in the whole document
+    bookmark_levels: tuple[int, ...] = ()  # the levels of the part's outline entries, in order
     start: PartEnd | None = None  # where the part before it ended (None: the front)
     problems: tuple[str, ...] = ()
 
@@ -170,5 +171,8 @@ def _lay_out(job: PartJob) -> LaidOutPart:
     pages = tuple(tuple(page.anchors) for page in part_document.pages)
     end = PartEnd(len(kept), numbers.last_number) if job.chain is None else PartEnd(
         (numbers.start.pages if numbers.start else 0) + len(kept), numbers.last_number)
+    # The PDF outline nests entries under those of this part only; the join nests them
+    # anew over the whole document from their levels.
+    levels = tuple(level for page in part_document.pages for level, *_rest in page.bookmarks)
     return LaidOutPart(pdf=pdf, page_anchors=pages, page_numbers=tuple(numbers.numbers[i] for i in sorted(numbers.kept)),
-                       end=end, start=numbers.start, problems=(*problems, *write_problems))
+                       bookmark_levels=levels, end=end, start=numbers.start, problems=(*problems, *write_problems))

@@ -1,0 +1,250 @@
+"""A large PDF laid out in parts on several processes and joined: the same pages as plain
+WeasyPrint gives for the kept HTML document, with the same numbers, contents, outline,
+links and fonts; and after an edit, only the part that changed is laid out again."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from pathlib import Path
+
+import pypdf
+import pytest
+from conftest import pdftotext, squash
+from weasyprint import HTML
+
+from publisher import load_publication
+from publisher.cache import Cache
+from publisher.render import Renderer
+from publisher.render.layout import find_layout
+from publisher.writers.parts.chain import ChainBroken, abandon, publish_failure, wait_for
+from publisher.writers.parts.plan import PartPlan, cut
+from publisher.writers.parts.run import PartSettings
+from publisher.writers.pdf import PdfWriter
+
+SMALL_PARTS = PartPlan(threshold=4, min_articles=2, max_articles=2, target_parts=8)
+WORDS = ("Hội đồng nhân dân tỉnh Lạng Sơn đã thông qua nghị quyết về phát triển kinh tế xã hội, "
+         "bảo đảm quốc phòng an ninh và nâng cao đời sống của đồng bào các dân tộc vùng biên giới. ")
+
+
+def _write_articles(folder: Path, count: int, sections: bool = False) -> Path:
+    folder.mkdir(parents=True)
+    for number in range(1, count + 1):
+        paragraphs = "\n\n".join(WORDS * (2 + (number * 7) % 5) for _ in range(2 + number % 4))
+        (folder / f"{number:02d}.md").write_text(
+            f"---\ntitle: \"Bài số {number}: tin tức từ Lạng Sơn\"\ndate: 2024-03-{number % 28 + 1:02d}\n"
+            f"authors: [Phóng viên {number}]\n---\n\nTóm tắt bài {number}.\n\n## Phần một của bài {number}\n\n"
+            f"{paragraphs}\n\n## Phần hai của bài {number}\n\n{paragraphs}\n",
+            encoding="utf-8",
+        )
+    if sections:
+        first = ", ".join(f'"{n:02d}.md"' for n in range(1, count // 2 + 1))
+        second = ", ".join(f'"{n:02d}.md"' for n in range(count // 2 + 1, count + 1))
+        (folder / "publication.toml").write_text(
+            f'title = "Bản tin lớn"\ndate = 2024-03-30\n\n[[sections]]\ntitle = "Thời sự"\narticles = [{first}]\n\n'
+            f'[[sections]]\ntitle = "Kinh tế"\narticles = [{second}]\n', encoding="utf-8")
+    return folder
+
+
+def _renderer(folder: Path, layout: str) -> Renderer:
+    return Renderer(publication=load_publication(folder), layout=find_layout(layout))
+
+
+def _parted(renderer: Renderer, tmp_path: Path, jobs: int = 2, cache: Cache | None = None) -> tuple[Path, PdfWriter]:
+    writer = PdfWriter(PartSettings(jobs=jobs, plan=SMALL_PARTS, cache=cache))
+    data = writer.write_bytes(renderer)
+    path = tmp_path / f"parted-{jobs}-{id(writer)}.pdf"
+    path.write_bytes(data)
+    return path, writer
+
+
+def _plain(writer: PdfWriter, renderer: Renderer, tmp_path: Path) -> Path:
+    """Plain WeasyPrint on the document ``--keep-html`` leaves beside the PDF."""
+    kept = tmp_path / "kept.print.html"
+    kept.write_text(writer.standalone_html(renderer), encoding="utf-8")
+    path = tmp_path / "plain.pdf"
+    HTML(filename=str(kept)).write_pdf(path)
+    return path
+
+
+def _outline(reader: pypdf.PdfReader, items=None, depth: int = 0) -> list[tuple[int, str, int]]:
+    found = []
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            found += _outline(reader, item, depth + 1)
+        else:
+            found.append((depth, str(item.title), reader.get_destination_page_number(item)))
+    return found
+
+
+def _links(reader: pypdf.PdfReader) -> list[tuple[int, int]]:
+    """(page of the link, page it leads to) for every internal link."""
+    destinations = {name: reader.get_destination_page_number(d) for name, d in reader.named_destinations.items()}
+    found = []
+    for number, page in enumerate(reader.pages):
+        for reference in page.get("/Annots", ()) or ():
+            annotation = reference.get_object()
+            target = annotation.get("/Dest")
+            if isinstance(target, str):
+                found.append((number, destinations[target]))
+            elif target is not None:
+                found.append((number, reader.get_page_number(target[0].get_object().indirect_reference)))
+    return found
+
+
+@pytest.fixture(scope="module")
+def bulletin(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("bulletin")
+    renderer = _renderer(_write_articles(tmp / "articles", 9), "bulletin")
+    parted, writer = _parted(renderer, tmp)
+    return renderer, writer, parted, _plain(writer, renderer, tmp)
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("book")
+    renderer = _renderer(_write_articles(tmp / "articles", 9, sections=True), "book")
+    parted, writer = _parted(renderer, tmp)
+    return renderer, writer, parted, _plain(writer, renderer, tmp)
+
+
+@pytest.mark.parametrize("which", ["bulletin", "book"])
+def test_parts_give_the_pages_plain_weasyprint_gives_in_one_piece(which, request):
+    renderer, writer, parted, plain = request.getfixturevalue(which)
+    assert writer.part_count == len(cut(renderer.view.articles, SMALL_PARTS)) == 5
+    ours, theirs = pypdf.PdfReader(parted), pypdf.PdfReader(plain)
+    assert len(ours.pages) == len(theirs.pages) > 10
+    # Page by page the same text: running heads, page numbers, the contents' numbers.
+    for number in range(1, len(ours.pages) + 1):
+        assert pdftotext(parted, number, number) == pdftotext(plain, number, number), f"page {number}"
+
+
+@pytest.mark.parametrize("which", ["bulletin", "book"])
+def test_outline_and_links_lead_where_they_do_in_one_piece(which, request):
+    _renderer_, _writer, parted, plain = request.getfixturevalue(which)
+    ours, theirs = pypdf.PdfReader(parted), pypdf.PdfReader(plain)
+    outline = _outline(ours)
+    assert outline == _outline(theirs)
+    assert sum(1 for depth, title, page in outline if title.startswith("Bài số")) == 9
+    links = _links(ours)
+    assert links == _links(theirs)
+    # The contents link each article and its two subheadings (WeasyPrint draws several
+    # link boxes for one link: the text, the leader, the number).
+    assert len(links) >= 9 * 3 and len({target for _, target in links}) >= 9
+
+
+def test_printed_contents_number_the_pages_the_articles_start_on(bulletin):
+    _renderer_, _writer, parted, _plain_ = bulletin
+    reader = pypdf.PdfReader(parted)
+    contents = squash(pdftotext(parted, 1, 1))
+    for number in (1, 5, 9):
+        title = f"Bài số {number}: tin tức từ Lạng Sơn"
+        page = next(i for i, p in enumerate(reader.pages[1:], start=2) if squash(title) in squash(p.extract_text()))
+        assert squash(title) + "." * 3 in contents or squash(title) in contents
+        assert f"Trang {page}" in pdftotext(parted, page, page)
+        assert _contents_number(contents, title) == page
+
+
+def _contents_number(contents: str, title: str) -> int:
+    rest = contents.split(squash(title), 1)[1].lstrip(".")
+    digits = ""
+    for character in rest:
+        if not character.isdigit():
+            break
+        digits += character
+    return int(digits)
+
+
+def test_one_font_per_face_and_a_size_like_one_piece(bulletin):
+    _renderer_, _writer, parted, plain = bulletin
+    names = []
+    for page in pypdf.PdfReader(parted).pages:
+        for font in page["/Resources"]["/Font"].values():
+            names.append((str(font.get_object()["/BaseFont"]), font.idnum))
+    faces = {name for name, _ in names}
+    assert len(set(names)) == len(faces)  # one font object for each name
+    assert parted.stat().st_size <= 1.05 * plain.stat().st_size
+
+
+def test_the_epub_page_list_follows_the_joined_pages(bulletin):
+    renderer, writer, parted, _plain_ = bulletin
+    starts = writer.page_starts
+    assert len(starts) == len(pypdf.PdfReader(parted).pages)
+    assert [s.label for s in starts] == [str(n) for n in range(1, len(starts) + 1)]
+    for index, start in enumerate(starts):
+        if start.anchor and start.anchor.endswith("-h1"):
+            title = renderer.view.articles[int(start.anchor.split("-")[1]) - 1].headings[0].block.text
+            assert squash(title) in squash(pdftotext(parted, index + 1, index + 1))
+
+
+def test_any_number_of_processes_gives_the_same_bytes(bulletin, tmp_path):
+    renderer, _writer, parted, _plain_ = bulletin
+    one, _ = _parted(renderer, tmp_path, jobs=1)
+    assert one.read_bytes() == parted.read_bytes()
+
+
+def test_after_an_edit_only_the_changed_part_is_laid_out_again(tmp_path):
+    folder = _write_articles(tmp_path / "articles", 9)
+    cache = Cache(tmp_path / "cache")
+    first, writer = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
+    assert (writer.settings.laid_out, writer.settings.reused) == (7, 0)  # the contents twice, five parts
+    again, writer = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
+    assert (writer.settings.laid_out, writer.settings.reused) == (0, 7)
+    assert again.read_bytes() == first.read_bytes()
+    # A word changed in article 5 (part 3): its part alone is laid out again.
+    edited = folder / "05.md"
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Tóm tắt bài 5.", "Tóm lược bài 5."), encoding="utf-8")
+    changed, writer = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
+    assert (writer.settings.laid_out, writer.settings.reused) == (1, 6)
+    assert "Tóm lược bài 5." in pdftotext(changed)
+    fresh, _ = _parted(_renderer(folder, "bulletin"), tmp_path)
+    assert fresh.read_bytes() == changed.read_bytes()
+
+
+def test_a_part_that_grows_moves_the_numbers_after_it(tmp_path):
+    folder = _write_articles(tmp_path / "articles", 9)
+    cache = Cache(tmp_path / "cache")
+    _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
+    edited = folder / "03.md"
+    edited.write_text(edited.read_text(encoding="utf-8") + ("\n\n" + WORDS * 12) * 6, encoding="utf-8")
+    changed, writer = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
+    assert writer.settings.laid_out > 2  # the parts after it are numbered anew
+    fresh, _ = _parted(_renderer(folder, "bulletin"), tmp_path)
+    assert fresh.read_bytes() == changed.read_bytes()
+
+
+def test_small_publications_and_tagged_pdfs_are_laid_out_in_one_piece(tmp_path):
+    folder = _write_articles(tmp_path / "articles", 9)
+    renderer = _renderer(folder, "bulletin")
+    writer = PdfWriter(PartSettings(plan=dataclasses.replace(SMALL_PARTS, threshold=10)))
+    writer.write_bytes(renderer)
+    assert writer.part_count == 0
+    from publisher.render.options import PrintOptions
+
+    tagged = dataclasses.replace(renderer, print_options=PrintOptions(pdf_variant="pdf/ua-1"))
+    writer = PdfWriter(PartSettings(plan=SMALL_PARTS))
+    data = writer.write_bytes(tagged)
+    assert writer.part_count == 0 and "/StructTreeRoot" in pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]
+
+
+def test_the_kept_html_marks_where_parts_start(bulletin):
+    renderer, writer, _parted_, _plain_ = bulletin
+    html = writer.standalone_html(renderer)
+    assert html.count('class="article part-start"') == 5
+    assert "counter(pages)" not in html  # "Trang N / M" needs the last part's end: "Trang N"
+
+
+def test_a_failed_part_releases_the_parts_waiting_for_it(tmp_path):
+    publish_failure(tmp_path, 1, "boom")
+    with pytest.raises(ChainBroken, match="boom"):
+        wait_for(tmp_path, 1)
+    abandon(tmp_path)
+    with pytest.raises(ChainBroken):
+        wait_for(tmp_path, 2)
+
+
+def test_joined_pdf_reads_back_through_pypdf_and_poppler(bulletin):
+    _renderer_, _writer, parted, _plain_ = bulletin
+    reader = pypdf.PdfReader(io.BytesIO(parted.read_bytes()), strict=True)
+    assert reader.metadata.title == "Articles" or reader.metadata.title
+    assert "Bài số 9" in pdftotext(parted)
