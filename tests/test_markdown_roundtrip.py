@@ -61,3 +61,11 @@ def test_cleaned_html_pages_round_trip(tmp_path):
         markdown.write_text(article_to_markdown(article), encoding="utf-8")
         again = read_article(markdown, load_profiles()).article
         assert _without_path(again) == _without_path(article), page.name
+
+
+def test_character_references_in_front_matter_resolve_as_in_the_body(tmp_path):
+    path = tmp_path / "entities.md"
+    path.write_text("---\ntitle: Tung tin &#39;Mr Bean&#39; &amp; virus\n---\n\nChuyện &#39;lạ&#39; &amp; thật.\n", encoding="utf-8")
+    article = read_article(path, load_profiles()).article
+    assert article.title == "Tung tin 'Mr Bean' & virus"
+    assert article.body[0].text == "Chuyện 'lạ' & thật."

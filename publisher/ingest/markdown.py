@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import datetime
 from pathlib import Path
@@ -88,8 +89,9 @@ def _optional_str(meta: dict[str, Any], key: str, path: Path | None) -> str | No
 
 
 def _clean(text: str) -> str:
-    """YAML escapes (\\uFEFF, \\x07) decode after the file was normalised: normalise again."""
-    return tidy_line(normalise_text(text))
+    """Character references resolved, as in the body (scrapers leave ``&#39;`` in titles);
+    YAML escapes (\\uFEFF, \\x07) decode after the file was normalised: normalise again."""
+    return tidy_line(normalise_text(html.unescape(text)))
 
 
 def _read_date(meta: dict[str, Any], path: Path | None) -> PrintedDate | None:
