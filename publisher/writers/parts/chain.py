@@ -28,8 +28,16 @@ class PartEnd:
     last_number: int  # the page counter's value on its last page
 
 
-def publish(folder: Path, number: int, end: PartEnd) -> None:
-    _write(folder / f"{number}.json", {"pages": end.pages, "last_number": end.last_number})
+def publish(folder: Path, number: int, end: PartEnd, numbers: dict[str, int] | None = None) -> None:
+    """Part ``number`` ended at ``end``; ``numbers``: the page numbers of the anchors the
+    printed contents need, so that the contents can be laid out before the part is drawn."""
+    _write(folder / f"{number}.json", {"pages": end.pages, "last_number": end.last_number, "numbers": numbers or {}})
+
+
+def contents_numbers(folder: Path, number: int) -> dict[str, int]:
+    """What part ``number`` published of its anchors' page numbers (once it has ended)."""
+    wait_for(folder, number)
+    return dict(json.loads((folder / f"{number}.json").read_text(encoding="utf-8"))["numbers"])
 
 
 def publish_failure(folder: Path, number: int, reason: str) -> None:

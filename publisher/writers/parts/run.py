@@ -8,7 +8,7 @@ import re
 import logging
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,7 +21,7 @@ from publisher.executors import InlineExecutor, make_executor, start_workers
 from publisher.render.context import ArticleView, publication_view
 from publisher.render.labels import labels_for
 from publisher.render.fonts import font_face_css
-from publisher.writers.parts.chain import PartEnd, abandon, publish, publish_failure
+from publisher.writers.parts.chain import PartEnd, abandon, contents_numbers, publish, publish_failure
 from publisher.writers.parts.join import PART_LINK_PREFIX, join_parts
 from publisher.writers.parts.plan import PartPlan, cut, part_view
 from publisher.writers.parts.worker import LaidOutPart, PartJob, PartMismatch, lay_out_part
@@ -112,7 +112,13 @@ class _PartRun:
         return PartedDocument(pdf=pdf, page_anchors=anchors, part_count=len(bodies))
 
     def _lay_out_all(self, executor: Executor) -> tuple[LaidOutPart, list[LaidOutPart]]:
-        probe = self._submit(executor, self._front_job(lambda anchor: _PLACEHOLDER_NUMBER))
+        # The front matter is laid out in this process, which would otherwise only wait,
+        # beside the parts on the executor's.
+        with ThreadPoolExecutor(max_workers=1) if self.settings.jobs > 1 else InlineExecutor() as here:
+            return self._lay_out_front_and_parts(executor, here)
+
+    def _lay_out_front_and_parts(self, executor: Executor, here: Executor) -> tuple[LaidOutPart, list[LaidOutPart]]:
+        probe = self._submit(here, self._front_job(lambda anchor: _PLACEHOLDER_NUMBER))
         probe.add_done_callback(self._publish_front)
         futures: list[Future[LaidOutPart]] = [probe]
         for number, group in enumerate(self.groups, start=1):
@@ -123,15 +129,19 @@ class _PartRun:
                 continue
             # Reused only if the part before ends where it ended when this was laid out.
             if cached.start == futures[-1].result().end:
-                publish(self.chain, number, cached.end)
+                publish(self.chain, number, cached.end, _numbers_of(cached))
                 self.settings.reused += 1
                 futures.append(_done(cached))
             else:
                 futures.append(self._submit(executor, job))
+        # The contents are laid out again as soon as every part has its page numbers, while
+        # the last parts are still being drawn.
+        numbers = {}
+        for number in range(1, len(self.groups) + 1):
+            numbers.update(contents_numbers(self.chain, number))
+        front_future = self._submit(here, self._front_job(lambda anchor: str(numbers.get(anchor, ""))))
         bodies = [future.result() for future in futures[1:]]
-        numbers = {anchor: str(number) for body in bodies
-                   for anchors, number in zip(body.page_anchors, body.page_numbers) for anchor in anchors}
-        front = self._submit(executor, self._front_job(lambda anchor: numbers.get(anchor, ""))).result()
+        front = front_future.result()
         if front.page_count != probe.result().page_count:
             raise PartMismatch("the contents took another number of pages once their page numbers were known")
         return front, bodies
@@ -158,7 +168,9 @@ class _PartRun:
         html = self.renderer.render("print.html", document_part="body", pub=view, **self._common(),
                                     toc_href=lambda article, heading: "#",
                                     carried=self._carried(self.groups[number - 2][-1]) if number > 1 else "")
+        contents = frozenset(anchor for article in group for anchor in (article.anchor, *(h.anchor for h in article.headings)))
         return PartJob(number=number, html=html, base_url=self.base_url, roots=self.roots, first_anchor=first_anchor,
+                       contents_anchors=contents,
                        break_kind=self.renderer.layout.part_break, chain=self.chain, bleed_points=self.bleed_points)
 
     def _carried(self, article: ArticleView) -> str:
@@ -216,6 +228,10 @@ class _PartRun:
                   "end": vars(part.end), "start": vars(part.start) if part.start else None}
         cache.put(key, part.pdf)
         cache.put(key + "-record", json.dumps(record).encode("utf-8"))
+
+
+def _numbers_of(part: LaidOutPart) -> dict[str, int]:
+    return {anchor: number for anchors, number in zip(part.page_anchors, part.page_numbers) for anchor in anchors}
 
 
 def _done(part: LaidOutPart) -> Future[LaidOutPart]:

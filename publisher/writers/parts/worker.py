@@ -34,6 +34,7 @@ class PartJob:
     first_anchor: str = ""  # the anchor of a body part's first article
     break_kind: str = "page"  # "page" or "right": how each part starts
     chain: Path | None = None  # None: the front, numbered as it is laid out
+    contents_anchors: frozenset[str] = frozenset()  # anchors whose page numbers the contents print
     bleed_points: float = 0.0
 
     def digest(self) -> str:
@@ -75,6 +76,7 @@ class _PageNumbers:
     delta: int | None = None
     page_count: int = 0
     last_number: int = 0
+    contents_numbers: dict[str, int] = field(default_factory=dict)
 
     def __call__(self, context, page, state):
         index = context.current_page - 1
@@ -88,12 +90,16 @@ class _PageNumbers:
         if number is not None:
             state = (state[0], {**state[1], "page": [number]}, *state[2:])
             self.numbers[index] = self.last_number = number
+            if self.job.contents_anchors:
+                for anchor in _ids(page, self.job.contents_anchors):
+                    self.contents_numbers.setdefault(anchor, number)
         boxes = self.make_margin_boxes(context, page, state)
         if index == self.page_count - 1 and self.job.chain is not None:
             if self.delta is None:
                 raise PartMismatch(f"part {self.job.number}: its first article is on no page")
             assert self.start is not None
-            publish(self.job.chain, self.job.number, PartEnd(self.start.pages + len(self.kept), self.last_number))
+            publish(self.job.chain, self.job.number, PartEnd(self.start.pages + len(self.kept), self.last_number),
+                    self.contents_numbers)
         return boxes
 
     def _number(self, index: int, page, local: int) -> int | None:
@@ -119,6 +125,15 @@ class _PageNumbers:
         first = local if self.job.number == 1 and reset_here else start.last_number + 1 + blank
         self.delta = first - local
         return first
+
+
+def _ids(page, wanted: frozenset[str]) -> list[str]:
+    found = []
+    for box in page.descendants():
+        element = getattr(box, "element", None)
+        if element is not None and box.element_tag and (identifier := element.get("id")) in wanted:
+            found.append(identifier)
+    return found
 
 
 def _holds(page, anchor: str) -> bool:
