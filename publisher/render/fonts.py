@@ -71,9 +71,9 @@ def subset_font(
     """A deterministic subset of ``face`` holding ``codepoints`` (plus the base repertoire).
 
     Hinting is dropped: e-readers and browsers at reading sizes do without it, and the
-    files are a third smaller. Subsetting takes a fifth of a second a face; with a
-    ``cache``, a subset already made from the same font file, code points and recipe is
-    read back instead (the same bytes, since subsetting is deterministic).
+    files are a third smaller. With a ``cache``, a subset already made from the same font
+    file, code points and recipe is read back instead (the same bytes, since subsetting
+    is deterministic).
     """
     wanted = set(codepoints) | (BASE_REPERTOIRE if with_base else set())
     kept = frozenset(wanted & face.codepoints)
@@ -84,29 +84,42 @@ def subset_font(
 
 def _subset_key(path: Path, codepoints: frozenset[int], flavor: str | None) -> str:
     """What a subset's bytes depend on: the font file, the code points, the flavor, the
-    recipe (this module's source) and the fontTools that ran it."""
+    recipe (this module's source) and the HarfBuzz and fontTools that ran it."""
+    import uharfbuzz
     from fontTools import version as fonttools_version
 
-    return digest("font-subset", fonttools_version, file_digest(Path(__file__)), file_digest(path), flavor or "",
+    return digest("font-subset", uharfbuzz.__version__, fonttools_version, file_digest(Path(__file__)), file_digest(path),
+                  flavor or "",
                   ",".join(map(str, sorted(codepoints))))
 
 
 @lru_cache(maxsize=64)
 def _subset(path: Path, codepoints: frozenset[int], flavor: str | None) -> bytes:
-    from fontTools import subset as ft_subset
+    """HarfBuzz's subsetter (a hundred times faster than fontTools'): the glyphs of
+    ``codepoints`` and those the layout tables reach from them, every name kept; fontTools
+    then packs WOFF2 when asked."""
+    import uharfbuzz as hb
+
+    face = hb.Face(hb.Blob.from_file_path(str(path)))
+    wanted = hb.SubsetInput()
+    wanted.unicode_set.update(sorted(codepoints))
+    wanted.flags = hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE
+    wanted.sets(hb.SubsetInputSets.NAME_ID).update(range(_NAME_IDS))
+    wanted.sets(hb.SubsetInputSets.NAME_LANG_ID).update(range(_NAME_LANGUAGES))
+    subset = hb.subset(face, wanted)
+    if subset is None:
+        raise FontError("HarfBuzz could not subset the font", path)
+    data = bytes(subset.blob.data)
+    if flavor is None:
+        return data
     from fontTools.ttLib import TTFont
 
-    options = ft_subset.Options()
-    options.flavor = flavor
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.hinting = False
-    font = TTFont(path, recalcTimestamp=False, lazy=True)
-    subsetter = ft_subset.Subsetter(options=options)
-    subsetter.populate(unicodes=sorted(codepoints))
-    subsetter.subset(font)
-    buffer = io.BytesIO()
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False, recalcBBoxes=False)
     font.flavor = flavor
+    buffer = io.BytesIO()
     font.save(buffer, reorderTables=True)
     return buffer.getvalue()
+
+
+_NAME_IDS = 1024
+_NAME_LANGUAGES = 0x10000
