@@ -34,7 +34,8 @@ def merge_fonts(writer: PdfWriter, faces: Sequence[FontFace]) -> None:
     """Merge the fonts of ``writer`` that share a name and come from one of ``faces``
     (others stay as the parts embedded them: right, only larger)."""
     groups: dict[str, dict[int, IndirectObject]] = {}
-    for page in writer.pages:
+    pages = [reference.get_object() for reference in writer._root_object["/Pages"].get_object()["/Kids"]]
+    for page in pages:
         fonts = page["/Resources"].get_object().get("/Font")
         for reference in (fonts.get_object().values() if fonts is not None else ()):
             if isinstance(reference, IndirectObject):
@@ -50,7 +51,7 @@ def merge_fonts(writer: PdfWriter, faces: Sequence[FontFace]) -> None:
                 replaced.update({other.idnum: first for other in others})
     if not replaced:
         return
-    for page in writer.pages:
+    for page in pages:
         fonts = page["/Resources"].get_object().get("/Font")
         if fonts is None:
             continue

@@ -41,18 +41,19 @@ def join_parts(pdfs: Sequence[bytes], identifier: bytes, faces: Sequence[FontFac
         offsets.append(len(writer.pages))
         for page in reader.pages:
             writer.add_page(page)
+    pages = page_references(writer)
     destinations: dict[str, ArrayObject] = {}
     for reader, offset in zip(readers, offsets):
         for name, destination in reader.named_destinations.items():
             page = reader.get_destination_page_number(destination)
-            destinations.setdefault(name, _destination(writer, offset + page, destination))
+            destinations.setdefault(name, _destination(pages[offset + page], destination))
     _set_named_destinations(writer, destinations)
     _link_contents(writer, destinations)
     entries = []
     for reader, offset, levels in zip(readers, offsets, bookmark_levels or [()] * len(readers)):
         flat = _flatten(reader, reader.outline, offset)
         entries += [(level, *entry) for level, entry in zip(levels or [1] * len(flat), flat)]
-    _write_outline(writer, entries)
+    _write_outline(writer, entries, pages)
     front = readers[0]
     if front.metadata:
         writer.add_metadata(dict(front.metadata.items()))
@@ -64,8 +65,14 @@ def join_parts(pdfs: Sequence[bytes], identifier: bytes, faces: Sequence[FontFac
     return write_compact(writer, identifier)
 
 
-def _destination(writer: PdfWriter, page: int, destination) -> ArrayObject:
-    return ArrayObject([writer.pages[page].indirect_reference, NameObject("/XYZ"), _number(destination.left),
+def page_references(writer: PdfWriter) -> list[IndirectObject]:
+    """The pages in order. (pypdf walks its page tree each time its page list is indexed;
+    the writer keeps every page in one flat list of kids.)"""
+    return list(writer._root_object["/Pages"].get_object()["/Kids"])
+
+
+def _destination(page: IndirectObject, destination) -> ArrayObject:
+    return ArrayObject([page, NameObject("/XYZ"), _number(destination.left),
                         _number(destination.top), NumberObject(0)])
 
 
@@ -83,7 +90,7 @@ def _set_named_destinations(writer: PdfWriter, destinations: dict[str, ArrayObje
 
 
 def _link_contents(writer: PdfWriter, destinations: dict[str, ArrayObject]) -> None:
-    for page in writer.pages:
+    for page in (reference.get_object() for reference in page_references(writer)):
         for reference in page.get("/Annots", ()) or ():
             annotation = reference.get_object()
             action = annotation.get("/A")
@@ -108,7 +115,8 @@ def _flatten(reader: PdfReader, items, offset: int) -> list[tuple[str, int, floa
     return flat
 
 
-def _write_outline(writer: PdfWriter, entries: list[tuple[int, str, int, float, float, bool]]) -> None:
+def _write_outline(writer: PdfWriter, entries: list[tuple[int, str, int, float, float, bool]],
+                   pages: list[IndirectObject]) -> None:
     """Nest the entries by level, as WeasyPrint nests bookmarks: each under the last one
     before it of a lower level."""
     stack: list[tuple[int, object]] = []
@@ -116,7 +124,8 @@ def _write_outline(writer: PdfWriter, entries: list[tuple[int, str, int, float, 
         while stack and stack[-1][0] >= level:
             stack.pop()
         parent = stack[-1][1] if stack else None
-        item = writer.add_outline_item(title=title, page_number=page, parent=parent, fit=Fit.xyz(left, top, 0), is_open=is_open)
+        item = writer.add_outline_item(title=title, page_number=pages[page], parent=parent, fit=Fit.xyz(left, top, 0),
+                                       is_open=is_open)
         stack.append((level, item))
 
 
