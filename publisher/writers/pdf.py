@@ -15,7 +15,6 @@ from pathlib import Path
 from weasyprint import HTML
 from weasyprint.text.fonts import FontConfiguration
 
-from publisher.errors import LayoutError
 from publisher.render import Renderer
 from publisher.render.fonts import font_face_css
 from publisher.render.options import length_in_points
@@ -25,7 +24,7 @@ from publisher.writers.base import Writer
 from publisher.writers.parts.plan import cut, why_in_one_piece
 from publisher.writers.parts.run import PartContext, PartSettings, lay_out_in_parts
 from publisher.writers.parts.worker import PartMismatch
-from publisher.writers.pdf_finish import Finisher, weasyprint_problems
+from publisher.writers.pdf_finish import Finisher, report_problems, weasyprint_problems
 from publisher.writers.sandbox import SandboxedFetcher
 
 _LOG = logging.getLogger("publisher")
@@ -115,12 +114,7 @@ class PdfWriter(Writer):
                 pdf_tags=variant == "pdf/ua-1",
                 finisher=Finisher(length_in_points(renderer.print_options.bleed)),
             )
-        font_problems = [p for p in problems if "cannot be loaded" in p or "Failed to load font" in p]
-        if font_problems:
-            raise LayoutError(f"a font of the layout could not be loaded: {font_problems[0]}", layout.folder / "layout.toml")
-        for problem in problems:
-            if "HarfBuzz-Subset" not in problem:  # a slower subsetter, not a problem of the output
-                _LOG.warning("PDF: %s", problem)
+        report_problems(problems, layout.folder / "layout.toml")
         assert isinstance(pdf, bytes)
         return pdf
 

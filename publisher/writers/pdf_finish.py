@@ -4,10 +4,15 @@ and the warnings WeasyPrint logged while making it."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pydyf
+
+from publisher.errors import LayoutError
+
+_LOG = logging.getLogger("publisher")
 
 
 class Finisher:
@@ -48,3 +53,13 @@ def weasyprint_problems() -> Iterator[list[str]]:
     finally:
         logger.removeHandler(handler)
         logger.propagate = previous_propagate
+
+
+def report_problems(problems: list[str] | tuple[str, ...], layout_file: Path) -> None:
+    """A font that would not load fails the build (naming the layout); the rest are warnings."""
+    font_problems = [p for p in problems if "cannot be loaded" in p or "Failed to load font" in p]
+    if font_problems:
+        raise LayoutError(f"a font of the layout could not be loaded: {font_problems[0]}", layout_file)
+    for problem in dict.fromkeys(problems):
+        if "HarfBuzz-Subset" not in problem:  # a slower subsetter, not a problem of the output
+            _LOG.warning("PDF: %s", problem)

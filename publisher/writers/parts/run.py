@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import logging
 import tempfile
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
@@ -24,12 +23,12 @@ from publisher.render.fonts import font_face_css
 from publisher.writers.parts.chain import PartEnd, abandon, contents_numbers, publish, publish_failure
 from publisher.writers.parts.join import PART_LINK_PREFIX, join_parts
 from publisher.writers.parts.plan import PartPlan, cut, part_view
+from publisher.writers.pdf_finish import report_problems
 from publisher.writers.parts.worker import LaidOutPart, PartJob, PartMismatch, lay_out_part
 
 if TYPE_CHECKING:
     from publisher.render import Renderer
 
-_LOG = logging.getLogger("publisher")
 _ANCHORS = re.compile(r'\s(?:id|aria-labelledby)="[^"]*"')
 # The contents are first laid out with this in place of every page number, to learn how
 # many pages they take before the numbers are known; the real numbers are never wider.
@@ -102,9 +101,8 @@ class _PartRun:
         except BaseException:
             abandon(self.chain)
             raise
-        for part in (front, *bodies):
-            for problem in part.problems:
-                _LOG.warning("PDF: %s", problem)
+        report_problems([problem for part in (front, *bodies) for problem in part.problems],
+                        self.renderer.layout.folder / "layout.toml")
         parts = (front, *bodies)
         pdf = join_parts([part.pdf for part in parts], identifier, self.renderer.used_fonts,
                          [part.bookmark_levels for part in parts])
