@@ -101,6 +101,18 @@ def bulletin(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def bulletin_sections(tmp_path_factory):
+    """Parts that begin where a section begins start with the section's title."""
+    tmp = tmp_path_factory.mktemp("bulletin-sections")
+    from publisher.render.options import PrintOptions
+
+    renderer = _renderer(_write_articles(tmp / "articles", 9, sections=True), "bulletin")
+    renderer = dataclasses.replace(renderer, print_options=PrintOptions(bleed="3mm", marks="crop"))
+    parted, writer = _parted(renderer, tmp)
+    return renderer, writer, parted, _plain(writer, renderer, tmp)
+
+
+@pytest.fixture(scope="module")
 def book(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("book")
     renderer = _renderer(_write_articles(tmp / "articles", 9, sections=True), "book")
@@ -108,7 +120,7 @@ def book(tmp_path_factory):
     return renderer, writer, parted, _plain(writer, renderer, tmp)
 
 
-@pytest.mark.parametrize("which", ["bulletin", "book"])
+@pytest.mark.parametrize("which", ["bulletin", "bulletin_sections", "book"])
 def test_parts_give_the_pages_plain_weasyprint_gives_in_one_piece(which, request):
     renderer, writer, parted, plain = request.getfixturevalue(which)
     assert writer.part_count == len(cut(renderer.view.articles, SMALL_PARTS)) == 5

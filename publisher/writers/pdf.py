@@ -21,7 +21,7 @@ from publisher.render.options import length_in_points
 from publisher.render.pages import PageStart, page_starts, page_starts_from_anchors
 from publisher.resources import shipped_fonts_dir
 from publisher.writers.base import Writer
-from publisher.writers.parts.plan import cut, why_in_one_piece
+from publisher.writers.parts.plan import cut, start_anchor, why_in_one_piece
 from publisher.writers.parts.run import PartContext, PartSettings, lay_out_in_parts
 from publisher.writers.parts.worker import PartMismatch
 from publisher.writers.pdf_finish import Finisher, report_problems, weasyprint_problems
@@ -71,7 +71,8 @@ class PdfWriter(Writer):
         publication = renderer.publication
         starts = frozenset()
         if self.in_parts(renderer):
-            starts = frozenset(group[0].anchor for group in cut(renderer.view.articles, self.settings.plan))
+            view = renderer.view
+            starts = frozenset(start_anchor(view, group) for group in cut(view.articles, self.settings.plan))
         return PartContext(
             image_href=lambda figure: figure.image.as_uri() if figure.image else None,
             cover_href=publication.cover_image.as_uri() if publication.cover_image else None,

@@ -52,6 +52,14 @@ def cut(articles: Sequence[ArticleView], plan: PartPlan) -> list[tuple[ArticleVi
     return [tuple(articles[bounds[i] : bounds[i + 1]]) for i in range(count)]
 
 
+def start_anchor(view: PublicationView, articles: tuple[ArticleView, ...]) -> str:
+    """Where a part begins: the title of the section its first article opens, or that article."""
+    for section in view.sections:
+        if section.articles and section.articles[0] is articles[0] and section.title:
+            return section.anchor
+    return articles[0].anchor
+
+
 def part_view(view: PublicationView, articles: tuple[ArticleView, ...]) -> PublicationView:
     """The publication as one part holds it: its articles in their sections; a section
     begun in an earlier part goes on without its title."""

@@ -22,7 +22,7 @@ from publisher.render.labels import labels_for
 from publisher.render.fonts import font_face_css
 from publisher.writers.parts.chain import PartEnd, abandon, contents_numbers, publish, publish_failure
 from publisher.writers.parts.join import PART_LINK_PREFIX, join_parts
-from publisher.writers.parts.plan import PartPlan, cut, part_view
+from publisher.writers.parts.plan import PartPlan, cut, part_view, start_anchor
 from publisher.writers.pdf_finish import report_problems
 from publisher.writers.parts.worker import LaidOutPart, PartJob, PartMismatch, lay_out_part
 
@@ -160,9 +160,7 @@ class _PartRun:
 
     def _body_job(self, number: int, group) -> PartJob:
         view = part_view(self.view, group)
-        first = view.sections[0]
-        # What the part's first page shows first: a section's title, or an article.
-        first_anchor = first.anchor if first.title and not first.continued else group[0].anchor
+        first_anchor = start_anchor(self.view, group)
         html = self.renderer.render("print.html", document_part="body", pub=view, **self._common(),
                                     toc_href=lambda article, heading: "#",
                                     carried=self._carried(self.groups[number - 2][-1]) if number > 1 else "")
