@@ -92,32 +92,32 @@ def _links(reader: pypdf.PdfReader) -> list[tuple[int, int]]:
     return found
 
 
-@pytest.fixture(scope="module")
-def bulletin(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("bulletin")
-    renderer = _renderer(_write_articles(tmp / "articles", 9), "bulletin")
+def _built(tmp_path_factory, name: str, layout: str, sections: bool = False, print_options=None):
+    """A publication of nine articles in five parts, and plain WeasyPrint's PDF of its kept HTML."""
+    tmp = tmp_path_factory.mktemp(name)
+    renderer = _renderer(_write_articles(tmp / "articles", 9, sections=sections), layout)
+    if print_options is not None:
+        renderer = dataclasses.replace(renderer, print_options=print_options)
     parted, writer = _parted(renderer, tmp)
     return renderer, writer, parted, _plain(writer, renderer, tmp)
+
+
+@pytest.fixture(scope="module")
+def bulletin(tmp_path_factory):
+    return _built(tmp_path_factory, "bulletin", "bulletin")
 
 
 @pytest.fixture(scope="module")
 def bulletin_sections(tmp_path_factory):
-    """Parts that begin where a section begins start with the section's title."""
-    tmp = tmp_path_factory.mktemp("bulletin-sections")
+    """Parts that begin where a section begins start with the section's title; bleed and marks."""
     from publisher.render.options import PrintOptions
 
-    renderer = _renderer(_write_articles(tmp / "articles", 9, sections=True), "bulletin")
-    renderer = dataclasses.replace(renderer, print_options=PrintOptions(bleed="3mm", marks="crop"))
-    parted, writer = _parted(renderer, tmp)
-    return renderer, writer, parted, _plain(writer, renderer, tmp)
+    return _built(tmp_path_factory, "bulletin-sections", "bulletin", True, PrintOptions(bleed="3mm", marks="crop"))
 
 
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("book")
-    renderer = _renderer(_write_articles(tmp / "articles", 9, sections=True), "book")
-    parted, writer = _parted(renderer, tmp)
-    return renderer, writer, parted, _plain(writer, renderer, tmp)
+    return _built(tmp_path_factory, "book", "book", sections=True)
 
 
 @pytest.mark.parametrize("which", ["bulletin", "bulletin_sections", "book"])
@@ -260,3 +260,30 @@ def test_joined_pdf_reads_back_through_pypdf_and_poppler(bulletin):
     reader = pypdf.PdfReader(io.BytesIO(parted.read_bytes()), strict=True)
     assert reader.metadata.title == "Articles" or reader.metadata.title
     assert "Bài số 9" in pdftotext(parted)
+
+
+def test_a_part_that_cannot_join_exactly_falls_back_to_one_piece(tmp_path, monkeypatch):
+    """A part whose first article is on no page (here: a stand-in worker raising the
+    mismatch) makes the writer lay the publication out in one piece, not fail."""
+    from publisher.writers.parts import run, worker
+
+    real = worker.lay_out_part
+
+    def mismatched(job):
+        if job.number == 3:
+            raise worker.PartMismatch("part 3: no blank page to start it on the right")
+        return real(job)
+
+    monkeypatch.setattr(run, "lay_out_part", mismatched)
+    renderer = _renderer(_write_articles(tmp_path / "articles", 9), "bulletin")
+    writer = PdfWriter(PartSettings(jobs=1, plan=SMALL_PARTS))
+    data = writer.write_bytes(renderer)
+    assert writer.part_count == 0
+    assert "Bài số 9" in pdftotext_bytes(data, tmp_path)
+    assert 'class="article part-start"' not in writer.standalone_html(renderer)
+
+
+def pdftotext_bytes(data: bytes, tmp_path: Path) -> str:
+    path = tmp_path / "whole.pdf"
+    path.write_bytes(data)
+    return pdftotext(path)

@@ -20,7 +20,7 @@ from publisher.executors import InlineExecutor, make_executor, start_workers
 from publisher.render.context import ArticleView, publication_view
 from publisher.render.labels import labels_for
 from publisher.render.fonts import font_face_css
-from publisher.writers.parts.chain import PartEnd, abandon, contents_numbers, publish, publish_failure
+from publisher.writers.parts.chain import ChainBroken, PartEnd, abandon, contents_numbers, publish, publish_failure
 from publisher.writers.parts.join import PART_LINK_PREFIX, join_parts
 from publisher.writers.parts.plan import PartPlan, cut, part_view, start_anchor
 from publisher.writers.pdf_finish import report_problems
@@ -135,8 +135,13 @@ class _PartRun:
         # The contents are laid out again as soon as every part has its page numbers, while
         # the last parts are still being drawn.
         numbers = {}
-        for number in range(1, len(self.groups) + 1):
-            numbers.update(contents_numbers(self.chain, number))
+        try:
+            for number in range(1, len(self.groups) + 1):
+                numbers.update(contents_numbers(self.chain, number))
+        except ChainBroken:
+            for future in futures:
+                future.result()  # the failed part's own error, rather than the chain's
+            raise
         front_future = self._submit(here, self._front_job(lambda anchor: str(numbers.get(anchor, ""))))
         bodies = [future.result() for future in futures[1:]]
         front = front_future.result()
@@ -189,7 +194,15 @@ class _PartRun:
         self.settings.laid_out += 1
         future = executor.submit(lay_out_part, job)
         future.add_done_callback(lambda done: self._store(job, done))
+        future.add_done_callback(lambda done: self._release_followers(job, done))
         return future
+
+    def _release_followers(self, job: PartJob, done: Future[LaidOutPart]) -> None:
+        """However a part failed (its process may have died before saying so), the parts
+        after it stop waiting for it."""
+        error = done.exception()
+        if error is not None and job.chain is not None:
+            publish_failure(job.chain, job.number, str(error) or type(error).__name__)
 
     # The cache: one entry per part, found by what the part holds; it records where the
     # part before it ended, since the page numbers drawn depend on that.

@@ -11,6 +11,7 @@ whole document. What goes in and out is plain data: picklable, and kept in the c
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -36,12 +37,6 @@ class PartJob:
     chain: Path | None = None  # None: the front, numbered as it is laid out
     contents_anchors: frozenset[str] = frozenset()  # anchors whose page numbers the contents print
     bleed_points: float = 0.0
-
-    def digest(self) -> str:
-        """What the part's pages depend on, but for where the part before it ended."""
-        data = "\0".join((str(self.number), self.html, self.base_url, self.first_anchor, self.break_kind,
-                          repr(self.bleed_points), *map(str, self.roots)))
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -106,7 +101,7 @@ class _PageNumbers:
         if self.delta is not None:  # past the part's first page
             self.kept.append(index)
             return local + self.delta
-        if not _holds(page, self.job.first_anchor):
+        if not _ids(page, frozenset((self.job.first_anchor,))):
             if page.page_type.blank:
                 self.pending_blank = index
             return None  # the masthead's page, or the blank page after it
@@ -136,23 +131,36 @@ def _ids(page, wanted: frozenset[str]) -> list[str]:
     return found
 
 
-def _holds(page, anchor: str) -> bool:
-    return any(getattr(box, "element", None) is not None and box.element.get("id") == anchor for box in page.descendants())
+# WeasyPrint has no hook between pagination and margin boxes. Its layout module's
+# reference to make_margin_boxes is replaced, once, by a function that hands each call to
+# the numbering of the part this thread is laying out, or to WeasyPrint's own function
+# when there is none (any other document, in any thread).
+_numbering_in_thread = threading.local()
+
+
+def _margin_boxes(context, page, state):
+    numbers = getattr(_numbering_in_thread, "numbers", None)
+    if numbers is None:
+        return _weasyprint_margin_boxes(context, page, state)
+    return numbers(context, page, state)
+
+
+def _weasyprint_margin_boxes(context, page, state):
+    from weasyprint.layout.page import make_margin_boxes
+
+    return make_margin_boxes(context, page, state)
 
 
 @contextmanager
 def _numbering(numbers: _PageNumbers) -> Iterator[None]:
-    # WeasyPrint has no hook between pagination and margin boxes; its layout module's
-    # reference to make_margin_boxes is swapped for the time of one render, in a
-    # process that renders one document at a time.
     import weasyprint.layout as layout_module
 
-    original = layout_module.make_margin_boxes
-    layout_module.make_margin_boxes = numbers
+    layout_module.make_margin_boxes = _margin_boxes  # the same function every time: idempotent
+    _numbering_in_thread.numbers = numbers
     try:
         yield
     finally:
-        layout_module.make_margin_boxes = original
+        _numbering_in_thread.numbers = None
 
 
 def lay_out_part(job: PartJob) -> LaidOutPart:
@@ -167,13 +175,12 @@ def lay_out_part(job: PartJob) -> LaidOutPart:
 
 def _lay_out(job: PartJob) -> LaidOutPart:
     from weasyprint import HTML
-    import weasyprint.layout as layout_module
     from weasyprint.text.fonts import FontConfiguration
 
     from publisher.writers.pdf_finish import Finisher, weasyprint_problems
     from publisher.writers.sandbox import SandboxedFetcher
 
-    numbers = _PageNumbers(job=job, make_margin_boxes=layout_module.make_margin_boxes)
+    numbers = _PageNumbers(job=job, make_margin_boxes=_weasyprint_margin_boxes)
     font_config = FontConfiguration()
     with weasyprint_problems() as problems, _numbering(numbers):
         document = HTML(string=job.html, base_url=job.base_url, url_fetcher=SandboxedFetcher(job.roots)).render(font_config=font_config)
