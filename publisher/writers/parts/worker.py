@@ -155,6 +155,8 @@ def _weasyprint_margin_boxes(context, page, state):
 def _numbering(numbers: _PageNumbers) -> Iterator[None]:
     import weasyprint.layout as layout_module
 
+    if not callable(getattr(layout_module, "make_margin_boxes", None)):
+        raise PartMismatch("this WeasyPrint makes page margins elsewhere: laid out in one piece")
     layout_module.make_margin_boxes = _margin_boxes  # the same function every time: idempotent
     _numbering_in_thread.numbers = numbers
     try:
