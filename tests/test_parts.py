@@ -287,3 +287,21 @@ def pdftotext_bytes(data: bytes, tmp_path: Path) -> str:
     path = tmp_path / "whole.pdf"
     path.write_bytes(data)
     return pdftotext(path)
+
+
+def test_an_error_while_parts_wait_ends_the_build_rather_than_hanging(tmp_path, monkeypatch):
+    """A part whose job cannot even be made (a template error, say) leaves the parts
+    already running waiting for it: they are released and the error reaches the caller."""
+    from publisher.writers.parts import run
+
+    real = run._PartRun._body_job
+
+    def failing(self, number, group):
+        if number == 3:
+            raise RuntimeError("template broke on part 3")
+        return real(self, number, group)
+
+    monkeypatch.setattr(run._PartRun, "_body_job", failing)
+    renderer = _renderer(_write_articles(tmp_path / "articles", 9), "bulletin")
+    with pytest.raises(RuntimeError, match="part 3"):
+        PdfWriter(PartSettings(jobs=2, plan=SMALL_PARTS)).write_bytes(renderer)

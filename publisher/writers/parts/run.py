@@ -94,13 +94,13 @@ class _PartRun:
     def lay_out(self, identifier: bytes) -> PartedDocument:
         jobs = self.settings.jobs
         executor = self.settings.executor_factory(jobs) if jobs > 1 else InlineExecutor()
-        try:
-            with executor:
+        with executor:
+            try:
                 start_workers(executor, jobs)
                 front, bodies = self._lay_out_all(executor)
-        except BaseException:
-            abandon(self.chain)
-            raise
+            except BaseException:
+                abandon(self.chain)  # before the pool waits for its workers: none is left waiting
+                raise
         report_problems([problem for part in (front, *bodies) for problem in part.problems],
                         self.renderer.layout.folder / "layout.toml")
         parts = (front, *bodies)
