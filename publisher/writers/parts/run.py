@@ -142,7 +142,7 @@ class _PartRun:
             for future in futures:
                 future.result()  # the failed part's own error, rather than the chain's
             raise
-        front_future = self._submit(here, self._front_job(lambda anchor: str(numbers.get(anchor, ""))))
+        front_future = self._submit(executor, self._front_job(lambda anchor: str(numbers.get(anchor, ""))))
         bodies = [future.result() for future in futures[1:]]
         front = front_future.result()
         if front.page_count != probe.result().page_count:
