@@ -262,15 +262,16 @@ def test_joined_pdf_reads_back_through_pypdf_and_poppler(bulletin):
     assert "Bài số 9" in pdftotext(parted)
 
 
-def test_a_part_that_cannot_join_exactly_falls_back_to_one_piece(tmp_path, monkeypatch):
-    """A part whose first article is on no page (here: a stand-in worker raising the
-    mismatch) makes the writer lay the publication out in one piece, not fail."""
+@pytest.mark.parametrize("failing", [0, 3])
+def test_a_part_that_cannot_join_exactly_falls_back_to_one_piece(tmp_path, monkeypatch, failing):
+    """A part (3) or the front matter (0) that cannot join exactly (here: a stand-in
+    worker raising the mismatch) makes the writer lay the publication out in one piece."""
     from publisher.writers.parts import run, worker
 
     real = worker.lay_out_part
 
     def mismatched(job):
-        if job.number == 3:
+        if job.number == failing:
             raise worker.PartMismatch("part 3: no blank page to start it on the right")
         return real(job)
 

@@ -9,6 +9,7 @@ put end to end; each face's subsets become one font (``fontmerge``).
 from __future__ import annotations
 
 import io
+from dataclasses import dataclass
 from collections.abc import Sequence
 
 from pypdf import PdfReader, PdfWriter
@@ -30,39 +31,67 @@ from publisher.writers.parts.fontmerge import merge_fonts
 PART_LINK_PREFIX = "https://publisher.invalid/"
 
 
+class Joiner:
+    """The parts' PDFs joined into one as they arrive, in any order; ``finish`` puts the
+    pages in the parts' order and makes what belongs to the whole."""
+
+    def __init__(self) -> None:
+        self.writer = PdfWriter()
+        self.parts: dict[int, _Arrived] = {}
+
+    def add(self, index: int, pdf: bytes, bookmark_levels: Sequence[int] = ()) -> None:
+        """Part ``index``'s pages, destinations and outline entries (of the levels given, in order)."""
+        reader = PdfReader(io.BytesIO(pdf))
+        pages = [self.writer.add_page(page).indirect_reference for page in reader.pages]
+        destinations = {name: (reader.get_destination_page_number(d), d) for name, d in reader.named_destinations.items()}
+        flat = _flatten(reader, reader.outline, 0)
+        outline = [(level, *entry) for level, entry in zip(bookmark_levels or [1] * len(flat), flat)]
+        self.parts[index] = _Arrived(reader, pages, destinations, outline)
+
+    def finish(self, identifier: bytes, faces: Sequence[FontFace] = ()) -> bytes:
+        """The whole PDF; the first part's metadata is the whole's."""
+        writer = self.writer
+        arrived = [self.parts[index] for index in sorted(self.parts)]
+        pages = [page for part in arrived for page in part.pages]
+        writer._root_object["/Pages"].get_object()[NameObject("/Kids")] = ArrayObject(pages)
+        destinations: dict[str, ArrayObject] = {}
+        entries = []
+        offset = 0
+        for part in arrived:
+            for name, (page, destination) in part.destinations.items():
+                destinations.setdefault(name, _destination(pages[offset + page], destination))
+            entries += [(level, title, offset + page, left, top, is_open) for level, title, page, left, top, is_open in part.outline]
+            offset += len(part.pages)
+        _set_named_destinations(writer, destinations)
+        _link_contents(writer, destinations)
+        _write_outline(writer, entries, pages)
+        front = arrived[0].reader
+        if front.metadata:
+            writer.add_metadata(dict(front.metadata.items()))
+        for key in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
+            if key in front.trailer["/Root"]:
+                writer._root_object[NameObject(key)] = front.trailer["/Root"][key].clone(writer)
+        merge_fonts(writer, faces)
+        _drop_unreachable(writer)
+        return write_compact(writer, identifier)
+
+
+@dataclass(frozen=True)
+class _Arrived:
+    reader: PdfReader
+    pages: list[IndirectObject]
+    destinations: dict
+    outline: list
+
+
 def join_parts(pdfs: Sequence[bytes], identifier: bytes, faces: Sequence[FontFace] = (),
                bookmark_levels: Sequence[Sequence[int]] = ()) -> bytes:
     """One PDF of the pages of ``pdfs``, in order; the first one's metadata is the whole's.
     ``bookmark_levels``, per part, gives the levels of its outline entries in order."""
-    writer = PdfWriter()
-    readers = [PdfReader(io.BytesIO(pdf)) for pdf in pdfs]
-    offsets = []
-    for reader in readers:
-        offsets.append(len(writer.pages))
-        for page in reader.pages:
-            writer.add_page(page)
-    pages = page_references(writer)
-    destinations: dict[str, ArrayObject] = {}
-    for reader, offset in zip(readers, offsets):
-        for name, destination in reader.named_destinations.items():
-            page = reader.get_destination_page_number(destination)
-            destinations.setdefault(name, _destination(pages[offset + page], destination))
-    _set_named_destinations(writer, destinations)
-    _link_contents(writer, destinations)
-    entries = []
-    for reader, offset, levels in zip(readers, offsets, bookmark_levels or [()] * len(readers)):
-        flat = _flatten(reader, reader.outline, offset)
-        entries += [(level, *entry) for level, entry in zip(levels or [1] * len(flat), flat)]
-    _write_outline(writer, entries, pages)
-    front = readers[0]
-    if front.metadata:
-        writer.add_metadata(dict(front.metadata.items()))
-    for key in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
-        if key in front.trailer["/Root"]:
-            writer._root_object[NameObject(key)] = front.trailer["/Root"][key].clone(writer)
-    merge_fonts(writer, faces)
-    _drop_unreachable(writer)
-    return write_compact(writer, identifier)
+    joiner = Joiner()
+    for index, pdf in enumerate(pdfs):
+        joiner.add(index, pdf, bookmark_levels[index] if bookmark_levels else ())
+    return joiner.finish(identifier, faces)
 
 
 def page_references(writer: PdfWriter) -> list[IndirectObject]:

@@ -4,6 +4,7 @@ on an executor's processes, then the contents again with their real page numbers
 from __future__ import annotations
 
 import json
+import threading
 import re
 import tempfile
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from publisher.render.context import ArticleView, publication_view
 from publisher.render.labels import labels_for
 from publisher.render.fonts import font_face_css
 from publisher.writers.parts.chain import ChainBroken, PartEnd, abandon, contents_numbers, publish, publish_failure
-from publisher.writers.parts.join import PART_LINK_PREFIX, join_parts
+from publisher.writers.parts.join import PART_LINK_PREFIX, Joiner
 from publisher.writers.parts.plan import PartPlan, cut, part_view, start_anchor
 from publisher.writers.pdf_finish import report_problems
 from publisher.writers.parts.worker import LaidOutPart, PartJob, PartMismatch, lay_out_part
@@ -97,25 +98,25 @@ class _PartRun:
         with executor:
             try:
                 start_workers(executor, jobs)
-                front, bodies = self._lay_out_all(executor)
+                joiner = Joiner()
+                front, bodies = self._lay_out_all(executor, joiner)
             except BaseException:
                 abandon(self.chain)  # before the pool waits for its workers: none is left waiting
                 raise
         report_problems([problem for part in (front, *bodies) for problem in part.problems],
                         self.renderer.layout.folder / "layout.toml")
-        parts = (front, *bodies)
-        pdf = join_parts([part.pdf for part in parts], identifier, self.renderer.used_fonts,
-                         [part.bookmark_levels for part in parts])
+        pdf = joiner.finish(identifier, self.renderer.used_fonts)
         anchors = tuple(page for part in (front, *bodies) for page in part.page_anchors)
         return PartedDocument(pdf=pdf, page_anchors=anchors, part_count=len(bodies))
 
-    def _lay_out_all(self, executor: Executor) -> tuple[LaidOutPart, list[LaidOutPart]]:
+    def _lay_out_all(self, executor: Executor, joiner: Joiner) -> tuple[LaidOutPart, list[LaidOutPart]]:
         # The front matter is laid out in this process, which would otherwise only wait,
         # beside the parts on the executor's.
         with ThreadPoolExecutor(max_workers=1) if self.settings.jobs > 1 else InlineExecutor() as here:
-            return self._lay_out_front_and_parts(executor, here)
+            return self._lay_out_front_and_parts(executor, here, joiner)
 
-    def _lay_out_front_and_parts(self, executor: Executor, here: Executor) -> tuple[LaidOutPart, list[LaidOutPart]]:
+    def _lay_out_front_and_parts(self, executor: Executor, here: Executor,
+                                 joiner: Joiner) -> tuple[LaidOutPart, list[LaidOutPart]]:
         probe = self._submit(here, self._front_job(lambda anchor: _PLACEHOLDER_NUMBER))
         probe.add_done_callback(self._publish_front)
         futures: list[Future[LaidOutPart]] = [probe]
@@ -132,22 +133,37 @@ class _PartRun:
                 futures.append(_done(cached))
             else:
                 futures.append(self._submit(executor, job))
-        # The contents are laid out again as soon as every part has its page numbers, while
-        # the last parts are still being drawn.
-        numbers = {}
+        # The contents are laid out again as soon as every part has its page numbers, on a
+        # worker, while the last parts are drawn and this thread joins those that are.
+        front_future: Future[LaidOutPart] = Future()
+        launcher = threading.Thread(target=self._lay_out_contents, args=(executor, front_future), daemon=True)
+        launcher.start()
+        bodies = []
         try:
-            for number in range(1, len(self.groups) + 1):
-                numbers.update(contents_numbers(self.chain, number))
+            for number, future in enumerate(futures[1:], start=1):
+                part = future.result()
+                joiner.add(number, part.pdf, part.bookmark_levels)
+                bodies.append(part)
         except ChainBroken:
-            for future in futures:
-                future.result()  # the failed part's own error, rather than the chain's
+            _raise_first_cause(futures)
             raise
-        front_future = self._submit(executor, self._front_job(lambda anchor: str(numbers.get(anchor, ""))))
-        bodies = [future.result() for future in futures[1:]]
+        launcher.join()
         front = front_future.result()
+        joiner.add(0, front.pdf, front.bookmark_levels)
         if front.page_count != probe.result().page_count:
             raise PartMismatch("the contents took another number of pages once their page numbers were known")
         return front, bodies
+
+    def _lay_out_contents(self, executor: Executor, done: Future[LaidOutPart]) -> None:
+        """The front matter with the page numbers the parts publish, into ``done``."""
+        try:
+            numbers: dict[str, int] = {}
+            for number in range(1, len(self.groups) + 1):
+                numbers.update(contents_numbers(self.chain, number))
+            front = self._submit(executor, self._front_job(lambda anchor: str(numbers.get(anchor, ""))))
+            done.set_result(front.result())
+        except BaseException as error:  # a part failed: its own error reaches the caller first
+            done.set_exception(error)
 
     def _publish_front(self, future: Future[LaidOutPart]) -> None:
         if future.exception() is None:
@@ -237,6 +253,14 @@ class _PartRun:
                   "end": vars(part.end), "start": vars(part.start) if part.start else None}
         cache.put(key, part.pdf)
         cache.put(key + "-record", json.dumps(record).encode("utf-8"))
+
+
+def _raise_first_cause(futures: list[Future[LaidOutPart]]) -> None:
+    """A part that stopped because one before it failed: raise that one's own error."""
+    for future in futures:
+        error = future.exception()
+        if error is not None and not isinstance(error, ChainBroken):
+            raise error
 
 
 def _numbers_of(part: LaidOutPart) -> dict[str, int]:
