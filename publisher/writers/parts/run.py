@@ -110,8 +110,8 @@ class _PartRun:
         return PartedDocument(pdf=pdf, page_anchors=anchors, part_count=len(bodies))
 
     def _lay_out_all(self, executor: Executor, joiner: Joiner) -> tuple[LaidOutPart, list[LaidOutPart]]:
-        # The front matter is laid out in this process, which would otherwise only wait,
-        # beside the parts on the executor's.
+        # The front matter's first layout (for its length) runs in this process, which would
+        # otherwise only wait, beside the parts on the executor's.
         with ThreadPoolExecutor(max_workers=1) if self.settings.jobs > 1 else InlineExecutor() as here:
             return self._lay_out_front_and_parts(executor, here, joiner)
 
