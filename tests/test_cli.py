@@ -65,21 +65,24 @@ def test_undecodable_input_names_file_and_line(tmp_path):
     assert not (tmp_path / "out").exists()
 
 
-def test_broken_template_names_file_and_line(tmp_path):
+def _user_layout(tmp_path, name: str, text: str):
+    """A layout extending the bulletin with one file of its own."""
     layout = tmp_path / "mylayout"
     layout.mkdir()
     (layout / "layout.toml").write_text('name = "mine"\nextends = "bulletin"\n', encoding="utf-8")
-    (layout / "print.html").write_text("<html>\n<body>\n{% if %}\n</body>\n</html>\n", encoding="utf-8")
+    (layout / name).write_text(text, encoding="utf-8")
+    return layout
+
+
+def test_broken_template_names_file_and_line(tmp_path):
+    layout = _user_layout(tmp_path, "print.html", "<html>\n<body>\n{% if %}\n</body>\n</html>\n")
     result = run("build", str(SEED), "-o", str(tmp_path / "out"), "--layout", str(layout), "--format", "pdf")
     _assert_one_clear_error(result, "print.html:3:", "template")
     assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())
 
 
 def test_user_layout_overrides_only_what_it_changes(tmp_path):
-    layout = tmp_path / "mylayout"
-    layout.mkdir()
-    (layout / "layout.toml").write_text('name = "mine"\nextends = "bulletin"\n', encoding="utf-8")
-    (layout / "_typography.css").write_text(".article-title { color: #004488; }\n", encoding="utf-8")
+    layout = _user_layout(tmp_path, "_typography.css", ".article-title { color: #004488; }\n")
     result = run("build", str(SEED), "-o", str(tmp_path / "out"), "--layout", str(layout), "--format", "html")
     assert result.returncode == 0, result.stderr
     html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")

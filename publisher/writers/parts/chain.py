@@ -36,8 +36,7 @@ def publish(folder: Path, number: int, end: PartEnd, numbers: dict[str, int] | N
 
 def contents_numbers(folder: Path, number: int) -> dict[str, int]:
     """What part ``number`` published of its anchors' page numbers (once it has ended)."""
-    wait_for(folder, number)
-    return dict(json.loads((folder / f"{number}.json").read_text(encoding="utf-8"))["numbers"])
+    return dict(_await(folder, number)["numbers"])
 
 
 def publish_failure(folder: Path, number: int, reason: str) -> None:
@@ -50,6 +49,12 @@ def abandon(folder: Path) -> None:
 
 
 def wait_for(folder: Path, number: int) -> PartEnd:
+    data = _await(folder, number)
+    return PartEnd(pages=int(data["pages"]), last_number=int(data["last_number"]))
+
+
+def _await(folder: Path, number: int) -> dict:
+    """What part ``number`` published, once it has; ChainBroken if it failed."""
     path = folder / f"{number}.json"
     while not path.exists():
         if (folder / _ABORT).exists():
@@ -58,7 +63,7 @@ def wait_for(folder: Path, number: int) -> PartEnd:
     data = json.loads(path.read_text(encoding="utf-8"))
     if "failed" in data:
         raise ChainBroken(f"part {number} failed: {data['failed']}")
-    return PartEnd(pages=int(data["pages"]), last_number=int(data["last_number"]))
+    return data
 
 
 def _write(path: Path, data: dict) -> None:

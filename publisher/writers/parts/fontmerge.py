@@ -30,11 +30,11 @@ _BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.DOTALL)
 _HEX = re.compile(rb"<([0-9a-fA-F]+)>")
 
 
-def merge_fonts(writer: PdfWriter, faces: Sequence[FontFace]) -> None:
+def merge_fonts(writer: PdfWriter, page_references: Sequence[IndirectObject], faces: Sequence[FontFace]) -> None:
     """Merge the fonts of ``writer`` that share a name and come from one of ``faces``
     (others stay as the parts embedded them: right, only larger)."""
     groups: dict[str, dict[int, IndirectObject]] = {}
-    pages = [reference.get_object() for reference in writer._root_object["/Pages"].get_object()["/Kids"]]
+    pages = [reference.get_object() for reference in page_references]
     for page in pages:
         fonts = page["/Resources"].get_object().get("/Font")
         for reference in (fonts.get_object().values() if fonts is not None else ()):

@@ -63,7 +63,7 @@ class Joiner:
             entries += [(level, title, offset + page, left, top, is_open) for level, title, page, left, top, is_open in part.outline]
             offset += len(part.pages)
         _set_named_destinations(writer, destinations)
-        _link_contents(writer, destinations)
+        _link_contents(pages, destinations)
         _write_outline(writer, entries, pages)
         front = arrived[0].reader
         if front.metadata:
@@ -71,7 +71,7 @@ class Joiner:
         for key in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
             if key in front.trailer["/Root"]:
                 writer._root_object[NameObject(key)] = front.trailer["/Root"][key].clone(writer)
-        merge_fonts(writer, faces)
+        merge_fonts(writer, pages, faces)
         _drop_unreachable(writer)
         return write_compact(writer, identifier)
 
@@ -82,22 +82,6 @@ class _Arrived:
     pages: list[IndirectObject]
     destinations: dict
     outline: list
-
-
-def join_parts(pdfs: Sequence[bytes], identifier: bytes, faces: Sequence[FontFace] = (),
-               bookmark_levels: Sequence[Sequence[int]] = ()) -> bytes:
-    """One PDF of the pages of ``pdfs``, in order; the first one's metadata is the whole's.
-    ``bookmark_levels``, per part, gives the levels of its outline entries in order."""
-    joiner = Joiner()
-    for index, pdf in enumerate(pdfs):
-        joiner.add(index, pdf, bookmark_levels[index] if bookmark_levels else ())
-    return joiner.finish(identifier, faces)
-
-
-def page_references(writer: PdfWriter) -> list[IndirectObject]:
-    """The pages in order. (pypdf walks its page tree each time its page list is indexed;
-    the writer keeps every page in one flat list of kids.)"""
-    return list(writer._root_object["/Pages"].get_object()["/Kids"])
 
 
 def _destination(page: IndirectObject, destination) -> ArrayObject:
@@ -118,8 +102,8 @@ def _set_named_destinations(writer: PdfWriter, destinations: dict[str, ArrayObje
     writer._root_object[NameObject("/Names")] = writer._add_object(tree)
 
 
-def _link_contents(writer: PdfWriter, destinations: dict[str, ArrayObject]) -> None:
-    for page in (reference.get_object() for reference in page_references(writer)):
+def _link_contents(pages: list[IndirectObject], destinations: dict[str, ArrayObject]) -> None:
+    for page in (reference.get_object() for reference in pages):
         for reference in page.get("/Annots", ()) or ():
             annotation = reference.get_object()
             action = annotation.get("/A")

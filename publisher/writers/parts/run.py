@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -193,9 +194,12 @@ class _PartRun:
     def _carried(self, article: ArticleView) -> str:
         """The head of ``article`` without its anchors or bookmarks: it only sets the strings
         the running heads show (the article's title, say) as the part before left them."""
-        module = self.renderer.environment.get_template("_article.html").make_module(
+        return _ANCHORS.sub("", str(self._article_macros.render_article_head(article)))
+
+    @cached_property
+    def _article_macros(self):
+        return self.renderer.environment.get_template("_article.html").make_module(
             {"labels": labels_for(self.renderer.publication.language)})
-        return _ANCHORS.sub("", str(module.render_article_head(article)))
 
     def _common(self) -> dict:
         return {"image_href": self.context.image_href, "cover_href": self.context.cover_href, "fonts_css": self.fonts_css,
