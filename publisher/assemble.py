@@ -11,7 +11,8 @@ from urllib.parse import unquote, urlsplit
 from publisher.clean.profiles import ProfileSet, load_profiles
 from publisher.errors import InputError, NotAnArticleError
 from publisher.article_files import is_article_file
-from publisher.ingest import read_article
+from publisher.cache import Cache
+from publisher.ingest.remembered import ArticleReader
 from publisher.manifest import MANIFEST_NAME, Manifest, load_manifest
 from publisher.model import Article, Figure, Publication, Section
 from publisher.network import FetchRefused, NetworkPolicy, fetch_image
@@ -30,17 +31,19 @@ def load_publication(
     warn: Warn = _ignore,
     network: NetworkPolicy = NetworkPolicy(),
     fetch_folder: Path | None = None,
+    cache: Cache | None = None,
 ) -> Publication:
-    """A publication from one article file, a folder of articles, or a folder with a manifest."""
-    profiles = profiles or load_profiles()
+    """A publication from one article file, a folder of articles, or a folder with a manifest.
+    With a cache, an article file read before is not cleaned again."""
+    reader = ArticleReader(profiles or load_profiles(), cache)
     if path.is_file():
-        publication = _single_article_publication(read_article(path, profiles).article, path.parent)
+        publication = _single_article_publication(reader.read(path), path.parent)
     elif not path.is_dir():
         raise InputError("no such file or folder", path)
     elif (path / MANIFEST_NAME).is_file():
-        publication = _from_manifest(load_manifest(path / MANIFEST_NAME), profiles, warn)
+        publication = _from_manifest(load_manifest(path / MANIFEST_NAME), reader, warn)
     else:
-        publication = _from_folder(path, profiles, warn)
+        publication = _from_folder(path, reader, warn)
     return attach_images(publication, warn, network, fetch_folder)
 
 
@@ -63,18 +66,18 @@ def _natural_key(path: Path) -> list[object]:
     return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", path.name)]
 
 
-def _read_all(paths: list[Path], profiles: ProfileSet, warn: Warn) -> list[Article]:
+def _read_all(paths: list[Path], reader: ArticleReader, warn: Warn) -> list[Article]:
     articles = []
     for article_path in paths:
         try:
-            articles.append(read_article(article_path, profiles).article)
+            articles.append(reader.read(article_path))
         except NotAnArticleError as error:
             warn(f"skipped: {error}")
     return articles
 
 
-def _from_folder(folder: Path, profiles: ProfileSet, warn: Warn) -> Publication:
-    articles = _read_all(article_files(folder, warn), profiles, warn)
+def _from_folder(folder: Path, reader: ArticleReader, warn: Warn) -> Publication:
+    articles = _read_all(article_files(folder, warn), reader, warn)
     if not articles:
         raise InputError("the folder holds no article files (.txt, .md, .html)", folder)
     if len(articles) == 1:
@@ -89,11 +92,11 @@ def _from_folder(folder: Path, profiles: ProfileSet, warn: Warn) -> Publication:
     )
 
 
-def _from_manifest(manifest: Manifest, profiles: ProfileSet, warn: Warn) -> Publication:
+def _from_manifest(manifest: Manifest, reader: ArticleReader, warn: Warn) -> Publication:
     if manifest.sections:
-        groups = [(spec.title, _read_all(list(spec.articles), profiles, warn)) for spec in manifest.sections]
+        groups = [(spec.title, _read_all(list(spec.articles), reader, warn)) for spec in manifest.sections]
     else:
-        groups = [(None, _read_all(article_files(manifest.folder, warn), profiles, warn))]
+        groups = [(None, _read_all(article_files(manifest.folder, warn), reader, warn))]
     articles = tuple(article for _, group in groups for article in group)
     if not articles:
         raise InputError("the publication has no articles", manifest.path)

@@ -91,9 +91,10 @@ def load_publication(
     reporter: Reporter = Reporter(),
     network: NetworkPolicy = NetworkPolicy(),
     fetch_folder: Path | None = None,
+    cache: Cache | None = None,
 ) -> Publication:
     """A publication from an article file, a folder of articles or a folder with a manifest."""
-    return assemble.load_publication(path, profiles, reporter.warning, network, fetch_folder)
+    return assemble.load_publication(path, profiles, reporter.warning, network, fetch_folder, cache)
 
 
 def build_publication(
@@ -107,11 +108,11 @@ def build_publication(
 ) -> PublicationResult:
     """Render ``publication`` into each requested format under ``out_dir``."""
     layout = layout or find_layout(options.layout or publication.layout, _layout_search_dirs(source))
-    publication, missing = guard_publication(publication, layout.drawable())
+    cache = Cache(options.cache_dir, readable=not options.force) if options.cache_dir else None
+    publication, missing = guard_publication(publication, layout.drawable(cache))
     warnings = [str(report) for report in missing]
     for message in warnings:
         reporter.warning(message)
-    cache = Cache(options.cache_dir, readable=not options.force) if options.cache_dir else None
     renderer = Renderer(publication=publication, layout=layout, print_options=options.print, cache=cache)
     stem = name or slugify(publication.title)
     formats = _ordered_formats(options.formats or publication.formats or ALL_FORMATS)
@@ -228,7 +229,8 @@ def build_one(
         reporter.warning(message)
 
     with tempfile.TemporaryDirectory(prefix="publisher-fetched-") as fetched:
-        publication = load_publication(source, profiles, Reporter(reporter.progress, warn), options.network, Path(fetched))
+        publication = load_publication(source, profiles, Reporter(reporter.progress, warn), options.network, Path(fetched),
+                                       cache)
         if options.tone_marks != "keep":
             publication = map_text(publication, lambda text: restyle(text, options.tone_marks))
         result = build_publication(publication, source, out_dir, options, reporter, name=name)

@@ -7,6 +7,7 @@ ever looked up by a file's path or time, only by content.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -35,6 +36,7 @@ def file_digest(path: Path) -> str:
         return hashlib.file_digest(stream, "sha256").hexdigest()
 
 
+@functools.cache
 def code_version() -> str:
     """The digest of this package's source and of the engines it drives: a new version
     of any of them must not be served from an old cache."""

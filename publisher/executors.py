@@ -60,6 +60,6 @@ def _preload() -> None:
     from importlib import import_module
 
     try:
-        import_module("weasyprint")
+        import_module("publisher.engine")  # WeasyPrint
     except ImportError:  # an executor for work that does not need it
         pass

@@ -5,8 +5,9 @@ A profile adds words to the common Vietnamese one; it never replaces the general
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -60,6 +61,9 @@ class SiteProfile:
 class ProfileSet:
     common: SiteProfile
     sites: tuple[SiteProfile, ...]
+    # The digest of the profiles' files: what a cache of cleaned articles is keyed by (the
+    # sets' own repr changes order from one process to the next).
+    source_digest: str = field(default="", compare=False)
 
     def for_site_name(self, name: str | None) -> SiteProfile:
         """The common profile merged with the site whose title suffix is ``name``."""
@@ -111,4 +115,5 @@ def load_profiles(extra_dirs: tuple[Path, ...] = ()) -> ProfileSet:
         else:
             sites.append(profile)
     assert common is not None, "the common profile ships with publisher"
-    return ProfileSet(common=common, sites=tuple(sites))
+    fingerprint = hashlib.sha256(repr(sorted(sources)).encode("utf-8")).hexdigest()
+    return ProfileSet(common=common, sites=tuple(sites), source_digest=fingerprint)

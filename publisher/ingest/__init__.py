@@ -18,13 +18,22 @@ MAX_BLOCKS = 3000
 
 def read_article(path: Path, profiles: ProfileSet) -> CleanResult:
     """Read, decode, normalise and clean one article file."""
+    return read_article_bytes(article_bytes(path), path, profiles)
+
+
+def article_bytes(path: Path) -> bytes:
+    """The bytes of an article file, refused when it is too large to be one article."""
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
             raise InputError(f"too large for one article ({size / 1048576:.1f} MB; the limit is {MAX_ARTICLE_BYTES // 1048576} MB)", path)
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read the file: {error.strerror}", path) from None
+
+
+def read_article_bytes(data: bytes, path: Path, profiles: ProfileSet) -> CleanResult:
+    """Decode, normalise and clean the bytes of the article file at ``path``."""
     declared = declared_charset(data) if path.suffix.lower() in (".html", ".htm", ".txt") else None
     text = normalise_text(repair_mojibake(decode_bytes(data, path, declared)))
     if not text.strip():

@@ -6,8 +6,9 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from publisher.cache import Cache
 from publisher.errors import LayoutError
-from publisher.render.fonts import FontFace
+from publisher.render.fonts import FontFace, face_codepoints
 from publisher.resources import builtin_layouts_dir, shipped_fonts_dir
 
 LAYOUT_FILE = "layout.toml"
@@ -38,12 +39,12 @@ class Layout:
     def all_fonts(self) -> tuple[FontFace, ...]:
         return self.fonts + self.fallback_fonts
 
-    def drawable(self) -> frozenset[int]:
+    def drawable(self, cache: Cache | None = None) -> frozenset[int]:
         """Code points every text face has, plus those a fallback face supplies."""
         if not self.fonts:
             return frozenset()
-        common = frozenset.intersection(*(face.codepoints for face in self.fonts))
-        return common.union(*(face.codepoints for face in self.fallback_fonts))
+        common = frozenset.intersection(*(face_codepoints(face, cache) for face in self.fonts))
+        return common.union(*(face_codepoints(face, cache) for face in self.fallback_fonts))
 
 
 def find_layout(name_or_path: str, search_dirs: tuple[Path, ...] = ()) -> Layout:

@@ -229,7 +229,9 @@ def _add_accessibility_metadata(book: epub.EpubBook, has_images: bool, print_pag
 
 def _package(book: epub.EpubBook, modified: datetime) -> bytes:
     buffer = io.BytesIO()
-    writer = epub.EpubWriter(buffer, book, {"mtime": modified, "raise_exceptions": True, "epub2_guide": False})
+    # Stored, not compressed: the repacking below compresses each entry once.
+    writer = epub.EpubWriter(buffer, book, {"mtime": modified, "raise_exceptions": True, "epub2_guide": False,
+                                            "compresslevel": 0})
     writer.process()
     try:
         writer.write()

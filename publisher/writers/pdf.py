@@ -12,9 +12,7 @@ import logging
 import re
 from pathlib import Path
 
-from weasyprint import HTML
-from weasyprint.text.fonts import FontConfiguration
-
+from publisher.engine import HTML, FontConfiguration
 from publisher.render import Renderer
 from publisher.render.fonts import font_face_css
 from publisher.render.options import length_in_points

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from weasyprint.urls import URLFetcher
+from publisher.engine import URLFetcher
 
 _MAX_DATA_URL = 2_000_000
 

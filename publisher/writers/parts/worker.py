@@ -176,9 +176,7 @@ def lay_out_part(job: PartJob) -> LaidOutPart:
 
 
 def _lay_out(job: PartJob) -> LaidOutPart:
-    from weasyprint import HTML
-    from weasyprint.text.fonts import FontConfiguration
-
+    from publisher.engine import HTML, FontConfiguration
     from publisher.writers.pdf_finish import Finisher, weasyprint_problems
     from publisher.writers.sandbox import SandboxedFetcher
 
