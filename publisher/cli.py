@@ -164,7 +164,11 @@ def run() -> NoReturn:
     """The ``publisher`` command: ``main``, then the process ends without the interpreter's
     teardown. Freeing WeasyPrint's fonts and layouts object by object takes 0.1 to 0.25 s
     after every output is written: longer than a whole EPUB build. The exit handlers still
-    run, and the streams are flushed."""
+    run, and the streams are flushed. Under a profiler or tracer the process ends as
+    usual, so that they can write what they gathered."""
+    if sys.getprofile() is not None or sys.gettrace() is not None:
+        main()
+        return  # type: ignore[misc]  # main always raises SystemExit
     try:
         main()
         code = 0

@@ -118,7 +118,7 @@ class _PartRun:
 
     def _lay_out_front_and_parts(self, executor: Executor, here: Executor,
                                  joiner: Joiner) -> tuple[LaidOutPart, list[LaidOutPart]]:
-        probe = self._submit(here, self._front_job(lambda anchor: _PLACEHOLDER_NUMBER))
+        probe = self._submit(here, self._front_job(lambda anchor: _PLACEHOLDER_NUMBER, draw=False))
         probe.add_done_callback(self._publish_front)
         futures: list[Future[LaidOutPart]] = [probe]
         for number, group in enumerate(self.groups, start=1):
@@ -172,13 +172,13 @@ class _PartRun:
         else:
             publish_failure(self.chain, 0, str(future.exception()))
 
-    def _front_job(self, number_of: Callable[[str], str]) -> PartJob:
+    def _front_job(self, number_of: Callable[[str], str], draw: bool = True) -> PartJob:
         html = self.renderer.render(
             "print.html", document_part="front", **self._common(),
             toc_href=lambda article, heading: PART_LINK_PREFIX + "#" + (heading.anchor if heading else article.anchor),
             toc_page=lambda anchor: Markup(' data-page="{}"').format(number_of(anchor)),
         )
-        return PartJob(number=0, html=html, base_url=self.base_url, roots=self.roots, bleed_points=self.bleed_points)
+        return PartJob(number=0, html=html, base_url=self.base_url, roots=self.roots, bleed_points=self.bleed_points, draw=draw)
 
     def _body_job(self, number: int, group) -> PartJob:
         view = part_view(self.view, group)
@@ -229,7 +229,7 @@ class _PartRun:
 
     def _key(self, job: PartJob) -> str:
         return digest("pdf-part", self.environment, self.images_key, str(job.number), job.html,
-                      job.first_anchor, job.break_kind, repr(job.bleed_points))
+                      job.first_anchor, job.break_kind, repr(job.bleed_points), str(job.draw))
 
     def _cached(self, job: PartJob) -> LaidOutPart | None:
         cache = self.settings.cache

@@ -37,6 +37,7 @@ class PartJob:
     chain: Path | None = None  # None: the front, numbered as it is laid out
     contents_anchors: frozenset[str] = frozenset()  # anchors whose page numbers the contents print
     bleed_points: float = 0.0
+    draw: bool = True  # False: paginated only, to learn its pages; ``pdf`` is then empty
 
 
 @dataclass(frozen=True)
@@ -187,9 +188,11 @@ def _lay_out(job: PartJob) -> LaidOutPart:
     kept = [document.pages[index] for index in sorted(numbers.kept)]
     part_document = document.copy(kept)
     identifier = hashlib.sha256(job.html.encode("utf-8")).hexdigest()[:32].encode("ascii")
-    with weasyprint_problems() as write_problems:
-        pdf = part_document.write_pdf(pdf_identifier=identifier, finisher=Finisher(job.bleed_points))
-    assert isinstance(pdf, bytes)
+    pdf, write_problems = b"", []
+    if job.draw:
+        with weasyprint_problems() as write_problems:
+            pdf = part_document.write_pdf(pdf_identifier=identifier, finisher=Finisher(job.bleed_points))
+        assert isinstance(pdf, bytes)
     pages = tuple(tuple(page.anchors) for page in part_document.pages)
     end = PartEnd(len(kept), numbers.last_number) if job.chain is None else PartEnd(
         (numbers.start.pages if numbers.start else 0) + len(kept), numbers.last_number)
