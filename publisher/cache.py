@@ -2,22 +2,29 @@
 
 Entries are files named by a SHA-256 key under ``objects/``; they are written under a
 temporary name and renamed, so a crash never leaves a half-written entry. Nothing is
-ever looked up by a file's path or time, only by content.
+ever looked up by a file's path or time, only by content; an entry's time only says when
+it was last used, and ``prune`` removes those used longest ago.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
+import re
 import tempfile
+import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
-from publisher.errors import OutputError
+from publisher.errors import OutputError, PublisherError
 
 DEFAULT_CACHE_DIR = Path(".publisher-cache")
+# After a build, entries used longest ago are removed beyond this size.
+DEFAULT_CACHE_MAX_SIZE = "2GB"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
@@ -66,10 +73,13 @@ class Cache:
     def get(self, key: str) -> bytes | None:
         if not self.readable:
             return None
+        path = self._path(key)
         try:
-            return self._path(key).read_bytes()
+            data = path.read_bytes()
+            os.utime(path)  # when it was last used: what ``prune`` keeps longest
         except OSError:
             return None
+        return data
 
     def put(self, key: str, data: bytes) -> None:
         target = self._path(key)
@@ -106,6 +116,60 @@ class Cache:
 
     def put_json(self, key: str, value: dict) -> None:
         self.put(key, json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+
+    def usage(self) -> CacheUsage:
+        entries = self._entries()
+        return CacheUsage(entries=len(entries), size=sum(size for _, size, _ in entries))
+
+    def prune(self, max_size: int) -> CacheUsage:
+        """Remove the entries used longest ago until the cache holds at most ``max_size``
+        bytes (and any half-written file a crash left); returns what was removed."""
+        entries = sorted(self._entries(), key=lambda entry: entry[0])
+        total = sum(size for _, size, _ in entries)
+        removed = CacheUsage(entries=0, size=0)
+        for _, size, path in entries:
+            if total <= max_size:
+                break
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+            except OSError as error:
+                raise OutputError(f"cannot remove from the cache: {error.strerror}", path) from None
+            total -= size
+            removed = CacheUsage(entries=removed.entries + 1, size=removed.size + size)
+        for stale in (self.root / "objects").glob("*/.*.part"):
+            with contextlib.suppress(OSError):
+                if stale.stat().st_mtime < time.time() - 3600:
+                    stale.unlink()
+        return removed
+
+    def _entries(self) -> list[tuple[float, int, Path]]:
+        """(last used, size, path) of every entry."""
+        entries = []
+        for folder in sorted((self.root / "objects").glob("??")):
+            with contextlib.suppress(OSError):
+                for entry in os.scandir(folder):
+                    if entry.is_file() and not entry.name.startswith("."):
+                        status = entry.stat()
+                        entries.append((status.st_mtime, status.st_size, Path(entry.path)))
+        return entries
+
+
+@dataclass(frozen=True)
+class CacheUsage:
+    entries: int
+    size: int  # bytes
+
+
+def parse_size(text: str) -> int:
+    """Bytes from ``500MB``, ``2GiB``, ``1.5G`` or a plain number of bytes."""
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b?)\s*", text, re.IGNORECASE)
+    if match is None:
+        raise PublisherError(f"'{text}' is not a size (say 500MB or 2GB)")
+    number, prefix = float(match.group(1)), match.group(2).lower()
+    return int(number * 1024 ** "_kmgt".index(prefix)) if prefix else int(number)
 
 
 def files_digest(paths: Iterable[Path]) -> str:

@@ -13,18 +13,12 @@ import typer
 
 from publisher.batch import JobOutcome, plan_jobs, run_batch
 from publisher.build import BuildOptions
-from publisher.cache import DEFAULT_CACHE_DIR
+from publisher.cache import DEFAULT_CACHE_DIR, DEFAULT_CACHE_MAX_SIZE, Cache, parse_size
 from publisher.executors import InlineExecutor, default_jobs, make_executor
 from publisher.progress import ProgressLine
-from publisher.clean.profiles import load_profiles
 from publisher.errors import PublisherError
-from publisher.export import article_to_markdown
-from publisher.ingest import read_article
-from publisher.render.layout import available_layouts, find_layout
 from publisher.network import NetworkPolicy
 from publisher.render.options import PrintOptions
-from publisher.resources import builtin_layouts_dir
-from publisher.scaffold import new_publication
 
 app = typer.Typer(
     help="Turn news articles into bulletins (PDF), e-books (EPUB 3) and web pages.",
@@ -59,6 +53,7 @@ def build_command(
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes: publications built at once, or the parts of one large PDF (default: the number of cores).")] = None,
     cache: Annotated[Path, typer.Option("--cache", help="Cache folder: publications whose inputs did not change are not built again.")] = DEFAULT_CACHE_DIR,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    cache_max_size: Annotated[str, typer.Option("--cache-max-size", help="After building, remove the cache entries used longest ago beyond this size (500MB, 2GB).")] = DEFAULT_CACHE_MAX_SIZE,
     force: Annotated[bool, typer.Option("--force", help="Build everything anew, ignoring the cache (and refreshing it).")] = False,
     keep_html: Annotated[bool, typer.Option("--keep-html", help="Also write NAME.print.html: the PDF's whole document, for plain weasyprint.")] = False,
     pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="pdf/a-3b or pdf/ua-1.")] = None,
@@ -78,6 +73,7 @@ def build_command(
     options = BuildOptions(formats=chosen, layout=layout, print=printing, network=NetworkPolicy(allowed=allow_network),
                            verify=verify, tone_marks=tone_marks.strip().lower(), cache_dir=None if no_cache else cache,
                            force=force, keep_html=keep_html)
+    max_size = parse_size(cache_max_size)
     jobs = jobs or default_jobs()
     batch = plan_jobs(paths, out_dir, options, jobs)
     if len(batch) == 1:  # one publication: its PDF's parts get the processes
@@ -96,6 +92,8 @@ def build_command(
     with make_executor(min(jobs, len(batch))) if len(batch) > 1 else InlineExecutor() as executor:
         summary = run_batch(batch, executor, report)
     progress.finish()
+    if options.cache_dir is not None and summary.count("built"):
+        Cache(options.cache_dir).prune(max_size)
     for result in summary.results:
         typer.echo(f"{result.title}{' (up to date)' if result.up_to_date else ''}")
         for written in result.files:
@@ -119,6 +117,10 @@ def clean_command(
     explain: Annotated[bool, typer.Option("--explain", help="Show each dropped line and the rule that dropped it.")] = False,
 ) -> None:
     """Print each cleaned article as Markdown with front matter."""
+    from publisher.clean.profiles import load_profiles
+    from publisher.export import article_to_markdown
+    from publisher.ingest import read_article
+
     profiles = load_profiles()
     for path in files:
         result = read_article(path, profiles)
@@ -136,11 +138,28 @@ def clean_command(
             sys.stdout.write(markdown)
 
 
+@app.command("cache")
+def cache_command(
+    cache: Annotated[Path, typer.Option("--cache", help="Cache folder.")] = DEFAULT_CACHE_DIR,
+    prune: Annotated[Optional[str], typer.Option("--prune", help="Remove the entries used longest ago beyond this size (0 empties it).")] = None,
+) -> None:
+    """Show what the cache holds; with --prune, trim it."""
+    store = Cache(cache)
+    if prune is not None:
+        removed = store.prune(parse_size(prune))
+        typer.echo(f"removed {removed.entries} entries ({_human_size(removed.size)})")
+    usage = store.usage()
+    typer.echo(f"{cache}: {usage.entries} entries, {_human_size(usage.size)}")
+
+
 @app.command("layouts")
 def layouts_command(
     folder: Annotated[Optional[Path], typer.Argument(help="A publication folder whose layouts/ to include.")] = None,
 ) -> None:
     """List the layouts available: the built-ins and a publication's own."""
+    from publisher.render.layout import available_layouts, find_layout
+    from publisher.resources import builtin_layouts_dir
+
     search = (folder / "layouts",) if folder and (folder / "layouts").is_dir() else ()
     for name, path in available_layouts(search).items():
         layout = find_layout(str(path))
@@ -154,6 +173,8 @@ def new_command(
     layout: Annotated[str, typer.Option("--layout", "-l", help="Layout for the manifest.")] = "bulletin",
 ) -> None:
     """Start a publication: a folder with a manifest, one sample article and a README."""
+    from publisher.scaffold import new_publication
+
     created = new_publication(name, layout)
     for path in created:
         typer.echo(f"created {path}")

@@ -252,5 +252,5 @@ def _repack_deterministically(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            target.writestr(info, source.read(name), compresslevel=9 if name != "mimetype" else None)
+            target.writestr(info, source.read(name), compresslevel=6 if name != "mimetype" else None)
     return output.getvalue()
