@@ -32,24 +32,34 @@ PART_LINK_PREFIX = "https://publisher.invalid/"
 
 
 class Joiner:
-    """The parts' PDFs joined into one as they arrive, in any order; ``finish`` puts the
-    pages in the parts' order and makes what belongs to the whole."""
+    """The parts' PDFs joined into one. They may arrive in any order: each is read as it
+    comes, and its pages are copied in the order of ``order`` (the PDF's objects are
+    numbered as they are copied, so the bytes do not depend on which part came first);
+    ``finish`` puts the pages in the parts' order and makes what belongs to the whole."""
 
-    def __init__(self) -> None:
+    def __init__(self, order: Sequence[int]) -> None:
         self.writer = PdfWriter()
+        self.order = list(order)
         self.parts: dict[int, _Arrived] = {}
+        self._read: dict[int, _Read] = {}
 
     def add(self, index: int, pdf: bytes, bookmark_levels: Sequence[int] = ()) -> None:
         """Part ``index``'s pages, destinations and outline entries (of the levels given, in order)."""
         reader = PdfReader(io.BytesIO(pdf))
-        pages = [self.writer.add_page(page).indirect_reference for page in reader.pages]
+        _read_pages(reader)
         destinations = {name: (reader.get_destination_page_number(d), d) for name, d in reader.named_destinations.items()}
         flat = _flatten(reader, reader.outline, 0)
         outline = [(level, *entry) for level, entry in zip(bookmark_levels or [1] * len(flat), flat)]
-        self.parts[index] = _Arrived(reader, pages, destinations, outline)
+        self._read[index] = _Read(reader, destinations, outline)
+        while self.order and self.order[0] in self._read:
+            index = self.order.pop(0)
+            read = self._read.pop(index)
+            pages = [self.writer.add_page(page).indirect_reference for page in read.reader.pages]
+            self.parts[index] = _Arrived(read.reader, pages, read.destinations, read.outline)
 
     def finish(self, identifier: bytes, faces: Sequence[FontFace] = ()) -> bytes:
         """The whole PDF; the first part's metadata is the whole's."""
+        assert not self.order, f"parts {self.order} never arrived"
         writer = self.writer
         arrived = [self.parts[index] for index in sorted(self.parts)]
         pages = [page for part in arrived for page in part.pages]
@@ -74,6 +84,31 @@ class Joiner:
         merge_fonts(writer, pages, faces)
         _drop_unreachable(writer)
         return write_compact(writer, identifier)
+
+
+@dataclass(frozen=True)
+class _Read:
+    reader: PdfReader
+    destinations: dict
+    outline: list
+
+
+def _read_pages(reader: PdfReader) -> None:
+    """Parse every object the pages reach now (pypdf reads lazily), so that copying the
+    pages later, when the parts before have come, is quick."""
+    seen: set[int] = set()
+    pending: list = [page for page in reader.pages]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, IndirectObject):
+            if value.idnum in seen:
+                continue
+            seen.add(value.idnum)
+            pending.append(value.get_object())
+        elif isinstance(value, DictionaryObject):  # streams too
+            pending.extend(value.values())
+        elif isinstance(value, ArrayObject):
+            pending.extend(value)
 
 
 @dataclass(frozen=True)

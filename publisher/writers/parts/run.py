@@ -8,7 +8,7 @@ import threading
 import re
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -99,7 +99,7 @@ class _PartRun:
         with executor:
             try:
                 start_workers(executor, jobs)
-                joiner = Joiner()
+                joiner = Joiner(order=[*range(1, len(self.groups) + 1), 0])
                 front, bodies = self._lay_out_all(executor, joiner)
             except BaseException:
                 abandon(self.chain)  # before the pool waits for its workers: none is left waiting
@@ -139,15 +139,18 @@ class _PartRun:
         front_future: Future[LaidOutPart] = Future()
         launcher = threading.Thread(target=self._lay_out_contents, args=(executor, front_future), daemon=True)
         launcher.start()
-        bodies = []
+        # Joined as they come: parts from the cache while the others are still laid out.
+        numbers = {future: number for number, future in enumerate(futures[1:], start=1)}
+        arrived: dict[int, LaidOutPart] = {}
         try:
-            for number, future in enumerate(futures[1:], start=1):
+            for future in as_completed(numbers):
                 part = future.result()
-                joiner.add(number, part.pdf, part.bookmark_levels)
-                bodies.append(part)
-        except ChainBroken:
-            _raise_first_cause(futures)
+                joiner.add(numbers[future], part.pdf, part.bookmark_levels)
+                arrived[numbers[future]] = part
+        except Exception:
+            _raise_first_cause(futures)  # the first failure in the parts' order, not in time
             raise
+        bodies = [arrived[number] for number in sorted(arrived)]
         launcher.join()
         front = front_future.result()
         joiner.add(0, front.pdf, front.bookmark_levels)
@@ -260,7 +263,8 @@ class _PartRun:
 
 
 def _raise_first_cause(futures: list[Future[LaidOutPart]]) -> None:
-    """A part that stopped because one before it failed: raise that one's own error."""
+    """Raise the first part's own error, in the parts' order: the parts after it stopped
+    because it failed (``ChainBroken``)."""
     for future in futures:
         error = future.exception()
         if error is not None and not isinstance(error, ChainBroken):
