@@ -220,9 +220,14 @@ def test_a_part_that_grows_moves_the_numbers_after_it(tmp_path):
     edited = folder / "03.md"
     edited.write_text(edited.read_text(encoding="utf-8") + ("\n\n" + WORDS * 12) * 6, encoding="utf-8")
     changed, writer = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
-    assert writer.settings.laid_out > 2  # the parts after it are numbered anew
+    # Part 2 and every part after it (numbered anew: each was laid out beside the one
+    # before, not after it), and the contents; the contents' first layout and part 1 are reused.
+    assert (writer.settings.laid_out, writer.settings.reused) == (5, 2)
     fresh, _ = _parted(_renderer(folder, "bulletin"), tmp_path)
     assert fresh.read_bytes() == changed.read_bytes()
+    one_process, writer = _parted(_renderer(folder, "bulletin"), tmp_path, jobs=1, cache=cache)
+    assert (writer.settings.laid_out, writer.settings.reused) == (0, 7)
+    assert one_process.read_bytes() == changed.read_bytes()
 
 
 def test_small_publications_and_tagged_pdfs_are_laid_out_in_one_piece(tmp_path):

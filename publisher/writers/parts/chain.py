@@ -48,6 +48,13 @@ def abandon(folder: Path) -> None:
     _write(folder / _ABORT, {})
 
 
+def peek(folder: Path, number: int) -> PartEnd | None:
+    """Where part ``number`` ended, if it has said so yet; ChainBroken if it failed."""
+    if not (folder / f"{number}.json").exists():
+        return None
+    return wait_for(folder, number)
+
+
 def wait_for(folder: Path, number: int) -> PartEnd:
     data = _await(folder, number)
     return PartEnd(pages=int(data["pages"]), last_number=int(data["last_number"]))

@@ -3,6 +3,7 @@ on an executor's processes, then the contents again with their real page numbers
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import threading
 import re
@@ -26,7 +27,7 @@ from publisher.writers.parts.chain import ChainBroken, PartEnd, abandon, content
 from publisher.writers.parts.join import PART_LINK_PREFIX, Joiner
 from publisher.writers.parts.plan import PartPlan, cut, part_view, start_anchor
 from publisher.writers.pdf_finish import report_problems
-from publisher.writers.parts.worker import LaidOutPart, PartJob, PartMismatch, lay_out_part
+from publisher.writers.parts.worker import CachedPart, LaidOutPart, PartJob, PartMismatch, lay_out_part
 
 if TYPE_CHECKING:
     from publisher.render import Renderer
@@ -121,19 +122,25 @@ class _PartRun:
         probe = self._submit(here, self._front_job(lambda anchor: _PLACEHOLDER_NUMBER, draw=False))
         probe.add_done_callback(self._publish_front)
         futures: list[Future[LaidOutPart]] = [probe]
+        cached_parts: dict[int, LaidOutPart] = {}
         for number, group in enumerate(self.groups, start=1):
             job = self._body_job(number, group)
             cached = self._cached(job)
-            if cached is None:
+            if cached is None or cached.start is None:
                 futures.append(self._submit(executor, job))
                 continue
             # Reused only if the part before ends where it ended when this was laid out.
-            if cached.start == futures[-1].result().end:
+            before = futures[-1]
+            if before.done() and before.exception() is None and cached.start == before.result().end:
                 publish(self.chain, number, cached.end, _numbers_of(cached))
                 self.settings.reused += 1
                 futures.append(_done(cached))
-            else:
+            elif before.done():
                 futures.append(self._submit(executor, job))
+            else:  # the part before is being laid out: this one's worker decides when it ends
+                cached_parts[number] = cached
+                futures.append(self._submit(executor, dataclasses.replace(
+                    job, cached=CachedPart(start=cached.start, end=cached.end, contents_numbers=_numbers_of(cached)))))
         # The contents are laid out again as soon as every part has its page numbers, on a
         # worker, while the last parts are drawn and this thread joins those that are.
         front_future: Future[LaidOutPart] = Future()
@@ -144,9 +151,15 @@ class _PartRun:
         arrived: dict[int, LaidOutPart] = {}
         try:
             for future in as_completed(numbers):
-                part = future.result()
-                joiner.add(numbers[future], part.pdf, part.bookmark_levels)
-                arrived[numbers[future]] = part
+                number, part = numbers[future], future.result()
+                if number in cached_parts:  # its worker chose between the cache and a new layout
+                    if part.reused:
+                        part = cached_parts[number]
+                        self.settings.reused += 1
+                    else:
+                        self.settings.laid_out += 1
+                joiner.add(number, part.pdf, part.bookmark_levels)
+                arrived[number] = part
         except Exception:
             _raise_first_cause(futures)  # the first failure in the parts' order, not in time
             raise
@@ -214,7 +227,8 @@ class _PartRun:
             if cached is not None:
                 self.settings.reused += 1
                 return _done(cached)
-        self.settings.laid_out += 1
+        if job.cached is None:  # else counted when its worker has decided
+            self.settings.laid_out += 1
         future = executor.submit(lay_out_part, job)
         future.add_done_callback(lambda done: self._store(job, done))
         future.add_done_callback(lambda done: self._release_followers(job, done))
@@ -251,7 +265,7 @@ class _PartRun:
 
     def _store(self, job: PartJob, done: Future[LaidOutPart]) -> None:
         cache = self.settings.cache
-        if cache is None or done.exception() is not None:
+        if cache is None or done.exception() is not None or done.result().reused:
             return
         part = done.result()
         key = self._key(job)

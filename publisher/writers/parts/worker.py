@@ -10,6 +10,7 @@ whole document. What goes in and out is plain data: picklable, and kept in the c
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import threading
 from collections.abc import Iterator
@@ -18,12 +19,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publisher.writers.parts.chain import PartEnd, publish, publish_failure, wait_for
+from publisher.writers.parts.chain import PartEnd, peek, publish, publish_failure, wait_for
 
 
 class PartMismatch(Exception):
     """The part's pages are not what the join expects (a layout whose masthead is empty,
     say); the publication is then laid out in one piece."""
+
+
+@dataclass(frozen=True)
+class CachedPart:
+    """What the cache holds of a part laid out before: usable again if the part before it
+    ends where it ended then (``start``), since only the page numbers depend on that."""
+
+    start: PartEnd
+    end: PartEnd
+    contents_numbers: dict[str, int]
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,9 @@ class PartJob:
     contents_anchors: frozenset[str] = frozenset()  # anchors whose page numbers the contents print
     bleed_points: float = 0.0
     draw: bool = True  # False: paginated only, to learn its pages; ``pdf`` is then empty
+    # A cached layout to use if the part before ends where it did: the part is laid out
+    # meanwhile, and stops once it knows (see ``lay_out_part``).
+    cached: CachedPart | None = None
 
 
 @dataclass(frozen=True)
@@ -49,6 +63,7 @@ class LaidOutPart:
     bookmark_levels: tuple[int, ...] = ()  # the levels of the part's outline entries, in order
     start: PartEnd | None = None  # where the part before it ended (None: the front)
     problems: tuple[str, ...] = ()
+    reused: bool = False  # the job's cached layout holds: only ``end`` is set
 
     @property
     def page_count(self) -> int:
@@ -108,6 +123,8 @@ class _PageNumbers:
             return None  # the masthead's page, or the blank page after it
         assert self.job.chain is not None
         self.start = start = wait_for(self.job.chain, self.job.number - 1)
+        if self.job.cached is not None and start == self.job.cached.start:
+            raise _CachedStillHolds()
         blank = 0
         if self.job.break_kind == "right" and start.pages % 2 == 1:
             # One piece would start this part on a right-hand page after a blank left one.
@@ -166,14 +183,40 @@ def _numbering(numbers: _PageNumbers) -> Iterator[None]:
         _numbering_in_thread.numbers = None
 
 
+class _CachedStillHolds(Exception):
+    """The part before ended where it did when the cached layout was made."""
+
+
 def lay_out_part(job: PartJob) -> LaidOutPart:
-    """Lay ``job`` out and draw its pages: the top-level function a worker runs."""
+    """Lay ``job`` out and draw its pages: the top-level function a worker runs.
+
+    With a cached layout (``job.cached``) the part is laid out only if the part before
+    it now ends elsewhere. Whether it does is known when that part has paginated, so the
+    part is paginated meanwhile, beside it, and stops as soon as it knows the cached
+    layout holds: an edit that moves the pages after it does not make the parts after
+    it wait for one another."""
     try:
-        return _lay_out(job)
+        if job.cached is not None and job.chain is not None:
+            before = peek(job.chain, job.number - 1)
+            if before is not None and before != job.cached.start:
+                job = dataclasses.replace(job, cached=None)
+            elif before is not None:
+                return _reuse(job, job.cached)
+        try:
+            return _lay_out(job)
+        except _CachedStillHolds:
+            assert job.cached is not None
+            return _reuse(job, job.cached)
     except BaseException as error:
         if job.chain is not None:
             publish_failure(job.chain, job.number, str(error) or type(error).__name__)
         raise
+
+
+def _reuse(job: PartJob, cached: CachedPart) -> LaidOutPart:
+    assert job.chain is not None
+    publish(job.chain, job.number, cached.end, cached.contents_numbers)
+    return LaidOutPart(pdf=b"", page_anchors=(), page_numbers=(), end=cached.end, start=cached.start, reused=True)
 
 
 def _lay_out(job: PartJob) -> LaidOutPart:
