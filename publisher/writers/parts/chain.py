@@ -48,6 +48,24 @@ def abandon(folder: Path) -> None:
     _write(folder / _ABORT, {})
 
 
+def publish_moved(folder: Path, number: int) -> None:
+    """Part ``number`` is laid out anew: where it ends is not known yet, and the part after
+    it cannot count on its cached layout."""
+    _write(folder / f"{number}.moved", {})
+
+
+def wait_for_decision(folder: Path, number: int) -> PartEnd | None:
+    """Where part ``number`` ended, or None as soon as it is known to be laid out anew."""
+    path, moved = folder / f"{number}.json", folder / f"{number}.moved"
+    while not path.exists():
+        if moved.exists():
+            return None
+        if (folder / _ABORT).exists():
+            raise ChainBroken("the build was abandoned")
+        time.sleep(_POLL_SECONDS)
+    return wait_for(folder, number)
+
+
 def peek(folder: Path, number: int) -> PartEnd | None:
     """Where part ``number`` ended, if it has said so yet; ChainBroken if it failed."""
     if not (folder / f"{number}.json").exists():

@@ -139,8 +139,9 @@ class _PartRun:
                 futures.append(self._submit(executor, job))
             else:  # the part before is being laid out: this one's worker decides when it ends
                 cached_parts[number] = cached
-                futures.append(self._submit(executor, dataclasses.replace(
-                    job, cached=CachedPart(start=cached.start, end=cached.end, contents_numbers=_numbers_of(cached)))))
+                futures.append(self._submit(executor, dataclasses.replace(job, cached=CachedPart(
+                    start=cached.start, end=cached.end, contents_numbers=_numbers_of(cached),
+                    after_new_layout=number - 1 not in cached_parts))))
         # The contents are laid out again as soon as every part has its page numbers, on a
         # worker, while the last parts are drawn and this thread joins those that are.
         front_future: Future[LaidOutPart] = Future()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publisher.writers.parts.chain import PartEnd, peek, publish, publish_failure, wait_for
+from publisher.writers.parts.chain import PartEnd, peek, publish, publish_failure, publish_moved, wait_for, wait_for_decision
 
 
 class PartMismatch(Exception):
@@ -35,6 +35,9 @@ class CachedPart:
     start: PartEnd
     end: PartEnd
     contents_numbers: dict[str, int]
+    # The part before is laid out anew (not from the cache either): where it ends comes
+    # only once it has paginated, so this one is paginated meanwhile.
+    after_new_layout: bool = False
 
 
 @dataclass(frozen=True)
@@ -191,17 +194,26 @@ def lay_out_part(job: PartJob) -> LaidOutPart:
     """Lay ``job`` out and draw its pages: the top-level function a worker runs.
 
     With a cached layout (``job.cached``) the part is laid out only if the part before
-    it now ends elsewhere. Whether it does is known when that part has paginated, so the
-    part is paginated meanwhile, beside it, and stops as soon as it knows the cached
-    layout holds: an edit that moves the pages after it does not make the parts after
-    it wait for one another."""
+    it now ends elsewhere. After a part laid out anew, that is known only once it has
+    paginated: this part is paginated meanwhile, beside it, and stops as soon as it
+    knows its cached layout holds. After a part that had a cached layout too, it waits
+    for that part's decision: its end, or word that it is laid out anew (then so is this
+    one, at once). An edit that moves the pages after it thus lays the parts after it
+    out side by side, not one after another."""
     try:
         if job.cached is not None and job.chain is not None:
-            before = peek(job.chain, job.number - 1)
-            if before is not None and before != job.cached.start:
+            if job.cached.after_new_layout:
+                before = peek(job.chain, job.number - 1)
+            else:
+                before = wait_for_decision(job.chain, job.number - 1)
+                if before is None:
+                    publish_moved(job.chain, job.number)
+                    job = dataclasses.replace(job, cached=None)
+            if job.cached is not None and before is not None:
+                if before == job.cached.start:
+                    return _reuse(job, job.cached)
+                publish_moved(job.chain, job.number)
                 job = dataclasses.replace(job, cached=None)
-            elif before is not None:
-                return _reuse(job, job.cached)
         try:
             return _lay_out(job)
         except _CachedStillHolds:
