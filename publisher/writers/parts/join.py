@@ -96,8 +96,13 @@ class _Read:
 def _read_pages(reader: PdfReader) -> None:
     """Parse every object the pages reach now (pypdf reads lazily), so that copying the
     pages later, when the parts before have come, is quick."""
+    _reached(list(reader.pages))
+
+
+def _reached(roots: list) -> set[int]:
+    """The numbers of the objects ``roots`` reach, each read on the way."""
     seen: set[int] = set()
-    pending: list = [page for page in reader.pages]
+    pending = list(roots)
     while pending:
         value = pending.pop()
         if isinstance(value, IndirectObject):
@@ -109,6 +114,7 @@ def _read_pages(reader: PdfReader) -> None:
             pending.extend(value.values())
         elif isinstance(value, ArrayObject):
             pending.extend(value)
+    return seen
 
 
 @dataclass(frozen=True)
@@ -180,21 +186,10 @@ def _write_outline(writer: PdfWriter, entries: list[tuple[int, str, int, float, 
 def _drop_unreachable(writer: PdfWriter) -> None:
     """Leave out what nothing reaches from the catalog (font files shared away, the
     parts' own page trees): pypdf would write them all."""
-    reachable: set[int] = set()
-    pending: list = [writer._root_object]
+    roots: list = [writer._root_object]
     if writer._info is not None:
-        pending.append(writer._info.get_object())
-    while pending:
-        value = pending.pop()
-        if isinstance(value, IndirectObject):
-            if value.idnum in reachable:
-                continue
-            reachable.add(value.idnum)
-            pending.append(value.get_object())
-        elif isinstance(value, DictionaryObject):  # streams too
-            pending.extend(value.values())
-        elif isinstance(value, ArrayObject):
-            pending.extend(value)
+        roots.append(writer._info.get_object())
+    reachable = _reached(roots)
     reachable.add(writer._root_object.indirect_reference.idnum)
     if writer._info is not None:
         reachable.add(writer._info.indirect_reference.idnum)
