@@ -117,7 +117,6 @@ class Cache:
     def put_json(self, key: str, value: dict) -> None:
         self.put(key, json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
-
     def usage(self) -> CacheUsage:
         entries = self._entries()
         return CacheUsage(entries=len(entries), size=sum(size for _, size, _ in entries))
@@ -126,24 +125,21 @@ class Cache:
         """Remove the entries used longest ago until the cache holds at most ``max_size``
         bytes (and any half-written file a crash left); returns what was removed."""
         entries = sorted(self._entries(), key=lambda entry: entry[0])
-        total = sum(size for _, size, _ in entries)
-        removed = CacheUsage(entries=0, size=0)
+        excess = sum(size for _, size, _ in entries) - max_size
+        count = freed = 0
         for _, size, path in entries:
-            if total <= max_size:
+            if freed >= excess:
                 break
             try:
-                path.unlink()
-            except FileNotFoundError:
-                pass
+                path.unlink(missing_ok=True)
             except OSError as error:
                 raise OutputError(f"cannot remove from the cache: {error.strerror}", path) from None
-            total -= size
-            removed = CacheUsage(entries=removed.entries + 1, size=removed.size + size)
+            count, freed = count + 1, freed + size
         for stale in (self.root / "objects").glob("*/.*.part"):
             with contextlib.suppress(OSError):
                 if stale.stat().st_mtime < time.time() - 3600:
                     stale.unlink()
-        return removed
+        return CacheUsage(entries=count, size=freed)
 
     def _entries(self) -> list[tuple[float, int, Path]]:
         """(last used, size, path) of every entry."""

@@ -202,16 +202,11 @@ def lay_out_part(job: PartJob) -> LaidOutPart:
     out side by side, not one after another."""
     try:
         if job.cached is not None and job.chain is not None:
-            if job.cached.after_new_layout:
-                before = peek(job.chain, job.number - 1)
-            else:
-                before = wait_for_decision(job.chain, job.number - 1)
-                if before is None:
-                    publish_moved(job.chain, job.number)
-                    job = dataclasses.replace(job, cached=None)
-            if job.cached is not None and before is not None:
-                if before == job.cached.start:
-                    return _reuse(job, job.cached)
+            # After a new layout, only a part that has already ended is known; else wait.
+            before = (peek if job.cached.after_new_layout else wait_for_decision)(job.chain, job.number - 1)
+            if before is not None and before == job.cached.start:
+                return _reuse(job, job.cached)
+            if before is not None or not job.cached.after_new_layout:  # this part moves too
                 publish_moved(job.chain, job.number)
                 job = dataclasses.replace(job, cached=None)
         try:
