@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from publisher.model import Article, Figure, Heading, ListBlock, Paragraph, Quote
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>&!])")
@@ -30,6 +28,8 @@ def article_to_markdown(article: Article) -> str:
     meta["language"] = article.language
     if article.lead:
         meta["lead"] = article.lead
+    import yaml  # here, not at the top: every command imports this module, few write Markdown
+
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100_000)
     blocks = [_block_to_markdown(block) for block in article.body]
     return f"---\n{front}---\n\n" + "\n\n".join(blocks) + "\n"

@@ -72,7 +72,7 @@ def _draw(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[st
         _write(draw, publication.publisher, _font(display_bold, 50), _INK, HEIGHT - 195, spacing=10)
 
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    image.save(buffer, format="PNG", compress_level=6)  # level 9 and optimize: 0.04 s more for 8% less
     return buffer.getvalue()
 
 
