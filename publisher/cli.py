@@ -118,24 +118,20 @@ def clean_command(
 ) -> None:
     """Print each cleaned article as Markdown with front matter."""
     from publisher.clean.profiles import load_profiles
-    from publisher.export import article_to_markdown
+    from publisher.export import article_to_markdown, write_markdown_article
     from publisher.ingest import read_article
 
     profiles = load_profiles()
     for path in files:
         result = read_article(path, profiles)
-        markdown = article_to_markdown(result.article)
         if explain:
             for dropped in result.dropped:
                 _say(f"{path}:{dropped.line}: dropped ({dropped.rule}): {dropped.text[:100]}")
         if out_dir is not None:
-            from publisher.writers import write_atomically
-
-            target = out_dir / (path.stem + ".md")
-            write_atomically(markdown.encode("utf-8"), target)
-            _say(f"wrote {target}")
+            target, images = write_markdown_article(result.article, out_dir, path.stem)
+            _say(f"wrote {target}" + (f" and {len(images)} image(s) in {images[0].parent}" if images else ""))
         else:
-            sys.stdout.write(markdown)
+            sys.stdout.write(article_to_markdown(result.article))
 
 
 @app.command("cache")

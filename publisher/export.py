@@ -1,8 +1,11 @@
-"""An article as Markdown with YAML front matter: what ``publisher clean`` prints."""
+"""An article as Markdown with YAML front matter: what ``publisher clean`` prints or writes."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from publisher.model import Article, Figure, Heading, ListBlock, Paragraph, Quote
 
@@ -33,6 +36,56 @@ def article_to_markdown(article: Article) -> str:
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100_000)
     blocks = [_block_to_markdown(block) for block in article.body]
     return f"---\n{front}---\n\n" + "\n\n".join(blocks) + "\n"
+
+
+def write_markdown_article(article: Article, out_dir: Path, stem: str) -> tuple[Path, list[Path]]:
+    """Write ``article`` as ``out_dir/STEM.md``, with the local images it shows copied into
+    ``out_dir/STEM_files/`` and its figures pointing there: the folder builds on its own
+    (a build reads no image outside the publication's folder). Returns the Markdown file
+    and the images copied; an image that is not there keeps its path, and the build says so."""
+    from publisher.writers import write_atomically
+
+    images = out_dir / f"{stem}_files"
+    copied: dict[Path, str] = {}
+    body = []
+    for block in article.body:
+        local = _local_image(block, article.path)
+        if local is not None:
+            if local not in copied:
+                copied[local] = _free_name(local.name, set(copied.values()))
+                write_atomically(local.read_bytes(), images / copied[local])
+            block = dataclasses.replace(block, src=f"{images.name}/{copied[local]}")
+        body.append(block)
+    target = out_dir / f"{stem}.md"
+    write_atomically(article_to_markdown(dataclasses.replace(article, body=tuple(body))).encode("utf-8"), target)
+    return target, [images / name for name in copied.values()]
+
+
+def _local_image(block: object, article_path: Path | None) -> Path | None:
+    """The file a figure's ``src`` names beside its article, if it is one."""
+    if not isinstance(block, Figure) or not block.src or article_path is None:
+        return None
+    parts = urlsplit(block.src)
+    if parts.scheme.lower() not in ("", "file") or block.src.startswith("data:"):
+        return None
+    from publisher.assemble import IMAGE_SUFFIXES
+
+    path = article_path.parent / unquote(parts.path if parts.scheme else block.src)
+    return path if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file() else None
+
+
+_UNSAFE_IN_NAME = re.compile(r"[^\w.\-]")
+
+
+def _free_name(name: str, taken: set[str]) -> str:
+    """``name`` with what a Markdown link would need escaped replaced, and numbered if taken."""
+    name = _UNSAFE_IN_NAME.sub("_", name)
+    stem, dot, suffix = name.rpartition(".")
+    candidate, number = name, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{stem}-{number}{dot}{suffix}" if dot else f"{name}-{number}"
+    return candidate
 
 
 def _block_to_markdown(block: object) -> str:

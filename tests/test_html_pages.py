@@ -304,3 +304,28 @@ của các cửa hàng sách sẽ giảm khoảng 10% vào cùng kỳ năm sau, 
     assert article.lead.splitlines()[-1] == "Đây là quan điểm của một nhà phân tích trên tạp chí Forbes."
     assert len(article.lead.splitlines()) == 4
     assert [b.text for b in article.body if isinstance(b, Paragraph)][0].startswith("Theo nhà phân tích")
+
+
+def test_cleaned_into_another_folder_the_images_come_along(tmp_path):
+    from PIL import Image
+
+    from publisher.build import BuildOptions, build_one
+
+    site = tmp_path / "saved"
+    (site / "img").mkdir(parents=True)
+    Image.new("RGB", (40, 30), (200, 30, 30)).save(site / "img" / "bus.png")
+    page = site / "buyt trang.html"
+    page.write_text(ARTICLE_PAGE, encoding="utf-8")
+    articles = tmp_path / "articles"
+    result = CliRunner().invoke(app, ["clean", str(page), "-o", str(articles)])
+    assert result.exit_code == 0, result.output
+    markdown = (articles / "buyt trang.md").read_text(encoding="utf-8")
+    assert "![Xe buýt điện tại bến Long Biên. Ảnh: Minh Anh](buyt%20trang_files/bus.png)" in markdown
+    assert (articles / "buyt trang_files" / "bus.png").read_bytes() == (site / "img" / "bus.png").read_bytes()
+    assert "https://cdn.example.vn" not in markdown  # a remote image that was never saved stays a caption
+
+    warnings: list[str] = []
+    built = build_one(articles, tmp_path / "out", BuildOptions(formats=("html",)), reporter=Reporter(warning=warnings.append))
+    assert not [w for w in warnings if "image" in w], warnings
+    html = built.files[0].path.read_text(encoding="utf-8")
+    assert html.count("data:image/png;base64,") == 1
