@@ -198,3 +198,23 @@ def test_utf8_page_that_declares_a_western_charset(tmp_path, declared):
     article = read_article(page, load_profiles()).article
     assert article.title == "Giá lúa tăng mạnh"
     assert article.lead.startswith(PHRASE)
+
+
+def test_tcvn3_text_in_a_capitals_font_reads_in_capitals(tmp_path):
+    """.VnTimeH shows the lower-case codes as capitals: the page's reader saw capitals."""
+    body = " ".join(["Sáng nay, Ủy ban nhân dân tỉnh đã họp bàn kế hoạch mở thêm các tuyến xe buýt điện."] * 3)
+    page = f"""<html><head><meta http-equiv="Content-Type" content="text/html; charset=TCVN3">
+<style>.tieude {{ font-family: ".VnTimeH", serif }} p {{ font-family: .VnTime }}</style></head><body>
+<div class="menu"><a href="/">trang chủ</a></div>
+<h1 class="tieude">hà nội mở thêm 20 tuyến buýt điện</h1>
+<p>{body} <font face=".VnArialH">ubnd tỉnh</font> cho biết thêm. <span style="font: bold 12pt .VnTimeH">lễ khánh thành</span> diễn ra sáng mai.</p>
+<p>{body}</p>
+<p>{body} Đoàn kiểm tra gồm nhiều sở ngành.</p>
+</body></html>"""
+    path = tmp_path / "cu.html"
+    path.write_bytes(encode_legacy(page, "tcvn3"))
+    article = read_article(path, load_profiles()).article
+    assert article.title == "HÀ NỘI MỞ THÊM 20 TUYẾN BUÝT ĐIỆN"
+    text = " ".join([article.lead or "", *(block.text for block in article.body if hasattr(block, "text"))])
+    assert "UBND TỈNH cho biết thêm. LỄ KHÁNH THÀNH diễn ra sáng mai." in text
+    assert "Sáng nay, Ủy ban nhân dân tỉnh" in text and "Đoàn kiểm tra gồm nhiều sở ngành." in text

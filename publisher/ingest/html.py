@@ -23,6 +23,7 @@ from publisher.clean.pagedump import PageEvidence, clean_lines
 from publisher.clean.profiles import ProfileSet
 from publisher.clean.unicode import tidy_line
 from publisher.errors import InputError, NotAnArticleError
+from publisher.ingest.capsfonts import show_capitals_fonts
 from publisher.ingest.pagelines import PageLine, page_lines, parse_html
 from publisher.ingest.sanitise import sanitise_page
 from publisher.model import PrintedDate
@@ -32,6 +33,8 @@ _KEY_PREFIX = 60  # characters of a line compared with the extractor's paragraph
 
 def read_html(markup: str, path: Path | None, profiles: ProfileSet) -> CleanResult:
     """The article in a saved HTML page (already decoded and normalised)."""
+    if ".Vn" in markup:  # a TCVN3 font's name; the fonts are read before sanitising drops them
+        markup = show_capitals_fonts(markup)
     markup = sanitise_page(markup)
     try:
         root = parse_html(markup)
