@@ -62,7 +62,7 @@ def write_markdown_article(article: Article, out_dir: Path, stem: str) -> tuple[
 
 
 def _local_image(block: object, article_path: Path | None) -> Path | None:
-    """The file a figure's ``src`` names beside its article, if it is one."""
+    """The image file a figure's ``src`` names in its article's folder, if there is one."""
     if not isinstance(block, Figure) or not block.src or article_path is None:
         return None
     parts = urlsplit(block.src)
@@ -70,7 +70,10 @@ def _local_image(block: object, article_path: Path | None) -> Path | None:
         return None
     from publisher.assemble import IMAGE_SUFFIXES
 
-    path = article_path.parent / unquote(parts.path if parts.scheme else block.src)
+    folder = article_path.parent.resolve()
+    path = (folder / unquote(parts.path if parts.scheme else block.src)).resolve()
+    if folder not in path.parents:  # as a build, read nothing outside the article's folder
+        return None
     return path if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file() else None
 
 

@@ -329,3 +329,18 @@ def test_cleaned_into_another_folder_the_images_come_along(tmp_path):
     assert not [w for w in warnings if "image" in w], warnings
     html = built.files[0].path.read_text(encoding="utf-8")
     assert html.count("data:image/png;base64,") == 1
+
+
+def test_cleaned_into_another_folder_no_file_outside_the_article_folder_is_copied(tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (4, 4)).save(tmp_path / "private.png")
+    site = tmp_path / "saved"
+    site.mkdir()
+    article = site / "bai.md"
+    article.write_text("---\ntitle: Bài có ảnh ngoài thư mục\n---\n\nMột đoạn văn.\n\n![Ảnh riêng](../private.png)\n",
+                       encoding="utf-8")
+    result = CliRunner().invoke(app, ["clean", str(article), "-o", str(tmp_path / "articles")])
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "articles" / "bai_files").exists()
+    assert "![Ảnh riêng](../private.png)" in (tmp_path / "articles" / "bai.md").read_text(encoding="utf-8")

@@ -26,7 +26,10 @@ def show_capitals_fonts(markup: str) -> str:
     """``markup`` with the text it sets in a TCVN3 capitals font put in capitals."""
     from publisher.ingest.pagelines import parse_html
 
-    root = parse_html(markup)
+    try:
+        root = parse_html(markup)
+    except (etree.ParserError, ValueError):  # the page's own parse says what is wrong
+        return markup
     rules = _style_rules(root)
     body = root.find("body")
     if not _walk(body if body is not None else root, False, rules):
