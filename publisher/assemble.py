@@ -160,6 +160,15 @@ def attach_images(
     return dataclasses.replace(publication, articles=tuple(resolve(a) for a in publication.articles), resource_roots=roots)
 
 
+def local_source(src: str, base: Path) -> Path | None:
+    """The file a relative path or ``file:`` URL names from ``base`` (resolved, symlinks
+    too); None for any other scheme."""
+    parts = urlsplit(src)
+    if parts.scheme and parts.scheme.lower() != "file" or src.startswith("data:"):
+        return None
+    return (base / unquote(parts.path if parts.scheme else src)).resolve()
+
+
 def _image(src: str, article: Article, root: Path, warn: Warn, network: NetworkPolicy, fetch_folder: Path | None) -> Path | None:
     where = article.path or "article"
     scheme = urlsplit(src).scheme.lower()
@@ -172,12 +181,10 @@ def _image(src: str, article: Article, root: Path, warn: Warn, network: NetworkP
         except FetchRefused as refused:
             warn(f"{where}: image refused ({refused}): {src}")
             return None
-    if scheme and scheme != "file" or src.startswith("data:"):
+    candidate = local_source(src, article.path.parent if article.path else root)
+    if candidate is None:
         warn(f"{where}: image refused (only local files): {src[:80]}")
         return None
-    relative = unquote(urlsplit(src).path if scheme == "file" else src)
-    base = article.path.parent if article.path else root
-    candidate = (base / relative).resolve()
     if candidate != root and root not in candidate.parents:
         warn(f"{where}: image outside the publication's folder refused: {src}")
         return None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import re
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 from publisher.model import Article, Figure, Heading, ListBlock, Paragraph, Quote
 
@@ -65,14 +64,11 @@ def _local_image(block: object, article_path: Path | None) -> Path | None:
     """The image file a figure's ``src`` names in its article's folder, if there is one."""
     if not isinstance(block, Figure) or not block.src or article_path is None:
         return None
-    parts = urlsplit(block.src)
-    if parts.scheme.lower() not in ("", "file") or block.src.startswith("data:"):
-        return None
-    from publisher.assemble import IMAGE_SUFFIXES
+    from publisher.assemble import IMAGE_SUFFIXES, local_source
 
     folder = article_path.parent.resolve()
-    path = (folder / unquote(parts.path if parts.scheme else block.src)).resolve()
-    if folder not in path.parents:  # as a build, read nothing outside the article's folder
+    path = local_source(block.src, folder)
+    if path is None or folder not in path.parents:  # as a build, read nothing outside the article's folder
         return None
     return path if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file() else None
 

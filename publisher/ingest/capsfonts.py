@@ -14,6 +14,8 @@ import re
 
 from lxml import etree
 
+from publisher.ingest.pagelines import parse_html
+
 _CAPITALS_FONT = re.compile(r"^\.Vn.*H$")  # .VnTimeH, .VnArialH, .VnBook-AntiquaH
 _FONT_FAMILY = re.compile(r"font-family\s*:\s*([^;}]+)", re.IGNORECASE)
 _FONT_SHORTHAND = re.compile(r"(?:^|[;{\s])font\s*:([^;}]+)", re.IGNORECASE)
@@ -24,8 +26,6 @@ _SIMPLE_SELECTOR = re.compile(r"^([a-z][a-z0-9]*)?(?:\.([\w-]+))?$", re.IGNORECA
 
 def show_capitals_fonts(markup: str) -> str:
     """``markup`` with the text it sets in a TCVN3 capitals font put in capitals."""
-    from publisher.ingest.pagelines import parse_html
-
     try:
         root = parse_html(markup)
     except (etree.ParserError, ValueError):  # the page's own parse says what is wrong
