@@ -37,7 +37,7 @@ def load_publication(
     With a cache, an article file read before is not cleaned again."""
     reader = ArticleReader(profiles or load_profiles(), cache)
     if path.is_file():
-        publication = _single_article_publication(reader.read(path), path.parent)
+        publication = _single_article_publication(_read_one(path, reader, warn), path.parent)
     elif not path.is_dir():
         raise InputError("no such file or folder", path)
     elif (path / MANIFEST_NAME).is_file():
@@ -66,11 +66,18 @@ def _natural_key(path: Path) -> list[object]:
     return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", path.name)]
 
 
+def _read_one(path: Path, reader: ArticleReader, warn: Warn) -> Article:
+    result = reader.read(path)
+    for message in result.warnings:
+        warn(f"{path}: {message}")
+    return result.article
+
+
 def _read_all(paths: list[Path], reader: ArticleReader, warn: Warn) -> list[Article]:
     articles = []
     for article_path in paths:
         try:
-            articles.append(reader.read(article_path))
+            articles.append(_read_one(article_path, reader, warn))
         except NotAnArticleError as error:
             warn(f"skipped: {error}")
     return articles

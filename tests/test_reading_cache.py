@@ -20,9 +20,9 @@ def cleaned(monkeypatch) -> list[str]:
     names: list[str] = []
     clean = remembered.read_article_bytes
 
-    def counting(data, path, profiles):
+    def counting(data, path, profiles, **options):
         names.append(path.name)
-        return clean(data, path, profiles)
+        return clean(data, path, profiles, **options)
 
     monkeypatch.setattr(remembered, "read_article_bytes", counting)
     return names

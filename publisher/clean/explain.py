@@ -18,3 +18,6 @@ class Dropped:
 class CleanResult:
     article: Article
     dropped: tuple[Dropped, ...] = ()
+    # What the cleaner doubted but built anyway (a page it would have refused, read under
+    # --as-article; a remote image; ...): the build reports each as a warning.
+    warnings: tuple[str, ...] = ()

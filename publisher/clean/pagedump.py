@@ -36,13 +36,13 @@ _HEAD_WINDOW = 6  # lines before the title that may hold its kicker and date
 _REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2});")
 
 
-def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet) -> CleanResult:
+def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
     """Recognise the parts of an article in a plain-text page dump and drop the site's chrome."""
     lines = [Line(n, tidy_line(_resolve_references(raw))) for n, raw in enumerate(text.split("\n"), start=1)]
     lines = [line for line in lines if line.text]
     if not lines:
         raise NotAnArticleError("the file holds no text", path)
-    return clean_lines(lines, path, profiles, PageEvidence())
+    return clean_lines(lines, path, profiles, PageEvidence(), as_article=as_article)
 
 
 def _title_sections(page_title: str, title: str, site_name: str | None) -> tuple[str, ...]:
@@ -73,7 +73,9 @@ class _Title:
     site_name: str | None
 
 
-def clean_lines(lines: list[Line], path: Path | None, profiles: ProfileSet, evidence: PageEvidence) -> CleanResult:
+def clean_lines(
+    lines: list[Line], path: Path | None, profiles: ProfileSet, evidence: PageEvidence, *, as_article: bool = False
+) -> CleanResult:
     """The article in ``lines``, with a record of every line left out and why."""
     if not lines:
         raise NotAnArticleError("the page holds no text", path)

@@ -16,9 +16,10 @@ MAX_ARTICLE_BYTES = 5 * 1024 * 1024  # far above any news article; a bigger file
 MAX_BLOCKS = 3000
 
 
-def read_article(path: Path, profiles: ProfileSet) -> CleanResult:
-    """Read, decode, normalise and clean one article file."""
-    return read_article_bytes(article_bytes(path), path, profiles)
+def read_article(path: Path, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
+    """Read, decode, normalise and clean one article file. ``as_article``: the user knows
+    the page is an article; what would refuse it is a warning instead."""
+    return read_article_bytes(article_bytes(path), path, profiles, as_article=as_article)
 
 
 def article_bytes(path: Path) -> bytes:
@@ -32,13 +33,13 @@ def article_bytes(path: Path) -> bytes:
         raise InputError(f"cannot read the file: {error.strerror}", path) from None
 
 
-def read_article_bytes(data: bytes, path: Path, profiles: ProfileSet) -> CleanResult:
+def read_article_bytes(data: bytes, path: Path, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
     """Decode, normalise and clean the bytes of the article file at ``path``."""
     declared = declared_charset(data) if path.suffix.lower() in (".html", ".htm", ".txt") else None
     text = normalise_text(repair_mojibake(decode_bytes(data, path, declared)))
     if not text.strip():
         raise InputError("the file is empty", path)
-    return read_article_text(text, path, profiles)
+    return read_article_text(text, path, profiles, as_article=as_article)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -46,15 +47,15 @@ def _looks_like_html(text: str) -> bool:
     return text.lstrip("\ufeff \n\t")[:100].lower().startswith(("<!doctype html", "<html"))
 
 
-def read_article_text(text: str, path: Path, profiles: ProfileSet) -> CleanResult:
-    result = _read_by_suffix(text, path, profiles)
+def read_article_text(text: str, path: Path, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
+    result = _read_by_suffix(text, path, profiles, as_article)
     blocks = len(result.article.body)
     if blocks > MAX_BLOCKS:
         raise NotAnArticleError(f"{blocks} paragraphs and other blocks is more than one article holds (limit {MAX_BLOCKS}); split it", path)
     return result
 
 
-def _read_by_suffix(text: str, path: Path, profiles: ProfileSet) -> CleanResult:
+def _read_by_suffix(text: str, path: Path, profiles: ProfileSet, as_article: bool) -> CleanResult:
     """Each reader is imported when an article of its kind comes: Markdown needs neither
     the HTML parsers nor the page-dump cleaner."""
     suffix = path.suffix.lower()
@@ -65,9 +66,9 @@ def _read_by_suffix(text: str, path: Path, profiles: ProfileSet) -> CleanResult:
     if suffix in (".html", ".htm") or (suffix == ".txt" and _looks_like_html(text)):
         from publisher.ingest.html import read_html
 
-        return read_html(text, path, profiles)
+        return read_html(text, path, profiles, as_article=as_article)
     if suffix == ".txt":
         from publisher.clean.pagedump import clean_page_dump
 
-        return clean_page_dump(text, path, profiles)
+        return clean_page_dump(text, path, profiles, as_article=as_article)
     raise InputError(f"unknown article format '{suffix}' (expected one of {', '.join(ARTICLE_SUFFIXES)})", path)

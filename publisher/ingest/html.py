@@ -31,7 +31,7 @@ from publisher.model import PrintedDate
 _KEY_PREFIX = 60  # characters of a line compared with the extractor's paragraphs
 
 
-def read_html(markup: str, path: Path | None, profiles: ProfileSet) -> CleanResult:
+def read_html(markup: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
     """The article in a saved HTML page (already decoded and normalised)."""
     if ".Vn" in markup:  # a TCVN3 font's name; the fonts are read before sanitising drops them
         markup = show_capitals_fonts(markup)
@@ -45,7 +45,7 @@ def read_html(markup: str, path: Path | None, profiles: ProfileSet) -> CleanResu
     lines = [_line(page_line, main_keys) for page_line in page_lines(root)]
     if not lines:
         raise NotAnArticleError("the page shows no text", path)
-    return clean_lines(lines, path, profiles, evidence)
+    return clean_lines(lines, path, profiles, evidence, as_article=as_article)
 
 
 def page_evidence(root: etree._Element, has_extractor: bool = False) -> PageEvidence:
