@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -94,7 +95,7 @@ def _from_folder(folder: Path, reader: ArticleReader, warn: Warn) -> Publication
         title=_title_from_folder(folder),
         articles=tuple(articles),
         date=max(dates) if dates else None,
-        language=articles[0].language,
+        language=main_language(articles),
         folder=folder,
     )
 
@@ -117,7 +118,7 @@ def _from_manifest(manifest: Manifest, reader: ArticleReader, warn: Warn) -> Pub
         authors=manifest.editors,
         editors=manifest.editors,
         publisher=manifest.publisher,
-        language=manifest.language,
+        language=manifest.language or main_language(articles),
         layout=manifest.layout or "bulletin",
         issue=manifest.issue,
         layout_options=manifest.layout_options,
@@ -126,6 +127,12 @@ def _from_manifest(manifest: Manifest, reader: ArticleReader, warn: Warn) -> Pub
         cover_image=manifest.cover_image,
         folder=manifest.folder,
     )
+
+
+def main_language(articles: Sequence[Article]) -> str:
+    """The language most of ``articles`` are in (of a tie, the one that comes first)."""
+    counts = Counter(article.language for article in articles)
+    return max(counts, key=counts.__getitem__)
 
 
 def _single_article_publication(article: Article, folder: Path) -> Publication:

@@ -14,15 +14,17 @@ from pathlib import Path
 from publisher import assemble
 from publisher.clean.profiles import ProfileSet, load_profiles
 from publisher.errors import PublisherError
-from publisher.cache import Cache, code_version, digest, files_digest
+from publisher.cache import Cache, code_version, digest, file_digest, files_digest
 from publisher.model import Publication
 from publisher.network import NetworkPolicy
 from publisher.clean.tonemarks import STYLES as TONE_MARK_STYLES, restyle
 from publisher.render import Renderer
-from publisher.render.glyphs import guard_publication, map_text
+from publisher.render.glyphs import STAND_IN_CODEPOINTS, guard_publication, map_text
+from publisher.render.text import publication_codepoints
 from publisher.render.layout import Layout, find_layout
 from publisher.render.options import PrintOptions
 from publisher.render.pages import PageStart
+from publisher.render.system_fonts import find_system_fonts
 from publisher.resources import builtin_layouts_dir, shipped_fonts_dir
 from publisher.slug import slugify
 from publisher.writers import FORMATS, Writer, write_atomically, writer_class
@@ -66,6 +68,9 @@ class PublicationResult:
     up_to_date: bool = False  # every output came whole from the cache
 
 
+    # The system's font files the outputs depend on: (file name, path or "" when not
+    # found, SHA-256 or ""). A cached build is reused only while they are unchanged.
+    system_fonts: tuple[tuple[str, str, str], ...] = ()
 @dataclass(frozen=True)
 class Reporter:
     """Where a build reports progress and warnings; the CLI prints them, tests collect them."""
@@ -109,12 +114,17 @@ def build_publication(
     """Render ``publication`` into each requested format under ``out_dir``."""
     layout = layout or find_layout(options.layout or publication.layout, _layout_search_dirs(source))
     cache = Cache(options.cache_dir, readable=not options.force) if options.cache_dir else None
-    publication, missing = guard_publication(publication, layout.drawable(cache))
+    wanted = publication_codepoints(publication) | STAND_IN_CODEPOINTS
+    publication, missing = guard_publication(publication, layout.drawable(cache, wanted))
     warnings = [str(report) for report in missing]
     for message in warnings:
         reporter.warning(message)
     renderer = Renderer(publication=publication, layout=layout, print_options=options.print, cache=cache)
     stem = name or slugify(publication.title)
+    characters_missing = bool(missing)
+    if missing and layout.unavailable_fonts:
+        warnings.append(f"fonts not found on this system: {', '.join(layout.unavailable_fonts)} "
+                        "(on Debian: apt install fonts-noto-cjk; or name their folder in PUBLISHER_FONT_PATH)")
     formats = _ordered_formats(options.formats or publication.formats or ALL_FORMATS)
     files = []
     log = _WarningLog()
@@ -155,7 +165,19 @@ def build_publication(
             details = "; ".join(str(m) for m in missing[:5]) + (f"; and {len(missing) - 5} more" if len(missing) > 5 else "")
             raise VerificationError(f"{len(missing)} part(s) missing from the outputs: {details}", source)
     return PublicationResult(source=source, title=publication.title, files=tuple(files), warnings=tuple(warnings + log.messages),
-                             article_count=len(publication.articles))
+                             article_count=len(publication.articles), system_fonts=_system_fonts_used(renderer, characters_missing))
+
+
+def _system_fonts_used(renderer: Renderer, characters_missing: bool) -> tuple[tuple[str, str, str], ...]:
+    """The system font files a build's outputs depend on: those it drew with, and when
+    characters were left out, every one the layout may use (or lacks), since installing
+    or changing one could then draw them."""
+    layout = renderer.layout
+    faces = layout.fallback_fonts if characters_missing else renderer.used_fonts
+    found = {(face.path.name, str(face.path), face.digest) for face in faces if face.system}
+    if characters_missing:
+        found |= {(name, "", "") for name in layout.unavailable_fonts}
+    return tuple(sorted(found))
 
 
 def _writer(format_name: str, print_pages: tuple[PageStart, ...], options: BuildOptions) -> Writer:
@@ -277,7 +299,7 @@ def _referenced_files(article: Path) -> list[Path]:
 
 def _restore_outputs(cache: Cache, input_key: str, source: Path, out_dir: Path) -> PublicationResult | None:
     record = cache.get_json(input_key)
-    if record is None:
+    if record is None or not _system_fonts_unchanged(record.get("system_fonts", [])):
         return None
     blobs = [(entry, cache.get(entry["key"])) for entry in record["files"]]
     if any(data is None for _, data in blobs):
@@ -290,7 +312,22 @@ def _restore_outputs(cache: Cache, input_key: str, source: Path, out_dir: Path) 
             write_atomically(data, target)
         files.append(WrittenFile(format=entry["format"], path=target, size=len(data)))
     return PublicationResult(source=source, title=record["title"], files=tuple(files), warnings=tuple(record["warnings"]),
-                             article_count=record["articles"], up_to_date=True)
+                             article_count=record["articles"], up_to_date=True,
+                             system_fonts=tuple(tuple(entry) for entry in record.get("system_fonts", [])))
+
+
+def _system_fonts_unchanged(recorded: list) -> bool:
+    """Whether each system font a cached build depended on is still found where it was,
+    with the same bytes (or still not found). Only the fonts a build used are read, so a
+    Vietnamese bulletin reads none of the CJK collections."""
+    if not recorded:
+        return True
+    found = find_system_fonts(name for name, _, _ in recorded)
+    for name, path, font_digest in recorded:
+        now = found.get(name)
+        if (str(now) if now else "") != path or (now is not None and file_digest(now) != font_digest):
+            return False
+    return True
 
 
 def _remember_outputs(cache: Cache, input_key: str, result: PublicationResult) -> None:
@@ -301,7 +338,7 @@ def _remember_outputs(cache: Cache, input_key: str, result: PublicationResult) -
         cache.put(key, data)
         entries.append({"format": written.format, "name": written.path.name, "key": key})
     cache.put_json(input_key, {"title": result.title, "files": entries, "warnings": list(result.warnings),
-                               "articles": result.article_count})
+                               "articles": result.article_count, "system_fonts": [list(entry) for entry in result.system_fonts]})
 
 
 def _unique_names(stems: list[str]) -> list[str]:

@@ -104,6 +104,16 @@ class Cache:
             self.put(key, data)
         return data
 
+    def file(self, key: str, data: bytes) -> Path:
+        """``data`` as the file of the entry ``key``, for a tool that reads files rather
+        than bytes (WeasyPrint's fonts): written when missing, used and pruned like any entry."""
+        path = self._path(key)
+        try:
+            os.utime(path)
+        except OSError:
+            self.put(key, data)
+        return path
+
     def get_json(self, key: str) -> dict | None:
         data = self.get(key)
         if data is None:

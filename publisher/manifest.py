@@ -35,7 +35,7 @@ class Manifest:
     date: datetime | None = None
     publisher: str | None = None
     editors: tuple[str, ...] = ()
-    language: str = "vi"
+    language: str | None = None  # None: the language most of the articles are in
     layout: str | None = None
     layout_options: LayoutOptions = LayoutOptions()
     formats: tuple[str, ...] = ()
@@ -144,7 +144,7 @@ class _Validator:
             date=self._date(data),
             publisher=self._str(data, "publisher", ""),
             editors=tuple(self._str_list(data, "editors", "")),
-            language=self._str(data, "language", "") or "vi",
+            language=self._str(data, "language", "") or None,
             layout=layout_name,
             layout_options=options,
             formats=tuple(formats),

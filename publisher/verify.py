@@ -83,7 +83,8 @@ def pdf_flow(data: bytes, furniture: frozenset[str]) -> str:
             if _PAGE_NUMBER.match(line) or squash(line) in furniture:
                 continue
             lines.append(line)
-    return "\n".join(lines)
+    # A word hyphenated at a line's end (by the article's language) reads as one word.
+    return re.sub("\u2010\n", "", "\n".join(lines))
 
 
 def pdf_outline_titles(data: bytes) -> list[str]:

@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Debian packages the tests use: poppler-utils (pdftotext, pdffonts, pdftoppm to read PDFs
-# back) and HarfBuzz's subsetter (WeasyPrint subsets fonts faster with it). Java 17 (for
-# EPUBCheck) and Pango (for WeasyPrint) are expected on the machine already.
+# back), HarfBuzz's subsetter (WeasyPrint subsets fonts faster with it) and the Noto CJK
+# collections (fonts-noto-cjk: Chinese, Japanese and Korean, too large to ship in fonts/;
+# the layouts take them from the system's font folders). Java 17 (for EPUBCheck) and
+# Pango (for WeasyPrint) are expected on the machine already.
 set -euo pipefail
 
 packages=()
 command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
+[ -f /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] && [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc ] \
+  || packages+=(fonts-noto-cjk)
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || packages+=(libharfbuzz-subset0)
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -15,7 +18,8 @@ from publisher.cache import Cache
 from publisher.model import Figure, Publication
 from publisher.render.context import PublicationView, publication_view
 from publisher.render.environment import make_environment, render_template
-from publisher.render.fonts import FontFace, subset_font
+from publisher.render.fonts import FontFace, font_face_css, sfnt_kind, subset_font
+from publisher.render.languages import text_direction
 from publisher.render.labels import labels_for
 from publisher.render.layout import Layout
 from publisher.render.options import PageSettings, PrintOptions
@@ -92,15 +96,49 @@ class Renderer:
 
     @cached_property
     def used_fonts(self) -> tuple[FontFace, ...]:
-        """The text faces, and the fallback faces this publication's characters need."""
-        used = self.codepoints
-        primary = frozenset.intersection(*(face.codepoints for face in self.layout.fonts)) if self.layout.fonts else frozenset()
-        needed = used - primary
-        return self.layout.fonts + tuple(face for face in self.layout.fallback_fonts if face.codepoints & needed)
+        """The text faces, and the fallback faces this publication's characters need
+        (faces no character needs are never read: a CJK collection is 20 MB)."""
+        return self.layout.fonts + self.layout.fallback_faces_for(self.codepoints - self.layout.primary_codepoints)
 
     def font_subset(self, face: FontFace, flavor: str | None = None, with_base: bool = True) -> bytes:
         """``face`` cut down to the characters this publication holds."""
         return subset_font(face, self.codepoints, flavor, with_base, self.cache)
+
+    def font_url(self, face: FontFace) -> str:
+        """Where WeasyPrint reads ``face``: its own file; for a face of a collection (which
+        WeasyPrint cannot pick out of it) this publication's subset of it, as a font file
+        of its own named by its content (so the document, and the PDF, are the same
+        whether it lies in the cache or in a temporary folder)."""
+        if not face.in_collection:
+            return face.path.as_uri()
+        data = self.font_subset(face, with_base=False)
+        return self._face_files.file(hashlib.sha256(data).hexdigest() + sfnt_kind(data)[1], data).as_uri()
+
+    def print_fonts_css(self) -> str:
+        """The ``@font-face`` rules WeasyPrint reads: each face's file (it subsets them)."""
+        def font_format(face: FontFace) -> str:
+            return sfnt_kind(self.font_subset(face, with_base=False))[0] if face.in_collection else "truetype"
+
+        return font_face_css(self.used_fonts, self.font_url, font_format)
+
+    @property
+    def font_roots(self) -> tuple[Path, ...]:
+        """Folders besides the shipped fonts that WeasyPrint must be allowed to read fonts from."""
+        return (self._face_files.root,) if any(face.in_collection for face in self.used_fonts) else ()
+
+    @cached_property
+    def _face_files(self) -> Cache:
+        """Where faces taken out of collections are put: the cache, or a temporary one
+        that lasts as long as this renderer."""
+        return self.cache or Cache(Path(self._scratch_folder.name))
+
+    @cached_property
+    def _scratch_folder(self) -> tempfile.TemporaryDirectory:
+        return tempfile.TemporaryDirectory(prefix="publisher-faces-")
+
+    def fallback_families(self, role: str) -> str:
+        """The fallback families of ``role`` for a CSS font-family list, each followed by a comma."""
+        return "".join(f'"{family}", ' for family in dict.fromkeys(f.family for f in self.layout.fallback_stack(role)))
 
     def render(self, template: str, image_href: ImageHref | None = None, **extra: Any) -> str:
         view = publication_view(self.publication, image_href) if image_href else self.view
@@ -121,7 +159,10 @@ class Renderer:
             "contents": None,
             "carried": "",
             "toc_page": _no_page_number,
-            "fallback_families": "".join(f'"{family}", ' for family in dict.fromkeys(f.family for f in self.layout.fallback_fonts)),
+            # Families for the text faces' font lists, and for the display faces' (titles, labels).
+            "fallback_families": self.fallback_families("text"),
+            "sans_fallback_families": self.fallback_families("display"),
+            "text_direction": text_direction,
         }
         context.update(extra)
         return render_template(self.environment, template, **context)

@@ -7,6 +7,7 @@ byte-identical between builds.
 from __future__ import annotations
 
 import io
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,27 +26,31 @@ _INK = (17, 17, 17)
 _MARGIN = 110
 
 
-def cover_png(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[str, str], cache: Cache | None = None) -> bytes:
-    """The cover drawn for ``publication``; with a ``cache``, one drawn before from the same
-    text, fonts and code is read back (drawing and compressing it takes a twentieth of a second)."""
+def cover_png(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[str, str], cache: Cache | None = None,
+              fallbacks: tuple[FontFace, ...] = ()) -> bytes:
+    """The cover drawn for ``publication`` with the layout's text ``fonts`` (and, for the
+    characters those lack, ``fallbacks``, in order); with a ``cache``, one drawn before from
+    the same text, fonts and code is read back (drawing and compressing it takes a
+    twentieth of a second)."""
     if cache is None:
-        return _draw(publication, fonts, labels)
-    return cache.remember(_cover_key(publication, fonts, labels), lambda: _draw(publication, fonts, labels))
+        return _draw(publication, fonts, labels, fallbacks)
+    return cache.remember(_cover_key(publication, fonts + fallbacks, labels),
+                          lambda: _draw(publication, fonts, labels, fallbacks))
 
 
 def _cover_key(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[str, str]) -> str:
     from PIL import __version__ as pillow_version
 
     drawn = (publication.title, publication.subtitle, publication.issue, publication.date, publication.publisher,
-             sorted(labels.items()), [(face.family, face.weight, face.style) for face in fonts])
-    return digest("cover", pillow_version, file_digest(Path(__file__)), repr(drawn), *(file_digest(face.path) for face in fonts))
+             sorted(labels.items()), [(face.family, face.weight, face.style, face.index) for face in fonts])
+    return digest("cover", pillow_version, file_digest(Path(__file__)), repr(drawn), *(face.digest for face in fonts))
 
 
-def _draw(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[str, str]) -> bytes:
+def _draw(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[str, str], fallbacks: tuple[FontFace, ...] = ()) -> bytes:
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", (WIDTH, HEIGHT), _PAPER)
-    draw = ImageDraw.Draw(image)
+    draw = _FallbackDraw(ImageDraw.Draw(image), fallbacks)
     draw.rectangle((0, 0, WIDTH, 90), fill=_ACCENT)
     display_bold = _face(fonts, "Publisher Sans", 700) or _face(fonts, None, 700) or fonts[0]
     display = _face(fonts, "Publisher Sans", 400) or fonts[0]
@@ -83,30 +88,112 @@ def _face(fonts: tuple[FontFace, ...], family: str | None, weight: int, style: s
     return None
 
 
-def _font(face: FontFace, size: int) -> ImageFont.FreeTypeFont:
-    from PIL import ImageFont
-
-    return ImageFont.truetype(str(face.path), size)
+def _font(face: FontFace, size: int) -> _SizedFace:
+    return _SizedFace(face, size)
 
 
-def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont) -> list[str]:
+class _SizedFace:
+    """A face at a size, opened by Pillow when first drawn with."""
+
+    def __init__(self, face: FontFace, size: int) -> None:
+        self.face = face
+        self.size = size
+        self._font: ImageFont.FreeTypeFont | None = None
+
+    @property
+    def font(self) -> ImageFont.FreeTypeFont:
+        from PIL import ImageFont
+
+        if self._font is None:
+            self._font = ImageFont.truetype(str(self.face.path), self.size, index=self.face.index)
+        return self._font
+
+    def getmetrics(self) -> tuple[int, int]:
+        return self.font.getmetrics()
+
+
+class _FallbackDraw:
+    """Pillow's drawing with font fallback: each run of text in the first face that has
+    its characters (spaces go with the run they are in), shaped by Pillow's layout engine
+    (Raqm, when present: Arabic joined, Thai marks placed), runs of a right-to-left line
+    set from the right."""
+
+    def __init__(self, draw: ImageDraw.ImageDraw, fallbacks: tuple[FontFace, ...]) -> None:
+        self.draw = draw
+        self.fallbacks = fallbacks
+
+    def line(self, *args, **kwargs) -> None:
+        self.draw.line(*args, **kwargs)
+
+    def rectangle(self, *args, **kwargs) -> None:
+        self.draw.rectangle(*args, **kwargs)
+
+    def _runs(self, text: str, font: _SizedFace) -> list[tuple[str, ImageFont.FreeTypeFont]]:
+        faces = [font.face, *(face for face in self.fallbacks if face.weight == font.face.weight),
+                 *(face for face in self.fallbacks if face.weight != font.face.weight)]
+        runs: list[tuple[str, FontFace]] = []
+        for character in text:
+            if character.isspace() and runs:
+                face = runs[-1][1]
+            else:
+                face = next((f for f in faces if ord(character) in f.codepoints), font.face)
+            if runs and runs[-1][1] == face:
+                runs[-1] = (runs[-1][0] + character, face)
+            else:
+                runs.append((character, face))
+        sized = {font.face: font}
+        for _, face in runs:
+            sized.setdefault(face, _SizedFace(face, font.size))
+        ordered = [(run, sized[face].font) for run, face in runs]
+        return ordered[::-1] if _right_to_left(text) else ordered
+
+    def textlength(self, text: str, font: _SizedFace) -> float:
+        return sum(self.draw.textlength(run, font=pillow_font) for run, pillow_font in self._runs(text, font))
+
+    def text(self, xy: tuple[int, int], text: str, font: _SizedFace, fill) -> None:
+        x, y = xy
+        for run, pillow_font in self._runs(text, font):
+            self.draw.text((x, y), run, font=pillow_font, fill=fill)
+            x += self.draw.textlength(run, font=pillow_font)
+
+
+def _right_to_left(text: str) -> bool:
+    """Whether the first strongly directional character of ``text`` is right-to-left."""
+    for character in text:
+        direction = unicodedata.bidirectional(character)
+        if direction in ("L", "R", "AL"):
+            return direction != "L"
+    return False
+
+
+def _wrap(draw: _FallbackDraw, text: str, font: _SizedFace) -> list[str]:
+    """Lines within the cover's width, broken between words; a word wider than the
+    width (Chinese, Japanese or Thai, written without spaces) between its characters."""
+    width = WIDTH - 2 * _MARGIN
     lines: list[str] = []
     current = ""
     for word in text.split():
         candidate = f"{current} {word}".strip()
-        if current and draw.textlength(candidate, font=font) > WIDTH - 2 * _MARGIN:
+        if not current or draw.textlength(candidate, font=font) <= width:
+            current = candidate
+        else:
             lines.append(current)
             current = word
-        else:
-            current = candidate
+        while draw.textlength(current, font=font) > width and len(current) > 1:
+            cut = len(current) - 1
+            while cut > 1 and draw.textlength(current[:cut], font=font) > width:
+                cut -= 1
+            lines.append(current[:cut])
+            current = current[cut:]
     if current:
         lines.append(current)
     return lines
 
 
-def _write(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont, fill, y: int, spacing: int) -> int:
+def _write(draw: _FallbackDraw, text: str, font: _SizedFace, fill, y: int, spacing: int) -> int:
     ascent, descent = font.getmetrics()
     for line in _wrap(draw, text, font):
-        draw.text((_MARGIN, y), line, font=font, fill=fill)
+        x = WIDTH - _MARGIN - round(draw.textlength(line, font=font)) if _right_to_left(line) else _MARGIN
+        draw.text((x, y), line, font=font, fill=fill)
         y += ascent + descent + spacing
     return y

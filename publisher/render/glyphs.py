@@ -27,6 +27,9 @@ _SYMBOL_FONT_STAND_INS = {
 }
 # Spaces that any layout can draw as a plain space.
 _SPACE_STAND_INS = {0x2028: " ", 0x2029: " ", 0x0009: " ", 0x000A: " "}
+# What a stand-in may put in the text: the fonts' coverage of these is asked for too.
+STAND_IN_CODEPOINTS = frozenset(ord(ch) for table in (_SYMBOL_FONT_STAND_INS, _SPACE_STAND_INS)
+                                for text in table.values() for ch in text) | {0x20}
 
 
 @dataclass(frozen=True)

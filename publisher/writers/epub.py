@@ -21,11 +21,11 @@ from pathlib import Path
 from ebooklib import epub
 
 from publisher.errors import OutputError
-from publisher.model import Figure
+from publisher.model import Figure, Publication
 from publisher.render import Renderer
 from publisher.render.context import publication_view
 from publisher.render.cover import cover_png
-from publisher.render.fonts import font_face_css
+from publisher.render.fonts import FontFace, font_face_css, sfnt_kind
 from publisher.render.labels import labels_for
 from publisher.render.pages import PageStart
 from publisher.writers.base import Writer
@@ -48,6 +48,8 @@ class EpubWriter(Writer):
         book.set_identifier(identifier)
         book.set_title(publication.title)
         book.set_language(publication.language)
+        for language in publication_languages(publication)[1:]:
+            book.add_metadata("DC", "language", language)
         for number, author in enumerate(publication.authors, start=1):
             book.add_author(author, uid=f"creator-{number}")
         if publication.publisher:
@@ -64,12 +66,14 @@ class EpubWriter(Writer):
                     images.add(block.block.image)
         _add_accessibility_metadata(book, has_images=bool(images.items), print_pages=bool(self.print_pages), title=publication.title)
 
+        subsets = {face: renderer.font_subset(face) for face in renderer.used_fonts}
         font_items = [
-            epub.EpubItem(uid=f"font-{number}", file_name=f"fonts/{face.path.stem}.ttf", media_type="font/ttf",
-                          content=renderer.font_subset(face))
-            for number, face in enumerate(renderer.used_fonts, start=1)
+            epub.EpubItem(uid=f"font-{number}", file_name=_font_file_name(face, data), media_type=sfnt_kind(data)[2],
+                          content=data)
+            for number, (face, data) in enumerate(subsets.items(), start=1)
         ]
-        fonts_css = font_face_css(renderer.used_fonts, lambda face: f"../fonts/{face.path.stem}.ttf")
+        fonts_css = font_face_css(subsets, lambda face: "../" + _font_file_name(face, subsets[face]),
+                                  lambda face: sfnt_kind(subsets[face])[0])
         stylesheet = epub.EpubItem(uid="stylesheet", file_name=_STYLESHEET, media_type="text/css",
                                    content=(fonts_css + renderer.render("epub.css")).encode("utf-8"))
         cover_image = self._cover_image(renderer)
@@ -119,7 +123,9 @@ class EpubWriter(Writer):
             content = publication.cover_image.read_bytes()
         else:
             suffix = ".png"
-            content = cover_png(publication, renderer.layout.fonts, labels_for(publication.language), renderer.cache)
+            display_fallbacks = renderer.layout.fallback_stack("display")
+            content = cover_png(publication, renderer.layout.fonts, labels_for(publication.language), renderer.cache,
+                                tuple(face for face in renderer.used_fonts if face in display_fallbacks))
         media_type = "image/png" if suffix == ".png" else "image/jpeg"
         item = epub.EpubItem(uid="cover-image", file_name=f"images/cover{suffix}", media_type=media_type, content=content)
         item.properties = ["cover-image"]
@@ -188,6 +194,15 @@ class _ImageItems:
 
     def href(self, path: Path | None) -> str | None:
         return self._names.get(path) if path is not None else None
+
+
+def publication_languages(publication: Publication) -> list[str]:
+    """Every language of the publication, its own first, each once."""
+    return list(dict.fromkeys([publication.language, *(article.language for article in publication.articles)]))
+
+
+def _font_file_name(face: FontFace, data: bytes) -> str:
+    return f"fonts/{face.path.stem}{sfnt_kind(data)[1]}"
 
 
 def content_identifier(renderer: Renderer) -> str:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from publisher.engine import HTML, FontConfiguration
 from publisher.render import Renderer
-from publisher.render.fonts import font_face_css
 from publisher.render.options import length_in_points
 from publisher.render.pages import PageStart, page_starts, page_starts_from_anchors
 from publisher.resources import shipped_fonts_dir
@@ -51,7 +50,7 @@ class PdfWriter(Writer):
         return renderer.render(
             "print.html",
             image_href=context.image_href,
-            fonts_css=font_face_css(renderer.used_fonts, lambda face: face.path.as_uri()),
+            fonts_css=renderer.print_fonts_css(),
             cover_href=context.cover_href,
             toc_href=lambda article, heading: "#" + (heading.anchor if heading else article.anchor),
             parted=bool(context.part_starts),
@@ -123,7 +122,7 @@ def _base_url(renderer: Renderer) -> str:
 
 
 def _roots(renderer: Renderer) -> tuple[Path, ...]:
-    return (*renderer.layout.template_dirs, shipped_fonts_dir(), *_content_folders(renderer))
+    return (*renderer.layout.template_dirs, shipped_fonts_dir(), *renderer.font_roots, *_content_folders(renderer))
 
 
 def _content_folders(renderer: Renderer):

@@ -68,8 +68,11 @@ def _source(base_font: str, references: dict[int, IndirectObject], faces: Sequen
     family = str(descriptor.get("/FontFamily", ""))
     words = base_font.split("+", 1)[-1][len(family.replace(" ", "-")):].lower().split("-")
     bold, italic = "bold" in words, "italic" in words or "oblique" in words
+    # A face of a collection reached WeasyPrint as a subset with glyph numbers of its own:
+    # its parts' fonts are left as they are.
     matches = [face.path for face in faces
-               if face.family == family and (face.weight >= 600) == bold and (face.style != "normal") == italic]
+               if face.family == family and (face.weight >= 600) == bold and (face.style != "normal") == italic
+               and not face.in_collection]
     return matches[0] if len(matches) == 1 else None
 
 

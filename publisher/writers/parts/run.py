@@ -22,7 +22,6 @@ from publisher.model import Figure
 from publisher.executors import InlineExecutor, make_executor, start_workers
 from publisher.render.context import ArticleView, publication_view
 from publisher.render.labels import labels_for
-from publisher.render.fonts import font_face_css
 from publisher.writers.parts.chain import ChainBroken, PartEnd, abandon, contents_numbers, publish, publish_failure
 from publisher.writers.parts.join import PART_LINK_PREFIX, Joiner
 from publisher.writers.parts.plan import PartPlan, cut, part_view, start_anchor
@@ -84,12 +83,12 @@ class _PartRun:
         self.roots = roots
         self.bleed_points = bleed_points
         self.settings = settings
-        self.fonts_css = font_face_css(renderer.used_fonts, lambda face: face.path.as_uri())
+        self.fonts_css = renderer.print_fonts_css()
         self.chain = folder / "chain"
         self.chain.mkdir()
         self.view = publication_view(renderer.publication, context.image_href)
         self.groups = cut(self.view.articles, settings.plan)
-        self.environment = digest(code_version(), *(file_digest(face.path) for face in renderer.used_fonts)) if settings.cache else ""
+        self.environment = digest(code_version(), *(face.digest for face in renderer.used_fonts)) if settings.cache else ""
         images = sorted({block.image for article in renderer.publication.articles for block in article.body
                          if isinstance(block, Figure) and block.image is not None and block.image.is_file()})
         self.images_key = digest("images", *(f"{path}:{file_digest(path)}" for path in images)) if settings.cache else ""
