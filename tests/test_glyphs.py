@@ -15,7 +15,7 @@ authors: [Nhóm PV]
 
 Đoạn mở đầu có ký hiệu riêng \uf030 của phông Symbol và dấu đầu dòng \uf0b7 từ Word.
 
-Đoạn thứ hai có biểu tượng cảm xúc 😀 và chữ Hán 漢 mà phông chữ không có.
+Đoạn thứ hai có biểu tượng cảm xúc 😀 và chữ Ý cổ 𐌀 mà phông chữ không có.
 
 Đoạn có ký hiệu ✓ và ➢ cùng máy ảnh 📷 mà phông ký hiệu dự phòng vẽ được.
 
@@ -31,7 +31,7 @@ def test_missing_glyphs_are_reported_and_the_pdf_stays_readable(tmp_path):
     outputs = outputs_by_format(results)
 
     reported = "\n".join(warnings)
-    for code in ("U+F030", "U+1F600", "U+6F22"):
+    for code in ("U+F030", "U+1F600", "U+10300"):
         assert code in reported and str(source) in reported, code
     assert "U+F0B7" in reported and "replaced by '•'" in reported
 
