@@ -1,5 +1,6 @@
 """Saved HTML pages: the article's parts found, the page's chrome left out, images kept
-only when the saved page has them, and pages that are not articles refused."""
+local when the saved page has them (else by their address), and pages that are not
+articles refused."""
 
 from __future__ import annotations
 
@@ -84,11 +85,11 @@ def test_parts_of_a_saved_article_page(saved_page):
     assert article.body[0].text.startswith("Sở Giao thông vận tải")  # &ocirc; resolved
 
 
-def test_local_image_kept_remote_image_not_fetched_but_captioned(saved_page):
+def test_local_image_kept_local_remote_image_keeps_its_address(saved_page):
     figures = [b for b in read_article(saved_page, load_profiles()).article.body if isinstance(b, Figure)]
     assert figures[0].src == "img/bus.png"
     assert figures[0].caption == "Xe buýt điện tại bến Long Biên. Ảnh: Minh Anh"
-    assert figures[1].src is None
+    assert figures[1].src == "https://cdn.example.vn/photo/bus2.jpg"
     assert figures[1].caption == "Trạm sạc tại depot Gia Lâm."
 
 
@@ -322,11 +323,15 @@ def test_cleaned_into_another_folder_the_images_come_along(tmp_path):
     markdown = (articles / "buyt trang.md").read_text(encoding="utf-8")
     assert "![Xe buýt điện tại bến Long Biên. Ảnh: Minh Anh](buyt%20trang_files/bus.png)" in markdown
     assert (articles / "buyt trang_files" / "bus.png").read_bytes() == (site / "img" / "bus.png").read_bytes()
-    assert "https://cdn.example.vn" not in markdown  # a remote image that was never saved stays a caption
+    # A remote image that was never saved keeps its address (not fetched without --allow-network).
+    assert "![Trạm sạc tại depot Gia Lâm.](https://cdn.example.vn/photo/bus2.jpg)" in markdown
 
     warnings: list[str] = []
     built = build_one(articles, tmp_path / "out", BuildOptions(formats=("html",)), reporter=Reporter(warning=warnings.append))
-    assert not [w for w in warnings if "image" in w], warnings
+    assert [w for w in warnings if "image" in w] == [
+        f"{articles / 'buyt trang.md'}: remote image not fetched (its caption stays; --allow-network fetches it): "
+        "https://cdn.example.vn/photo/bus2.jpg"
+    ]
     html = built.files[0].path.read_text(encoding="utf-8")
     assert html.count("data:image/png;base64,") == 1
 

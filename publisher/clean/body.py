@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import urlsplit
 
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
@@ -24,6 +24,7 @@ from publisher.clean.shapes import (
     is_body_prose,
     is_prose,
 )
+from publisher.ingest.images import local_image
 from publisher.model import Block, Figure, Heading, ListBlock, Paragraph, PrintedDate, Quote
 
 _RELATED_PREFIX = re.compile(r"^(?:>>|»|›|►|▶|\+\+)\s*|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chủ đề)\s*[:>]", re.I)
@@ -135,20 +136,19 @@ class _Blocks:
     def caption(self, text: str) -> None:
         image = self.pending
         self.pending = None
-        src = _local_src(image.src, self._path) if image is not None else None
+        src = _figure_src(image.src, self._path) if image is not None else None
         self.items.append(Figure(caption=text, src=src))
 
     def settle_picture(self) -> None:
-        """A picture without a caption: kept when the saved page has it, else left out."""
+        """A picture without a caption, local or remote: the build shows it, or warns."""
         image, self.pending = self.pending, None
-        if image is None:
+        src = _figure_src(image.src, self._path) if image is not None else None
+        if image is None or src is None:
             return
-        src = _local_src(image.src, self._path)
-        if src is None:
-            self._dropped.append(Dropped(image.number, f"[image {image.src}]", "remote image without a caption (not fetched)"))
-        else:
-            # Markdown keeps one text per picture: the alt text stands as its caption.
-            self.items.append(Figure(caption=image.alt or "", src=src))
+        # Markdown keeps one text per picture: a saved picture's alt text stands as its
+        # caption. A remote one's alt text is too often a file name or the headline again.
+        remote = urlsplit(src).scheme.lower() in ("http", "https")
+        self.items.append(Figure(caption="" if remote else image.alt or "", src=src))
 
     def add(self, line: Line, block: Block | None) -> None:
         if block is not None:
@@ -284,17 +284,14 @@ def _is_caption_sentence(line: Line, profile: SiteProfile, longest: int) -> bool
     return not has_agency_prefix(line.text, profile) and not is_attribution(line.text, profile)
 
 
-def _local_src(src: str | None, path: Path | None) -> str | None:
-    """The image's path relative to the article file, when the saved page has it locally."""
-    if not src or path is None or re.match(r"^[a-z][a-z0-9+.-]*:|^//", src, re.I):
+def _figure_src(src: str | None, path: Path | None) -> str | None:
+    """The image's address as the figure keeps it: its path relative to the article file
+    when the saved page has it beside it, else as the page reader gave it (an http(s) URL,
+    or a relative address nothing resolved)."""
+    if not src:
         return None
-    relative = unquote(src.split("?", 1)[0].split("#", 1)[0])
-    candidate = (path.parent / relative).resolve()
-    try:
-        candidate.relative_to(path.parent.resolve())
-    except ValueError:
-        return None
-    return relative if candidate.is_file() else None
+    local = local_image(src, path.parent) if path is not None else None
+    return local if local is not None else src
 
 
 def _is_subheading(line: Line, following: Line | None, profile: SiteProfile) -> bool:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
 from lxml import etree, html as lxml_html
 
 from publisher.clean.unicode import tidy_line
+from publisher.ingest.images import image_address, page_base_url
 
 _SKIPPED = frozenset({
     "script", "style", "noscript", "template", "iframe", "svg", "select", "option", "button",
@@ -67,10 +69,12 @@ def parse_html(markup: str) -> etree._Element:
     return root
 
 
-def page_lines(root: etree._Element) -> list[PageLine]:
-    """The page's visible text, one block per line, in reading order."""
+def page_lines(root: etree._Element, page_path: Path | None = None) -> list[PageLine]:
+    """The page's visible text, one block per line, in reading order. Image addresses are
+    absolute against the page's own address, except those of files saved beside the page
+    (``page_path``'s folder), which stay relative to it."""
     body = root.find("body")
-    builder = _LineBuilder()
+    builder = _LineBuilder(page_base_url(root), page_path.parent if page_path is not None else None)
     builder.walk(body if body is not None else root)
     builder.flush()
     return builder.lines
@@ -90,8 +94,10 @@ class _Frame:
 class _LineBuilder:
     """Walks the tree without recursion (saved pages nest deeply) and gathers lines."""
 
-    def __init__(self) -> None:
+    def __init__(self, base_url: str | None = None, folder: Path | None = None) -> None:
         self.lines: list[PageLine] = []
+        self._base_url = base_url  # what relative image addresses are relative to
+        self._folder = folder  # where the saved page's own copies of its images are
         self._parts: list[str] = []
         self._bold_parts: list[bool] = []
         self._link_parts: list[bool] = []
@@ -181,10 +187,10 @@ class _LineBuilder:
             self._hints, self._heading, self._item, self._quote, self._block = frame.saved
 
     def _picture(self, element: etree._Element, own: frozenset[str]) -> None:
-        src = element.get("src") or element.get("data-src") or element.get("data-original")
-        if src and not src.startswith("data:"):
+        src = image_address(element, self._base_url, self._folder)
+        if src:
             alt = unicodedata.normalize("NFC", tidy_line(element.get("alt") or "")) or None
-            self.lines.append(PageLine("", "image", 0, self._hints | own, False, src.strip(), alt, sourceline=element.sourceline or 0))
+            self.lines.append(PageLine("", "image", 0, self._hints | own, False, src, alt, sourceline=element.sourceline or 0))
 
 
 def _class_hints(element: etree._Element) -> frozenset[str]:

@@ -26,12 +26,12 @@ _ATTRIBUTES = {
     "*": {"class", "id", "hidden", "style", "itemprop", "lang", "title"},
     "a": {"href"},
     "img": {"src", "alt", "srcset", "width", "height"},
-    "source": {"srcset"},
+    "source": {"srcset", "type"},
     "time": {"datetime"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan"},
 }
-_HEAD_KEEP = ("title", "meta", "link")
+_HEAD_KEEP = ("title", "meta", "link", "base")  # <base href>: what relative image addresses are relative to
 
 
 def sanitise_page(markup: str) -> str:

@@ -1,0 +1,199 @@
+"""Where a saved page's picture really is: the address its ``<img>`` shows once the page's
+scripts have run, and the page's own address to resolve it against.
+
+Sites load pictures lazily: ``src`` holds a placeholder (a ``data:`` GIF, a blank image)
+and the real address waits in a ``data-`` attribute or a ``srcset``. Tracking pixels
+(1x1) are no pictures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
+
+from lxml import etree
+
+# Lazy-loading scripts' attributes, most common first; each holds one address.
+_LAZY_ADDRESSES = (
+    "data-src", "data-original", "data-lazy-src", "data-lazy", "data-url", "data-echo", "data-original-src",
+    "data-full-src", "data-hi-res-src", "data-orig-file", "data-large-file", "data-actualsrc", "data-img-src",
+    "data-lazyload",
+)
+# ... and those that hold a srcset.
+_LAZY_SRCSETS = ("data-srcset", "data-lazy-srcset", "data-original-srcset")
+# What a build embeds; a <picture> offers other formats (AVIF, JPEG XL) beside these.
+_USABLE_TYPES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):", re.I)
+_PIXELS = re.compile(r"^\s*(\d+)")
+
+
+def image_address(element: etree._Element, base_url: str | None, folder: Path | None = None) -> str | None:
+    """The address of the picture an ``<img>`` shows: from its lazy-loading attributes,
+    the largest candidate of its ``srcset`` or of its ``<picture>``'s sources, else its
+    ``src``. Resolved against ``base_url``, except a relative address that names a file
+    inside ``folder`` (a page saved complete, with ``page_files/``): that stays as
+    written. None for a tracking pixel, or when only placeholders are there."""
+    if _is_tracking_pixel(element):
+        return None
+    address = _chosen_address(element)
+    return resolve_address(address, base_url, folder) if address else None
+
+
+def resolve_address(address: str, base_url: str | None, folder: Path | None = None) -> str:
+    """``address`` absolute against ``base_url``, unless it names a local file in ``folder``;
+    a relative address with neither stays as written."""
+    if _SCHEME.match(address):
+        return address
+    if address.startswith("//"):  # protocol-relative: the page's scheme, else https
+        return f"{urlsplit(base_url).scheme if base_url else 'https'}:{address}"
+    if folder is not None and local_image(address, folder) is not None:
+        return address
+    return urljoin(base_url, address).replace(" ", "%20") if base_url else address
+
+
+def local_image(address: str, folder: Path) -> str | None:
+    """The path (relative to ``folder``, decoded) of the file a relative ``address`` names
+    inside ``folder``; None for a URL, a missing file or one outside the folder."""
+    if not address or _SCHEME.match(address) or address.startswith("//"):
+        return None
+    relative = unquote(address.split("?", 1)[0].split("#", 1)[0])
+    if not relative:
+        return None
+    root = folder.resolve()
+    candidate = (root / relative).resolve()
+    if root not in candidate.parents:
+        return None
+    return relative if candidate.is_file() else None
+
+
+def page_base_url(root: etree._Element) -> str | None:
+    """The page's own address, which its relative links are relative to: ``<base href>``
+    (itself resolved against what follows), else the canonical link, else ``og:url``."""
+    document = _web_address(_canonical(root)) or _web_address(_og_url(root))
+    base = next((element.get("href") for element in root.iter("base") if element.get("href")), None)
+    if base:
+        resolved = _web_address(urljoin(document or "", base.strip()))
+        if resolved:
+            return resolved
+    return document
+
+
+def _chosen_address(element: etree._Element) -> str | None:
+    """Lazy srcsets, then lazy single addresses, then ``srcset``, then the ``<picture>``'s
+    sources, then ``src``: what the page shows, largest where it offers sizes."""
+    for name in _LAZY_SRCSETS:
+        if found := largest_candidate(element.get(name)):
+            return found
+    for name in _LAZY_ADDRESSES:
+        if _usable(value := (element.get(name) or "").strip()):
+            return value
+    if found := largest_candidate(element.get("srcset")):
+        return found
+    if found := _picture_source(element):
+        return found
+    src = (element.get("src") or "").strip()
+    return src if _usable(src) else None
+
+
+def _picture_source(element: etree._Element) -> str | None:
+    # libxml2 knows no <source>: it nests each in the one before, and the <img> in the last.
+    picture = next(element.iterancestors("picture"), None)
+    if picture is None:
+        return None
+    for source in picture.iter("source"):
+        kind = (source.get("type") or "").strip().lower()
+        if kind and kind not in _USABLE_TYPES:
+            continue
+        for name in (*_LAZY_SRCSETS, "srcset"):
+            if found := largest_candidate(source.get(name)):
+                return found
+    return None
+
+
+def largest_candidate(srcset: str | None) -> str | None:
+    """The address of a ``srcset``'s largest candidate: by width (``800w``) when the set
+    gives widths, else by density (``2x``; none is ``1x``). Placeholders are skipped."""
+    best: tuple[tuple[int, float], str] | None = None
+    for address, descriptors in _candidates(srcset or ""):
+        size = _size(descriptors)
+        if size is not None and _usable(address) and (best is None or size > best[0]):
+            best = (size, address)
+    return best[1] if best else None
+
+
+def _candidates(srcset: str) -> Iterator[tuple[str, str]]:
+    """(address, descriptors) pairs, split as browsers do: an address is a run without
+    spaces (a ``data:`` URL holds commas), descriptors run to the next comma."""
+    position, end = 0, len(srcset)
+    while position < end:
+        while position < end and (srcset[position].isspace() or srcset[position] == ","):
+            position += 1
+        start = position
+        while position < end and not srcset[position].isspace():
+            position += 1
+        address = srcset[start:position]
+        if not address:
+            return
+        if address.endswith(","):
+            yield address.rstrip(","), ""
+            continue
+        start, depth = position, 0
+        while position < end and (srcset[position] != "," or depth):
+            if srcset[position] == "(":
+                depth += 1
+            elif srcset[position] == ")":
+                depth = max(depth - 1, 0)
+            position += 1
+        yield address, srcset[start:position].strip()
+        position += 1
+
+
+def _size(descriptors: str) -> tuple[int, float] | None:
+    """A width outranks any density; None for descriptors that make no sense."""
+    size = (0, 1.0)
+    for token in descriptors.lower().split():
+        try:
+            if token.endswith("w"):
+                size = (1, float(int(token[:-1])))
+            elif token.endswith("x"):
+                size = max(size, (0, float(token[:-1])))
+        except ValueError:
+            return None
+    return size
+
+
+def _usable(address: str) -> bool:
+    """An http(s) URL, or a relative one; never a ``data:`` placeholder or another scheme."""
+    if not address or address.startswith("#"):
+        return False
+    scheme = _SCHEME.match(address)
+    return scheme is None or scheme.group(1).lower() in ("http", "https")
+
+
+def _is_tracking_pixel(element: etree._Element) -> bool:
+    sizes = [_PIXELS.match(element.get(name) or "") for name in ("width", "height")]
+    return all(size is not None and int(size.group(1)) <= 1 for size in sizes)
+
+
+def _canonical(root: etree._Element) -> str | None:
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            return link.get("href")
+    return None
+
+
+def _og_url(root: etree._Element) -> str | None:
+    for meta in root.iter("meta"):
+        if (meta.get("property") or meta.get("name") or "").strip().lower() == "og:url" and meta.get("content"):
+            return meta.get("content")
+    return None
+
+
+def _web_address(address: str | None) -> str | None:
+    """``address`` when it is an absolute http(s) URL."""
+    if not address:
+        return None
+    parts = urlsplit(address.strip())
+    return address.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
