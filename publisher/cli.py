@@ -65,6 +65,7 @@ def build_command(
     allow_network: Annotated[bool, typer.Option("--allow-network", help="Fetch http(s) images (public hosts only, size-capped).")] = False,
     verify: Annotated[bool, typer.Option("--verify", help="Read every output back; fail if any text is missing.")] = False,
     tone_marks: Annotated[str, typer.Option("--tone-marks", help="Tone-mark placement: keep, old (hòa, thúy) or new (hoà, thuý).")] = "keep",
+    as_article: Annotated[bool, typer.Option("--as-article", help="Each page is an article: what would refuse one is a warning instead.")] = False,
 ) -> None:
     """Build publications into PDF, EPUB and HTML."""
     chosen = tuple(part.strip().lower() for part in formats.split(",") if part.strip()) if formats else None
@@ -72,7 +73,7 @@ def build_command(
                             pdf_variant=pdf_variant, impose=impose)
     options = BuildOptions(formats=chosen, layout=layout, print=printing, network=NetworkPolicy(allowed=allow_network),
                            verify=verify, tone_marks=tone_marks.strip().lower(), cache_dir=None if no_cache else cache,
-                           force=force, keep_html=keep_html)
+                           force=force, keep_html=keep_html, as_article=as_article)
     max_size = parse_size(cache_max_size)
     jobs = jobs or default_jobs()
     batch = plan_jobs(paths, out_dir, options, jobs)
@@ -115,23 +116,40 @@ def clean_command(
     files: Annotated[list[Path], typer.Argument(help="Article files to clean.")],
     out_dir: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write NAME.md files here instead of printing.")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each dropped line and the rule that dropped it.")] = False,
+    allow_network: Annotated[bool, typer.Option("--allow-network", help="With -o: download remote images into DIR/NAME_files/ (public hosts only, size-capped).")] = False,
+    as_article: Annotated[bool, typer.Option("--as-article", help="Each page is an article: what would refuse one is a warning instead.")] = False,
 ) -> None:
-    """Print each cleaned article as Markdown with front matter."""
+    """Print each cleaned article as Markdown with front matter. A file that fails is
+    reported and the others are cleaned; the exit status is 1 if any failed."""
     from publisher.clean.profiles import load_profiles
     from publisher.export import article_to_markdown, write_markdown_article
     from publisher.ingest import read_article
 
+    if allow_network and out_dir is None:
+        _warn("--allow-network downloads images only with -o DIR; remote addresses are printed as they are")
     profiles = load_profiles()
+    network = NetworkPolicy(allowed=allow_network)
+    failed = 0
     for path in files:
-        result = read_article(path, profiles)
-        if explain:
-            for dropped in result.dropped:
-                _say(f"{path}:{dropped.line}: dropped ({dropped.rule}): {dropped.text[:100]}")
-        if out_dir is not None:
-            target, images = write_markdown_article(result.article, out_dir, path.stem)
-            _say(f"wrote {target}" + (f" and {len(images)} image(s) in {images[0].parent}" if images else ""))
-        else:
-            sys.stdout.write(article_to_markdown(result.article))
+        try:
+            result = read_article(path, profiles, as_article=as_article)
+            for message in result.warnings:
+                _warn(f"{path}: {message}")
+            if explain:
+                for dropped in result.dropped:
+                    _say(f"{path}:{dropped.line}: dropped ({dropped.rule}): {dropped.text[:100]}")
+            if out_dir is not None:
+                target, images = write_markdown_article(result.article, out_dir, path.stem, network=network, warn=_warn)
+                _say(f"wrote {target}" + (f" and {len(images)} image(s) in {images[0].parent}" if images else ""))
+            else:
+                sys.stdout.write(article_to_markdown(result.article))
+        except PublisherError as error:
+            failed += 1
+            typer.echo(f"error: {error}" if error.path is not None else f"error: {path}: {error}", err=True)
+    if failed:
+        if len(files) > 1:
+            _say(f"cleaned {len(files) - failed} file(s), {failed} failed")
+        raise SystemExit(1)
 
 
 @app.command("cache")

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 from publisher.model import Article, Figure, Heading, ListBlock, Paragraph, Quote
+from publisher.network import FetchRefused, NetworkPolicy, fetch_image
 
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>&!])")
 _LINE_START_SPECIALS = re.compile(r"^(\s*)([#>+\-=|~]|\d+[.)])")
@@ -37,27 +41,63 @@ def article_to_markdown(article: Article) -> str:
     return f"---\n{front}---\n\n" + "\n\n".join(blocks) + "\n"
 
 
-def write_markdown_article(article: Article, out_dir: Path, stem: str) -> tuple[Path, list[Path]]:
+def _ignore(_: str) -> None:
+    return None
+
+
+def write_markdown_article(
+    article: Article, out_dir: Path, stem: str, *, network: NetworkPolicy = NetworkPolicy(),
+    warn: Callable[[str], None] = _ignore,
+) -> tuple[Path, list[Path]]:
     """Write ``article`` as ``out_dir/STEM.md``, with the local images it shows copied into
     ``out_dir/STEM_files/`` and its figures pointing there: the folder builds on its own
-    (a build reads no image outside the publication's folder). Returns the Markdown file
-    and the images copied; an image that is not there keeps its path, and the build says so."""
+    (a build reads no image outside the publication's folder). When ``network`` allows it,
+    the remote images are downloaded there too, through the build's own gate
+    (``publisher.network``). Returns the Markdown file and the images placed; an image that
+    is not there keeps its path, one not downloaded its address (a warning says why), and
+    the build says so."""
     from publisher.writers import write_atomically
 
     images = out_dir / f"{stem}_files"
-    copied: dict[Path, str] = {}
+    placed: dict[Path | str, str | None] = {}  # a local file or a URL: its name in ``images`` (None: not downloaded)
     body = []
-    for block in article.body:
-        local = _local_image(block, article.path)
-        if local is not None:
-            if local not in copied:
-                copied[local] = _free_name(local.name, set(copied.values()))
-                write_atomically(local.read_bytes(), images / copied[local])
-            block = dataclasses.replace(block, src=f"{images.name}/{copied[local]}")
-        body.append(block)
+    with tempfile.TemporaryDirectory(prefix="publisher-fetched-") as scratch:
+        for block in article.body:
+            source = _local_image(block, article.path) or _remote_image(block, network)
+            if source is not None and source not in placed:
+                data, name = _image_data(source, Path(scratch), network, warn, article.path)
+                placed[source] = None if data is None else _free_name(name, {n for n in placed.values() if n})
+                if data is not None:
+                    write_atomically(data, images / placed[source])
+            if source is not None and placed[source] is not None:
+                block = dataclasses.replace(block, src=f"{images.name}/{placed[source]}")
+            body.append(block)
     target = out_dir / f"{stem}.md"
     write_atomically(article_to_markdown(dataclasses.replace(article, body=tuple(body))).encode("utf-8"), target)
-    return target, [images / name for name in copied.values()]
+    return target, [images / name for name in placed.values() if name]
+
+
+def _remote_image(block: object, network: NetworkPolicy) -> str | None:
+    """The http(s) address of a figure's image, when the user lets it be downloaded."""
+    if not network.allowed or not isinstance(block, Figure) or not block.src:
+        return None
+    return block.src if urlsplit(block.src).scheme.lower() in ("http", "https") else None
+
+
+def _image_data(
+    source: Path | str, scratch: Path, network: NetworkPolicy, warn: Callable[[str], None], article_path: Path | None
+) -> tuple[bytes | None, str]:
+    """The bytes of a local image or of a downloaded one, and a name for them."""
+    if isinstance(source, Path):
+        return source.read_bytes(), source.name
+    try:
+        fetched = fetch_image(source, scratch, network)
+    except FetchRefused as refused:
+        warn(f"{article_path or 'article'}: image not downloaded ({refused}); it keeps its address: {source}")
+        return None, ""
+    # The address's own file name, with the suffix of what was really sent.
+    stem = Path(unquote(urlsplit(source).path).rsplit("/", 1)[-1]).stem or "image"
+    return fetched.read_bytes(), stem + fetched.suffix
 
 
 def _local_image(block: object, article_path: Path | None) -> Path | None:

@@ -28,7 +28,7 @@ def plan_jobs(paths: Sequence[Path], out_dir: Path, options: BuildOptions, jobs:
     loose = [i for i, (path, source) in enumerate(sources) if source.relative == Path(".")]
     if len(loose) > 1:
         # Several named paths share the output folder itself: their slugs must not collide.
-        titles = [slugify(load_publication(sources[i][1].path).title) for i in loose]
+        titles = [slugify(load_publication(sources[i][1].path, as_article=options.as_article).title) for i in loose]
         for i, name in zip(loose, _unique_names(titles)):
             names[i] = name
     return [
