@@ -111,7 +111,7 @@ CASES = [
     Case("RTL and bidi override marks", _write("a.md", _md("Đoạn \u202ecó ký tự đảo chiều\u202c và \u200fdấu phải-trái.")), "ok",
          formats=("pdf", "epub", "html")),
     Case("emoji", _write("a.md", _md("Vui quá 😀🎉 hôm nay.")), "ok", ("U+1F600",), formats=("pdf", "epub", "html")),
-    Case("characters the fonts lack", _write("a.md", _md("Chữ Hán 漢字 và chữ Thái ภาษาไทย.")), "ok", ("U+6F22", "U+0E20")),
+    Case("characters the fonts lack", _write("a.md", _md("Chữ Ý cổ 𐌀 và chữ Tifinagh ⵜ.")), "ok", ("U+10300", "U+2D5C")),
     Case("private-use symbol", _write("a.md", _md("Ký hiệu \uf030 từ phông Symbol.")), "ok", ("U+F030",), formats=("pdf",)),
     Case("missing image", _write("a.md", _md("![Chú thích còn lại](khong-co.png)\n\nĐoạn.")), "ok", ("image not found", "khong-co.png")),
     # Markdown does not even parse a file: URL as an image; nothing is read either way.
