@@ -4,7 +4,10 @@
 # collections (fonts-noto-cjk: Chinese, Japanese and Korean, too large to ship in fonts/;
 # the layouts take them from the system's font folders). Java 17 (for EPUBCheck) and
 # Pango (for WeasyPrint) are expected on the machine already.
+# For the benchmark's browser copies (benchmarks/browser_copies.py): Chromium, w3m, and
+# Mozilla's Readability.js from npm (pinned in benchmarks/package.json).
 set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
 
 packages=()
 command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
@@ -13,13 +16,21 @@ command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || packages+=(libharfbuzz-subset0)
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
+command -v w3m >/dev/null 2>&1 || packages+=(w3m)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 if [ ${#packages[@]} -eq 0 ]; then
   echo "system packages: all present"
-  exit 0
+else
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  echo "installing: ${packages[*]}"
+  "${sudo_cmd[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
-sudo_cmd=()
-[ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-echo "installing: ${packages[*]}"
-"${sudo_cmd[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${packages[@]}" >/dev/null
+
+if [ ! -f "$root/benchmarks/node_modules/@mozilla/readability/Readability.js" ]; then
+  echo "installing: @mozilla/readability (npm, into benchmarks/node_modules)"
+  npm ci --prefix "$root/benchmarks" --silent --no-audit --no-fund >/dev/null
+fi
