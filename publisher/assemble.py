@@ -15,7 +15,7 @@ from publisher.article_files import is_article_file
 from publisher.cache import Cache
 from publisher.ingest.remembered import ArticleReader
 from publisher.manifest import MANIFEST_NAME, Manifest, load_manifest
-from publisher.model import Article, Figure, Publication, Section
+from publisher.model import Article, Figure, Publication, Section, instant
 from publisher.network import FetchRefused, NetworkPolicy, fetch_image
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
@@ -33,10 +33,13 @@ def load_publication(
     network: NetworkPolicy = NetworkPolicy(),
     fetch_folder: Path | None = None,
     cache: Cache | None = None,
+    *,
+    as_article: bool = False,
 ) -> Publication:
     """A publication from one article file, a folder of articles, or a folder with a manifest.
-    With a cache, an article file read before is not cleaned again."""
-    reader = ArticleReader(profiles or load_profiles(), cache)
+    With a cache, an article file read before is not cleaned again. ``as_article``: the user
+    knows each page is an article (what would refuse one is a warning instead)."""
+    reader = ArticleReader(profiles or load_profiles(), cache, as_article=as_article)
     if path.is_file():
         publication = _single_article_publication(_read_one(path, reader, warn), path.parent)
     elif not path.is_dir():
@@ -94,7 +97,7 @@ def _from_folder(folder: Path, reader: ArticleReader, warn: Warn) -> Publication
     return Publication(
         title=_title_from_folder(folder),
         articles=tuple(articles),
-        date=max(dates) if dates else None,
+        date=max(dates, key=instant) if dates else None,
         language=main_language(articles),
         folder=folder,
     )
@@ -114,7 +117,7 @@ def _from_manifest(manifest: Manifest, reader: ArticleReader, warn: Warn) -> Pub
         subtitle=manifest.subtitle,
         articles=articles,
         sections=tuple(Section(title=title, size=len(group)) for title, group in groups if group),
-        date=manifest.date or (max(dates) if dates else None),
+        date=manifest.date or (max(dates, key=instant) if dates else None),
         authors=manifest.editors,
         editors=manifest.editors,
         publisher=manifest.publisher,
@@ -158,7 +161,8 @@ def attach_images(
     """Resolve each figure's image to a local file inside the publication's folder.
 
     A remote image is fetched only when the network policy allows it; a refused, missing
-    or outside image is a warning, and the figure keeps its caption.
+    or outside image is a warning, and the figure keeps its caption (a figure left with
+    neither image nor caption shows nothing, and goes).
     """
     root = (publication.folder or Path.cwd()).resolve()
 
@@ -167,6 +171,8 @@ def attach_images(
         for block in article.body:
             if isinstance(block, Figure) and block.src and block.image is None:
                 block = dataclasses.replace(block, image=_image(block.src, article, root, warn, network, fetch_folder))
+                if block.image is None and not block.caption:
+                    continue
             blocks.append(block)
         return dataclasses.replace(article, body=tuple(blocks))
 

@@ -10,6 +10,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote
 
 from publisher import assemble
 from publisher.clean.profiles import ProfileSet, load_profiles
@@ -23,8 +24,8 @@ from publisher.render.glyphs import STAND_IN_CODEPOINTS, guard_publication, map_
 from publisher.render.text import publication_codepoints
 from publisher.render.layout import Layout, find_layout
 from publisher.render.options import PrintOptions
-from publisher.render.pages import PageStart
 from publisher.render.system_fonts import find_system_fonts
+from publisher.render.pages import PageStart
 from publisher.resources import builtin_layouts_dir, shipped_fonts_dir
 from publisher.slug import slugify
 from publisher.writers import FORMATS, Writer, write_atomically, writer_class
@@ -49,6 +50,7 @@ class BuildOptions:
     keep_html: bool = False  # leave the PDF's whole HTML document beside it
     tone_marks: str = "keep"  # keep, old (hòa, thúy) or new (hoà, thuý): everywhere, TOC and metadata too
     pdf_jobs: int = 1  # processes that lay out the parts of one large PDF (the output is the same for any number)
+    as_article: bool = False  # the user knows each page is an article: what would refuse one is a warning
 
 
 @dataclass(frozen=True)
@@ -66,11 +68,11 @@ class PublicationResult:
     warnings: tuple[str, ...] = ()
     article_count: int = 0
     up_to_date: bool = False  # every output came whole from the cache
-
-
     # The system's font files the outputs depend on: (file name, path or "" when not
     # found, SHA-256 or ""). A cached build is reused only while they are unchanged.
     system_fonts: tuple[tuple[str, str, str], ...] = ()
+
+
 @dataclass(frozen=True)
 class Reporter:
     """Where a build reports progress and warnings; the CLI prints them, tests collect them."""
@@ -97,9 +99,11 @@ def load_publication(
     network: NetworkPolicy = NetworkPolicy(),
     fetch_folder: Path | None = None,
     cache: Cache | None = None,
+    *,
+    as_article: bool = False,
 ) -> Publication:
     """A publication from an article file, a folder of articles or a folder with a manifest."""
-    return assemble.load_publication(path, profiles, reporter.warning, network, fetch_folder, cache)
+    return assemble.load_publication(path, profiles, reporter.warning, network, fetch_folder, cache, as_article=as_article)
 
 
 def build_publication(
@@ -117,14 +121,14 @@ def build_publication(
     wanted = publication_codepoints(publication) | STAND_IN_CODEPOINTS
     publication, missing = guard_publication(publication, layout.drawable(cache, wanted))
     warnings = [str(report) for report in missing]
-    for message in warnings:
-        reporter.warning(message)
-    renderer = Renderer(publication=publication, layout=layout, print_options=options.print, cache=cache)
-    stem = name or slugify(publication.title)
     characters_missing = bool(missing)
     if missing and layout.unavailable_fonts:
         warnings.append(f"fonts not found on this system: {', '.join(layout.unavailable_fonts)} "
                         "(on Debian: apt install fonts-noto-cjk; or name their folder in PUBLISHER_FONT_PATH)")
+    for message in warnings:
+        reporter.warning(message)
+    renderer = Renderer(publication=publication, layout=layout, print_options=options.print, cache=cache)
+    stem = name or slugify(publication.title)
     formats = _ordered_formats(options.formats or publication.formats or ALL_FORMATS)
     files = []
     log = _WarningLog()
@@ -215,7 +219,8 @@ def build(
     process, stopping at the first error. ``publisher.batch`` builds trees in parallel."""
     check_options(options)
     profiles = load_profiles()
-    names = _unique_names([slugify(load_publication(path, profiles).title) for path in paths]) if len(paths) > 1 else [None]
+    names = (_unique_names([slugify(load_publication(path, profiles, as_article=options.as_article).title) for path in paths])
+             if len(paths) > 1 else [None])
     return [build_one(path, out_dir, options, name, reporter, profiles) for path, name in zip(paths, names)]
 
 
@@ -252,7 +257,7 @@ def build_one(
 
     with tempfile.TemporaryDirectory(prefix="publisher-fetched-") as fetched:
         publication = load_publication(source, profiles, Reporter(reporter.progress, warn), options.network, Path(fetched),
-                                       cache)
+                                       cache, as_article=options.as_article)
         if options.tone_marks != "keep":
             publication = map_text(publication, lambda text: restyle(text, options.tone_marks))
         result = build_publication(publication, source, out_dir, options, reporter, name=name)
@@ -281,15 +286,25 @@ def _input_digest(source: Path, options: BuildOptions, name: str | None) -> str:
     )
 
 
-_IMAGE_REFERENCE = re.compile(rb"""!\[[^\]]*\]\(\s*<?([^)\s>]+)|<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)""", re.IGNORECASE)
+_MARKDOWN_IMAGE = re.compile(rb"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_IMAGE_TAG = re.compile(rb"<(?:img|source)\b[^>]*>", re.IGNORECASE)
+_IMAGE_ATTRIBUTE = re.compile(rb"""\b(?:src|srcset|data-[\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""", re.IGNORECASE)
 
 
 def _referenced_files(article: Path) -> list[Path]:
-    """Local files an article file names as images: they belong in its cache key."""
+    """Local files an article file names as images: they belong in its cache key. In a
+    saved page, wherever the page reader may take a picture's address from: ``src``, the
+    lazy-loading ``data-`` attributes, each candidate of a ``srcset``."""
+    data = article.read_bytes()
+    references = [match.group(1) for match in _MARKDOWN_IMAGE.finditer(data)]
+    for tag in _IMAGE_TAG.finditer(data):
+        for attribute in _IMAGE_ATTRIBUTE.finditer(tag.group()):
+            value = (attribute.group(1) or attribute.group(2) or attribute.group(3) or b"").strip()
+            references += [value, *(part.split()[0] for part in value.split(b",") if part.split())]
     found = set()
-    for match in _IMAGE_REFERENCE.finditer(article.read_bytes()):
-        reference = (match.group(1) or match.group(2)).decode("utf-8", "replace")
-        if "://" in reference or reference.startswith("data:"):
+    for raw in references:
+        reference = unquote(raw.decode("utf-8", "replace").split("?", 1)[0].split("#", 1)[0])
+        if not reference or "://" in reference or reference.startswith("data:"):
             continue
         candidate = (article.parent / reference).resolve()
         if candidate.is_file():

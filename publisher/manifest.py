@@ -12,7 +12,6 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
-from publisher.clean.dates import VIETNAM_TIME
 from publisher.errors import InputError
 from publisher.model import LayoutOptions
 
@@ -189,9 +188,9 @@ class _Validator:
         if value is None:
             return None
         if isinstance(value, datetime):
-            return value if value.tzinfo else value.replace(tzinfo=VIETNAM_TIME)
+            return value  # with its offset when the manifest gives one: no zone is assumed
         if isinstance(value, date):
-            return datetime.combine(value, time(0, 0), tzinfo=VIETNAM_TIME)
+            return datetime.combine(value, time(0, 0))
         raise self.fail("'date' must be a TOML date such as 2016-12-10", "", "date")
 
     def _inside_folder(self, relative: str, table: str, key: str) -> Path:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Union
 
@@ -50,12 +50,23 @@ class ListBlock:
 Block = Union[Paragraph, Heading, Figure, Quote, ListBlock]
 
 
+def instant(moment: datetime) -> datetime:
+    """``moment`` as an aware datetime, for ordering moments: one printed without a time
+    zone (naive) is taken as UTC. Never shown to a reader."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
 @dataclass(frozen=True)
 class PrintedDate:
-    """A date as the site printed it, with the moment it names (Vietnam time)."""
+    """A date as the site printed it, with the moment it names: aware when the page (or
+    the site's profile) gives a time zone, naive otherwise."""
 
     value: datetime
     printed: str
+
+    @property
+    def instant(self) -> datetime:
+        return instant(self.value)
 
 
 @dataclass(frozen=True)

@@ -67,7 +67,8 @@ def test_same_rules_on_a_site_without_a_profile():
     assert article.title == "Nông dân Hà Quảng mở rộng diện tích trồng thuốc lá"
     assert article.source.name == "Báo Cao Bằng"
     assert article.kicker == "Kinh tế"
-    assert article.published.value == datetime(2016, 12, 6, 9, 15, tzinfo=VIETNAM_TIME)
+    # The page prints no time zone and no profile knows the site's: none is invented.
+    assert article.published.value == datetime(2016, 12, 6, 9, 15)
     assert article.lead.startswith("CBO - Vụ đông xuân")
     assert article.lead_parts[0] == "CBO - "
     assert article.authors == ("Hoàng Ngân", "Minh Đức")

@@ -1,15 +1,21 @@
-"""Dates in every form Vietnamese news sites print them, always read day first."""
+"""Dates in every form news sites print them: numbers day first unless told otherwise,
+months named in several languages, a time zone only where the page prints one."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from publisher.clean.dates import VIETNAM_TIME, find_date, parse_date_line
+from publisher.clean.dates import VIETNAM_TIME, find_date, parse_date_line, printed_zone
 
 
 def at(*parts: int) -> datetime:
+    """A moment the page prints without a time zone: naive."""
+    return datetime(*parts)
+
+
+def ict(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=VIETNAM_TIME)
 
 
@@ -18,13 +24,13 @@ def at(*parts: int) -> datetime:
     [
         ("(21/11/2016 13:49)", at(2016, 11, 21, 13, 49)),
         ("Thứ Ba, 25/12/2012 - 10:03", at(2012, 12, 25, 10, 3)),
-        ("16/12/2020 23:59 GMT+7", at(2020, 12, 16, 23, 59)),
+        ("16/12/2020 23:59 GMT+7", ict(2020, 12, 16, 23, 59)),
         ("15:20 PM | 21/12/2012", at(2012, 12, 21, 15, 20)),
         ("03:20 PM | 21/12/2012", at(2012, 12, 21, 15, 20)),
         ("12:05 AM | 01/02/2013", at(2013, 2, 1, 0, 5)),
-        ("Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)", at(2012, 12, 24, 3, 4)),
-        ("Thứ sáu, 8/2/2019, 17:08 (GMT+7)", at(2019, 2, 8, 17, 8)),
-        ("Thứ năm, 20/12/2012, 10:18 GMT+7", at(2012, 12, 20, 10, 18)),
+        ("Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)", ict(2012, 12, 24, 3, 4)),
+        ("Thứ sáu, 8/2/2019, 17:08 (GMT+7)", ict(2019, 2, 8, 17, 8)),
+        ("Thứ năm, 20/12/2012, 10:18 GMT+7", ict(2012, 12, 20, 10, 18)),
         ("Cập nhật thứ hai, ngày 24/12/12 11:05 tối", at(2012, 12, 24, 23, 5)),
         ("Cập nhật lúc 2:30 chiều, 05/03/2019", at(2019, 3, 5, 14, 30)),
         ("9:15 sáng 06.12.2016", at(2016, 12, 6, 9, 15)),
@@ -32,9 +38,18 @@ def at(*parts: int) -> datetime:
         ("21-11-2016", at(2016, 11, 21)),
         ("ngày 21 tháng 11 năm 2016", at(2016, 11, 21)),
         ("Chủ Nhật, 06/12/2016 - 09:15", at(2016, 12, 6, 9, 15)),
-        ("17/12/2020 09:32:25 (GMT +7)", at(2020, 12, 17, 9, 32, 25)),
+        ("17/12/2020 09:32:25 (GMT +7)", ict(2020, 12, 17, 9, 32, 25)),
         ("Thứ Năm, 12 tháng 10, 2023 10:30", at(2023, 10, 12, 10, 30)),
         ("2023-10-12 10:30", at(2023, 10, 12, 10, 30)),
+        ("November 18, 2019 | 4:10pm", at(2019, 11, 18, 16, 10)),
+        ("Nov. 19, 2019", at(2019, 11, 19)),
+        ("Published 18 November 2019", at(2019, 11, 18)),
+        ("Tuesday 19 November 2019 15:02 GMT", datetime(2019, 11, 19, 15, 2, tzinfo=timezone.utc)),
+        ("5:45 AM PST 11/19/2019", datetime(2019, 11, 19, 5, 45, tzinfo=timezone(timedelta(hours=-8)))),
+        ("19. November 2019 um 10:30 Uhr", at(2019, 11, 19, 10, 30)),
+        ("19 de noviembre de 2019", at(2019, 11, 19)),
+        ("le 19 novembre 2019 à 10:30", at(2019, 11, 19, 10, 30)),
+        ("2019-11-19 08:57 +01:00", datetime(2019, 11, 19, 8, 57, tzinfo=timezone(timedelta(hours=1)))),
     ],
 )
 def test_printed_forms(printed, moment):
@@ -46,6 +61,19 @@ def test_printed_forms(printed, moment):
 
 def test_day_first_even_when_month_first_would_fit():
     assert parse_date_line("03/04/2019").value == at(2019, 4, 3)
+
+
+def test_month_first_when_asked_and_when_the_day_cannot_be_a_month():
+    assert parse_date_line("03/04/2019", month_first=True).value == at(2019, 3, 4)
+    assert parse_date_line("11/19/2019").value == at(2019, 11, 19)
+
+
+def test_a_zone_only_where_one_is_printed():
+    assert printed_zone("21/11/2016 13:49") is None
+    assert printed_zone("Giai đoạn 2010-2015, 13:49") is None  # a year range is no offset
+    assert printed_zone("13:49 (GMT+7)") == VIETNAM_TIME
+    assert printed_zone("1:23 p.m. EDT") == timezone(timedelta(hours=-4))
+    assert parse_date_line("21/11/2016").value.tzinfo is None
 
 
 def test_impossible_dates_and_prose_are_not_date_lines():

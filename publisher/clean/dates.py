@@ -1,10 +1,16 @@
-"""Dates as Vietnamese news sites print them, always read day-first.
+"""Dates as news sites print them: numbers read day-first unless told otherwise, and
+months named in Vietnamese, English, French, German, Spanish, Portuguese or Italian.
 
 Recognised: ``(21/11/2016 13:49)``, ``Thứ Ba, 25/12/2012 - 10:03``,
 ``16/12/2020 23:59 GMT+7``, ``15:20 PM | 21/12/2012``, ``21-11-2016``,
 ``ngày 21 tháng 11 năm 2016``, ``21 tháng 11, 2016``, ``ngày 24/12/12 11:05 tối`` (two-digit
-year, a time of day named in words), ``10h30 ngày 5.3.2019``, and year-first ISO dates
+year, a time of day named in words), ``10h30 ngày 5.3.2019``, ``November 18, 2019 | 4:10pm``,
+``19 Nov 2019``, ``5:45 AM PST 11/19/2019`` (with ``month_first``), and year-first ISO dates
 (``2016-11-21 13:49``), the one order that is never ambiguous.
+
+A date has a time zone only when the text prints one (``GMT+7``, ``UTC``, ``+07:00``,
+``ICT``, ``EST``...); otherwise its moment is naive, and a site profile that knows its
+site's zone may give it one. Nothing here assumes where a page comes from.
 """
 
 from __future__ import annotations
@@ -15,6 +21,44 @@ from datetime import datetime, timedelta, timezone
 from publisher.model import PrintedDate
 
 VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
+
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            "january jan janvier janv januar jän enero ene janeiro gennaio gen",
+            "february feb février févr fevrier februar febrero fevereiro fev febbraio",
+            "march mar mars märz marz marzo março marco",
+            "april apr avril avr abril aprile",
+            "may mai mayo maio maggio mag",
+            "june jun juin juni junio junho giugno giu",
+            "july jul juillet juil juli julio julho luglio lug",
+            "august aug août aout agosto ago",
+            "september sep sept septembre septiembre setembro settembre set",
+            "october oct octobre oktober okt octubre outubro ottobre ott",
+            "november nov novembre noviembre novembro",
+            "december dec décembre decembre dezember dez diciembre dic dezembro dicembre",
+        ),
+        start=1,
+    )
+    for name in names.split()
+}
+_MONTH_NAME = r"(?P<month>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
+# "November 18, 2019", "Nov. 19 2019" / "19 November 2019", "19. November 2019", "19 de noviembre de 2019".
+_MONTH_DAY_YEAR = re.compile(rf"(?<!\w){_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)", re.I)
+_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{_MONTH_NAME},?\s+(?:de\s+)?(?P<year>\d{{4}})(?!\d)", re.I)
+# Time zones a page prints after a time; the US and European abbreviations sites print most.
+_ZONE_NAMES = {
+    "UTC": 0, "GMT": 0, "ICT": 7, "WIB": 7, "SGT": 8, "HKT": 8, "JST": 9, "KST": 9, "IST": 5.5,
+    "EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+    "AKST": -9, "AKDT": -8, "HST": -10, "BST": 1, "CET": 1, "CEST": 2, "EET": 2, "EEST": 3, "WET": 0, "WEST": 1,
+    "AEST": 10, "AEDT": 11, "NZST": 12, "NZDT": 13, "MSK": 3,
+}
+_ZONE = re.compile(
+    r"(?:\b(?:GMT|UTC)\s*(?P<sign>[+-])\s*(?P<hours>\d{1,2})(?::?(?P<minutes>\d{2}))?)"
+    r"|(?<=\d)\s?(?P<offset_sign>[+-])(?P<offset_hours>\d{2}):?(?P<offset_minutes>\d{2})\b"
+    r"|\b(?P<name>" + "|".join(sorted(_ZONE_NAMES, key=len, reverse=True)) + r")\b"
+)
 
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])")
 _WORDED_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s*(\d{4})", re.IGNORECASE)
@@ -27,19 +71,29 @@ _TIME = re.compile(
 _AFTERNOON = {"PM", "CH", "CHIỀU", "TỐI"}
 # Words that may stand beside a date on its own line without making it prose.
 _DATE_LINE_WORDS = re.compile(
-    r"thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|cn|gmt|utc|ict|cập|nhật|đăng|lúc|ngày|tháng|"
-    r"năm|giờ|am|pm|sa|ch|sáng|trưa|chiều|tối|đêm|updated?|posted|published",
+    r"\b(?:thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|cn|gmt|utc|ict|cập|nhật|đăng|lúc|ngày|tháng|"
+    r"năm|giờ|am|pm|sa|ch|sáng|trưa|chiều|tối|đêm|updated?|posted|published|last|modified|on|at|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"a\.m|p\.m|et|pt|ct|mt|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|mis|à|jour|publié|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|uhr|um|veröffentlicht|aktualisiert|am|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|de|del|publicado|actualizado|a las|hs|h)\b\.?",
     re.IGNORECASE,
 )
 
 
-def find_date(text: str) -> PrintedDate | None:
-    """The first day-first date (with its time, if printed) in ``text``."""
+def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
+    """The first date (with its time and time zone, if printed) in ``text``. Numbers are
+    read day-first, or month-first with ``month_first`` (the United States' order) unless
+    the first number cannot be a month."""
     match = _NUMERIC_DATE.search(text)
     if match:
         day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        if (month_first and day <= 12) or month > 12:
+            day, month = month, day
     elif match := _WORDED_DATE.search(text):
         day, month, year = (int(group) for group in match.groups())
+    elif match := (_MONTH_DAY_YEAR.search(text) or _DAY_MONTH_YEAR.search(text)):
+        day, month, year = int(match.group("day")), _MONTHS[match.group("month").lower()], int(match.group("year"))
     elif match := _ISO_DATE.search(text):
         year, month, day = (int(group) for group in match.groups())
     else:
@@ -53,10 +107,34 @@ def find_date(text: str) -> PrintedDate | None:
         second = int(time_match.group(3) or 0)
         hour = _twenty_four_hour(hour, (time_match.group(4) or "").upper())
     try:
-        value = datetime(year, month, day, hour, minute, second, tzinfo=VIETNAM_TIME)
+        value = datetime(year, month, day, hour, minute, second, tzinfo=printed_zone(text) if time_match else None)
     except ValueError:
         return None
     return PrintedDate(value=value, printed=_strip_brackets(text.strip()))
+
+
+def zone_from_offset(offset: str) -> timezone:
+    """``+07:00`` (as a site profile gives its zone) as a time zone."""
+    match = re.fullmatch(r"([+-])(\d{1,2}):?(\d{2})?", offset.strip())
+    if match is None:
+        raise ValueError(f"not a UTC offset: {offset!r}")
+    delta = timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
+    return timezone(-delta if match.group(1) == "-" else delta)
+
+
+def printed_zone(text: str) -> timezone | None:
+    """The time zone ``text`` prints, if any."""
+    for match in _ZONE.finditer(text):
+        if match.group("name"):
+            return timezone(timedelta(hours=_ZONE_NAMES[match.group("name")]))
+        named = bool(match.group("sign"))
+        sign = match.group("sign") if named else match.group("offset_sign")
+        hours = match.group("hours") if named else match.group("offset_hours")
+        minutes = match.group("minutes") if named else match.group("offset_minutes")
+        offset = timedelta(hours=int(hours), minutes=int(minutes or 0))
+        if offset <= timedelta(hours=14) and int(minutes or 0) < 60:
+            return timezone(-offset if sign == "-" else offset)
+    return None
 
 
 def _twenty_four_hour(hour: int, part_of_day: str) -> int:
@@ -71,17 +149,20 @@ def _twenty_four_hour(hour: int, part_of_day: str) -> int:
     return hour
 
 
-def parse_date_line(line: str) -> PrintedDate | None:
+def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
     """A date when ``line`` is a date line (a date and little else), otherwise None."""
     if len(line) > 80:
         return None
-    found = find_date(line)
+    found = find_date(line, month_first)
     if found is None:
         return None
     rest = _NUMERIC_DATE.sub(" ", line)
     rest = _WORDED_DATE.sub(" ", rest)
+    rest = _MONTH_DAY_YEAR.sub(" ", rest)
+    rest = _DAY_MONTH_YEAR.sub(" ", rest)
     rest = _ISO_DATE.sub(" ", rest)
     rest = _TIME.sub(" ", rest)
+    rest = _ZONE.sub(" ", rest)
     rest = _DATE_LINE_WORDS.sub(" ", rest)
     leftover_words = re.findall(r"\w{2,}", rest)
     return found if len(leftover_words) <= 2 else None

@@ -13,7 +13,9 @@ from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import LEAD_MIN_WORDS, byline_names, ends_sentence, has_caption_cue, is_attribution, is_body_prose, is_prose
 from publisher.model import AGENCY_PREFIX
 
-_MAIN_SLACK = 3  # short lines after the extractor's last line that may still be the byline
+_MAIN_SLACK = 3
+_TEXT_LINE_WORDS = 3
+_MARKER_LOOKAHEAD = 15  # lines under an end marker where the extractor's text may go on  # short lines after the extractor's last line that may still be the byline
 _RUN_ON_LINES = 3  # paragraphs in a row after the extractor's last line: it stopped too soon
 _BYLINE_MAX_WORDS = 8
 _NAME_WORD = re.compile(r"^[(\"“]?[A-ZĐÀ-Ỹ][^\s]*$")
@@ -25,20 +27,22 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
     title_key = line_key(title)
     last_main = None
     if evidence.has_extractor:
-        mains = [i for i in range(title_index + 1, len(lines)) if lines[i].main]
+        # The text's last paragraph or list item the extractor took: a heading or a short
+        # line it took far below (a feedback form repeating the headline) ends nothing.
+        mains = [i for i in range(title_index + 1, len(lines)) if lines[i].main and _is_text(lines[i])]
         last_main = mains[-1] if mains else None
         if last_main is not None and _text_runs_on(lines[last_main + 1 : last_main + 1 + _RUN_ON_LINES]):
             last_main = None  # the extractor stopped inside the text: its end is no evidence
     seen_prose = seen_body_prose = False
     for index in range(title_index + 1, len(lines)):
         line = lines[index]
-        if profile.is_end_marker(line.text):
+        if profile.is_end_marker(line.text) and seen_prose and not _main_text_goes_on(lines, index):
             return index, f"after the end marker '{line.text}'"
         if seen_prose and line.key == title_key:
             return index, "after the article (its title repeats in a share box or teaser)"
         if seen_prose and _starts_other_content(lines, index, last_main):
             return index, "reader comments or other stories (page markup)"
-        if seen_body_prose and is_body_prose(line) and AGENCY_PREFIX.match(line.text) and ends_sentence(line.text):
+        if seen_body_prose and is_body_prose(line) and AGENCY_PREFIX.match(line.text) and ends_sentence(line.text) and not line.main:
             # The lead opens with the agency's name once; again below the text, it opens
             # the teaser of another story, under that story's title.
             teaser_title = index - 1 if index - 1 > title_index and not ends_sentence(lines[index - 1].text) else index
@@ -50,6 +54,18 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         seen_prose = seen_prose or is_prose(line)
         seen_body_prose = seen_body_prose or is_body_prose(line)
     return len(lines), "after the article"
+
+
+def _main_text_goes_on(lines: list[Line], index: int) -> bool:
+    """The extractor's text goes on under a line: a box inside the text (a "Related" box
+    between paragraphs, a comment count in the post's head), not its end."""
+    return sum(1 for line in lines[index + 1 : index + 1 + _MARKER_LOOKAHEAD] if line.main and _is_text(line)) >= 2
+
+
+def _is_text(line: Line) -> bool:
+    """A line of text, as opposed to a heading or a link (a list item, a line of a
+    programme, a paragraph)."""
+    return not line.link and line.kind != "heading" and (line.words >= _TEXT_LINE_WORDS or line.kind == "item" or is_prose(line))
 
 
 def _text_runs_on(lines: list[Line]) -> bool:
@@ -72,12 +88,16 @@ def split_off_tail(
 ) -> tuple[list[Line], tuple[str, ...], list[Line]]:
     """The article's own lines, its authors, and the lines after the byline (which go)."""
     last_prose = max((i for i, line in enumerate(lines) if is_body_prose(line)), default=-1)
+    # Above the extractor's text, a byline opens the article (under the headline).
+    first_main = next((i for i, line in enumerate(lines) if line.main and is_body_prose(line)), None)
     candidates = [
         i
         for i, line in enumerate(lines)
         if _is_byline(line, lines[i + 1 : i + 2], profile, trailing=i > last_prose)
         and _has_prose_before(lines[:i])
         and (i > last_prose or not _text_goes_on(lines[i + 1 : i + 2]))
+        and not _main_text_goes_on(lines, i)
+        and not (first_main is not None and i < first_main)
     ]
     if not candidates:
         return lines, (), []
@@ -129,4 +149,6 @@ def _is_name_line(text: str) -> bool:
 
 
 def _has_prose_before(lines: list[Line]) -> bool:
-    return any(line.words >= LEAD_MIN_WORDS for line in lines if not line.is_image)
+    """A paragraph of the text stands above: a byline under the headline, above the text
+    (or only under the photo's caption), opens the article rather than ending it."""
+    return any(is_body_prose(line) and not line.link for line in lines)

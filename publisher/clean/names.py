@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import re
 
-_NAME_SEPARATORS = re.compile(r"\s+[-–—&]\s+|\s*,\s*|\s+và\s+|\s*;\s*", re.IGNORECASE)
+_NAME_SEPARATORS = re.compile(r"\s+[-–—&]\s+|\s*,\s*|\s+(?:và|and|und|y|et|e|en|og|och|i)\s+|\s*;\s*", re.IGNORECASE)
+# Words that join names or stand inside them in many languages (de, van, bin, Jr.).
+_NAME_PARTICLES = frozenset(
+    "and und y et e en og och i và & de del della der den di da do dos das du la le van von bin ibn al el jr jr. sr sr. st st. mc".split()
+)
+# A job title after a byline's name ("Jane Doe, Staff Writer"): no name.
+_ROLE_WORDS = re.compile(
+    r"\b(?:writer|reporter|correspondent|editor|staff|contributor|columnist|photographer|journalist|"
+    r"redakteur|korrespondent|rédacteur|journaliste|redactor|periodista|corresponsal|giornalista|phóng viên|biên tập viên)\b",
+    re.IGNORECASE,
+)
 _ALPHA_RUN = re.compile(r"[^\W\d_]+")
 _CAPS_BYLINE = re.compile(r"^[^\W\d_][^\W\d_.\-–, ]*(?:[.\-–, ]+[^\W\d_]+)*\.?$")
 
@@ -26,6 +36,25 @@ def proper_case(name: str) -> str:
 
 
 def split_authors(byline: str) -> tuple[str, ...]:
-    """The names in a byline, in proper case when printed in capitals."""
+    """The names in a byline, in proper case when printed in capitals; a job title after
+    a name (``Staff Writer``) is no name."""
     names = [part.strip(" .") for part in _NAME_SEPARATORS.split(byline) if part.strip(" .")]
+    names = [name for name in names if not _ROLE_WORDS.search(name)] or names
     return tuple(proper_case(name) if name == name.upper() else name for name in names)
+
+
+def looks_like_names(text: str) -> bool:
+    """A few names and what joins them: every word capitalised (initials and particles
+    such as ``de``, ``van``, ``and`` aside), in any script that has capitals."""
+    words = text.replace(",", " ").split()
+    if not 1 <= len(words) <= 14:
+        return False
+    named = 0
+    for word in words:
+        bare = word.strip("().,;'’\"")
+        if not bare or bare.casefold() in _NAME_PARTICLES:
+            continue
+        if not bare[0].isupper():
+            return False
+        named += 1
+    return named >= 1

@@ -13,6 +13,7 @@ Each step lives in its own module: title, head, ending, body, refusals.
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 import unicodedata
@@ -25,9 +26,20 @@ from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import CleanResult, Dropped
 from publisher.clean.head import date_stamp, read_head
 from publisher.clean.lines import Line
-from publisher.clean.profiles import ProfileSet
-from publisher.clean.refusals import refuse_link_lists, refuse_non_articles, refuse_threads, refuse_untitled_pages
-from publisher.clean.title import best_title, fallback_title_index, split_site_suffix, title_occurrences, title_prefix_occurrences
+from publisher.clean.dates import zone_from_offset
+from publisher.clean.profiles import ProfileSet, SiteProfile
+from publisher.clean.floor import block_texts, restore_floor
+from publisher.clean.language import detect_language
+from publisher.clean.refusals import decide, doubt_cards, doubt_figures, doubt_link_lists, doubt_text, doubt_threads
+from publisher.clean.furniture import drop_furniture
+from publisher.clean.title import (
+    best_title,
+    fallback_title_index,
+    split_site_suffix,
+    title_from_text,
+    title_occurrences,
+    title_prefix_occurrences,
+)
 from publisher.clean.unicode import tidy_line
 from publisher.errors import NotAnArticleError
 from publisher.model import Article, PrintedDate, Source
@@ -71,6 +83,7 @@ class _Title:
     first_seen: int  # where the page prints it first (pages may print it twice)
     page_title: str  # the page title as given, site name and all
     site_name: str | None
+    top_line: bool = False  # a dump's first line is the page's title, not a line of the page
 
 
 def clean_lines(
@@ -79,12 +92,13 @@ def clean_lines(
     """The article in ``lines``, with a record of every line left out and why."""
     if not lines:
         raise NotAnArticleError("the page holds no text", path)
+    lines = list(lines)  # a headline only the metadata gives is put in
     dropped: list[Dropped] = []
-    text_mode = evidence.page_title is None
-    title = _locate_title(lines, profiles, evidence, path)
+    text_mode = evidence.is_page_dump
+    title = _locate_title(lines, profiles, evidence, path, as_article)
     profile = profiles.for_site_name(title.site_name)
-    head_start = max(1 if text_mode else 0, title.first_seen - _HEAD_WINDOW)
-    _drop_before(lines, title, head_start, text_mode, dropped)
+    head_start = max(1 if title.top_line else 0, title.first_seen - _HEAD_WINDOW)
+    _drop_before(lines, title, head_start, dropped)
 
     sections = (*_title_sections(title.page_title, title.text, title.site_name), *evidence.sections)
     above = read_head(lines[head_start : title.first_seen], profile, dropped, text_mode, sections)
@@ -93,27 +107,56 @@ def clean_lines(
     kicker = between.kicker if between.kicker_confirmed and not above.kicker_confirmed else above.kicker
 
     end, end_reason = find_end(lines, title.index, title.text, profile, evidence)
-    refuse_threads(lines[title.index + 1 :], profile, path)
-    refuse_link_lists(lines[title.index + 1 : end], path)
-    body_lines, authors, tail = split_off_tail(lines[title.index + 1 : end], profile, dropped, evidence)
+    region = lines[title.index + 1 : end]
+    doubts = [doubt_link_lists(region), doubt_cards(region)]
+    if evidence.has_extractor:
+        region = drop_furniture(region, profile, dropped)
+    doubts.append(doubt_threads(region, profile))
+    body_lines, authors, tail = split_off_tail(region, profile, dropped, evidence)
     if authors:
         end_reason = "after the byline"
     for line in lines[end:]:
         dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", end_reason))
     lead, body, published, top_authors = read_body(body_lines, profile, dropped, evidence, path)
-    refuse_non_articles(lead, body, evidence, path)
-
     article = Article(
         title=title.text,
         kicker=kicker,
-        published=published or between.published or above.published or _stamp(tail) or evidence.published,
-        authors=authors or between.authors or above.authors or top_authors,
+        published=_published(published or between.published or above.published or _stamp(tail), evidence, profile),
+        authors=authors or between.authors or above.authors or top_authors or evidence.authors,
         source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
         body=tuple(body),
         path=path,
     )
-    return CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
+    doubts += [doubt_text(article.lead, list(article.body), evidence), doubt_figures(region)]
+    warnings = decide([doubt for doubt in doubts if doubt], evidence, as_article, path)
+    result = CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
+    if evidence.extracted is not None:
+        # The floor under an article's text, not a way to make one of a page that is none.
+        result = restore_floor(result, evidence.extracted)
+    article = result.article
+    language = detect_language(_article_text(article), evidence.language)
+    return dataclasses.replace(result, article=dataclasses.replace(article, language=language), warnings=warnings + result.warnings)
+
+
+def _published(printed: PrintedDate | None, evidence: PageEvidence, profile: SiteProfile) -> PrintedDate | None:
+    """The date as printed; the metadata's when none is. A printed moment without a zone
+    takes the metadata's zone when both name the same time, else the site profile's."""
+    found = printed or evidence.published
+    if found is None or found.value.tzinfo is not None:
+        return found
+    meta = evidence.published
+    if meta is not None and meta.value.tzinfo is not None and meta.value.replace(tzinfo=None, second=0) == found.value.replace(second=0):
+        return PrintedDate(value=found.value.replace(tzinfo=meta.value.tzinfo), printed=found.printed)
+    if profile.timezone:
+        return PrintedDate(value=found.value.replace(tzinfo=zone_from_offset(profile.timezone)), printed=found.printed)
+    return found
+
+
+def _article_text(article: Article) -> str:
+    parts = [article.title, article.lead or ""]
+    parts += [text for block in article.body for text in block_texts(block)]
+    return "\n".join(parts)
 
 
 def _stamp(tail: list[Line]) -> PrintedDate | None:
@@ -122,33 +165,59 @@ def _stamp(tail: list[Line]) -> PrintedDate | None:
     return found[1] if found else None
 
 
-def _locate_title(lines: list[Line], profiles: ProfileSet, evidence: PageEvidence, path: Path | None) -> _Title:
-    text_mode = evidence.page_title is None
-    raw_page_title = lines[0].text if text_mode else (evidence.page_title or "")
+def _locate_title(lines: list[Line], profiles: ProfileSet, evidence: PageEvidence, path: Path | None, as_article: bool) -> _Title:
+    if evidence.is_page_dump:
+        return _locate_title_in_dump(lines, profiles, path, as_article)
+    raw_page_title = evidence.page_title or ""
     page_title, site_name = split_site_suffix(raw_page_title, lines, profiles)
     site_name = site_name or evidence.site_name
-    first = 1 if text_mode else 0
-    wanted = [page_title, raw_page_title, *evidence.titles]
-    occurrences = title_occurrences(lines, wanted, first) or title_prefix_occurrences(lines, raw_page_title, first)
+    wanted = [*evidence.titles, page_title, raw_page_title]
+    occurrences = title_occurrences(lines, wanted, 0) or title_prefix_occurrences(lines, raw_page_title, 0)
     if occurrences:
         index = best_title(lines, occurrences, profiles.for_site_name(site_name))
         return _Title(index, lines[index].text, occurrences[0], raw_page_title, site_name)
-    if text_mode:
-        refuse_untitled_pages(lines, path)
-        return _Title(0, page_title, 0, raw_page_title, site_name)
     index = fallback_title_index(lines, raw_page_title)
-    if index is None:
-        raise NotAnArticleError("no article headline found (a homepage or a listing?)", path)
-    return _Title(index, lines[index].text, index, raw_page_title, site_name)
+    if index is not None:
+        return _Title(index, lines[index].text, index, raw_page_title, site_name)
+    headline = evidence.headline or next(iter(evidence.titles), None) or page_title
+    first_main = next((i for i, line in enumerate(lines) if line.main), None)
+    if headline and (first_main is not None or evidence.is_article or as_article):
+        # The page never prints its headline as a line of its own (it sits in an image, or
+        # is glued to other text): the metadata's headline stands above the main text.
+        at = first_main if first_main is not None else 0
+        lines.insert(at, Line(lines[at].number, headline, kind="heading", level=1))
+        return _Title(at, headline, at, raw_page_title, site_name)
+    raise NotAnArticleError("no article headline found (a homepage or a listing?)", path)
 
 
-def _drop_before(lines: list[Line], title: _Title, head_start: int, text_mode: bool, dropped: list[Dropped]) -> None:
+def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | None, as_article: bool) -> _Title:
+    """A dump's first line is the page's title when the page prints it again below
+    (``Title - Site``, the shape of a whole-page dump); a copy of what a browser shows
+    has no such line, and its headline is found in the text (``title_from_text``)."""
+    raw_page_title = lines[0].text
+    page_title, site_name = split_site_suffix(raw_page_title, lines, profiles)
+    occurrences = title_occurrences(lines, [page_title, raw_page_title], 1) or title_prefix_occurrences(lines, raw_page_title, 1)
+    if occurrences:
+        index = best_title(lines, occurrences, profiles.for_site_name(site_name))
+        return _Title(index, lines[index].text, occurrences[0], raw_page_title, site_name, top_line=True)
+    if site_name is not None:
+        # "Title - Site" on top and the headline not printed again: the page title is it.
+        return _Title(0, page_title, 0, raw_page_title, site_name, top_line=True)
+    index = title_from_text(lines, profiles.common)
+    if index is not None:
+        return _Title(index, lines[index].text, index, "", None)
+    if as_article:
+        return _Title(0, lines[0].text, 0, "", None)
+    raise NotAnArticleError("no headline above article text (a homepage or a listing?)", path)
+
+
+def _drop_before(lines: list[Line], title: _Title, head_start: int, dropped: list[Dropped]) -> None:
     """Record the page title's site name (dumps) and everything above the article's head."""
-    if text_mode and title.index == 0 and title.site_name:
+    if title.top_line and title.index == 0 and title.site_name:
         dropped.append(Dropped(lines[0].number, f" - {title.site_name}", "site name ending the page title"))
-    elif text_mode and title.index > 0:
+    elif title.top_line and title.index > 0:
         dropped.append(Dropped(lines[0].number, lines[0].text, "page title (the title repeats below)"))
-    for line in lines[1 if text_mode else 0 : head_start]:
+    for line in lines[1 if title.top_line else 0 : head_start]:
         dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", "before the article (menus, other stories)"))
 
 

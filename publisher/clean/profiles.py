@@ -28,9 +28,12 @@ class SiteProfile:
     end_markers: frozenset[str] = frozenset()
     caption_cues: tuple[str, ...] = ()
     attribution_prefixes: tuple[str, ...] = ()
+    byline_prefixes: tuple[str, ...] = ()  # the words before a byline's names ("By", "Von", "Por")
+    according_to_prefixes: tuple[str, ...] = ()  # "Theo": a source, or the author when a person's name follows
     agency_prefixes: tuple[str, ...] = ()
     max_subheading_words: int = 16
     thread_lines: frozenset[str] = frozenset()  # lines that mark posts of a forum or Q&A page
+    timezone: str | None = None  # the site's time zone (+07:00), given to dates printed without one
 
     def is_thread_line(self, line: str) -> bool:
         return _key(line) in self.thread_lines
@@ -42,7 +45,7 @@ class SiteProfile:
         return _key(line) in self.end_markers
 
     def merged_with(self, site: SiteProfile) -> SiteProfile:
-        """This (common) profile with a site's words added."""
+        """This (common) profile with a site's words added (or another common file's)."""
         return SiteProfile(
             name=site.name,
             domains=site.domains,
@@ -51,9 +54,12 @@ class SiteProfile:
             end_markers=self.end_markers | site.end_markers,
             caption_cues=self.caption_cues + site.caption_cues,
             attribution_prefixes=self.attribution_prefixes + site.attribution_prefixes,
+            byline_prefixes=_longest_first(self.byline_prefixes + site.byline_prefixes),
+            according_to_prefixes=self.according_to_prefixes + site.according_to_prefixes,
             agency_prefixes=self.agency_prefixes + site.agency_prefixes,
             max_subheading_words=site.max_subheading_words or self.max_subheading_words,
             thread_lines=self.thread_lines | site.thread_lines,
+            timezone=site.timezone or self.timezone,
         )
 
 
@@ -94,10 +100,18 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         end_markers=frozenset(_key(s) for s in chrome.get("end_markers", ())),
         caption_cues=tuple(structure.get("caption_cues", ())),
         attribution_prefixes=tuple(structure.get("attribution_prefixes", ())),
+        byline_prefixes=_longest_first(tuple(structure.get("byline_prefixes", ()))),
+        according_to_prefixes=tuple(structure.get("according_to_prefixes", ())),
         agency_prefixes=tuple(structure.get("agency_prefixes", ())),
         max_subheading_words=int(structure.get("max_subheading_words", 0)),
         thread_lines=frozenset(_key(s) for s in data.get("not_article", {}).get("thread_lines", ())),
+        timezone=site.get("timezone"),
     )
+
+
+def _longest_first(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    """"Written by" is tried before "By"."""
+    return tuple(sorted(dict.fromkeys(prefixes), key=len, reverse=True))
 
 
 def load_profiles(extra_dirs: tuple[Path, ...] = ()) -> ProfileSet:
@@ -111,7 +125,8 @@ def load_profiles(extra_dirs: tuple[Path, ...] = ()) -> ProfileSet:
     for origin, text in sorted(sources, key=lambda item: item[0]):
         profile = parse_profile(text, origin)
         if profile.name == "common":
-            common = profile
+            # Several files make the common profile: one per language's words.
+            common = profile if common is None else common.merged_with(profile)
         else:
             sites.append(profile)
     assert common is not None, "the common profile ships with publisher"

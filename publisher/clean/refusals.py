@@ -1,4 +1,10 @@
-"""Pages that are not articles: homepages, listings, forum threads, Q&A pages."""
+"""Pages that are not articles: homepages, listings, forum threads, Q&A pages, video pages.
+
+Each check returns the reason it doubts the page is an article, or None; ``clean_lines``
+weighs the doubts against what the page's metadata says (``decide``): a page whose
+schema.org or OpenGraph data says it is an article is built, with a warning, and so is
+any page the user says is one (``--as-article``).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.lines import Line
 from publisher.clean.profiles import SiteProfile
-from publisher.clean.shapes import DATE_WINDOW, is_body_prose, is_prose
+from publisher.clean.shapes import DATE_WINDOW, ends_sentence, is_body_prose, is_prose
 from publisher.errors import NotAnArticleError
 from publisher.model import Block, Figure, ListBlock, Paragraph
 
@@ -19,21 +25,30 @@ _UNTITLED_MENU_LINES = 12
 _THREAD_POSTS = 3
 _LISTING_LINKS = 8
 _LINKS_PER_PARAGRAPH = 2
+_TEXT_RUN = 3  # paragraphs in a row that make an article's text
+_CARDS = 4
+_CARD_SHARE = 0.6
+_TEASER_WORDS = 80
+_TABLE_LINES = 12
+_TABLE_SHARE = 0.4
 _POST_NUMBER = re.compile(r"^#\d{1,6}$")
 
 
-def refuse_untitled_pages(lines: list[Line], path: Path | None) -> None:
-    """A page dump whose title never reappears, and whose first prose comes only after many
-    short lines (menus, headlines), is a homepage or a listing."""
-    first_prose = next((i for i, line in enumerate(lines) if is_body_prose(line)), len(lines))
-    if first_prose > _UNTITLED_MENU_LINES:
-        raise NotAnArticleError(
-            f"the page title never reappears above article text, and {first_prose} short lines come first: a homepage or a listing?",
-            path,
-        )
+def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Path | None) -> tuple[str, ...]:
+    """Refuse the page (NotAnArticleError) when a doubt stands and nothing says it is an
+    article; otherwise the doubts become warnings."""
+    if evidence.kind == "thread" and not as_article:
+        raise NotAnArticleError("a forum thread or a Q&A page, not an article (its metadata says so)", path)
+    if not doubts:
+        return ()
+    if as_article:
+        return tuple(f"built as an article (--as-article), though {doubt}" for doubt in doubts)
+    if evidence.is_article:
+        return tuple(f"built as an article (its metadata says it is one), though {doubt}" for doubt in doubts)
+    raise NotAnArticleError(doubts[0], path)
 
 
-def refuse_threads(lines: list[Line], profile: SiteProfile, path: Path | None) -> None:
+def doubt_threads(lines: list[Line], profile: SiteProfile) -> str | None:
     """Forum threads and Q&A pages: several posts under the title, told by numbered posts
     (``#2``), marker lines (``Trả lời``), posters' names in the markup, or dated posts.
     Reader comments after an article's end marker or in a comment box do not count."""
@@ -50,7 +65,8 @@ def refuse_threads(lines: list[Line], profile: SiteProfile, path: Path | None) -
     }
     name, count = max(signs.items(), key=lambda item: item[1])
     if count >= _THREAD_POSTS:
-        raise NotAnArticleError(f"a forum thread or a Q&A page, not an article ({count} {name} under the title)", path)
+        return f"a forum thread or a Q&A page, not an article ({count} {name} under the title)"
+    return None
 
 
 def _runs(lines: list[Line], test) -> int:
@@ -76,25 +92,89 @@ def _dated_posts(lines: list[Line]) -> int:
     )
 
 
-def refuse_link_lists(lines: list[Line], path: Path | None) -> None:
-    """Under the headline, mostly links to other stories: a listing or a homepage."""
+def doubt_link_lists(lines: list[Line]) -> str | None:
+    """Under the headline, mostly links to other stories, and no run of paragraphs that
+    an article's text would be: a listing or a homepage (an article's page may hold many
+    links in its boxes, but its text runs on)."""
     links = sum(1 for line in lines if line.link and not line.is_image)
     prose = sum(1 for line in lines if is_body_prose(line))
-    if links >= _LISTING_LINKS and links > _LINKS_PER_PARAGRAPH * prose:
-        raise NotAnArticleError(
-            f"mostly links to other stories under the headline ({links} links, {prose} paragraphs): a homepage or a listing?", path
-        )
+    if links >= _LISTING_LINKS and links > _LINKS_PER_PARAGRAPH * prose and _longest_text_run(lines) < _TEXT_RUN:
+        return f"mostly links to other stories under the headline ({links} links, {prose} paragraphs): a homepage or a listing?"
+    return None
 
 
-def refuse_non_articles(lead: str | None, body: list[Block], evidence: PageEvidence, path: Path | None) -> None:
-    words = sum(len(_block_text(block).split()) for block in body) + len((lead or "").split())
+def _longest_text_run(lines: list[Line]) -> int:
+    """The most paragraphs in a row, pictures and captions between them allowed; on a
+    saved page, the most lines in a row of the extractor's text that are no links (a
+    homepage's teasers stand one by one between the links to their stories)."""
+    longest = run = 0
+    for line in lines:
+        if (line.main and not line.link) or (line.main is None and is_body_prose(line)):
+            run += 1
+            longest = max(longest, run)
+        elif not (line.is_image or "caption" in line.hints):
+            run = 0
+    return longest
+
+
+def doubt_text(lead: str | None, body: list[Block], evidence: PageEvidence) -> str | None:
+    """Too little text to be an article. Words count in sentences only: a footer's lines
+    (an address, phone numbers, a licence) or a table's cells are many words and no text."""
+    sentences = [text for text in [lead or "", *(_block_text(b) for b in body if not isinstance(b, Figure))] if _is_sentence(text)]
+    words = sum(len(text.split()) for text in sentences)
     if not any(isinstance(block, Paragraph) for block in body) and not lead:
-        raise NotAnArticleError("no article text found (no paragraphs after the title)", path)
+        if evidence.kind == "video":
+            return "a video page with no article text"
+        return "no article text found (no paragraphs after the title)"
     longest = max([len((lead or "").split())] + [len(_block_text(b).split()) for b in body if not isinstance(b, Figure)])
     if longest < _MIN_SENTENCE_WORDS:
-        raise NotAnArticleError(f"no sentence of article text (the longest paragraph has {longest} words): a menu or a listing?", path)
+        return f"no sentence of article text (the longest paragraph has {longest} words): a menu or a listing?"
     if evidence.page_title is not None and words < _MIN_BODY_WORDS:
-        raise NotAnArticleError(f"too little article text under the headline ({words} words): a homepage or a listing?", path)
+        if evidence.kind == "video":
+            return f"a video page: {words} words of text under the headline"
+        return f"too little article text under the headline ({words} words): a homepage or a listing?"
+    return None
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text.split()) >= _MIN_SENTENCE_WORDS and (ends_sentence(text) or len(text.split()) >= 25)
+
+
+def doubt_cards(lines: list[Line]) -> str | None:
+    """Under the headline, headlines each followed by one short paragraph, again and
+    again: the cards of a homepage or a listing (a story's title and its teaser). An
+    article's sections hold several paragraphs, and its paragraphs stand mostly in runs."""
+    texts = [line for line in lines if not line.is_image and "caption" not in line.hints]
+    cards = 0
+    for index in range(len(texts) - 1):
+        head, teaser = texts[index], texts[index + 1]
+        after = texts[index + 2] if index + 2 < len(texts) else None
+        if _is_card_head(head) and is_body_prose(teaser) and teaser.words <= _TEASER_WORDS and (after is None or not is_body_prose(after)):
+            cards += 1
+    prose = sum(1 for line in texts if is_body_prose(line))
+    if cards >= _CARDS and cards >= _CARD_SHARE * prose:
+        return f"{cards} headlines each with a one-paragraph teaser under the headline: a homepage or a listing?"
+    return None
+
+
+def _is_card_head(line: Line) -> bool:
+    return 3 <= line.words <= 30 and not is_prose(line) and line.kind != "item"
+
+
+def doubt_figures(lines: list[Line]) -> str | None:
+    """Mostly figures under the headline, hardly a sentence: a table of data (prices,
+    results, a company's accounts), not an article."""
+    texts = [line for line in lines if not line.is_image]
+    figures = sum(1 for line in texts if _is_figure(line.text))
+    paragraphs = sum(1 for line in texts if is_body_prose(line))
+    if len(texts) >= _TABLE_LINES and figures >= _TABLE_SHARE * len(texts) and paragraphs < _TEXT_RUN:
+        return f"a table of figures ({figures} of {len(texts)} lines are numbers), not an article"
+    return None
+
+
+def _is_figure(text: str) -> bool:
+    digits = sum(ch.isdigit() for ch in text)
+    return digits > 0 and digits >= sum(ch.isalpha() for ch in text)
 
 
 def _block_text(block: Block) -> str:

@@ -8,11 +8,19 @@ from __future__ import annotations
 import re
 
 from publisher.clean.lines import Line
-from publisher.clean.names import split_authors
+from publisher.clean.dates import find_date
+from publisher.clean.names import looks_like_names, split_authors
 from publisher.clean.profiles import SiteProfile
 from publisher.model import AGENCY_PREFIX
 
 _FINAL_PUNCTUATION = tuple('.!?…:;"”’»)')
+# Where a byline's names end and its date begins: "on ...", "|", a weekday, a month, digits.
+_DATE_TAIL = re.compile(
+    r"\s+(?:on|am|le|el|il|em|op|den|vom|ngày)\s+|\s*[|·•]\s*|\s*,?\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|"
+    r"jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s,])|\s*,?\s+(?=\d)",
+    re.I,
+)
+_TIME_OF_DAY = re.compile(r"\d{1,2}[:h]\d{2}")
 LEAD_MIN_WORDS = 12
 PARAGRAPH_MIN_WORDS = 60
 DATE_WINDOW = 8  # lines after the title that may hold its date
@@ -55,21 +63,59 @@ def has_agency_prefix(text: str, profile: SiteProfile) -> bool:
 
 
 def is_attribution(text: str, profile: SiteProfile) -> bool:
-    """A source or credit line: ``Theo TTXVN``, ``(Theo VnExpress)``, ``Bài và ảnh: Minh Anh``."""
+    """A source or credit line: ``Theo TTXVN``, ``(Theo VnExpress)``, ``Bài và ảnh: Minh Anh``;
+    or a byline in the article's language: ``By Jane Doe and John Roe``, ``Von Max Muster``."""
     text = unwrap(text)
+    if is_byline(text, profile):
+        return True
     if len(text.split()) > 8 or text.endswith("."):
         return False
     return _attribution_label(text, profile) is not None
 
 
+def is_byline(text: str, profile: SiteProfile) -> bool:
+    """``By Jane Doe``, ``Posted by Jane Doe on November 19, 2019``, ``Por Ana Ruiz``: a
+    byline word of some language, then names only (a date may follow them)."""
+    found = _byline_label(text, profile)
+    return found is not None and looks_like_names(_without_date(text[len(found) :]))
+
+
 def byline_names(text: str, profile: SiteProfile) -> tuple[str, ...]:
-    """The names a byline gives; a label with a colon goes (``Bài và ảnh:``), ``Theo ...``
-    stays as printed."""
+    """The names a byline gives; a label with a colon goes (``Bài và ảnh:``), and so do a
+    byline's words (``By``, ``Von``) and a date after the names; ``Theo ...`` stays as printed."""
     text = unwrap(text)
+    byline = _byline_label(text, profile)
+    if byline is not None:
+        return split_authors(_without_date(text[len(byline) :]))
     label = _attribution_label(text, profile)
     if label is not None and label.endswith(":"):
         text = text[len(label) :].strip()
+    elif label in profile.according_to_prefixes and _is_person(text[len(label) :]):
+        # "Theo Vân Anh": according to a person, who is the author; "Theo TTXVN",
+        # "Theo Ngoisao", "Theo Minh Nguyễn/Vcamp.vn" name a source, kept as printed.
+        text = text[len(label) :].strip()
     return split_authors(text)
+
+
+def _is_person(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and not w.isupper() and w.isalpha() for w in words)
+
+
+def _byline_label(text: str, profile: SiteProfile) -> str | None:
+    folded = text.casefold()
+    for label in profile.byline_prefixes:
+        if folded.startswith(label.casefold()) and (label.endswith(":") or text[len(label) : len(label) + 1] == " "):
+            return label
+    return None
+
+
+def _without_date(text: str) -> str:
+    """The names of ``Jane Doe on November 19, 2019, 6:21 AM EST`` or ``Jane Doe | 4:10pm``."""
+    found = find_date(text)
+    if found is not None or _TIME_OF_DAY.search(text):
+        text = _DATE_TAIL.split(text, maxsplit=1)[0]
+    return text.strip(" ,|·-–—")
 
 
 def unwrap(text: str) -> str:

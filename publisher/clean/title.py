@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from publisher.clean.dates import parse_date_line
 from publisher.clean.lines import Line, line_key
+from publisher.clean.names import is_caps_byline
 from publisher.clean.profiles import ProfileSet, SiteProfile
-from publisher.clean.shapes import is_prose
+from publisher.clean.shapes import has_agency_prefix, has_caption_cue, is_attribution, is_body_prose, is_prose
 
 _SHARED_WORDS = 0.6
+# A headline in a page dump: its length in words (syllables in Vietnamese), and how far
+# above the start of the text it may stand (date, byline, share buttons, a photo between).
+_HEADLINE_WORDS = (3, 40)
+_HEADLINE_WINDOW = 10
+# The text starts where paragraphs follow one another: a paragraph with this many more in
+# the lines after it (a lone teaser in a menu does not start it).
+_TEXT_RUN = (2, 6)
 _TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " » ")
 
 
@@ -78,3 +87,56 @@ def fallback_title_index(lines: list[Line], page_title: str) -> int | None:
         if any(is_prose(following) for following in lines[index + 1 : index + 8]):
             return index
     return None
+
+
+def title_from_text(lines: list[Line], profile: SiteProfile) -> int | None:
+    """The headline of a page dump that has no page title on top (what a browser's
+    select-all copy, reader mode or "save as text" gives): the heading-like line that
+    stands before the article's date, lead and text.
+
+    The text starts at the first paragraph that more paragraphs follow. Above it, within
+    a few lines, the headline is a line of a title's length that does not end like a
+    sentence and is no date, caption, credit or chrome; the nearer the text, the longer,
+    and the nearer a date line, the likelier.
+    """
+    start = _text_start(lines)
+    if start is None:
+        return None
+    best: tuple[float, int] | None = None
+    for index in range(max(0, start - _HEADLINE_WINDOW), start + 1):
+        line = lines[index]
+        if not _could_be_headline(line, profile):
+            continue
+        score = min(line.words, 20) - 0.5 * _distance(lines, index, start)
+        if any(parse_date_line(other.text) for other in lines[max(0, index - 2) : index + 4] if other is not line):
+            score += 6
+        if index == start:
+            score -= 8  # the text's first line is a headline only when nothing else is
+        if best is None or score > best[0]:
+            best = (score, index)
+    return best[1] if best is not None else None
+
+
+def _text_start(lines: list[Line]) -> int | None:
+    needed, window = _TEXT_RUN
+    for index, line in enumerate(lines):
+        if is_body_prose(line) and sum(is_prose(other) for other in lines[index + 1 : index + 1 + window]) >= needed:
+            return index
+    return next((i for i, line in enumerate(lines) if is_body_prose(line)), None)
+
+
+def _distance(lines: list[Line], index: int, start: int) -> int:
+    """Lines between a candidate and the text, not counting dates, bylines and pictures."""
+    return sum(1 for line in lines[index + 1 : start] if not line.is_image and not parse_date_line(line.text))
+
+
+def _could_be_headline(line: Line, profile: SiteProfile) -> bool:
+    low, high = _HEADLINE_WORDS
+    text = line.text
+    if line.is_image or line.link or not low <= line.words <= high or {"caption", "author", "date"} & line.hints:
+        return False
+    if text.endswith((".", ";", ",", ":")) and not text.endswith("..."):
+        return False
+    if profile.is_chrome(text) or profile.is_end_marker(text) or parse_date_line(text):
+        return False
+    return not (has_caption_cue(text, profile) or is_attribution(text, profile) or is_caps_byline(text) or has_agency_prefix(text, profile))

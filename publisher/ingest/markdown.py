@@ -12,7 +12,6 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from publisher.clean.dates import VIETNAM_TIME
 from publisher.clean.explain import CleanResult
 from publisher.clean.unicode import normalise_text, tidy_line
 from publisher.errors import InputError
@@ -105,8 +104,6 @@ def _read_date(meta: dict[str, Any], path: Path | None) -> PrintedDate | None:
             moment = datetime.fromisoformat(str(value).strip())
         except ValueError:
             raise InputError(f"front matter 'date' is not an ISO date: {value!r}", path) from None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=VIETNAM_TIME)
     printed = meta.get("date_printed")
     return PrintedDate(value=moment, printed=str(printed) if printed else moment.strftime("%d/%m/%Y %H:%M"))
 

@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 
 from publisher.cache import Cache
-from publisher.model import Figure, Publication
+from publisher.model import Figure, Publication, instant
 from publisher.render.context import PublicationView, publication_view
 from publisher.render.environment import make_environment, render_template
 from publisher.render.fonts import FontFace, font_face_css, sfnt_kind, subset_font
@@ -40,7 +40,7 @@ def build_moment(publication: Publication) -> datetime:
     dates = [a.published.value for a in publication.articles if a.published]
     if publication.date:
         dates.append(publication.date)
-    return max(dates).astimezone(timezone.utc) if dates else _FALLBACK_MOMENT
+    return max(instant(d) for d in dates).astimezone(timezone.utc) if dates else _FALLBACK_MOMENT
 
 
 def _no_page_number(anchor: str) -> str:

@@ -1,0 +1,210 @@
+"""The extractor's main text as a floor under the cleaned body.
+
+A strong general-purpose extractor (trafilatura) finds the main text of pages from any
+site, in any language. The page rules know more than it does (the lead, captions, the
+byline) and take off what it lets through, but where they lose the article's text (a
+headline found in the wrong place, an end marker that is not one) the extractor's text
+is put back: the cleaned body never holds less of the main text than the extractor gave.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import cached_property
+import unicodedata
+from dataclasses import dataclass
+
+from lxml import etree
+
+from publisher.clean.explain import CleanResult
+from publisher.clean.lines import line_key
+from publisher.clean.unicode import tidy_line
+from publisher.model import Article, Block, Figure, Heading, ListBlock, Paragraph, Quote
+
+KEY_PREFIX = 60  # characters of a line compared with the extractor's blocks
+# The extractor's block elements (trafilatura's XML) and the blocks they make.
+_BLOCK_TAGS = {"p": "paragraph", "head": "heading", "item": "item", "quote": "quote", "cell": "paragraph"}
+# How much of the extractor's text the cleaned body must hold before the rules' verdict is
+# trusted as it is; below it, the extractor's missing blocks are put back.
+_COVERAGE = 0.9
+_LOST = 0.5
+_PRESENT = 0.5  # share of a block's word triples in the body that makes it present
+_CONTAINED_MIN = 40  # characters of a line found inside a block of the extractor's
+_WORD = re.compile(r"\w+")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+@dataclass(frozen=True)
+class ExtractedBlock:
+    kind: str  # paragraph, heading, item, quote
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class ExtractedText:
+    blocks: tuple[ExtractedBlock, ...]
+
+    @classmethod
+    def from_tree(cls, body: etree._Element) -> ExtractedText:
+        for line_break in body.iter("lb"):  # the extractor's own tree, not the page's
+            line_break.text = "\n"
+        blocks = []
+        for element in body.iter(*_BLOCK_TAGS):
+            if element.tag == "p" and element.getparent() is not None and element.getparent().tag in ("quote", "item", "cell"):
+                continue  # read with its container
+            # A line break inside a block (<lb/>, or the page's own newlines) parts what the
+            # page shows as separate lines.
+            for part in _LINE_BREAKS.split("".join(element.itertext())):
+                text = unicodedata.normalize("NFC", tidy_line(part))
+                if text:
+                    blocks.append(ExtractedBlock(_BLOCK_TAGS[element.tag], text))
+        return cls(tuple(blocks))
+
+    def keys(self, prefix: int) -> frozenset[str]:
+        """The beginnings of its blocks, as lines are compared."""
+        return frozenset(line_key(block.text)[:prefix] for block in self.blocks)
+
+    @cached_property
+    def _joined(self) -> str:
+        return "\n".join(line_key(block.text) for block in self.blocks)
+
+    @cached_property
+    def _starts(self) -> frozenset[str]:
+        return self.keys(KEY_PREFIX)
+
+    def holds(self, text: str) -> bool:
+        """Whether the extractor took ``text`` (a line of the page) for main text: a block
+        begins with it, or, for a line long enough not to match by chance, a block holds
+        it (the extractor joins lines a page parts with <br>)."""
+        key = line_key(text)
+        if key[:KEY_PREFIX] in self._starts:
+            return True
+        return len(key) >= _CONTAINED_MIN and key in self._joined
+
+    @property
+    def words(self) -> int:
+        return sum(block.words for block in self.blocks)
+
+
+def restore_floor(result: CleanResult, extracted: ExtractedText, prefix: int = KEY_PREFIX) -> CleanResult:
+    """``result`` with the extractor's blocks it lost put back. Blocks the rules recognised
+    as something other than the text (a byline, a caption, the headline, a date) stay out.
+
+    Where the body holds less than ``_COVERAGE`` of the extractor's text, the blocks it
+    lost between the first and the last block it kept go back (the rules cut a paragraph
+    out of the text); where it holds less than ``_LOST``, every block it lost does (the
+    rules found the article in the wrong place, or cut it short). Beyond its own span the
+    extractor also takes other stories' teasers, which the rules rightly leave out.
+    """
+    article = result.article
+    kept = _grams(_article_texts(article))
+    present = [_share_in(block.text, kept) >= _PRESENT for block in extracted.blocks]
+    total = sum(block.words for block in extracted.blocks if block.kind != "heading")
+    lost = sum(block.words for block, here in zip(extracted.blocks, present) if not here and block.kind != "heading")
+    if total == 0 or lost <= (1 - _COVERAGE) * total:
+        return result
+    span = range(len(present))
+    if lost <= (1 - _LOST) * total and any(present):
+        first = present.index(True)
+        span = range(first, len(present) - present[::-1].index(True))
+    recognised = _grams(d.text for d in result.dropped if d.rule in _RECOGNISED_RULES or d.rule.startswith("chrome"))
+    restore = [
+        block
+        for index, (block, here) in enumerate(zip(extracted.blocks, present))
+        if not here and index in span and _share_in(block.text, recognised) < _PRESENT and _is_text(block)
+    ]
+    if not restore:
+        return result
+    body = _merged(list(article.body), extracted, _article_keys(article, prefix), restore, prefix)
+    return dataclasses.replace(
+        result,
+        article=dataclasses.replace(article, body=tuple(body)),
+        warnings=result.warnings + (f"{len(restore)} block(s) of the page's main text put back (the page rules had left them out)",),
+    )
+
+
+def _article_texts(article: Article) -> list[str]:
+    return [article.title, article.lead or "", *(text for block in article.body for text in block_texts(block))]
+
+
+def _trigrams(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.casefold())
+    return set(zip(words, words[1:], words[2:])) or ({tuple(words)} if words else set())
+
+
+def _grams(texts) -> set[tuple[str, ...]]:
+    found: set[tuple[str, ...]] = set()
+    for text in texts:
+        found |= _trigrams(text)
+    return found
+
+
+def _share_in(text: str, grams: set[tuple[str, ...]]) -> float:
+    """How much of ``text`` (its word triples) ``grams`` holds: the body may part and
+    join the extractor's blocks differently."""
+    own = _trigrams(text)
+    return len(own & grams) / len(own) if own else 1.0
+
+
+def _is_text(block: ExtractedBlock) -> bool:
+    """Words, not a figure of a table or a lone label."""
+    letters = sum(ch.isalpha() for ch in block.text)
+    return letters >= 0.5 * len(block.text.replace(" ", "")) and (block.words >= 2 or block.kind == "item")
+
+
+def _article_keys(article: Article, prefix: int) -> set[str]:
+    return {line_key(text)[:prefix] for text in _article_texts(article) if text}
+
+
+_RECOGNISED_RULES = frozenset({
+    "above the title",
+    "after the byline",
+    "link to another story",
+    "byline above the text (read as the authors)",
+    "date stamp in the text (read as the date)",
+    "site name ending the page title",
+    "page title (the title repeats below)",
+})
+
+
+def block_texts(block: Block) -> list[str]:
+    if isinstance(block, ListBlock):
+        return list(block.items)
+    if isinstance(block, Figure):
+        return [block.caption]
+    return [block.text]
+
+
+def _merged(body: list[Block], extracted: ExtractedText, kept: set[str], restore: list[ExtractedBlock], prefix: int) -> list[Block]:
+    """The body with ``restore`` inserted where the extractor has them: after the block
+    the extractor puts before them."""
+    wanted = {id(block) for block in restore}
+    position = {line_key(text)[:prefix]: index for index, block in enumerate(body) for text in block_texts(block)}
+    inserted: dict[int, list[Block]] = {}
+    anchor = -1
+    for block in extracted.blocks:
+        key = line_key(block.text)[:prefix]
+        if key in position:
+            anchor = position[key]
+        elif id(block) in wanted:
+            inserted.setdefault(anchor, []).append(_as_block(block))
+    merged = list(inserted.get(-1, []))
+    for index, block in enumerate(body):
+        merged.append(block)
+        merged.extend(inserted.get(index, []))
+    return merged
+
+
+def _as_block(block: ExtractedBlock) -> Block:
+    if block.kind == "heading":
+        return Heading(block.text)
+    if block.kind == "quote":
+        return Quote(block.text)
+    if block.kind == "item":
+        return ListBlock(items=(block.text,))
+    return Paragraph(block.text)

@@ -1,0 +1,102 @@
+"""Page furniture inside the article's span of a saved page: what stands between the
+headline and the text (share buttons, the author's box, "most popular" lists, a comment
+form), and the short labels between paragraphs ("Advertisement", "Enlarge image").
+
+The evidence is the extractor's: a line it did not take for the main text, that is no
+paragraph (too short, or a link) and that no markup or rule marks as part of an article
+(a picture and its caption, a date, a byline, the lead, a subheading), is furniture. A
+paragraph the extractor missed stays: its verdict is evidence, not the result.
+"""
+
+from __future__ import annotations
+
+from publisher.clean.dates import parse_date_line
+from publisher.clean.explain import Dropped
+from publisher.clean.lines import Line
+from publisher.clean.profiles import SiteProfile
+from publisher.clean.shapes import has_agency_prefix, has_caption_cue, is_attribution, is_body_prose, is_prose
+
+# The extractor's share of the span's paragraphs below which its verdict is no evidence
+# of what is furniture (it found another part of the page, or little of this one).
+_HEALTHY_SHARE = 0.4
+_STRUCTURE_HINTS = frozenset({"caption", "lead", "author", "source", "subtitle", "date"})
+_OTHER_CONTENT_HINTS = frozenset({"related", "comment"})
+# Paragraphs in a row the extractor may skip inside its text and still be put back; a
+# longer run is another part of the page (a comment form between the text and a box the
+# extractor took).
+_GAP_LINES = 5
+# The lead may stand this many lines under the headline (a kicker or a share line between).
+_LEAD_DISTANCE = 2
+
+
+def drop_furniture(region: list[Line], profile: SiteProfile, dropped: list[Dropped]) -> list[Line]:
+    """``region`` (the lines under the headline, to the article's end) without furniture."""
+    mains = [i for i, line in enumerate(region) if line.main]
+    if not mains or not _extractor_is_healthy(region):
+        return region
+    first_main, last_main = mains[0], mains[-1]
+    gaps = _gaps(region, first_main, last_main)
+    kept = []
+    for index, line in enumerate(region):
+        if index < first_main:
+            keep = _opens_article(region, index, profile)
+            reason = "between the headline and the text (page furniture)"
+        else:
+            keep = line.main or index > last_main or index in gaps or _structure(line, profile)
+            reason = "not in the main text (page furniture)"
+        if keep:
+            kept.append(line)
+        else:
+            dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", reason))
+    return kept
+
+
+def _extractor_is_healthy(region: list[Line]) -> bool:
+    prose = sum(line.words for line in region if is_body_prose(line))
+    taken = sum(line.words for line in region if line.main and is_body_prose(line))
+    return prose > 0 and taken >= _HEALTHY_SHARE * prose
+
+
+def _structure(line: Line, profile: SiteProfile) -> bool:
+    """A picture, its caption, a subheading, a date or a byline: parts of an article that
+    extractors leave out."""
+    if line.is_image or (line.kind == "heading" and not line.link):
+        return True
+    if _OTHER_CONTENT_HINTS & line.hints:
+        return False
+    if line.hints & _STRUCTURE_HINTS and not line.link:
+        return True
+    text = line.text
+    return bool(parse_date_line(text) or has_caption_cue(text, profile) or is_attribution(text, profile))
+
+
+def _opens_article(region: list[Line], index: int, profile: SiteProfile) -> bool:
+    """Between the headline and the text: the date, the byline, a picture and its caption,
+    and the lead (marked as one, or the first paragraph under the headline)."""
+    line = region[index]
+    if line.is_image or _structure(line, profile) and line.kind != "heading":
+        return True
+    if line.link or _OTHER_CONTENT_HINTS & line.hints:
+        return False
+    if has_agency_prefix(line.text, profile):
+        return True
+    above = [other for other in region[:index] if not other.is_image and not _structure(other, profile)]
+    return is_body_prose(line) and len(above) <= _LEAD_DISTANCE
+
+
+def _gaps(region: list[Line], first_main: int, last_main: int) -> set[int]:
+    """Paragraphs the extractor skipped inside its own text: runs of prose (pictures and
+    captions between them) with the extractor's text on both sides."""
+    gaps: set[int] = set()
+    run: list[int] = []
+    for index in range(first_main, last_main + 1):
+        line = region[index]
+        if line.main:
+            if is_prose(line) and len(run) <= _GAP_LINES:
+                gaps.update(run)
+            run = []
+        elif is_prose(line) and not line.link and not (_OTHER_CONTENT_HINTS & line.hints):
+            run.append(index)
+        elif not (line.is_image or "caption" in line.hints):
+            run = []
+    return gaps
