@@ -213,3 +213,14 @@ def test_cjk_builds_are_reproducible_with_and_without_the_cache(tmp_path, monkey
     os.symlink(original, elsewhere / "NotoSerifCJK-Regular.ttc")
     monkeypatch.setenv(FONT_PATH_VARIABLE, str(elsewhere))
     assert not build([source], tmp_path / "c", cached)[0].up_to_date
+
+
+def test_parts_join_keeps_glyphs_that_carry_no_text_paired():
+    """WeasyPrint maps a glyph with no text of its own (a Khmer cluster's second glyph)
+    to <>: the join of a large PDF's parts must not pair the glyphs after it wrongly."""
+    from publisher.writers.parts.fontmerge import _cmap, _to_unicode
+
+    cmap = b"3 beginbfchar\n<006a> <>\n<002d> <179417d2179a>\n<0033> <1798>\nendbfchar\n"
+    mapping = _to_unicode(cmap)
+    assert mapping == {0x6A: b"", 0x2D: b"179417d2179a", 0x33: b"1798"}
+    assert _to_unicode(_cmap(mapping)) == mapping

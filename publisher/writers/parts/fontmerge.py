@@ -27,7 +27,9 @@ from publisher.render.fonts import FontFace
 
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.DOTALL)
 _BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.DOTALL)
-_HEX = re.compile(rb"<([0-9a-fA-F]+)>")
+# Empty too: WeasyPrint maps a glyph that carries no text of its own (a Khmer cluster's
+# second glyph) to <>, and the pairs after it must stay paired.
+_HEX = re.compile(rb"<([0-9a-fA-F]*)>")
 
 
 def merge_fonts(writer: PdfWriter, page_references: Sequence[IndirectObject], faces: Sequence[FontFace]) -> None:
@@ -148,6 +150,8 @@ def _to_unicode(cmap: bytes) -> dict[int, bytes]:
     for block in _BFRANGE.findall(cmap):
         values = _HEX.findall(block)
         for low, high, text in zip(values[::3], values[1::3], values[2::3]):
+            if not text:
+                continue
             base = int(text, 16)
             for offset, glyph in enumerate(range(int(low, 16), int(high, 16) + 1)):
                 mapping[glyph] = b"%0*x" % (len(text), base + offset)
