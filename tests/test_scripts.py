@@ -224,3 +224,29 @@ def test_parts_join_keeps_glyphs_that_carry_no_text_paired():
     mapping = _to_unicode(cmap)
     assert mapping == {0x6A: b"", 0x2D: b"179417d2179a", 0x33: b"1798"}
     assert _to_unicode(_cmap(mapping)) == mapping
+
+
+def _fonts_drawn_with(document: Path, out: Path) -> list[list[str]]:
+    """pdffonts' rows for ``document`` (an HTML or XHTML file) laid out by WeasyPrint as a
+    reader would lay it out: with the fonts the file itself carries."""
+    from publisher.engine import HTML
+
+    HTML(filename=str(document)).write_pdf(str(out))
+    listing = subprocess.run(["pdffonts", str(out)], capture_output=True, check=True, text=True).stdout
+    return [line.split() for line in listing.splitlines()[2:] if line.strip()]
+
+
+def test_web_page_and_epub_draw_every_character_from_their_own_subsets(many_scripts, tmp_path):
+    """The subsets the web page and the EPUB carry hold every glyph their text needs,
+    including what hyphenation, capitals and the shapers add (a hyphen, BẢN, Thai SARA AM
+    drawn as NIKHAHIT + SARA AA): laid out, nothing falls back to a system font and no
+    glyph is missing (a missing one makes WeasyPrint give up the Identity encoding)."""
+    outputs, _ = many_scripts
+    documents = [outputs["html"]]
+    with zipfile.ZipFile(outputs["epub"]) as archive:
+        archive.extractall(tmp_path / "epub")
+    documents += sorted((tmp_path / "epub" / "EPUB").glob("article-*.xhtml"))
+    for number, document in enumerate(documents):
+        for row in _fonts_drawn_with(document, tmp_path / f"{number}.pdf"):
+            assert row[0].split("+", 1)[1].startswith("Publisher-"), f"{document.name} fell back to {row[0]}"
+            assert row[-6] == "Identity-H", f"{document.name}: a glyph is missing from {row[0]}"

@@ -25,6 +25,12 @@ from publisher.render.layout import Layout
 from publisher.render.options import PageSettings, PrintOptions
 from publisher.render.text import publication_codepoints
 
+# Spaces, joiners and the dotted circle HarfBuzz shows for a lone mark: a fallback face's
+# subset keeps them, so its runs (Arabic, Khmer) shape as the whole font would shape them.
+_SHAPING_CHARACTERS = frozenset({0x20, 0xA0, 0x200B, 0x200C, 0x200D, 0x2060, 0x25CC})
+_CJK_START = 0x2E80  # CJK radicals onwards: blocks too large to keep whole, and not decomposed by shapers
+# What hyphenation adds to the text (the hyphen WeasyPrint and browsers draw at a break).
+_HYPHENS = frozenset({0x2D, 0x2010})
 _FALLBACK_MOMENT = datetime(2000, 1, 1, tzinfo=timezone.utc)
 ImageHref = Callable[[Figure], str | None]
 
@@ -41,6 +47,15 @@ def build_moment(publication: Publication) -> datetime:
     if publication.date:
         dates.append(publication.date)
     return max(instant(d) for d in dates).astimezone(timezone.utc) if dates else _FALLBACK_MOMENT
+
+
+def _whole_blocks(points: frozenset[int], coverage: frozenset[int]) -> frozenset[int]:
+    """What ``coverage`` has of each 128-character block (below CJK) holding one of
+    ``points``: a shaper puts in characters the text does not hold (Thai and Lao SARA AM
+    become NIKHAHIT and SARA AA, Khmer split vowels their pre-base part), so a Thai,
+    Lao, Khmer, Arabic or Hebrew subset keeps its whole small block."""
+    blocks = {point >> 7 for point in points if point < _CJK_START}
+    return frozenset(point for point in coverage if point < _CJK_START and point >> 7 in blocks)
 
 
 def _no_page_number(anchor: str) -> str:
@@ -95,14 +110,25 @@ class Renderer:
         return publication_codepoints(self.publication)
 
     @cached_property
+    def cased_codepoints(self) -> frozenset[int]:
+        """The publication's characters in both cases: the layouts set labels and kickers
+        in capitals (text-transform), which a subset must be able to draw ("Bản" as "BẢN")."""
+        cased = {ord(other) for point in self.codepoints for other in chr(point).upper() + chr(point).lower()}
+        return self.codepoints | cased
+
+    @cached_property
     def used_fonts(self) -> tuple[FontFace, ...]:
         """The text faces, and the fallback faces this publication's characters need
         (faces no character needs are never read: a CJK collection is 20 MB)."""
         return self.layout.fonts + self.layout.fallback_faces_for(self.codepoints - self.layout.primary_codepoints)
 
     def font_subset(self, face: FontFace, flavor: str | None = None, with_base: bool = True) -> bytes:
-        """``face`` cut down to the characters this publication holds."""
-        return subset_font(face, self.codepoints, flavor, with_base, self.cache)
+        """``face`` cut down to the characters this publication holds; a fallback face to
+        those it may be asked for (what the text faces lack, and what shapes a run)."""
+        if face in self.layout.fonts:
+            return subset_font(face, self.cased_codepoints | _HYPHENS, flavor, with_base, self.cache)
+        needed = self.codepoints - self.layout.primary_codepoints
+        return subset_font(face, needed | _SHAPING_CHARACTERS | _whole_blocks(needed, face.codepoints), flavor, False, self.cache)
 
     def font_url(self, face: FontFace) -> str:
         """Where WeasyPrint reads ``face``: its own file; for a face of a collection (which
