@@ -22,8 +22,10 @@ from publisher.clean.shapes import (
     has_caption_cue,
     is_attribution,
     is_body_prose,
+    is_byline,
     is_prose,
 )
+from publisher.clean.names import looks_like_names
 from publisher.ingest.images import local_image
 from publisher.model import Block, Figure, Heading, ListBlock, Paragraph, PrintedDate, Quote
 
@@ -72,7 +74,7 @@ def _sort_out(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -
     published: PrintedDate | None = None
     authors: tuple[str, ...] = ()
     for index, line in enumerate(lines):
-        near_top = not content and index < DATE_WINDOW
+        near_top = not any(not kept.is_image for kept in content) and index < DATE_WINDOW
         if line.is_image:
             content.append(line)
         elif profile.is_chrome(line.text):
@@ -80,9 +82,11 @@ def _sort_out(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -
         elif near_top and published is None and (found := head_date(line, profile)):
             published, credit = found
             authors = byline_names(credit, profile) if credit else authors
-        elif near_top and not authors and _is_top_byline(line):
+        elif near_top and not authors and _is_top_byline(line, _next_text(lines, index), profile):
             authors = byline_names(line.text, profile)
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
+        elif near_top and authors and _in_byline_block(line):
+            dropped.append(Dropped(line.number, line.text, "byline above the text (the author's box)"))
         elif _is_related_link(line):
             dropped.append(Dropped(line.number, line.text, "link to another story"))
         else:
@@ -94,10 +98,20 @@ def _sort_out(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -
     return content, published, authors
 
 
-def _is_top_byline(line: Line) -> bool:
-    if line.words > 8 or ends_sentence(line.text):
+def _in_byline_block(line: Line) -> bool:
+    """Under a byline, the rest of the author's box: the name again, a role, links to the
+    author's page or feed, an address."""
+    return line.words <= 8 and not ends_sentence(line.text) and ("author" in line.hints or line.link or "@" in line.text)
+
+
+def _is_top_byline(line: Line, following: Line | None, profile: SiteProfile) -> bool:
+    """A byline under the headline: marked up as one, in capitals, opened by a byline's
+    word (``By``), or a line of names alone with the text right under it."""
+    if line.words > 8 or (ends_sentence(line.text) and not line.text.endswith(".")) or line.kind == "heading":
         return False
-    return "author" in line.hints or is_caps_byline(line.text)
+    if "author" in line.hints or is_caps_byline(line.text) or is_byline(line.text, profile):
+        return True
+    return following is not None and is_prose(following) and looks_like_names(line.text.replace(" - ", " , "))
 
 
 def _block(line: Line, following: Line | None, profile: SiteProfile, text_mode: bool, right_under_lead: bool) -> Block | None:

@@ -137,6 +137,28 @@ def printed_zone(text: str) -> timezone | None:
     return None
 
 
+def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] | None:
+    """A label and the date line glued after it (``Xã hội 16/01/2014 | 16:05``,
+    ``Tình yêu - Hôn nhân 26/03/2014 | 00:01``): the label, and the date as printed."""
+    for pattern in (_NUMERIC_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO_DATE):
+        match = pattern.search(text)
+        if match is None or match.start() == 0:
+            continue
+        label, printed = _label_before_date(text[: match.start()]), text[match.start() :].strip()
+        found = parse_date_line(printed, month_first)
+        if found is not None and label:
+            return label, found
+    return None
+
+
+def _label_before_date(text: str) -> str:
+    """``Đời sống Xã hội | Cập nhật thứ hai, ngày`` -> ``Đời sống Xã hội``: the label, without
+    the words that belong to the date (a weekday, "updated", "ngày")."""
+    segments = [segment.strip(" -–—,·") for segment in re.split(r"\s+[|·•]\s+|\s*\|\s*", text)]
+    labels = [segment for segment in segments if re.search(r"\w{2,}", _DATE_LINE_WORDS.sub(" ", segment))]
+    return " | ".join(labels)
+
+
 def _twenty_four_hour(hour: int, part_of_day: str) -> int:
     if part_of_day in _AFTERNOON and hour < 12:
         return hour + 12

@@ -29,7 +29,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
     if evidence.has_extractor:
         # The text's last paragraph or list item the extractor took: a heading or a short
         # line it took far below (a feedback form repeating the headline) ends nothing.
-        mains = [i for i in range(title_index + 1, len(lines)) if lines[i].main and _is_text(lines[i])]
+        mains = [i for i in range(title_index + 1, len(lines)) if lines[i].main and not lines[i].link and lines[i].kind != "heading"]
         last_main = mains[-1] if mains else None
         if last_main is not None and _text_runs_on(lines[last_main + 1 : last_main + 1 + _RUN_ON_LINES]):
             last_main = None  # the extractor stopped inside the text: its end is no evidence

@@ -166,6 +166,7 @@ _RECOGNISED_RULES = frozenset({
     "after the byline",
     "link to another story",
     "byline above the text (read as the authors)",
+    "byline above the text (the author's box)",
     "date stamp in the text (read as the date)",
     "site name ending the page title",
     "page title (the title repeats below)",

@@ -14,7 +14,8 @@ from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import Dropped
 from publisher.clean.lines import Line
 from publisher.clean.profiles import SiteProfile
-from publisher.clean.shapes import has_agency_prefix, has_caption_cue, is_attribution, is_body_prose, is_prose
+from publisher.clean.names import looks_like_names
+from publisher.clean.shapes import ends_sentence, has_agency_prefix, has_caption_cue, is_attribution, is_body_prose, is_prose
 
 # The extractor's share of the span's paragraphs below which its verdict is no evidence
 # of what is furniture (it found another part of the page, or little of this one).
@@ -27,6 +28,7 @@ _OTHER_CONTENT_HINTS = frozenset({"related", "comment"})
 _GAP_LINES = 5
 # The lead may stand this many lines under the headline (a kicker or a share line between).
 _LEAD_DISTANCE = 2
+_BYLINE_WORDS = 8
 
 
 def drop_furniture(region: list[Line], profile: SiteProfile, dropped: list[Dropped]) -> list[Line]:
@@ -76,12 +78,22 @@ def _opens_article(region: list[Line], index: int, profile: SiteProfile) -> bool
     line = region[index]
     if line.is_image or _structure(line, profile) and line.kind != "heading":
         return True
+    above = [other for other in region[:index] if not other.is_image and not _structure(other, profile)]
+    if _names_alone(line) and not _OTHER_CONTENT_HINTS & line.hints and len(above) <= _LEAD_DISTANCE:
+        # A byline right under the headline (often a link to the author's page): one line.
+        return not any(_names_alone(other) for other in above)
     if line.link or _OTHER_CONTENT_HINTS & line.hints:
         return False
     if has_agency_prefix(line.text, profile):
         return True
-    above = [other for other in region[:index] if not other.is_image and not _structure(other, profile)]
     return is_body_prose(line) and len(above) <= _LEAD_DISTANCE
+
+
+def _names_alone(line: Line) -> bool:
+    """A byline without a byline's words or markup (``Shin Hee``, ``Long Trần - Theo ...``)."""
+    if line.kind == "heading" or line.words > _BYLINE_WORDS or ends_sentence(line.text.rstrip(".")):
+        return False
+    return looks_like_names(line.text.replace(" - ", " , "))
 
 
 def _gaps(region: list[Line], first_main: int, last_main: int) -> set[int]:

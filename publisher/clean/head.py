@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
-from publisher.clean.dates import parse_date_line
+from publisher.clean.dates import parse_date_line, split_date
 from publisher.clean.explain import Dropped
 from publisher.clean.lines import Line
 from publisher.clean.profiles import SiteProfile
@@ -19,6 +20,7 @@ _DATE_STAMP = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|cập nhật|ngày đăng|đă
 # Breadcrumbs in a saved page are short; a page dump's kicker may be a longer lead-in.
 _KICKER_WORDS_IN_PAGES = 6
 _KICKER_WORDS_IN_DUMPS = 12
+_BREADCRUMB_WORDS = 10
 
 
 @dataclass(frozen=True)
@@ -49,15 +51,59 @@ def read_head(
             published = date
         if credit and not authors:
             authors = byline_names(credit, profile)
-        if rest and _could_be_kicker(rest, line, text_mode):
+        if rest and _could_be_kicker(rest, line, text_mode) and not _in_menu(head, index):
             candidates.append((index, rest))
-    kicker_index, kicker, confirmed = _choose_kicker(candidates, sections)
+    # A breadcrumb is the site's own statement of the story's section, top level first.
+    crumb = _breadcrumb_section(head, profile)
+    if crumb is not None:
+        kicker_index, kicker, confirmed = crumb[0], crumb[1], True
+    else:
+        kicker_index, kicker, confirmed = _choose_kicker(candidates, sections)
     for index, line in enumerate(head):
         if index != kicker_index and not line.is_image and not profile.is_chrome(line.text):
             date, credit, rest = _segments(line.text, profile)
             if rest or not (date or credit):
                 dropped.append(Dropped(line.number, line.text, "above the title"))
     return Head(kicker, confirmed, published, authors)
+
+
+def url_section(lines: list[Line], url: str | None, profile: SiteProfile) -> str | None:
+    """The section the page's own address names (``site.vn/thuong-hieu-quang-cao/...``),
+    as the page prints it above the headline (its menu): ``Thương hiệu - Quảng cáo``.
+    The address says which section the story belongs to; the menu says how it is spelt."""
+    if not url:
+        return None
+    folders = [part for part in urlsplit(url).path.split("/")[:-1] if part and not part.isdigit() and len(part) > 1]
+    if not folders:
+        return None
+    for line in lines:
+        if line.is_image or profile.is_chrome(line.text) or not 1 <= line.words <= _BREADCRUMB_WORDS:
+            continue
+        words = line.text.split()
+        # The section may stand in a breadcrumb printed as one line ("Trang chủ Sống khỏe").
+        for start in range(len(words)):
+            for end in range(start + 1, min(len(words), start + _KICKER_WORDS_IN_PAGES) + 1):
+                if slugify(" ".join(words[start:end])) in folders:
+                    return " ".join(words[start:end]).strip(" -|›»>")
+    return None
+
+
+def _in_menu(head: list[Line], index: int) -> bool:
+    """A list item beside other list items: an entry of a menu, not a label of the story."""
+    line = head[index]
+    if line.kind != "item" or "breadcrumb" in line.hints:
+        return False
+    neighbours = [head[i] for i in (index - 1, index + 1) if 0 <= i < len(head)]
+    return any(other.kind == "item" for other in neighbours)
+
+
+def _breadcrumb_section(head: list[Line], profile: SiteProfile) -> tuple[int, str] | None:
+    """The section a breadcrumb names first (``Thời sự › Giao thông``: Thời sự), its home
+    link aside."""
+    for index, line in enumerate(head):
+        if "breadcrumb" in line.hints and not line.is_image and not profile.is_chrome(line.text) and 1 <= line.words <= 6:
+            return index, line.text
+    return None
 
 
 def _choose_kicker(candidates: list[tuple[int, str]], sections: tuple[str, ...]) -> tuple[int | None, str | None, bool]:
@@ -83,8 +129,12 @@ def _could_be_kicker(text: str, line: Line, text_mode: bool) -> bool:
 
 
 def _segments(text: str, profile: SiteProfile) -> tuple[PrintedDate | None, str | None, str]:
-    """A head line split at ``|``: its date, its source credit, and what is left."""
+    """A head line split at ``|``: its date, its source credit, and what is left. A date
+    glued after a label (``Xã hội 16/01/2014 | 16:05``) is split off it."""
     parts = [part.strip() for part in _SEGMENT.split(text) if part.strip()]
+    glued = split_date(text)
+    if glued is not None and len(glued[0].split()) <= _KICKER_WORDS_IN_DUMPS and not is_attribution(glued[0], profile):
+        return glued[1], None, glued[0]
     whole = None if any(is_attribution(part, profile) for part in parts) else parse_date_line(text)
     if whole is not None:
         return whole, None, ""

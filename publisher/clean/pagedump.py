@@ -24,7 +24,7 @@ from publisher.clean.body import read_body
 from publisher.clean.ending import find_end, split_off_tail
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import CleanResult, Dropped
-from publisher.clean.head import date_stamp, read_head
+from publisher.clean.head import date_stamp, read_head, url_section
 from publisher.clean.lines import Line
 from publisher.clean.dates import zone_from_offset
 from publisher.clean.profiles import ProfileSet, SiteProfile
@@ -40,11 +40,13 @@ from publisher.clean.title import (
     title_occurrences,
     title_prefix_occurrences,
 )
+from publisher.clean.shapes import is_body_prose
 from publisher.clean.unicode import tidy_line
 from publisher.errors import NotAnArticleError
 from publisher.model import Article, PrintedDate, Source
 
 _HEAD_WINDOW = 6  # lines before the title that may hold its kicker and date
+_UNTITLED_MENU_LINES = 12  # short lines before any text that make a page without its title a homepage
 _REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2});")
 
 
@@ -84,6 +86,7 @@ class _Title:
     page_title: str  # the page title as given, site name and all
     site_name: str | None
     top_line: bool = False  # a dump's first line is the page's title, not a line of the page
+    doubt: str | None = None  # why the page may be no article, as found with its title
 
 
 def clean_lines(
@@ -105,13 +108,15 @@ def clean_lines(
     # Pages that print the title twice hold the date (and maybe the section) between the two.
     between = read_head(lines[title.first_seen + 1 : title.index], profile, dropped, text_mode, sections)
     kicker = between.kicker if between.kicker_confirmed and not above.kicker_confirmed else above.kicker
+    if not (above.kicker_confirmed or between.kicker_confirmed):
+        kicker = url_section(lines[: title.index], evidence.url, profile) or kicker
 
     end, end_reason = find_end(lines, title.index, title.text, profile, evidence)
     region = lines[title.index + 1 : end]
-    doubts = [doubt_link_lists(region), doubt_cards(region)]
-    if evidence.has_extractor:
-        region = drop_furniture(region, profile, dropped)
-    doubts.append(doubt_threads(region, profile))
+    doubts = [title.doubt, doubt_link_lists(region), doubt_cards(region, lines[title.index + 1 :])]
+    text = drop_furniture(region, profile, dropped) if evidence.has_extractor else region
+    doubts.append(doubt_threads(region, text, profile))
+    region = text
     body_lines, authors, tail = split_off_tail(region, profile, dropped, evidence)
     if authors:
         end_reason = "after the byline"
@@ -201,8 +206,13 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
         index = best_title(lines, occurrences, profiles.for_site_name(site_name))
         return _Title(index, lines[index].text, occurrences[0], raw_page_title, site_name, top_line=True)
     if site_name is not None:
-        # "Title - Site" on top and the headline not printed again: the page title is it.
-        return _Title(0, page_title, 0, raw_page_title, site_name, top_line=True)
+        # "Title - Site" on top and the headline not printed again: the page title is it,
+        # unless the text comes only after many short lines (a homepage's menus and links).
+        first_prose = next((i for i, line in enumerate(lines) if is_body_prose(line)), len(lines))
+        doubt = None
+        if first_prose > _UNTITLED_MENU_LINES:
+            doubt = f"the page title never reappears above article text, and {first_prose} short lines come first: a homepage or a listing?"
+        return _Title(0, page_title, 0, raw_page_title, site_name, top_line=True, doubt=doubt)
     index = title_from_text(lines, profiles.common)
     if index is not None:
         return _Title(index, lines[index].text, index, "", None)

@@ -21,7 +21,6 @@ from publisher.model import Block, Figure, ListBlock, Paragraph
 
 _MIN_BODY_WORDS = 40
 _MIN_SENTENCE_WORDS = 8
-_UNTITLED_MENU_LINES = 12
 _THREAD_POSTS = 3
 _LISTING_LINKS = 8
 _LINKS_PER_PARAGRAPH = 2
@@ -48,20 +47,19 @@ def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Pa
     raise NotAnArticleError(doubts[0], path)
 
 
-def doubt_threads(lines: list[Line], profile: SiteProfile) -> str | None:
+def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile) -> str | None:
     """Forum threads and Q&A pages: several posts under the title, told by numbered posts
-    (``#2``), marker lines (``Trả lời``), posters' names in the markup, or dated posts.
-    Reader comments after an article's end marker or in a comment box do not count."""
-    scope = []
-    for line in lines:
-        if profile.is_end_marker(line.text) or ({"comment", "related"} & line.hints):
-            break
-        scope.append(line)
+    (``#2``) or marker lines (``Trả lời``) anywhere under it (``lines``), and by posters'
+    names in the markup or dated posts inside the text itself (``text``: the lines the
+    article's text runs through, without the page's furniture, where an article page keeps
+    its author's box and its list of dated stories). Reader comments after an article's
+    end marker or in a comment box do not count."""
+    scope, text_scope = _before_comments(lines, profile), _before_comments(text, profile)
     signs = {
         "numbered posts": sum(1 for line in scope if _POST_NUMBER.match(line.text)),
         "reply markers": sum(1 for line in scope if profile.is_thread_line(line.text)),
-        "posters": _runs(scope, lambda line: "author" in line.hints and line.words <= 8),
-        "dated posts": _dated_posts(scope),
+        "posters": _posts(text_scope),
+        "dated posts": _dated_posts(text_scope),
     }
     name, count = max(signs.items(), key=lambda item: item[1])
     if count >= _THREAD_POSTS:
@@ -69,17 +67,28 @@ def doubt_threads(lines: list[Line], profile: SiteProfile) -> str | None:
     return None
 
 
-def _runs(lines: list[Line], test) -> int:
-    """How many separate runs of lines pass ``test`` (one author box is one run)."""
-    runs = 0
-    inside = False
+def _before_comments(lines: list[Line], profile: SiteProfile) -> list[Line]:
+    scope = []
     for line in lines:
-        if line.is_image:
-            continue
-        passed = test(line)
-        runs += passed and not inside
-        inside = passed
-    return runs
+        if profile.is_end_marker(line.text) or ({"comment", "related"} & line.hints):
+            break
+        scope.append(line)
+    return scope
+
+
+def _posts(lines: list[Line]) -> int:
+    """Posts signed in the markup: a poster's name (a short line the markup calls an
+    author) with a message under it. An article's byline and its author's box, before or
+    after the text, are one name each with no message of their own."""
+    posts = 0
+    inside = False
+    for index, line in enumerate(lines):
+        poster = "author" in line.hints and line.words <= 8 and not line.is_image
+        if poster and not inside:
+            following = [other for other in lines[index + 1 : index + 5] if not other.is_image and "author" not in other.hints]
+            posts += bool(following) and is_prose(following[0])
+        inside = poster
+    return posts
 
 
 def _dated_posts(lines: list[Line]) -> int:
@@ -140,10 +149,19 @@ def _is_sentence(text: str) -> bool:
     return len(text.split()) >= _MIN_SENTENCE_WORDS and (ends_sentence(text) or len(text.split()) >= 25)
 
 
-def doubt_cards(lines: list[Line]) -> str | None:
+def doubt_cards(region: list[Line], rest: list[Line]) -> str | None:
     """Under the headline, headlines each followed by one short paragraph, again and
     again: the cards of a homepage or a listing (a story's title and its teaser). An
-    article's sections hold several paragraphs, and its paragraphs stand mostly in runs."""
+    article's sections hold several paragraphs, and its paragraphs stand mostly in runs.
+    Looked for in the article's span (``region``), and, when that holds less than a run
+    of paragraphs (the span ended at the second teaser), in the rest of the page."""
+    found = _cards(region)
+    if found is None and sum(1 for line in region if is_body_prose(line)) < _TEXT_RUN:
+        found = _cards(rest)
+    return found
+
+
+def _cards(lines: list[Line]) -> str | None:
     texts = [line for line in lines if not line.is_image and "caption" not in line.hints]
     cards = 0
     for index in range(len(texts) - 1):

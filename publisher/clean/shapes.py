@@ -21,6 +21,7 @@ _DATE_TAIL = re.compile(
     re.I,
 )
 _TIME_OF_DAY = re.compile(r"\d{1,2}[:h]\d{2}")
+_WEB_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?", re.I)
 LEAD_MIN_WORDS = 12
 PARAGRAPH_MIN_WORDS = 60
 DATE_WINDOW = 8  # lines after the title that may hold its date
@@ -90,11 +91,18 @@ def byline_names(text: str, profile: SiteProfile) -> tuple[str, ...]:
     label = _attribution_label(text, profile)
     if label is not None and label.endswith(":"):
         text = text[len(label) :].strip()
-    elif label in profile.according_to_prefixes and _is_person(text[len(label) :]):
-        # "Theo Vân Anh": according to a person, who is the author; "Theo TTXVN",
-        # "Theo Ngoisao", "Theo Minh Nguyễn/Vcamp.vn" name a source, kept as printed.
-        text = text[len(label) :].strip()
-    return split_authors(text)
+    elif label in profile.according_to_prefixes:
+        rest = text[len(label) :].strip()
+        if _WEB_ADDRESS.fullmatch(rest):
+            return ()  # "Theo VietQ.vn": the story comes from a site; it names no author
+        if _is_person(rest):
+            # "Theo Vân Anh": according to a person, who is the author; "Theo TTXVN",
+            # "Theo Ngoisao", "Theo Minh Nguyễn/Vcamp.vn" name a source, kept as printed.
+            text = rest
+    names = split_authors(text)
+    # "Long Trần - Theo Trí Thức Trẻ": the name, then the paper it comes from.
+    people = tuple(name for name in names if _attribution_label(name, profile) not in profile.according_to_prefixes)
+    return people if people and len(people) < len(names) else names
 
 
 def _is_person(text: str) -> bool:

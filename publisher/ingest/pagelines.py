@@ -32,6 +32,7 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD = frozenset({"b", "strong"})
 # Words in class names and ids, as CMSes use them. Order matters: the first match wins.
 _CLASS_HINTS = (
+    ("breadcrumb", re.compile(r"bread-?crumb|crumbs?\b", re.I)),
     ("caption", re.compile(r"caption|chu-?thich|desc_?img|image_?desc|img_?desc|photo_?desc|expnote|figcaption", re.I)),
     ("lead", re.compile(r"sapo|\blead|articlelead|summary|short_?intro|intro\b|chap+eau|tom-?tat|description", re.I)),
     ("author", re.compile(r"author|byline|tac-?gia|writer", re.I)),
