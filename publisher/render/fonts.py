@@ -19,6 +19,9 @@ BASE_REPERTOIRE = frozenset(
 )
 
 
+_PRIVATE_USE_BMP = frozenset(range(0xE000, 0xF900))  # and planes 15 and 16, from U+F0000
+
+
 @dataclass(frozen=True)
 class FontFace:
     family: str
@@ -48,7 +51,8 @@ class FontFace:
             raise FontError("cannot read the font: not a TrueType or OpenType font (or no such face)", self.path)
         # Private-use code points mean whatever the font that wrote them meant (Word's
         # Symbol bullets at U+F0B7): no other font's glyph there is the same character.
-        return frozenset(point for point in face.unicodes if not _private_use(point))
+        points = frozenset(face.unicodes) - _PRIVATE_USE_BMP
+        return points if max(points, default=0) < 0xF0000 else frozenset(point for point in points if point < 0xF0000)
 
     @cached_property
     def digest(self) -> str:
@@ -61,10 +65,6 @@ class FontFace:
 
         with TTFont(self.path, lazy=True, fontNumber=self.index) as font:
             return str(font["name"].getDebugName(6))
-
-
-def _private_use(point: int) -> bool:
-    return 0xE000 <= point <= 0xF8FF or point >= 0xF0000
 
 
 def sfnt_kind(data: bytes) -> tuple[str, str, str]:
