@@ -32,6 +32,10 @@ from publisher.model import Block, Figure, Heading, ListBlock, Paragraph, Printe
 _RELATED_PREFIX = re.compile(r"^(?:>>|»|›|►|▶|\+\+)\s*|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chủ đề)\s*[:>]", re.I)
 _BULLET = re.compile(r"^[-–•+]\s+\S")
 _CAPTION_UNDER_IMAGE_WORDS = 40
+_TITLE_SUFFIX_CHARS = 40
+_CONTACT_WORDS = 40
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_HANDLE_OR_LINK = re.compile(r"(?<![\w@])@\w{2,}|https?://\S+")
 _PHOTO_SERIES_LINES = 3  # captions in a row that make a series of photos in a dump
 _CAPTION_SENTENCE_WORDS = 25  # longest uncredited caption in such a series (and shorter than the text's paragraphs)
 _POINTS_CLOSER_WORDS = 25  # longest sentence that may close a lead printed as points
@@ -40,10 +44,10 @@ _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 
 
 def read_body(
-    lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence, path: Path | None
+    lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence, path: Path | None, title: str = ""
 ) -> tuple[str | None, list[Block], PrintedDate | None, tuple[str, ...]]:
     """Lead, blocks, and the date and source credit printed just under the title."""
-    content, published, authors = _sort_out(lines, profile, dropped)
+    content, published, authors = _sort_out(lines, profile, dropped, line_key(title))
     lead_lines = _bullet_lead(content, profile)
     lead = "\n".join(line.text for line in lead_lines) if lead_lines else None
     content = [line for line in content if line not in lead_lines]
@@ -66,7 +70,9 @@ def read_body(
     return lead, blocks.items, published, authors
 
 
-def _sort_out(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -> tuple[list[Line], PrintedDate | None, tuple[str, ...]]:
+def _sort_out(
+    lines: list[Line], profile: SiteProfile, dropped: list[Dropped], title_key: str
+) -> tuple[list[Line], PrintedDate | None, tuple[str, ...]]:
     """The lines that make blocks; chrome and links to other stories go. A date line (and
     a source credit beside it) or a marked-up byline just under the title is read, and so
     is a date stamp further down when none stands at the top."""
@@ -89,6 +95,14 @@ def _sort_out(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -
             dropped.append(Dropped(line.number, line.text, "byline above the text (the author's box)"))
         elif _is_related_link(line):
             dropped.append(Dropped(line.number, line.text, "link to another story"))
+        elif title_key and _repeats_title(line.key, title_key):
+            dropped.append(Dropped(line.number, line.text, "the headline again"))
+        elif "promo" in line.hints and not line.main:
+            # A container's class names reach every line in it; a paywalled article's text
+            # sits in a "subscriber" box, and the extractor's verdict tells them apart.
+            dropped.append(Dropped(line.number, line.text, "the site's promotion (sign-up, newsletter, membership)"))
+        elif _is_contact(line.text):
+            dropped.append(Dropped(line.number, line.text, "contact line (an address or a handle)"))
         else:
             content.append(line)
     if published is None and (stamp := date_stamp(content)):
@@ -96,6 +110,21 @@ def _sort_out(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -
         content.remove(line)
         dropped.append(Dropped(line.number, line.text, "date stamp in the text (read as the date)"))
     return content, published, authors
+
+
+def _repeats_title(key: str, title_key: str) -> bool:
+    """The headline printed again, maybe with its section (``Title | Health``)."""
+    return key == title_key or (key.startswith(title_key) and not key[len(title_key) : len(title_key) + 1].isalnum()
+                                and len(key) - len(title_key) <= _TITLE_SUFFIX_CHARS)
+
+
+def _is_contact(text: str) -> bool:
+    """A way to reach the author or the site: an e-mail address, or handles and links
+    (``Follow her on Twitter @AmyKup``), in a short line, not in a paragraph of the text."""
+    words = len(text.split())
+    # One handle and a date sign a tweet the article quotes ("— Dele (@dele_official) ..."):
+    # the text, not a contact.
+    return words <= _CONTACT_WORDS and (bool(_EMAIL.search(text)) or len(_HANDLE_OR_LINK.findall(text)) >= 2)
 
 
 def _in_byline_block(line: Line) -> bool:

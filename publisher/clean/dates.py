@@ -64,11 +64,11 @@ _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*
 _WORDED_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s*(\d{4})", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/])")
 _TIME = re.compile(
-    r"(?<!\d)(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|SA|CH|sáng|trưa|chiều|tối|đêm)\b)?(?!\d)",
+    r"(?<!\d)(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|A\.M\.|P\.M\.|SA|CH|sáng|trưa|chiều|tối|đêm)(?!\w))?(?!\d)",
     re.I,
 )
 # Parts of the day printed after a 12-hour time, and how they move it onto the 24-hour clock.
-_AFTERNOON = {"PM", "CH", "CHIỀU", "TỐI"}
+_AFTERNOON = {"PM", "P.M.", "CH", "CHIỀU", "TỐI"}
 # Words that may stand beside a date on its own line without making it prose.
 _DATE_LINE_WORDS = re.compile(
     r"\b(?:thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|cn|gmt|utc|ict|cập|nhật|đăng|lúc|ngày|tháng|"
@@ -155,7 +155,7 @@ def _label_before_date(text: str) -> str:
     """``Đời sống Xã hội | Cập nhật thứ hai, ngày`` -> ``Đời sống Xã hội``: the label, without
     the words that belong to the date (a weekday, "updated", "ngày")."""
     segments = [segment.strip(" -–—,·") for segment in re.split(r"\s+[|·•]\s+|\s*\|\s*", text)]
-    labels = [segment for segment in segments if re.search(r"\w{2,}", _DATE_LINE_WORDS.sub(" ", segment))]
+    labels = [segment for segment in segments if re.search(r"[^\W\d_]{2,}", _DATE_LINE_WORDS.sub(" ", segment))]
     return " | ".join(labels)
 
 
@@ -166,7 +166,7 @@ def _twenty_four_hour(hour: int, part_of_day: str) -> int:
         return hour + 12 if 6 <= hour < 12 else (0 if hour == 12 else hour)
     if part_of_day == "TRƯA" and hour < 6:
         return hour + 12
-    if part_of_day in ("AM", "SA", "SÁNG") and hour == 12:
+    if part_of_day in ("AM", "A.M.", "SA", "SÁNG") and hour == 12:
         return 0
     return hour
 
@@ -186,7 +186,7 @@ def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
     rest = _TIME.sub(" ", rest)
     rest = _ZONE.sub(" ", rest)
     rest = _DATE_LINE_WORDS.sub(" ", rest)
-    leftover_words = re.findall(r"\w{2,}", rest)
+    leftover_words = [word for word in re.findall(r"\w{2,}", rest) if not word.isdigit()]
     return found if len(leftover_words) <= 2 else None
 
 

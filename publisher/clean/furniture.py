@@ -21,7 +21,7 @@ from publisher.clean.shapes import ends_sentence, has_agency_prefix, has_caption
 # of what is furniture (it found another part of the page, or little of this one).
 _HEALTHY_SHARE = 0.4
 _STRUCTURE_HINTS = frozenset({"caption", "lead", "author", "source", "subtitle", "date"})
-_OTHER_CONTENT_HINTS = frozenset({"related", "comment"})
+_OTHER_CONTENT_HINTS = frozenset({"related", "comment", "promo"})
 # Paragraphs in a row the extractor may skip inside its text and still be put back; a
 # longer run is another part of the page (a comment form between the text and a box the
 # extractor took).

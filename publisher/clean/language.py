@@ -20,11 +20,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 from publisher.ingest.legacy import vietnamese_score
 
 UNDETERMINED = "und"
-_SAMPLE = 6000  # characters of text looked at: enough to tell, little to count
+_SAMPLE = 2000  # characters of text looked at: enough to tell, little to count
 _MIN_LETTERS = 12
 _MIN_STOPWORDS = 3
 
@@ -71,6 +72,8 @@ _STOPWORDS = {
 }
 _STOPWORD_SETS = {language: frozenset(words.split()) for language, words in _STOPWORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+_NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff]+")
 
 
 def detect_language(text: str, declared: str | None = None) -> str:
@@ -88,10 +91,13 @@ def detect_language(text: str, declared: str | None = None) -> str:
 def language_of_text(text: str) -> str | None:
     """The language the text itself shows, or None when it is too short to tell."""
     sample = text[:_SAMPLE]
-    scripts = Counter(_script(ch) for ch in sample if ch.isalpha())
-    letters = sum(scripts.values())
+    letters_only = _NOT_LETTERS.sub("", sample)
+    letters = len(letters_only)
     if letters < _MIN_LETTERS:
         return None
+    if len(_NON_LATIN.sub("", letters_only)) >= 0.9 * letters:
+        return _latin_language(sample)  # nearly all Latin: no need to count each script
+    scripts = Counter(map(_script, letters_only))
     script, count = scripts.most_common(1)[0]
     if script == "latin" or count < 0.5 * letters and scripts["latin"] >= count:
         return _latin_language(sample)
@@ -111,6 +117,11 @@ def _script(ch: str) -> str:
     code = ord(ch)
     if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:
         return "latin"
+    return _non_latin_script(code)
+
+
+@lru_cache(maxsize=4096)
+def _non_latin_script(code: int) -> str:
     for low, high, script in _SCRIPT_RANGES:
         if low <= code <= high:
             return script

@@ -51,7 +51,7 @@ def looks_like_names(text: str) -> bool:
         return False
     named = 0
     for word in words:
-        bare = word.strip("().,;'’\"")
+        bare = word.strip("().,;'’\"-–—|/")
         if not bare or bare.casefold() in _NAME_PARTICLES:
             continue
         if not bare[0].isupper():

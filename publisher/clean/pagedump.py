@@ -122,7 +122,7 @@ def clean_lines(
         end_reason = "after the byline"
     for line in lines[end:]:
         dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", end_reason))
-    lead, body, published, top_authors = read_body(body_lines, profile, dropped, evidence, path)
+    lead, body, published, top_authors = read_body(body_lines, profile, dropped, evidence, path, title.text)
     article = Article(
         title=title.text,
         kicker=kicker,

@@ -6,8 +6,10 @@ A profile adds words to the common Vietnamese one; it never replaces the general
 from __future__ import annotations
 
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
@@ -34,6 +36,13 @@ class SiteProfile:
     max_subheading_words: int = 16
     thread_lines: frozenset[str] = frozenset()  # lines that mark posts of a forum or Q&A page
     timezone: str | None = None  # the site's time zone (+07:00), given to dates printed without one
+
+    @cached_property
+    def byline_pattern(self) -> re.Pattern[str]:
+        """A byline's opening words, longest first, any case: a label ending with a colon,
+        or a word followed by a space (``By`` opens ``By Jane``, not ``Bystanders``)."""
+        labels = "|".join(re.escape(label) for label in self.byline_prefixes) or "(?!)"
+        return re.compile(rf"((?:{labels}))(?:(?<=:)|(?= ))", re.IGNORECASE)
 
     def is_thread_line(self, line: str) -> bool:
         return _key(line) in self.thread_lines

@@ -29,6 +29,9 @@ _CARDS = 4
 _CARD_SHARE = 0.6
 _TEASER_WORDS = 80
 _TABLE_LINES = 12
+_FIGURE_CHARS = 80
+_DIGITS = re.compile(r"\d")
+_LETTERS = re.compile(r"[^\W\d_]")
 _TABLE_SHARE = 0.4
 _POST_NUMBER = re.compile(r"^#\d{1,6}$")
 
@@ -191,8 +194,10 @@ def doubt_figures(lines: list[Line]) -> str | None:
 
 
 def _is_figure(text: str) -> bool:
-    digits = sum(ch.isdigit() for ch in text)
-    return digits > 0 and digits >= sum(ch.isalpha() for ch in text)
+    if len(text) > _FIGURE_CHARS:
+        return False  # a paragraph, whatever figures it quotes
+    digits = len(_DIGITS.findall(text))
+    return digits > 0 and digits >= len(_LETTERS.findall(text))
 
 
 def _block_text(block: Block) -> str:

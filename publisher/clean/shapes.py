@@ -76,18 +76,32 @@ def is_attribution(text: str, profile: SiteProfile) -> bool:
 
 def is_byline(text: str, profile: SiteProfile) -> bool:
     """``By Jane Doe``, ``Posted by Jane Doe on November 19, 2019``, ``Por Ana Ruiz``: a
-    byline word of some language, then names only (a date may follow them)."""
-    found = _byline_label(text, profile)
-    return found is not None and looks_like_names(_without_date(text[len(found) :]))
+    byline word of some language, then names only (a date may follow them). Credits in
+    parts (``Reporting by A; additional reporting by B; Editing by C``) are one byline."""
+    return bool(_credits(text, profile))
+
+
+def _credits(text: str, profile: SiteProfile) -> list[tuple[str, str]]:
+    """The (label, names) parts of a byline, or nothing when ``text`` is none."""
+    parts = []
+    for segment in text.split(";"):
+        segment = segment.strip()
+        label = _byline_label(segment, profile)
+        names = _without_date(segment[len(label) :]) if label is not None else ""
+        if label is None or not looks_like_names(names):
+            return []
+        parts.append((label, names))
+    return parts
 
 
 def byline_names(text: str, profile: SiteProfile) -> tuple[str, ...]:
     """The names a byline gives; a label with a colon goes (``Bài và ảnh:``), and so do a
     byline's words (``By``, ``Von``) and a date after the names; ``Theo ...`` stays as printed."""
     text = unwrap(text)
-    byline = _byline_label(text, profile)
-    if byline is not None:
-        return split_authors(_without_date(text[len(byline) :]))
+    if credits := _credits(text, profile):
+        # The reporters, not the editors ("Editing by ...").
+        names = [name for label, part in credits if not label.casefold().startswith("edit") for name in split_authors(part)]
+        return tuple(dict.fromkeys(names))
     label = _attribution_label(text, profile)
     if label is not None and label.endswith(":"):
         text = text[len(label) :].strip()
@@ -111,11 +125,8 @@ def _is_person(text: str) -> bool:
 
 
 def _byline_label(text: str, profile: SiteProfile) -> str | None:
-    folded = text.casefold()
-    for label in profile.byline_prefixes:
-        if folded.startswith(label.casefold()) and (label.endswith(":") or text[len(label) : len(label) + 1] == " "):
-            return label
-    return None
+    match = profile.byline_pattern.match(text)
+    return match.group(1) if match else None
 
 
 def _without_date(text: str) -> str:

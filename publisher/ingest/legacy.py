@@ -132,6 +132,7 @@ def vietnamese_score(text: str, sample: int = 20_000) -> float:
     return good / len(words)
 
 
+@lru_cache(maxsize=16384)
 def _is_syllable(word: str) -> bool:
     decomposed = unicodedata.normalize("NFD", word.lower())
     tones = [ch for ch in decomposed if ch in _TONES]

@@ -25,6 +25,7 @@ from publisher.clean.unicode import tidy_line
 _JSON_LD = re.compile(r"<script\b[^>]*type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>", re.I | re.S)
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)", re.I)
 _BASE_HREF = re.compile(r"<base\b[^>]*?\bhref\s*=\s*[\"']([^\"']+)[\"']", re.I)
+_BODY_TAG = re.compile(r"<body\b", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _ISO_MOMENT = re.compile(r"^\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$")
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://|^www\.", re.I)
@@ -229,8 +230,8 @@ def _canonical(root: etree._Element) -> str | None:
 
 
 def _base_href(raw_markup: str) -> str | None:
-    head = raw_markup[: raw_markup.lower().find("<body")] if "<body" in raw_markup.lower() else raw_markup[:20000]
-    match = _BASE_HREF.search(head)
+    body = _BODY_TAG.search(raw_markup)
+    match = _BASE_HREF.search(raw_markup, 0, body.start() if body else 20000)
     return match.group(1).strip() if match else None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from lxml import etree, html as lxml_html
@@ -40,6 +41,7 @@ _CLASS_HINTS = (
     ("subtitle", re.compile(r"\bsubtitle|sub_?title|\bsub-?head|intertitle|crosshead", re.I)),
     ("date", re.compile(r"date|time|ngay", re.I)),
     ("comment", re.compile(r"comment|binh-?luan|binhluan|y-?kien|feedback|phan-?hoi", re.I)),
+    ("promo", re.compile(r"sign-?up|newsletter|(?:^|[\W_])cta(?:$|[\W_])|promo|donat|call-?to-?action", re.I)),
     ("related", re.compile(r"related|lien-?quan|lienquan|tin-?khac|xemthem|xem-?them|more-?news|other-?news|readmore|tags?\b|box-?news|list-?news", re.I)),
 )
 
@@ -198,6 +200,12 @@ def _class_hints(element: etree._Element) -> frozenset[str]:
     names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
     if not names.strip():
         return frozenset()
+    return _hints_of(names)
+
+
+@lru_cache(maxsize=4096)
+def _hints_of(names: str) -> frozenset[str]:
+    """A page repeats the same few class names on thousands of elements."""
     for hint, pattern in _CLASS_HINTS:
         if pattern.search(names):
             return frozenset({hint})
