@@ -30,7 +30,7 @@ from publisher.clean.dates import zone_from_offset
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.floor import block_texts, restore_floor
 from publisher.clean.language import detect_language
-from publisher.clean.refusals import decide, doubt_cards, doubt_figures, doubt_link_lists, doubt_text, doubt_threads
+from publisher.clean.refusals import decide, doubt_cards, doubt_figures, doubt_link_lists, doubt_teaser, doubt_text, doubt_threads
 from publisher.clean.furniture import drop_furniture
 from publisher.clean.title import (
     best_title,
@@ -40,19 +40,21 @@ from publisher.clean.title import (
     title_occurrences,
     title_prefix_occurrences,
 )
-from publisher.clean.shapes import is_body_prose
+from publisher.clean.shapes import is_body_prose, is_prose
 from publisher.clean.unicode import tidy_line
+from publisher.clean.wrapping import unwrap
 from publisher.errors import NotAnArticleError
 from publisher.model import Article, PrintedDate, Source
 
 _HEAD_WINDOW = 6  # lines before the title that may hold its kicker and date
-_UNTITLED_MENU_LINES = 12  # short lines before any text that make a page without its title a homepage
+_UNTITLED_MENU_LINES = 12
+_TITLE_MIN_WORDS = 3  # a page's title on a dump's first line: "Tin mới" is a menu entry  # short lines before any text that make a page without its title a homepage
 _REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2});")
 
 
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
     """Recognise the parts of an article in a plain-text page dump and drop the site's chrome."""
-    lines = [Line(n, tidy_line(_resolve_references(raw))) for n, raw in enumerate(text.split("\n"), start=1)]
+    lines = [Line(n, tidy_line(_resolve_references(raw))) for n, raw in unwrap(text.split("\n"))]
     lines = [line for line in lines if line.text]
     if not lines:
         raise NotAnArticleError("the file holds no text", path)
@@ -113,7 +115,8 @@ def clean_lines(
 
     end, end_reason = find_end(lines, title.index, title.text, profile, evidence)
     region = lines[title.index + 1 : end]
-    doubts = [title.doubt, doubt_link_lists(region), doubt_cards(region, lines[title.index + 1 :])]
+    rest = lines[title.index + 1 :]
+    doubts = [title.doubt, doubt_link_lists(region), doubt_cards(region, rest), doubt_teaser(rest, profile)]
     text = drop_furniture(region, profile, dropped) if evidence.has_extractor else region
     doubts.append(doubt_threads(region, text, profile))
     region = text
@@ -202,9 +205,10 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
     raw_page_title = lines[0].text
     page_title, site_name = split_site_suffix(raw_page_title, lines, profiles)
     occurrences = title_occurrences(lines, [page_title, raw_page_title], 1) or title_prefix_occurrences(lines, raw_page_title, 1)
-    if occurrences:
+    if occurrences and lines[0].words >= _TITLE_MIN_WORDS and not profiles.common.is_chrome(raw_page_title):
         index = best_title(lines, occurrences, profiles.for_site_name(site_name))
-        return _Title(index, lines[index].text, occurrences[0], raw_page_title, site_name, top_line=True)
+        if any(is_prose(line) for line in lines[index + 1 : index + 1 + _HEAD_WINDOW]):
+            return _Title(index, lines[index].text, occurrences[0], raw_page_title, site_name, top_line=True)
     if site_name is not None:
         # "Title - Site" on top and the headline not printed again: the page title is it,
         # unless the text comes only after many short lines (a homepage's menus and links).

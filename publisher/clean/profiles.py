@@ -35,6 +35,7 @@ class SiteProfile:
     agency_prefixes: tuple[str, ...] = ()
     max_subheading_words: int = 16
     thread_lines: frozenset[str] = frozenset()  # lines that mark posts of a forum or Q&A page
+    teaser_markers: frozenset[str] = frozenset()  # "Xem tiếp", "Read more": under a story's first paragraph on a homepage
     timezone: str | None = None  # the site's time zone (+07:00), given to dates printed without one
 
     @cached_property
@@ -49,6 +50,9 @@ class SiteProfile:
 
     def is_chrome(self, line: str) -> bool:
         return _key(line) in self.chrome_lines
+
+    def is_teaser_marker(self, line: str) -> bool:
+        return _key(line) in self.teaser_markers
 
     def is_end_marker(self, line: str) -> bool:
         return _key(line) in self.end_markers
@@ -68,6 +72,7 @@ class SiteProfile:
             agency_prefixes=self.agency_prefixes + site.agency_prefixes,
             max_subheading_words=site.max_subheading_words or self.max_subheading_words,
             thread_lines=self.thread_lines | site.thread_lines,
+            teaser_markers=self.teaser_markers | site.teaser_markers,
             timezone=site.timezone or self.timezone,
         )
 
@@ -114,6 +119,7 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         agency_prefixes=tuple(structure.get("agency_prefixes", ())),
         max_subheading_words=int(structure.get("max_subheading_words", 0)),
         thread_lines=frozenset(_key(s) for s in data.get("not_article", {}).get("thread_lines", ())),
+        teaser_markers=frozenset(_key(s) for s in data.get("not_article", {}).get("teaser_markers", ())),
         timezone=site.get("timezone"),
     )
 

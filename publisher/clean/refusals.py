@@ -152,6 +152,19 @@ def _is_sentence(text: str) -> bool:
     return len(text.split()) >= _MIN_SENTENCE_WORDS and (ends_sentence(text) or len(text.split()) >= 25)
 
 
+def doubt_teaser(region: list[Line], profile: SiteProfile) -> str | None:
+    """One paragraph, then a "read more" link: a homepage shows the beginning of a story,
+    not the story. An article's text is more than its first paragraph."""
+    texts = [line for line in region if not line.is_image]
+    for index, line in enumerate(texts):
+        if profile.is_teaser_marker(line.text):
+            before = [other for other in texts[:index] if is_body_prose(other)]
+            if len(before) <= 1:
+                return f"one paragraph then '{line.text}' under the headline: the beginning of a story on a homepage or a listing?"
+            return None
+    return None
+
+
 def doubt_cards(region: list[Line], rest: list[Line]) -> str | None:
     """Under the headline, headlines each followed by one short paragraph, again and
     again: the cards of a homepage or a listing (a story's title and its teaser). An
@@ -173,7 +186,7 @@ def _cards(lines: list[Line]) -> str | None:
         if _is_card_head(head) and is_body_prose(teaser) and teaser.words <= _TEASER_WORDS and (after is None or not is_body_prose(after)):
             cards += 1
     prose = sum(1 for line in texts if is_body_prose(line))
-    if cards >= _CARDS and cards >= _CARD_SHARE * prose:
+    if cards >= _CARDS and cards >= _CARD_SHARE * prose and _longest_text_run(lines) < _TEXT_RUN:
         return f"{cards} headlines each with a one-paragraph teaser under the headline: a homepage or a listing?"
     return None
 

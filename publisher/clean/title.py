@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from publisher.clean.dates import parse_date_line
 from publisher.clean.lines import Line, line_key
-from publisher.clean.names import is_caps_byline
+from publisher.clean.names import is_caps_byline, looks_like_names
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.shapes import has_agency_prefix, has_caption_cue, is_attribution, is_body_prose, is_prose
 
@@ -13,6 +15,10 @@ _SHARED_WORDS = 0.6
 # above the start of the text it may stand (date, byline, share buttons, a photo between).
 _HEADLINE_WORDS = (3, 40)
 _HEADLINE_WINDOW = 10
+_OTHER_LINES = 1  # lines of other kinds a headline may stand above (a lead, a tag line)
+_WIDGET_WORDS = 3
+_BYLINE_WORDS = 8
+_DATE_IN_TEXT = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")  # "Chia sẻ", "Google +1", "0 bình luận": share buttons and counters
 # The text starts where paragraphs follow one another: a paragraph with this many more in
 # the lines after it (a lone teaser in a menu does not start it).
 _TEXT_RUN = (2, 6)
@@ -94,40 +100,70 @@ def title_from_text(lines: list[Line], profile: SiteProfile) -> int | None:
     select-all copy, reader mode or "save as text" gives): the heading-like line that
     stands before the article's date, lead and text.
 
-    The text starts at the first paragraph that more paragraphs follow. Above it, within
-    a few lines, the headline is a line of a title's length that does not end like a
-    sentence and is no date, caption, credit or chrome; the nearer the text, the longer,
-    and the nearer a date line, the likelier.
+    The text starts at the first paragraph that more paragraphs follow. Going up from it,
+    past what stands between a headline and its text (the date, the byline, a picture's
+    caption, share buttons), the first line of a headline's length that does not end like
+    a sentence, and is no date, caption, credit or chrome, is the headline. The lead may
+    stand between them too: a headline is looked for above it when none stands right
+    above the text.
     """
     start = _text_start(lines)
     if start is None:
         return None
-    best: tuple[float, int] | None = None
-    for index in range(max(0, start - _HEADLINE_WINDOW), start + 1):
+    for top in (start, start - 1):
+        found = _headline_above(lines, top, profile)
+        if found is not None:
+            return found
+    return None
+
+
+def _headline_above(lines: list[Line], start: int, profile: SiteProfile) -> int | None:
+    climbed = 0
+    byline_like = None  # a line of names may be the byline under the headline, or a headline in Title Case
+    for index in range(start - 1, max(-1, start - 1 - _HEADLINE_WINDOW), -1):
         line = lines[index]
-        if not _could_be_headline(line, profile):
+        if _could_be_headline(line, profile):
+            if not _names_alone(line) or byline_like is not None:
+                return index
+            byline_like = index
             continue
-        score = min(line.words, 20) - 0.5 * _distance(lines, index, start)
-        if any(parse_date_line(other.text) for other in lines[max(0, index - 2) : index + 4] if other is not line):
-            score += 6
-        if index == start:
-            score -= 8  # the text's first line is a headline only when nothing else is
-        if best is None or score > best[0]:
-            best = (score, index)
-    return best[1] if best is not None else None
+        if not _between_headline_and_text(line, profile):
+            climbed += 1
+            if climbed > _OTHER_LINES:
+                break
+    return byline_like
+
+
+def _names_alone(line: Line) -> bool:
+    return line.words <= _BYLINE_WORDS and looks_like_names(line.text.replace(" - ", " , "))
+
+
+def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
+    """A date, a byline, a picture or its caption, a kicker or a share button: what may
+    stand between a headline and its text."""
+    if line.is_image or line.words <= _WIDGET_WORDS or parse_date_line(line.text):
+        return True
+    return has_caption_cue(line.text, profile) or is_attribution(line.text, profile) or is_caps_byline(line.text)
 
 
 def _text_start(lines: list[Line]) -> int | None:
+    """The first paragraph that more paragraphs follow. A question of a headline's length
+    (``Tại sao ...?``) is a headline, not the start of the text."""
     needed, window = _TEXT_RUN
-    for index, line in enumerate(lines):
-        if is_body_prose(line) and sum(is_prose(other) for other in lines[index + 1 : index + 1 + window]) >= needed:
+    starts = [i for i, line in enumerate(lines) if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line)]
+    for index in starts:
+        if sum(is_prose(other) for other in lines[index + 1 : index + 1 + window]) >= needed:
             return index
-    return next((i for i, line in enumerate(lines) if is_body_prose(line)), None)
+    return starts[0] if starts else None
 
 
-def _distance(lines: list[Line], index: int, start: int) -> int:
-    """Lines between a candidate and the text, not counting dates, bylines and pictures."""
-    return sum(1 for line in lines[index + 1 : start] if not line.is_image and not parse_date_line(line.text))
+def _stamped_list(line: Line) -> bool:
+    """A ticker of stories run together, each with its date: no paragraph."""
+    return len(_DATE_IN_TEXT.findall(line.text)) >= 2
+
+
+def _headline_question(line: Line) -> bool:
+    return line.text.endswith(("?", "!")) and line.words <= _HEADLINE_WORDS[1] // 2
 
 
 def _could_be_headline(line: Line, profile: SiteProfile) -> bool:

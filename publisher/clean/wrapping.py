@@ -1,0 +1,77 @@
+"""Paragraphs a text dump broke into lines of a fixed width, joined again.
+
+A browser's "save as text" (Firefox writes 72 columns, w3m and lynx 80) breaks every
+paragraph into lines no wider than the page, where a copy of what the browser shows keeps
+one paragraph to a line. The evidence that a dump is wrapped is in the dump itself: many
+of its long lines end within a few columns of one width, and no longer line follows them.
+Inside a wrapped dump, a line ends a paragraph only where the next line's first word would
+have fitted after it: otherwise the width broke it, and the next line goes on with it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+_LONG = 40  # columns from which a line may have been broken by the width
+_MIN_LONG_LINES = 6
+_NEAR_WIDTH = 12  # a broken line ends within this many columns of the width
+_WRAPPED_SHARE = 0.5  # of the long lines, this many end near one width in a wrapped dump
+_WIDTHS = range(60, 121)
+# A line that starts a new item even where the line before it is full: a bullet, a number.
+_NEW_ITEM = re.compile(r"^\s*(?:[•●▪◦*+\-–—]\s|\d{1,3}[.)]\s|\[\d+\]|#)")
+# What a text browser writes where a picture stands: its alt text or file name in brackets.
+_PICTURE_MARK = re.compile(r"^\s*(?:\[[^\]\s]{1,120}\]\s*)+")
+
+
+def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
+    """``lines`` (a dump's lines, in order) as ``(first line number, text)`` pairs, the
+    lines of one paragraph joined where the dump is wrapped at a fixed width."""
+    numbered = [(number, _PICTURE_MARK.sub("", line) if _PICTURE_MARK.match(line) else line) for number, line in enumerate(lines, 1)]
+    width = wrap_width([text for _, text in numbered])
+    if width is None:
+        return numbered
+    joined: list[tuple[int, str]] = []
+    previous = ""
+    for number, text in numbered:
+        stripped = text.strip()
+        if joined and previous.strip() and stripped and not _NEW_ITEM.match(text) and _broken_before(previous, stripped, width):
+            first, before = joined[-1]
+            joined[-1] = (first, f"{before.rstrip()} {stripped}")
+        else:
+            joined.append((number, text))
+        previous = text
+    return joined
+
+
+def wrap_width(lines: Sequence[str]) -> int | None:
+    """The width a dump was wrapped at, or None when it was not."""
+    widths = [display_width(line.rstrip()) for line in lines]
+    long = [width for width in widths if width >= _LONG]
+    if len(long) < _MIN_LONG_LINES:
+        return None
+    ends = Counter(long)
+    best_width, best_share = None, 0.0
+    for width in _WIDTHS:
+        near = sum(count for end, count in ends.items() if width - _NEAR_WIDTH < end <= width)
+        over = sum(count for end, count in ends.items() if end > width)
+        share = near / len(long)
+        if over <= 0.05 * len(long) and share > best_share:
+            best_width, best_share = width, share
+    return best_width if best_share >= _WRAPPED_SHARE else None
+
+
+def _broken_before(line: str, following: str, width: int) -> bool:
+    """The width, not the writer, ended ``line``: the first word of the line after it would
+    not have fitted on it."""
+    first_word = following.split()[0]
+    return display_width(line.rstrip()) + 1 + display_width(first_word) > width
+
+
+def display_width(text: str) -> int:
+    """Columns a text browser gives ``text``: two for wide (CJK) characters."""
+    if text.isascii():
+        return len(text)
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
