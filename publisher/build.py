@@ -51,6 +51,7 @@ class BuildOptions:
     tone_marks: str = "keep"  # keep, old (hòa, thúy) or new (hoà, thuý): everywhere, TOC and metadata too
     pdf_jobs: int = 1  # processes that lay out the parts of one large PDF (the output is the same for any number)
     as_article: bool = False  # the user knows each page is an article: what would refuse one is a warning
+    profile_dirs: tuple[Path, ...] = ()  # folders of the user's own site profiles (*.toml), beside the shipped ones
 
 
 @dataclass(frozen=True)
@@ -218,7 +219,7 @@ def build(
     """Build one publication per path (an article file or a folder of articles), in this
     process, stopping at the first error. ``publisher.batch`` builds trees in parallel."""
     check_options(options)
-    profiles = load_profiles()
+    profiles = load_profiles(options.profile_dirs)
     names = (_unique_names([slugify(load_publication(path, profiles, as_article=options.as_article).title) for path in paths])
              if len(paths) > 1 else [None])
     return [build_one(path, out_dir, options, name, reporter, profiles) for path, name in zip(paths, names)]
@@ -245,6 +246,7 @@ def build_one(
     are exactly those of an earlier build only has its outputs put back."""
     cache = Cache(options.cache_dir, readable=not options.force) if options.cache_dir else None
     input_key = _input_digest(source, options, name) if cache else ""
+    profiles = profiles or load_profiles(options.profile_dirs)
     if cache is not None:
         restored = _restore_outputs(cache, input_key, source, out_dir)
         if restored is not None:
@@ -278,6 +280,7 @@ def _input_digest(source: Path, options: BuildOptions, name: str | None) -> str:
         layouts += sorted(p for p in Path(options.layout).rglob("*") if p.is_file())
     fonts = sorted(shipped_fonts_dir().glob("*.[ot]tf"))
     profiles = sorted((Path(__file__).parent / "profiles").glob("*.toml"))
+    profiles += [path for folder in options.profile_dirs for path in sorted(folder.glob("*.toml"))]
     settings = dataclasses.replace(options, cache_dir=None, force=False, pdf_jobs=1)
     return digest(
         "inputs", code_version(), repr(settings), name or "", str(source.resolve()),

@@ -66,6 +66,7 @@ def build_command(
     verify: Annotated[bool, typer.Option("--verify", help="Read every output back; fail if any text is missing.")] = False,
     tone_marks: Annotated[str, typer.Option("--tone-marks", help="Tone-mark placement: keep, old (hòa, thúy) or new (hoà, thuý).")] = "keep",
     as_article: Annotated[bool, typer.Option("--as-article", help="Each page is an article: what would refuse one is a warning instead.")] = False,
+    profiles: Annotated[Optional[list[Path]], typer.Option("--profiles", help="A folder of your own site profiles (*.toml); may be given more than once.")] = None,
 ) -> None:
     """Build publications into PDF, EPUB and HTML."""
     chosen = tuple(part.strip().lower() for part in formats.split(",") if part.strip()) if formats else None
@@ -73,7 +74,7 @@ def build_command(
                             pdf_variant=pdf_variant, impose=impose)
     options = BuildOptions(formats=chosen, layout=layout, print=printing, network=NetworkPolicy(allowed=allow_network),
                            verify=verify, tone_marks=tone_marks.strip().lower(), cache_dir=None if no_cache else cache,
-                           force=force, keep_html=keep_html, as_article=as_article)
+                           force=force, keep_html=keep_html, as_article=as_article, profile_dirs=tuple(profiles or ()))
     max_size = parse_size(cache_max_size)
     jobs = jobs or default_jobs()
     batch = plan_jobs(paths, out_dir, options, jobs)
@@ -118,6 +119,7 @@ def clean_command(
     explain: Annotated[bool, typer.Option("--explain", help="Show each dropped line and the rule that dropped it.")] = False,
     allow_network: Annotated[bool, typer.Option("--allow-network", help="With -o: download remote images into DIR/NAME_files/ (public hosts only, size-capped).")] = False,
     as_article: Annotated[bool, typer.Option("--as-article", help="Each page is an article: what would refuse one is a warning instead.")] = False,
+    profile_dirs: Annotated[Optional[list[Path]], typer.Option("--profiles", help="A folder of your own site profiles (*.toml); may be given more than once.")] = None,
 ) -> None:
     """Print each cleaned article as Markdown with front matter. A file that fails is
     reported and the others are cleaned; the exit status is 1 if any failed."""
@@ -127,7 +129,7 @@ def clean_command(
 
     if allow_network and out_dir is None:
         _warn("--allow-network downloads images only with -o DIR; remote addresses are printed as they are")
-    profiles = load_profiles()
+    profiles = load_profiles(tuple(profile_dirs or ()))
     network = NetworkPolicy(allowed=allow_network)
     failed = 0
     for path in files:

@@ -49,11 +49,16 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             return teaser_title, "teasers for other stories (their leads open with the agency's name)"
         if last_main is not None and index > last_main + _MAIN_SLACK:
             return index, "after the main text (extractor)"
-        if last_main is not None and index > last_main and (line.words > 12 or line.is_image):
+        if last_main is not None and index > last_main and (line.words > 12 or (line.is_image and not _captioned(lines, index))):
             return index, "after the main text (extractor)"
         seen_prose = seen_prose or is_prose(line)
         seen_body_prose = seen_body_prose or is_body_prose(line)
     return len(lines), "after the article"
+
+
+def _captioned(lines: list[Line], index: int) -> bool:
+    """A picture whose caption the markup marks stands with the text it ends."""
+    return index + 1 < len(lines) and "caption" in lines[index + 1].hints
 
 
 def _main_text_goes_on(lines: list[Line], index: int) -> bool:

@@ -27,6 +27,8 @@ class PageEvidence:
     kind: str | None = None  # what the metadata says the page is instead: thread, listing, video
     has_extractor: bool = False  # lines carry the extractor's verdict (Line.main)
     extracted: ExtractedText | None = None  # the extractor's main text: the body's floor
+    site_profile: str | None = None  # the site profile of the page's address, when one is known
+    profile_body: frozenset[str] = frozenset()  # lines the site profile's body selector takes
 
     @property
     def is_page_dump(self) -> bool:

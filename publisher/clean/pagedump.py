@@ -101,7 +101,7 @@ def clean_lines(
     dropped: list[Dropped] = []
     text_mode = evidence.is_page_dump
     title = _locate_title(lines, profiles, evidence, path, as_article)
-    profile = profiles.for_site_name(title.site_name)
+    profile = profiles.for_site_name(evidence.site_profile or title.site_name)
     head_start = max(1 if title.top_line else 0, title.first_seen - _HEAD_WINDOW)
     _drop_before(lines, title, head_start, dropped)
 
@@ -136,7 +136,7 @@ def clean_lines(
         body=tuple(body),
         path=path,
     )
-    doubts += [doubt_text(article.lead, list(article.body), evidence), doubt_figures(region)]
+    doubts += [doubt_figures(region), doubt_text(article.lead, list(article.body), evidence)]
     warnings = decide([doubt for doubt in doubts if doubt], evidence, as_article, path)
     result = CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
     if evidence.extracted is not None:
@@ -179,8 +179,13 @@ def _locate_title(lines: list[Line], profiles: ProfileSet, evidence: PageEvidenc
     raw_page_title = evidence.page_title or ""
     page_title, site_name = split_site_suffix(raw_page_title, lines, profiles)
     site_name = site_name or evidence.site_name
+    # The headline the page's metadata (or its site profile) names wins where it is printed.
     wanted = [*evidence.titles, page_title, raw_page_title]
-    occurrences = title_occurrences(lines, wanted, 0) or title_prefix_occurrences(lines, raw_page_title, 0)
+    occurrences = (
+        (title_occurrences(lines, [evidence.headline], 0) if evidence.headline else [])
+        or title_occurrences(lines, wanted, 0)
+        or title_prefix_occurrences(lines, raw_page_title, 0)
+    )
     if occurrences:
         index = best_title(lines, occurrences, profiles.for_site_name(site_name))
         return _Title(index, lines[index].text, occurrences[0], raw_page_title, site_name)

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from publisher.clean.lines import line_key
+from publisher.clean.selectors import Selectors, parse_selectors
 from publisher.errors import InputError
 
 
@@ -37,6 +39,7 @@ class SiteProfile:
     thread_lines: frozenset[str] = frozenset()  # lines that mark posts of a forum or Q&A page
     teaser_markers: frozenset[str] = frozenset()  # "Xem tiếp", "Read more": under a story's first paragraph on a homepage
     timezone: str | None = None  # the site's time zone (+07:00), given to dates printed without one
+    selectors: Selectors = field(default_factory=Selectors)  # where the site's markup puts an article's parts
 
     @cached_property
     def byline_pattern(self) -> re.Pattern[str]:
@@ -74,6 +77,7 @@ class SiteProfile:
             thread_lines=self.thread_lines | site.thread_lines,
             teaser_markers=self.teaser_markers | site.teaser_markers,
             timezone=site.timezone or self.timezone,
+            selectors=site.selectors,
         )
 
 
@@ -93,6 +97,16 @@ class ProfileSet:
                 if wanted in {_key(s) for s in site.title_suffixes} or wanted == _key(site.name):
                     return self.common.merged_with(site)
         return self.common
+
+    def for_address(self, url: str | None) -> SiteProfile | None:
+        """The common profile merged with the site whose domain serves ``url``."""
+        host = (urlsplit(url).hostname or "").lower() if url else ""
+        if not host:
+            return None
+        for site in self.sites:
+            if any(host == domain.lower() or host.endswith("." + domain.lower()) for domain in site.domains):
+                return self.common.merged_with(site)
+        return None
 
     def known_site_names(self) -> frozenset[str]:
         return frozenset(_key(s) for site in self.sites for s in (site.name, *site.title_suffixes))
@@ -121,7 +135,15 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         thread_lines=frozenset(_key(s) for s in data.get("not_article", {}).get("thread_lines", ())),
         teaser_markers=frozenset(_key(s) for s in data.get("not_article", {}).get("teaser_markers", ())),
         timezone=site.get("timezone"),
+        selectors=parse_selectors(data.get("selectors"), origin),
     )
+
+
+def _read_profile(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise InputError(f"cannot read the site profile: {error}", path) from None
 
 
 def _longest_first(prefixes: tuple[str, ...]) -> tuple[str, ...]:
@@ -136,7 +158,9 @@ def load_profiles(extra_dirs: tuple[Path, ...] = ()) -> ProfileSet:
     shipped = resources.files("publisher") / "profiles"
     sources = [(entry.name, entry.read_text(encoding="utf-8")) for entry in shipped.iterdir() if entry.name.endswith(".toml")]
     for folder in extra_dirs:
-        sources += [(str(p), p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.toml"))]
+        if not folder.is_dir():
+            raise InputError("no such folder of site profiles", folder)
+        sources += [(str(p), _read_profile(p)) for p in sorted(folder.glob("*.toml"))]
     for origin, text in sorted(sources, key=lambda item: item[0]):
         profile = parse_profile(text, origin)
         if profile.name == "common":

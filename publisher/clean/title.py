@@ -18,7 +18,8 @@ _HEADLINE_WINDOW = 10
 _OTHER_LINES = 1  # lines of other kinds a headline may stand above (a lead, a tag line)
 _WIDGET_WORDS = 3
 _BYLINE_WORDS = 8
-_DATE_IN_TEXT = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")  # "Chia sẻ", "Google +1", "0 bình luận": share buttons and counters
+# A story's time stamp in a ticker: a time of day beside a date ("00:00 | 26/12/2012").
+_DATE_IN_TEXT = re.compile(r"\d{1,2}:\d{2}\W{1,4}\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\W{1,4}\d{1,2}:\d{2}")  # "Chia sẻ", "Google +1", "0 bình luận": share buttons and counters
 # The text starts where paragraphs follow one another: a paragraph with this many more in
 # the lines after it (a lone teaser in a menu does not start it).
 _TEXT_RUN = (2, 6)

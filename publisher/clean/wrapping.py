@@ -18,7 +18,7 @@ from collections.abc import Sequence
 _LONG = 40  # columns from which a line may have been broken by the width
 _MIN_LONG_LINES = 6
 _NEAR_WIDTH = 12  # a broken line ends within this many columns of the width
-_WRAPPED_SHARE = 0.5  # of the long lines, this many end near one width in a wrapped dump
+_WRAPPED_SHARE = 0.35  # of the long lines, this many end near one width in a wrapped dump
 _WIDTHS = range(60, 121)
 # A line that starts a new item even where the line before it is full: a bullet, a number.
 _NEW_ITEM = re.compile(r"^\s*(?:[•●▪◦*+\-–—]\s|\d{1,3}[.)]\s|\[\d+\]|#)")

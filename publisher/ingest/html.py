@@ -12,13 +12,17 @@ headline, a byline block, links to other stories).
 from __future__ import annotations
 
 import copy
+import dataclasses
 from pathlib import Path
 
 from lxml import etree
 
 from publisher.clean.explain import CleanResult
 from publisher.clean.floor import ExtractedText
-from publisher.clean.lines import Line
+from publisher.clean.dates import find_date
+from publisher.clean.lines import Line, line_key
+from publisher.clean.names import looks_like_names
+from publisher.clean.selectors import Selected, select_parts
 from publisher.clean.pagedump import PageEvidence, clean_lines
 from publisher.clean.profiles import ProfileSet
 from publisher.errors import InputError, NotAnArticleError
@@ -28,6 +32,9 @@ from publisher.ingest.pagelines import PageLine, page_lines, parse_html
 from publisher.ingest.sanitise import sanitise_page
 from publisher.model import PrintedDate
 
+
+
+_PROFILE_BODY_SHARE = 0.5
 
 
 def read_html(markup: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
@@ -41,17 +48,24 @@ def read_html(markup: str, path: Path | None, profiles: ProfileSet, *, as_articl
     except (etree.ParserError, ValueError) as error:
         raise InputError(f"cannot parse the HTML: {error}", path) from None
     metadata = read_metadata(raw, root)
+    site = profiles.for_address(metadata.url)
+    selected = select_parts(markup, site.selectors) if site is not None and site.selectors else None
+    if selected is not None and selected.markup is not markup:
+        root = parse_html(selected.markup)
     extracted = extract_main_text(root)
-    evidence = page_evidence(metadata, extracted)
-    lines = [_line(page_line, extracted) for page_line in page_lines(root, path)]
+    evidence = page_evidence(metadata, extracted, site.name if site is not None else None)
+    if selected is not None:
+        evidence = with_selected(evidence, selected)
+    lines = [_line(page_line, extracted, evidence) for page_line in page_lines(root, path)]
     if not lines:
         raise NotAnArticleError("the page shows no text", path)
     return clean_lines(lines, path, profiles, evidence, as_article=as_article)
 
 
-def page_evidence(metadata: PageMetadata, extracted: ExtractedText | None = None) -> PageEvidence:
+def page_evidence(metadata: PageMetadata, extracted: ExtractedText | None = None, site: str | None = None) -> PageEvidence:
     """What the page's markup says about it, as the page rules take it."""
     return PageEvidence(
+        site_profile=site,
         page_title=metadata.page_title,
         titles=metadata.titles,
         headline=metadata.headline,
@@ -104,10 +118,38 @@ def extract_main_text(root: etree._Element) -> ExtractedText | None:
     return ExtractedText.from_tree(body)
 
 
-def _line(page_line: PageLine, extracted: ExtractedText | None) -> Line:
+def with_selected(evidence: PageEvidence, selected: Selected) -> PageEvidence:
+    """The evidence with what the site profile's selectors found put first, where it is
+    plausible (``publisher/clean/selectors.py``): a profile can only add evidence."""
+    published = evidence.published
+    if selected.date and (found := find_date(selected.date)) is not None:
+        published = found
+    authors = tuple(name for name in selected.authors if looks_like_names(name)) or evidence.authors
+    titles = (selected.title, *evidence.titles) if selected.title else evidence.titles
+    body = selected.body if _covers(selected.body, evidence.extracted) else ()
+    return dataclasses.replace(
+        evidence, titles=titles, headline=selected.title or evidence.headline, published=published, authors=authors,
+        profile_body=frozenset(line_key(text) for text in body),
+    )
+
+
+def _covers(body: tuple[str, ...], extracted: ExtractedText | None) -> bool:
+    """The profile's body holds most of the extractor's text (or there is none to hold):
+    a selector that has gone stale on new markup picks a box, not the article."""
+    if not body:
+        return False
+    if extracted is None or not extracted.words:
+        return True
+    words = sum(len(text.split()) for text in body)
+    return words >= _PROFILE_BODY_SHARE * extracted.words
+
+
+def _line(page_line: PageLine, extracted: ExtractedText | None, evidence: PageEvidence) -> Line:
     main = None
     if extracted is not None and not page_line.kind == "image":
         main = extracted.holds(page_line.text)
+    if evidence.profile_body and not page_line.kind == "image" and line_key(page_line.text) in evidence.profile_body:
+        main = True  # the site profile's body selector takes it
     return Line(
         number=page_line.sourceline,
         text=page_line.text,

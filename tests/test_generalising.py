@@ -1,0 +1,371 @@
+"""Rules that hold on pages nobody tuned the cleaner for: each on a small made-up page.
+
+Every page here is written by the test: the rules must read a site they have never seen,
+in any language, from its metadata and its shape, not from its words.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from publisher import Figure, Heading, Paragraph, load_profiles, read_article
+from publisher.clean.explain import CleanResult
+from publisher.clean.floor import ExtractedBlock, ExtractedText, restore_floor
+from publisher.clean.language import detect_language
+from publisher.clean.profiles import load_profiles as load_profile_set
+from publisher.clean.wrapping import unwrap
+from publisher.errors import InputError, NotAnArticleError
+from publisher.model import Article
+
+PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the bus network by twenty routes, the largest change in a decade.",
+    "Officials said the new routes would serve neighbourhoods on the eastern edge of the city that have had no service.",
+    "Residents who spoke at the meeting welcomed the plan but asked for buses to run later in the evening and at weekends.",
+    "The first routes are expected to open in the spring, with the rest following over the next two years, officials said.",
+]
+
+
+def _page(tmp_path, body: str, head: str = "", name: str = "page.html", lang: str = "en") -> object:
+    page = tmp_path / name
+    page.write_text(f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">{head}</head><body>{body}</body></html>', encoding="utf-8")
+    return page
+
+
+def _json_ld(data: dict) -> str:
+    return f'<script type="application/ld+json">{json.dumps(data)}</script>'
+
+
+def _text_of(article: Article) -> str:
+    return " ".join(getattr(b, "text", "") or getattr(b, "caption", "") for b in article.body)
+
+
+# ------------------------------------------------------------------ metadata first
+
+
+def test_metadata_gives_headline_date_author_and_language(tmp_path):
+    head = "<title>Buses for the east | The Daily Example</title>" + _json_ld({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council adds twenty bus routes",
+        "datePublished": "2019-11-19T08:30:00-05:00", "author": {"@type": "Person", "name": "Jane Roe"},
+    })
+    body = "<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = read_article(_page(tmp_path, body, head), load_profiles()).article
+    assert article.title == "Council adds twenty bus routes"
+    assert article.authors == ("Jane Roe",)
+    assert article.published.value == datetime(2019, 11, 19, 8, 30, tzinfo=timezone(timedelta(hours=-5)))
+    assert article.language == "en"
+
+
+def test_no_time_zone_is_invented(tmp_path):
+    """A date printed without a zone stays without one: no Vietnamese +07:00 for a US page."""
+    body = ("<h1>Council adds twenty bus routes</h1><p class='byline'>By Jane Roe and John Doe</p>"
+            "<p>November 18, 2019 | 4:10pm</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.published.value == datetime(2019, 11, 18, 16, 10)
+    assert article.published.value.tzinfo is None
+    assert article.authors == ("Jane Roe", "John Doe")
+
+
+def test_a_zone_the_page_prints_is_kept(tmp_path):
+    body = "<h1>Council adds twenty bus routes</h1><p>Tuesday 19 November 2019 15:02 GMT</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.published.value == datetime(2019, 11, 19, 15, 2, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "expected"),
+    [
+        ("Hôm nay Ủy ban nhân dân tỉnh đã họp bàn về kế hoạch phát triển kinh tế năm tới.", None, "vi"),
+        ("The council voted on Tuesday to expand the bus network by twenty routes.", "vi", "en"),  # a template's lang= loses
+        ("Der Stadtrat hat am Dienstag beschlossen, das Busnetz um zwanzig Linien zu erweitern.", None, "de"),
+        ("El ayuntamiento aprobó el martes ampliar la red de autobuses con veinte líneas nuevas.", None, "es"),
+        ("Le conseil municipal a voté mardi pour étendre le réseau de bus de vingt lignes.", "fr-CA", "fr-CA"),
+        ("東京都は今日、新しいバス路線の計画を発表しました。", None, "ja"),
+        ("서울시는 오늘 새로운 버스 노선 계획을 발표했습니다.", None, "ko"),
+        ("北京市今天发布了新的公交线路计划。", None, "zh"),
+        ("Москва объявила сегодня о новых автобусных маршрутах.", None, "ru"),
+        ("أعلنت الحكومة اليوم عن خطة جديدة لخطوط الحافلات.", None, "ar"),
+        ("รัฐบาลประกาศแผนใหม่สำหรับรถโดยสารวันนี้", None, "th"),
+        ("រដ្ឋាភិបាលបានប្រកាសផែនការថ្មីនៅថ្ងៃនេះ", None, "km"),
+        ("abc", "pt-br", "pt-BR"),  # too short to tell: the declaration stands
+        ("abc", None, "und"),
+    ],
+)
+def test_language_from_the_text_and_the_declaration(text, declared, expected):
+    assert detect_language(text, declared) == expected
+
+
+# ------------------------------------------------------------------ page furniture and the extractor
+
+
+def test_furniture_between_headline_and_text_goes(tmp_path):
+    """Share buttons, an author's box with links and a "most popular" list stand between
+    the headline and the text on many sites: none of it reaches the article."""
+    popular = "".join(f'<li><a href="/s{n}">Popular story number {n} that everyone is reading today</a></li>' for n in range(6))
+    body = (
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><h1>Council adds twenty bus routes</h1>"
+        "<div class='author-box'><p class='author'>By Jane Roe</p><p class='author'><a href='/jane'>View author archive</a></p></div>"
+        "<ul class='share'><li><a href='#'>Facebook</a></li><li><a href='#'>Twitter</a></li></ul>"
+        f"<h3>Most Popular Today</h3><ol>{popular}</ol>"
+        "<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+        "<h2>Related stories</h2><ul>" + popular + "</ul>"
+    )
+    result = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes - The Daily Example</title>"), load_profiles())
+    article = result.article
+    assert article.authors == ("Jane Roe",)
+    assert [b.text for b in article.body if isinstance(b, Paragraph)] == PARAGRAPHS[1:] or article.lead == PARAGRAPHS[0]
+    assert "Popular story" not in _text_of(article) and "View author archive" not in _text_of(article)
+
+
+def test_byline_blocks_promotions_and_contacts_stay_out(tmp_path):
+    body = (
+        "<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+        + "<div class='newsletter-signup'><p>Get the latest news delivered to your inbox every morning by subscribing today.</p></div>"
+        + "<p>Reach Jane Roe at jane.roe@example.com or follow her on Twitter.</p>"
+        + "<p>Reporting by Jane Roe; additional reporting by John Doe; Editing by Max Muster</p>"
+    )
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    text = _text_of(article) + (article.lead or "")
+    assert "inbox" not in text and "jane.roe@example.com" not in text and "Editing by" not in text
+    assert article.authors == ("Jane Roe", "John Doe")
+
+
+def test_floor_puts_back_what_the_rules_lost():
+    """Where the cleaned body holds less than half of the extractor's text, the extractor's
+    blocks go back, in its order, and the build is told."""
+    extracted = ExtractedText(tuple(ExtractedBlock("paragraph", text) for text in PARAGRAPHS))
+    lost = CleanResult(article=Article(title="Council adds twenty bus routes", body=(Paragraph(PARAGRAPHS[0]),)))
+    restored = restore_floor(lost, extracted)
+    assert [b.text for b in restored.article.body] == PARAGRAPHS
+    assert restored.warnings and "put back" in restored.warnings[0]
+    whole = CleanResult(article=Article(title="t", body=tuple(Paragraph(p) for p in PARAGRAPHS)))
+    assert restore_floor(whole, extracted) is whole
+
+
+# ------------------------------------------------------------------ refuse only what is surely not an article
+
+
+def test_metadata_of_an_article_outweighs_a_doubt(tmp_path):
+    """A short article under many links would look like a listing; its schema.org data
+    says it is an article: it is built, with a warning."""
+    links = "".join(f'<p><a href="/s{n}">Another story with a long enough headline number {n}</a></p>' for n in range(12))
+    head = "<title>Short notice</title>" + _json_ld({"@type": "NewsArticle", "headline": "Short notice"})
+    body = f"<h1>Short notice</h1>{links}<p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+    result = read_article(_page(tmp_path, body, head), load_profiles())
+    assert result.article.title == "Short notice"
+    assert any("metadata says it is one" in warning for warning in result.warnings)
+
+
+def test_as_article_builds_what_would_be_refused(tmp_path):
+    links = "".join(f'<li><a href="/s{n}">Another story with a long enough headline number {n}</a></li>' for n in range(12))
+    page = _page(tmp_path, f"<h1>Short notice</h1><ul>{links}</ul><p>{PARAGRAPHS[0]}</p>", "<title>Short notice</title>")
+    with pytest.raises(NotAnArticleError):
+        read_article(page, load_profiles())
+    result = read_article(page, load_profiles(), as_article=True)
+    assert result.article.title == "Short notice"
+    assert any("--as-article" in warning for warning in result.warnings)
+
+
+def test_question_pages_and_video_pages_are_refused_by_their_metadata(tmp_path):
+    qa = _page(tmp_path, f"<h1>How do I renew a licence?</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>",
+               "<title>How do I renew a licence?</title>" + _json_ld({"@type": "QAPage"}), name="qa.html")
+    with pytest.raises(NotAnArticleError, match="forum thread or a Q&A page"):
+        read_article(qa, load_profiles())
+    video = _page(tmp_path, "<h1>Watch: the new buses</h1><p>Video, 2 minutes.</p>",
+                  "<title>Watch: the new buses</title>" + _json_ld({"@type": "VideoObject", "name": "The new buses"}), name="video.html")
+    with pytest.raises(NotAnArticleError, match="video"):
+        read_article(video, load_profiles())
+
+
+def test_a_table_of_figures_is_refused(tmp_path):
+    rows = "".join(f"<tr><td>Quý {n}</td><td>{n},{n}17,981,182</td><td>{n}5,479,806,923</td></tr>" for n in range(1, 16))
+    page = _page(tmp_path, f"<h1>Kết quả kinh doanh quý</h1><table>{rows}</table>", "<title>Kết quả kinh doanh quý</title>", lang="vi")
+    with pytest.raises(NotAnArticleError, match="table of figures"):
+        read_article(page, load_profiles())
+
+
+# ------------------------------------------------------------------ head: kicker, date, byline
+
+
+def test_kicker_from_a_breadcrumb_and_a_date_glued_to_a_label(tmp_path):
+    body = (
+        "<ul class='menu'><li>Thời sự</li><li>Thế giới</li><li>Kinh doanh</li></ul>"
+        "<ul class='breadcrumb'><li><a href='/thoi-su'>Thời sự</a></li><li><a href='/giao-thong'>Giao thông</a></li></ul>"
+        "<p>Giao thông 16/01/2014 | 16:05</p><h1>Hà Nội mở thêm hai mươi tuyến xe buýt điện</h1>"
+        "<p>Shin Hee</p>"
+        + "".join(f"<p>{p}</p>" for p in (
+            "Sở Giao thông vận tải Hà Nội cho biết các tuyến xe buýt mới sẽ đi vào hoạt động từ tháng sau.",
+            "Các tuyến mới nối trung tâm thành phố với các huyện ngoại thành, phục vụ hàng chục nghìn người.",
+            "Người dân hy vọng xe buýt điện sẽ giúp giảm ô nhiễm không khí và ùn tắc giao thông vào giờ cao điểm.",
+        ))
+    )
+    article = read_article(_page(tmp_path, body, "<title>Hà Nội mở thêm hai mươi tuyến xe buýt điện</title>", lang="vi"), load_profiles()).article
+    assert article.kicker == "Thời sự"
+    assert article.published.value == datetime(2014, 1, 16, 16, 5)
+    assert article.authors == ("Shin Hee",)
+    assert article.language == "vi"
+
+
+def test_kicker_from_the_section_the_address_names(tmp_path):
+    head = '<title>Những mẫu bao bì độc đáo</title><link rel="canonical" href="http://site.example/song-khoe/nhung-mau-bao-bi-123.htm">'
+    body = ("<p>Trang chủ Sống khỏe</p><h1>Những mẫu bao bì độc đáo</h1>"
+            + "".join(f"<p>{p}</p>" for p in (
+                "Sự cầu kỳ, tinh tế và hài hước trong thiết kế bao bì khiến những sản phẩm này được chú ý ngay.",
+                "Trước hết là bao bì cho loại mì Pasta, trong đó những sợi mì bỗng trở thành mái tóc của đầu bếp.",
+                "Bao bì cho hạt dẻ này có thể khiến khách hàng nhận ra loại sản phẩm ngay từ cái nhìn đầu tiên.",
+            )))
+    article = read_article(_page(tmp_path, body, head, lang="vi"), load_profiles()).article
+    assert article.kicker == "Sống khỏe"
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("By Jane Roe and John Doe", ("Jane Roe", "John Doe")),
+        ("Von Max Mustermann und Erika Musterfrau", ("Max Mustermann", "Erika Musterfrau")),
+        ("Por Ana Ruiz", ("Ana Ruiz",)),
+        ("Posted by Michael Smith on November 19, 2019, 6:21 AM EST", ("Michael Smith",)),
+        ("By Tim Childers - Live Science Contributor", ("Tim Childers",)),
+        ("Theo Vân Anh", ("Vân Anh",)),  # according to a person: the author
+        ("Theo TTXVN", ("Theo TTXVN",)),  # according to an agency: kept as printed
+        ("Long Trần - Theo Trí Thức Trẻ", ("Long Trần",)),  # the name, then the paper
+        ("Theo VietQ.vn", ()),  # a site's address: the story comes from there, no author
+    ],
+)
+def test_bylines_in_the_articles_language(byline, names):
+    from publisher.clean.shapes import byline_names
+
+    assert byline_names(byline, load_profile_set().common) == names
+
+
+# ------------------------------------------------------------------ what a browser gives
+
+
+def test_a_copy_without_a_title_line_finds_its_headline(tmp_path):
+    """Select all, copy, paste: menus first, no <title> line; the headline stands above the
+    date, the byline and the text."""
+    copy = "\n".join([
+        "Trang chủ", "Thời sự", "Kinh tế", "Xã hội", "Tin mới",
+        "Sở Giao thông nói gì về kế hoạch mở tuyến mới năm tới", "Hai mươi tuyến buýt điện mới cho Hà Nội",
+        "Thứ Ba, 25/12/2012 - 10:03", "Minh Anh",
+        "Sở Giao thông vận tải Hà Nội cho biết các tuyến xe buýt mới sẽ đi vào hoạt động từ tháng sau, phục vụ người dân.",
+        "Các tuyến mới nối trung tâm thành phố với các huyện ngoại thành, phục vụ hàng chục nghìn người mỗi ngày.",
+        "Người dân hy vọng xe buýt điện sẽ giúp giảm ô nhiễm không khí và ùn tắc giao thông vào giờ cao điểm.",
+        "Tin liên quan", "Giá vàng hôm nay tăng mạnh",
+    ])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.title == "Hai mươi tuyến buýt điện mới cho Hà Nội"
+    assert article.published.value == datetime(2012, 12, 25, 10, 3)
+    assert article.authors == ("Minh Anh",)
+    assert "Giá vàng" not in _text_of(article)
+
+
+def test_a_headline_that_asks_a_question_is_no_paragraph(tmp_path):
+    copy = "\n".join([
+        "Xã hội", "Xem giao diện web",
+        "Tại sao học sinh miền núi phải tìm mọi cách vượt sông để đến lớp?",
+        "Thứ Năm, 20/03/2014 15:23",
+        *[f"Đoạn văn thứ {n} kể lại chuyện các em học sinh vượt sông đến trường mỗi sáng trong mùa lũ năm nay." for n in range(3)],
+    ])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == "Tại sao học sinh miền núi phải tìm mọi cách vượt sông để đến lớp?"
+
+
+def test_save_as_text_lines_are_joined_into_paragraphs():
+    wrapped = [
+        "Council adds twenty bus routes", "",
+        "The city council voted on Tuesday to expand the bus network by twenty routes,",
+        "the largest change in a decade, officials said after the meeting ended late.", "",
+        "Officials said the new routes would serve neighbourhoods on the eastern edge",
+        "of the city that have had no service for years.", "",
+        "  • Home", "  • News",
+        "Residents who spoke at the meeting welcomed the plan but asked for buses to",
+        "run later in the evening and at weekends, when most of them travel to work.",
+    ]
+    lines = [text for _, text in unwrap(wrapped) if text.strip()]
+    assert lines[1] == ("The city council voted on Tuesday to expand the bus network by twenty routes, "
+                        "the largest change in a decade, officials said after the meeting ended late.")
+    assert lines[2].endswith("that have had no service for years.")
+    assert "  • Home" in lines and "  • News" in lines
+
+
+def test_a_homepage_copy_is_refused(tmp_path):
+    cards = "\n".join(
+        f"Tin nổi bật số {n} trong ngày hôm nay\n(BM) - Tóm tắt câu chuyện số {n} được đăng trên trang chủ của tờ báo hôm nay, với nhiều chi tiết.\nXem tiếp"
+        for n in range(6)
+    )
+    page = tmp_path / "home.txt"
+    page.write_text("Trang chủ\nThời sự\nKinh tế\n" + cards, encoding="utf-8")
+    with pytest.raises(NotAnArticleError, match="homepage|listing"):
+        read_article(page, load_profiles())
+
+
+# ------------------------------------------------------------------ site profiles as data
+
+
+PROFILE = """
+[site]
+name = "The Daily Example"
+domains = ["daily.example"]
+
+[selectors]
+title = "h2.story-title"
+date = ".story-meta time"
+author = ".story-meta .who"
+remove = [".ad-slot"]
+"""
+
+
+def _profiled_page(tmp_path, remove_body: bool = False):
+    head = '<title>Daily Example</title><link rel="canonical" href="https://www.daily.example/news/buses">'
+    body = (
+        "<h1>Daily Example</h1><h2 class='story-title'>Council adds twenty bus routes</h2>"
+        "<div class='story-meta'><time>19/11/2019 08:30</time> <span class='who'>Jane Roe</span></div>"
+        "<div class='story'>" + "".join(f"<p>{p}</p><div class='ad-slot'><p>Buy the new phone now at a discount price today.</p></div>" for p in PARAGRAPHS) + "</div>"
+    )
+    return _page(tmp_path, body, head)
+
+
+def test_a_profile_names_the_sites_parts_with_css_selectors(tmp_path):
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "daily.toml").write_text(PROFILE, encoding="utf-8")
+    article = read_article(_profiled_page(tmp_path), load_profiles((folder,))).article
+    assert article.title == "Council adds twenty bus routes"
+    assert article.authors == ("Jane Roe",)
+    assert article.published.value == datetime(2019, 11, 19, 8, 30)
+    assert "discount" not in _text_of(article) + (article.lead or "")
+
+
+def test_a_stale_profile_makes_no_page_worse(tmp_path):
+    """A selector written for old markup that now matches the whole story is ignored."""
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "daily.toml").write_text(PROFILE.replace('[".ad-slot"]', '[".story"]'), encoding="utf-8")
+    with_profile = read_article(_profiled_page(tmp_path), load_profiles((folder,))).article
+    without = read_article(_profiled_page(tmp_path), load_profiles()).article
+    assert set(PARAGRAPHS) <= {b.text for b in with_profile.body if isinstance(b, Paragraph)} | {with_profile.lead}
+    assert len(_text_of(with_profile)) >= len(_text_of(without)) - 100
+
+
+def test_a_profile_with_a_broken_selector_is_refused_with_its_name(tmp_path):
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "bad.toml").write_text('[site]\nname = "Bad"\n[selectors]\ntitle = "h1["\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.toml.*not a CSS selector"):
+        load_profiles((folder,))
+
+
+def test_figures_keep_headings_and_paragraphs_types(tmp_path):
+    """The block kinds survive the extractor-led path: a subheading stays a heading."""
+    body = ("<h1>Council adds twenty bus routes</h1>" + f"<p>{PARAGRAPHS[0]}</p><h2>What comes next</h2>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:])
+            + "<figure><img src='https://cdn.example/bus.jpg'><figcaption>A new bus at the depot.</figcaption></figure>")
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert Heading("What comes next") in article.body
+    assert any(isinstance(b, Figure) and b.caption == "A new bus at the depot." for b in article.body)
