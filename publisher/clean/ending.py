@@ -64,7 +64,18 @@ def _captioned(lines: list[Line], index: int) -> bool:
 def _main_text_goes_on(lines: list[Line], index: int) -> bool:
     """The extractor's text goes on under a line: a box inside the text (a "Related" box
     between paragraphs, a comment count in the post's head), not its end."""
-    return sum(1 for line in lines[index + 1 : index + 1 + _MARKER_LOOKAHEAD] if line.main and _is_text(line)) >= 2
+    following = lines[index + 1 : index + 1 + _MARKER_LOOKAHEAD]
+    texts = [
+        line for position, line in enumerate(following)
+        if line.main and _is_text(line) and not _teaser(line, following[position - 1] if position else lines[index])
+    ]
+    return len(texts) >= 2
+
+
+def _teaser(line: Line, before: Line) -> bool:
+    """Another story's first paragraph under its linked headline (an endless page goes on
+    with the next stories)."""
+    return before.link and before.kind == "heading" and before.words >= 4
 
 
 def _is_text(line: Line) -> bool:

@@ -44,7 +44,7 @@ def drop_furniture(region: list[Line], profile: SiteProfile, dropped: list[Dropp
             keep = _opens_article(region, index, profile)
             reason = "between the headline and the text (page furniture)"
         else:
-            keep = line.main or index > last_main or index in gaps or _structure(line, profile)
+            keep = line.main or index > last_main or index in gaps or _structure(line, profile) or _subheading(region, index, profile)
             reason = "not in the main text (page furniture)"
         if keep:
             kept.append(line)
@@ -70,6 +70,17 @@ def _structure(line: Line, profile: SiteProfile) -> bool:
         return True
     text = line.text
     return bool(parse_date_line(text) or has_caption_cue(text, profile) or is_attribution(text, profile))
+
+
+def _subheading(region: list[Line], index: int, profile: SiteProfile) -> bool:
+    """A short bold line the text goes on under: the extractor leaves out subheadings set
+    in bold rather than in a heading tag."""
+    line = region[index]
+    following = next((other for other in region[index + 1 :] if not other.is_image), None)
+    return (
+        line.bold and not line.link and line.words <= profile.max_subheading_words and not ends_sentence(line.text)
+        and following is not None and bool(following.main) and is_prose(following)
+    )
 
 
 def _opens_article(region: list[Line], index: int, profile: SiteProfile) -> bool:

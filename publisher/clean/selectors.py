@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bs4 import BeautifulSoup
-from soupsieve import SelectorSyntaxError
-import soupsieve
+from typing import TYPE_CHECKING
 
 from publisher.clean.unicode import tidy_line
 from publisher.errors import InputError
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup
 
 _SELECTOR_KEYS = ("title", "date", "author", "body", "remove")
 _TITLE_WORDS = (2, 40)
@@ -66,9 +67,11 @@ def parse_selectors(table: object, origin: str) -> Selectors:
         if not isinstance(selectors, (list, tuple)) or not all(isinstance(s, str) for s in selectors):
             raise InputError(f"[selectors] {key} must be a CSS selector or a list of them", origin)
         for selector in selectors:
+            import soupsieve  # here: only a profile with selectors pays for it (0.1 s)
+
             try:
                 soupsieve.compile(selector)
-            except SelectorSyntaxError as error:
+            except soupsieve.SelectorSyntaxError as error:
                 raise InputError(f"[selectors] {key}: not a CSS selector: {selector!r} ({error.args[0]})", origin) from None
         values[key] = tuple(selectors)
     return Selectors(**values)
@@ -76,6 +79,8 @@ def parse_selectors(table: object, origin: str) -> Selectors:
 
 def select_parts(markup: str, selectors: Selectors) -> Selected:
     """What ``selectors`` find in ``markup`` (a sanitised page)."""
+    from bs4 import BeautifulSoup
+
     soup = BeautifulSoup(markup, "lxml")
     title = _first_text(soup, selectors.title)
     if title is not None and not _TITLE_WORDS[0] <= len(title.split()) <= _TITLE_WORDS[1]:

@@ -45,6 +45,11 @@ _CLASS_HINTS = (
     ("related", re.compile(r"related|lien-?quan|lienquan|tin-?khac|xemthem|xem-?them|more-?news|other-?news|readmore|tags?\b|box-?news|list-?news", re.I)),
 )
 
+_HINT_RANK = {hint: rank for rank, (hint, _) in enumerate(_CLASS_HINTS)}
+_HINT_SETS = [frozenset({hint}) for hint, _ in _CLASS_HINTS]
+_NO_HINT = len(_CLASS_HINTS)
+_ANY_HINT = re.compile("|".join(f"(?P<{hint}>{pattern.pattern})" for hint, pattern in _CLASS_HINTS), re.I)
+
 # Hints an inline element may give its whole line (``<span class="author">``); others (a
 # tag link inside a paragraph) would mislabel the paragraph.
 _INLINE_HINTS = frozenset({"author", "source"})
@@ -197,19 +202,19 @@ class _LineBuilder:
 
 
 def _class_hints(element: etree._Element) -> frozenset[str]:
-    names = f"{element.get('class') or ''} {element.get('id') or ''} {element.get('itemprop') or ''}"
-    if not names.strip():
-        return frozenset()
-    return _hints_of(names)
+    """The hint of the first kind (in ``_CLASS_HINTS``' order) any of the element's class,
+    id and itemprop names give."""
+    ranks = [_hint_rank(names) for names in (element.get("class"), element.get("id"), element.get("itemprop")) if names]
+    best = min(ranks, default=_NO_HINT)
+    return _HINT_SETS[best] if best != _NO_HINT else frozenset()
 
 
-@lru_cache(maxsize=4096)
-def _hints_of(names: str) -> frozenset[str]:
-    """A page repeats the same few class names on thousands of elements."""
-    for hint, pattern in _CLASS_HINTS:
-        if pattern.search(names):
-            return frozenset({hint})
-    return frozenset()
+@lru_cache(maxsize=8192)
+def _hint_rank(names: str) -> int:
+    """A page repeats the same few class names on thousands of elements: each is matched
+    once, by one pattern of every hint's words."""
+    ranks = [_HINT_RANK[match.lastgroup] for match in _ANY_HINT.finditer(names) if match.lastgroup]
+    return min(ranks, default=_NO_HINT)
 
 
 def _is_hidden(element: etree._Element) -> bool:
