@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lxml_html
 
-from publisher.clean.dates import format_date_vi
+from publisher.render.dates import format_date
 from publisher.errors import PublisherError
 from publisher.model import Figure, Heading, ListBlock, Paragraph, Publication, Quote
 
@@ -105,7 +105,7 @@ def pdf_outline_titles(data: bytes) -> list[str]:
 
 def _furniture(publication: Publication) -> frozenset[str]:
     heads = [publication.title] + [a.title for a in publication.articles]
-    dates = [format_date_vi(publication.date)] if publication.date else []
+    dates = [format_date(publication.date, publication.language)] if publication.date else []
     found = {squash(h) for h in heads} | {squash(d) for d in dates}
     found |= {squash(h + d) for h in heads for d in dates} | {squash(d + h) for h in heads for d in dates}
     return frozenset(found)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from publisher.cache import Cache, digest, file_digest
-from publisher.clean.dates import format_date_vi
+from publisher.render.dates import format_date
 from publisher.model import Publication
 from publisher.render.fonts import FontFace
 
@@ -71,7 +71,7 @@ def _draw(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[st
     if publication.subtitle:
         y = _write(draw, publication.subtitle, _font(text_italic, 48), _INK, y, spacing=12) + 40
     if publication.date:
-        _write(draw, format_date_vi(publication.date), _font(display, 46), _INK, y, spacing=10)
+        _write(draw, format_date(publication.date, publication.language), _font(display, 46), _INK, y, spacing=10)
     if publication.publisher:
         draw.line((_MARGIN, HEIGHT - 230, WIDTH - _MARGIN, HEIGHT - 230), fill=_INK, width=3)
         _write(draw, publication.publisher, _font(display_bold, 50), _INK, HEIGHT - 195, spacing=10)

@@ -10,6 +10,7 @@ import jinja2
 
 from publisher.clean.dates import format_date_vi, format_datetime_vi
 from publisher.errors import LayoutError
+from publisher.render.dates import format_date, format_datetime
 from publisher.render.layout import Layout, builtin_layouts
 
 
@@ -28,8 +29,10 @@ def make_environment(layout: Layout, bytecode_dir: Path | None = None) -> jinja2
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.filters["vi_date"] = format_date_vi
+    environment.filters["vi_date"] = format_date_vi  # kept for layouts written before local_date
     environment.filters["vi_datetime"] = format_datetime_vi
+    environment.filters["local_date"] = format_date  # {{ value | local_date(language) }}
+    environment.filters["local_datetime"] = format_datetime
     return environment
 
 
