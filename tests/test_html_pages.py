@@ -232,8 +232,9 @@ LAYOUTS = Path(__file__).resolve().parent / "fixtures" / "html"
 @pytest.mark.parametrize(
     ("name", "kicker", "printed", "lead_start", "authors", "kinds"),
     [
-        # layout-a's kicker: its breadcrumb's section, top level first, as the real pages' truth has it.
-        ("layout-a.html", "Thời sự", "Thứ tư, 3/5/2023, 10:00 (GMT+7)", "TP HCM Hàng nghìn người dân", ("Thanh Tùng",),
+        # layout-a, like the real VnExpress pages: the kicker is the breadcrumb's section, top level first, and
+        # the place stamp set in its own box before the lead ("TP HCM") is not part of the lead.
+        ("layout-a.html", "Thời sự", "Thứ tư, 3/5/2023, 10:00 (GMT+7)", "Hàng nghìn người dân", ("Thanh Tùng",),
          ["Paragraph", "Figure", "Paragraph", "Paragraph"]),
         ("layout-b.html", "Kinh doanh", "15/03/2023 15:05 GMT+7", "TTO - Chiều 15-3", ("Ngọc An",),
          ["Paragraph", "Figure", "Heading", "Paragraph", "Paragraph"]),

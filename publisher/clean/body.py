@@ -33,6 +33,9 @@ _RELATED_PREFIX = re.compile(r"^(?:>>|»|›|►|▶|\+\+)\s*|^(?:xem thêm|đ�
 _BULLET = re.compile(r"^[-–•+]\s+\S")
 _CAPTION_UNDER_IMAGE_WORDS = 40
 _TITLE_SUFFIX_CHARS = 40
+_DESCRIPTION_START = 30  # characters of the page's description that find where the lead starts
+_STAMP_CHARS = 40
+_STAMP_WORDS = 4
 _CONTACT_WORDS = 40
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _HANDLE_OR_LINK = re.compile(r"(?<![\w@])@\w{2,}|https?://\S+")
@@ -67,7 +70,28 @@ def read_body(
             blocks.settle_picture()
             blocks.add(line, _block(line, following, profile, text_mode, lead is not None and not blocks.items))
     blocks.settle_picture()
-    return lead, blocks.items, published, authors
+    return (_without_stamp(lead, evidence.lead_hint, profile) if lead else lead), blocks.items, published, authors
+
+
+def _without_stamp(lead: str, description: str | None, profile: SiteProfile) -> str:
+    """The lead without a label a site sets in its own box before it, which a page's text
+    runs into the lead (``TP HCMNếu có ít tiền...``, ``Dân trí Sau khi...``): the place or
+    the agency, where the page's description starts right after it, or the agency's bare
+    name run straight into the first sentence. Printed as part of the text, with its own
+    punctuation (``(Dân trí) - ``, ``LSO-``), it stays."""
+    if description:
+        start = line_key(description[:_DESCRIPTION_START])
+        for cut in range(1, min(len(lead), _STAMP_CHARS) + 1):
+            if line_key(lead[cut : cut + _DESCRIPTION_START]) == start:
+                stamp = lead[:cut].strip()
+                if 1 <= len(stamp.split()) <= _STAMP_WORDS and not ends_sentence(stamp):
+                    return lead[cut:].strip()
+                break
+    for name in profile.agency_prefixes:
+        rest = lead[len(name) :]
+        if lead.startswith(name + " ") and rest[1:2].isupper() and len(rest.split()) > _STAMP_WORDS:
+            return rest.strip()
+    return lead
 
 
 def _sort_out(

@@ -65,6 +65,9 @@ def _main_text_goes_on(lines: list[Line], index: int) -> bool:
     """The extractor's text goes on under a line: a box inside the text (a "Related" box
     between paragraphs, a comment count in the post's head), not its end."""
     following = lines[index + 1 : index + 1 + _MARKER_LOOKAHEAD]
+    first = next((line for line in following if not line.is_image), None)
+    if first is not None and first.link and first.kind == "heading":
+        return False  # another story's linked headline comes next: the text does not go on
     texts = [
         line for position, line in enumerate(following)
         if line.main and _is_text(line) and not _teaser(line, following[position - 1] if position else lines[index])
