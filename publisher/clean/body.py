@@ -29,7 +29,13 @@ from publisher.clean.names import looks_like_names
 from publisher.ingest.images import local_image
 from publisher.model import Block, Figure, Heading, ListBlock, Paragraph, PrintedDate, Quote
 
-_RELATED_PREFIX = re.compile(r"^(?:>>|»|›|►|▶|\+\+)\s*|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chủ đề)\s*[:>]", re.I)
+# Links to other stories set inside the text, opened by an arrow or a "read also" of some language.
+_RELATED_PREFIX = re.compile(
+    r"^(?:>>|»|›|►|▶|\+\+)\s*|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chủ đề|read more|see more|"
+    r"related|also read|read also|also on \S+|more on this|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
+    r"leer más|lea también|ver también|leia mais|leia também|leggi anche)\s*[:>]",
+    re.I,
+)
 _BULLET = re.compile(r"^[-–•+]\s+\S")
 _CAPTION_UNDER_IMAGE_WORDS = 40
 _TITLE_SUFFIX_CHARS = 40
@@ -112,6 +118,9 @@ def _sort_out(
         elif near_top and published is None and (found := head_date(line, profile)):
             published, credit = found
             authors = byline_names(credit, profile) if credit else authors
+        elif near_top and not authors and _is_bare_byline_word(line, profile) and _names_follow(lines, index):
+            dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
+            authors = byline_names(f"{line.text} {_next_text(lines, index).text}", profile)  # type: ignore[union-attr]
         elif near_top and not authors and _is_top_byline(line, _next_text(lines, index), profile):
             authors = byline_names(line.text, profile)
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
@@ -149,6 +158,17 @@ def _is_contact(text: str) -> bool:
     # One handle and a date sign a tweet the article quotes ("— Dele (@dele_official) ..."):
     # the text, not a contact.
     return words <= _CONTACT_WORDS and (bool(_EMAIL.search(text)) or len(_HANDLE_OR_LINK.findall(text)) >= 2)
+
+
+def _is_bare_byline_word(line: Line, profile: SiteProfile) -> bool:
+    """``By`` on a line of its own (the names are a link on the next line)."""
+    match = profile.byline_pattern.match(line.text + " ")
+    return match is not None and len(match.group(1)) >= len(line.text.rstrip(": "))
+
+
+def _names_follow(lines: list[Line], index: int) -> bool:
+    following = _next_text(lines, index)
+    return following is not None and following.words <= 8 and looks_like_names(following.text)
 
 
 def _in_byline_block(line: Line) -> bool:

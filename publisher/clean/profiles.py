@@ -19,6 +19,9 @@ from publisher.clean.selectors import Selectors, parse_selectors
 from publisher.errors import InputError
 
 
+_COUNT = re.compile(r"^\d+\s+|\s+\d+$")
+
+
 def _key(text: str) -> str:
     return line_key(text)
 
@@ -52,7 +55,15 @@ class SiteProfile:
         return _key(line) in self.thread_lines
 
     def is_chrome(self, line: str) -> bool:
-        return _key(line) in self.chrome_lines
+        """A chrome line, or a line of chrome labels run together with bars and counts
+        ("Posted in News | Permalink | 10 Comments")."""
+        key = _key(line)
+        if key in self.chrome_lines:
+            return True
+        if "|" not in key:
+            return False
+        parts = [_COUNT.sub("", part).strip() for part in key.split("|")]
+        return sum(part in self.chrome_lines for part in parts if part) >= max(2, len(parts) - 1)
 
     def is_teaser_marker(self, line: str) -> bool:
         return _key(line) in self.teaser_markers

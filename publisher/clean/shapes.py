@@ -30,6 +30,9 @@ _CAPTION_MAX_WORDS = 45
 _CREDIT_AT_END = re.compile(
     r"[(.]\s*(?:(?:Ảnh|Nguồn ảnh)\s*:\s*[^.:]{2,50}|Ảnh\s+[A-ZĐ][^.:]{1,40}|Ảnh minh họa|Ảnh minh hoạ)\)?\.?$"
 )
+# A photo's credit in brackets at the end of a caption, as agencies write it in many
+# languages: "(NASA via AP, File)", "(AP Photo/Evan Vucci)", "(Foto: dpa)", "(Photo : AFP)".
+_BRACKETED_CREDIT = re.compile(r"\((?:[^()]*\b(?:photo|photos|foto|fotos|file|via|credit|crédit|image|bild)\b[^()]*)\)\.?$", re.I)
 
 
 def ends_sentence(text: str) -> bool:
@@ -50,7 +53,7 @@ def has_caption_cue(text: str, profile: SiteProfile) -> bool:
     """``Ảnh: ...`` and the like: a photo's caption or credit (captions are short)."""
     if len(text.split()) > _CAPTION_MAX_WORDS:
         return False
-    if text.startswith(("Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ")) or _CREDIT_AT_END.search(text):
+    if text.startswith(("Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ")) or _CREDIT_AT_END.search(text) or _BRACKETED_CREDIT.search(text):
         return True
     return any(cue in text for cue in profile.caption_cues) and not text.endswith(".")
 
