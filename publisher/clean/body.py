@@ -115,9 +115,12 @@ def _sort_out(
             content.append(line)
         elif profile.is_chrome(line.text):
             dropped.append(Dropped(line.number, line.text, "chrome line (site profile)"))
-        elif near_top and published is None and (found := head_date(line, profile)):
-            published, credit = found
-            authors = byline_names(credit, profile) if credit else authors
+        elif near_top and (found := head_date(line, profile)):
+            # The first date line under the headline is the story's; another (Updated ...) goes with it.
+            published, credit = published or found[0], found[1]
+            authors = byline_names(credit, profile) if credit and not authors else authors
+            if published is not found[0]:
+                dropped.append(Dropped(line.number, line.text, "date line under the headline (another date of the story)"))
         elif near_top and not authors and _is_bare_byline_word(line, profile) and _names_follow(lines, index):
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
             authors = byline_names(f"{line.text} {_next_text(lines, index).text}", profile)  # type: ignore[union-attr]
@@ -180,9 +183,11 @@ def _in_byline_block(line: Line) -> bool:
 def _is_top_byline(line: Line, following: Line | None, profile: SiteProfile) -> bool:
     """A byline under the headline: marked up as one, in capitals, opened by a byline's
     word (``By``), or a line of names alone with the text right under it."""
+    if is_byline(line.text, profile):
+        return True  # "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated ...": names and a date
     if line.words > 8 or (ends_sentence(line.text) and not line.text.endswith(".")) or line.kind == "heading":
         return False
-    if "author" in line.hints or is_caps_byline(line.text) or is_byline(line.text, profile):
+    if "author" in line.hints or is_caps_byline(line.text):
         return True
     return following is not None and is_prose(following) and looks_like_names(line.text.replace(" - ", " , "))
 

@@ -61,13 +61,13 @@ def _captioned(lines: list[Line], index: int) -> bool:
     return index + 1 < len(lines) and "caption" in lines[index + 1].hints
 
 
-def _main_text_goes_on(lines: list[Line], index: int) -> bool:
+def _main_text_goes_on(lines: list[Line], index: int, after_byline: bool = False) -> bool:
     """The extractor's text goes on under a line: a box inside the text (a "Related" box
     between paragraphs, a comment count in the post's head), not its end."""
     following = lines[index + 1 : index + 1 + _MARKER_LOOKAHEAD]
     first = next((line for line in following if not line.is_image), None)
-    if first is not None and first.link and first.kind == "heading":
-        return False  # another story's linked headline comes next: the text does not go on
+    if after_byline and first is not None and first.link and first.kind == "heading":
+        return False  # another story's linked headline under a name: the text does not go on
     texts = [
         line for position, line in enumerate(following)
         if line.main and _is_text(line) and not _teaser(line, following[position - 1] if position else lines[index])
@@ -115,7 +115,8 @@ def split_off_tail(
         if _is_byline(line, lines[i + 1 : i + 2], profile, trailing=i > last_prose)
         and _has_prose_before(lines[:i])
         and (i > last_prose or not _text_goes_on(lines[i + 1 : i + 2]))
-        and not _main_text_goes_on(lines, i)
+        # A credit after the last paragraph ends the text, whatever the extractor took after it.
+        and ((i > last_prose and is_attribution(line.text, profile)) or not _main_text_goes_on(lines, i, after_byline=True))
         and not (first_main is not None and i < first_main)
     ]
     if not candidates:

@@ -171,6 +171,7 @@ _RECOGNISED_RULES = frozenset({
     "byline above the text (read as the authors)",
     "byline above the text (the author's box)",
     "date stamp in the text (read as the date)",
+    "date line under the headline (another date of the story)",
     "site name ending the page title",
     "page title (the title repeats below)",
 })
