@@ -15,6 +15,7 @@ from publisher.model import AGENCY_PREFIX
 
 _MAIN_SLACK = 3
 _TEXT_LINE_WORDS = 3
+_LABEL_WORDS = 3
 _MARKER_LOOKAHEAD = 15  # lines under an end marker where the extractor's text may go on  # short lines after the extractor's last line that may still be the byline
 _RUN_ON_LINES = 3  # paragraphs in a row after the extractor's last line: it stopped too soon
 _BYLINE_MAX_WORDS = 8
@@ -31,7 +32,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         # line it took far below (a feedback form repeating the headline) ends nothing.
         mains = [i for i in range(title_index + 1, len(lines)) if lines[i].main and not lines[i].link and lines[i].kind != "heading"]
         last_main = mains[-1] if mains else None
-        if last_main is not None and _text_runs_on(lines[last_main + 1 : last_main + 1 + _RUN_ON_LINES]):
+        if last_main is not None and _text_runs_on(lines[last_main + 1 : last_main + 1 + 2 * _RUN_ON_LINES]):
             last_main = None  # the extractor stopped inside the text: its end is no evidence
     seen_prose = seen_body_prose = False
     for index in range(title_index + 1, len(lines)):
@@ -88,7 +89,10 @@ def _is_text(line: Line) -> bool:
 
 
 def _text_runs_on(lines: list[Line]) -> bool:
-    return len(lines) == _RUN_ON_LINES and all(is_body_prose(line) and not line.link for line in lines)
+    """Paragraphs go on right after the extractor's last line (pictures, their captions and
+    labels such as "Advertisement" between them aside): it stopped inside the text."""
+    texts = [line for line in lines if not line.is_image and "caption" not in line.hints and line.words > _LABEL_WORDS][:_RUN_ON_LINES]
+    return len(texts) == _RUN_ON_LINES and all(is_body_prose(line) and not line.link for line in texts)
 
 
 def _starts_other_content(lines: list[Line], index: int, last_main: int | None) -> bool:
