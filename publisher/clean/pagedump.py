@@ -48,7 +48,8 @@ from publisher.model import Article, PrintedDate, Source
 
 _HEAD_WINDOW = 6  # lines before the title that may hold its kicker and date
 _UNTITLED_MENU_LINES = 12
-_TITLE_MIN_WORDS = 3  # a page's title on a dump's first line: "Tin mới" is a menu entry  # short lines before any text that make a page without its title a homepage
+_TITLE_MIN_WORDS = 3
+_TEXT_BETWEEN_TITLES = 2  # paragraphs of the extractor's text between two printings of the headline  # a page's title on a dump's first line: "Tin mới" is a menu entry  # short lines before any text that make a page without its title a homepage
 _REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2});")
 
 
@@ -187,7 +188,7 @@ def _locate_title(lines: list[Line], profiles: ProfileSet, evidence: PageEvidenc
         or title_prefix_occurrences(lines, raw_page_title, 0)
     )
     if occurrences:
-        index = best_title(lines, occurrences, profiles.for_site_name(site_name))
+        index = _before_the_text(lines, occurrences, best_title(lines, occurrences, profiles.for_site_name(site_name)))
         return _Title(index, lines[index].text, occurrences[0], raw_page_title, site_name)
     index = fallback_title_index(lines, raw_page_title)
     if index is not None:
@@ -201,6 +202,17 @@ def _locate_title(lines: list[Line], profiles: ProfileSet, evidence: PageEvidenc
         lines.insert(at, Line(lines[at].number, headline, kind="heading", level=1))
         return _Title(at, headline, at, raw_page_title, site_name)
     raise NotAnArticleError("no article headline found (a homepage or a listing?)", path)
+
+
+def _before_the_text(lines: list[Line], occurrences: list[int], chosen: int) -> int:
+    """The headline printed above the extractor's text, where the page prints it again below
+    that text (a share box, the next story's list): the text stands under the first."""
+    earlier = [index for index in occurrences if index < chosen]
+    for index in earlier:
+        between = lines[index + 1 : chosen]
+        if sum(1 for line in between if line.main and is_body_prose(line)) >= _TEXT_BETWEEN_TITLES:
+            return index
+    return chosen
 
 
 def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | None, as_article: bool) -> _Title:
