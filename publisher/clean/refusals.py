@@ -17,7 +17,7 @@ from publisher.clean.lines import Line
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import DATE_WINDOW, ends_sentence, is_body_prose, is_prose
 from publisher.errors import NotAnArticleError
-from publisher.model import Block, Figure, ListBlock, Paragraph
+from publisher.model import AGENCY_PREFIX, Block, Figure, ListBlock, Paragraph
 
 _MIN_BODY_WORDS = 40
 _MIN_SENTENCE_WORDS = 8
@@ -26,6 +26,9 @@ _LISTING_LINKS = 8
 _LINKS_PER_PARAGRAPH = 2
 _TEXT_RUN = 3  # paragraphs in a row that make an article's text
 _CARDS = 4
+_CARD_HEAD_WORDS = (3, 30)
+_DUMP_CARD_HEAD_WORDS = 8
+_CARD_STAMP_WORDS = 6
 _CARD_SHARE = 0.6
 _TEASER_WORDS = 80
 _TABLE_LINES = 12
@@ -181,9 +184,18 @@ def _cards(lines: list[Line]) -> str | None:
     texts = [line for line in lines if not line.is_image and "caption" not in line.hints]
     cards = 0
     for index in range(len(texts) - 1):
-        head, teaser = texts[index], texts[index + 1]
-        after = texts[index + 2] if index + 2 < len(texts) else None
-        if _is_card_head(head) and is_body_prose(teaser) and teaser.words <= _TEASER_WORDS and (after is None or not is_body_prose(after)):
+        head = texts[index]
+        # The teaser under the headline, maybe past a line of section and time ("Sức khỏe - 25 phút trước").
+        following = texts[index + 1 : index + 3]
+        position = next((i for i, line in enumerate(following) if line.words > _CARD_STAMP_WORDS), None)
+        if position is None:
+            continue
+        teaser = following[position]
+        after = texts[index + 2 + position] if index + 2 + position < len(texts) else None
+        if (
+            _is_card_head(head, teaser) and is_body_prose(teaser) and teaser.words <= _TEASER_WORDS
+            and (after is None or not is_body_prose(after))
+        ):
             cards += 1
     prose = sum(1 for line in texts if is_body_prose(line))
     if cards >= _CARDS and cards >= _CARD_SHARE * prose and _longest_text_run(lines) < _TEXT_RUN:
@@ -191,8 +203,16 @@ def _cards(lines: list[Line]) -> str | None:
     return None
 
 
-def _is_card_head(line: Line) -> bool:
-    return 3 <= line.words <= 30 and not is_prose(line) and line.kind != "item"
+def _is_card_head(line: Line, teaser: Line) -> bool:
+    """Another story's headline: on a saved page a link (an article's subheadings are
+    not); in a dump, which has no links, a headline's length (a list article's subheads,
+    "Bạn lạc quan", are shorter than the headlines of a homepage's stories), or a teaser
+    under it that opens as a story's lead does, with the agency's name."""
+    if not _CARD_HEAD_WORDS[0] <= line.words <= _CARD_HEAD_WORDS[1] or is_prose(line) or line.kind == "item":
+        return False
+    if line.main is not None:
+        return line.link
+    return line.words >= _DUMP_CARD_HEAD_WORDS or bool(AGENCY_PREFIX.match(teaser.text))
 
 
 def doubt_figures(lines: list[Line]) -> str | None:
