@@ -19,7 +19,7 @@ from publisher.clean.selectors import Selectors, parse_selectors
 from publisher.errors import InputError
 
 
-_COUNT = re.compile(r"^\d+\s+|\s+\d+$")
+_COUNT = re.compile(r"^\d+\s*|\s+\d+$")
 
 
 def _key(text: str) -> str:
@@ -58,8 +58,8 @@ class SiteProfile:
         """A chrome line, or a line of chrome labels run together with bars and counts
         ("Posted in News | Permalink | 10 Comments")."""
         key = _key(line)
-        if key in self.chrome_lines:
-            return True
+        if key in self.chrome_lines or _COUNT.sub("", key) in self.chrome_lines:
+            return True  # "0 Bình luận", "0CHIA SẺ": a widget's label after its count
         if "|" not in key:
             return False
         parts = [_COUNT.sub("", part).strip() for part in key.split("|")]

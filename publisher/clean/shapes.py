@@ -150,5 +150,8 @@ def unwrap(text: str) -> str:
 def _attribution_label(text: str, profile: SiteProfile) -> str | None:
     for label in profile.attribution_prefixes:
         if text.startswith(label) and (label.endswith(":") or text[len(label) : len(label) + 1] in (" ", "")):
+            rest = text[len(label) :].strip()
+            if label in profile.according_to_prefixes and rest[:1].islower():
+                return None  # "Theo dõi ...", "theo đó": the verb, not "according to" a source
             return label
     return None
