@@ -24,18 +24,12 @@ from publisher.clean.shapes import (
     is_body_prose,
     is_byline,
     is_prose,
+    RELATED_PREFIX,
 )
 from publisher.clean.names import looks_like_names
 from publisher.ingest.images import local_image
 from publisher.model import Block, Figure, Heading, ListBlock, Paragraph, PrintedDate, Quote
 
-# Links to other stories set inside the text, opened by an arrow or a "read also" of some language.
-_RELATED_PREFIX = re.compile(
-    r"^(?:>>|»|›|►|▶|\+\+)\s*|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chủ đề|read more|see more|"
-    r"related|also read|read also|also on \S+|more on this|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
-    r"leer más|lea también|ver también|leia mais|leia também|leggi anche)\s*[:>]",
-    re.I,
-)
 _BULLET = re.compile(r"^[-–•+]\s+\S")
 _CAPTION_UNDER_IMAGE_WORDS = 40
 _TITLE_SUFFIX_CHARS = 40
@@ -299,7 +293,7 @@ def _next_text(content: list[Line], index: int) -> Line | None:
 
 
 def _is_related_link(line: Line) -> bool:
-    if _RELATED_PREFIX.match(line.text):
+    if RELATED_PREFIX.match(line.text):
         return True
     # A line that is wholly a link inside the text is a card for another story.
     return line.link and line.kind != "image" and not ({"author", "source", "caption"} & line.hints)

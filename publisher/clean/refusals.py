@@ -15,7 +15,7 @@ from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.lines import Line
 from publisher.clean.profiles import SiteProfile
-from publisher.clean.shapes import DATE_WINDOW, ends_sentence, is_body_prose, is_prose
+from publisher.clean.shapes import DATE_WINDOW, RELATED_PREFIX, ends_sentence, is_body_prose, is_prose
 from publisher.errors import NotAnArticleError
 from publisher.model import AGENCY_PREFIX, Block, Figure, ListBlock, Paragraph
 
@@ -161,7 +161,7 @@ def doubt_teaser(region: list[Line], profile: SiteProfile) -> str | None:
     texts = [line for line in region if not line.is_image]
     for index, line in enumerate(texts):
         if profile.is_teaser_marker(line.text):
-            before = [other for other in texts[:index] if is_body_prose(other)]
+            before = [other for other in texts[:index] if is_body_prose(other) and not other.link and not RELATED_PREFIX.match(other.text)]
             if len(before) <= 1:
                 return f"one paragraph then '{line.text}' under the headline: the beginning of a story on a homepage or a listing?"
             return None

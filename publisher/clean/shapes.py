@@ -13,6 +13,13 @@ from publisher.clean.names import looks_like_names, split_authors
 from publisher.clean.profiles import SiteProfile
 from publisher.model import AGENCY_PREFIX
 
+# Links to other stories set inside the text, opened by an arrow or a "read also" of some language.
+RELATED_PREFIX = re.compile(
+    r"^(?:>>|»|›|►|▶|\+\+)\s*|^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|tin cùng chủ đề|read more|see more|"
+    r"related|also read|read also|also on \S+|more on this|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|"
+    r"leer más|lea también|ver también|leia mais|leia também|leggi anche)\s*[:>]",
+    re.I,
+)
 _FINAL_PUNCTUATION = tuple('.!?…:;"”’»)')
 # Where a byline's names end and its date begins: "on ...", "|", a weekday, a month, digits.
 _DATE_TAIL = re.compile(
