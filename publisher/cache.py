@@ -1,9 +1,17 @@
-"""A content-addressed cache: whatever is stored is found again by the digest of what made it.
+"""A content-addressed cache that is never trusted blindly: whatever is stored is found
+again by the digest of what made it, and only if it proves to be what this user stored.
 
-Entries are files named by a SHA-256 key under ``objects/``; they are written under a
-temporary name and renamed, so a crash never leaves a half-written entry. Nothing is
-ever looked up by a file's path or time, only by content; an entry's time only says when
-it was last used, and ``prune`` removes those used longest ago.
+Entries are files named by a SHA-256 key (their address) under ``objects/``, each framed:
+a header (format version, the entry's kind, the payload's length and SHA-256) sealed by
+an HMAC-SHA256 with this user's own key (``publisher.signing_key``) over the header and
+the entry's address, then the payload. ``get`` returns the payload only when every check
+passes; anything else (a planted file, a copy from another user's cache, a damaged,
+truncated or moved entry, an entry of another kind) is a miss with one warning, and the
+entry is removed. Payloads are data (bytes or JSON), never code to unpickle.
+
+Entries are written under a temporary name and renamed, so a crash never leaves a
+half-written entry. Nothing is looked up by a file's path or time, only by content; an
+entry's time only says when it was last used, and ``prune`` removes those used longest ago.
 """
 
 from __future__ import annotations
@@ -11,21 +19,41 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import hmac
 import json
+import logging
 import os
 import re
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from publisher.errors import OutputError, PublisherError
 
-DEFAULT_CACHE_DIR = Path(".publisher-cache")
+CACHE_DIR_VARIABLE = "PUBLISHER_CACHE_DIR"
 # After a build, entries used longest ago are removed beyond this size.
 DEFAULT_CACHE_MAX_SIZE = "2GB"
+# The logger of the cache's warnings: a build reports them, but never records them as
+# warnings of the publication (a later hit would repeat them).
+CACHE_LOG = "publisher.cache"
+_LOG = logging.getLogger(CACHE_LOG)
 _PACKAGE_DIR = Path(__file__).resolve().parent
+_ADDRESS = re.compile(r"[0-9a-f]{4,64}(?:-[a-z]+)?")
+_NAME = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,127}")
+
+
+def default_cache_dir() -> Path:
+    """``$PUBLISHER_CACHE_DIR``, else the platform's cache folder for this user: never a
+    folder that came with the files being built."""
+    chosen = os.environ.get(CACHE_DIR_VARIABLE)
+    if chosen:
+        return Path(chosen)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("publisher", appauthor=False))
 
 
 def digest(*parts: str | bytes) -> str:
@@ -59,73 +87,162 @@ def code_version() -> str:
     return digest(*parts)
 
 
-class Cache:
-    """Blobs and small JSON records under ``root``, keyed by hex digests."""
+class BadEntry(Exception):
+    """Why a stored entry is not used: the message completes "a KIND entry ..."."""
 
-    def __init__(self, root: Path, readable: bool = True) -> None:
+
+_MAGIC = b"publisher-cache\n"
+_FORMAT_VERSION = 1
+_SHA256_SIZE = 32
+
+
+def frame(key: bytes, address: str, kind: str, payload: bytes) -> bytes:
+    """``payload`` as the entry ``address`` of ``kind``: magic, version, kind, length,
+    the payload's SHA-256, an HMAC-SHA256 over all of them and the address, the payload."""
+    kind_bytes = kind.encode("ascii")
+    head = (_MAGIC + bytes((_FORMAT_VERSION, len(kind_bytes))) + kind_bytes
+            + len(payload).to_bytes(8, "big") + hashlib.sha256(payload).digest())
+    return head + _seal(key, address, head) + payload
+
+
+def unframe(key: bytes, address: str, kind: str, framed: bytes) -> bytes:
+    """The payload of an entry framed by ``frame`` with the same key, address and kind;
+    raises ``BadEntry`` saying what is wrong otherwise."""
+    if not framed.startswith(_MAGIC):
+        raise BadEntry("is not a cache entry (damaged, or written by an older publisher)")
+    at = len(_MAGIC)
+    if len(framed) < at + 2:
+        raise BadEntry("is truncated")
+    version, kind_size = framed[at], framed[at + 1]
+    if version != _FORMAT_VERSION:
+        raise BadEntry(f"is in another format (version {version})")
+    kind_end = at + 2 + kind_size
+    head_end = kind_end + 8 + _SHA256_SIZE
+    if len(framed) < head_end + _SHA256_SIZE:
+        raise BadEntry("is truncated")
+    head, seal, payload = framed[:head_end], framed[head_end:head_end + _SHA256_SIZE], framed[head_end + _SHA256_SIZE:]
+    if not hmac.compare_digest(seal, _seal(key, address, head)):
+        raise BadEntry("was not written with this user's key (a cache from elsewhere, or altered)")
+    length = int.from_bytes(framed[kind_end:kind_end + 8], "big")
+    if len(payload) != length:
+        raise BadEntry("is truncated" if len(payload) < length else "has bytes beyond its end")
+    if not hmac.compare_digest(hashlib.sha256(payload).digest(), framed[kind_end + 8:head_end]):
+        raise BadEntry("is damaged (its checksum does not match)")
+    stored_kind = framed[at + 2:kind_end].decode("ascii", "replace")  # sealed: written by this code
+    if stored_kind != kind:
+        raise BadEntry(f"holds a {stored_kind} instead")
+    return payload
+
+
+def _seal(key: bytes, address: str, head: bytes) -> bytes:
+    # The address is sealed too: an entry moved or copied to another address is refused.
+    return hmac.new(key, head + address.encode("ascii"), hashlib.sha256).digest()
+
+
+class Cache:
+    """Framed entries under ``root``, keyed by hex digests, sealed with ``key`` (by
+    default this user's signing key, read when first needed)."""
+
+    def __init__(self, root: Path, readable: bool = True, key: bytes | None = None) -> None:
         self.root = root
         # An unreadable cache (--force) builds everything anew and still stores the results.
         self.readable = readable
+        self._key = key
 
-    def _path(self, key: str) -> Path:
-        return self.root / "objects" / key[:2] / key[2:]
+    @property
+    def key(self) -> bytes:
+        if self._key is None:
+            from publisher.signing_key import user_key
 
-    def get(self, key: str) -> bytes | None:
+            self._key = user_key()
+        return self._key
+
+    def _path(self, address: str) -> Path:
+        if not _ADDRESS.fullmatch(address):
+            raise ValueError(f"not a cache address: {address!r}")
+        return self.root / "objects" / address[:2] / address[2:]
+
+    def get(self, address: str, kind: str, valid: Callable[[bytes], bool] | None = None) -> bytes | None:
+        """The payload stored at ``address`` if it is a sound entry of ``kind`` (and
+        ``valid``, a cheap check of its shape, accepts it); else None, and a bad entry
+        is reported and removed."""
         if not self.readable:
             return None
-        path = self._path(key)
+        path = self._path(address)
         try:
-            data = path.read_bytes()
-            os.utime(path)  # when it was last used: what ``prune`` keeps longest
-        except OSError:
+            framed = path.read_bytes()
+        except FileNotFoundError:
             return None
-        return data
-
-    def put(self, key: str, data: bytes) -> None:
-        target = self._path(key)
-        try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".", suffix=".part", dir=target.parent)
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-            os.replace(temporary, target)
         except OSError as error:
-            raise OutputError(f"cannot write to the cache: {error.strerror}", self.root) from None
+            self.reject(address, kind, f"cannot be read ({error.strerror})")
+            return None
+        try:
+            payload = unframe(self.key, address, kind, framed)
+            if valid is not None and not valid(payload):
+                raise BadEntry(f"does not hold a valid {kind}")
+        except BadEntry as bad:
+            self.reject(address, kind, str(bad))
+            return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # when it was last used: what ``prune`` keeps longest
+        return payload
 
-    def remember(self, key: str, make: Callable[[], bytes]) -> bytes:
-        """The bytes stored under ``key``; made (and stored) when there are none.
+    def put(self, address: str, kind: str, data: bytes) -> None:
+        _write_atomically(self.root, self._path(address), frame(self.key, address, kind, data))
 
-        Only for what ``make`` makes deterministically from what ``key`` digests: the
+    def reject(self, address: str, kind: str, reason: str) -> None:
+        """A bad entry: one warning naming its kind, and the entry is removed (a miss)."""
+        _LOG.warning(f"a {kind} entry of the cache {self.root} {reason}: ignored, and made anew")
+        with contextlib.suppress(OSError):
+            self._path(address).unlink()
+
+    def remember(self, address: str, kind: str, make: Callable[[], bytes],
+                 valid: Callable[[bytes], bool] | None = None) -> bytes:
+        """The bytes stored at ``address``; made (and stored) when there are none.
+
+        Only for what ``make`` makes deterministically from what ``address`` digests: the
         result is then the same with and without the cache.
         """
-        data = self.get(key)
+        data = self.get(address, kind, valid)
         if data is None:
             data = make()
-            self.put(key, data)
+            self.put(address, kind, data)
         return data
 
-    def file(self, key: str, data: bytes) -> Path:
-        """``data`` as the file of the entry ``key``, for a tool that reads files rather
-        than bytes (WeasyPrint's fonts): written when missing, used and pruned like any entry."""
-        path = self._path(key)
-        try:
-            os.utime(path)
-        except OSError:
-            self.put(key, data)
-        return path
-
-    def get_json(self, key: str) -> dict | None:
-        data = self.get(key)
+    def get_json(self, address: str, kind: str) -> dict | None:
+        data = self.get(address, kind)
         if data is None:
             return None
         try:
             value = json.loads(data)
         except ValueError:
-            return None  # a damaged entry is a miss, and is overwritten
-        return value if isinstance(value, dict) else None
+            value = None
+        if not isinstance(value, dict):
+            self.reject(address, kind, "does not hold a JSON object")
+            return None
+        return value
 
-    def put_json(self, key: str, value: dict) -> None:
-        self.put(key, json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+    def put_json(self, address: str, kind: str, value: dict) -> None:
+        self.put(address, kind, json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+
+    def file(self, name: str, data: bytes) -> Path:
+        """``data`` as a file called ``name`` (a name its content decides) under
+        ``files/``, for a tool that reads files rather than bytes (WeasyPrint's fonts).
+        Such a file cannot be framed, so it is never trusted: it is compared with
+        ``data`` on every use and written again when it differs. Pruned like any entry."""
+        if not _NAME.fullmatch(name):
+            raise ValueError(f"not a cache file name: {name!r}")
+        path = self.root / "files" / name
+        try:
+            same = not path.is_symlink() and path.read_bytes() == data
+        except OSError:
+            same = False
+        if same:
+            with contextlib.suppress(OSError):
+                os.utime(path)
+        else:
+            _write_atomically(self.root, path, data)
+        return path
 
     def usage(self) -> CacheUsage:
         entries = self._entries()
@@ -145,22 +262,64 @@ class Cache:
             except OSError as error:
                 raise OutputError(f"cannot remove from the cache: {error.strerror}", path) from None
             count, freed = count + 1, freed + size
-        for stale in (self.root / "objects").glob("*/.*.part"):
+        for stale in (*(self.root / "objects").glob("*/.*.part"), *(self.root / "files").glob(".*.part")):
             with contextlib.suppress(OSError):
                 if stale.stat().st_mtime < time.time() - 3600:
                     stale.unlink()
         return CacheUsage(entries=count, size=freed)
 
     def _entries(self) -> list[tuple[float, int, Path]]:
-        """(last used, size, path) of every entry."""
+        """(last used, size, path) of every entry and file."""
         entries = []
-        for folder in sorted((self.root / "objects").glob("??")):
+        for folder in (*sorted((self.root / "objects").glob("??")), self.root / "files"):
             with contextlib.suppress(OSError):
                 for entry in os.scandir(folder):
-                    if entry.is_file() and not entry.name.startswith("."):
-                        status = entry.stat()
+                    if entry.is_file(follow_symlinks=False) and not entry.name.startswith("."):
+                        status = entry.stat(follow_symlinks=False)
                         entries.append((status.st_mtime, status.st_size, Path(entry.path)))
         return entries
+
+
+def _write_atomically(root: Path, target: Path, data: bytes) -> None:
+    try:
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)  # what is built may be private
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".", suffix=".part", dir=target.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+    except OSError as error:
+        raise OutputError(f"cannot write to the cache: {error.strerror}", root) from None
+
+
+@contextlib.contextmanager
+def collected_warnings() -> Iterator[list[str]]:
+    """The cache's warnings while the block runs, filled in when it ends; the same
+    warning about several entries is given once, with their count."""
+    collector = _Collector()
+    logger = logging.getLogger(CACHE_LOG)
+    logger.addHandler(collector)
+    messages: list[str] = []
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(collector)
+        for message, count in Counter(collector.messages).items():
+            messages.append(message if count == 1 else f"{message} ({count} entries)")
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 @dataclass(frozen=True)

@@ -291,7 +291,7 @@ def test_save_as_text_lines_are_joined_into_paragraphs():
     assert lines[1] == ("The city council voted on Tuesday to expand the bus network by twenty routes, "
                         "the largest change in a decade, officials said after the meeting ended late.")
     assert lines[2].endswith("that have had no service for years.")
-    assert "  • Home" in lines and "  • News" in lines
+    assert "  Home" in lines and "  News" in lines  # menu entries stay lines of their own, without the bullet
 
 
 def test_a_homepage_copy_is_refused(tmp_path):

@@ -12,14 +12,16 @@ from functools import lru_cache
 
 # Counters that sites print after a label: "Ý kiến bạn đọc ( 33 )", "Bình luận (5)".
 _COUNTER = re.compile(r"\s*[(\[]\s*\d+\s*[)\]]\s*$")
+# The bullet a text browser puts before a menu entry or a list item ("  • Tin khác").
+_BULLET = re.compile(r"^[•◦▪●■]\s*")
 
 
 @lru_cache(maxsize=8192)
 def line_key(text: str) -> str:
-    """A line as compared with others and with profile lists: case, spacing, counters and
-    trailing colons do not matter."""
+    """A line as compared with others and with profile lists: case, spacing, counters,
+    a text browser's bullets and trailing colons do not matter."""
     key = " ".join(text.casefold().split())
-    key = _COUNTER.sub("", key)
+    key = _BULLET.sub("", _COUNTER.sub("", key))
     return key.rstrip(" :.»>").strip()
 
 

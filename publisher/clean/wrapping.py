@@ -23,21 +23,24 @@ _WIDTHS = range(60, 121)
 # A line that starts a new item even where the line before it is full: a bullet, a number.
 _NEW_ITEM = re.compile(r"^\s*(?:[•●▪◦*+\-–—]\s|\d{1,3}[.)]\s|\[\d+\]|#)")
 # What a text browser writes where a picture stands: its alt text or file name in brackets.
-_PICTURE_MARK = re.compile(r"^\s*(?:\[[^\]\s]{1,120}\]\s*)+")
+_PICTURE_MARKS = re.compile(r"\[[^\]\s]{1,120}\]")
+_BULLET = re.compile(r"^(\s*)[•◦▪●*+]\s+")
 
 
 def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
     """``lines`` (a dump's lines, in order) as ``(first line number, text)`` pairs, the
     lines of one paragraph joined where the dump is wrapped at a fixed width."""
-    numbered = [(number, _PICTURE_MARK.sub("", line) if _PICTURE_MARK.match(line) else line) for number, line in enumerate(lines, 1)]
-    width = wrap_width([text for _, text in numbered])
+    numbered = list(enumerate(lines, 1))
+    width = wrap_width(lines)
     if width is None:
         return numbered
     joined: list[tuple[int, str]] = []
     previous = ""
-    for number, text in numbered:
+    for number, line in numbered:
+        # A text browser's marks are no text: a picture's name in brackets, a list's bullet.
+        text = _BULLET.sub(r"\1", _PICTURE_MARKS.sub("", line))
         stripped = text.strip()
-        if joined and previous.strip() and stripped and not _NEW_ITEM.match(text) and _broken_before(previous, stripped, width):
+        if joined and previous.strip() and stripped and not _NEW_ITEM.match(line) and _broken_before(previous, stripped, width):
             first, before = joined[-1]
             joined[-1] = (first, f"{before.rstrip()} {stripped}")
         else:
