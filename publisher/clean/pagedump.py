@@ -117,11 +117,13 @@ def clean_lines(
     end, end_reason = find_end(lines, title.index, title.text, profile, evidence)
     region = lines[title.index + 1 : end]
     rest = lines[title.index + 1 :]
-    doubts = [title.doubt, doubt_link_lists(region), doubt_cards(region, rest), doubt_teaser(rest, profile)]
+    # The article's own lines: on a saved page, without the furniture the extractor left out.
     text = drop_furniture(region, profile, dropped) if evidence.has_extractor else region
-    doubts.append(doubt_threads(region, text, profile))
-    region = text
-    body_lines, authors, tail = split_off_tail(region, profile, dropped, evidence)
+    doubts = [
+        title.doubt, doubt_link_lists(region), doubt_cards(region, rest), doubt_teaser(rest, profile),
+        doubt_threads(region, text, profile),
+    ]
+    body_lines, authors, tail = split_off_tail(text, profile, dropped, evidence)
     if authors:
         end_reason = "after the byline"
     for line in lines[end:]:
@@ -137,7 +139,7 @@ def clean_lines(
         body=tuple(body),
         path=path,
     )
-    doubts += [doubt_figures(region), doubt_text(article.lead, list(article.body), evidence)]
+    doubts += [doubt_figures(text), doubt_text(article.lead, list(article.body), evidence)]
     warnings = decide([doubt for doubt in doubts if doubt], evidence, as_article, path)
     result = CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
     if evidence.extracted is not None:
