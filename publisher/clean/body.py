@@ -10,12 +10,13 @@ from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.head import date_stamp, head_date
 from publisher.clean.lines import Line, line_key
-from publisher.clean.names import is_caps_byline
+from publisher.clean.names import is_caps_byline, looks_like_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     DATE_WINDOW,
     LEAD_MIN_WORDS,
     PARAGRAPH_MIN_WORDS,
+    RELATED_PREFIX,
     byline_names,
     ends_sentence,
     has_agency_prefix,
@@ -24,11 +25,17 @@ from publisher.clean.shapes import (
     is_body_prose,
     is_byline,
     is_prose,
-    RELATED_PREFIX,
 )
-from publisher.clean.names import looks_like_names
 from publisher.ingest.images import local_image
-from publisher.model import Block, Figure, Heading, ListBlock, Paragraph, PrintedDate, Quote
+from publisher.model import (
+    Block,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    PrintedDate,
+    Quote,
+)
 
 _BULLET = re.compile(r"^[-–•+]\s+\S")
 _CAPTION_UNDER_IMAGE_WORDS = 40

@@ -10,7 +10,14 @@ from publisher.clean.explain import Dropped
 from publisher.clean.lines import Line, line_key
 from publisher.clean.names import is_caps_byline
 from publisher.clean.profiles import SiteProfile
-from publisher.clean.shapes import LEAD_MIN_WORDS, byline_names, ends_sentence, has_caption_cue, is_attribution, is_body_prose, is_prose
+from publisher.clean.shapes import (
+    byline_names,
+    ends_sentence,
+    has_caption_cue,
+    is_attribution,
+    is_body_prose,
+    is_prose,
+)
 from publisher.model import AGENCY_PREFIX
 
 _MAIN_SLACK = 3

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from functools import cached_property
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 
 from lxml import etree
 

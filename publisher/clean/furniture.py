@@ -13,9 +13,16 @@ from __future__ import annotations
 from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import Dropped
 from publisher.clean.lines import Line
-from publisher.clean.profiles import SiteProfile
 from publisher.clean.names import looks_like_names
-from publisher.clean.shapes import ends_sentence, has_agency_prefix, has_caption_cue, is_attribution, is_body_prose, is_prose
+from publisher.clean.profiles import SiteProfile
+from publisher.clean.shapes import (
+    ends_sentence,
+    has_agency_prefix,
+    has_caption_cue,
+    is_attribution,
+    is_body_prose,
+    is_prose,
+)
 
 # The extractor's share of the span's paragraphs below which its verdict is no evidence
 # of what is furniture (it found another part of the page, or little of this one).

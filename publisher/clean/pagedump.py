@@ -21,17 +21,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from publisher.clean.body import read_body
+from publisher.clean.dates import zone_from_offset
 from publisher.clean.ending import find_end, split_off_tail
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import CleanResult, Dropped
-from publisher.clean.head import date_stamp, read_head, url_section
-from publisher.clean.lines import Line
-from publisher.clean.dates import zone_from_offset
-from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.floor import block_texts, restore_floor
-from publisher.clean.language import detect_language
-from publisher.clean.refusals import decide, doubt_cards, doubt_figures, doubt_link_lists, doubt_teaser, doubt_text, doubt_threads
 from publisher.clean.furniture import drop_furniture
+from publisher.clean.head import date_stamp, read_head, url_section
+from publisher.clean.language import detect_language
+from publisher.clean.lines import Line
+from publisher.clean.profiles import ProfileSet, SiteProfile
+from publisher.clean.refusals import (
+    decide,
+    doubt_cards,
+    doubt_figures,
+    doubt_link_lists,
+    doubt_teaser,
+    doubt_text,
+    doubt_threads,
+)
+from publisher.clean.shapes import is_body_prose, is_prose
 from publisher.clean.title import (
     best_title,
     fallback_title_index,
@@ -40,7 +49,6 @@ from publisher.clean.title import (
     title_occurrences,
     title_prefix_occurrences,
 )
-from publisher.clean.shapes import is_body_prose, is_prose
 from publisher.clean.unicode import tidy_line
 from publisher.clean.wrapping import unwrap
 from publisher.errors import NotAnArticleError

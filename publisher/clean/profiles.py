@@ -18,7 +18,6 @@ from publisher.clean.lines import line_key
 from publisher.clean.selectors import Selectors, parse_selectors
 from publisher.errors import InputError
 
-
 _COUNT = re.compile(r"^\d+\s*|\s+\d+$")
 
 

@@ -15,7 +15,13 @@ from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.lines import Line
 from publisher.clean.profiles import SiteProfile
-from publisher.clean.shapes import DATE_WINDOW, RELATED_PREFIX, ends_sentence, is_body_prose, is_prose
+from publisher.clean.shapes import (
+    DATE_WINDOW,
+    RELATED_PREFIX,
+    ends_sentence,
+    is_body_prose,
+    is_prose,
+)
 from publisher.errors import NotAnArticleError
 from publisher.model import AGENCY_PREFIX, Block, Figure, ListBlock, Paragraph
 

@@ -12,7 +12,6 @@ than no profile.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from publisher.clean.unicode import tidy_line

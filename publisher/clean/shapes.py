@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from publisher.clean.lines import Line
 from publisher.clean.dates import find_date
+from publisher.clean.lines import Line
 from publisher.clean.names import looks_like_names, split_authors
 from publisher.clean.profiles import SiteProfile
 from publisher.model import AGENCY_PREFIX

@@ -8,7 +8,13 @@ from publisher.clean.dates import parse_date_line
 from publisher.clean.lines import Line, line_key
 from publisher.clean.names import is_caps_byline, looks_like_names
 from publisher.clean.profiles import ProfileSet, SiteProfile
-from publisher.clean.shapes import has_agency_prefix, has_caption_cue, is_attribution, is_body_prose, is_prose
+from publisher.clean.shapes import (
+    has_agency_prefix,
+    has_caption_cue,
+    is_attribution,
+    is_body_prose,
+    is_prose,
+)
 
 _SHARED_WORDS = 0.6
 # A headline in a page dump: its length in words (syllables in Vietnamese), and how far

@@ -17,22 +17,20 @@ from pathlib import Path
 
 from lxml import etree
 
+from publisher.clean.dates import find_date
 from publisher.clean.explain import CleanResult
 from publisher.clean.floor import ExtractedText
-from publisher.clean.dates import find_date
 from publisher.clean.lines import Line, line_key
 from publisher.clean.names import looks_like_names
-from publisher.clean.selectors import Selected, select_parts
 from publisher.clean.pagedump import PageEvidence, clean_lines
 from publisher.clean.profiles import ProfileSet
+from publisher.clean.selectors import Selected, select_parts
 from publisher.errors import InputError, NotAnArticleError
 from publisher.ingest.capsfonts import show_capitals_fonts
 from publisher.ingest.metadata import MetaDate, PageMetadata, read_metadata
 from publisher.ingest.pagelines import PageLine, page_lines, parse_html
 from publisher.ingest.sanitise import sanitise_page
 from publisher.model import PrintedDate
-
-
 
 _PROFILE_BODY_SHARE = 0.5
 
