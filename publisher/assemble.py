@@ -11,12 +11,13 @@ from urllib.parse import unquote, urlsplit
 
 from publisher.clean.profiles import ProfileSet, load_profiles
 from publisher.errors import InputError, NotAnArticleError
-from publisher.article_files import is_article_file
+from publisher.article_files import is_article_file, natural_key, web_address_error
 from publisher.cache import Cache
 from publisher.ingest.remembered import ArticleReader
 from publisher.manifest import MANIFEST_NAME, Manifest, load_manifest
 from publisher.model import Article, Figure, Publication, Section, instant
 from publisher.network import FetchRefused, NetworkPolicy, fetch_image
+from publisher.outputs import is_output
 
 IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp")
 Warn = Callable[[str], None]
@@ -43,7 +44,7 @@ def load_publication(
     if path.is_file():
         publication = _single_article_publication(_read_one(path, reader, warn), path.parent)
     elif not path.is_dir():
-        raise InputError("no such file or folder", path)
+        raise web_address_error(path) or InputError("no such file or folder", path)
     elif (path / MANIFEST_NAME).is_file():
         publication = _from_manifest(load_manifest(path / MANIFEST_NAME), reader, warn)
     else:
@@ -52,22 +53,20 @@ def load_publication(
 
 
 def article_files(folder: Path, warn: Warn = _ignore) -> list[Path]:
-    """The article files directly in ``folder``, in natural name order (2 before 10).
+    """The article files directly in ``folder``, in natural name order (2 before 10),
+    without the outputs of earlier builds (``publisher.outputs``).
 
     A symbolic link that leads out of the folder is skipped with a warning.
     """
     root = folder.resolve()
     files = []
-    for path in sorted((p for p in folder.iterdir() if is_article_file(p)), key=_natural_key):
+    articles = (p for p in folder.iterdir() if is_article_file(p) and not is_output(p))
+    for path in sorted(articles, key=natural_key):
         if root not in path.resolve().parents:
             warn(f"skipped: {path} links to a file outside the folder")
             continue
         files.append(path)
     return files
-
-
-def _natural_key(path: Path) -> list[object]:
-    return [int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", path.name)]
 
 
 def _read_one(path: Path, reader: ArticleReader, warn: Warn) -> Article:

@@ -3,6 +3,7 @@ never stopping the others."""
 
 from __future__ import annotations
 
+import dataclasses
 import traceback
 from collections.abc import Callable, Iterable
 from concurrent.futures import Executor, as_completed
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from publisher.build import BuildOptions, PublicationResult, build_one
 from publisher.errors import PublisherError
+from publisher.outputs import mark_output_folder
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,9 @@ class BatchJob:
     options: BuildOptions
     name: str | None = None  # output file stem; None: the slug of the title
     expected_articles: int = 0
+    # The output folder to mark once this job has written into it (it lies inside what
+    # the build reads, and a later build must not read it back); None: no marking.
+    mark: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,20 @@ class BatchSummary:
     outcomes: list[JobOutcome] = field(default_factory=list)
 
     def count(self, status: str) -> int:
+        """Publications that ended ``status``: "built", "failed" or "skipped" (up to date,
+        put back from the cache). The three always add up to ``len(outcomes)``."""
         return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    def describe(self) -> str:
+        """The run in one line: "Built N" counts the publications built, never those put
+        back or failed, and built + failed + skipped is every publication."""
+        built, failed, skipped = (self.count(status) for status in ("built", "failed", "skipped"))
+        total = len(self.outcomes)
+        files = sum(len(result.files) for result in self.results)
+        warnings = sum(len(result.warnings) for result in self.results)
+        head = f"Built {built} publication(s)" if built == total else f"Built {built} of {total} publication(s)"
+        return (f"{head}, {files} file(s), {warnings} warning(s): "
+                f"{built} succeeded, {failed} failed, {skipped} skipped (up to date).")
 
     @property
     def failed(self) -> list[JobOutcome]:
@@ -84,6 +102,20 @@ def run_batch(
             outcome = future.result()
         except Exception as error:  # the worker itself died (killed, out of memory)
             outcome = JobOutcome(job=jobs[index], error=PublisherError(f"the build process failed: {error}", jobs[index].source))
+        outcome = _with_outputs_recorded(outcome)
         outcomes[index] = outcome
         on_outcome(outcome)
     return BatchSummary(outcomes=[outcome for outcome in outcomes if outcome is not None])
+
+
+def _with_outputs_recorded(outcome: JobOutcome) -> JobOutcome:
+    """Mark the output folder the job wrote into, when it asks for it (never read back
+    as articles). Done here, in the one process that hears of every job."""
+    if outcome.result is None or outcome.job.mark is None:
+        return outcome
+    try:
+        mark_output_folder(outcome.job.mark)
+    except PublisherError as error:
+        note = f"the outputs could not be marked as such, a later build may read them as articles: {error}"
+        return dataclasses.replace(outcome, result=dataclasses.replace(outcome.result, warnings=(*outcome.result.warnings, note)))
+    return outcome

@@ -11,6 +11,7 @@ from publisher.batch.runner import BatchJob, BatchSummary, JobOutcome, run_batch
 from publisher.build import BuildOptions, _unique_names, check_options, load_publication
 from publisher.errors import InputError
 from publisher.executors import InlineExecutor, default_jobs, make_executor
+from publisher.outputs import lies_inside_inputs
 from publisher.slug import slugify
 
 
@@ -31,9 +32,10 @@ def plan_jobs(paths: Sequence[Path], out_dir: Path, options: BuildOptions, jobs:
         titles = [slugify(load_publication(sources[i][1].path, as_article=options.as_article).title) for i in loose]
         for i, name in zip(loose, _unique_names(titles)):
             names[i] = name
+    mark = out_dir if lies_inside_inputs(out_dir, paths) else None
     return [
         BatchJob(source=source.path, out_dir=out_dir / source.relative, options=options,
-                 name=name, expected_articles=source.article_count())
+                 name=name, expected_articles=source.article_count(), mark=mark)
         for (_path, source), name in zip(sources, names)
     ]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from publisher.article_files import ARTICLE_SUFFIXES
+from publisher.article_files import ARTICLE_SUFFIXES, web_address_error
 from publisher.clean.explain import CleanResult
 from publisher.clean.profiles import ProfileSet
 from publisher.clean.unicode import normalise_text
@@ -30,7 +30,7 @@ def article_bytes(path: Path) -> bytes:
             raise InputError(f"too large for one article ({size / 1048576:.1f} MB; the limit is {MAX_ARTICLE_BYTES // 1048576} MB)", path)
         return path.read_bytes()
     except OSError as error:
-        raise InputError(f"cannot read the file: {error.strerror}", path) from None
+        raise web_address_error(path) or InputError(f"cannot read the file: {error.strerror}", path) from None
 
 
 def read_article_bytes(data: bytes, path: Path, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
