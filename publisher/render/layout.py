@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from publisher.cache import Cache
 from publisher.errors import LayoutError
 from publisher.render.fonts import FontFace
+from publisher.render.options import PAGE_SIZE
 from publisher.render.system_fonts import find_system_fonts
 from publisher.resources import builtin_layouts_dir, shipped_fonts_dir
+from publisher.schema import Document, Field, KeyPath, Schema, boolean, length, one_of, text, whole_number
+from publisher.tomlfile import load_toml
 
 LAYOUT_FILE = "layout.toml"
 # What a fallback face serves: both, the text faces ("Publisher Serif") or the display faces.
@@ -124,82 +127,95 @@ def available_layouts(search_dirs: tuple[Path, ...] = ()) -> dict[str, Path]:
     return found
 
 
+_PAGE_TABLE = Schema("[page]", (
+    Field("size", PAGE_SIZE, description="the page size (default: the extended layout's, else A4)"),
+    Field("columns", whole_number(1, 4), description="columns of text (default: the extended layout's, else 1)"),
+    Field("font_size", length(), description="the text's size (default: the extended layout's, else 10.5pt)"),
+    Field("cover", one_of("always", "when-asked", "never"),
+          description="print a cover page always, when the manifest asks, or never (default: when-asked)"),
+    Field("front_matter_roman", boolean(), description="pages before the first article numbered i, ii, iii"),
+    Field("part_break", one_of("page", "right", "none"),
+          description="where each article may open a page, so that large PDFs are laid out in parts"),
+))
+
+_FONT_FIELDS = (
+    Field("family", text("a font family name"), required=True, description="the family name the CSS uses"),
+    Field("file", text("a font file name"), required=True, description="in the layout's fonts/ or the shipped fonts/"),
+    Field("weight", whole_number(100, 900), default=400),
+    Field("style", one_of("normal", "italic"), default="normal"),
+    Field("index", whole_number(0, expected="a face number (0, 1, ...)"), default=0,
+          description="the face within a collection (.ttc)"),
+)
+_FONT_TABLE = Schema("[[fonts]]", _FONT_FIELDS)
+_FALLBACK_FONT_TABLE = Schema("[[fallback_fonts]]", (
+    *_FONT_FIELDS,
+    Field("role", one_of(*ROLES), default="any", description="the faces it falls back from: text, display or any"),
+    Field("system", boolean(), default=False, description="taken from the system's font folders when not shipped"),
+))
+
+LAYOUT_SCHEMA = Schema(LAYOUT_FILE, (
+    Field("name", text("a layout name"), description="default: the folder's name"),
+    Field("description", text(), description="what `publisher layouts` shows"),
+    Field("extends", text("the name of a built-in layout"), description="a built-in layout whose files come after this one's"),
+    Field("page", table=_PAGE_TABLE, default={}),
+    Field("fonts", table=_FONT_TABLE, many=True, default=[], description="the text and display faces"),
+    Field("fallback_fonts", table=_FALLBACK_FONT_TABLE, many=True, default=[],
+          description="faces for the characters the text faces lack, tried in order"),
+))
+
+
 def _load_layout(folder: Path, search_dirs: tuple[Path, ...], depth: int = 0) -> Layout:
     config_path = folder / LAYOUT_FILE
-    try:
-        config = tomllib.loads(config_path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        raise LayoutError(f"invalid layout file: {error}", config_path) from None
+    data, document = load_toml(config_path, LayoutError, "layout file")
+    config = LAYOUT_SCHEMA.read(data, document)
     parent: Layout | None = None
-    if extends := config.get("extends"):
+    if extends := config["extends"]:
         if depth > 8 or extends == folder.name and folder.parent == builtin_layouts_dir():
-            raise LayoutError(f"layout extends itself ('{extends}')", config_path)
+            raise document.fail(f"layout extends itself ('{extends}')", ("extends",))
         parent_folder = builtin_layouts_dir() / extends
         if not (parent_folder / LAYOUT_FILE).is_file():
-            raise LayoutError(f"layout extends unknown layout '{extends}'", config_path)
+            available = ", ".join(sorted(builtin_layouts()))
+            raise document.fail(f"layout extends unknown layout '{extends}' (expected one of the built-in layouts: {available})",
+                                ("extends",))
         parent = _load_layout(parent_folder, search_dirs, depth + 1)
-    fallback_entries = config.get("fallback_fonts", ())
-    system_files = find_system_fonts(_system_file_names(fallback_entries, config_path))
-    fonts = tuple(_font(entry, folder, config_path) for entry in config.get("fonts", ()))
-    fallback_or_none = [_font(entry, folder, config_path, system_files) for entry in fallback_entries]
+    fallback_entries = config["fallback_fonts"]
+    system_files = find_system_fonts(entry["file"] for entry in fallback_entries if entry["system"])
+    fonts = tuple(face for index, entry in enumerate(config["fonts"]) if (face := _font(entry, folder, document, ("fonts", index))))
+    fallback_or_none = [_font(entry, folder, document, ("fallback_fonts", index), system_files)
+                        for index, entry in enumerate(fallback_entries)]
     fallbacks = tuple(face for face in fallback_or_none if face is not None)
     unavailable = tuple(entry["file"] for entry, face in zip(fallback_entries, fallback_or_none) if face is None)
-    page = config.get("page", {})
+    page = {key: value for key, value in config["page"].items() if value is not None}
     inherited = parent or Layout(name="", description="", template_dirs=(), fonts=())
-    cover_page = str(page.get("cover", inherited.cover_page))
-    if cover_page not in ("always", "when-asked", "never"):
-        raise LayoutError("[page] cover must be 'always', 'when-asked' or 'never'", config_path)
-    part_break = str(page.get("part_break", inherited.part_break))
-    if part_break not in ("page", "right", "none"):
-        raise LayoutError("[page] part_break must be 'page', 'right' or 'none'", config_path)
     return Layout(
-        name=str(config.get("name", folder.name)),
-        description=str(config.get("description", inherited.description)),
+        name=config["name"] or folder.name,
+        description=config["description"] if config["description"] is not None else inherited.description,
         template_dirs=(folder, *inherited.template_dirs),
         fonts=fonts or inherited.fonts,
         fallback_fonts=fallbacks if fallback_entries else inherited.fallback_fonts,
         unavailable_fonts=unavailable if fallback_entries else inherited.unavailable_fonts,
-        page_size=str(page.get("size", inherited.page_size)),
-        columns=int(page.get("columns", inherited.columns)),
-        font_size=str(page.get("font_size", inherited.font_size)),
-        cover_page=cover_page,
-        front_matter_roman=bool(page.get("front_matter_roman", inherited.front_matter_roman)),
-        part_break=part_break,
+        page_size=page.get("size", inherited.page_size),
+        columns=page.get("columns", inherited.columns),
+        font_size=page.get("font_size", inherited.font_size),
+        cover_page=page.get("cover", inherited.cover_page),
+        front_matter_roman=page.get("front_matter_roman", inherited.front_matter_roman),
+        part_break=page.get("part_break", inherited.part_break),
     )
 
 
-def _system_file_names(entries, config_path: Path) -> list[str]:
-    names = []
-    for entry in entries:
-        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
-            raise LayoutError("a [[fallback_fonts]] entry needs a 'file' name", config_path)
-        if entry.get("system", False):
-            names.append(entry["file"])
-    return names
-
-
-def _font(entry: dict, folder: Path, config_path: Path, system_files: dict[str, Path] | None = None) -> FontFace | None:
+def _font(entry: dict[str, Any], folder: Path, document: Document, key_path: KeyPath,
+          system_files: dict[str, Path] | None = None) -> FontFace | None:
     """The face an entry names, from the layout's fonts/, the shipped fonts or (with
     ``system = true``) the system's font folders; None for a system font this machine lacks."""
-    try:
-        file_name = entry["file"]
-        family = entry["family"]
-    except KeyError as missing:
-        raise LayoutError(f"a [[fonts]] entry lacks {missing}", config_path) from None
-    role = entry.get("role", "any")
-    index = entry.get("index", 0)
-    if role not in ROLES:
-        raise LayoutError(f"font role must be one of {', '.join(ROLES)}, not '{role}'", config_path)
-    if not isinstance(index, int) or isinstance(index, bool) or index < 0:
-        raise LayoutError(f"font index must be a face number (0, 1, ...), not '{index}'", config_path)
+    file_name = entry["file"]
 
     def face(path: Path, system: bool = False) -> FontFace:
-        return FontFace(family=family, path=path, weight=int(entry.get("weight", 400)), style=entry.get("style", "normal"),
-                        index=index, role=role, system=system)
+        return FontFace(family=entry["family"], path=path, weight=entry["weight"], style=entry["style"],
+                        index=entry["index"], role=entry.get("role", "any"), system=system)
 
     for base in (folder / "fonts", shipped_fonts_dir()):
         if (base / file_name).is_file():
             return face(base / file_name)
     if system_files is not None and entry.get("system", False):
         return face(system_files[file_name], system=True) if file_name in system_files else None
-    raise LayoutError(f"font file '{file_name}' not found in the layout's fonts/ or the shipped fonts", config_path)
+    raise document.fail(f"font file '{file_name}' not found in the layout's fonts/ or the shipped fonts", (*key_path, "file"))

@@ -6,35 +6,11 @@ import re
 from dataclasses import dataclass
 
 from publisher.errors import PublisherError
+from publisher.schema import Check, Invalid, boolean, check_declared, one_of, option
 
 PDF_VARIANTS = ("pdf/a-3b", "pdf/ua-1")
 _LENGTH = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt|px)$")
 _PAGE_SIZES = {"a3", "a4", "a5", "a6", "b4", "b5", "letter", "legal", "ledger"}
-
-
-@dataclass(frozen=True)
-class PrintOptions:
-    """Print-production choices from the command line; they win over manifest and layout."""
-
-    page_size: str | None = None
-    bleed: str | None = None
-    marks: str | None = None
-    mirror_margins: bool = False
-    pdf_variant: str | None = None
-    impose: str | None = None
-
-    def validated(self) -> PrintOptions:
-        if self.page_size and not valid_page_size(self.page_size):
-            raise PublisherError(f"unknown page size '{self.page_size}' (A4, A5, letter, or '148mm 210mm')")
-        if self.bleed and not _LENGTH.match(self.bleed):
-            raise PublisherError(f"bleed must be a length such as '3mm', not '{self.bleed}'")
-        if self.marks and not set(self.marks.split()) <= {"crop", "cross"}:
-            raise PublisherError(f"marks must be 'crop', 'cross' or 'crop cross', not '{self.marks}'")
-        if self.pdf_variant and self.pdf_variant not in PDF_VARIANTS:
-            raise PublisherError(f"unknown PDF variant '{self.pdf_variant}' (choose from {', '.join(PDF_VARIANTS)})")
-        if self.impose and self.impose != "booklet":
-            raise PublisherError(f"unknown imposition '{self.impose}' (only 'booklet')")
-        return self
 
 
 def valid_page_size(value: str) -> bool:
@@ -42,6 +18,45 @@ def valid_page_size(value: str) -> bool:
     if len(parts) in (1, 2) and parts[0] in _PAGE_SIZES and (len(parts) == 1 or parts[1] in ("portrait", "landscape")):
         return True
     return len(parts) == 2 and all(_LENGTH.match(part) for part in parts)
+
+
+def _page_size(value: object) -> str:
+    if not isinstance(value, str) or not valid_page_size(value.strip()):
+        raise Invalid()
+    return value.strip()
+
+
+def _print_length(value: object) -> str:
+    if not isinstance(value, str) or not _LENGTH.match(value.strip()):
+        raise Invalid()
+    return value.strip()
+
+
+def _marks(value: object) -> str:
+    if not isinstance(value, str) or not value.split() or not set(value.split()) <= {"crop", "cross"}:
+        raise Invalid()
+    return value
+
+
+PAGE_SIZE = Check("a page size such as 'A4', 'A5', 'letter' or '148mm 210mm'", _page_size)
+PRINT_LENGTH = Check("a length such as '3mm'", _print_length)
+MARKS = Check("'crop', 'cross' or 'crop cross'", _marks)
+
+
+@dataclass(frozen=True)
+class PrintOptions:
+    """Print-production choices from the command line; they win over manifest and layout."""
+
+    page_size: str | None = option(None, PAGE_SIZE, "--page-size")
+    bleed: str | None = option(None, PRINT_LENGTH, "--bleed")
+    marks: str | None = option(None, MARKS, "--marks")
+    mirror_margins: bool = option(False, boolean(), "--mirror-margins")
+    pdf_variant: str | None = option(None, one_of(*PDF_VARIANTS, noun="PDF variant"), "--pdf-variant")
+    impose: str | None = option(None, one_of("booklet", noun="imposition"), "--impose")
+
+    def validated(self) -> PrintOptions:
+        check_declared(self)
+        return self
 
 
 _POINTS_PER_UNIT = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0, "px": 0.75}
