@@ -7,6 +7,7 @@ from pathlib import Path
 from publisher.errors import OutputError
 from publisher.render.layout import find_layout
 from publisher.slug import slugify
+from publisher.writers import FORMATS
 
 _MANIFEST = """\
 # The publication: what it is called and which articles it holds, in order.
@@ -17,7 +18,7 @@ date = 2026-01-05
 publisher = "Tên cơ quan của bạn"
 editors = ["Ban biên tập"]
 language = "vi"
-formats = ["pdf", "epub", "html"]
+formats = [{formats}]
 cover = "generated"          # or the path of a JPEG/PNG in this folder
 
 [layout]
@@ -28,7 +29,7 @@ name = "{layout}"            # bulletin, book, article, or a folder under layout
 
 [[sections]]
 title = "Tin trong tỉnh"
-articles = ["articles/*.md"]
+articles = ["articles/*"]    # every article file in articles/ (.md, .txt, .html), in name order
 """
 
 _ARTICLE = """\
@@ -54,8 +55,10 @@ Mỗi tệp Markdown có phần đầu ghi tiêu đề, ngày, tác giả và sa
 _README = """\
 # {title}
 
-Next: put your articles in `articles/`, list the sections in `publication.toml`, then run
-`publisher build . -o out` in this folder.
+Next: put your articles in `articles/` (`.md` with front matter, `.txt` page dumps, saved
+`.html` pages: every one is included, in name order), then run `publisher build . -o out`
+in this folder. To split them into sections, give each `[[sections]]` of `publication.toml`
+its own files or globs (`articles/01-*`).
 """
 
 
@@ -65,7 +68,8 @@ def new_publication(folder: Path, layout: str = "bulletin") -> list[Path]:
         raise OutputError("the folder exists and is not empty; choose a new name", folder)
     title = folder.name.replace("-", " ").replace("_", " ").strip().capitalize() or "Bản tin"
     files = {
-        folder / "publication.toml": _MANIFEST.format(title=title.replace('"', "'"), layout=layout),
+        folder / "publication.toml": _MANIFEST.format(title=title.replace('"', "'"), layout=layout,
+                                                      formats=", ".join(f'"{name}"' for name in FORMATS)),
         folder / "articles" / f"01-{slugify('bai viet mau')}.md": _ARTICLE,
         folder / "README.md": _README.format(title=title),
     }
