@@ -15,7 +15,7 @@ from urllib.parse import unquote
 from publisher import assemble
 from publisher.clean.profiles import ProfileSet, load_profiles
 from publisher.errors import PublisherError
-from publisher.cache import Cache, code_version, digest, file_digest, files_digest
+from publisher.cache import CACHE_LOG, Cache, code_version, collected_warnings, digest, file_digest, files_digest
 from publisher.model import Publication
 from publisher.network import NetworkPolicy
 from publisher.clean.tonemarks import STYLES as TONE_MARK_STYLES, restyle
@@ -90,7 +90,8 @@ class _WarningLog(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
+        if record.name != CACHE_LOG:  # the cache's own: reported by ``build_one``, never recorded
+            self.messages.append(record.getMessage())
 
 
 def load_publication(
@@ -243,7 +244,23 @@ def build_one(
     profiles: ProfileSet | None = None,
 ) -> PublicationResult:
     """Load and build the publication at ``source``. With a cache, a source whose files
-    are exactly those of an earlier build only has its outputs put back."""
+    are exactly those of an earlier build only has its outputs put back. Cache entries
+    that fail their checks are warnings of this build (not recorded for later hits)."""
+    with collected_warnings() as cache_warnings:
+        result = _build_or_restore(source, out_dir, options, name, reporter, profiles)
+    for message in cache_warnings:
+        reporter.warning(message)
+    return dataclasses.replace(result, warnings=result.warnings + tuple(cache_warnings)) if cache_warnings else result
+
+
+def _build_or_restore(
+    source: Path,
+    out_dir: Path,
+    options: BuildOptions,
+    name: str | None,
+    reporter: Reporter,
+    profiles: ProfileSet | None,
+) -> PublicationResult:
     cache = Cache(options.cache_dir, readable=not options.force) if options.cache_dir else None
     input_key = _input_digest(source, options, name) if cache else ""
     profiles = profiles or load_profiles(options.profile_dirs)
@@ -316,10 +333,10 @@ def _referenced_files(article: Path) -> list[Path]:
 
 
 def _restore_outputs(cache: Cache, input_key: str, source: Path, out_dir: Path) -> PublicationResult | None:
-    record = cache.get_json(input_key)
-    if record is None or not _system_fonts_unchanged(record.get("system_fonts", [])):
+    record = _publication_record(cache, input_key)
+    if record is None or not _system_fonts_unchanged(record["system_fonts"]):
         return None
-    blobs = [(entry, cache.get(entry["key"])) for entry in record["files"]]
+    blobs = [(entry, cache.get(entry["key"], "output", _OUTPUT_SHAPES.get(entry["format"]))) for entry in record["files"]]
     if any(data is None for _, data in blobs):
         return None
     files = []
@@ -331,7 +348,40 @@ def _restore_outputs(cache: Cache, input_key: str, source: Path, out_dir: Path) 
         files.append(WrittenFile(format=entry["format"], path=target, size=len(data)))
     return PublicationResult(source=source, title=record["title"], files=tuple(files), warnings=tuple(record["warnings"]),
                              article_count=record["articles"], up_to_date=True,
-                             system_fonts=tuple(tuple(entry) for entry in record.get("system_fonts", [])))
+                             system_fonts=tuple(tuple(entry) for entry in record["system_fonts"]))
+
+
+# A cheap look at an output's shape before it is put back (the seal is the guarantee).
+_OUTPUT_SHAPES: dict[str, Callable[[bytes], bool]] = {
+    "pdf": lambda data: data.startswith(b"%PDF-"),
+    "booklet": lambda data: data.startswith(b"%PDF-"),
+    "epub": lambda data: data.startswith(b"PK\x03\x04"),
+}
+
+
+def _publication_record(cache: Cache, input_key: str) -> dict | None:
+    """The record of a cached build, when every field is what ``_remember_outputs`` writes."""
+    record = cache.get_json(input_key, "publication")
+    if record is None:
+        return None
+
+    def texts(value: object, count: int | None = None) -> bool:
+        return isinstance(value, list) and all(isinstance(v, str) for v in value) and count in (None, len(value))
+
+    files = record.get("files")
+    valid = (
+        set(record) == {"title", "files", "warnings", "articles", "system_fonts"}
+        and isinstance(record["title"], str) and texts(record["warnings"]) and type(record["articles"]) is int
+        and isinstance(files, list) and all(isinstance(entry, dict) and set(entry) == {"format", "name", "key"}
+                                            and texts(list(entry.values())) for entry in files)
+        and all(entry["name"] == Path(entry["name"]).name and entry["name"] not in ("", ".", "..")
+                and re.fullmatch("[0-9a-f]{64}", entry["key"]) for entry in files)
+        and isinstance(record["system_fonts"], list) and all(texts(entry, 3) for entry in record["system_fonts"])
+    )
+    if not valid:
+        cache.reject(input_key, "publication", "not a build's record")
+        return None
+    return record
 
 
 def _system_fonts_unchanged(recorded: list) -> bool:
@@ -353,9 +403,9 @@ def _remember_outputs(cache: Cache, input_key: str, result: PublicationResult) -
     for written in result.files:
         data = written.path.read_bytes()
         key = digest("written", data)
-        cache.put(key, data)
+        cache.put(key, "output", data)
         entries.append({"format": written.format, "name": written.path.name, "key": key})
-    cache.put_json(input_key, {"title": result.title, "files": entries, "warnings": list(result.warnings),
+    cache.put_json(input_key, "publication", {"title": result.title, "files": entries, "warnings": list(result.warnings),
                                "articles": result.article_count, "system_fonts": [list(entry) for entry in result.system_fonts]})
 
 

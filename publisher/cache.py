@@ -24,6 +24,8 @@ import json
 import logging
 import os
 import re
+import shutil
+import stat
 import tempfile
 import time
 from collections import Counter
@@ -88,7 +90,7 @@ def code_version() -> str:
 
 
 class BadEntry(Exception):
-    """Why a stored entry is not used: the message completes "a KIND entry ..."."""
+    """Why a stored entry is not used, in a few words."""
 
 
 _MAGIC = b"publisher-cache\n"
@@ -109,28 +111,28 @@ def unframe(key: bytes, address: str, kind: str, framed: bytes) -> bytes:
     """The payload of an entry framed by ``frame`` with the same key, address and kind;
     raises ``BadEntry`` saying what is wrong otherwise."""
     if not framed.startswith(_MAGIC):
-        raise BadEntry("is not a cache entry (damaged, or written by an older publisher)")
+        raise BadEntry("not a cache entry: damaged, or written by an older publisher")
     at = len(_MAGIC)
     if len(framed) < at + 2:
-        raise BadEntry("is truncated")
+        raise BadEntry("truncated")
     version, kind_size = framed[at], framed[at + 1]
     if version != _FORMAT_VERSION:
-        raise BadEntry(f"is in another format (version {version})")
+        raise BadEntry(f"another format, version {version}")
     kind_end = at + 2 + kind_size
     head_end = kind_end + 8 + _SHA256_SIZE
     if len(framed) < head_end + _SHA256_SIZE:
-        raise BadEntry("is truncated")
+        raise BadEntry("truncated")
     head, seal, payload = framed[:head_end], framed[head_end:head_end + _SHA256_SIZE], framed[head_end + _SHA256_SIZE:]
     if not hmac.compare_digest(seal, _seal(key, address, head)):
-        raise BadEntry("was not written with this user's key (a cache from elsewhere, or altered)")
+        raise BadEntry("not written with this user's key: a cache from elsewhere, or altered")
     length = int.from_bytes(framed[kind_end:kind_end + 8], "big")
     if len(payload) != length:
-        raise BadEntry("is truncated" if len(payload) < length else "has bytes beyond its end")
+        raise BadEntry("truncated" if len(payload) < length else "bytes beyond its end")
     if not hmac.compare_digest(hashlib.sha256(payload).digest(), framed[kind_end + 8:head_end]):
-        raise BadEntry("is damaged (its checksum does not match)")
+        raise BadEntry("damaged: its checksum does not match")
     stored_kind = framed[at + 2:kind_end].decode("ascii", "replace")  # sealed: written by this code
     if stored_kind != kind:
-        raise BadEntry(f"holds a {stored_kind} instead")
+        raise BadEntry(f"a {stored_kind} entry in its place")
     return payload
 
 
@@ -170,16 +172,18 @@ class Cache:
             return None
         path = self._path(address)
         try:
-            framed = path.read_bytes()
+            framed = _read_file(self.root, path)
         except FileNotFoundError:
             return None
         except OSError as error:
-            self.reject(address, kind, f"cannot be read ({error.strerror})")
+            self.reject(address, kind, f"unreadable: {error.strerror}")
             return None
         try:
+            if framed is None:
+                raise BadEntry("not a file")
             payload = unframe(self.key, address, kind, framed)
             if valid is not None and not valid(payload):
-                raise BadEntry(f"does not hold a valid {kind}")
+                raise BadEntry(f"not a valid {kind}")
         except BadEntry as bad:
             self.reject(address, kind, str(bad))
             return None
@@ -192,9 +196,8 @@ class Cache:
 
     def reject(self, address: str, kind: str, reason: str) -> None:
         """A bad entry: one warning naming its kind, and the entry is removed (a miss)."""
-        _LOG.warning(f"a {kind} entry of the cache {self.root} {reason}: ignored, and made anew")
-        with contextlib.suppress(OSError):
-            self._path(address).unlink()
+        _LOG.warning(f"cache {self.root}: {kind} entry ignored ({reason}), made anew")
+        _remove(self._path(address))
 
     def remember(self, address: str, kind: str, make: Callable[[], bytes],
                  valid: Callable[[bytes], bool] | None = None) -> bytes:
@@ -218,7 +221,7 @@ class Cache:
         except ValueError:
             value = None
         if not isinstance(value, dict):
-            self.reject(address, kind, "does not hold a JSON object")
+            self.reject(address, kind, "not a JSON object")
             return None
         return value
 
@@ -234,7 +237,7 @@ class Cache:
             raise ValueError(f"not a cache file name: {name!r}")
         path = self.root / "files" / name
         try:
-            same = not path.is_symlink() and path.read_bytes() == data
+            same = _read_file(self.root, path) == data
         except OSError:
             same = False
         if same:
@@ -271,7 +274,11 @@ class Cache:
     def _entries(self) -> list[tuple[float, int, Path]]:
         """(last used, size, path) of every entry and file."""
         entries = []
+        # Only real folders and files: a link planted in a cache folder from elsewhere must
+        # not lead ``prune`` to another folder's files.
         for folder in (*sorted((self.root / "objects").glob("??")), self.root / "files"):
+            if folder.is_symlink() or folder.parent.is_symlink():
+                continue
             with contextlib.suppress(OSError):
                 for entry in os.scandir(folder):
                     if entry.is_file(follow_symlinks=False) and not entry.name.startswith("."):
@@ -280,9 +287,50 @@ class Cache:
         return entries
 
 
+def _read_file(root: Path, path: Path) -> bytes | None:
+    """The bytes of the regular file ``path`` in the cache; None for anything else (a
+    link, a folder, a device, a pipe), which is never followed or waited on."""
+    if _links_out(root, path):
+        return None
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as error:
+        if path.is_symlink():
+            return None
+        raise error
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        return stream.read()
+
+
+def _links_out(root: Path, path: Path) -> bool:
+    """Whether a folder between ``root`` and ``path`` is a symbolic link (planted: this
+    code makes none), which is then removed."""
+    planted = False
+    for folder in path.relative_to(root).parents:
+        if folder != Path(".") and (root / folder).is_symlink():
+            _remove(root / folder)
+            planted = True
+    return planted
+
+
+def _remove(path: Path) -> None:
+    """Remove an entry (a link itself, never what it points to)."""
+    with contextlib.suppress(OSError):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink()
+
+
 def _write_atomically(root: Path, target: Path, data: bytes) -> None:
     try:
         root.mkdir(mode=0o700, parents=True, exist_ok=True)  # what is built may be private
+        _links_out(root, target)
+        if target.is_dir() and not target.is_symlink():
+            _remove(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".", suffix=".part", dir=target.parent)
         try:

@@ -13,7 +13,7 @@ import typer
 
 from publisher.batch import JobOutcome, plan_jobs, run_batch
 from publisher.build import BuildOptions
-from publisher.cache import DEFAULT_CACHE_DIR, DEFAULT_CACHE_MAX_SIZE, Cache, parse_size
+from publisher.cache import DEFAULT_CACHE_MAX_SIZE, Cache, default_cache_dir, parse_size
 from publisher.executors import InlineExecutor, default_jobs, make_executor
 from publisher.progress import ProgressLine
 from publisher.errors import PublisherError
@@ -51,7 +51,7 @@ def build_command(
     formats: Annotated[Optional[str], typer.Option("--format", "-f", help="Comma-separated: pdf,epub,html (default: the manifest's, else all).")] = None,
     layout: Annotated[Optional[str], typer.Option("--layout", "-l", help="Layout name or folder.")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes: publications built at once, or the parts of one large PDF (default: the number of cores).")] = None,
-    cache: Annotated[Path, typer.Option("--cache", help="Cache folder: publications whose inputs did not change are not built again.")] = DEFAULT_CACHE_DIR,
+    cache: Annotated[Optional[Path], typer.Option("--cache", help="Cache folder: publications whose inputs did not change are not built again (default: your user cache folder, or $PUBLISHER_CACHE_DIR).", show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     cache_max_size: Annotated[str, typer.Option("--cache-max-size", help="After building, remove the cache entries used longest ago beyond this size (500MB, 2GB).")] = DEFAULT_CACHE_MAX_SIZE,
     force: Annotated[bool, typer.Option("--force", help="Build everything anew, ignoring the cache (and refreshing it).")] = False,
@@ -73,7 +73,7 @@ def build_command(
     printing = PrintOptions(page_size=page_size, bleed=bleed, marks=marks, mirror_margins=mirror_margins,
                             pdf_variant=pdf_variant, impose=impose)
     options = BuildOptions(formats=chosen, layout=layout, print=printing, network=NetworkPolicy(allowed=allow_network),
-                           verify=verify, tone_marks=tone_marks.strip().lower(), cache_dir=None if no_cache else cache,
+                           verify=verify, tone_marks=tone_marks.strip().lower(), cache_dir=None if no_cache else cache or default_cache_dir(),
                            force=force, keep_html=keep_html, as_article=as_article, profile_dirs=tuple(profiles or ()))
     max_size = parse_size(cache_max_size)
     jobs = jobs or default_jobs()
@@ -156,10 +156,11 @@ def clean_command(
 
 @app.command("cache")
 def cache_command(
-    cache: Annotated[Path, typer.Option("--cache", help="Cache folder.")] = DEFAULT_CACHE_DIR,
+    cache: Annotated[Optional[Path], typer.Option("--cache", help="Cache folder (default: your user cache folder, or $PUBLISHER_CACHE_DIR).", show_default=False)] = None,
     prune: Annotated[Optional[str], typer.Option("--prune", help="Remove the entries used longest ago beyond this size (0 empties it).")] = None,
 ) -> None:
     """Show what the cache holds; with --prune, trim it."""
+    cache = cache or default_cache_dir()
     store = Cache(cache)
     if prune is not None:
         removed = store.prune(parse_size(prune))

@@ -122,6 +122,17 @@ def outputs_by_format(results) -> dict[str, Path]:
     return {written.format: written.path for result in results for written in result.files}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_user_folders(tmp_path_factory):
+    """The cache's signing key and the default cache go to folders of the test session,
+    never to the real user's (subprocesses inherit them)."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("PUBLISHER_CONFIG_DIR", str(tmp_path_factory.mktemp("user-config") / "publisher"))
+    patch.setenv("PUBLISHER_CACHE_DIR", str(tmp_path_factory.mktemp("user-cache") / "publisher"))
+    yield
+    patch.undo()
+
+
 @pytest.fixture(scope="session")
 def seed_build(tmp_path_factory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("seed")

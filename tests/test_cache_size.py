@@ -25,19 +25,20 @@ def test_the_entries_used_longest_ago_go_first(tmp_path):
     cache = Cache(tmp_path / "cache")
     keys = [f"{n:02d}" + "0" * 62 for n in range(4)]
     for age, key in zip((400, 300, 200, 100), keys):
-        cache.put(key, b"x" * 1000)
+        cache.put(key, "output", b"x" * 1000)
         _age(cache, key, age)
-    assert cache.get(keys[0]) == b"x" * 1000  # the oldest, used now
-    removed = cache.prune(2000)
-    assert (removed.entries, removed.size) == (2, 2000)
-    assert [cache.get(key) is not None for key in keys] == [True, False, False, True]
-    assert cache.usage().size == 2000
+    assert cache.get(keys[0], "output") == b"x" * 1000  # the oldest, used now
+    size = cache.usage().size // 4  # an entry: its header and the 1000 bytes
+    removed = cache.prune(2 * size)
+    assert (removed.entries, removed.size) == (2, 2 * size)
+    assert [cache.get(key, "output") is not None for key in keys] == [True, False, False, True]
+    assert cache.usage().size == 2 * size
     assert cache.prune(0).entries == 2 and cache.usage().entries == 0
 
 
 def test_a_crash_leftover_is_removed_once_stale(tmp_path):
     cache = Cache(tmp_path / "cache")
-    cache.put("ab" + "0" * 62, b"kept")
+    cache.put("ab" + "0" * 62, "output", b"kept")
     leftover = tmp_path / "cache" / "objects" / "ab" / ".tmp123.part"
     leftover.write_bytes(b"half")
     os.utime(leftover, (1, 1))

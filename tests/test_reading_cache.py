@@ -48,17 +48,19 @@ def test_only_the_edited_article_is_cleaned_again(tmp_path, cleaned):
     assert edited == load_publication(folder)  # the same as without any cache
 
 
-def test_a_damaged_entry_is_read_again_and_replaced(tmp_path, cleaned):
+def test_a_damaged_entry_is_read_again_and_replaced(tmp_path, cleaned, caplog):
     folder = tmp_path / "weekly"
     write_articles(folder, 2)
     cache = Cache(tmp_path / "cache")
     first = load_publication(folder, cache=cache)
     for entry in (tmp_path / "cache" / "objects").rglob("*"):
         if entry.is_file():
-            entry.write_bytes(b"not a pickle")
+            entry.write_bytes(entry.read_bytes()[:-1] + b"!")
     cleaned.clear()
     assert load_publication(folder, cache=cache) == first
     assert len(cleaned) == 2
+    assert [record.getMessage().split(": ", 1)[1] for record in caplog.records] == [
+        "article entry ignored (damaged: its checksum does not match), made anew"] * 2
     cleaned.clear()
     load_publication(folder, cache=cache)
     assert cleaned == []

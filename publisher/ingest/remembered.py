@@ -3,14 +3,16 @@ article changed reads and cleans that one article again, not all of them."""
 
 from __future__ import annotations
 
-import pickle
+import json
 from pathlib import Path
 
 from publisher.cache import Cache, code_version, digest
 from publisher.clean.explain import CleanResult
 from publisher.clean.profiles import ProfileSet
 from publisher.ingest import article_bytes, read_article_bytes
-from publisher.model import Article
+from publisher.ingest.article_json import InvalidRecord, Unrepresentable, article_from_data, article_to_data
+
+_KIND = "article"
 
 
 class ArticleReader:
@@ -29,10 +31,12 @@ class ArticleReader:
         if self.cache is None:
             return _without_record(read_article_bytes(data, path, self.profiles, as_article=self.as_article))
         key = digest(self._context, str(path.resolve()), data)
-        result = _unpickled(self.cache.get(key))
+        result = _remembered(self.cache, key)
         if result is None:
             result = _without_record(read_article_bytes(data, path, self.profiles, as_article=self.as_article))
-            self.cache.put(key, pickle.dumps((result.article, result.warnings), protocol=pickle.HIGHEST_PROTOCOL))
+            stored = _stored(result)
+            if stored is not None:
+                self.cache.put(key, _KIND, stored)
         return result
 
 
@@ -40,13 +44,26 @@ def _without_record(result: CleanResult) -> CleanResult:
     return CleanResult(article=result.article, warnings=result.warnings)
 
 
-def _unpickled(stored: bytes | None) -> CleanResult | None:
-    if stored is None:
+def _stored(result: CleanResult) -> bytes | None:
+    """The cleaned article and its warnings as JSON; None when JSON cannot carry it exactly."""
+    try:
+        record = {"article": article_to_data(result.article), "warnings": list(result.warnings)}
+        return json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    except (Unrepresentable, UnicodeEncodeError):
+        return None
+
+
+def _remembered(cache: Cache, key: str) -> CleanResult | None:
+    record = cache.get_json(key, _KIND)
+    if record is None:
         return None
     try:
-        article, warnings = pickle.loads(stored)
-    except Exception:  # a damaged entry is a miss, and is overwritten
+        if set(record) != {"article", "warnings"}:
+            raise InvalidRecord("not an article and its warnings")
+        warnings = record["warnings"]
+        if not isinstance(warnings, list) or not all(isinstance(warning, str) for warning in warnings):
+            raise InvalidRecord("warnings that are not texts")
+        return CleanResult(article=article_from_data(record["article"]), warnings=tuple(warnings))
+    except InvalidRecord as error:
+        cache.reject(key, _KIND, f"not a cleaned article: {error}")
         return None
-    if not isinstance(article, Article) or not all(isinstance(w, str) for w in warnings):
-        return None
-    return CleanResult(article=article, warnings=tuple(warnings))

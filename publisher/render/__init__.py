@@ -73,7 +73,7 @@ class Renderer:
 
     @cached_property
     def environment(self) -> jinja2.Environment:
-        return make_environment(self.layout, self.cache.root / "templates" if self.cache else None)
+        return make_environment(self.layout, self.cache)
 
     @cached_property
     def view(self) -> PublicationView:

@@ -34,8 +34,12 @@ def cover_png(publication: Publication, fonts: tuple[FontFace, ...], labels: dic
     twentieth of a second)."""
     if cache is None:
         return _draw(publication, fonts, labels, fallbacks)
-    return cache.remember(_cover_key(publication, fonts + fallbacks, labels),
-                          lambda: _draw(publication, fonts, labels, fallbacks))
+    return cache.remember(_cover_key(publication, fonts + fallbacks, labels), "cover",
+                          lambda: _draw(publication, fonts, labels, fallbacks), _is_png)
+
+
+def _is_png(data: bytes) -> bool:
+    return data.startswith(b"\x89PNG\r\n\x1a\n")
 
 
 def _cover_key(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[str, str]) -> str:

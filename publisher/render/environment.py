@@ -8,20 +8,22 @@ from typing import Any
 
 import jinja2
 
+from publisher.cache import Cache
 from publisher.clean.dates import format_date_vi, format_datetime_vi
 from publisher.errors import LayoutError
+from publisher.render.bytecode import SealedBytecodeCache
 from publisher.render.dates import format_date, format_datetime
 from publisher.render.layout import Layout, builtin_layouts
 
 
-def make_environment(layout: Layout, bytecode_dir: Path | None = None) -> jinja2.Environment:
-    """The layout's environment; with ``bytecode_dir``, compiled templates are kept there
-    (Jinja checks each against its template's source before using it)."""
+def make_environment(layout: Layout, cache: Cache | None = None) -> jinja2.Environment:
+    """The layout's environment; with a ``cache``, compiled templates are kept in it
+    (sealed like every entry; Jinja checks each against its template's source)."""
     # A template may name a built-in layout's template by prefix ("bulletin/print.html"),
     # so a layout can extend the very template it overrides.
     builtins = jinja2.PrefixLoader({name: jinja2.FileSystemLoader(str(folder)) for name, folder in builtin_layouts().items()})
     environment = jinja2.Environment(
-        bytecode_cache=_bytecode_cache(bytecode_dir) if bytecode_dir is not None else None,
+        bytecode_cache=SealedBytecodeCache(cache) if cache is not None else None,
         loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(folder) for folder in layout.template_dirs]), builtins]),
         autoescape=jinja2.select_autoescape(["html", "xhtml", "xml", "ncx"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -34,14 +36,6 @@ def make_environment(layout: Layout, bytecode_dir: Path | None = None) -> jinja2
     environment.filters["local_date"] = format_date  # {{ value | local_date(language) }}
     environment.filters["local_datetime"] = format_datetime
     return environment
-
-
-def _bytecode_cache(folder: Path) -> jinja2.BytecodeCache | None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None  # an unwritable cache only costs the compiling
-    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def render_template(environment: jinja2.Environment, name: str, **context: Any) -> str:

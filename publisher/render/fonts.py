@@ -109,7 +109,17 @@ def subset_font(
     kept = frozenset(wanted & face.codepoints)
     if cache is None:
         return _subset(face.path, face.index, kept, flavor)
-    return cache.remember(_subset_key(face, kept, flavor), lambda: _subset(face.path, face.index, kept, flavor))
+    return cache.remember(_subset_key(face, kept, flavor), "font-subset", lambda: _subset(face.path, face.index, kept, flavor),
+                          is_font)
+
+
+# How a TrueType, OpenType, collection or WOFF file begins.
+_FONT_SIGNATURES = (b"\x00\x01\x00\x00", b"OTTO", b"true", b"ttcf", b"wOFF", b"wOF2")
+
+
+def is_font(data: bytes) -> bool:
+    """Whether ``data`` begins as a font file does (a cheap look at a cached subset)."""
+    return data[:4] in _FONT_SIGNATURES and len(data) > 12
 
 
 def _subset_key(face: FontFace, codepoints: frozenset[int], flavor: str | None) -> str:

@@ -4,7 +4,6 @@ on an executor's processes, then the contents again with their real page numbers
 from __future__ import annotations
 
 import dataclasses
-import json
 import threading
 import re
 import tempfile
@@ -253,15 +252,14 @@ class _PartRun:
         if cache is None:
             return None
         key = self._key(job)
-        record, pdf = cache.get(key + "-record"), cache.get(key)
-        if record is None or pdf is None:
+        data, pdf = cache.get_json(key + "-record", "pdf-part-record"), cache.get(key, "pdf-part", _is_pdf)
+        if data is None or pdf is None:
             return None
-        data = json.loads(record)
-        start = PartEnd(**data["start"]) if data["start"] is not None else None
-        return LaidOutPart(pdf=pdf, page_anchors=tuple(tuple(page) for page in data["page_anchors"]),
-                           page_numbers=tuple(data["page_numbers"]), bookmark_levels=tuple(data["bookmark_levels"]),
-                           end=PartEnd(**data["end"]), start=start,
-                           problems=tuple(data["problems"]))
+        try:
+            return _part_from_record(pdf, data)
+        except (KeyError, TypeError, ValueError):
+            cache.reject(key + "-record", "pdf-part-record", "not a part's record")
+            return None
 
     def _store(self, job: PartJob, done: Future[LaidOutPart]) -> None:
         cache = self.settings.cache
@@ -272,8 +270,38 @@ class _PartRun:
         record = {"page_anchors": part.page_anchors, "page_numbers": part.page_numbers, "problems": part.problems,
                   "bookmark_levels": part.bookmark_levels,
                   "end": vars(part.end), "start": vars(part.start) if part.start else None}
-        cache.put(key, part.pdf)
-        cache.put(key + "-record", json.dumps(record).encode("utf-8"))
+        cache.put(key, "pdf-part", part.pdf)
+        cache.put_json(key + "-record", "pdf-part-record", record)
+
+
+def _is_pdf(data: bytes) -> bool:
+    return data == b"" or data.startswith(b"%PDF-")  # empty: a part paginated, not drawn
+
+
+def _part_from_record(pdf: bytes, data: dict) -> LaidOutPart:
+    """A cached part from its record, every field of the type ``_store`` writes (else
+    ``ValueError``, ``TypeError`` or ``KeyError``)."""
+    def numbers(value: object) -> tuple[int, ...]:
+        if not isinstance(value, list) or not all(type(item) is int for item in value):
+            raise ValueError("not a list of numbers")
+        return tuple(value)
+
+    def texts(value: object) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise ValueError("not a list of texts")
+        return tuple(value)
+
+    def end(value: object) -> PartEnd:
+        if not isinstance(value, dict) or set(value) != {"pages", "last_number"}:
+            raise ValueError("not where a part ends")
+        return PartEnd(*numbers([value["pages"], value["last_number"]]))
+
+    if not isinstance(data["page_anchors"], list):
+        raise ValueError("not a list of pages")
+    return LaidOutPart(pdf=pdf, page_anchors=tuple(texts(page) for page in data["page_anchors"]),
+                       page_numbers=numbers(data["page_numbers"]), bookmark_levels=numbers(data["bookmark_levels"]),
+                       end=end(data["end"]), start=end(data["start"]) if data["start"] is not None else None,
+                       problems=texts(data["problems"]))
 
 
 def _raise_first_cause(futures: list[Future[LaidOutPart]]) -> None:
