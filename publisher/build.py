@@ -14,10 +14,10 @@ from urllib.parse import unquote
 
 from publisher import assemble
 from publisher.clean.profiles import ProfileSet, load_profiles
-from publisher.errors import PublisherError
 from publisher.cache import CACHE_LOG, Cache, code_version, collected_warnings, digest, file_digest, files_digest
 from publisher.model import Publication
 from publisher.network import NetworkPolicy
+from publisher.outputs import is_output, lies_inside_inputs, mark_output_folder
 from publisher.clean.tonemarks import STYLES as TONE_MARK_STYLES, restyle
 from publisher.render import Renderer
 from publisher.render.glyphs import STAND_IN_CODEPOINTS, guard_publication, map_text
@@ -27,10 +27,10 @@ from publisher.render.options import PrintOptions
 from publisher.render.system_fonts import find_system_fonts
 from publisher.render.pages import PageStart
 from publisher.resources import builtin_layouts_dir, shipped_fonts_dir
+from publisher.schema import check_declared, each_one_of, one_of, option, whole_number
 from publisher.slug import slugify
 from publisher.writers import FORMATS, Writer, write_atomically, writer_class
 
-ALL_FORMATS = ("pdf", "epub", "html")
 Report = Callable[[str], None]
 
 
@@ -40,7 +40,10 @@ def _ignore(_: str) -> None:
 
 @dataclass(frozen=True)
 class BuildOptions:
-    formats: tuple[str, ...] | None = None  # None: the manifest's formats, else all
+    """What a build makes and how. Fields with a declared check are checked by ``check_options``."""
+
+    formats: tuple[str, ...] | None = option(None, each_one_of(FORMATS, "format"), "--format",
+                                             "None: the manifest's formats, else all")
     layout: str | None = None
     print: PrintOptions = field(default_factory=PrintOptions)
     network: NetworkPolicy = field(default_factory=NetworkPolicy)
@@ -48,8 +51,10 @@ class BuildOptions:
     cache_dir: Path | None = None  # None: no cache
     force: bool = False  # build anew, ignoring (and refreshing) the cache
     keep_html: bool = False  # leave the PDF's whole HTML document beside it
-    tone_marks: str = "keep"  # keep, old (hòa, thúy) or new (hoà, thuý): everywhere, TOC and metadata too
-    pdf_jobs: int = 1  # processes that lay out the parts of one large PDF (the output is the same for any number)
+    tone_marks: str = option("keep", one_of(*TONE_MARK_STYLES, noun="tone-mark style"), "--tone-marks",
+                             "keep, old (hòa, thúy) or new (hoà, thuý): everywhere, TOC and metadata too")
+    pdf_jobs: int = option(1, whole_number(1), "--jobs",
+                           "processes that lay out the parts of one large PDF (the output is the same for any number)")
     as_article: bool = False  # the user knows each page is an article: what would refuse one is a warning
     profile_dirs: tuple[Path, ...] = ()  # folders of the user's own site profiles (*.toml), beside the shipped ones
 
@@ -118,6 +123,7 @@ def build_publication(
     name: str | None = None,
 ) -> PublicationResult:
     """Render ``publication`` into each requested format under ``out_dir``."""
+    check_options(options)
     layout = layout or find_layout(options.layout or publication.layout, _layout_search_dirs(source))
     cache = Cache(options.cache_dir, readable=not options.force) if options.cache_dir else None
     wanted = publication_codepoints(publication) | STAND_IN_CODEPOINTS
@@ -131,7 +137,7 @@ def build_publication(
         reporter.warning(message)
     renderer = Renderer(publication=publication, layout=layout, print_options=options.print, cache=cache)
     stem = name or slugify(publication.title)
-    formats = _ordered_formats(options.formats or publication.formats or ALL_FORMATS)
+    formats = _ordered_formats(options.formats or publication.formats or FORMATS)
     files = []
     log = _WarningLog()
     logger = logging.getLogger("publisher")
@@ -166,7 +172,7 @@ def build_publication(
         from publisher.verify import VerificationError, verify_outputs
 
         reporter.progress(f"verifying what was written of '{publication.title}'")
-        missing = verify_outputs(publication, [(f.format, f.path) for f in files if f.format in ALL_FORMATS])
+        missing = verify_outputs(publication, [(f.format, f.path) for f in files if f.format in FORMATS])
         if missing:
             details = "; ".join(str(m) for m in missing[:5]) + (f"; and {len(missing) - 5} more" if len(missing) > 5 else "")
             raise VerificationError(f"{len(missing)} part(s) missing from the outputs: {details}", source)
@@ -203,7 +209,7 @@ def _writer(format_name: str, print_pages: tuple[PageStart, ...], options: Build
 
 def _ordered_formats(formats: tuple[str, ...]) -> tuple[str, ...]:
     """PDF first: the EPUB's page-list needs to know where the print pages begin."""
-    return tuple(sorted(dict.fromkeys(formats), key=lambda name: (name != "pdf", ALL_FORMATS.index(name) if name in ALL_FORMATS else 9)))
+    return tuple(sorted(dict.fromkeys(formats), key=lambda name: (name != "pdf", FORMATS.index(name) if name in FORMATS else 9)))
 
 
 def _layout_search_dirs(source: Path) -> tuple[Path, ...]:
@@ -223,16 +229,16 @@ def build(
     profiles = load_profiles(options.profile_dirs)
     names = (_unique_names([slugify(load_publication(path, profiles, as_article=options.as_article).title) for path in paths])
              if len(paths) > 1 else [None])
-    return [build_one(path, out_dir, options, name, reporter, profiles) for path, name in zip(paths, names)]
+    results = [build_one(path, out_dir, options, name, reporter, profiles) for path, name in zip(paths, names)]
+    if lies_inside_inputs(out_dir, paths):
+        mark_output_folder(out_dir)
+    return results
 
 
 def check_options(options: BuildOptions) -> None:
-    options.print.validated()
-    unknown = [f for f in options.formats or () if f not in FORMATS]
-    if unknown:
-        raise PublisherError(f"unknown format '{unknown[0]}' (choose from {', '.join(FORMATS)})")
-    if options.tone_marks not in TONE_MARK_STYLES:
-        raise PublisherError(f"unknown tone-mark style '{options.tone_marks}' (choose from {', '.join(TONE_MARK_STYLES)})")
+    """Every declared option (print options included) checked: an unknown format, tone-mark
+    style or PDF variant is a ``PublisherError`` naming the valid choices."""
+    check_declared(options)
 
 
 def build_one(
@@ -246,6 +252,7 @@ def build_one(
     """Load and build the publication at ``source``. With a cache, a source whose files
     are exactly those of an earlier build only has its outputs put back. Cache entries
     that fail their checks are warnings of this build (not recorded for later hits)."""
+    check_options(options)
     with collected_warnings() as cache_warnings:
         result = _build_or_restore(source, out_dir, options, name, reporter, profiles)
     for message in cache_warnings:
@@ -291,7 +298,8 @@ def _input_digest(source: Path, options: BuildOptions, name: str | None) -> str:
     if source.is_file():
         inputs = [source, *_referenced_files(source)]
     else:
-        inputs = sorted(p for p in source.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts))
+        inputs = sorted(p for p in source.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts)
+                        and not is_output(p, source))
     layouts = sorted(p for p in builtin_layouts_dir().rglob("*") if p.is_file())
     if options.layout and Path(options.layout).is_dir():
         layouts += sorted(p for p in Path(options.layout).rglob("*") if p.is_file())

@@ -19,13 +19,29 @@ from publisher.progress import ProgressLine
 from publisher.errors import PublisherError
 from publisher.network import NetworkPolicy
 from publisher.render.options import PrintOptions
+from publisher.version import package_version
+from publisher.writers import FORMATS
 
 app = typer.Typer(
     help="Turn news articles into bulletins (PDF), e-books (EPUB 3) and web pages.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
 )
+
+
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        typer.echo(f"publisher {package_version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn news articles into bulletins (PDF), e-books (EPUB 3) and web pages."""
 
 
 def _say(message: str) -> None:
@@ -48,7 +64,7 @@ def _human_size(size: int) -> str:
 def build_command(
     paths: Annotated[list[Path], typer.Argument(help="Article files, folders of articles, or trees of them; each folder is one publication.")],
     out_dir: Annotated[Path, typer.Option("--output", "-o", help="Folder for the outputs; a tree keeps its shape there.")] = Path("out"),
-    formats: Annotated[Optional[str], typer.Option("--format", "-f", help="Comma-separated: pdf,epub,html (default: the manifest's, else all).")] = None,
+    formats: Annotated[Optional[str], typer.Option("--format", "-f", help=f"Comma-separated: {','.join(FORMATS)} (default: the manifest's, else all).")] = None,
     layout: Annotated[Optional[str], typer.Option("--layout", "-l", help="Layout name or folder.")] = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes: publications built at once, or the parts of one large PDF (default: the number of cores).")] = None,
     cache: Annotated[Optional[Path], typer.Option("--cache", help="Cache folder: publications whose inputs did not change are not built again (default: your user cache folder, or $PUBLISHER_CACHE_DIR).", show_default=False)] = None,
@@ -100,12 +116,7 @@ def build_command(
         typer.echo(f"{result.title}{' (up to date)' if result.up_to_date else ''}")
         for written in result.files:
             typer.echo(f"  {written.format.upper():5} {written.path}  ({_human_size(written.size)})")
-    results = summary.results
-    warnings = sum(len(r.warnings) for r in results)
-    typer.echo(
-        f"Built {len(results)} publication(s), {sum(len(r.files) for r in results)} file(s), {warnings} warning(s): "
-        f"{summary.count('built')} succeeded, {summary.count('failed')} failed, {summary.count('skipped')} skipped (up to date)."
-    )
+    typer.echo(summary.describe())
     for outcome in summary.failed:
         typer.echo(f"error: {outcome.error}", err=True)
     if summary.failed:
@@ -123,6 +134,7 @@ def clean_command(
 ) -> None:
     """Print each cleaned article as Markdown with front matter. A file that fails is
     reported and the others are cleaned; the exit status is 1 if any failed."""
+    from publisher.article_files import WebAddressError
     from publisher.clean.profiles import load_profiles
     from publisher.export import article_to_markdown, write_markdown_article
     from publisher.ingest import read_article
@@ -147,7 +159,8 @@ def clean_command(
                 sys.stdout.write(article_to_markdown(result.article))
         except PublisherError as error:
             failed += 1
-            typer.echo(f"error: {error}" if error.path is not None else f"error: {path}: {error}", err=True)
+            says_where = error.path is not None or isinstance(error, WebAddressError)
+            typer.echo(f"error: {error}" if says_where else f"error: {path}: {error}", err=True)
     if failed:
         if len(files) > 1:
             _say(f"cleaned {len(files) - failed} file(s), {failed} failed")
@@ -195,7 +208,8 @@ def new_command(
     created = new_publication(name, layout)
     for path in created:
         typer.echo(f"created {path}")
-    typer.echo(f"Next: put article files in {name}/, list them in publication.toml, then run: publisher build {name} -o out")
+    typer.echo(f"Next: put article files (.md, .txt, .html) in {name / 'articles'}/ (all are included, in name order), "
+               f"then run: publisher build {name} -o {name / 'out'}")
 
 
 def run() -> NoReturn:

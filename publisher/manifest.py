@@ -87,7 +87,7 @@ SECTION_TABLE = Schema("[[sections]]", (
 MANIFEST_SCHEMA = Schema("the manifest", (
     Field("title", text(), required=True, description="the publication's title"),
     Field("subtitle", text()),
-    Field("issue", either(whole_number(), text(), "a number or text"), description="the issue number"),
+    Field("issue", either(whole_number(), text(), "a whole number or text"), description="the issue number"),
     Field("date", a_date("a TOML date such as 2016-12-10"), description="the issue's date (default: the newest article's)"),
     Field("publisher", text()),
     Field("editors", text_list(), default=[]),

@@ -50,7 +50,7 @@ def _manifest_error(tmp_path: Path, text: str) -> PublisherError:
     ('title = "T"\n\n[layout]\ncolums = 2\n', 4, ("unknown key 'colums' in [layout]", "did you mean 'columns'?")),
     ('title = "T"\n\n[[sections]]\narticle = ["a.md"]\n', 4, ("unknown key 'article' in [[sections]]", "'articles'")),
     # a wrong type
-    ('title = "T"\nissue = true\n', 2, ("'issue' must be a number or text, not true",)),
+    ('title = "T"\nissue = true\n', 2, ("'issue' must be a whole number or text, not true",)),
     ('title = "T"\neditors = 5\n', 2, ("'editors' must be a list of text, not 5",)),
     ('title = "T"\n\n[layout]\ncolumns = "two"\n', 4, ("'columns' in [layout] must be a whole number from 1 to 4, not \"two\"",)),
     ('title = "T"\nsections = 3\n', 2, ("'sections' must be [[sections]] tables, not 3",)),
