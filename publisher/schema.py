@@ -86,9 +86,6 @@ class Schema(NamedTuple):
     fields: tuple[Field, ...]
     label: str = ""
 
-    def field(self, name: str) -> Field:
-        return next(f for f in self.fields if f.name == name)
-
     def read(self, data: Any, document: Document, at: KeyPath = ()) -> dict[str, Any]:
         """Every field's value, checked and converted (its default when absent). An
         unknown key, a value of the wrong type or out of range, or a missing required
