@@ -7,6 +7,7 @@ in any language, from its metadata and its shape, not from its words.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -359,6 +360,24 @@ def test_a_profile_with_a_broken_selector_is_refused_with_its_name(tmp_path):
     (folder / "bad.toml").write_text('[site]\nname = "Bad"\n[selectors]\ntitle = "h1["\n', encoding="utf-8")
     with pytest.raises(InputError, match=r"bad\.toml.*not a CSS selector"):
         load_profiles((folder,))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('[site]\nname = "Bad\n', r"bad\.toml:2: invalid site profile.*not closed"),
+        ('[site]\nname = "Bad"\ntimezone = "ICT"\n', r"bad\.toml:3: \[site\] timezone must be a UTC offset"),
+        ('[chrome]\nlines = "Quảng cáo"\n', r"bad\.toml:2: \[chrome\] lines must be a list"),
+        ('[structure]\nmax_subheading_words = "ten"\n', r"bad\.toml:2: \[structure\] max_subheading_words must be a whole number"),
+    ],
+)
+def test_a_wrong_profile_is_refused_at_its_line(tmp_path, text, message):
+    folder = tmp_path / "profiles"
+    folder.mkdir()
+    (folder / "bad.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        load_profiles((folder,))
+    assert re.search(message, str(caught.value)), str(caught.value)
 
 
 def test_figures_keep_headings_and_paragraphs_types(tmp_path):

@@ -1,6 +1,7 @@
 """Site profiles: what a site prints around its articles, kept as data (TOML files).
 
-A profile adds words to the common Vietnamese one; it never replaces the general rules.
+A site's profile adds words (and CSS selectors) to the common profile, which is made of one
+file per language; a profile never replaces the general rules.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
+from publisher.clean.dates import zone_from_offset
 from publisher.clean.lines import line_key
 from publisher.clean.selectors import Selectors, parse_selectors
 from publisher.errors import InputError
+from publisher.tomlfile import TomlLocator, explain_toml_error
 
 _COUNT = re.compile(r"^\d+\s*|\s+\d+$")
 
@@ -126,27 +130,77 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise InputError(f"invalid site profile: {error}", origin) from None
-    site = data.get("site", {})
-    chrome = data.get("chrome", {})
-    structure = data.get("structure", {})
+        line, column, message = explain_toml_error(str(error), text)
+        where = f" (column {column})" if column else ""
+        raise InputError(f"invalid site profile{where}: {message}", origin, line) from None
+    fields = _ProfileFields(data, origin, TomlLocator(text).lines)
     return SiteProfile(
-        name=site.get("name", origin),
-        domains=tuple(site.get("domains", ())),
-        title_suffixes=tuple(site.get("title_suffixes", ())),
-        chrome_lines=frozenset(_key(s) for s in chrome.get("lines", ())),
-        end_markers=frozenset(_key(s) for s in chrome.get("end_markers", ())),
-        caption_cues=tuple(structure.get("caption_cues", ())),
-        attribution_prefixes=tuple(structure.get("attribution_prefixes", ())),
-        byline_prefixes=_longest_first(tuple(structure.get("byline_prefixes", ()))),
-        according_to_prefixes=tuple(structure.get("according_to_prefixes", ())),
-        agency_prefixes=tuple(structure.get("agency_prefixes", ())),
-        max_subheading_words=int(structure.get("max_subheading_words", 0)),
-        thread_lines=frozenset(_key(s) for s in data.get("not_article", {}).get("thread_lines", ())),
-        teaser_markers=frozenset(_key(s) for s in data.get("not_article", {}).get("teaser_markers", ())),
-        timezone=site.get("timezone"),
+        name=fields.text("site", "name") or origin,
+        domains=fields.strings("site", "domains"),
+        title_suffixes=fields.strings("site", "title_suffixes"),
+        chrome_lines=frozenset(_key(s) for s in fields.strings("chrome", "lines")),
+        end_markers=frozenset(_key(s) for s in fields.strings("chrome", "end_markers")),
+        caption_cues=fields.strings("structure", "caption_cues"),
+        attribution_prefixes=fields.strings("structure", "attribution_prefixes"),
+        byline_prefixes=_longest_first(fields.strings("structure", "byline_prefixes")),
+        according_to_prefixes=fields.strings("structure", "according_to_prefixes"),
+        agency_prefixes=fields.strings("structure", "agency_prefixes"),
+        max_subheading_words=fields.count("structure", "max_subheading_words"),
+        thread_lines=frozenset(_key(s) for s in fields.strings("not_article", "thread_lines")),
+        teaser_markers=frozenset(_key(s) for s in fields.strings("not_article", "teaser_markers")),
+        timezone=fields.utc_offset("site", "timezone"),
         selectors=parse_selectors(data.get("selectors"), origin),
     )
+
+
+class _ProfileFields:
+    """A profile's values, each checked for its kind: a wrong one is the user's error, named."""
+
+    def __init__(self, data: dict[str, Any], origin: str, lines: dict[Any, int]) -> None:
+        self._data = data
+        self._origin = origin
+        self._lines = lines
+
+    def _fail(self, table: str, key: str, message: str) -> InputError:
+        line = self._lines.get((table, key)) or self._lines.get((table,))
+        return InputError(f"[{table}] {message}", self._origin, line)
+
+    def _value(self, table: str, key: str) -> Any:
+        section = self._data.get(table, {})
+        if not isinstance(section, dict):
+            raise self._fail(table, "", "must be a table of keys")
+        return section.get(key)
+
+    def strings(self, table: str, key: str) -> tuple[str, ...]:
+        value = self._value(table, key)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            raise self._fail(table, key, f"{key} must be a list of text in quotes")
+        return tuple(value)
+
+    def text(self, table: str, key: str) -> str | None:
+        value = self._value(table, key)
+        if value is not None and not isinstance(value, str):
+            raise self._fail(table, key, f"{key} must be text in quotes")
+        return value
+
+    def utc_offset(self, table: str, key: str) -> str | None:
+        value = self.text(table, key)
+        if value is not None:
+            try:
+                zone_from_offset(value)
+            except ValueError:
+                raise self._fail(table, key, f"{key} must be a UTC offset such as \"+07:00\", not {value!r}") from None
+        return value
+
+    def count(self, table: str, key: str) -> int:
+        value = self._value(table, key)
+        if value is None:
+            return 0
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise self._fail(table, key, f"{key} must be a whole number, 0 or more")
+        return value
 
 
 def _read_profile(path: Path) -> str:
