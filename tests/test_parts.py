@@ -17,7 +17,7 @@ from publisher import load_publication
 from publisher.cache import Cache
 from publisher.render import Renderer
 from publisher.render.layout import find_layout
-from publisher.writers.parts.chain import ChainBroken, abandon, publish_failure, wait_for
+from publisher.writers.parts.chain import Board, ChainBroken, Ended, Failed, PartEnd
 from publisher.writers.parts.plan import PartPlan, cut
 from publisher.writers.parts.run import PartSettings
 from publisher.writers.pdf import PdfWriter
@@ -252,12 +252,16 @@ def test_the_kept_html_marks_where_parts_start(bulletin):
 
 
 def test_a_failed_part_releases_the_parts_waiting_for_it(tmp_path):
-    publish_failure(tmp_path, 1, "boom")
+    board = Board(tmp_path)
+    board.post(1, Failed("boom"))
+    board.post(1, Ended(PartEnd(pages=3, last_number=3)))  # the first message counts
     with pytest.raises(ChainBroken, match="boom"):
-        wait_for(tmp_path, 1)
-    abandon(tmp_path)
+        board.wait_for_end(1)
+    board.post(2, Ended(PartEnd(pages=5, last_number=5)))
+    board.give_up(3)  # the build is given up: the parts that have not ended fail
+    assert board.wait_for_end(2) == PartEnd(pages=5, last_number=5)
     with pytest.raises(ChainBroken):
-        wait_for(tmp_path, 2)
+        board.wait_for_end(3)
 
 
 def test_joined_pdf_reads_back_through_pypdf_and_poppler(bulletin):

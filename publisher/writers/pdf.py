@@ -12,7 +12,7 @@ import logging
 import re
 from pathlib import Path
 
-from publisher.engine import HTML, FontConfiguration
+from publisher.engine import HTML, EngineChanged, FontConfiguration, release_font_files, why_not_hooked
 from publisher.render import Renderer
 from publisher.render.options import length_in_points
 from publisher.render.pages import PageStart, page_starts, page_starts_from_anchors
@@ -40,7 +40,7 @@ class PdfWriter(Writer):
 
     def in_parts(self, renderer: Renderer) -> bool:
         if self._in_parts is None:
-            return why_in_one_piece(renderer, self.settings.plan) is None
+            return why_in_one_piece(renderer, self.settings.plan) is None and why_not_hooked() is None
         return self._in_parts
 
     def document_html(self, renderer: Renderer) -> str:
@@ -77,6 +77,11 @@ class PdfWriter(Writer):
         )
 
     def write_bytes(self, renderer: Renderer) -> bytes:
+        if self._in_parts is None and why_in_one_piece(renderer, self.settings.plan) is None:
+            engines = why_not_hooked()
+            if engines is not None:
+                _LOG.warning("PDF laid out in one piece, not in parts: %s", engines)
+                self._in_parts = False
         html = self.document_html(renderer)
         # The /ID hashes the document without the folders it was built in: the same inputs
         # give the same bytes wherever publisher is installed.
@@ -86,6 +91,10 @@ class PdfWriter(Writer):
             try:
                 parted = lay_out_in_parts(renderer, self._context(renderer), _base_url(renderer), _roots(renderer),
                                           identifier, length_in_points(renderer.print_options.bleed), self.settings)
+            except EngineChanged as changed:  # a hook into WeasyPrint's or pypdf's internals failed
+                _LOG.warning("PDF laid out in one piece, not in parts: %s", changed)
+                self._in_parts = False
+                return self.write_bytes(renderer)
             except PartMismatch as mismatch:
                 _LOG.info("PDF laid out in one piece: %s", mismatch)
                 self._in_parts = False
@@ -101,17 +110,21 @@ class PdfWriter(Writer):
         fetcher = SandboxedFetcher(_roots(renderer))
         variant = renderer.print_options.pdf_variant
         self.part_count = 0
+        font_config = FontConfiguration()
         with weasyprint_problems() as problems:
-            document = HTML(string=html, base_url=_base_url(renderer), url_fetcher=fetcher).render(
-                font_config=FontConfiguration(), pdf_variant=variant, pdf_tags=variant == "pdf/ua-1"
-            )
-            self.page_starts = page_starts(document, renderer)
-            pdf = document.write_pdf(
-                pdf_identifier=identifier,
-                pdf_variant=variant,
-                pdf_tags=variant == "pdf/ua-1",
-                finisher=Finisher(length_in_points(renderer.print_options.bleed)),
-            )
+            try:
+                document = HTML(string=html, base_url=_base_url(renderer), url_fetcher=fetcher).render(
+                    font_config=font_config, pdf_variant=variant, pdf_tags=variant == "pdf/ua-1"
+                )
+                self.page_starts = page_starts(document, renderer)
+                pdf = document.write_pdf(
+                    pdf_identifier=identifier,
+                    pdf_variant=variant,
+                    pdf_tags=variant == "pdf/ua-1",
+                    finisher=Finisher(length_in_points(renderer.print_options.bleed)),
+                )
+            finally:
+                release_font_files(font_config)
         report_problems(problems, layout.folder / "layout.toml")
         assert isinstance(pdf, bytes)
         return pdf

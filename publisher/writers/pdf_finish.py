@@ -10,6 +10,7 @@ from contextlib import contextmanager
 
 import pydyf
 
+from publisher.engine import is_font_load_failure, is_subsetter_notice
 from publisher.errors import LayoutError
 
 _LOG = logging.getLogger("publisher")
@@ -57,9 +58,9 @@ def weasyprint_problems() -> Iterator[list[str]]:
 
 def report_problems(problems: list[str] | tuple[str, ...], layout_file: Path) -> None:
     """A font that would not load fails the build (naming the layout); the rest are warnings."""
-    font_problems = [p for p in problems if "cannot be loaded" in p or "Failed to load font" in p]
+    font_problems = [p for p in problems if is_font_load_failure(p)]
     if font_problems:
         raise LayoutError(f"a font of the layout could not be loaded: {font_problems[0]}", layout_file)
     for problem in dict.fromkeys(problems):
-        if "HarfBuzz-Subset" not in problem:  # a slower subsetter, not a problem of the output
+        if not is_subsetter_notice(problem):
             _LOG.warning("PDF: %s", problem)

@@ -13,11 +13,13 @@ import zlib
 from pypdf import PdfWriter
 from pypdf.generic import StreamObject
 
+from publisher.engine import info_reference, object_table
+
 _PER_OBJECT_STREAM = 200
 
 
 def write_compact(writer: PdfWriter, identifier: bytes) -> bytes:
-    objects = writer._objects
+    objects = object_table(writer)
     output = io.BytesIO()
     output.write(b"%PDF-1.7\n%\xf0\x9f\x96\xa4\n")
     # Per object number: (1, offset) written plainly, (2, stream number, index) packed.
@@ -60,8 +62,9 @@ def write_compact(writer: PdfWriter, identifier: bytes) -> bytes:
         kind, field2, field3 = entries.get(number, (0, 0, 0 if number else 65535))
         rows += bytes([kind]) + field2.to_bytes(4, "big") + field3.to_bytes(2, "big")
     data = zlib.compress(bytes(rows), 9)
-    root = writer._root_object.indirect_reference.idnum
-    info = b" /Info %d 0 R" % writer._info.indirect_reference.idnum if writer._info is not None else b""
+    root = writer.root_object.indirect_reference.idnum
+    info_object = info_reference(writer)
+    info = b" /Info %d 0 R" % info_object.idnum if info_object is not None else b""
     hex_id = identifier.hex().encode("ascii")
     output.write(
         b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R%s /ID [<%s> <%s>] /Filter /FlateDecode /Length %d >>\nstream\n"

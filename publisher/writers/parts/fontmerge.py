@@ -23,6 +23,7 @@ from pypdf.generic import (
     NumberObject,
 )
 
+from publisher.engine import add_indirect
 from publisher.render.fonts import FontFace
 
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.DOTALL)
@@ -95,9 +96,9 @@ def _merge_into(writer: PdfWriter, first: IndirectObject, others: list[IndirectO
         return False
     stream = _stream(merged)
     stream[NameObject("/Length1")] = NumberObject(len(merged))
-    descriptors[0][NameObject("/FontFile2")] = writer._add_object(stream)
+    descriptors[0][NameObject("/FontFile2")] = add_indirect(writer, stream)
     target[NameObject("/W")] = _width_array(widths)
-    fonts[0][NameObject("/ToUnicode")] = writer._add_object(_stream(_cmap(to_text)))
+    fonts[0][NameObject("/ToUnicode")] = add_indirect(writer, _stream(_cmap(to_text)))
     boxes = [[float(v) for v in d["/FontBBox"]] for d in descriptors if "/FontBBox" in d]
     if boxes:
         union = [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]

@@ -24,6 +24,7 @@ from pypdf.generic import (
     TextStringObject,
 )
 
+from publisher.engine import add_indirect, forget_objects, info_reference, object_table
 from publisher.render.fonts import FontFace
 from publisher.writers.parts.compact import write_compact
 from publisher.writers.parts.fontmerge import merge_fonts
@@ -63,7 +64,7 @@ class Joiner:
         writer = self.writer
         arrived = [self.parts[index] for index in sorted(self.parts)]
         pages = [page for part in arrived for page in part.pages]
-        writer._root_object["/Pages"].get_object()[NameObject("/Kids")] = ArrayObject(pages)
+        writer.root_object["/Pages"].get_object()[NameObject("/Kids")] = ArrayObject(pages)
         destinations: dict[str, ArrayObject] = {}
         entries = []
         offset = 0
@@ -80,7 +81,7 @@ class Joiner:
             writer.add_metadata(dict(front.metadata.items()))
         for key in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
             if key in front.trailer["/Root"]:
-                writer._root_object[NameObject(key)] = front.trailer["/Root"][key].clone(writer)
+                writer.root_object[NameObject(key)] = front.trailer["/Root"][key].clone(writer)
         merge_fonts(writer, pages, faces)
         _drop_unreachable(writer)
         return write_compact(writer, identifier)
@@ -139,8 +140,8 @@ def _set_named_destinations(writer: PdfWriter, destinations: dict[str, ArrayObje
     for name in sorted(destinations):  # a name tree's keys are sorted
         names.append(TextStringObject(name))
         names.append(destinations[name])
-    tree = DictionaryObject({NameObject("/Dests"): writer._add_object(DictionaryObject({NameObject("/Names"): names}))})
-    writer._root_object[NameObject("/Names")] = writer._add_object(tree)
+    tree = DictionaryObject({NameObject("/Dests"): add_indirect(writer, DictionaryObject({NameObject("/Names"): names}))})
+    writer.root_object[NameObject("/Names")] = add_indirect(writer, tree)
 
 
 def _link_contents(pages: list[IndirectObject], destinations: dict[str, ArrayObject]) -> None:
@@ -186,13 +187,12 @@ def _write_outline(writer: PdfWriter, entries: list[tuple[int, str, int, float, 
 def _drop_unreachable(writer: PdfWriter) -> None:
     """Leave out what nothing reaches from the catalog (font files shared away, the
     parts' own page trees): pypdf would write them all."""
-    roots: list = [writer._root_object]
-    if writer._info is not None:
-        roots.append(writer._info.get_object())
+    roots: list = [writer.root_object]
+    info = info_reference(writer)
+    if info is not None:
+        roots.append(info.get_object())
     reachable = _reached(roots)
-    reachable.add(writer._root_object.indirect_reference.idnum)
-    if writer._info is not None:
-        reachable.add(writer._info.indirect_reference.idnum)
-    for index in range(len(writer._objects)):
-        if index + 1 not in reachable:
-            writer._objects[index] = None
+    reachable.add(writer.root_object.indirect_reference.idnum)
+    if info is not None:
+        reachable.add(info.idnum)
+    forget_objects(writer, set(range(1, len(object_table(writer)) + 1)) - reachable)

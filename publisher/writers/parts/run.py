@@ -4,11 +4,12 @@ on an executor's processes, then the contents again with their real page numbers
 from __future__ import annotations
 
 import dataclasses
-import threading
+import functools
 import re
 import tempfile
+import time
 from collections.abc import Callable
-from concurrent.futures import Executor, Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, as_completed, wait
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +22,7 @@ from publisher.model import Figure
 from publisher.executors import InlineExecutor, make_executor, start_workers
 from publisher.render.context import ArticleView, publication_view
 from publisher.render.labels import labels_for
-from publisher.writers.parts.chain import ChainBroken, PartEnd, abandon, contents_numbers, publish, publish_failure
+from publisher.writers.parts.chain import ANEW, POLL_SECONDS, Board, ChainBroken, Ended, Failed, PartEnd
 from publisher.writers.parts.join import PART_LINK_PREFIX, Joiner
 from publisher.writers.parts.plan import PartPlan, cut, part_view, start_anchor
 from publisher.writers.pdf_finish import report_problems
@@ -68,40 +69,49 @@ class PartContext:
 def lay_out_in_parts(renderer: Renderer, context: PartContext, base_url: str, roots: tuple[Path, ...], identifier: bytes,
                      bleed_points: float, settings: PartSettings) -> PartedDocument:
     """The PDF of ``renderer``'s publication, laid out in parts. Raises ``PartMismatch``
-    when the parts do not fit together as one piece would (the caller lays it out whole)."""
+    when the parts do not fit together as one piece would, ``EngineChanged`` when the
+    engines' internals do not work as expected (the caller then lays it out whole)."""
     with tempfile.TemporaryDirectory(prefix="publisher-parts-") as temporary:
-        return _PartRun(renderer, context, base_url, roots, bleed_points, settings, Path(temporary)).lay_out(identifier)
+        return _PartRun(renderer, context, base_url, roots, bleed_points, settings, Board(Path(temporary))).lay_out(identifier)
 
 
 class _PartRun:
+    """One layout in parts, driven from this process's one thread (the protocol it
+    follows with the workers: ``chain.py``)."""
+
     def __init__(self, renderer: Renderer, context: PartContext, base_url: str, roots: tuple[Path, ...],
-                 bleed_points: float, settings: PartSettings, folder: Path) -> None:
+                 bleed_points: float, settings: PartSettings, board: Board) -> None:
         self.renderer = renderer
         self.context = context
         self.base_url = base_url
         self.roots = roots
         self.bleed_points = bleed_points
         self.settings = settings
+        self.board = board
         self.fonts_css = renderer.print_fonts_css()
-        self.chain = folder / "chain"
-        self.chain.mkdir()
         self.view = publication_view(renderer.publication, context.image_href)
         self.groups = cut(self.view.articles, settings.plan)
         self.environment = digest(code_version(), *(face.digest for face in renderer.used_fonts)) if settings.cache else ""
         images = sorted({block.image for article in renderer.publication.articles for block in article.body
                          if isinstance(block, Figure) and block.image is not None and block.image.is_file()})
         self.images_key = digest("images", *(f"{path}:{file_digest(path)}" for path in images)) if settings.cache else ""
+        self.parts: list[Future[LaidOutPart]] = []  # the body parts', in order
+        self.submitted: dict[int, PartJob] = {}  # the parts given to the executor
+        self.undecided: dict[int, LaidOutPart] = {}  # of those, the ones its worker may take from the cache
+        self.joined: dict[Future[LaidOutPart], LaidOutPart] = {}
 
     def lay_out(self, identifier: bytes) -> PartedDocument:
         jobs = self.settings.jobs
         executor = self.settings.executor_factory(jobs) if jobs > 1 else InlineExecutor()
+        joiner = Joiner(order=[*range(1, len(self.groups) + 1), 0])
         with executor:
             try:
                 start_workers(executor, jobs)
-                joiner = Joiner(order=[*range(1, len(self.groups) + 1), 0])
                 front, bodies = self._lay_out_all(executor, joiner)
-            except BaseException:
-                abandon(self.chain)  # before the pool waits for its workers: none is left waiting
+            except BaseException as error:
+                self.board.give_up(len(self.groups))  # before the executor waits for its workers
+                if isinstance(error, Exception):
+                    _raise_first_cause(self.parts)
                 raise
         report_problems([problem for part in (front, *bodies) for problem in part.problems],
                         self.renderer.layout.folder / "layout.toml")
@@ -110,82 +120,107 @@ class _PartRun:
         return PartedDocument(pdf=pdf, page_anchors=anchors, part_count=len(bodies))
 
     def _lay_out_all(self, executor: Executor, joiner: Joiner) -> tuple[LaidOutPart, list[LaidOutPart]]:
-        # The front matter's first layout (for its length) runs in this process, which would
-        # otherwise only wait, beside the parts on the executor's.
-        with ThreadPoolExecutor(max_workers=1) if self.settings.jobs > 1 else InlineExecutor() as here:
-            return self._lay_out_front_and_parts(executor, here, joiner)
-
-    def _lay_out_front_and_parts(self, executor: Executor, here: Executor,
-                                 joiner: Joiner) -> tuple[LaidOutPart, list[LaidOutPart]]:
-        probe = self._submit(here, self._front_job(lambda anchor: _PLACEHOLDER_NUMBER, draw=False))
-        probe.add_done_callback(self._publish_front)
-        futures: list[Future[LaidOutPart]] = [probe]
-        cached_parts: dict[int, LaidOutPart] = {}
-        for number, group in enumerate(self.groups, start=1):
-            job = self._body_job(number, group)
-            cached = self._cached(job)
-            if cached is None or cached.start is None:
-                futures.append(self._submit(executor, job))
-                continue
-            # Reused only if the part before ends where it ended when this was laid out.
-            before = futures[-1]
-            if before.done() and before.exception() is None and cached.start == before.result().end:
-                publish(self.chain, number, cached.end, _numbers_of(cached))
-                self.settings.reused += 1
-                futures.append(_done(cached))
-            elif before.done():
-                futures.append(self._submit(executor, job))
-            else:  # the part before is being laid out: this one's worker decides when it ends
-                cached_parts[number] = cached
-                futures.append(self._submit(executor, dataclasses.replace(job, cached=CachedPart(
-                    start=cached.start, end=cached.end, contents_numbers=_numbers_of(cached),
-                    after_new_layout=number - 1 not in cached_parts))))
-        # The contents are laid out again as soon as every part has its page numbers, on a
-        # worker, while the last parts are drawn and this thread joins those that are.
-        front_future: Future[LaidOutPart] = Future()
-        launcher = threading.Thread(target=self._lay_out_contents, args=(executor, front_future), daemon=True)
-        launcher.start()
-        # Joined as they come: parts from the cache while the others are still laid out.
-        numbers = {future: number for number, future in enumerate(futures[1:], start=1)}
-        arrived: dict[int, LaidOutPart] = {}
-        try:
-            for future in as_completed(numbers):
-                number, part = numbers[future], future.result()
-                if number in cached_parts:  # its worker chose between the cache and a new layout
-                    if part.reused:
-                        part = cached_parts[number]
-                        self.settings.reused += 1
-                    else:
-                        self.settings.laid_out += 1
-                joiner.add(number, part.pdf, part.bookmark_levels)
-                arrived[number] = part
-        except Exception:
-            _raise_first_cause(futures)  # the first failure in the parts' order, not in time
-            raise
-        bodies = [arrived[number] for number in sorted(arrived)]
-        launcher.join()
-        front = front_future.result()
+        probe_job = self._front_job(lambda anchor: _PLACEHOLDER_NUMBER, draw=False)
+        probe = self._cached(probe_job)
+        if probe is not None:
+            self.settings.reused += 1
+        elif isinstance(executor, InlineExecutor):  # the parts run as they are submitted: the front first
+            probe = self._lay_out_here(probe_job)
+        self.board.post(0, Ended(probe.end) if probe is not None else ANEW)
+        self._submit_parts(executor, probe.end if probe is not None else None)
+        if probe is None:  # this process lays the front out while the workers lay out the parts
+            probe = self._lay_out_here(probe_job)
+            self.board.post(0, Ended(probe.end))
+        numbers = self._contents_numbers(joiner)
+        # The contents with their page numbers, on a worker while the last parts are drawn.
+        front_job = self._front_job(lambda anchor: str(numbers.get(anchor, "")))
+        front = self._cached(front_job)
+        if front is not None:
+            self.settings.reused += 1
+        else:
+            self.settings.laid_out += 1
+            front_future = executor.submit(lay_out_part, front_job)
+        for future in as_completed([future for future in self.parts if future not in self.joined]):
+            self._join(joiner, future)
+        bodies = [self.joined[future] for future in self.parts]
+        if front is None:
+            front = front_future.result()
+            self._store(front_job, front)
         joiner.add(0, front.pdf, front.bookmark_levels)
-        if front.page_count != probe.result().page_count:
+        if front.page_count != probe.page_count:
             raise PartMismatch("the contents took another number of pages once their page numbers were known")
         return front, bodies
 
-    def _lay_out_contents(self, executor: Executor, done: Future[LaidOutPart]) -> None:
-        """The front matter with the page numbers the parts publish, into ``done``."""
-        try:
-            numbers: dict[str, int] = {}
-            for number in range(1, len(self.groups) + 1):
-                numbers.update(contents_numbers(self.chain, number))
-            front = self._submit(executor, self._front_job(lambda anchor: str(numbers.get(anchor, ""))))
-            done.set_result(front.result())
-        except BaseException as error:  # a part failed: its own error reaches the caller first
-            done.set_exception(error)
+    def _submit_parts(self, executor: Executor, front_end: PartEnd | None) -> None:
+        """One job per body part, unless the cache holds its layout and the part before is
+        known to end where it ended then; ``front_end``: where the front ends, if known."""
+        known_end = front_end  # where the part before the next one ends, when known here
+        for number, group in enumerate(self.groups, start=1):
+            job = self._body_job(number, group)
+            cached = self._cached(job)
+            if cached is not None and cached.start is not None and cached.start == known_end:
+                self.board.post(number, Ended(cached.end, _numbers_of(cached)))
+                self.settings.reused += 1
+                self.parts.append(_done(cached))
+                known_end = cached.end
+                continue
+            if cached is not None and cached.start is not None and known_end is None:
+                job = dataclasses.replace(job, cached=CachedPart(start=cached.start, end=cached.end,
+                                                                 contents_numbers=_numbers_of(cached)))
+                self.undecided[number] = cached
+            else:
+                self.settings.laid_out += 1
+                self.board.post(number, ANEW)
+            self.submitted[number] = job
+            future = executor.submit(lay_out_part, job)
+            future.add_done_callback(functools.partial(self._release_followers, number))
+            self.parts.append(future)
+            known_end = None
 
-    def _publish_front(self, future: Future[LaidOutPart]) -> None:
-        if future.exception() is None:
-            publish(self.chain, 0, future.result().end)
-        else:
-            publish_failure(self.chain, 0, str(future.exception()))
+    def _contents_numbers(self, joiner: Joiner) -> dict[str, int]:
+        """The page numbers of the anchors the contents show, once every part has said
+        where it ends; the parts drawn meanwhile are joined as they come."""
+        numbers: dict[str, int] = {}
+        for number in range(1, len(self.groups) + 1):
+            while (message := self.board.read(number)) is None:
+                drawing = [future for future in self.parts if future not in self.joined]
+                done = wait(drawing, timeout=POLL_SECONDS, return_when=FIRST_COMPLETED).done if drawing else ()
+                for future in done:
+                    self._join(joiner, future)
+                if not drawing:
+                    time.sleep(POLL_SECONDS)
+            if isinstance(message, Failed):
+                raise ChainBroken(f"part {number} failed: {message.reason}")
+            numbers.update(message.numbers)
+        return numbers
+
+    def _join(self, joiner: Joiner, future: Future[LaidOutPart]) -> None:
+        """A body part into the joined PDF, whatever order they come in (those from the
+        cache while the others are laid out)."""
+        number, part = self.parts.index(future) + 1, future.result()
+        if number in self.undecided:  # its worker chose between the cache and a new layout
+            if part.reused:
+                self.settings.reused += 1
+            else:
+                self.settings.laid_out += 1
+        if part.reused:
+            part = self.undecided[number]
+        elif number in self.submitted:
+            self._store(self.submitted[number], part)
+        joiner.add(number, part.pdf, part.bookmark_levels)
+        self.joined[future] = part
+
+    def _release_followers(self, number: int, future: Future[LaidOutPart]) -> None:
+        """However a part failed (its process may have died before it could say so), the
+        parts after it stop waiting for it."""
+        if not future.cancelled() and (error := future.exception()) is not None:
+            self.board.post(number, Failed(str(error) or type(error).__name__))
+
+    def _lay_out_here(self, job: PartJob) -> LaidOutPart:
+        self.settings.laid_out += 1
+        part = lay_out_part(job)
+        self._store(job, part)
+        return part
 
     def _front_job(self, number_of: Callable[[str], str], draw: bool = True) -> PartJob:
         html = self.renderer.render(
@@ -204,7 +239,7 @@ class _PartRun:
         contents = frozenset(anchor for article in group for anchor in (article.anchor, *(h.anchor for h in article.headings)))
         return PartJob(number=number, html=html, base_url=self.base_url, roots=self.roots, first_anchor=first_anchor,
                        contents_anchors=contents,
-                       break_kind=self.renderer.layout.part_break, chain=self.chain, bleed_points=self.bleed_points)
+                       break_kind=self.renderer.layout.part_break, board=self.board, bleed_points=self.bleed_points)
 
     def _carried(self, article: ArticleView) -> str:
         """The head of ``article`` without its anchors or bookmarks: it only sets the strings
@@ -219,26 +254,6 @@ class _PartRun:
     def _common(self) -> dict:
         return {"image_href": self.context.image_href, "cover_href": self.context.cover_href, "fonts_css": self.fonts_css,
                 "parted": True, "part_starts": self.context.part_starts}
-
-    def _submit(self, executor: Executor, job: PartJob) -> Future[LaidOutPart]:
-        if job.chain is None:  # the front does not depend on where anything ends
-            cached = self._cached(job)
-            if cached is not None:
-                self.settings.reused += 1
-                return _done(cached)
-        if job.cached is None:  # else counted when its worker has decided
-            self.settings.laid_out += 1
-        future = executor.submit(lay_out_part, job)
-        future.add_done_callback(lambda done: self._store(job, done))
-        future.add_done_callback(lambda done: self._release_followers(job, done))
-        return future
-
-    def _release_followers(self, job: PartJob, done: Future[LaidOutPart]) -> None:
-        """However a part failed (its process may have died before saying so), the parts
-        after it stop waiting for it."""
-        error = done.exception()
-        if error is not None and job.chain is not None:
-            publish_failure(job.chain, job.number, str(error) or type(error).__name__)
 
     # The cache: one entry per part, found by what the part holds; it records where the
     # part before it ended, since the page numbers drawn depend on that.
@@ -261,11 +276,10 @@ class _PartRun:
             cache.reject(key + "-record", "pdf-part-record", "not a part's record")
             return None
 
-    def _store(self, job: PartJob, done: Future[LaidOutPart]) -> None:
+    def _store(self, job: PartJob, part: LaidOutPart) -> None:
         cache = self.settings.cache
-        if cache is None or done.exception() is not None or done.result().reused:
+        if cache is None or part.reused:
             return
-        part = done.result()
         key = self._key(job)
         record = {"page_anchors": part.page_anchors, "page_numbers": part.page_numbers, "problems": part.problems,
                   "bookmark_levels": part.bookmark_levels,
