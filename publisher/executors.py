@@ -31,16 +31,12 @@ def default_jobs() -> int:
 
 
 def make_executor(jobs: int) -> Executor:
-    """A pool of ``jobs`` processes, or the inline executor for one.
-
-    Each worker loads WeasyPrint as it starts (half a second), while the caller is still
-    preparing the work, rather than when its first task arrives.
-    """
+    """A pool of ``jobs`` processes (``WorkerPool``), or the inline executor for one."""
     if jobs <= 1:
         return InlineExecutor()
-    from concurrent.futures import ProcessPoolExecutor
+    from publisher.worker_pool import WorkerPool  # multiprocessing: imported only when used
 
-    return ProcessPoolExecutor(max_workers=jobs, initializer=_preload)
+    return WorkerPool(jobs)
 
 
 def start_workers(executor: Executor, jobs: int) -> None:
@@ -56,7 +52,8 @@ def _nothing() -> None:
     return None
 
 
-def _preload() -> None:
+def preload() -> None:
+    """What a worker process loads as it starts: WeasyPrint, when it is installed."""
     from importlib import import_module
 
     try:

@@ -44,3 +44,6 @@ def write_atomically(data: bytes, target: Path) -> None:
     except OSError as error:
         Path(temporary).unlink(missing_ok=True)
         raise OutputError(f"cannot write the output: {error.strerror}", target) from None
+    except BaseException:  # Ctrl-C, say: no half-written file stays either
+        Path(temporary).unlink(missing_ok=True)
+        raise
