@@ -21,27 +21,22 @@ import functools
 import hashlib
 import hmac
 import json
-import logging
 import os
 import re
 import shutil
 import stat
 import tempfile
 import time
-from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from publisher.build_log import warn_cache
 from publisher.errors import OutputError, PublisherError
 
 CACHE_DIR_VARIABLE = "PUBLISHER_CACHE_DIR"
 # After a build, entries used longest ago are removed beyond this size.
 DEFAULT_CACHE_MAX_SIZE = "2GB"
-# The logger of the cache's warnings: a build reports them, but never records them as
-# warnings of the publication (a later hit would repeat them).
-CACHE_LOG = "publisher.cache"
-_LOG = logging.getLogger(CACHE_LOG)
 _PACKAGE_DIR = Path(__file__).resolve().parent
 _ADDRESS = re.compile(r"[0-9a-f]{4,64}(?:-[a-z]+)?")
 _NAME = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,127}")
@@ -196,7 +191,7 @@ class Cache:
 
     def reject(self, address: str, kind: str, reason: str) -> None:
         """A bad entry: one warning naming its kind, and the entry is removed (a miss)."""
-        _LOG.warning(f"cache {self.root}: {kind} entry ignored ({reason}), made anew")
+        warn_cache(f"cache {self.root}: {kind} entry ignored ({reason}), made anew")
         _remove(self._path(address))
 
     def remember(self, address: str, kind: str, make: Callable[[], bytes],
@@ -295,10 +290,10 @@ def _read_file(root: Path, path: Path) -> bytes | None:
     flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
         handle = os.open(path, flags)
-    except OSError as error:
+    except OSError:
         if path.is_symlink():
             return None
-        raise error
+        raise
     with os.fdopen(handle, "rb") as stream:
         if not stat.S_ISREG(os.fstat(handle).st_mode):
             return None
@@ -343,31 +338,6 @@ def _write_atomically(root: Path, target: Path, data: bytes) -> None:
             raise
     except OSError as error:
         raise OutputError(f"cannot write to the cache: {error.strerror}", root) from None
-
-
-@contextlib.contextmanager
-def collected_warnings() -> Iterator[list[str]]:
-    """The cache's warnings while the block runs, filled in when it ends; the same
-    warning about several entries is given once, with their count."""
-    collector = _Collector()
-    logger = logging.getLogger(CACHE_LOG)
-    logger.addHandler(collector)
-    messages: list[str] = []
-    try:
-        yield messages
-    finally:
-        logger.removeHandler(collector)
-        for message, count in Counter(collector.messages).items():
-            messages.append(message if count == 1 else f"{message} ({count} entries)")
-
-
-class _Collector(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.messages.append(record.getMessage())
 
 
 @dataclass(frozen=True)

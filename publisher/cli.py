@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import atexit
-import dataclasses
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated, NoReturn, Optional
 
 import typer
 
-from publisher.batch import JobOutcome, plan_jobs, run_batch
+from publisher.batch import BatchJob, JobOutcome, build_tree
 from publisher.build import BuildOptions
 from publisher.cache import DEFAULT_CACHE_MAX_SIZE, Cache, default_cache_dir, parse_size
-from publisher.executors import InlineExecutor, default_jobs, make_executor
 from publisher.progress import ProgressLine
 from publisher.errors import PublisherError
 from publisher.network import NetworkPolicy
@@ -92,24 +91,24 @@ def build_command(
                            verify=verify, tone_marks=tone_marks.strip().lower(), cache_dir=None if no_cache else cache or default_cache_dir(),
                            force=force, keep_html=keep_html, as_article=as_article, profile_dirs=tuple(profiles or ()))
     max_size = parse_size(cache_max_size)
-    jobs = jobs or default_jobs()
-    batch = plan_jobs(paths, out_dir, options, jobs)
-    if len(batch) == 1:  # one publication: its PDF's parts get the processes
-        batch = [dataclasses.replace(batch[0], options=dataclasses.replace(batch[0].options, pdf_jobs=jobs))]
-    progress = ProgressLine(publications=len(batch), articles=sum(job.expected_articles for job in batch), enabled=sys.stderr.isatty())
-    progress.show()
+    shown: list[ProgressLine] = []  # made once the build knows its publications
+
+    def planned(batch: Sequence[BatchJob]) -> None:
+        shown.append(ProgressLine(publications=len(batch), articles=sum(job.expected_articles for job in batch),
+                                  enabled=sys.stderr.isatty()))
+        shown[0].show()
 
     def report(outcome: JobOutcome) -> None:
+        progress = shown[0]
         progress.advance(outcome)
-        if outcome.error is not None and len(batch) > 1:
+        if outcome.error is not None and progress.publications > 1:
             progress.say(f"failed: {outcome.job.source}: {outcome.error}")
         elif outcome.result is not None:
             for message in outcome.result.warnings:
                 progress.say(f"warning: {message}")
 
-    with make_executor(min(jobs, len(batch))) if len(batch) > 1 else InlineExecutor() as executor:
-        summary = run_batch(batch, executor, report)
-    progress.finish()
+    summary = build_tree(paths, out_dir, options, jobs=jobs, on_outcome=report, on_planned=planned)
+    shown[0].finish()
     if options.cache_dir is not None and summary.count("built"):
         Cache(options.cache_dir).prune(max_size)
     for result in summary.results:

@@ -17,19 +17,18 @@ others may write to (they could swap any new key too) or where no key can be wri
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import secrets
 import stat
 import tempfile
 from pathlib import Path
 
+from publisher.build_log import warn_cache
 from publisher.errors import OutputError
 
 CONFIG_DIR_VARIABLE = "PUBLISHER_CONFIG_DIR"
 KEY_FILE = "cache.key"
 _KEY_BYTES = 32
-_LOG = logging.getLogger("publisher.cache")
 # Permission bits that let anyone but the owner read, write or run the file.
 _NOT_PRIVATE = stat.S_IRWXG | stat.S_IRWXO
 
@@ -144,7 +143,7 @@ def _replace(path: Path, problem: str) -> bytes:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise OutputError(f"cannot replace the cache key: {error.strerror}", path) from None
-    _LOG.warning(f"the cache key {path} {problem}: replaced by a new one (the cache's entries are made anew)")
+    warn_cache(f"the cache key {path} {problem}: replaced by a new one (the cache's entries are made anew)")
     return key
 
 

@@ -132,7 +132,7 @@ CASES = [
     Case("undefined entities", _write("a.html", "<html><head><title>Thực thể</title></head><body><h1>Thực thể</h1>"
          + FILLER + "<p>Ký tự &foo; và &#xD800; cùng &#0; trong một đoạn văn đủ dài của bài viết.</p></body></html>"), "ok"),
     Case("a homepage, not an article", _write("a.txt", HOMEPAGE), "error", ("article",)),
-    Case("folder without articles", _folder({"notes.docx": b"PK"}), "error", ("no article files",)),
+    Case("folder without articles", _folder({"notes.docx": b"PK"}), "error", ("no article files",)),  # nor any folder below
     Case("unknown suffix", _write("a.docx", b"PK\x03\x04"), "error", ("zip archive",)),
     Case("Markdown without front matter", _write("a.md", "# Tiêu đề\n\nĐoạn.\n"), "error", ("front matter", ":1")),
     Case("Markdown front matter invalid YAML", _write("a.md", "---\ntitle: [chưa đóng\n---\n\nĐoạn.\n"), "error", ("front matter",)),
@@ -230,7 +230,7 @@ def test_full_disk_leaves_nothing_behind(tmp_path, monkeypatch):
 class _Recorder(http.server.BaseHTTPRequestHandler):
     requests: list[str] = []
 
-    def do_GET(self):  # noqa: N802 - the name http.server calls
+    def do_GET(self):
         _Recorder.requests.append(self.path)
         self.send_response(200)
         self.send_header("Content-Type", "image/png")

@@ -18,7 +18,6 @@ from publisher.errors import PublisherError
 from publisher.executors import InlineExecutor
 
 
-
 @pytest.fixture(scope="module")
 def cache(tmp_path_factory) -> Path:
     """One cache for the module: keys are content digests, and each test's tree lies at
@@ -167,7 +166,8 @@ def test_nothing_to_build_is_one_line(tmp_path, tree):
 def test_an_edited_image_of_a_single_article_is_not_served_from_the_cache(tmp_path):
     from PIL import Image
 
-    from publisher import BuildOptions, build_one
+    from publisher import BuildOptions
+    from publisher.build import build_one
 
     (tmp_path / "images").mkdir()
     Image.new("RGB", (20, 20), (0, 0, 255)).save(tmp_path / "images" / "a.png")

@@ -21,7 +21,8 @@ import pytest
 from conftest import ROOT, SEED, epubcheck_problems, outputs_by_format, write_articles
 
 from publisher import BuildOptions, build
-from publisher.cache import CACHE_LOG, BadEntry, Cache, frame, unframe
+from publisher.build_log import CACHE_LOGGER as CACHE_LOG
+from publisher.cache import BadEntry, Cache, frame, unframe
 from publisher.errors import OutputError
 from publisher.ingest.article_json import InvalidRecord, article_from_data, article_to_data
 from publisher.model import Article, Figure, Heading, ListBlock, Paragraph, PrintedDate, Quote, Source
@@ -418,7 +419,7 @@ def test_a_planted_part_never_reaches_the_pdf(tmp_path, cache_warnings):
     planted = first.read_bytes()  # a sound PDF, but not the part: sealed with another key
     for path in parts:
         path.write_bytes(frame(b"another user's key 32 bytes long", _address(path), "pdf-part", planted))
-    again, writer = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
-    assert (writer.settings.laid_out, writer.settings.reused) == (7, 0)
+    again, written = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
+    assert (written.writer.settings.laid_out, written.writer.settings.reused) == (7, 0)
     assert again.read_bytes() == first.read_bytes()
     assert len(cache_warnings()) == 7

@@ -3,14 +3,13 @@ reaches the article reader (and the cache keys) from ``clean`` and ``build`` ali
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from conftest import SEED
 from typer.testing import CliRunner
 
 import publisher.ingest as ingest
-from publisher.build import BuildOptions, Reporter, _input_digest, build_one
+from publisher.build import BuildOptions, Reporter, build_one
+from publisher.build_cache import input_digest
 from publisher.cli import app
 
 DOUBT = "read as an article although it looks like none"
@@ -72,7 +71,7 @@ def test_clean_as_article_reaches_the_reader_and_prints_its_warnings(tmp_path, r
 
 def test_build_as_article_reaches_the_reader_the_warnings_and_the_cache_key(tmp_path, reader_calls):
     options = BuildOptions(formats=("html",), cache_dir=tmp_path / "cache")
-    assert _input_digest(SEED, options, None) != _input_digest(SEED, BuildOptions(formats=("html",), cache_dir=tmp_path / "cache", as_article=True), None)
+    assert input_digest(SEED, options, None) != input_digest(SEED, BuildOptions(formats=("html",), cache_dir=tmp_path / "cache", as_article=True), None)
     first = build_one(SEED, tmp_path / "out", options)
     assert reader_calls == [(SEED.name, False)] and not any(DOUBT in w for w in first.warnings)
     warnings: list[str] = []

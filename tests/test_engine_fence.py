@@ -6,7 +6,6 @@ the same one as any one-piece build, with one warning."""
 from __future__ import annotations
 
 import dataclasses
-import logging
 import tomllib
 import types
 from dataclasses import dataclass
@@ -17,8 +16,9 @@ import pytest
 from conftest import ROOT, pdftotext, squash
 from test_parts import SMALL_PARTS, _contents_number, _renderer, _write_articles
 
-from publisher import engine
+from publisher import build_log, engine
 from publisher.writers.parts.run import PartSettings
+from publisher.writers.base import WriterResult
 from publisher.writers.pdf import PdfWriter
 
 ONE_PIECE = dataclasses.replace(SMALL_PARTS, threshold=1000)
@@ -30,20 +30,19 @@ def publication(tmp_path_factory):
     """Nine articles (five parts), and the PDF a one-piece build makes of them."""
     folder = _write_articles(tmp_path_factory.mktemp("fence") / "articles", 9)
     writer = PdfWriter(PartSettings(plan=ONE_PIECE))
-    return folder, writer.write_bytes(_renderer(folder, "bulletin"))
+    return folder, writer.write(_renderer(folder, "bulletin")).data
 
 
-def _build_in_parts(folder: Path, caplog, jobs: int = 2) -> tuple[PdfWriter, bytes, list[str]]:
+def _build_in_parts(folder: Path, jobs: int = 2) -> tuple[WriterResult, bytes, list[str]]:
     writer = PdfWriter(PartSettings(jobs=jobs, plan=SMALL_PARTS))
-    with caplog.at_level(logging.WARNING, logger="publisher"):
-        data = writer.write_bytes(_renderer(folder, "bulletin"))
-    warnings = [r.getMessage() for r in caplog.records if r.name == "publisher" and r.levelno >= logging.WARNING
-                and "Invalid date" not in r.getMessage()]
-    return writer, data, warnings
+    with build_log.collecting() as log:
+        result = writer.write(_renderer(folder, "bulletin"))
+    warnings = [message for message in log.warnings if "Invalid date" not in message]
+    return result, result.data, warnings
 
 
-def _assert_the_one_piece_pdf(writer: PdfWriter, data: bytes, one_piece: bytes, warnings: list[str], tmp_path: Path) -> None:
-    assert writer.part_count == 0
+def _assert_the_one_piece_pdf(result: WriterResult, data: bytes, one_piece: bytes, warnings: list[str], tmp_path: Path) -> None:
+    assert result.part_count == 0
     assert len(warnings) == 1 and warnings[0].startswith(FALLBACK), warnings
     assert data == one_piece
     path = tmp_path / "fallback.pdf"
@@ -62,7 +61,7 @@ class _NamedPageState:
     fields: tuple
 
 
-def test_a_page_state_of_another_shape_gives_the_one_piece_pdf_with_one_warning(publication, caplog, monkeypatch, tmp_path):
+def test_a_page_state_of_another_shape_gives_the_one_piece_pdf_with_one_warning(publication, monkeypatch, tmp_path):
     """WeasyPrint, changed consistently: once pagination is over, the page states it keeps
     and hands to ``make_margin_boxes`` are objects of another shape. The hook cannot read
     them (in the workers: the change reaches them as they fork); WeasyPrint itself can."""
@@ -78,12 +77,12 @@ def test_a_page_state_of_another_shape_gives_the_one_piece_pdf_with_one_warning(
 
     monkeypatch.setattr(layout, "layout_fixed_boxes", fixed_boxes)
     monkeypatch.setattr(layout, "make_margin_boxes", lambda context, page, state: real_margin_boxes(context, page, state.fields))
-    writer, data, warnings = _build_in_parts(folder, caplog)
+    writer, data, warnings = _build_in_parts(folder)
     assert "page state" in warnings[0]
     _assert_the_one_piece_pdf(writer, data, one_piece, warnings, tmp_path)
 
 
-def test_margins_drawn_without_the_hook_give_the_one_piece_pdf(publication, caplog, monkeypatch, tmp_path):
+def test_margins_drawn_without_the_hook_give_the_one_piece_pdf(publication, monkeypatch, tmp_path):
     """WeasyPrint no longer calls its layout module's ``make_margin_boxes`` (the name
     stays, unused): no page gets its number from the hook, so no part waits for ever and
     the publication is laid out in one piece."""
@@ -94,12 +93,12 @@ def test_margins_drawn_without_the_hook_give_the_one_piece_pdf(publication, capl
     real = layout.layout_document
     elsewhere = types.FunctionType(real.__code__, {**vars(layout)}, real.__name__, real.__defaults__, real.__closure__)
     monkeypatch.setattr(weasyprint.document, "layout_document", elsewhere)
-    writer, data, warnings = _build_in_parts(folder, caplog)
+    writer, data, warnings = _build_in_parts(folder)
     assert "through the hook" in warnings[0]
     _assert_the_one_piece_pdf(writer, data, one_piece, warnings, tmp_path)
 
 
-def test_a_missing_margin_function_gives_the_one_piece_pdf(publication, caplog, monkeypatch, tmp_path):
+def test_a_missing_margin_function_gives_the_one_piece_pdf(publication, monkeypatch, tmp_path):
     """WeasyPrint makes its page margins elsewhere, under another name."""
     import weasyprint.document
     from weasyprint import layout
@@ -109,26 +108,26 @@ def test_a_missing_margin_function_gives_the_one_piece_pdf(publication, caplog, 
     renamed = types.FunctionType(real.__code__, {**vars(layout)}, real.__name__, real.__defaults__, real.__closure__)
     monkeypatch.setattr(weasyprint.document, "layout_document", renamed)
     monkeypatch.delattr(layout, "make_margin_boxes")
-    writer, data, warnings = _build_in_parts(folder, caplog, jobs=1)
+    writer, data, warnings = _build_in_parts(folder, jobs=1)
     assert "elsewhere" in warnings[0]
     _assert_the_one_piece_pdf(writer, data, one_piece, warnings, tmp_path)
 
 
-def test_a_failing_internal_of_pypdf_in_the_join_gives_the_one_piece_pdf(publication, caplog, monkeypatch, tmp_path):
+def test_a_failing_internal_of_pypdf_in_the_join_gives_the_one_piece_pdf(publication, monkeypatch, tmp_path):
     """pypdf's writer keeps its objects elsewhere: the join cannot leave out what nothing reaches."""
     from publisher.writers.parts import join
 
     monkeypatch.setattr(join, "object_table", lambda writer: engine.object_table(types.SimpleNamespace()))
     folder, one_piece = publication
-    writer, data, warnings = _build_in_parts(folder, caplog)
+    writer, data, warnings = _build_in_parts(folder)
     assert "pypdf's object table changed" in warnings[0]
     _assert_the_one_piece_pdf(writer, data, one_piece, warnings, tmp_path)
 
 
-def test_an_engine_outside_the_tested_range_is_not_hooked(publication, caplog, monkeypatch, tmp_path):
+def test_an_engine_outside_the_tested_range_is_not_hooked(publication, monkeypatch, tmp_path):
     monkeypatch.setitem(engine.TESTED, "weasyprint", ("1", "2"))
     folder, one_piece = publication
-    writer, data, warnings = _build_in_parts(folder, caplog)
+    writer, data, warnings = _build_in_parts(folder)
     assert "weasyprint" in warnings[0] and "outside the range" in warnings[0]
     _assert_the_one_piece_pdf(writer, data, one_piece, warnings, tmp_path)
 
@@ -148,9 +147,8 @@ def test_the_hook_is_in_place_only_while_a_part_is_laid_out(publication, monkeyp
         return real(html, font_config, numbered)
 
     monkeypatch.setattr(engine, "render_numbered", watched)
-    writer = PdfWriter(PartSettings(jobs=1, plan=SMALL_PARTS))
-    writer.write_bytes(_renderer(folder, "bulletin"))
-    assert writer.part_count == 5 and seen and all(seen)
+    result = PdfWriter(PartSettings(jobs=1, plan=SMALL_PARTS)).write(_renderer(folder, "bulletin"))
+    assert result.part_count == 5 and seen and all(seen)
     assert layout.make_margin_boxes is make_margin_boxes  # restored after every part
 
 

@@ -13,8 +13,7 @@ from conftest import SHARED_CORPUS
 from typer.testing import CliRunner
 
 from publisher import Figure, Heading, Paragraph, load_profiles, read_article
-from publisher.build import Reporter, load_publication
-from publisher.clean.dates import VIETNAM_TIME
+from publisher import load_publication
 from publisher.cli import app
 from publisher.errors import NotAnArticleError
 
@@ -124,7 +123,7 @@ def test_homepage_is_refused_alone_and_skipped_in_a_folder(tmp_path, saved_page)
         read_article(home, load_profiles())
     assert "homepage" in caught.value.message
     warnings: list[str] = []
-    publication = load_publication(tmp_path, reporter=Reporter(warning=warnings.append))
+    publication = load_publication(tmp_path, warn=warnings.append)
     assert [a.title for a in publication.articles] == ["Hà Nội mở thêm 20 tuyến buýt điện"]
     assert any("home.html" in w and "skipped" in w for w in warnings)
 
@@ -137,8 +136,9 @@ def test_cli_clean_explains_html_and_refuses_a_homepage(tmp_path, saved_page):
     assert "dropped (" in result.stderr and "buyt.html:" in result.stderr
     home = tmp_path / "home.html"
     home.write_text(HOMEPAGE, encoding="utf-8")
-    from publisher.cli import main
     import sys
+
+    from publisher.cli import main
 
     argv, sys.argv = sys.argv, ["publisher", "build", str(home), "-o", str(tmp_path / "out")]
     try:
@@ -312,7 +312,7 @@ của các cửa hàng sách sẽ giảm khoảng 10% vào cùng kỳ năm sau, 
 def test_cleaned_into_another_folder_the_images_come_along(tmp_path):
     from PIL import Image
 
-    from publisher.build import BuildOptions, build_one
+    from publisher.build import BuildOptions, Reporter, build_one
 
     site = tmp_path / "saved"
     (site / "img").mkdir(parents=True)

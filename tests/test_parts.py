@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import io
 from pathlib import Path
+from typing import NamedTuple
 
 import pypdf
 import pytest
@@ -20,6 +21,7 @@ from publisher.render.layout import find_layout
 from publisher.writers.parts.chain import Board, ChainBroken, Ended, Failed, PartEnd
 from publisher.writers.parts.plan import PartPlan, cut
 from publisher.writers.parts.run import PartSettings
+from publisher.writers.base import WriterResult
 from publisher.writers.pdf import PdfWriter
 
 SMALL_PARTS = PartPlan(threshold=4, min_articles=2, max_articles=2, target_parts=8)
@@ -50,18 +52,23 @@ def _renderer(folder: Path, layout: str) -> Renderer:
     return Renderer(publication=load_publication(folder), layout=find_layout(layout))
 
 
-def _parted(renderer: Renderer, tmp_path: Path, jobs: int = 2, cache: Cache | None = None) -> tuple[Path, PdfWriter]:
+class Written(NamedTuple):
+    writer: PdfWriter
+    result: WriterResult
+
+
+def _parted(renderer: Renderer, tmp_path: Path, jobs: int = 2, cache: Cache | None = None) -> tuple[Path, Written]:
     writer = PdfWriter(PartSettings(jobs=jobs, plan=SMALL_PARTS, cache=cache))
-    data = writer.write_bytes(renderer)
+    result = writer.write(renderer)
     path = tmp_path / f"parted-{jobs}-{id(writer)}.pdf"
-    path.write_bytes(data)
-    return path, writer
+    path.write_bytes(result.data)
+    return path, Written(writer, result)
 
 
-def _plain(writer: PdfWriter, renderer: Renderer, tmp_path: Path) -> Path:
+def _plain(written: Written, renderer: Renderer, tmp_path: Path) -> Path:
     """Plain WeasyPrint on the document ``--keep-html`` leaves beside the PDF."""
     kept = tmp_path / "kept.print.html"
-    kept.write_text(writer.standalone_html(renderer), encoding="utf-8")
+    kept.write_text(written.writer.standalone_html(renderer), encoding="utf-8")
     path = tmp_path / "plain.pdf"
     HTML(filename=str(kept)).write_pdf(path)
     return path
@@ -123,7 +130,7 @@ def book(tmp_path_factory):
 @pytest.mark.parametrize("which", ["bulletin", "bulletin_sections", "book"])
 def test_parts_give_the_pages_plain_weasyprint_gives_in_one_piece(which, request):
     renderer, writer, parted, plain = request.getfixturevalue(which)
-    assert writer.part_count == len(cut(renderer.view.articles, SMALL_PARTS)) == 5
+    assert writer.result.part_count == len(cut(renderer.view.articles, SMALL_PARTS)) == 5
     ours, theirs = pypdf.PdfReader(parted), pypdf.PdfReader(plain)
     assert len(ours.pages) == len(theirs.pages) > 10
     # Page by page the same text: running heads, page numbers, the contents' numbers.
@@ -180,7 +187,7 @@ def test_one_font_per_face_and_a_size_like_one_piece(bulletin):
 
 def test_the_epub_page_list_follows_the_joined_pages(bulletin):
     renderer, writer, parted, _plain_ = bulletin
-    starts = writer.page_starts
+    starts = writer.result.page_starts
     assert len(starts) == len(pypdf.PdfReader(parted).pages)
     assert [s.label for s in starts] == [str(n) for n in range(1, len(starts) + 1)]
     for index, start in enumerate(starts):
@@ -198,16 +205,16 @@ def test_any_number_of_processes_gives_the_same_bytes(bulletin, tmp_path):
 def test_after_an_edit_only_the_changed_part_is_laid_out_again(tmp_path):
     folder = _write_articles(tmp_path / "articles", 9)
     cache = Cache(tmp_path / "cache")
-    first, writer = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
-    assert (writer.settings.laid_out, writer.settings.reused) == (7, 0)  # the contents twice, five parts
-    again, writer = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
-    assert (writer.settings.laid_out, writer.settings.reused) == (0, 7)
+    first, written = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
+    assert (written.writer.settings.laid_out, written.writer.settings.reused) == (7, 0)  # the contents twice, five parts
+    again, written = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
+    assert (written.writer.settings.laid_out, written.writer.settings.reused) == (0, 7)
     assert again.read_bytes() == first.read_bytes()
     # A word changed in article 5 (part 3): its part alone is laid out again.
     edited = folder / "05.md"
     edited.write_text(edited.read_text(encoding="utf-8").replace("Tóm tắt bài 5.", "Tóm lược bài 5."), encoding="utf-8")
-    changed, writer = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
-    assert (writer.settings.laid_out, writer.settings.reused) == (1, 6)
+    changed, written = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
+    assert (written.writer.settings.laid_out, written.writer.settings.reused) == (1, 6)
     assert "Tóm lược bài 5." in pdftotext(changed)
     fresh, _ = _parted(_renderer(folder, "bulletin"), tmp_path)
     assert fresh.read_bytes() == changed.read_bytes()
@@ -219,14 +226,14 @@ def test_a_part_that_grows_moves_the_numbers_after_it(tmp_path):
     _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
     edited = folder / "03.md"
     edited.write_text(edited.read_text(encoding="utf-8") + ("\n\n" + WORDS * 12) * 6, encoding="utf-8")
-    changed, writer = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
+    changed, written = _parted(_renderer(folder, "bulletin"), tmp_path, cache=cache)
     # Part 2 and every part after it (numbered anew: each was laid out beside the one
     # before, not after it), and the contents; the contents' first layout and part 1 are reused.
-    assert (writer.settings.laid_out, writer.settings.reused) == (5, 2)
+    assert (written.writer.settings.laid_out, written.writer.settings.reused) == (5, 2)
     fresh, _ = _parted(_renderer(folder, "bulletin"), tmp_path)
     assert fresh.read_bytes() == changed.read_bytes()
-    one_process, writer = _parted(_renderer(folder, "bulletin"), tmp_path, jobs=1, cache=cache)
-    assert (writer.settings.laid_out, writer.settings.reused) == (0, 7)
+    one_process, written = _parted(_renderer(folder, "bulletin"), tmp_path, jobs=1, cache=cache)
+    assert (written.writer.settings.laid_out, written.writer.settings.reused) == (0, 7)
     assert one_process.read_bytes() == changed.read_bytes()
 
 
@@ -234,19 +241,18 @@ def test_small_publications_and_tagged_pdfs_are_laid_out_in_one_piece(tmp_path):
     folder = _write_articles(tmp_path / "articles", 9)
     renderer = _renderer(folder, "bulletin")
     writer = PdfWriter(PartSettings(plan=dataclasses.replace(SMALL_PARTS, threshold=10)))
-    writer.write_bytes(renderer)
-    assert writer.part_count == 0
+    assert writer.write(renderer).part_count == 0
     from publisher.render.options import PrintOptions
 
     tagged = dataclasses.replace(renderer, print_options=PrintOptions(pdf_variant="pdf/ua-1"))
     writer = PdfWriter(PartSettings(plan=SMALL_PARTS))
-    data = writer.write_bytes(tagged)
-    assert writer.part_count == 0 and "/StructTreeRoot" in pypdf.PdfReader(io.BytesIO(data)).trailer["/Root"]
+    result = writer.write(tagged)
+    assert result.part_count == 0 and "/StructTreeRoot" in pypdf.PdfReader(io.BytesIO(result.data)).trailer["/Root"]
 
 
 def test_the_kept_html_marks_where_parts_start(bulletin):
-    renderer, writer, _parted_, _plain_ = bulletin
-    html = writer.standalone_html(renderer)
+    renderer, written, _parted_, _plain_ = bulletin
+    html = written.writer.standalone_html(renderer)
     assert html.count('class="article part-start"') == 5
     assert "counter(pages)" not in html  # "Trang N / M" needs the last part's end: "Trang N"
 
@@ -287,10 +293,10 @@ def test_a_part_that_cannot_join_exactly_falls_back_to_one_piece(tmp_path, monke
     monkeypatch.setattr(run, "lay_out_part", mismatched)
     renderer = _renderer(_write_articles(tmp_path / "articles", 9), "bulletin")
     writer = PdfWriter(PartSettings(jobs=1, plan=SMALL_PARTS))
-    data = writer.write_bytes(renderer)
-    assert writer.part_count == 0
-    assert "Bài số 9" in pdftotext_bytes(data, tmp_path)
-    assert 'class="article part-start"' not in writer.standalone_html(renderer)
+    result = writer.write(renderer)
+    assert result.part_count == 0
+    assert "Bài số 9" in pdftotext_bytes(result.data, tmp_path)
+    assert 'class="article part-start"' not in writer.standalone_html(renderer, frozenset())
 
 
 def pdftotext_bytes(data: bytes, tmp_path: Path) -> str:
@@ -314,4 +320,4 @@ def test_an_error_while_parts_wait_ends_the_build_rather_than_hanging(tmp_path, 
     monkeypatch.setattr(run._PartRun, "_body_job", failing)
     renderer = _renderer(_write_articles(tmp_path / "articles", 9), "bulletin")
     with pytest.raises(RuntimeError, match="part 3"):
-        PdfWriter(PartSettings(jobs=2, plan=SMALL_PARTS)).write_bytes(renderer)
+        PdfWriter(PartSettings(jobs=2, plan=SMALL_PARTS)).write(renderer)

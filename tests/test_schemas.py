@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, SEED
 
-from publisher import BuildOptions, PublisherError, build, build_one, load_publication
+from publisher import BuildOptions, PublisherError, build, load_publication
+from publisher.build import build_one
 from publisher.errors import LayoutError
 from publisher.manifest import MANIFEST_SCHEMA
 from publisher.render.layout import find_layout

@@ -41,9 +41,8 @@ def _left_in(folder: Path) -> list[str]:
 
 
 def test_a_build_in_parts_on_two_processes_leaves_nothing(articles, fresh_tmp):
-    writer = PdfWriter(PartSettings(jobs=2, plan=SMALL_PARTS))
-    writer.write_bytes(_renderer(articles, "bulletin"))
-    assert writer.part_count == 5
+    result = PdfWriter(PartSettings(jobs=2, plan=SMALL_PARTS)).write(_renderer(articles, "bulletin"))
+    assert result.part_count == 5
     assert _left_in(fresh_tmp) == []
 
 
@@ -59,7 +58,7 @@ def test_a_build_whose_part_fails_in_a_worker_leaves_nothing(articles, fresh_tmp
 
     monkeypatch.setattr(worker, "_lay_out", failing)
     with pytest.raises(RuntimeError, match="part 3 broke"):
-        PdfWriter(PartSettings(jobs=2, plan=SMALL_PARTS)).write_bytes(_renderer(articles, "bulletin"))
+        PdfWriter(PartSettings(jobs=2, plan=SMALL_PARTS)).write(_renderer(articles, "bulletin"))
     assert _left_in(fresh_tmp) == []
 
 
@@ -69,7 +68,7 @@ def test_a_build_interrupted_while_its_parts_are_laid_out_leaves_nothing(article
 
     monkeypatch.setattr(Joiner, "add", interrupted)  # Ctrl-C as the first part arrives
     with pytest.raises(KeyboardInterrupt):
-        PdfWriter(PartSettings(jobs=2, plan=SMALL_PARTS)).write_bytes(_renderer(articles, "bulletin"))
+        PdfWriter(PartSettings(jobs=2, plan=SMALL_PARTS)).write(_renderer(articles, "bulletin"))
     assert _left_in(fresh_tmp) == []
 
 

@@ -10,7 +10,9 @@ from concurrent.futures import Executor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from publisher.build import BuildOptions, PublicationResult, build_one
+from publisher.build import build_one
+from publisher.build_options import BuildOptions
+from publisher.results import PublicationResult
 from publisher.errors import PublisherError
 from publisher.outputs import mark_output_folder
 
@@ -64,6 +66,15 @@ class BatchSummary:
     @property
     def failed(self) -> list[JobOutcome]:
         return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+    def raise_for_failures(self) -> list[PublicationResult]:
+        """Every result, in order; or, when any publication failed, the first failure's
+        error raised (the others are in ``failed``)."""
+        if self.failed:
+            error = self.failed[0].error
+            assert error is not None
+            raise error
+        return self.results
 
     @property
     def results(self) -> list[PublicationResult]:

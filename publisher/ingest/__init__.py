@@ -16,9 +16,14 @@ MAX_ARTICLE_BYTES = 5 * 1024 * 1024  # far above any news article; a bigger file
 MAX_BLOCKS = 3000
 
 
-def read_article(path: Path, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
-    """Read, decode, normalise and clean one article file. ``as_article``: the user knows
-    the page is an article; what would refuse it is a warning instead."""
+def read_article(path: Path, profiles: ProfileSet | None = None, *, as_article: bool = False) -> CleanResult:
+    """Read, decode, normalise and clean one article file (``profiles``: the site profiles,
+    default the shipped ones). ``as_article``: the user knows the page is an article; what
+    would refuse it is a warning instead."""
+    if profiles is None:
+        from publisher.clean.profiles import load_profiles
+
+        profiles = load_profiles()
     return read_article_bytes(article_bytes(path), path, profiles, as_article=as_article)
 
 
@@ -27,7 +32,9 @@ def article_bytes(path: Path) -> bytes:
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            raise InputError(f"too large for one article ({size / 1048576:.1f} MB; the limit is {MAX_ARTICLE_BYTES // 1048576} MB)", path)
+            raise InputError(
+                f"too large for one article ({size / 1048576:.1f} MB; the limit is {MAX_ARTICLE_BYTES // 1048576} MB)", path
+            )
         return path.read_bytes()
     except OSError as error:
         raise web_address_error(path) or InputError(f"cannot read the file: {error.strerror}", path) from None
@@ -51,7 +58,9 @@ def read_article_text(text: str, path: Path, profiles: ProfileSet, *, as_article
     result = _read_by_suffix(text, path, profiles, as_article)
     blocks = len(result.article.body)
     if blocks > MAX_BLOCKS:
-        raise NotAnArticleError(f"{blocks} paragraphs and other blocks is more than one article holds (limit {MAX_BLOCKS}); split it", path)
+        raise NotAnArticleError(
+            f"{blocks} paragraphs and other blocks is more than one article holds (limit {MAX_BLOCKS}); split it", path
+        )
     return result
 
 

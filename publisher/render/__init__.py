@@ -23,6 +23,7 @@ from publisher.render.languages import text_direction
 from publisher.render.labels import labels_for
 from publisher.render.layout import Layout
 from publisher.render.options import PageSettings, PrintOptions
+from publisher.render.print_part import WHOLE_DOCUMENT
 from publisher.render.text import publication_codepoints
 
 # Spaces, joiners and the dotted circle HarfBuzz shows for a lone mark: a fallback face's
@@ -56,10 +57,6 @@ def _whole_blocks(points: frozenset[int], coverage: frozenset[int]) -> frozenset
     Lao, Khmer, Arabic or Hebrew subset keeps its whole small block."""
     blocks = {point >> 7 for point in points if point < _CJK_START}
     return frozenset(point for point in coverage if point < _CJK_START and point >> 7 in blocks)
-
-
-def _no_page_number(anchor: str) -> str:
-    return ""
 
 
 @dataclass(frozen=True)
@@ -167,6 +164,8 @@ class Renderer:
         return "".join(f'"{family}", ' for family in dict.fromkeys(f.family for f in self.layout.fallback_stack(role)))
 
     def render(self, template: str, image_href: ImageHref | None = None, **extra: Any) -> str:
+        """``template`` rendered with the context every layout may use (``docs/layouts.md``
+        lists it), and ``extra``: what the writer of a format gives its own templates."""
         view = publication_view(self.publication, image_href) if image_href else self.view
         context: dict[str, Any] = {
             "publication": self.publication,
@@ -176,15 +175,7 @@ class Renderer:
             "labels": labels_for(self.publication.language),
             "modified": self.modified,
             "pagebreaks": {},
-            # A large PDF laid out in parts (see publisher.writers.parts): which part this
-            # document is ("front", "body" or None for the whole), where parts start, and the
-            # contents' page numbers when they are known before layout.
-            "document_part": None,
-            "parted": False,
-            "part_starts": frozenset(),
-            "contents": None,
-            "carried": "",
-            "toc_page": _no_page_number,
+            "print_part": WHOLE_DOCUMENT,
             # Families for the text faces' font lists, and for the display faces' (titles, labels).
             "fallback_families": self.fallback_families("text"),
             "sans_fallback_families": self.fallback_families("display"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from publisher.writers.base import Writer, write_atomically
+from publisher.writers.base import OutputFile, Writer, WriterResult, write_atomically
 
 # Each format's writer: its module and class, imported when first asked for.
 _WRITER_CLASSES: dict[str, tuple[str, str]] = {
@@ -26,4 +26,4 @@ def writer_class(format_name: str) -> type[Writer]:
     return writer
 
 
-__all__ = ["FORMATS", "Writer", "write_atomically", "writer_class"]
+__all__ = ["FORMATS", "OutputFile", "Writer", "WriterResult", "write_atomically", "writer_class"]

@@ -28,7 +28,7 @@ from publisher.render.cover import cover_png
 from publisher.render.fonts import FontFace, font_face_css, sfnt_kind
 from publisher.render.labels import labels_for
 from publisher.render.pages import PageStart
-from publisher.writers.base import Writer
+from publisher.writers.base import Writer, WriterResult
 
 _STYLESHEET = "css/publication.css"
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -41,7 +41,7 @@ class EpubWriter(Writer):
     def __init__(self, print_pages: tuple[PageStart, ...] = ()) -> None:
         self.print_pages = print_pages
 
-    def write_bytes(self, renderer: Renderer) -> bytes:
+    def write(self, renderer: Renderer) -> WriterResult:
         publication = renderer.publication
         book = epub.EpubBook()
         identifier = content_identifier(renderer)
@@ -114,7 +114,7 @@ class EpubWriter(Writer):
             book.add_item(item)
         book.spine = [cover, nav, *documents]
         book.guide = []
-        return _package(book, renderer.modified)
+        return self._only(_package(book, renderer.modified))
 
     def _cover_image(self, renderer: Renderer) -> epub.EpubItem:
         publication = renderer.publication

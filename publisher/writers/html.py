@@ -7,14 +7,14 @@ import mimetypes
 
 from publisher.render import Renderer
 from publisher.render.fonts import font_face_css
-from publisher.writers.base import Writer
+from publisher.writers.base import Writer, WriterResult
 
 
 class HtmlWriter(Writer):
     format_name = "html"
     suffix = ".html"
 
-    def write_bytes(self, renderer: Renderer) -> bytes:
+    def write(self, renderer: Renderer) -> WriterResult:
         urls = {
             face: "data:font/woff2;base64," + base64.b64encode(renderer.font_subset(face, flavor="woff2", with_base=False)).decode("ascii")
             for face in renderer.used_fonts
@@ -26,7 +26,7 @@ class HtmlWriter(Writer):
             fonts_css=fonts_css,
             toc_href=lambda article, heading: "#" + (heading.anchor if heading else article.anchor),
         )
-        return html.encode("utf-8")
+        return self._only(html.encode("utf-8"))
 
 
 def _data_url(figure) -> str | None:

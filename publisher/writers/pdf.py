@@ -1,7 +1,7 @@
 """PDF through WeasyPrint: embedded, subset fonts; outline; printed contents; metadata.
 
-The writer also records where each print page begins in the text (``page_starts``), so
-the EPUB can carry a page-list tied to the printed edition.
+Its result also says where each print page begins in the text (``page_starts``), so the
+EPUB can carry a page-list tied to the printed edition.
 """
 
 from __future__ import annotations
@@ -10,113 +10,128 @@ import hashlib
 import html as html_escaping
 import logging
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
+from publisher.build_log import PUBLISHER_LOGGER, warn
 from publisher.engine import HTML, EngineChanged, FontConfiguration, release_font_files, why_not_hooked
 from publisher.render import Renderer
 from publisher.render.options import length_in_points
+from publisher.render.print_part import PrintPart
 from publisher.render.pages import PageStart, page_starts, page_starts_from_anchors
 from publisher.resources import shipped_fonts_dir
-from publisher.writers.base import Writer
+from publisher.writers.base import OutputFile, Writer, WriterResult
 from publisher.writers.parts.plan import cut, start_anchor, why_in_one_piece
 from publisher.writers.parts.run import PartContext, PartSettings, lay_out_in_parts
 from publisher.writers.parts.worker import PartMismatch
 from publisher.writers.pdf_finish import Finisher, report_problems, weasyprint_problems
 from publisher.writers.sandbox import SandboxedFetcher
 
-_LOG = logging.getLogger("publisher")
 _FILE_URL_FOLDERS = re.compile(r"file://[^\"')\s]*/")
 
 
+@dataclass(frozen=True)
+class _LaidOut:
+    pdf: bytes
+    page_starts: tuple[PageStart, ...]
+    part_count: int  # 0: laid out in one piece
+    part_starts: frozenset[str]  # where the document laid out breaks for its parts
+
+
 class PdfWriter(Writer):
+    """The PDF; beside it, on request, its whole HTML document (``keep_html``) and, when
+    the print options ask for a booklet, the pages imposed two-up."""
+
     format_name = "pdf"
     suffix = ".pdf"
 
-    def __init__(self, settings: PartSettings | None = None) -> None:
+    def __init__(self, settings: PartSettings | None = None, *, keep_html: bool = False) -> None:
         self.settings = settings or PartSettings()
-        self.page_starts: tuple[PageStart, ...] = ()
-        self.part_count = 0  # how many parts the articles were laid out in; 0: one piece
-        self._in_parts: bool | None = None  # decided by write_bytes; until then, by the plan
+        self.keep_html = keep_html
 
-    def in_parts(self, renderer: Renderer) -> bool:
-        if self._in_parts is None:
-            return why_in_one_piece(renderer, self.settings.plan) is None and why_not_hooked() is None
-        return self._in_parts
+    def write(self, renderer: Renderer) -> WriterResult:
+        laid_out = self._lay_out(renderer)
+        files = [OutputFile(self.format_name, self.suffix, laid_out.pdf)]
+        if self.keep_html:
+            html = self.standalone_html(renderer, laid_out.part_starts)
+            files.append(OutputFile("print-html", ".print.html", html.encode("utf-8")))
+        if renderer.print_options.impose == "booklet":
+            from publisher.writers.impose import impose_booklet
 
-    def document_html(self, renderer: Renderer) -> str:
+            files.append(OutputFile("booklet", ".booklet.pdf", impose_booklet(laid_out.pdf)))
+        return WriterResult(files=tuple(files), page_starts=laid_out.page_starts, part_count=laid_out.part_count)
+
+    def planned_part_starts(self, renderer: Renderer) -> frozenset[str]:
+        """Where the parts would start; empty when the PDF is laid out in one piece."""
+        if why_in_one_piece(renderer, self.settings.plan) is not None or why_not_hooked() is not None:
+            return frozenset()
+        view = renderer.view
+        return frozenset(start_anchor(view, group) for group in cut(view.articles, self.settings.plan))
+
+    def document_html(self, renderer: Renderer, part_starts: frozenset[str] = frozenset()) -> str:
         """The publication as the one HTML document WeasyPrint lays out (when it is laid
         out in parts, the same document with a page break where each part starts)."""
-        context = self._context(renderer)
+        context = self._context(renderer, part_starts)
         return renderer.render(
             "print.html",
             image_href=context.image_href,
             fonts_css=renderer.print_fonts_css(),
             cover_href=context.cover_href,
             toc_href=lambda article, heading: "#" + (heading.anchor if heading else article.anchor),
-            parted=bool(context.part_starts),
-            part_starts=context.part_starts,
+            print_part=PrintPart(starts=part_starts),
         )
 
-    def standalone_html(self, renderer: Renderer) -> str:
+    def standalone_html(self, renderer: Renderer, part_starts: frozenset[str] | None = None) -> str:
         """``document_html`` readable from anywhere: a ``<base>`` resolves its relative URLs
         against the layout's folder (fonts and images are absolute already), so plain
         ``weasyprint`` lays it out into the same pages."""
+        starts = self.planned_part_starts(renderer) if part_starts is None else part_starts
         base = f'<base href="{html_escaping.escape(renderer.layout.folder.as_uri())}/">'
-        return self.document_html(renderer).replace("<head>", "<head>\n  " + base, 1)
+        return self.document_html(renderer, starts).replace("<head>", "<head>\n  " + base, 1)
 
-    def _context(self, renderer: Renderer) -> PartContext:
+    def _context(self, renderer: Renderer, part_starts: frozenset[str]) -> PartContext:
         publication = renderer.publication
-        starts = frozenset()
-        if self.in_parts(renderer):
-            view = renderer.view
-            starts = frozenset(start_anchor(view, group) for group in cut(view.articles, self.settings.plan))
         return PartContext(
             image_href=lambda figure: figure.image.as_uri() if figure.image else None,
             cover_href=publication.cover_image.as_uri() if publication.cover_image else None,
-            part_starts=starts,
+            part_starts=part_starts,
         )
 
-    def write_bytes(self, renderer: Renderer) -> bytes:
-        if self._in_parts is None and why_in_one_piece(renderer, self.settings.plan) is None:
+    def _lay_out(self, renderer: Renderer) -> _LaidOut:
+        if why_in_one_piece(renderer, self.settings.plan) is None:
             engines = why_not_hooked()
             if engines is not None:
-                _LOG.warning("PDF laid out in one piece, not in parts: %s", engines)
-                self._in_parts = False
+                warn(f"PDF laid out in one piece, not in parts: {engines}")
+            else:
+                starts = self.planned_part_starts(renderer)
+                try:
+                    return self._lay_out_in_parts(renderer, starts)
+                except EngineChanged as changed:  # a hook into WeasyPrint's or pypdf's internals failed
+                    warn(f"PDF laid out in one piece, not in parts: {changed}")
+                except PartMismatch as mismatch:
+                    logging.getLogger(PUBLISHER_LOGGER).info("PDF laid out in one piece: %s", mismatch)
         html = self.document_html(renderer)
-        # The /ID hashes the document without the folders it was built in: the same inputs
-        # give the same bytes wherever publisher is installed.
-        located_nowhere = _FILE_URL_FOLDERS.sub("file:///", html)
-        identifier = hashlib.sha256(located_nowhere.encode("utf-8")).hexdigest()[:32].encode("ascii")
-        if self.in_parts(renderer):
-            try:
-                parted = lay_out_in_parts(renderer, self._context(renderer), _base_url(renderer), _roots(renderer),
-                                          identifier, length_in_points(renderer.print_options.bleed), self.settings)
-            except EngineChanged as changed:  # a hook into WeasyPrint's or pypdf's internals failed
-                _LOG.warning("PDF laid out in one piece, not in parts: %s", changed)
-                self._in_parts = False
-                return self.write_bytes(renderer)
-            except PartMismatch as mismatch:
-                _LOG.info("PDF laid out in one piece: %s", mismatch)
-                self._in_parts = False
-                return self.write_bytes(renderer)
-            self._in_parts = True
-            self.part_count = parted.part_count
-            self.page_starts = page_starts_from_anchors(parted.page_anchors, renderer)
-            return parted.pdf
-        return self.write_bytes_whole(renderer, html, identifier)
+        pdf, starts_of_pages = self._lay_out_whole(renderer, html, _identifier(html))
+        return _LaidOut(pdf=pdf, page_starts=starts_of_pages, part_count=0, part_starts=frozenset())
 
-    def write_bytes_whole(self, renderer: Renderer, html: str, identifier: bytes) -> bytes:
+    def _lay_out_in_parts(self, renderer: Renderer, starts: frozenset[str]) -> _LaidOut:
+        identifier = _identifier(self.document_html(renderer, starts))
+        parted = lay_out_in_parts(renderer, self._context(renderer, starts), _base_url(renderer), _roots(renderer),
+                                  identifier, length_in_points(renderer.print_options.bleed), self.settings)
+        return _LaidOut(pdf=parted.pdf, page_starts=page_starts_from_anchors(parted.page_anchors, renderer),
+                        part_count=parted.part_count, part_starts=starts)
+
+    def _lay_out_whole(self, renderer: Renderer, html: str, identifier: bytes) -> tuple[bytes, tuple[PageStart, ...]]:
         layout = renderer.layout
         fetcher = SandboxedFetcher(_roots(renderer))
         variant = renderer.print_options.pdf_variant
-        self.part_count = 0
         font_config = FontConfiguration()
         with weasyprint_problems() as problems:
             try:
                 document = HTML(string=html, base_url=_base_url(renderer), url_fetcher=fetcher).render(
                     font_config=font_config, pdf_variant=variant, pdf_tags=variant == "pdf/ua-1"
                 )
-                self.page_starts = page_starts(document, renderer)
+                starts_of_pages = page_starts(document, renderer)
                 pdf = document.write_pdf(
                     pdf_identifier=identifier,
                     pdf_variant=variant,
@@ -127,7 +142,14 @@ class PdfWriter(Writer):
                 release_font_files(font_config)
         report_problems(problems, layout.folder / "layout.toml")
         assert isinstance(pdf, bytes)
-        return pdf
+        return pdf, starts_of_pages
+
+
+def _identifier(html: str) -> bytes:
+    """The PDF's /ID: a hash of its document without the folders it was built in, so the
+    same inputs give the same bytes wherever publisher is installed."""
+    located_nowhere = _FILE_URL_FOLDERS.sub("file:///", html)
+    return hashlib.sha256(located_nowhere.encode("utf-8")).hexdigest()[:32].encode("ascii")
 
 
 def _base_url(renderer: Renderer) -> str:

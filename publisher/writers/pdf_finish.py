@@ -3,17 +3,14 @@ and the warnings WeasyPrint logged while making it."""
 
 from __future__ import annotations
 
-import logging
+from contextlib import AbstractContextManager
 from pathlib import Path
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 import pydyf
 
+from publisher.build_log import engine_messages, warn
 from publisher.engine import is_font_load_failure, is_subsetter_notice
 from publisher.errors import LayoutError
-
-_LOG = logging.getLogger("publisher")
 
 
 class Finisher:
@@ -34,26 +31,9 @@ class Finisher:
                 obj["BleedBox"] = pydyf.Array([left - b, bottom - b, right + b, top + b])
 
 
-@contextmanager
-def weasyprint_problems() -> Iterator[list[str]]:
-    """Collect what WeasyPrint logs as warnings or errors while it renders."""
-    problems: list[str] = []
-
-    class Collector(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            if record.levelno >= logging.WARNING:
-                problems.append(record.getMessage())
-
-    logger = logging.getLogger("weasyprint")
-    handler = Collector()
-    logger.addHandler(handler)
-    previous_propagate = logger.propagate
-    logger.propagate = False
-    try:
-        yield problems
-    finally:
-        logger.removeHandler(handler)
-        logger.propagate = previous_propagate
+def weasyprint_problems() -> AbstractContextManager[list[str]]:
+    """Collect what WeasyPrint logs as warnings or errors while it renders (this context only)."""
+    return engine_messages()
 
 
 def report_problems(problems: list[str] | tuple[str, ...], layout_file: Path) -> None:
@@ -63,4 +43,4 @@ def report_problems(problems: list[str] | tuple[str, ...], layout_file: Path) ->
         raise LayoutError(f"a font of the layout could not be loaded: {font_problems[0]}", layout_file)
     for problem in dict.fromkeys(problems):
         if not is_subsetter_notice(problem):
-            _LOG.warning("PDF: %s", problem)
+            warn(f"PDF: {problem}")

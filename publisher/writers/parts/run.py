@@ -22,6 +22,7 @@ from publisher.model import Figure
 from publisher.executors import InlineExecutor, make_executor, start_workers
 from publisher.render.context import ArticleView, publication_view
 from publisher.render.labels import labels_for
+from publisher.render.print_part import PrintPart
 from publisher.writers.parts.chain import ANEW, POLL_SECONDS, Board, ChainBroken, Ended, Failed, PartEnd
 from publisher.writers.parts.join import PART_LINK_PREFIX, Joiner
 from publisher.writers.parts.plan import PartPlan, cut, part_view, start_anchor
@@ -223,28 +224,29 @@ class _PartRun:
         return part
 
     def _front_job(self, number_of: Callable[[str], str], draw: bool = True) -> PartJob:
+        part = PrintPart(kind="front", starts=self.context.part_starts,
+                         page_attribute=lambda anchor: Markup(' data-page="{}"').format(number_of(anchor)))
         html = self.renderer.render(
-            "print.html", document_part="front", **self._common(),
+            "print.html", print_part=part, **self._common(),
             toc_href=lambda article, heading: PART_LINK_PREFIX + "#" + (heading.anchor if heading else article.anchor),
-            toc_page=lambda anchor: Markup(' data-page="{}"').format(number_of(anchor)),
         )
         return PartJob(number=0, html=html, base_url=self.base_url, roots=self.roots, bleed_points=self.bleed_points, draw=draw)
 
     def _body_job(self, number: int, group) -> PartJob:
         view = part_view(self.view, group)
         first_anchor = start_anchor(self.view, group)
-        html = self.renderer.render("print.html", document_part="body", pub=view, **self._common(),
-                                    toc_href=lambda article, heading: "#",
-                                    carried=self._carried(self.groups[number - 2][-1]) if number > 1 else "")
+        carried = self._carried(self.groups[number - 2][-1]) if number > 1 else Markup("")
+        html = self.renderer.render("print.html", print_part=PrintPart(kind="body", starts=self.context.part_starts, carried=carried),
+                                    pub=view, **self._common(), toc_href=lambda article, heading: "#")
         contents = frozenset(anchor for article in group for anchor in (article.anchor, *(h.anchor for h in article.headings)))
         return PartJob(number=number, html=html, base_url=self.base_url, roots=self.roots, first_anchor=first_anchor,
                        contents_anchors=contents,
                        break_kind=self.renderer.layout.part_break, board=self.board, bleed_points=self.bleed_points)
 
-    def _carried(self, article: ArticleView) -> str:
+    def _carried(self, article: ArticleView) -> Markup:
         """The head of ``article`` without its anchors or bookmarks: it only sets the strings
         the running heads show (the article's title, say) as the part before left them."""
-        return _ANCHORS.sub("", str(self._article_macros.render_article_head(article)))
+        return Markup(_ANCHORS.sub("", str(self._article_macros.render_article_head(article))))
 
     @cached_property
     def _article_macros(self):
@@ -252,8 +254,7 @@ class _PartRun:
             {"labels": labels_for(self.renderer.publication.language)})
 
     def _common(self) -> dict:
-        return {"image_href": self.context.image_href, "cover_href": self.context.cover_href, "fonts_css": self.fonts_css,
-                "parted": True, "part_starts": self.context.part_starts}
+        return {"image_href": self.context.image_href, "cover_href": self.context.cover_href, "fonts_css": self.fonts_css}
 
     # The cache: one entry per part, found by what the part holds; it records where the
     # part before it ended, since the page numbers drawn depend on that.
