@@ -6,6 +6,8 @@
 # Pango (for WeasyPrint) are expected on the machine already.
 # For the benchmark's browser copies (benchmarks/browser_copies.py): Chromium, w3m, and
 # Mozilla's Readability.js from npm (pinned in benchmarks/package.json).
+# For tests/test_ace.py: Ace by DAISY, the EPUB accessibility checker (@daisy/ace-cli, pinned
+# in tests/ace/package.json), run with the same Chromium: puppeteer downloads no browser.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 
@@ -33,4 +35,9 @@ fi
 if [ ! -f "$root/benchmarks/node_modules/@mozilla/readability/Readability.js" ]; then
   echo "installing: @mozilla/readability (npm, into benchmarks/node_modules)"
   npm ci --prefix "$root/benchmarks" --silent --no-audit --no-fund >/dev/null
+fi
+
+if [ ! -f "$root/tests/ace/node_modules/@daisy/ace-cli/bin/ace.js" ]; then
+  echo "installing: @daisy/ace-cli (npm, into tests/ace/node_modules)"
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix "$root/tests/ace" --silent --no-audit --no-fund >/dev/null
 fi

@@ -51,6 +51,8 @@ _CAPTION_SENTENCE_WORDS = 25  # longest uncredited caption in such a series (and
 _POINTS_CLOSER_WORDS = 25  # longest sentence that may close a lead printed as points
 # Where a sentence may end inside a line: "... đi qua. Thành công ..."
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
+# An alt text that is a file name (or ends with one): no description.
+_FILE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)\b")
 
 
 def read_body(
@@ -61,7 +63,7 @@ def read_body(
     lead_lines = _bullet_lead(content, profile)
     lead = "\n".join(line.text for line in lead_lines) if lead_lines else None
     content = [line for line in content if line not in lead_lines]
-    blocks = _Blocks(dropped, path)
+    blocks = _Blocks(dropped, path, line_key(title))
     text_mode = evidence.page_title is None
     gallery = _photo_series(content, profile) if text_mode else set()
     for index, line in enumerate(content):
@@ -216,11 +218,12 @@ def _block(line: Line, following: Line | None, profile: SiteProfile, text_mode: 
 class _Blocks:
     """The body as it is built: a picture waits for the caption that may follow it."""
 
-    def __init__(self, dropped: list[Dropped], path: Path | None) -> None:
+    def __init__(self, dropped: list[Dropped], path: Path | None, title_key: str = "") -> None:
         self.items: list[Block] = []
         self.pending: Line | None = None
         self._dropped = dropped
         self._path = path
+        self._title_key = title_key
 
     def picture(self, image: Line) -> None:
         self.settle_picture()
@@ -230,7 +233,8 @@ class _Blocks:
         image = self.pending
         self.pending = None
         src = _figure_src(image.src, self._path) if image is not None else None
-        self.items.append(Figure(caption=text, src=src))
+        alt = _own_alt(image.alt, text, self._title_key) if image is not None and src is not None else None
+        self.items.append(Figure(caption=text, src=src, alt=alt))
 
     def settle_picture(self) -> None:
         """A picture without a caption, local or remote: the build shows it, or warns."""
@@ -251,6 +255,15 @@ class _Blocks:
         else:
             self.items.append(ListBlock(items=(line.text,)))
 
+
+def _own_alt(alt: str | None, caption: str, title_key: str) -> str | None:
+    """A picture's alt text worth keeping beside its caption: a description of its own.
+    Pages often repeat the caption, the headline or a file name there, which a screen
+    reader would read out as well as the caption."""
+    key = line_key(alt or "")
+    if len(key.split()) < 2 or _FILE_NAME.search(key) or key in line_key(caption) or line_key(caption) in key:
+        return None
+    return None if title_key and (key in title_key or title_key in key) else alt
 
 def _bullet_lead(content: list[Line], profile: SiteProfile) -> list[Line]:
     """A lead printed as a list of points (``- ...`` lines) at the top: the points, in a

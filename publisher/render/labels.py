@@ -12,6 +12,7 @@ _LABELS = {
         "issue": "Số",
         "other_articles": "Bài khác",
         "page_list": "Số trang bản in",
+        "picture": "Ảnh",
     },
     "en": {
         "contents": "Contents",
@@ -22,6 +23,7 @@ _LABELS = {
         "issue": "No.",
         "other_articles": "Other articles",
         "page_list": "Print page numbers",
+        "picture": "Picture",
     },
 }
 

@@ -15,23 +15,30 @@ import io
 import mimetypes
 import uuid
 import zipfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
 from ebooklib import epub
+from lxml import etree
 
 from publisher.errors import OutputError
 from publisher.model import Figure, Publication
 from publisher.render import Renderer
-from publisher.render.context import publication_view
+from publisher.render.context import ArticleView, BlockView, PublicationView, SectionView, publication_view
 from publisher.render.cover import cover_png
 from publisher.render.fonts import FontFace, font_face_css, sfnt_kind
 from publisher.render.labels import labels_for
 from publisher.render.pages import PageStart
+from publisher.resources import builtin_layouts_dir
 from publisher.writers.base import Writer, WriterResult
 
 _STYLESHEET = "css/publication.css"
+_PACKAGE_DOCUMENT = "EPUB/content.opf"  # where ebooklib puts it
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# What Ace by DAISY (tests/test_ace.py) and EPUBCheck check every built-in layout's EPUB for.
+CONFORMANCE = "EPUB Accessibility 1.1 - WCAG 2.2 Level AA"
 
 
 class EpubWriter(Writer):
@@ -60,11 +67,14 @@ class EpubWriter(Writer):
             book.add_metadata("DC", "description", publication.subtitle)
 
         images = _ImageItems()
+        described = True  # every picture has a caption or alt text
         for article in renderer.view.articles:
             for block in article.blocks:
                 if isinstance(block.block, Figure) and block.block.image:
                     images.add(block.block.image)
-        _add_accessibility_metadata(book, has_images=bool(images.items), print_pages=bool(self.print_pages), title=publication.title)
+                    described = described and bool(block.block.caption or block.block.alt)
+        _add_accessibility_metadata(book, has_images=bool(images.items), described=described, print_pages=bool(self.print_pages),
+                                    title=publication.title, conforms=described and checked_layout(renderer))
 
         subsets = {face: renderer.font_subset(face) for face in renderer.used_fonts}
         font_items = [
@@ -78,10 +88,10 @@ class EpubWriter(Writer):
                                    content=(fonts_css + renderer.render("epub.css")).encode("utf-8"))
         cover_image = self._cover_image(renderer)
 
-        def chapter_href(article, heading):
+        def chapter_href(article: ArticleView, heading: BlockView | None) -> str:
             return article.chapter_file + (f"#{heading.anchor}" if heading else "")
 
-        def section_href(section):
+        def section_href(section: SectionView) -> str:
             return f"{section.anchor}.xhtml"
 
         pagebreaks, front_pages = _pagebreaks(self.print_pages)
@@ -91,9 +101,10 @@ class EpubWriter(Writer):
             "toc_href": chapter_href,
             "section_href": section_href if renderer.view.titled_sections else None,
             "cover_src": cover_image.file_name,
-            "page_list": self._page_list(renderer.view, chapter_href, section_href),
+            "page_list": self._page_list(renderer.view, section_href),
             "front_pages": front_pages,
             "pagebreaks": pagebreaks,
+            "alt_beside_caption": "",  # a picture's caption speaks for it (layouts/bulletin/_article.html)
         }
         # The chapters' own view: figures point at the images copied into the EPUB.
         view = publication_view(publication, lambda figure: images.href(figure.image))
@@ -114,7 +125,7 @@ class EpubWriter(Writer):
             book.add_item(item)
         book.spine = [cover, nav, *documents]
         book.guide = []
-        return self._only(_package(book, renderer.modified))
+        return self._only(_package(book, renderer.modified, publication.language))
 
     def _cover_image(self, renderer: Renderer) -> epub.EpubItem:
         publication = renderer.publication
@@ -131,9 +142,9 @@ class EpubWriter(Writer):
         item.properties = ["cover-image"]
         return item
 
-    def _page_list(self, view, chapter_href, section_href) -> list[tuple[str, str]]:
+    def _page_list(self, view: PublicationView, section_href: Callable[[SectionView], str]) -> list[tuple[str, str]]:
         """(label, href) for each print page that starts in the text."""
-        files = {}
+        files: dict[str, str] = {}
         for section in view.sections:
             if section.title:
                 files[section.anchor] = section_href(section)
@@ -209,7 +220,8 @@ def content_identifier(renderer: Renderer) -> str:
     """A stable identifier: the same publication content always gets the same one."""
     digest = hashlib.sha256()
     publication = renderer.publication
-    for part in (publication.title, publication.subtitle or "", publication.issue or "", publication.language, renderer.layout.name):
+    parts = (publication.title, publication.subtitle or "", publication.issue or "", publication.language, renderer.layout.name)
+    for part in parts:
         digest.update(part.encode("utf-8") + b"\0")
     for article in publication.articles:
         digest.update(repr((article.title, article.lead, article.body, article.authors)).encode("utf-8"))
@@ -222,9 +234,19 @@ def _document(uid: str, file_name: str, xhtml: str, properties: list[str] | None
     return item
 
 
-def _add_accessibility_metadata(book: epub.EpubBook, has_images: bool, print_pages: bool, title: str) -> None:
+def checked_layout(renderer: Renderer) -> bool:
+    """Whether the EPUB is made only of what the tests check with Ace by DAISY: a built-in
+    layout's templates and styles, with no stylesheet added by a layout or a manifest."""
+    builtin = builtin_layouts_dir().resolve()
+    layout = renderer.layout
+    return (all(folder.resolve().parent == builtin for folder in layout.template_dirs)
+            and not layout.stylesheets and renderer.publication.layout_options.stylesheet is None)
+
+
+def _add_accessibility_metadata(book: epub.EpubBook, has_images: bool, described: bool, print_pages: bool, title: str,
+                                conforms: bool) -> None:
     features = ["structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability"]
-    if has_images:
+    if has_images and described:
         features.append("alternativeText")
     if print_pages:
         features += ["printPageNumbers", "pageNavigation"]
@@ -238,11 +260,14 @@ def _add_accessibility_metadata(book: epub.EpubBook, has_images: bool, print_pag
     entries += [("schema:accessibilityHazard", "none"), ("schema:accessibilitySummary", summary)]
     if print_pages:
         entries.append(("pageBreakSource", f"{title} (PDF)"))
+    if conforms:
+        # Self-declared, so no a11y:certifiedBy: no third party evaluated it.
+        entries.append(("dcterms:conformsTo", CONFORMANCE))
     for prop, value in entries:
         book.add_metadata(None, "meta", value, {"property": prop})
 
 
-def _package(book: epub.EpubBook, modified: datetime) -> bytes:
+def _package(book: epub.EpubBook, modified: datetime, language: str) -> bytes:
     buffer = io.BytesIO()
     # Stored, not compressed: the repacking below compresses each entry once.
     writer = epub.EpubWriter(buffer, book, {"mtime": modified, "raise_exceptions": True, "epub2_guide": False,
@@ -252,11 +277,20 @@ def _package(book: epub.EpubBook, modified: datetime) -> bytes:
         writer.write()
     except Exception as error:  # ebooklib raises whatever its zip and lxml calls raise
         raise OutputError(f"EPUB packaging failed: {error}") from None
-    return _repack_deterministically(buffer.getvalue())
+    return _repack_deterministically(buffer.getvalue(), {_PACKAGE_DOCUMENT: lambda opf: _with_language(opf, language)})
 
 
-def _repack_deterministically(data: bytes) -> bytes:
-    """The same zip with fixed timestamps and the ``mimetype`` entry first and stored."""
+def _with_language(opf: bytes, language: str) -> bytes:
+    """The package document with ``xml:lang`` on ``<package>``, which ebooklib never writes
+    (reading systems and Ace take the metadata's language from it)."""
+    root = etree.fromstring(opf)
+    root.set(_XML_LANG, language)
+    return bytes(etree.tostring(root, pretty_print=True, encoding="utf-8", xml_declaration=True))
+
+
+def _repack_deterministically(data: bytes, rewrites: dict[str, Callable[[bytes], bytes]]) -> bytes:
+    """The same zip with fixed timestamps and the ``mimetype`` entry first and stored,
+    each entry named in ``rewrites`` passed through its function."""
     source = zipfile.ZipFile(io.BytesIO(data))
     names = source.namelist()
     ordered = ["mimetype"] + [name for name in names if name != "mimetype"]
@@ -267,5 +301,8 @@ def _repack_deterministically(data: bytes) -> bytes:
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3
-            target.writestr(info, source.read(name), compresslevel=6 if name != "mimetype" else None)
+            content = source.read(name)
+            if name in rewrites:
+                content = rewrites[name](content)
+            target.writestr(info, content, compresslevel=6 if name != "mimetype" else None)
     return output.getvalue()
