@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -72,7 +72,7 @@ def test_no_time_zone_is_invented(tmp_path):
 def test_a_zone_the_page_prints_is_kept(tmp_path):
     body = "<h1>Council adds twenty bus routes</h1><p>Tuesday 19 November 2019 15:02 GMT</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
-    assert article.published.value == datetime(2019, 11, 19, 15, 2, tzinfo=timezone.utc)
+    assert article.published.value == datetime(2019, 11, 19, 15, 2, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -86,7 +86,7 @@ def test_a_zone_the_page_prints_is_kept(tmp_path):
         ("東京都は今日、新しいバス路線の計画を発表しました。", None, "ja"),
         ("서울시는 오늘 새로운 버스 노선 계획을 발표했습니다.", None, "ko"),
         ("北京市今天发布了新的公交线路计划。", None, "zh"),
-        ("Москва объявила сегодня о новых автобусных маршрутах.", None, "ru"),
+        ("Москва объявила сегодня о новых автобусных маршрутах.", None, "ru"),  # noqa: RUF001 - Russian, in Cyrillic
         ("أعلنت الحكومة اليوم عن خطة جديدة لخطوط الحافلات.", None, "ar"),
         ("รัฐบาลประกาศแผนใหม่สำหรับรถโดยสารวันนี้", None, "th"),
         ("រដ្ឋាភិបាលបានប្រកាសផែនការថ្មីនៅថ្ងៃនេះ", None, "km"),
@@ -265,6 +265,42 @@ def test_a_copy_without_a_title_line_finds_its_headline(tmp_path):
     assert "Giá vàng" not in _text_of(article)
 
 
+MENU = ["Home", "News", "Business", "Sport", "Culture", "Opinion", "Video", "Weather", "Travel", "Science"]
+
+
+def test_a_headline_printed_twice_keeps_the_date_and_standfirst_under_its_first_copy(tmp_path):
+    """A browser copy of a page that prints its headline in the header (with the date and
+    standfirst under it), then related links, then the headline again above the text."""
+    title = "City votes to add twenty bus routes"
+    copy = "\n".join([
+        *MENU, title, "Local | Updated Tuesday, 3 May 2021 10:05",
+        "The council approved the largest change to the bus network in a decade on Tuesday.",
+        "Related: Tram fares to rise next year", "Related: New bridge opens to cyclists",
+        title, "\n\n".join(PARAGRAPHS), "", "Most read", "Storm closes schools across the region",
+    ])  # (a copy sets a blank line between paragraphs)
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.title == title
+    assert article.published is not None and article.published.value == datetime(2021, 5, 3, 10, 5)
+    assert article.lead == "The council approved the largest change to the bus network in a decade on Tuesday."
+    assert [block.text for block in article.body] == PARAGRAPHS
+
+
+def test_the_headline_again_at_the_top_of_the_text_ends_nothing(tmp_path):
+    """A photo story whose first picture is captioned with the headline: under the
+    standfirst, the headline again and the text running on is the article, not a share box."""
+    title = "The strangest packaging in the world"
+    copy = "\n".join([
+        *MENU, title, "3 May 2021", "Clever, funny and beautiful packaging makes these products stand out to shoppers from the very first glance.",
+        title, "\n\n".join(PARAGRAPHS), "", "Related stories", "Ten offices you would love to work in",
+    ])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert [block.text for block in article.body] == PARAGRAPHS
+
+
 def test_a_headline_that_asks_a_question_is_no_paragraph(tmp_path):
     copy = "\n".join([
         "Xã hội", "Xem giao diện web",
@@ -302,7 +338,7 @@ def test_a_homepage_copy_is_refused(tmp_path):
     )
     page = tmp_path / "home.txt"
     page.write_text("Trang chủ\nThời sự\nKinh tế\n" + cards, encoding="utf-8")
-    with pytest.raises(NotAnArticleError, match="homepage|listing"):
+    with pytest.raises(NotAnArticleError, match=r"homepage|listing"):
         read_article(page, load_profiles())
 
 

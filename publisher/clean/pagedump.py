@@ -27,7 +27,7 @@ from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import CleanResult, Dropped
 from publisher.clean.floor import block_texts, restore_floor
 from publisher.clean.furniture import drop_furniture
-from publisher.clean.head import date_stamp, read_head, url_section
+from publisher.clean.head import date_stamp, head_date, read_head, url_section
 from publisher.clean.language import detect_language
 from publisher.clean.lines import Line
 from publisher.clean.profiles import ProfileSet, SiteProfile
@@ -40,7 +40,7 @@ from publisher.clean.refusals import (
     doubt_text,
     doubt_threads,
 )
-from publisher.clean.shapes import is_body_prose, is_prose
+from publisher.clean.shapes import ends_sentence, is_body_prose, is_prose
 from publisher.clean.title import (
     best_title,
     fallback_title_index,
@@ -52,12 +52,14 @@ from publisher.clean.title import (
 from publisher.clean.unicode import tidy_line
 from publisher.clean.wrapping import unwrap
 from publisher.errors import NotAnArticleError
-from publisher.model import Article, PrintedDate, Source
+from publisher.model import Article, Paragraph, PrintedDate, Source
 
 _HEAD_WINDOW = 6  # lines before the title that may hold its kicker and date
-_UNTITLED_MENU_LINES = 12
-_TITLE_MIN_WORDS = 3
-_TEXT_BETWEEN_TITLES = 2  # paragraphs of the extractor's text between two printings of the headline  # a page's title on a dump's first line: "Tin mới" is a menu entry  # short lines before any text that make a page without its title a homepage
+_RUNS_ON = 3  # paragraphs in a row that say the text goes on
+_STANDFIRST_WINDOW = 3  # lines under a headline (its date line among them) where a standfirst stands
+_UNTITLED_MENU_LINES = 12  # short lines before any text that make a page without its title a homepage
+_TITLE_MIN_WORDS = 3  # a page's title on a dump's first line: "Tin mới" is a menu entry
+_TEXT_BETWEEN_TITLES = 2  # paragraphs of the extractor's text between two printings of the headline
 _REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2});")
 
 
@@ -116,8 +118,11 @@ def clean_lines(
 
     sections = (*_title_sections(title.page_title, title.text, title.site_name), *evidence.sections)
     above = read_head(lines[head_start : title.first_seen], profile, dropped, text_mode, sections)
-    # Pages that print the title twice hold the date (and maybe the section) between the two.
-    between = read_head(lines[title.first_seen + 1 : title.index], profile, dropped, text_mode, sections)
+    # Pages that print the title twice hold the date (and maybe the section) between the two,
+    # and some the standfirst too.
+    between_lines = lines[title.first_seen + 1 : title.index]
+    standfirst = _standfirst(between_lines, profile)
+    between = read_head([line for line in between_lines if line is not standfirst], profile, dropped, text_mode, sections)
     kicker = between.kicker if between.kicker_confirmed and not above.kicker_confirmed else above.kicker
     if not (above.kicker_confirmed or between.kicker_confirmed):
         kicker = url_section(lines[: title.index], evidence.url, profile) or kicker
@@ -134,9 +139,14 @@ def clean_lines(
     body_lines, authors, tail = split_off_tail(text, profile, dropped, evidence)
     if authors:
         end_reason = "after the byline"
-    for line in lines[end:]:
-        dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", end_reason))
+    dropped.extend(Dropped(line.number, line.text or f"[image {line.src}]", end_reason) for line in lines[end:])
     lead, body, published, top_authors = read_body(body_lines, profile, dropped, evidence, path, title.text)
+    if standfirst is not None and (lead is None or is_body_prose(standfirst)):
+        # A paragraph's worth of standfirst is the lead, and what read as one under the
+        # second copy of the headline is the text's first paragraph; a shorter line there
+        # (a picture's caption, maybe) is the lead only where nothing else is.
+        body = [Paragraph(lead), *body] if lead is not None else body
+        lead = standfirst.text
     article = Article(
         title=title.text,
         kicker=kicker,
@@ -155,7 +165,19 @@ def clean_lines(
         result = restore_floor(result, evidence.extracted)
     article = result.article
     language = detect_language(_article_text(article), evidence.language)
-    return dataclasses.replace(result, article=dataclasses.replace(article, language=language), warnings=warnings + result.warnings)
+    return dataclasses.replace(
+        result, article=dataclasses.replace(article, language=language), warnings=warnings + result.warnings
+    )
+
+
+def _standfirst(between: list[Line], profile: SiteProfile) -> Line | None:
+    """The paragraph right under the first of a headline printed twice, past its date line:
+    the page's standfirst, which the text under the second copy does not repeat."""
+    for line in between[:_STANDFIRST_WINDOW]:
+        if line.is_image or not line.text.strip() or head_date(line, profile) is not None:
+            continue
+        return line if is_prose(line) and ends_sentence(line.text) and not line.link else None
+    return None
 
 
 def _published(printed: PrintedDate | None, evidence: PageEvidence, profile: SiteProfile) -> PrintedDate | None:
@@ -165,7 +187,11 @@ def _published(printed: PrintedDate | None, evidence: PageEvidence, profile: Sit
     if found is None or found.value.tzinfo is not None:
         return found
     meta = evidence.published
-    if meta is not None and meta.value.tzinfo is not None and meta.value.replace(tzinfo=None, second=0) == found.value.replace(second=0):
+    if (
+        meta is not None
+        and meta.value.tzinfo is not None
+        and meta.value.replace(tzinfo=None, second=0) == found.value.replace(second=0)
+    ):
         return PrintedDate(value=found.value.replace(tzinfo=meta.value.tzinfo), printed=found.printed)
     if profile.timezone:
         return PrintedDate(value=found.value.replace(tzinfo=zone_from_offset(profile.timezone)), printed=found.printed)
@@ -200,9 +226,9 @@ def _locate_title(lines: list[Line], profiles: ProfileSet, evidence: PageEvidenc
     if occurrences:
         index = _before_the_text(lines, occurrences, best_title(lines, occurrences, profiles.for_site_name(site_name)))
         return _Title(index, lines[index].text, occurrences[0], raw_page_title, site_name)
-    index = fallback_title_index(lines, raw_page_title)
-    if index is not None:
-        return _Title(index, lines[index].text, index, raw_page_title, site_name)
+    fallback = fallback_title_index(lines, raw_page_title)
+    if fallback is not None:
+        return _Title(fallback, lines[fallback].text, fallback, raw_page_title, site_name)
     headline = evidence.headline or next(iter(evidence.titles), None) or page_title
     first_main = next((i for i, line in enumerate(lines) if line.main), None)
     if headline and (first_main is not None or evidence.is_article or as_article):
@@ -212,6 +238,26 @@ def _locate_title(lines: list[Line], profiles: ProfileSet, evidence: PageEvidenc
         lines.insert(at, Line(lines[at].number, headline, kind="heading", level=1))
         return _Title(at, headline, at, raw_page_title, site_name)
     raise NotAnArticleError("no article headline found (a homepage or a listing?)", path)
+
+
+def _printed_twice(lines: list[Line], index: int) -> tuple[int, int]:
+    """Where a page that prints its headline twice (in its header, with the date and maybe
+    a standfirst under it; then again at the top of the text) prints it first, and the copy
+    the text stands under: (first, headline). A copy shortly above ``index`` is the first;
+    a copy shortly below, with no more than a standfirst of text between the two and the
+    text running on under it, is the headline."""
+    key = lines[index].key
+    first = next((i for i in range(max(0, index - 3 * _HEAD_WINDOW), index) if lines[i].key == key and not lines[i].link), index)
+    if first != index:
+        return first, index
+    for later in range(index + 1, min(len(lines), index + 1 + 3 * _HEAD_WINDOW)):
+        if lines[later].key != key:
+            continue
+        paragraphs_between = sum(1 for line in lines[index + 1 : later] if is_body_prose(line) and ends_sentence(line.text))
+        following = [line for line in lines[later + 1 : later + 1 + 2 * _RUNS_ON] if not line.is_image and line.words > 3]
+        runs_on = len(following) >= _RUNS_ON and all(is_body_prose(line) for line in following[:_RUNS_ON])
+        return (index, later) if paragraphs_between <= 1 and runs_on else (index, index)
+    return index, index
 
 
 def _before_the_text(lines: list[Line], occurrences: list[int], chosen: int) -> int:
@@ -242,11 +288,15 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
         first_prose = next((i for i, line in enumerate(lines) if is_body_prose(line)), len(lines))
         doubt = None
         if first_prose > _UNTITLED_MENU_LINES:
-            doubt = f"the page title never reappears above article text, and {first_prose} short lines come first: a homepage or a listing?"
+            doubt = (
+                f"the page title never reappears above article text, and {first_prose} short lines come first: "
+                "a homepage or a listing?"
+            )
         return _Title(0, page_title, 0, raw_page_title, site_name, top_line=True, doubt=doubt)
-    index = title_from_text(lines, profiles.common)
-    if index is not None:
-        return _Title(index, lines[index].text, index, "", None)
+    from_text = title_from_text(lines, profiles.common)
+    if from_text is not None:
+        first_seen, index = _printed_twice(lines, from_text)
+        return _Title(index, lines[index].text, first_seen, "", None)
     if as_article:
         return _Title(0, lines[0].text, 0, "", None)
     raise NotAnArticleError("no headline above article text (a homepage or a listing?)", path)
@@ -258,8 +308,10 @@ def _drop_before(lines: list[Line], title: _Title, head_start: int, dropped: lis
         dropped.append(Dropped(lines[0].number, f" - {title.site_name}", "site name ending the page title"))
     elif title.top_line and title.index > 0:
         dropped.append(Dropped(lines[0].number, lines[0].text, "page title (the title repeats below)"))
-    for line in lines[1 if title.top_line else 0 : head_start]:
-        dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", "before the article (menus, other stories)"))
+    dropped.extend(
+        Dropped(line.number, line.text or f"[image {line.src}]", "before the article (menus, other stories)")
+        for line in lines[1 if title.top_line else 0 : head_start]
+    )
 
 
 __all__ = ["PageEvidence", "clean_lines", "clean_page_dump"]
