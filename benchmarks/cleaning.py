@@ -88,6 +88,7 @@ recall >= 97%, every non-article refused; >= 20 HTML pages a second (html, extra
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import importlib.util
 import json
@@ -293,9 +294,9 @@ def browser_cases(corpus: Path, folder: Path, shapes: Sequence[str]) -> dict[str
 def unavailable_shapes(shapes: Sequence[str]) -> dict[str, str]:
     """Why each shape that cannot be made on this machine cannot."""
     if browser_copies.chromium_path() is None:
-        return {shape: "Chromium is not installed (no chromium on PATH; scripts/install-system-deps.sh)" for shape in shapes}
+        return dict.fromkeys(shapes, "Chromium is not installed (no chromium on PATH; scripts/install-system-deps.sh)")
     if importlib.util.find_spec("playwright") is None:
-        return {shape: "playwright is not installed (the test extras)" for shape in shapes}
+        return dict.fromkeys(shapes, "playwright is not installed (the test extras)")
     reasons = {}
     if browser_copies.SAVE_AS_TEXT in shapes and shutil.which("w3m") is None:
         reasons[browser_copies.SAVE_AS_TEXT] = "w3m is not installed (scripts/install-system-deps.sh)"
@@ -324,7 +325,10 @@ _SITES = [
     ("Báo Hà Giang", "HGO", "Báo Hà Giang điện tử"),
     ("Đời Sống Việt", "ĐSV", "doisongviet.vn"),
 ]
-_MENU = ["Trang chủ", "Thời sự", "Kinh tế", "Xã hội", "Pháp luật", "Thế giới", "Văn hóa", "Thể thao", "Giáo dục", "Sức khỏe", "Công nghệ", "Video"]
+_MENU = [
+    "Trang chủ", "Thời sự", "Kinh tế", "Xã hội", "Pháp luật", "Thế giới", "Văn hóa", "Thể thao", "Giáo dục", "Sức khỏe",
+    "Công nghệ", "Video",
+]
 _SIDEBAR_TITLES = [
     "Giá xăng dầu đồng loạt giảm từ chiều nay",
     "Hà Nội: Phân luồng giao thông phục vụ lễ hội",
@@ -405,9 +409,16 @@ def _dump_case(folder: Path, name: str, article: KnownArticle) -> Case:
         ["Xem phản hồi", "Gửi phản hồi", "Tin khác", *rng.sample(_SIDEBAR_TITLES, k=3)],
         ["Tin liên quan", *rng.sample(_SIDEBAR_TITLES, k=2)],
         ["Ý kiến bạn đọc (12)", "Bài viết rất hay, cảm ơn tác giả đã chia sẻ thông tin hữu ích này.", "Nguyễn Văn A"],
-        ["Tin cùng chuyên mục", *(f"{t}\n{lead_}" for t, lead_ in zip(rng.sample(_SIDEBAR_TITLES, k=2), _TEASER_LEADS))],
+        [
+            "Tin cùng chuyên mục",
+            *(f"{t}\n{lead_}" for t, lead_ in zip(rng.sample(_SIDEBAR_TITLES, k=2), _TEASER_LEADS, strict=False)),
+        ],
         # No end marker: teaser cards whose leads open with the agency's name, as the article's did.
-        [text for t, lead_ in zip(rng.sample(_SIDEBAR_TITLES, k=2), _TEASER_LEADS) for text in (t, f"({site}) - {lead_}")],
+        [
+            text
+            for t, lead_ in zip(rng.sample(_SIDEBAR_TITLES, k=2), _TEASER_LEADS, strict=False)
+            for text in (t, f"({site}) - {lead_}")
+        ],
     ])
     lines += ["Quảng cáo", *_FOOTER]
     target = folder / f"{name}.txt"
@@ -455,7 +466,9 @@ def score(case: Case, tally: Tally, profiles, show: bool) -> None:
         return
     _check(tally.title, norm(article.title) == norm(truth.title), case, "title", article.title, truth.title, tally, show)
     if truth.kicker:
-        _check(tally.kicker, norm(article.kicker) == norm(truth.kicker), case, "kicker", article.kicker, truth.kicker, tally, show)
+        _check(
+            tally.kicker, norm(article.kicker) == norm(truth.kicker), case, "kicker", article.kicker, truth.kicker, tally, show
+        )
     if truth.date is not None:
         # The moment as printed, to the minute: a page that prints its zone gives it, one
         # that does not gives none, and the truth says what was printed.
@@ -463,7 +476,8 @@ def score(case: Case, tally: Tally, profiles, show: bool) -> None:
         _check(tally.date, got == truth.date.replace(tzinfo=None), case, "date", got, truth.date, tally, show)
     if truth.authors:
         got_authors = tuple(a.casefold() for a in article.authors)
-        _check(tally.author, got_authors == tuple(a.casefold() for a in truth.authors), case, "author", article.authors, truth.authors, tally, show)
+        expected_authors = tuple(a.casefold() for a in truth.authors)
+        _check(tally.author, got_authors == expected_authors, case, "author", article.authors, truth.authors, tally, show)
     if truth.lead:
         _check(tally.lead, norm(article.lead) == norm(truth.lead), case, "lead", article.lead, truth.lead, tally, show)
     paragraphs = [norm(b.text) for b in article.body if isinstance(b, Paragraph)]
@@ -471,7 +485,9 @@ def score(case: Case, tally: Tally, profiles, show: bool) -> None:
         # The data sets' paragraphs are untyped blocks: captions and subheadings among them.
         paragraphs = [norm(_block_text(b)) for b in article.body if not isinstance(b, ListBlock)]
     elif truth.captions_are_body:
-        paragraphs = [norm(b.text if isinstance(b, Paragraph) else b.caption) for b in article.body if isinstance(b, (Paragraph, Figure))]
+        paragraphs = [
+            norm(b.text if isinstance(b, Paragraph) else b.caption) for b in article.body if isinstance(b, (Paragraph, Figure))
+        ]
     paragraphs += [norm(item) for b in article.body if isinstance(b, ListBlock) for item in b.items]
     if not truth.lead and article.lead:
         paragraphs.insert(0, norm(article.lead))
@@ -526,34 +542,35 @@ def _exact_pr(predicted: list[str], relevant: list[str], tally: Tally, case: Cas
     tally.long_hits += sum(1 for p in long if p in predicted)
     if show and (hits != len(predicted) or hits != len(relevant)):
         extra = [p for p in predicted if p not in relevant][:2]
-        tally.misses.append(f"{case.name}: body: {hits} of {len(relevant)} found, {len(predicted) - hits} extra {[e[:60] for e in extra]} missing {[m[:60] for m in remaining[:2]]}")
+        tally.misses.append(
+            f"{case.name}: body: {hits} of {len(relevant)} found, {len(predicted) - hits} extra {[e[:60] for e in extra]} "
+            f"missing {[m[:60] for m in remaining[:2]]}"
+        )
 
 
 def _estimated_pr(predicted: list[str], truth: Truth, tally: Tally, case: Case, show: bool) -> None:
     first, last = norm(truth.first), norm(truth.last)
     i = predicted.index(first) if first in predicted else None
     j = len(predicted) - 1 - predicted[::-1].index(last) if last in predicted else None
-    if i is not None and j is not None and i <= j:
-        found = j - i + 1
-    else:
-        found = int(i is not None) + int(j is not None)
+    found = j - i + 1 if i is not None and j is not None and i <= j else int(i is not None) + int(j is not None)
     expected = truth.count or (found if i is not None and j is not None else max(found, 2))
     tally.predicted += len(predicted)
     tally.relevant += expected
     tally.hits_p += min(found, len(predicted))
     tally.hits_r += min(found, expected)
     if show and (found != expected or found != len(predicted)):
-        tally.misses.append(f"{case.name}: body: {found} of {expected} found (first {'ok' if i is not None else 'missing'}, last {'ok' if j is not None else 'missing'}), {len(predicted)} given")
+        first_found, last_found = ("ok" if k is not None else "missing" for k in (i, j))
+        tally.misses.append(
+            f"{case.name}: body: {found} of {expected} found (first {first_found}, last {last_found}), {len(predicted)} given"
+        )
 
 
 # ---------------------------------------------------------------- running
 
 
 def _read_quietly(path: Path, profiles) -> None:
-    try:
+    with contextlib.suppress(Exception):  # scored elsewhere: here only the warming counts
         read_article(path, profiles)
-    except Exception:  # scored elsewhere: here only the warming counts
-        pass
 
 
 def _timed_pass(cases: list[Case], profiles) -> float:
@@ -595,7 +612,9 @@ class ExtractionResult:
     comparison: extraction.Comparison
 
 
-def run_extraction(folder: Path, tmp: Path, profiles, pool: TwoProcesses | None, args: argparse.Namespace, notes: list[str]) -> ExtractionResult:
+def run_extraction(
+    folder: Path, tmp: Path, profiles, pool: TwoProcesses | None, args: argparse.Namespace, notes: list[str]
+) -> ExtractionResult:
     pages = extraction.benchmark_pages(folder)
     paths = extraction.unpack(pages, tmp / "extraction")
     _read_quietly(paths[pages[0].id], profiles)
@@ -631,7 +650,8 @@ def report(name: str, tally: Tally) -> str:
     long_recall = f"{100 * tally.long_hits / tally.long_relevant:6.1f}%" if tally.long_relevant else "    n/a"
     return (
         f"| {name:19} | {tally.cases:5} | {rate(tally.title):17} | {rate(tally.date):17} | {rate(tally.author):17} | "
-        f"{rate(tally.lead):17} | {100 * _precision(tally):6.1f}% | {100 * _recall(tally):6.1f}% | {long_recall:>8} | {refused:>7} | "
+        f"{rate(tally.lead):17} | {100 * _precision(tally):6.1f}% | {100 * _recall(tally):6.1f}% | "
+        f"{long_recall:>8} | {refused:>7} | "
         f"{rate(tally.kicker):17} | {1000 * per_article:7.2f} ms | {speed:7.0f} | {speed_2} |"
     )
 
@@ -659,7 +679,10 @@ def print_corpus_sets(tallies: dict[str, Tally], show_misses: bool) -> None:
 
 def print_extraction(result: ExtractionResult, show_misses: bool) -> None:
     cleaner, trafilatura, comparison = result.cleaner, result.trafilatura, result.comparison
-    print(f"Extraction benchmark: {len(result.pages)} pages (publisher and trafilatura {trafilatura.version} run here; the rest published)")
+    print(
+        f"Extraction benchmark: {len(result.pages)} pages "
+        f"(publisher and trafilatura {trafilatura.version} run here; the rest published)"
+    )
     print(extraction.table([cleaner, trafilatura, *result.published]))
     print(
         f"publisher against trafilatura {trafilatura.version} (run here), per-page F1 (tolerance {F1_TOLERANCE}): "
@@ -701,7 +724,9 @@ CORPUS_TARGETS = (
     CorpusTarget("date >= 95%", 0.95, lambda t: _share(t.date)),
     CorpusTarget("author >= 90%", 0.90, lambda t: _share(t.author)),
     CorpusTarget("lead >= 95%", 0.95, lambda t: _share(t.lead)),
-    CorpusTarget("body precision >= 97%", 0.97, lambda t: (_precision(t), f"{100 * _precision(t):.1f}%") if t.predicted else None),
+    CorpusTarget(
+        "body precision >= 97%", 0.97, lambda t: (_precision(t), f"{100 * _precision(t):.1f}%") if t.predicted else None
+    ),
     CorpusTarget("body recall >= 97%", 0.97, lambda t: (_recall(t), f"{100 * _recall(t):.1f}%") if t.relevant else None),
     CorpusTarget("every non-article refused", 1.0, _refusals),
 )
@@ -860,7 +885,9 @@ def _corpus_cases(corpus: Path, folder: Path, sets: list[str], notes: list[str])
             notes.append(f"{name} set skipped: no pages for it in {corpus}")
 
 
-def _browser_sets(corpus: Path, folder: Path, sets: list[str], copy_log: _Collected, notes: list[str]) -> Iterator[tuple[str, list[Case]]]:
+def _browser_sets(
+    corpus: Path, folder: Path, sets: list[str], copy_log: _Collected, notes: list[str]
+) -> Iterator[tuple[str, list[Case]]]:
     wanted = [name for name in BROWSER_SETS if name in sets]
     if not wanted:
         return

@@ -41,7 +41,7 @@ def _warm_worker(barrier) -> None:
     global _profiles, _barrier
     _barrier = barrier
     try:
-        import publisher.clean.pagedump  # noqa: F401
+        import publisher.clean.pagedump
         import publisher.ingest.html  # noqa: F401
         from publisher import load_profiles
 

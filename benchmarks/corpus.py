@@ -54,7 +54,8 @@ def _baomoi_articles() -> Iterator[tuple[dict[str, object], list[str]]]:
 
 def _escape(paragraph: str) -> str:
     # Corpus text is prose, not Markdown: keep a leading '#', '-' or digit-dot literal.
-    return "\\" + paragraph if paragraph[:1] in "#->*+|" or paragraph[:2].rstrip(".").isdigit() and paragraph[1:2] == "." else paragraph
+    numbered = paragraph[:2].rstrip(".").isdigit() and paragraph[1:2] == "."
+    return "\\" + paragraph if paragraph[:1] in "#->*+|" or numbered else paragraph
 
 
 def write_articles(count: int, folder: Path) -> list[Path]:
@@ -66,7 +67,7 @@ def write_articles(count: int, folder: Path) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written = [folder / "0000-seed.txt"]
     written[0].write_bytes(SEED.read_bytes())
-    articles = [pair for pairs in zip(_vfnd_articles(), _baomoi_articles()) for pair in pairs]
+    articles = [pair for pairs in zip(_vfnd_articles(), _baomoi_articles(), strict=False) for pair in pairs]
     if not articles:
         raise ValueError("the corpus holds no articles")
     round_number = 0

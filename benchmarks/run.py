@@ -68,7 +68,7 @@ def page_count(pdf: Path) -> int:
 
 
 def only(folder: Path, suffix: str) -> Path:
-    [path] = [p for p in folder.rglob(f"*{suffix}")]
+    [path] = list(folder.rglob(f"*{suffix}"))
     return path
 
 
@@ -76,7 +76,9 @@ def pdf_rows(size: int, work: Path, jobs: int) -> tuple[list[str], Path]:
     articles = work / f"articles-{size}"
     write_articles(size, articles)
     out = work / f"out-{size}"
-    ours = measure(publisher("build", str(articles), "-o", str(out), "-f", "pdf", "--keep-html", "--no-cache", "--jobs", str(jobs)), REPEAT)
+    ours = measure(
+        publisher("build", str(articles), "-o", str(out), "-f", "pdf", "--keep-html", "--no-cache", "--jobs", str(jobs)), REPEAT
+    )
     pdf, kept = only(out, ".pdf"), only(out, ".print.html")
     plain_pdf = work / f"plain-{size}.pdf"
     plain = measure(["weasyprint", str(kept), str(plain_pdf)], REPEAT)
@@ -89,7 +91,9 @@ def pdf_rows(size: int, work: Path, jobs: int) -> tuple[list[str], Path]:
         _row(f"{size} articles: pages / s ({pages} pages)", pages / ours["wall"], plain_pages / plain["wall"], "weasyprint", ""),
         _row(f"{size} articles: peak memory, largest process (MiB)", ours["rss_kib"] / 1024, plain["rss_kib"] / 1024,
              "weasyprint", "≤ 0.5" if size == 400 else ""),
-        _row(f"{size} articles: PDF size (KiB)", pdf.stat().st_size / 1024, plain_pdf.stat().st_size / 1024, "weasyprint", "≤ 1.05"),
+        _row(
+            f"{size} articles: PDF size (KiB)", pdf.stat().st_size / 1024, plain_pdf.stat().st_size / 1024, "weasyprint", "≤ 1.05"
+        ),
     ]
     return rows, articles
 
@@ -122,7 +126,9 @@ def rebuild_rows(articles: Path, work: Path, jobs: int) -> list[str]:
     out, cache = work / "rebuild-out", work / "rebuild-cache"
     full = measure(publisher("build", str(articles), "-o", str(out), "--cache", str(cache), "--jobs", str(jobs)))
     edited = articles / "0050.md"
-    edited.write_text(edited.read_text(encoding="utf-8").replace("\n\n", "\n\nMột đoạn mới được thêm vào.\n\n", 1), encoding="utf-8")
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("\n\n", "\n\nMột đoạn mới được thêm vào.\n\n", 1), encoding="utf-8"
+    )
     one = measure(publisher("build", str(articles), "-o", str(out), "--cache", str(cache), "--jobs", str(jobs)))
     nothing = measure(publisher("build", str(articles), "-o", str(out), "--cache", str(cache), "--jobs", str(jobs)))
     # A longer correction: eight paragraphs more, so that every page after it moves.
@@ -132,7 +138,9 @@ def rebuild_rows(articles: Path, work: Path, jobs: int) -> list[str]:
     size = articles.name[9:]
     return [
         _row(f"{size} articles: rebuild after editing one, all formats (s)", one["wall"], full["wall"], "full build", "≤ 0.2"),
-        _row(f"{size} articles: rebuild after one grows by a page, all formats (s)", grown["wall"], full["wall"], "full build", ""),
+        _row(
+            f"{size} articles: rebuild after one grows by a page, all formats (s)", grown["wall"], full["wall"], "full build", ""
+        ),
         _row(f"{size} articles: rebuild with nothing changed (s)", nothing["wall"], full["wall"], "full build", "≤ 0.05"),
     ]
 
@@ -142,7 +150,9 @@ def batch_rows(work: Path, jobs: int) -> list[str]:
     for number in range(40):
         write_articles(3, tree / f"pub-{number:02d}")
     one = measure(publisher("build", str(tree), "-o", str(work / "tree-1"), "-f", "pdf", "--no-cache", "--jobs", "1"), REPEAT)
-    many = measure(publisher("build", str(tree), "-o", str(work / "tree-n"), "-f", "pdf", "--no-cache", "--jobs", str(jobs)), REPEAT)
+    many = measure(
+        publisher("build", str(tree), "-o", str(work / "tree-n"), "-f", "pdf", "--no-cache", "--jobs", str(jobs)), REPEAT
+    )
     speedup = one["wall"] / many["wall"]
     return [f"| 40 publications of 3 articles, PDF: `--jobs {jobs}` vs `--jobs 1` (s) | {many['wall']:.2f} | {one['wall']:.2f} "
             f"(--jobs 1) | speed-up {speedup:.2f}x | ≥ 1.8x |",

@@ -31,6 +31,7 @@ the PDF out in one piece, with one warning. What would let this fence go:
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 import shutil
@@ -40,11 +41,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from pypdf import PdfWriter
     from pypdf.generic import IndirectObject, PdfObject
+    from weasyprint.formatting_structure.boxes import Box, PageBox
+    from weasyprint.layout import LayoutContext
+    from weasyprint.urls import URLFetcherResponse as URLFetcherResponse
 
 # The ranges the test suite passes with: (lowest, first version not tested).
 TESTED: dict[str, tuple[str, str]] = {
@@ -149,12 +153,21 @@ class PaginatedPage:
             raise EngineChanged(f"WeasyPrint's page boxes changed: {error!r}") from error
 
 
-class _Stop:
+class _Stop(enum.Enum):
     """Returned by a numbering: the layout is not needed any more."""
 
+    STOP = "stop"
 
-STOP = _Stop()
-Numbering = Callable[[PaginatedPage], "int | None | _Stop"]
+
+STOP: Final = _Stop.STOP
+# What a numbering decides for a page: the number it shows, None (WeasyPrint's own), or STOP.
+PageDecision = int | _Stop | None
+Numbering = Callable[[PaginatedPage], PageDecision]
+# WeasyPrint's page state: quote depth, the counters' values (the page counter among them),
+# then what this module does not read.
+PageState = tuple[object, dict[str, list[int]], *tuple[object, ...]]
+# WeasyPrint's make_margin_boxes, and what stands in for it.
+MarginFunction = Callable[["LayoutContext", "PageBox", PageState], "list[Box]"]
 
 
 class _Stopped(BaseException):
@@ -169,7 +182,7 @@ def render_numbered(html: HTML, font_config: FontConfiguration, numbering: Numbe
     work with this WeasyPrint; the numbering's own exceptions pass through."""
     calls = 0
 
-    def number_page(context, page, state):
+    def number_page(context: LayoutContext, page: PageBox, state: PageState) -> list[Box]:
         nonlocal calls
         try:
             facts = PaginatedPage(index=context.current_page - 1, count=len(context.page_maker) - 1,
@@ -206,11 +219,11 @@ class _MarginHook:
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._users = 0
-        self._saved: Callable | None = None
+        self._saved: MarginFunction | None = None
         self._per_thread = threading.local()
 
     @contextmanager
-    def routed_to(self, numbering: Callable) -> Iterator[None]:
+    def routed_to(self, numbering: MarginFunction) -> Iterator[None]:
         import weasyprint.layout as layout_module
 
         with self._lock:
@@ -233,12 +246,13 @@ class _MarginHook:
                         layout_module.make_margin_boxes = self._saved
                     self._saved = None
 
-    def weasyprint_function(self, context, page, state):
-        assert self._saved is not None
+    def weasyprint_function(self, context: LayoutContext, page: PageBox, state: PageState) -> list[Box]:
+        if self._saved is None:
+            raise AssertionError("WeasyPrint's margin function is called only while the hook is installed")
         return self._saved(context, page, state)
 
-    def _dispatch(self, context, page, state):
-        numbering = getattr(self._per_thread, "numbering", None)
+    def _dispatch(self, context: LayoutContext, page: PageBox, state: PageState) -> list[Box]:
+        numbering: MarginFunction | None = getattr(self._per_thread, "numbering", None)
         if numbering is None:
             return self.weasyprint_function(context, page, state)
         return numbering(context, page, state)

@@ -6,6 +6,7 @@ Both are ``concurrent.futures.Executor``s, so a caller can hand in any other exe
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
@@ -56,7 +57,5 @@ def preload() -> None:
     """What a worker process loads as it starts: WeasyPrint, when it is installed."""
     from importlib import import_module
 
-    try:
+    with contextlib.suppress(ImportError):  # an executor for work that does not need it
         import_module("publisher.engine")  # WeasyPrint
-    except ImportError:  # an executor for work that does not need it
-        pass

@@ -66,11 +66,14 @@ def write_markdown_article(
             source = _local_image(block, article.path) or _remote_image(block, network)
             if source is not None and source not in placed:
                 data, name = _image_data(source, Path(scratch), network, warn, article.path)
-                placed[source] = None if data is None else _free_name(name, {n for n in placed.values() if n})
-                if data is not None:
-                    write_atomically(data, images / placed[source])
-            if source is not None and placed[source] is not None:
-                block = dataclasses.replace(block, src=f"{images.name}/{placed[source]}")
+                if data is None:
+                    placed[source] = None
+                else:
+                    placed[source] = free = _free_name(name, {n for n in placed.values() if n})
+                    write_atomically(data, images / free)
+            # Only a figure has an image (``source``).
+            if source is not None and isinstance(block, Figure) and (placed_name := placed[source]) is not None:
+                block = dataclasses.replace(block, src=f"{images.name}/{placed_name}")
             body.append(block)
     target = out_dir / f"{stem}.md"
     write_atomically(article_to_markdown(dataclasses.replace(article, body=tuple(body))).encode("utf-8"), target)
@@ -147,7 +150,13 @@ def _escape(text: str) -> str:
 
 
 def _escape_block(text: str) -> str:
-    return _LINE_START_SPECIALS.sub(lambda m: m.group(1) + "\\" + m.group(2) if len(m.group(2)) == 1 else m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1], _escape(text))
+    return _LINE_START_SPECIALS.sub(_escape_line_start, _escape(text))
+
+
+def _escape_line_start(m: re.Match[str]) -> str:
+    if len(m.group(2)) == 1:
+        return m.group(1) + "\\" + m.group(2)
+    return m.group(1) + m.group(2)[:-1] + "\\" + m.group(2)[-1]
 
 
 def _escape_url(url: str) -> str:

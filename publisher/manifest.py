@@ -15,8 +15,20 @@ from publisher.article_files import ARTICLE_SUFFIXES, is_article_file, natural_k
 from publisher.errors import InputError, PublisherError
 from publisher.model import LayoutOptions
 from publisher.outputs import is_output
-from publisher.schema import (Check, Document, Field, Invalid, Schema, a_date, each_one_of, either, length, text, text_list,
-                              whole_number)
+from publisher.schema import (
+    Check,
+    Document,
+    Field,
+    Invalid,
+    Schema,
+    a_date,
+    each_one_of,
+    either,
+    length,
+    text,
+    text_list,
+    whole_number,
+)
 from publisher.tomlfile import load_toml
 from publisher.writers import FORMATS
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Union
 
 # An agency prefix opens a lead: "LSO-", "(Dân trí) -", "(NLĐO) -", "(TNO)", "TTO -".
 AGENCY_PREFIX = re.compile(
@@ -47,13 +46,13 @@ class ListBlock:
     ordered: bool = False
 
 
-Block = Union[Paragraph, Heading, Figure, Quote, ListBlock]
+Block = Paragraph | Heading | Figure | Quote | ListBlock
 
 
 def instant(moment: datetime) -> datetime:
     """``moment`` as an aware datetime, for ordering moments: one printed without a time
     zone (naive) is taken as UTC. Never shown to a reader."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 @dataclass(frozen=True)

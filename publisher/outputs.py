@@ -25,7 +25,8 @@ def lies_inside_inputs(out_dir: Path, inputs: Iterable[Path]) -> bool:
     folder) while holding none of them: a folder to mark once outputs are written there."""
     out = out_dir.resolve()
     folders = [(path if path.is_dir() else path.parent).resolve() for path in inputs]
-    return any(folder in out.parents for folder in folders) and not any(folder == out or out in folder.parents for folder in folders)
+    inside = any(folder in out.parents for folder in folders)
+    return inside and not any(folder == out or out in folder.parents for folder in folders)
 
 
 def mark_output_folder(out_dir: Path) -> None:

@@ -50,7 +50,7 @@ lead: Đây là bài viết mẫu. Thay nó bằng bài của bạn, hoặc ch�
 ## Cách sửa bài
 
 Mỗi tệp Markdown có phần đầu ghi tiêu đề, ngày, tác giả và sapo; phần thân là các đoạn văn, tiêu đề phụ bắt đầu bằng hai dấu thăng.
-"""
+"""  # noqa: E501 - the new publication's guide, one paragraph a line
 
 _README = """\
 # {title}

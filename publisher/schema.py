@@ -75,7 +75,7 @@ class Document(NamedTuple):
     error: type[PublisherError] = InputError
 
     def fail(self, message: str, key_path: KeyPath = ()) -> PublisherError:
-        return self.error(message, self.path, self.locate(key_path))  # type: ignore[call-arg]
+        return self.error(message, self.path, self.locate(key_path))
 
 
 class Schema(NamedTuple):
@@ -237,7 +237,7 @@ def whole_number(lowest: int | None = None, highest: int | None = None, expected
     def take(value: Any) -> int:
         if not isinstance(value, int) or isinstance(value, bool):
             raise Invalid()
-        if lowest is not None and value < lowest or highest is not None and value > highest:
+        if (lowest is not None and value < lowest) or (highest is not None and value > highest):
             raise Invalid()
         return value
 

@@ -6,16 +6,23 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from publisher.render.dates import format_date
 from publisher.errors import PublisherError
 from publisher.model import Figure, Heading, ListBlock, Paragraph, Publication, Quote
+from publisher.render.dates import format_date
+
+if TYPE_CHECKING:
+    from pypdf.generic import Destination
+
+    # pypdf's outline: its entries, and lists of the entries under the one before.
+    _Outline = Sequence[Destination | "_Outline"]
 
 _PAGE_NUMBER = re.compile(r"^\s*(Trang\s+|Page\s+)?(\d+|[ivxlcdm]+)(\s*/\s*\d+)?\s*$", re.IGNORECASE)
 
@@ -89,15 +96,16 @@ def pdf_flow(data: bytes, furniture: frozenset[str]) -> str:
 
 def pdf_outline_titles(data: bytes) -> list[str]:
     from pypdf import PdfReader
+    from pypdf.generic import Destination
 
     titles: list[str] = []
 
-    def walk(items) -> None:
+    def walk(items: _Outline) -> None:
         for item in items:
-            if isinstance(item, list):
-                walk(item)
-            else:
+            if isinstance(item, Destination):
                 titles.append(str(item.title))
+            else:
+                walk(item)
 
     walk(PdfReader(io.BytesIO(data)).outline)
     return titles
@@ -114,13 +122,19 @@ def _furniture(publication: Publication) -> frozenset[str]:
 def epub_flow(data: bytes) -> str:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         container = etree.fromstring(archive.read("META-INF/container.xml"))
-        opf_path = container.find(".//{*}rootfile").get("full-path")
+        rootfile = container.find(".//{*}rootfile")
+        opf_path = rootfile.get("full-path") if rootfile is not None else None
+        if opf_path is None:
+            raise ValueError("the EPUB's container names no package document")
         base = opf_path.rsplit("/", 1)[0] + "/" if "/" in opf_path else ""
         opf = etree.fromstring(archive.read(opf_path))
         manifest = {item.get("id"): item.get("href") for item in opf.iter("{*}item")}
         texts = []
         for itemref in opf.iter("{*}itemref"):
-            root = etree.fromstring(archive.read(base + manifest[itemref.get("idref")]))
+            href = manifest[itemref.get("idref")]
+            if href is None:
+                raise ValueError("the EPUB's manifest lists an item without its address")
+            root = etree.fromstring(archive.read(base + href))
             body = root.find("{*}body")
             texts.append("".join(body.itertext()) if body is not None else "")
     return "\n".join(texts)

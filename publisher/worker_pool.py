@@ -11,7 +11,8 @@ import weakref
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any, TypeVar
+from types import TracebackType
+from typing import Any, Literal, TypeVar
 
 from publisher.executors import preload
 
@@ -44,7 +45,9 @@ class WorkerPool(ProcessPoolExecutor):
         if wait:  # every worker has ended
             self._remove_scratch()
 
-    def __exit__(self, exc_type, exc_val, exc_tb) -> bool:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc_val: BaseException | None, exc_tb: TracebackType | None
+    ) -> Literal[False]:
         self.shutdown(wait=True, cancel_futures=exc_type is not None)
         return False
 

@@ -3,7 +3,6 @@ take the outputs apart again (poppler, pypdf, the EPUB's XHTML, EPUBCheck)."""
 
 from __future__ import annotations
 
-
 import json
 import re
 import shutil
@@ -112,7 +111,7 @@ def epubcheck(path: Path) -> dict:
 def epubcheck_problems(path: Path) -> list[str]:
     report = epubcheck(path)
     return [
-        f"{m['severity']} {m['ID']}: {m['message']} @ {[l.get('path') for l in m.get('locations', [])]}"
+        f"{m['severity']} {m['ID']}: {m['message']} @ {[loc.get('path') for loc in m.get('locations', [])]}"
         for m in report["messages"]
         if m["severity"] in ("FATAL", "ERROR", "WARNING")
     ]

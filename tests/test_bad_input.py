@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from conftest import SEED
@@ -198,7 +199,7 @@ def test_epubcheck_accepts_the_hostile_html(tmp_path):
     from conftest import epubcheck_problems
 
     case = next(c for c in CASES if c.name == "script, iframe and handlers in HTML")
-    _, _, _, out, results = _run(case, tmp_path)
+    _, _, _, _out, results = _run(case, tmp_path)
     epub = next(f.path for r in results for f in r.files if f.format == "epub")
     assert epubcheck_problems(epub) == []
 
@@ -228,7 +229,7 @@ def test_full_disk_leaves_nothing_behind(tmp_path, monkeypatch):
 
 
 class _Recorder(http.server.BaseHTTPRequestHandler):
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
     def do_GET(self):
         _Recorder.requests.append(self.path)

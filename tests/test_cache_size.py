@@ -24,7 +24,7 @@ def _age(cache: Cache, key: str, seconds_ago: int) -> None:
 def test_the_entries_used_longest_ago_go_first(tmp_path):
     cache = Cache(tmp_path / "cache")
     keys = [f"{n:02d}" + "0" * 62 for n in range(4)]
-    for age, key in zip((400, 300, 200, 100), keys):
+    for age, key in zip((400, 300, 200, 100), keys, strict=True):
         cache.put(key, "output", b"x" * 1000)
         _age(cache, key, age)
     assert cache.get(keys[0], "output") == b"x" * 1000  # the oldest, used now

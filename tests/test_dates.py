@@ -3,7 +3,7 @@ months named in several languages, a time zone only where the page prints one.""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
@@ -44,7 +44,7 @@ def ict(*parts: int) -> datetime:
         ("November 18, 2019 | 4:10pm", at(2019, 11, 18, 16, 10)),
         ("Nov. 19, 2019", at(2019, 11, 19)),
         ("Published 18 November 2019", at(2019, 11, 18)),
-        ("Tuesday 19 November 2019 15:02 GMT", datetime(2019, 11, 19, 15, 2, tzinfo=timezone.utc)),
+        ("Tuesday 19 November 2019 15:02 GMT", datetime(2019, 11, 19, 15, 2, tzinfo=UTC)),
         ("5:45 AM PST 11/19/2019", datetime(2019, 11, 19, 5, 45, tzinfo=timezone(timedelta(hours=-8)))),
         ("19. November 2019 um 10:30 Uhr", at(2019, 11, 19, 10, 30)),
         ("19 de noviembre de 2019", at(2019, 11, 19)),

@@ -120,7 +120,7 @@ def test_vni_page_that_declares_latin1_is_read_as_vni(tmp_path):
 
 def test_broken_utf8_is_refused_with_its_line(tmp_path):
     broken = tmp_path / "broken.txt"
-    broken.write_bytes(("Tiêu đề\nDòng hai có chữ Việt: ơn, ưu, đẹp\n").encode("utf-8") + b"\xff\xfe\xfa h\n")
+    broken.write_bytes(("Tiêu đề\nDòng hai có chữ Việt: ơn, ưu, đẹp\n").encode() + b"\xff\xfe\xfa h\n")
     with pytest.raises(PublisherError) as caught:
         read_article(broken, load_profiles())
     assert caught.value.line == 3
@@ -193,7 +193,7 @@ def test_utf8_page_that_declares_a_western_charset(tmp_path, declared):
             "<p>Nông dân phấn khởi vì bán được giá, nhiều thương lái đến tận ruộng để thu mua lúa tươi.</p>"
             "<p>Các doanh nghiệp cho biết đơn hàng xuất khẩu đã kín đến cuối quý, giá có thể còn tăng thêm.</p>"
             "</body></html>"
-        ).encode("utf-8")
+        ).encode()
     )
     article = read_article(page, load_profiles()).article
     assert article.title == "Giá lúa tăng mạnh"

@@ -17,8 +17,8 @@ from conftest import ROOT, pdftotext, squash
 from test_parts import SMALL_PARTS, _contents_number, _renderer, _write_articles
 
 from publisher import build_log, engine
-from publisher.writers.parts.run import PartSettings
 from publisher.writers.base import WriterResult
+from publisher.writers.parts.run import PartSettings
 from publisher.writers.pdf import PdfWriter
 
 ONE_PIECE = dataclasses.replace(SMALL_PARTS, threshold=1000)

@@ -35,7 +35,7 @@ def test_missing_glyphs_are_reported_and_the_pdf_stays_readable(tmp_path):
         assert code in reported and str(source) in reported, code
     assert "U+F0B7" in reported and "replaced by '•'" in reported
 
-    for _, (encoding, _, _) in _embedded_fonts(outputs["pdf"]).items():  # no font lost its Identity CMap
+    for encoding, _, _ in _embedded_fonts(outputs["pdf"]).values():  # no font lost its Identity CMap
         assert encoding == "/Identity-H"
     assert 0 not in _glyph_ids_drawn(outputs["pdf"])
     names = {program["name"].getDebugName(4) for _, program, _ in _embedded_fonts(outputs["pdf"]).values()}

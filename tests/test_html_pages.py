@@ -12,8 +12,7 @@ import pytest
 from conftest import SHARED_CORPUS
 from typer.testing import CliRunner
 
-from publisher import Figure, Heading, Paragraph, load_profiles, read_article
-from publisher import load_publication
+from publisher import Figure, Heading, Paragraph, load_profiles, load_publication, read_article
 from publisher.cli import app
 from publisher.errors import NotAnArticleError
 
@@ -112,7 +111,7 @@ HOMEPAGE_WITH_LOGO = HOMEPAGE.replace(
 def test_homepages_are_refused(tmp_path, markup):
     home = tmp_path / "home.html"
     home.write_text(markup, encoding="utf-8")
-    with pytest.raises(NotAnArticleError, match="homepage|listing"):
+    with pytest.raises(NotAnArticleError, match=r"homepage|listing"):
         read_article(home, load_profiles())
 
 
@@ -306,7 +305,7 @@ của các cửa hàng sách sẽ giảm khoảng 10% vào cùng kỳ năm sau, 
     article = read_article(page, load_profiles()).article
     assert article.lead.splitlines()[-1] == "Đây là quan điểm của một nhà phân tích trên tạp chí Forbes."
     assert len(article.lead.splitlines()) == 4
-    assert [b.text for b in article.body if isinstance(b, Paragraph)][0].startswith("Theo nhà phân tích")
+    assert next(b.text for b in article.body if isinstance(b, Paragraph)).startswith("Theo nhà phân tích")
 
 
 def test_cleaned_into_another_folder_the_images_come_along(tmp_path):

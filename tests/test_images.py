@@ -11,6 +11,7 @@ import io
 import socket
 import threading
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from typer.testing import CliRunner
@@ -176,7 +177,7 @@ def test_a_page_saved_complete_keeps_its_images_local(tmp_path):
         ("Ảnh không được lưu.", "https://bao.example.vn/thoi-su/bai_files/khong-co.jpg"),  # not saved: the page's address
     ]
     lines = page_lines(parse_html(path.read_text(encoding="utf-8")), path)
-    assert [line.src for line in lines if line.kind == "image"][0] == "bai_files/xe%20buyt.png"
+    assert next(line.src for line in lines if line.kind == "image") == "bai_files/xe%20buyt.png"
 
 
 def test_a_relative_address_without_base_or_file_stays_as_written(tmp_path):
@@ -232,9 +233,9 @@ PUBLIC = "93.184.216.34"
 
 class _ImageServer(http.server.BaseHTTPRequestHandler):
     body = b""
-    requests: list[str] = []
+    requests: ClassVar[list[str]] = []
 
-    def do_GET(self):  # noqa: N802 - the name http.server calls
+    def do_GET(self):
         _ImageServer.requests.append(self.path)
         self.send_response(200)
         self.send_header("Content-Type", "image/png")

@@ -57,7 +57,7 @@ def test_printed_contents_numbers_match_the_printed_page_of_each_title(weekly):
     pdf = outputs["pdf"]
     toc = _toc_numbers(pdf)
     pages = _pages(pdf)
-    for title in TITLES + ["Những việc cần làm tiếp", "Chú trọng kỹ thuật sấy"]:
+    for title in [*TITLES, "Những việc cần làm tiếp", "Chú trọng kỹ thuật sấy"]:
         assert title in toc, f"{layout}: {title} not in the printed contents"
         holders = [i for i, text in enumerate(pages) if squash(title) in squash(_without_toc_lines(text))]
         assert holders, title
@@ -129,7 +129,7 @@ def test_cover_is_the_first_pdf_page_and_a_raster_epub_cover(weekly):
 
 
 def test_figures_with_local_images_and_a_missing_one(weekly):
-    layout, outputs, warnings = weekly
+    _layout, outputs, warnings = weekly
     assert any("khong-co-anh-nay.jpg" in w and "04-mua-vang.md" in w for w in warnings)
     epub = outputs["epub"]
     assert "EPUB/images/image-001.png" in zipfile.ZipFile(epub).namelist()
@@ -139,7 +139,7 @@ def test_figures_with_local_images_and_a_missing_one(weekly):
     html = outputs["html"].read_text(encoding="utf-8")
     assert 'src="data:image/png;base64,' in html and "Ảnh vệ tinh khu vực thung lũng" in html
     reader = pypdf.PdfReader(str(outputs["pdf"]))
-    images = [name for page in reader.pages for name in page.images.keys() if page.get("/Resources")]
+    images = [name for page in reader.pages for name in page.images.keys() if page.get("/Resources")]  # noqa: SIM118 - pypdf's images, a list by name
     assert images, "the PDF shows no image"
     assert "Ảnh vệ tinh khu vực thung lũng" in pdftotext(outputs["pdf"])
 

@@ -6,7 +6,18 @@ import dataclasses
 
 import pytest
 
-from publisher import Article, Figure, Heading, ListBlock, Paragraph, PublisherError, Quote, article_to_markdown, load_profiles, read_article
+from publisher import (
+    Article,
+    Figure,
+    Heading,
+    ListBlock,
+    Paragraph,
+    PublisherError,
+    Quote,
+    article_to_markdown,
+    load_profiles,
+    read_article,
+)
 from publisher.model import Source
 
 

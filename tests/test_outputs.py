@@ -163,7 +163,7 @@ def _page_of(pdf: Path, needle: str, after_page: int = 1, skip_toc: bool = True)
             text = text.split("\n", 1)[1]
             # drop the contents box: everything up to its last dotted line
             lines = text.splitlines()
-            last_toc = max((i for i, l in enumerate(lines) if re.search(r"\.{3,}\s*\d+\s*$", l)), default=-1)
+            last_toc = max((i for i, line in enumerate(lines) if re.search(r"\.{3,}\s*\d+\s*$", line)), default=-1)
             text = "\n".join(lines[last_toc + 1 :])
         if squash(needle) in squash(text):
             return number
@@ -179,7 +179,7 @@ def test_printed_toc_numbers_are_the_pages_of_the_titles(folder_build):
     for title in titles:
         assert title in toc, f"{title} missing from the printed contents: {toc}"
         assert toc[title] == _page_of(pdf, title), title
-    assert len(set(toc[t] for t in titles)) > 1, "the fixture should spread articles over pages"
+    assert len({toc[t] for t in titles}) > 1, "the fixture should spread articles over pages"
     assert toc["Những việc cần làm tiếp"] == _page_of(pdf, "Những việc cần làm tiếp")
 
 

@@ -142,7 +142,7 @@ def test_a_short_sentence_closing_a_lead_of_points_belongs_to_the_lead(tmp_path)
     page = dump(tmp_path, f"Lúa mùa được mùa lớn - Báo Mẫu\n\nLúa mùa được mùa lớn\n\n(12/10/2023 08:00)\n\n{POINTS}{closer}\n\n{LONG_PARAGRAPH}{BODY}")
     article = read_article(page, load_profiles()).article
     assert article.lead.splitlines() == [*(p for p in POINTS.split("\n") if p), closer]
-    assert [b.text for b in article.body if isinstance(b, Paragraph)][0].startswith("Theo ngành nông nghiệp")
+    assert next(b.text for b in article.body if isinstance(b, Paragraph)).startswith("Theo ngành nông nghiệp")
 
 
 @pytest.mark.parametrize(

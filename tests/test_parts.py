@@ -18,10 +18,10 @@ from publisher import load_publication
 from publisher.cache import Cache
 from publisher.render import Renderer
 from publisher.render.layout import find_layout
+from publisher.writers.base import WriterResult
 from publisher.writers.parts.chain import Board, ChainBroken, Ended, Failed, PartEnd
 from publisher.writers.parts.plan import PartPlan, cut
 from publisher.writers.parts.run import PartSettings
-from publisher.writers.base import WriterResult
 from publisher.writers.pdf import PdfWriter
 
 SMALL_PARTS = PartPlan(threshold=4, min_articles=2, max_articles=2, target_parts=8)
@@ -140,7 +140,7 @@ def test_parts_give_the_pages_plain_weasyprint_gives_in_one_piece(which, request
 
 @pytest.mark.parametrize("which", ["bulletin", "book"])
 def test_outline_and_links_lead_where_they_do_in_one_piece(which, request):
-    _renderer_, _writer, parted, plain = request.getfixturevalue(which)
+    _, _writer, parted, plain = request.getfixturevalue(which)
     ours, theirs = pypdf.PdfReader(parted), pypdf.PdfReader(plain)
     outline = _outline(ours)
     assert outline == _outline(theirs)
@@ -153,7 +153,7 @@ def test_outline_and_links_lead_where_they_do_in_one_piece(which, request):
 
 
 def test_printed_contents_number_the_pages_the_articles_start_on(bulletin):
-    _renderer_, _writer, parted, _plain_ = bulletin
+    _, _writer, parted, _ = bulletin
     reader = pypdf.PdfReader(parted)
     contents = squash(pdftotext(parted, 1, 1))
     for number in (1, 5, 9):
@@ -175,18 +175,19 @@ def _contents_number(contents: str, title: str) -> int:
 
 
 def test_one_font_per_face_and_a_size_like_one_piece(bulletin):
-    _renderer_, _writer, parted, plain = bulletin
-    names = []
-    for page in pypdf.PdfReader(parted).pages:
-        for font in page["/Resources"]["/Font"].values():
-            names.append((str(font.get_object()["/BaseFont"]), font.idnum))
+    _, _writer, parted, plain = bulletin
+    names = [
+        (str(font.get_object()["/BaseFont"]), font.idnum)
+        for page in pypdf.PdfReader(parted).pages
+        for font in page["/Resources"]["/Font"].values()
+    ]
     faces = {name for name, _ in names}
     assert len(set(names)) == len(faces)  # one font object for each name
     assert parted.stat().st_size <= 1.05 * plain.stat().st_size
 
 
 def test_the_epub_page_list_follows_the_joined_pages(bulletin):
-    renderer, writer, parted, _plain_ = bulletin
+    renderer, writer, parted, _ = bulletin
     starts = writer.result.page_starts
     assert len(starts) == len(pypdf.PdfReader(parted).pages)
     assert [s.label for s in starts] == [str(n) for n in range(1, len(starts) + 1)]
@@ -197,7 +198,7 @@ def test_the_epub_page_list_follows_the_joined_pages(bulletin):
 
 
 def test_any_number_of_processes_gives_the_same_bytes(bulletin, tmp_path):
-    renderer, _writer, parted, _plain_ = bulletin
+    renderer, _writer, parted, _ = bulletin
     one, _ = _parted(renderer, tmp_path, jobs=1)
     assert one.read_bytes() == parted.read_bytes()
 
@@ -251,7 +252,7 @@ def test_small_publications_and_tagged_pdfs_are_laid_out_in_one_piece(tmp_path):
 
 
 def test_the_kept_html_marks_where_parts_start(bulletin):
-    renderer, written, _parted_, _plain_ = bulletin
+    renderer, written, _, _ = bulletin
     html = written.writer.standalone_html(renderer)
     assert html.count('class="article part-start"') == 5
     assert "counter(pages)" not in html  # "Trang N / M" needs the last part's end: "Trang N"
@@ -271,7 +272,7 @@ def test_a_failed_part_releases_the_parts_waiting_for_it(tmp_path):
 
 
 def test_joined_pdf_reads_back_through_pypdf_and_poppler(bulletin):
-    _renderer_, _writer, parted, _plain_ = bulletin
+    _, _writer, parted, _ = bulletin
     reader = pypdf.PdfReader(io.BytesIO(parted.read_bytes()), strict=True)
     assert reader.metadata.title == "Articles" or reader.metadata.title
     assert "Bài số 9" in pdftotext(parted)

@@ -203,7 +203,7 @@ def test_every_toml_message_has_plain_words():
     for text in broken:
         with pytest.raises(tomllib.TOMLDecodeError) as caught:
             tomllib.loads(text)
-        line, column, message = explain_toml_error(str(caught.value), text)
+        line, _column, message = explain_toml_error(str(caught.value), text)
         tomllib_words = str(caught.value).split(" (at ")[0]
         assert line is not None and message.lower() != tomllib_words.lower(), (text, message)
         assert "(at line" not in message and "('" not in message and "\\x" not in message, (text, message)
@@ -218,7 +218,7 @@ def test_the_readme_manifest_example_uses_only_declared_keys(tmp_path):
 
 
 def test_the_formats_are_written_out_once():
-    sources = [path for path in (ROOT / "publisher").rglob("*.py")]
+    sources = list((ROOT / "publisher").rglob("*.py"))
     copies = [str(path.relative_to(ROOT)) for path in sources
               if re.search(r"\(\s*\"pdf\",\s*\"epub\",\s*\"html\"\s*\)|pdf,epub,html|\[\"pdf\", \"epub\", \"html\"\]",
                            path.read_text(encoding="utf-8"))]

@@ -59,7 +59,7 @@ def test_no_character_is_left_without_a_font(many_scripts):
 def test_pdf_text_reads_back(many_scripts, language):
     outputs, _ = many_scripts
     text = _plain(pdftotext(outputs["pdf"], raw=True))
-    title, sentence, more = SAMPLES[language]
+    _title, sentence, more = SAMPLES[language]
     assert _plain(sentence) in text
     assert _plain(more) in text  # hyphenated in its column, for Russian
 
@@ -122,7 +122,7 @@ def test_epub_carries_every_language_and_every_character(many_scripts):
     assert [(root.get("lang"), root.get(xml_lang)) for root in chapters] == [(code, code) for code in SAMPLES]
     assert [root.get("dir") for root in chapters] == [("rtl" if code == "ar" else None) for code in SAMPLES]
     text = _plain(epub_text(epub))
-    for title, sentence, more in SAMPLES.values():
+    for _title, sentence, more in SAMPLES.values():
         assert _plain(sentence) in text and _plain(more) in text
 
 

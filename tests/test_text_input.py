@@ -28,7 +28,7 @@ def test_utf16_with_bom(tmp_path, seed_article):
 
 def test_undecodable_bytes_name_the_file_and_line(tmp_path):
     broken = tmp_path / "broken.txt"
-    broken.write_bytes("Tiêu đề\nDòng hai\n".encode("utf-8") + b"\xff\xfe\xfa h\n")
+    broken.write_bytes("Tiêu đề\nDòng hai\n".encode() + b"\xff\xfe\xfa h\n")
     with pytest.raises(PublisherError) as caught:
         read_article(broken, load_profiles())
     assert caught.value.path == broken
@@ -40,5 +40,5 @@ def test_undecodable_bytes_name_the_file_and_line(tmp_path):
 def test_empty_input_is_refused(tmp_path, content):
     empty = tmp_path / "empty.txt"
     empty.write_bytes(content)
-    with pytest.raises(PublisherError, match="empty|no text"):
+    with pytest.raises(PublisherError, match=r"empty|no text"):
         read_article(empty, load_profiles())

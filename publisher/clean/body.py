@@ -251,7 +251,7 @@ class _Blocks:
         if block is not None:
             self.items.append(block)
         elif self.items and isinstance(self.items[-1], ListBlock):
-            self.items[-1] = ListBlock(items=self.items[-1].items + (line.text,), ordered=self.items[-1].ordered)
+            self.items[-1] = ListBlock(items=(*self.items[-1].items, line.text), ordered=self.items[-1].ordered)
         else:
             self.items.append(ListBlock(items=(line.text,)))
 
@@ -275,7 +275,7 @@ def _bullet_lead(content: list[Line], profile: SiteProfile) -> list[Line]:
     taken = []
     for line in texts:
         same_block = first.block != 0 and line.block == first.block
-        if _BULLET.match(line.text) and (first.block == 0 or same_block) or same_block:
+        if (_BULLET.match(line.text) and (first.block == 0 or same_block)) or same_block:
             taken.append(line)
         else:
             break

@@ -20,10 +20,10 @@ from publisher.clean.shapes import (
 )
 from publisher.model import AGENCY_PREFIX
 
-_MAIN_SLACK = 3
+_MAIN_SLACK = 3  # short lines after the extractor's last line that may still be the byline
 _TEXT_LINE_WORDS = 3
 _LABEL_WORDS = 3
-_MARKER_LOOKAHEAD = 15  # lines under an end marker where the extractor's text may go on  # short lines after the extractor's last line that may still be the byline
+_MARKER_LOOKAHEAD = 15  # lines under an end marker where the extractor's text may go on
 _RUN_ON_LINES = 3  # paragraphs in a row after the extractor's last line: it stopped too soon
 _BYLINE_MAX_WORDS = 8
 _NAME_WORD = re.compile(r"^[(\"“]?[A-ZĐÀ-Ỹ][^\s]*$")
@@ -37,7 +37,9 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
     if evidence.has_extractor:
         # The text's last paragraph or list item the extractor took: a heading or a short
         # line it took far below (a feedback form repeating the headline) ends nothing.
-        mains = [i for i in range(title_index + 1, len(lines)) if lines[i].main and not lines[i].link and lines[i].kind != "heading"]
+        mains = [
+            i for i in range(title_index + 1, len(lines)) if lines[i].main and not lines[i].link and lines[i].kind != "heading"
+        ]
         last_main = mains[-1] if mains else None
         if last_main is not None and _text_runs_on(lines[last_main + 1 : last_main + 1 + 2 * _RUN_ON_LINES]):
             last_main = None  # the extractor stopped inside the text: its end is no evidence
@@ -50,7 +52,13 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             return index, "after the article (its title repeats in a share box or teaser)"
         if seen_prose and _starts_other_content(lines, index, last_main):
             return index, "reader comments or other stories (page markup)"
-        if seen_body_prose and is_body_prose(line) and AGENCY_PREFIX.match(line.text) and ends_sentence(line.text) and not line.main:
+        if (
+            seen_body_prose
+            and is_body_prose(line)
+            and AGENCY_PREFIX.match(line.text)
+            and ends_sentence(line.text)
+            and not line.main
+        ):
             # The lead opens with the agency's name once; again below the text, it opens
             # the teaser of another story, under that story's title.
             teaser_title = index - 1 if index - 1 > title_index and not ends_sentence(lines[index - 1].text) else index
@@ -98,7 +106,8 @@ def _is_text(line: Line) -> bool:
 def _text_runs_on(lines: list[Line]) -> bool:
     """Paragraphs go on right after the extractor's last line (pictures, their captions and
     labels such as "Advertisement" between them aside): it stopped inside the text."""
-    texts = [line for line in lines if not line.is_image and "caption" not in line.hints and line.words > _LABEL_WORDS][:_RUN_ON_LINES]
+    texts = [line for line in lines if not line.is_image and "caption" not in line.hints and line.words > _LABEL_WORDS]
+    texts = texts[:_RUN_ON_LINES]
     return len(texts) == _RUN_ON_LINES and all(is_body_prose(line) and not line.link for line in texts)
 
 
@@ -133,13 +142,10 @@ def split_off_tail(
     if not candidates:
         return lines, (), []
     trailing = [i for i in candidates if i > last_prose]
-    if evidence.has_extractor and trailing:
-        byline_index = trailing[0]
-    else:
-        byline_index = candidates[0]
+    byline_index = trailing[0] if evidence.has_extractor and trailing else candidates[0]
     byline = lines[byline_index]
-    for line in lines[byline_index + 1 :]:
-        dropped.append(Dropped(line.number, line.text or f"[image {line.src}]", "after the byline"))
+    tail = lines[byline_index + 1 :]
+    dropped.extend(Dropped(line.number, line.text or f"[image {line.src}]", "after the byline") for line in tail)
     return lines[:byline_index], byline_names(byline.text, profile), lines[byline_index + 1 :]
 
 

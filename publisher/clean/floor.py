@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -55,14 +56,17 @@ class ExtractedText:
             line_break.text = "\n"
         blocks = []
         for element in body.iter(*_BLOCK_TAGS):
-            if element.tag == "p" and element.getparent() is not None and element.getparent().tag in ("quote", "item", "cell"):
+            tag = element.tag
+            if not isinstance(tag, str):  # never: the elements are those of the tags asked for
+                continue
+            if tag == "p" and (parent := element.getparent()) is not None and parent.tag in ("quote", "item", "cell"):
                 continue  # read with its container
             # A line break inside a block (<lb/>, or the page's own newlines) parts what the
             # page shows as separate lines.
             for part in _LINE_BREAKS.split("".join(element.itertext())):
                 text = unicodedata.normalize("NFC", tidy_line(part))
                 if text:
-                    blocks.append(ExtractedBlock(_BLOCK_TAGS[element.tag], text))
+                    blocks.append(ExtractedBlock(_BLOCK_TAGS[tag], text))
         return cls(tuple(blocks))
 
     def keys(self, prefix: int) -> frozenset[str]:
@@ -105,7 +109,7 @@ def restore_floor(result: CleanResult, extracted: ExtractedText, prefix: int = K
     kept = _grams(_article_texts(article))
     present = [_share_in(block.text, kept) >= _PRESENT for block in extracted.blocks]
     total = sum(block.words for block in extracted.blocks if block.kind != "heading")
-    lost = sum(block.words for block, here in zip(extracted.blocks, present) if not here and block.kind != "heading")
+    lost = sum(block.words for block, here in zip(extracted.blocks, present, strict=True) if not here and block.kind != "heading")
     if total == 0 or lost <= (1 - _COVERAGE) * total:
         return result
     span = range(len(present))
@@ -115,7 +119,7 @@ def restore_floor(result: CleanResult, extracted: ExtractedText, prefix: int = K
     recognised = _grams(d.text for d in result.dropped if d.rule in _RECOGNISED_RULES or d.rule.startswith("chrome"))
     restore = [
         block
-        for index, (block, here) in enumerate(zip(extracted.blocks, present))
+        for index, (block, here) in enumerate(zip(extracted.blocks, present, strict=True))
         if not here and index in span and _share_in(block.text, recognised) < _PRESENT and _is_text(block)
     ]
     if not restore:
@@ -124,7 +128,10 @@ def restore_floor(result: CleanResult, extracted: ExtractedText, prefix: int = K
     return dataclasses.replace(
         result,
         article=dataclasses.replace(article, body=tuple(body)),
-        warnings=result.warnings + (f"{len(restore)} block(s) of the page's main text put back (the page rules had left them out)",),
+        warnings=(
+            *result.warnings,
+            f"{len(restore)} block(s) of the page's main text put back (the page rules had left them out)",
+        ),
     )
 
 
@@ -134,10 +141,10 @@ def _article_texts(article: Article) -> list[str]:
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:
     words = _WORD.findall(text.casefold())
-    return set(zip(words, words[1:], words[2:])) or ({tuple(words)} if words else set())
+    return set(zip(words, words[1:], words[2:], strict=False)) or ({tuple(words)} if words else set())
 
 
-def _grams(texts) -> set[tuple[str, ...]]:
+def _grams(texts: Iterable[str]) -> set[tuple[str, ...]]:
     found: set[tuple[str, ...]] = set()
     for text in texts:
         found |= _trigrams(text)
@@ -185,7 +192,9 @@ def block_texts(block: Block) -> list[str]:
     return [block.text]
 
 
-def _merged(body: list[Block], extracted: ExtractedText, kept: set[str], restore: list[ExtractedBlock], prefix: int) -> list[Block]:
+def _merged(
+    body: list[Block], extracted: ExtractedText, kept: set[str], restore: list[ExtractedBlock], prefix: int
+) -> list[Block]:
     """The body with ``restore`` inserted where the extractor has them: after the block
     the extractor puts before them."""
     wanted = {id(block) for block in restore}
@@ -199,8 +208,8 @@ def _merged(body: list[Block], extracted: ExtractedText, kept: set[str], restore
         elif id(block) in wanted:
             inserted.setdefault(anchor, []).append(_as_block(block))
     merged = list(inserted.get(-1, []))
-    for index, block in enumerate(body):
-        merged.append(block)
+    for index, body_block in enumerate(body):
+        merged.append(body_block)
         merged.extend(inserted.get(index, []))
     return merged
 

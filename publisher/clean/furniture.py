@@ -51,7 +51,13 @@ def drop_furniture(region: list[Line], profile: SiteProfile, dropped: list[Dropp
             keep = _opens_article(region, index, profile)
             reason = "between the headline and the text (page furniture)"
         else:
-            keep = line.main or index > last_main or index in gaps or _structure(line, profile) or _subheading(region, index, profile)
+            keep = (
+                line.main
+                or index > last_main
+                or index in gaps
+                or _structure(line, profile)
+                or _subheading(region, index, profile)
+            )
             reason = "not in the main text (page furniture)"
         if keep:
             kept.append(line)
@@ -94,7 +100,7 @@ def _opens_article(region: list[Line], index: int, profile: SiteProfile) -> bool
     """Between the headline and the text: the date, the byline, a picture and its caption,
     and the lead (marked as one, or the first paragraph under the headline)."""
     line = region[index]
-    if line.is_image or _structure(line, profile) and line.kind != "heading":
+    if line.is_image or (_structure(line, profile) and line.kind != "heading"):
         return True
     above = [other for other in region[:index] if not other.is_image and not _structure(other, profile)]
     if _names_alone(line) and not _OTHER_CONTENT_HINTS & line.hints and len(above) <= _LEAD_DISTANCE:

@@ -55,6 +55,8 @@ def read_head(
             candidates.append((index, rest))
     # A breadcrumb is the site's own statement of the story's section, top level first.
     crumb = _breadcrumb_section(head, profile)
+    kicker_index: int | None
+    kicker: str | None
     if crumb is not None:
         kicker_index, kicker, confirmed = crumb[0], crumb[1], True
     else:

@@ -50,9 +50,12 @@ _RUSSIAN = frozenset("ыэё")
 # The commonest short words of Latin-script languages: articles, prepositions, pronouns,
 # conjunctions. A word in several lists counts for each.
 _STOPWORDS = {
-    "en": "the of and to in is that for it was on with as are be by at this from have not but they his her an which were been has had will would",
-    "fr": "le la les de des du un une et est que qui dans pour pas sur au aux avec ce cette il elle ont sont été par plus ne se mais",
-    "de": "der die das und ist nicht ein eine zu den mit von dem des sich auf für im auch es sie wird wurde bei aus nach wie oder",
+    "en": "the of and to in is that for it was on with as are be by at this from have not but they his her an which were been "
+    "has had will would",
+    "fr": "le la les de des du un une et est que qui dans pour pas sur au aux avec ce cette il elle ont sont été par plus ne "
+    "se mais",
+    "de": "der die das und ist nicht ein eine zu den mit von dem des sich auf für im auch es sie wird wurde bei aus nach wie "
+    "oder",
     "es": "el la los las de del que y en un una es por con para se no al lo su como más pero sus le ha fue este esta",
     "pt": "o a os as de do da dos das que e em um uma é para com não por se na no mais como mas foi ao pelo pela são",
     "it": "il lo la gli le di del della che e è un una per non con si da al alla nel sono come anche più ha questo",
@@ -99,7 +102,7 @@ def language_of_text(text: str) -> str | None:
         return _latin_language(sample)  # nearly all Latin: no need to count each script
     scripts = Counter(map(_script, letters_only))
     script, count = scripts.most_common(1)[0]
-    if script == "latin" or count < 0.5 * letters and scripts["latin"] >= count:
+    if script == "latin" or (count < 0.5 * letters and scripts["latin"] >= count):
         return _latin_language(sample)
     if script in ("han", "kana"):
         return "ja" if scripts["kana"] >= 0.05 * (scripts["han"] + scripts["kana"]) else "zh"
@@ -153,7 +156,7 @@ def _cyrillic_language(sample: str) -> str:
     if letters & _SERBIAN_MACEDONIAN:
         return "sr"
     # Bulgarian writes ъ as a vowel (a letter in forty); Russian as a rare separator.
-    cyrillic = sum(1 for ch in folded if "а" <= ch <= "я")
+    cyrillic = sum(1 for ch in folded if "а" <= ch <= "я")  # noqa: RUF001 - the Cyrillic alphabet's range, on purpose
     hard_signs = folded.count(_BULGARIAN_HARD_SIGN)
     if hard_signs >= 2 and hard_signs >= 0.01 * cyrillic and not letters & _RUSSIAN:
         return "bg"

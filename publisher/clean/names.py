@@ -7,7 +7,10 @@ import re
 _NAME_SEPARATORS = re.compile(r"\s+[-–—&]\s+|\s*,\s*|\s+(?:và|and|und|y|et|e|en|og|och|i)\s+|\s*;\s*", re.IGNORECASE)
 # Words that join names or stand inside them in many languages (de, van, bin, Jr.).
 _NAME_PARTICLES = frozenset(
-    "and und y et e en og och i và & de del della der den di da do dos das du la le van von bin ibn al el jr jr. sr sr. st st. mc".split()
+    [
+        "and", "und", "y", "et", "e", "en", "og", "och", "i", "và", "&", "de", "del", "della", "der", "den", "di", "da", "do",
+        "dos", "das", "du", "la", "le", "van", "von", "bin", "ibn", "al", "el", "jr", "jr.", "sr", "sr.", "st", "st.", "mc",
+    ]
 )
 # A job title after a byline's name ("Jane Doe, Staff Writer"): no name.
 _ROLE_WORDS = re.compile(

@@ -232,6 +232,7 @@ def load_profiles(extra_dirs: tuple[Path, ...] = ()) -> ProfileSet:
             common = profile if common is None else common.merged_with(profile)
         else:
             sites.append(profile)
-    assert common is not None, "the common profile ships with publisher"
+    if common is None:
+        raise AssertionError("the common profile ships with publisher")
     fingerprint = hashlib.sha256(repr(sorted(sources)).encode("utf-8")).hexdigest()
     return ProfileSet(common=common, sites=tuple(sites), source_digest=fingerprint)

@@ -141,7 +141,8 @@ def _longest_text_run(lines: list[Line]) -> int:
 def doubt_text(lead: str | None, body: list[Block], evidence: PageEvidence) -> str | None:
     """Too little text to be an article. Words count in sentences only: a footer's lines
     (an address, phone numbers, a licence) or a table's cells are many words and no text."""
-    sentences = [text for text in [lead or "", *(_block_text(b) for b in body if not isinstance(b, Figure))] if _is_sentence(text)]
+    texts = [lead or "", *(_block_text(b) for b in body if not isinstance(b, Figure))]
+    sentences = [text for text in texts if _is_sentence(text)]
     words = sum(len(text.split()) for text in sentences)
     if not any(isinstance(block, Paragraph) for block in body) and not lead:
         if evidence.kind == "video":
@@ -167,9 +168,16 @@ def doubt_teaser(region: list[Line], profile: SiteProfile) -> str | None:
     texts = [line for line in region if not line.is_image]
     for index, line in enumerate(texts):
         if profile.is_teaser_marker(line.text):
-            before = [other for other in texts[:index] if is_body_prose(other) and not other.link and not RELATED_PREFIX.match(other.text)]
+            before = [
+                other
+                for other in texts[:index]
+                if is_body_prose(other) and not other.link and not RELATED_PREFIX.match(other.text)
+            ]
             if len(before) <= 1:
-                return f"one paragraph then '{line.text}' under the headline: the beginning of a story on a homepage or a listing?"
+                return (
+                    f"one paragraph then '{line.text}' under the headline: "
+                    "the beginning of a story on a homepage or a listing?"
+                )
             return None
     return None
 

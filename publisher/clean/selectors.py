@@ -18,7 +18,7 @@ from publisher.clean.unicode import tidy_line
 from publisher.errors import InputError
 
 if TYPE_CHECKING:
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, Tag
 
 _SELECTOR_KEYS = ("title", "date", "author", "body", "remove")
 _TITLE_WORDS = (2, 40)
@@ -122,11 +122,11 @@ def _first_text(soup: BeautifulSoup, selectors: tuple[str, ...]) -> str | None:
     return None
 
 
-def _blocks(element):
+def _blocks(element: Tag) -> list[Tag]:
     """The paragraphs inside a body element (or the element, when it has none)."""
     blocks = element.select("p, h2, h3, h4, li, blockquote")
     return blocks or [element]
 
 
-def _text(element) -> str:
+def _text(element: Tag) -> str:
     return tidy_line(element.get_text(" ", strip=True))

@@ -110,8 +110,8 @@ def byline_names(text: str, profile: SiteProfile) -> tuple[str, ...]:
     text = unwrap(text)
     if credits := _credits(text, profile):
         # The reporters, not the editors ("Editing by ...").
-        names = [name for label, part in credits if not label.casefold().startswith("edit") for name in split_authors(part)]
-        return tuple(dict.fromkeys(names))
+        reporters = [name for label, part in credits if not label.casefold().startswith("edit") for name in split_authors(part)]
+        return tuple(dict.fromkeys(reporters))
     label = _attribution_label(text, profile)
     if label is not None and label.endswith(":"):
         text = text[len(label) :].strip()

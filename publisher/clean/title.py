@@ -22,10 +22,12 @@ _SHARED_WORDS = 0.6
 _HEADLINE_WORDS = (3, 40)
 _HEADLINE_WINDOW = 10
 _OTHER_LINES = 1  # lines of other kinds a headline may stand above (a lead, a tag line)
-_WIDGET_WORDS = 3
+_WIDGET_WORDS = 3  # "Chia sẻ", "Google +1", "0 bình luận": share buttons and counters
 _BYLINE_WORDS = 8
 # A story's time stamp in a ticker: a time of day beside a date ("00:00 | 26/12/2012").
-_DATE_IN_TEXT = re.compile(r"\d{1,2}:\d{2}\W{1,4}\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\W{1,4}\d{1,2}:\d{2}")  # "Chia sẻ", "Google +1", "0 bình luận": share buttons and counters
+_DATE_IN_TEXT = re.compile(
+    r"\d{1,2}:\d{2}\W{1,4}\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\W{1,4}\d{1,2}:\d{2}"
+)
 # The text starts where paragraphs follow one another: a paragraph with this many more in
 # the lines after it (a lone teaser in a menu does not start it).
 _TEXT_RUN = (2, 6)
@@ -157,7 +159,9 @@ def _text_start(lines: list[Line]) -> int | None:
     """The first paragraph that more paragraphs follow. A question of a headline's length
     (``Tại sao ...?``) is a headline, not the start of the text."""
     needed, window = _TEXT_RUN
-    starts = [i for i, line in enumerate(lines) if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line)]
+    starts = [
+        i for i, line in enumerate(lines) if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line)
+    ]
     for index in starts:
         if sum(is_prose(other) for other in lines[index + 1 : index + 1 + window]) >= needed:
             return index
@@ -182,4 +186,9 @@ def _could_be_headline(line: Line, profile: SiteProfile) -> bool:
         return False
     if profile.is_chrome(text) or profile.is_end_marker(text) or parse_date_line(text):
         return False
-    return not (has_caption_cue(text, profile) or is_attribution(text, profile) or is_caps_byline(text) or has_agency_prefix(text, profile))
+    return not (
+        has_caption_cue(text, profile)
+        or is_attribution(text, profile)
+        or is_caps_byline(text)
+        or has_agency_prefix(text, profile)
+    )

@@ -105,7 +105,7 @@ def _block_from_data(data: Any) -> Block:
         if type(fields["ordered"]) is not bool:
             raise InvalidRecord("a list's 'ordered' is not true or false")
         return ListBlock(items=_texts(fields["items"]), ordered=fields["ordered"])
-    return cls(text=_text(fields["text"]))
+    return Quote(text=_text(fields["text"])) if cls is Quote else Paragraph(text=_text(fields["text"]))
 
 
 def _date_to_data(date: PrintedDate) -> dict[str, Any]:

@@ -39,12 +39,14 @@ def show_capitals_fonts(markup: str) -> str:
 
 def _walk(element: etree._Element, capitals: bool, rules: dict[tuple[str, str], bool]) -> bool:
     """Put ``element``'s text in capitals where its font says so; whether any was."""
-    if not isinstance(element.tag, str):
+    tag = element.tag
+    if not isinstance(tag, str):
         return False
-    capitals = _declared(element, rules, capitals)
-    changed = capitals and bool(element.text)
-    if changed:
-        element.text = element.text.upper()
+    capitals = _declared(element, tag, rules, capitals)
+    text = element.text
+    changed = capitals and bool(text)
+    if capitals and text:
+        element.text = text.upper()
     for child in element:
         changed = _walk(child, capitals, rules) or changed
         if capitals and child.tail:
@@ -53,15 +55,15 @@ def _walk(element: etree._Element, capitals: bool, rules: dict[tuple[str, str], 
     return changed
 
 
-def _declared(element: etree._Element, rules: dict[tuple[str, str], bool], inherited: bool) -> bool:
+def _declared(element: etree._Element, tag: str, rules: dict[tuple[str, str], bool], inherited: bool) -> bool:
     """Whether ``element``'s text is shown in a capitals font: its own declaration (the most
     specific wins: inline style, then a <font> face, then a class rule, then a tag rule)."""
     family = _family(element.get("style") or "")
-    if family is None and element.tag == "font":
+    if family is None and tag == "font":
         family = element.get("face")
     if family is not None:
         return _is_capitals(family)
-    tag = element.tag.lower()
+    tag = tag.lower()
     for name in (element.get("class") or "").split():
         for key in ((tag, name), ("", name)):
             if key in rules:

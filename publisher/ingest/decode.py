@@ -7,6 +7,7 @@ import codecs
 import re
 import unicodedata
 from pathlib import Path
+from typing import NoReturn
 
 from publisher.errors import InputError
 from publisher.ingest.legacy import LEGACY_ENCODINGS, decode_legacy, vietnamese_score
@@ -65,18 +66,19 @@ def decode_bytes(data: bytes, path: Path, declared: str | None = None) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _decode(data[len(bom) :], encoding, path)
-    encoding = _canonical(declared) if declared else None
-    if encoding in LEGACY_ENCODINGS:
-        return decode_legacy(data, encoding)
-    if encoding and encoding != "utf-8":
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            pass
-        else:
-            if _python_name(encoding) in _WESTERN and not text.isascii():
-                return _better_legacy(data, text)
-            return unicodedata.normalize("NFC", text)
+    if declared:
+        encoding = _canonical(declared)
+        if encoding in LEGACY_ENCODINGS:
+            return decode_legacy(data, encoding)
+        if encoding and encoding != "utf-8":
+            try:
+                text = data.decode(encoding)
+            except (UnicodeDecodeError, LookupError):
+                pass
+            else:
+                if _python_name(encoding) in _WESTERN and not text.isascii():
+                    return _better_legacy(data, text)
+                return unicodedata.normalize("NFC", text)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -140,7 +142,7 @@ def _decode(data: bytes, encoding: str, path: Path) -> str:
         raise  # unreachable: the call above raises
 
 
-def _raise_undecodable(data: bytes, error: UnicodeDecodeError, encoding: str, path: Path) -> None:
+def _raise_undecodable(data: bytes, error: UnicodeDecodeError, encoding: str, path: Path) -> NoReturn:
     line = data[: error.start].count(b"\n") + 1
     raise InputError(
         f"cannot decode the file as {encoding.upper()} (byte 0x{data[error.start]:02X} "

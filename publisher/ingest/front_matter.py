@@ -54,7 +54,7 @@ def read_front_matter(text: str, path: Path | None) -> dict[str, Any]:
     """Every declared key's value (checked, or its default), from the front matter's text."""
     document = Document(path, lambda key_path: _key_line(text, key_path), InputError)
     try:
-        data = yaml.load(text, Loader=_SAFE_LOADER)
+        data = yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - PyYAML's SafeLoader, or its libyaml build
     except yaml.YAMLError as error:
         line, message = _explain_yaml_error(error)
         raise InputError(message, path, line) from None

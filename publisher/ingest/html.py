@@ -16,6 +16,7 @@ import dataclasses
 from pathlib import Path
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from publisher.clean.dates import find_date
 from publisher.clean.explain import CleanResult
@@ -90,7 +91,7 @@ def _printed(moment: MetaDate | None) -> PrintedDate | None:
     return PrintedDate(value=value, printed=printed)
 
 
-def extract_main_text(root: etree._Element) -> ExtractedText | None:
+def extract_main_text(root: lxml_html.HtmlElement) -> ExtractedText | None:
     """The blocks trafilatura takes for the page's main text, or None without a verdict."""
     try:
         import trafilatura
@@ -147,9 +148,9 @@ def _covers(body: tuple[str, ...], extracted: ExtractedText | None) -> bool:
 
 def _line(page_line: PageLine, extracted: ExtractedText | None, evidence: PageEvidence) -> Line:
     main = None
-    if extracted is not None and not page_line.kind == "image":
+    if extracted is not None and page_line.kind != "image":
         main = extracted.holds(page_line.text)
-    if evidence.profile_body and not page_line.kind == "image" and line_key(page_line.text) in evidence.profile_body:
+    if evidence.profile_body and page_line.kind != "image" and line_key(page_line.text) in evidence.profile_body:
         main = True  # the site profile's body selector takes it
     return Line(
         number=page_line.sourceline,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # VNI for Windows: the byte (as cp1252 shows it) that follows a vowel, and the marks it adds.
@@ -23,7 +23,7 @@ _VNI_SINGLE = {"ô": "ơ", "ö": "ư", "ñ": "đ", "í": "í", "ì": "ì", "æ":
 LEGACY_ENCODINGS = ("tcvn3", "vni", "viscii")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _byte_table(name: str) -> dict[int, str]:
     text = (resources.files("publisher.ingest") / "charsets" / f"{name}.txt").read_text(encoding="utf-8")
     table: dict[int, str] = {}
@@ -35,7 +35,7 @@ def _byte_table(name: str) -> dict[int, str]:
     return table
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vni_sequences() -> tuple[re.Pattern[str], dict[str, str]]:
     pairs: dict[str, str] = {}
 
@@ -78,9 +78,7 @@ def encode_legacy(text: str, encoding: str) -> bytes:
     if encoding == "vni":
         _, pairs = _vni_sequences()
         reverse = {composed: sequence for sequence, composed in pairs.items()}
-        pieces = []
-        for ch in text:
-            pieces.append(reverse.get(ch, ch))
+        pieces = [reverse.get(ch, ch) for ch in text]
         try:
             return "".join(pieces).encode("cp1252")
         except UnicodeEncodeError as error:
@@ -104,9 +102,8 @@ def _decomposed_in(ch: str, reverse_bytes: dict[str, int]) -> bytes | None:
     """A letter as base plus combining tone mark, for encodings that have the marks (TCVN3)."""
     parts = unicodedata.normalize("NFD", ch)
     base, marks = unicodedata.normalize("NFC", parts[:-1]), parts[-1]
-    if base in reverse_bytes or (len(base) == 1 and ord(base) < 0x80):
-        if marks in reverse_bytes:
-            return bytes([reverse_bytes.get(base, ord(base[0])), reverse_bytes[marks]])
+    if (base in reverse_bytes or (len(base) == 1 and ord(base) < 0x80)) and marks in reverse_bytes:
+        return bytes([reverse_bytes.get(base, ord(base[0])), reverse_bytes[marks]])
     return None
 
 

@@ -9,6 +9,7 @@ with ``json``, never evaluated, and a block that does not parse is ignored.
 
 from __future__ import annotations
 
+import contextlib
 import html as html_entities
 import json
 import re
@@ -21,6 +22,9 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from publisher.clean.unicode import tidy_line
+
+# An object of the page's JSON-LD, as json.loads gives it.
+JsonObject = dict[str, object]
 
 _JSON_LD = re.compile(r"<script\b[^>]*type\s*=\s*[\"']?application/ld\+json[\"']?[^>]*>(.*?)</script\s*>", re.I | re.S)
 _HTML_LANG = re.compile(r"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*)", re.I)
@@ -64,7 +68,7 @@ class PageMetadata:
     kind: str | None = None  # "thread", "listing", "video": what schema.org says the page is instead
 
 
-def read_metadata(raw_markup: str, root: etree._Element) -> PageMetadata:
+def read_metadata(raw_markup: str, root: lxml_html.HtmlElement) -> PageMetadata:
     """The metadata of a page: ``raw_markup`` as saved (JSON-LD and ``<html lang>`` are gone
     after sanitising), ``root`` the sanitised page's tree (meta tags, itemprop, time, h1)."""
     meta = _meta_tags(root)
@@ -84,7 +88,9 @@ def read_metadata(raw_markup: str, root: etree._Element) -> PageMetadata:
         page_title=page_title,
         headline=headline,
         titles=tuple(_unique(t for t in titles if t)),
-        description=(_first_text(article, "description") if article else None) or meta.get("og:description") or meta.get("description"),
+        description=(
+            (_first_text(article, "description") if article else None) or meta.get("og:description") or meta.get("description")
+        ),
         published=_published(article, meta, root),
         authors=_authors(article, meta, root),
         sections=_sections(article, meta),
@@ -107,7 +113,7 @@ def _agrees(text: str, others: list[str | None]) -> bool:
     return any(len(words & other) >= 0.6 * len(words) for other in given)
 
 
-def _article_type_names(item: dict) -> set[str]:
+def _article_type_names(item: JsonObject) -> set[str]:
     return {name for name in _types(item) if _ARTICLE_TYPES.search(name)}
 
 
@@ -126,7 +132,7 @@ def _kind(types: set[str], has_article: bool) -> str | None:
 # ---------------------------------------------------------------- JSON-LD
 
 
-def _json_ld_objects(raw_markup: str) -> Iterator[dict]:
+def _json_ld_objects(raw_markup: str) -> Iterator[JsonObject]:
     """Every object of the page's JSON-LD blocks, ``@graph`` members and lists included."""
     for match in _JSON_LD.finditer(raw_markup):
         source = match.group(1).strip()
@@ -139,7 +145,7 @@ def _json_ld_objects(raw_markup: str) -> Iterator[dict]:
         yield from _flatten(data, depth=0)
 
 
-def _flatten(data: object, depth: int) -> Iterator[dict]:
+def _flatten(data: object, depth: int) -> Iterator[JsonObject]:
     if depth > 4:
         return
     if isinstance(data, list):
@@ -155,13 +161,13 @@ def _flatten(data: object, depth: int) -> Iterator[dict]:
             yield from _flatten(main, depth + 1)
 
 
-def _types(item: dict) -> set[str]:
+def _types(item: JsonObject) -> set[str]:
     value = item.get("@type")
     names = value if isinstance(value, list) else [value]
     return {name.rsplit("/", 1)[-1].lower() for name in names if isinstance(name, str)}
 
 
-def _first_text(item: dict | None, *keys: str) -> str | None:
+def _first_text(item: JsonObject | None, *keys: str) -> str | None:
     if item is None:
         return None
     for key in keys:
@@ -175,7 +181,7 @@ def _first_text(item: dict | None, *keys: str) -> str | None:
     return None
 
 
-def _publisher_name(article: dict | None) -> str | None:
+def _publisher_name(article: JsonObject | None) -> str | None:
     if article is None:
         return None
     publisher = article.get("publisher")
@@ -189,7 +195,7 @@ def _publisher_name(article: dict | None) -> str | None:
 # ---------------------------------------------------------------- meta tags and markup
 
 
-def _meta_tags(root: etree._Element) -> dict[str, str]:
+def _meta_tags(root: lxml_html.HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
     for element in root.iter("meta"):
         name = (element.get("property") or element.get("name") or element.get("itemprop") or "").strip().lower()
@@ -202,18 +208,16 @@ def _meta_tags(root: etree._Element) -> dict[str, str]:
 def _clean(value: str) -> str:
     text = html_entities.unescape(value)
     if "<" in text and ">" in text:  # some sites escape markup twice in their meta tags
-        try:
+        with contextlib.suppress(etree.ParserError, ValueError):
             text = lxml_html.fragment_fromstring(text, create_parent="div").text_content()
-        except (etree.ParserError, ValueError):
-            pass
     return unicodedata.normalize("NFC", tidy_line(text))
 
 
-def _text(element: etree._Element) -> str:
+def _text(element: lxml_html.HtmlElement) -> str:
     return unicodedata.normalize("NFC", tidy_line(element.text_content()))
 
 
-def _itemprop_text(root: etree._Element, prop: str) -> str | None:
+def _itemprop_text(root: lxml_html.HtmlElement, prop: str) -> str | None:
     for element in root.iter():
         if isinstance(element.tag, str) and element.get("itemprop") == prop and element.tag != "meta":
             text = _text(element)
@@ -222,7 +226,7 @@ def _itemprop_text(root: etree._Element, prop: str) -> str | None:
     return None
 
 
-def _canonical(root: etree._Element) -> str | None:
+def _canonical(root: lxml_html.HtmlElement) -> str | None:
     for link in root.iter("link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             return link.get("href")
@@ -235,7 +239,7 @@ def _base_href(raw_markup: str) -> str | None:
     return match.group(1).strip() if match else None
 
 
-def _language(raw_markup: str, meta: dict[str, str], article: dict | None) -> str | None:
+def _language(raw_markup: str, meta: dict[str, str], article: JsonObject | None) -> str | None:
     candidates = []
     if match := _HTML_LANG.search(raw_markup[:5000]):
         candidates.append(match.group(1))
@@ -256,7 +260,7 @@ def _primary_subtag(value: str) -> str | None:
 # ---------------------------------------------------------------- dates
 
 
-def _published(article: dict | None, meta: dict[str, str], root: etree._Element) -> MetaDate | None:
+def _published(article: JsonObject | None, meta: dict[str, str], root: lxml_html.HtmlElement) -> MetaDate | None:
     candidates = [_first_text(article, "datePublished", "dateCreated") if article else None]
     candidates += [meta.get(key) for key in ("article:published_time", "datepublished", "og:published_time", "pubdate",
                                              "publishdate", "date", "dc.date.issued", "dc.date", "sailthru.date")]
@@ -285,7 +289,7 @@ def parse_iso_moment(text: str) -> MetaDate | None:
 # ---------------------------------------------------------------- authors and sections
 
 
-def _authors(article: dict | None, meta: dict[str, str], root: etree._Element) -> tuple[str, ...]:
+def _authors(article: JsonObject | None, meta: dict[str, str], root: lxml_html.HtmlElement) -> tuple[str, ...]:
     """The authors the metadata names, most specific first: schema.org's Person authors,
     then ``article:author`` and ``itemprop="author"``; ``<meta name="author">`` only when
     it reads as a person's name (CMSes put their own or the company's name there)."""
@@ -334,7 +338,7 @@ def _author_name(value: str) -> str | None:
     return name
 
 
-def _sections(article: dict | None, meta: dict[str, str]) -> tuple[str, ...]:
+def _sections(article: JsonObject | None, meta: dict[str, str]) -> tuple[str, ...]:
     values = [_first_text(article, "articleSection")] if article else []
     values += [value for key, value in meta.items() if ("section" in key or "category" in key)]
     return tuple(_unique(v for v in values if v and not v.isdigit() and len(v.split()) <= 4 and not _URL.search(v)))

@@ -13,7 +13,11 @@ from publisher.ingest.legacy import vietnamese_score
 
 # Lead bytes of UTF-8 Vietnamese letters as Latin-1/cp1252 shows them, followed by a
 # continuation byte shown the same way.
-_TELL_TALE = re.compile("[ÃÄÅÆáâ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+_TELL_TALE = re.compile(
+    "[ÃÄÅÆáâ]"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026"
+    "\u2030\u2039\u203a\u20ac\u2122]"
+)
 _MIN_TELL_TALES = 3
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from publisher.clean.unicode import tidy_line
 from publisher.ingest.images import image_address, page_base_url
@@ -42,7 +43,13 @@ _CLASS_HINTS = (
     ("date", re.compile(r"date|time|ngay", re.I)),
     ("comment", re.compile(r"comment|binh-?luan|binhluan|y-?kien|feedback|phan-?hoi", re.I)),
     ("promo", re.compile(r"sign-?up|newsletter|(?:^|[\W_])cta(?:$|[\W_])|promo|donat|call-?to-?action", re.I)),
-    ("related", re.compile(r"related|lien-?quan|lienquan|tin-?khac|xemthem|xem-?them|more-?news|other-?news|readmore|tags?\b|box-?news|list-?news", re.I)),
+    (
+        "related",
+        re.compile(
+            r"related|lien-?quan|lienquan|tin-?khac|xemthem|xem-?them|more-?news|other-?news|readmore|tags?\b|box-?news|list-?news",
+            re.I,
+        ),
+    ),
 )
 
 _HINT_RANK = {hint: rank for rank, (hint, _) in enumerate(_CLASS_HINTS)}
@@ -71,7 +78,7 @@ class PageLine:
     block: int = 0  # which block element holds it: lines split by <br> share one
 
 
-def parse_html(markup: str) -> etree._Element:
+def parse_html(markup: str) -> lxml_html.HtmlElement:
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, encoding=None)
     root = lxml_html.document_fromstring(markup, parser=parser)
     return root
@@ -92,7 +99,7 @@ def page_lines(root: etree._Element, page_path: Path | None = None) -> list[Page
 class _Frame:
     """What an element changed on the way in, to undo on the way out."""
 
-    saved: tuple
+    saved: tuple[frozenset[str], int, bool, bool, int]  # hints, heading, item, quote, block
     bold: bool  # inside <b>/<strong>
     link: bool  # inside <a href>
     block: bool
@@ -129,7 +136,11 @@ class _LineBuilder:
             hints = self._hints | self._inline_hints
             # A heading is never a caption, whatever its box is called ("caption" title bars).
             hints = hints - {"caption"} if kind == "heading" else hints
-            self.lines.append(PageLine(text, kind, self._heading, hints, all_bold, link=all_link, sourceline=self._sourceline, block=self._block))
+            self.lines.append(
+                PageLine(
+                    text, kind, self._heading, hints, all_bold, link=all_link, sourceline=self._sourceline, block=self._block
+                )
+            )
         self._parts = []
         self._bold_parts = []
         self._link_parts = []
@@ -144,7 +155,7 @@ class _LineBuilder:
     def walk(self, top: etree._Element) -> None:
         frames: list[_Frame] = []
         walker = etree.iterwalk(top, events=("start", "end"))
-        outside = _Frame((), False, False, False)
+        outside = _Frame((frozenset(), 0, False, False, 0), False, False, False)  # never left
         for event, element in walker:
             if event == "start":
                 frame = self._enter(element, frames[-1] if frames else outside)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import nh3
+from lxml import etree
 from lxml import html as lxml_html
 
 _BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
@@ -31,6 +32,7 @@ _ATTRIBUTES = {
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan"},
 }
+_META_ATTRIBUTES = ("name", "property", "content", "itemprop", "charset", "rel", "href", "http-equiv")
 _HEAD_KEEP = ("title", "meta", "link", "base")  # <base href>: what relative image addresses are relative to
 
 
@@ -57,14 +59,14 @@ def _clean_head(head: str) -> str:
         return ""
     try:
         root = lxml_html.document_fromstring(head + "</head><body></body></html>")
-    except (ValueError, lxml_html.etree.ParserError):
+    except (ValueError, etree.ParserError):
         return ""
     kept = []
     for element in root.iter(*_HEAD_KEEP):
         if element.tag == "link" and (element.get("rel") or "").lower() != "canonical":
             continue
         for name in list(element.attrib):
-            if name.lower().startswith("on") or name.lower() not in ("name", "property", "content", "itemprop", "charset", "rel", "href", "http-equiv"):
+            if name.lower().startswith("on") or name.lower() not in _META_ATTRIBUTES:
                 del element.attrib[name]
         kept.append(lxml_html.tostring(element, encoding="unicode"))
     return "".join(kept)

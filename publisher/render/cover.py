@@ -12,14 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from publisher.cache import Cache, digest, file_digest
-from publisher.render.dates import format_date
 from publisher.model import Publication
+from publisher.render.dates import format_date
 from publisher.render.fonts import FontFace
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont
 
 WIDTH, HEIGHT = 1200, 1800
+_Colour = tuple[int, int, int]
 _PAPER = (244, 241, 234)
 _ACCENT = (163, 23, 27)
 _INK = (17, 17, 17)
@@ -50,7 +51,9 @@ def _cover_key(publication: Publication, fonts: tuple[FontFace, ...], labels: di
     return digest("cover", pillow_version, file_digest(Path(__file__)), repr(drawn), *(face.digest for face in fonts))
 
 
-def _draw(publication: Publication, fonts: tuple[FontFace, ...], labels: dict[str, str], fallbacks: tuple[FontFace, ...] = ()) -> bytes:
+def _draw(
+    publication: Publication, fonts: tuple[FontFace, ...], labels: dict[str, str], fallbacks: tuple[FontFace, ...] = ()
+) -> bytes:
     from PIL import Image, ImageDraw
 
     image = Image.new("RGB", (WIDTH, HEIGHT), _PAPER)
@@ -126,11 +129,11 @@ class _FallbackDraw:
         self.draw = draw
         self.fallbacks = fallbacks
 
-    def line(self, *args, **kwargs) -> None:
-        self.draw.line(*args, **kwargs)
+    def line(self, xy: tuple[int, int, int, int], fill: _Colour, width: int) -> None:
+        self.draw.line(xy, fill=fill, width=width)
 
-    def rectangle(self, *args, **kwargs) -> None:
-        self.draw.rectangle(*args, **kwargs)
+    def rectangle(self, xy: tuple[int, int, int, int], fill: _Colour) -> None:
+        self.draw.rectangle(xy, fill=fill)
 
     def _runs(self, text: str, font: _SizedFace) -> list[tuple[str, ImageFont.FreeTypeFont]]:
         faces = [font.face, *(face for face in self.fallbacks if face.weight == font.face.weight),
@@ -154,7 +157,7 @@ class _FallbackDraw:
     def textlength(self, text: str, font: _SizedFace) -> float:
         return sum(self.draw.textlength(run, font=pillow_font) for run, pillow_font in self._runs(text, font))
 
-    def text(self, xy: tuple[int, int], text: str, font: _SizedFace, fill) -> None:
+    def text(self, xy: tuple[float, float], text: str, font: _SizedFace, fill: _Colour) -> None:
         x, y = xy
         for run, pillow_font in self._runs(text, font):
             self.draw.text((x, y), run, font=pillow_font, fill=fill)
@@ -194,7 +197,7 @@ def _wrap(draw: _FallbackDraw, text: str, font: _SizedFace) -> list[str]:
     return lines
 
 
-def _write(draw: _FallbackDraw, text: str, font: _SizedFace, fill, y: int, spacing: int) -> int:
+def _write(draw: _FallbackDraw, text: str, font: _SizedFace, fill: _Colour, y: int, spacing: int) -> int:
     ascent, descent = font.getmetrics()
     for line in _wrap(draw, text, font):
         x = WIDTH - _MARGIN - round(draw.textlength(line, font=font)) if _right_to_left(line) else _MARGIN

@@ -36,7 +36,7 @@ _PATTERNS = {
     "es": "{weekday}, {day} de {month} de {year}",
     "pt": "{weekday}, {day} de {month} de {year}",
     "it": "{weekday} {day} {month} {year}",
-    "ru": "{day} {month} {year} г.",
+    "ru": "{day} {month} {year} г.",  # noqa: RUF001 - Russian's abbreviation of year, in Cyrillic
     "ja": "{year}年{month_number}月{day}日",
     "zh": "{year}年{month_number}月{day}日",
     "ko": "{year}년 {month_number}월 {day}일",

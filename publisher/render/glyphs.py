@@ -13,8 +13,11 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar, cast
 
 from publisher.model import Article, Publication
+
+_T = TypeVar("_T")
 
 # Private-use code points that Word's Symbol and Wingdings fonts leave in pasted text.
 _SYMBOL_FONT_STAND_INS = {
@@ -82,14 +85,15 @@ def _stand_in(character: str, covered: frozenset[int]) -> str:
     return ""
 
 
-def map_text(value, fix: Callable[[str], str]):
+def map_text(value: _T, fix: Callable[[str], str]) -> _T:
     """``value`` (a frozen dataclass, tuple or string) with ``fix`` applied to every string."""
+    # Each kind gives back its own kind: a string for a string, a tuple for a tuple.
     if isinstance(value, str):
-        return fix(value)
+        return cast(_T, fix(value))
     if isinstance(value, tuple):
-        return tuple(map_text(item, fix) for item in value)
+        return cast(_T, tuple(map_text(item, fix) for item in value))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        changes = {}
+        changes: dict[str, object] = {}
         for field in dataclasses.fields(value):
             if field.name in ("path", "src", "value"):
                 continue

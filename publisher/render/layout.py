@@ -170,7 +170,7 @@ def _load_layout(folder: Path, search_dirs: tuple[Path, ...], depth: int = 0) ->
     config = LAYOUT_SCHEMA.read(data, document)
     parent: Layout | None = None
     if extends := config["extends"]:
-        if depth > 8 or extends == folder.name and folder.parent == builtin_layouts_dir():
+        if depth > 8 or (extends == folder.name and folder.parent == builtin_layouts_dir()):
             raise document.fail(f"layout extends itself ('{extends}')", ("extends",))
         parent_folder = builtin_layouts_dir() / extends
         if not (parent_folder / LAYOUT_FILE).is_file():
@@ -180,11 +180,13 @@ def _load_layout(folder: Path, search_dirs: tuple[Path, ...], depth: int = 0) ->
         parent = _load_layout(parent_folder, search_dirs, depth + 1)
     fallback_entries = config["fallback_fonts"]
     system_files = find_system_fonts(entry["file"] for entry in fallback_entries if entry["system"])
-    fonts = tuple(face for index, entry in enumerate(config["fonts"]) if (face := _font(entry, folder, document, ("fonts", index))))
+    fonts = tuple(
+        face for index, entry in enumerate(config["fonts"]) if (face := _font(entry, folder, document, ("fonts", index)))
+    )
     fallback_or_none = [_font(entry, folder, document, ("fallback_fonts", index), system_files)
                         for index, entry in enumerate(fallback_entries)]
     fallbacks = tuple(face for face in fallback_or_none if face is not None)
-    unavailable = tuple(entry["file"] for entry, face in zip(fallback_entries, fallback_or_none) if face is None)
+    unavailable = tuple(entry["file"] for entry, face in zip(fallback_entries, fallback_or_none, strict=True) if face is None)
     page = {key: value for key, value in config["page"].items() if value is not None}
     inherited = parent or Layout(name="", description="", template_dirs=(), fonts=())
     return Layout(

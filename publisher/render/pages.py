@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from publisher.engine import Document
     from publisher.render import Renderer
 
 
@@ -32,7 +33,7 @@ def _roman(number: int) -> str:
     return "".join(out)
 
 
-def page_starts(document, renderer: Renderer) -> tuple[PageStart, ...]:
+def page_starts(document: Document, renderer: Renderer) -> tuple[PageStart, ...]:
     """For each page of a rendered WeasyPrint document, its label and first block anchor."""
     return page_starts_from_anchors([tuple(page.anchors) for page in document.pages], renderer)
 
@@ -52,7 +53,7 @@ def page_starts_from_anchors(pages: Sequence[Iterable[str]], renderer: Renderer)
     if renderer.layout.front_matter_roman:
         front = next((i for i, first in enumerate(firsts) if first is not None), len(firsts))
     labels = page_labels(len(firsts), front)
-    return tuple(PageStart(label=label, anchor=first) for label, first in zip(labels, firsts))
+    return tuple(PageStart(label=label, anchor=first) for label, first in zip(labels, firsts, strict=True))
 
 
 def _document_anchors(renderer: Renderer) -> list[str]:

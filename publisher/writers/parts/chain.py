@@ -90,7 +90,7 @@ class Board:
 
     def post(self, number: int, message: Message | _Anew) -> None:
         """Part ``number``'s message, unless it has one already; or the notice ``ANEW``."""
-        if message is ANEW:
+        if isinstance(message, _Anew):
             (self.folder / f"{number}.anew").touch()
             return
         data = ({"pages": message.end.pages, "last_number": message.end.last_number, "numbers": message.numbers}

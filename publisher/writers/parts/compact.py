@@ -43,10 +43,10 @@ def write_compact(writer: PdfWriter, identifier: bytes) -> bytes:
         stream_number = next_number
         next_number += 1
         header, bodies, offset = [], [], 0
-        for index, (number, body) in enumerate(chunk):
+        for index, (number, packed) in enumerate(chunk):
             header.append(b"%d %d" % (number, offset))
-            bodies.append(body)
-            offset += len(body) + 1
+            bodies.append(packed)
+            offset += len(packed) + 1
             entries[number] = (2, stream_number, index)
         head = b" ".join(header) + b"\n"
         data = zlib.compress(head + b"\n".join(bodies) + b"\n", 9)
@@ -62,12 +62,16 @@ def write_compact(writer: PdfWriter, identifier: bytes) -> bytes:
         kind, field2, field3 = entries.get(number, (0, 0, 0 if number else 65535))
         rows += bytes([kind]) + field2.to_bytes(4, "big") + field3.to_bytes(2, "big")
     data = zlib.compress(bytes(rows), 9)
-    root = writer.root_object.indirect_reference.idnum
+    root_reference = writer.root_object.indirect_reference
+    if root_reference is None:
+        raise ValueError("the writer's catalog is not an indirect object")
+    root = root_reference.idnum
     info_object = info_reference(writer)
     info = b" /Info %d 0 R" % info_object.idnum if info_object is not None else b""
     hex_id = identifier.hex().encode("ascii")
     output.write(
-        b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R%s /ID [<%s> <%s>] /Filter /FlateDecode /Length %d >>\nstream\n"
+        b"%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %d 0 R%s /ID [<%s> <%s>] "
+        b"/Filter /FlateDecode /Length %d >>\nstream\n"
         % (xref_number, size, root, info, hex_id, hex_id, len(data))
     )
     output.write(data + b"\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n" % entries[xref_number][1])

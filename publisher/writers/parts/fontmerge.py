@@ -21,10 +21,12 @@ from pypdf.generic import (
     IndirectObject,
     NameObject,
     NumberObject,
+    StreamObject,
 )
 
 from publisher.engine import add_indirect
 from publisher.render.fonts import FontFace
+from publisher.writers.parts.pdfobjects import array, dictionary, stream
 
 _BFCHAR = re.compile(rb"beginbfchar(.*?)endbfchar", re.DOTALL)
 _BFRANGE = re.compile(rb"beginbfrange(.*?)endbfrange", re.DOTALL)
@@ -37,12 +39,12 @@ def merge_fonts(writer: PdfWriter, page_references: Sequence[IndirectObject], fa
     """Merge the fonts of ``writer`` that share a name and come from one of ``faces``
     (others stay as the parts embedded them: right, only larger)."""
     groups: dict[str, dict[int, IndirectObject]] = {}
-    pages = [reference.get_object() for reference in page_references]
+    pages = [dictionary(reference) for reference in page_references]
     for page in pages:
-        fonts = page["/Resources"].get_object().get("/Font")
-        for reference in (fonts.get_object().values() if fonts is not None else ()):
+        fonts = dictionary(page["/Resources"]).get("/Font")
+        for reference in (dictionary(fonts).values() if fonts is not None else ()):
             if isinstance(reference, IndirectObject):
-                font = reference.get_object()
+                font = dictionary(reference)
                 if font.get("/Subtype") == "/Type0":
                     groups.setdefault(str(font["/BaseFont"]), {}).setdefault(reference.idnum, reference)
     replaced: dict[int, IndirectObject] = {}
@@ -55,19 +57,19 @@ def merge_fonts(writer: PdfWriter, page_references: Sequence[IndirectObject], fa
     if not replaced:
         return
     for page in pages:
-        fonts = page["/Resources"].get_object().get("/Font")
+        fonts = dictionary(page["/Resources"]).get("/Font")
         if fonts is None:
             continue
-        fonts = fonts.get_object()
-        for name, reference in list(fonts.items()):
+        page_fonts = dictionary(fonts)
+        for name, reference in list(page_fonts.items()):
             if isinstance(reference, IndirectObject) and reference.idnum in replaced:
-                fonts[NameObject(name)] = replaced[reference.idnum]
+                page_fonts[NameObject(name)] = replaced[reference.idnum]
 
 
 def _source(base_font: str, references: dict[int, IndirectObject], faces: Sequence[FontFace]) -> Path | None:
     """The file of the face WeasyPrint named ``base_font`` (tag + family + style words)."""
-    font = next(iter(references.values())).get_object()
-    descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+    font = dictionary(next(iter(references.values())))
+    descriptor = dictionary(dictionary(array(font["/DescendantFonts"])[0])["/FontDescriptor"])
     family = str(descriptor.get("/FontFamily", ""))
     words = base_font.split("+", 1)[-1][len(family.replace(" ", "-")):].lower().split("-")
     bold, italic = "bold" in words, "italic" in words or "oblique" in words
@@ -80,39 +82,39 @@ def _source(base_font: str, references: dict[int, IndirectObject], faces: Sequen
 
 
 def _merge_into(writer: PdfWriter, first: IndirectObject, others: list[IndirectObject], source: Path) -> bool:
-    fonts = [first.get_object(), *(other.get_object() for other in others)]
-    cids = [font["/DescendantFonts"][0].get_object() for font in fonts]
+    fonts = [dictionary(first), *(dictionary(other) for other in others)]
+    cids = [dictionary(array(font["/DescendantFonts"])[0]) for font in fonts]
     widths: dict[int, float] = {}
     to_text: dict[int, bytes] = {}
-    for font, cid in zip(fonts, cids):
+    for font, cid in zip(fonts, cids, strict=True):
         widths.update(_widths(cid.get("/W", ())))
         if "/ToUnicode" in font:
-            to_text.update(_to_unicode(font["/ToUnicode"].get_object().get_data()))
-    target, descriptors = cids[0], [cid["/FontDescriptor"].get_object() for cid in cids]
+            to_text.update(_to_unicode(stream(font["/ToUnicode"]).get_data()))
+    target, descriptors = cids[0], [dictionary(cid["/FontDescriptor"]) for cid in cids]
     if "/FontFile2" not in descriptors[0] or not widths:
         return False
     merged = _subset(source.read_bytes(), set(widths) | set(to_text))
     if merged is None:
         return False
-    stream = _stream(merged)
-    stream[NameObject("/Length1")] = NumberObject(len(merged))
-    descriptors[0][NameObject("/FontFile2")] = add_indirect(writer, stream)
+    font_file = _stream(merged)
+    font_file[NameObject("/Length1")] = NumberObject(len(merged))
+    descriptors[0][NameObject("/FontFile2")] = add_indirect(writer, font_file)
     target[NameObject("/W")] = _width_array(widths)
     fonts[0][NameObject("/ToUnicode")] = add_indirect(writer, _stream(_cmap(to_text)))
-    boxes = [[float(v) for v in d["/FontBBox"]] for d in descriptors if "/FontBBox" in d]
+    boxes = [[float(v) for v in array(d["/FontBBox"])] for d in descriptors if "/FontBBox" in d]
     if boxes:
         union = [min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes)]
         descriptors[0][NameObject("/FontBBox")] = ArrayObject(FloatObject(v) for v in union)
     return True
 
 
-def _widths(array: Iterable) -> dict[int, float]:
+def _widths(entries: Iterable[float | list[float]]) -> dict[int, float]:
     """A CID font's /W: ``c [w1 w2 ...]`` or ``c_first c_last w``."""
-    items = list(array)
+    items = list(entries)
     widths: dict[int, float] = {}
     index = 0
     while index < len(items):
-        start = int(items[index])
+        start = int(_scalar(items[index]))
         following = items[index + 1]
         if isinstance(following, list):
             for offset, width in enumerate(following):
@@ -120,9 +122,15 @@ def _widths(array: Iterable) -> dict[int, float]:
             index += 2
         else:
             for glyph in range(start, int(following) + 1):
-                widths[glyph] = float(items[index + 2])
+                widths[glyph] = float(_scalar(items[index + 2]))
             index += 3
     return widths
+
+
+def _scalar(value: float | list[float]) -> float:
+    if isinstance(value, list):
+        raise TypeError("a number was expected in a font's /W, not an array")
+    return value
 
 
 def _width_array(widths: dict[int, float]) -> ArrayObject:
@@ -138,7 +146,7 @@ def _width_array(widths: dict[int, float]) -> ArrayObject:
     return array
 
 
-def _number(value: float):
+def _number(value: float) -> NumberObject | FloatObject:
     return NumberObject(int(value)) if value == int(value) else FloatObject(value)
 
 
@@ -146,11 +154,11 @@ def _to_unicode(cmap: bytes) -> dict[int, bytes]:
     mapping: dict[int, bytes] = {}
     for block in _BFCHAR.findall(cmap):
         values = _HEX.findall(block)
-        for source, text in zip(values[::2], values[1::2]):
+        for source, text in zip(values[::2], values[1::2], strict=False):
             mapping[int(source, 16)] = text.lower()
     for block in _BFRANGE.findall(cmap):
         values = _HEX.findall(block)
-        for low, high, text in zip(values[::3], values[1::3], values[2::3]):
+        for low, high, text in zip(values[::3], values[1::3], values[2::3], strict=False):
             if not text:
                 continue
             base = int(text, 16)
@@ -202,7 +210,7 @@ def _tags(names: Iterable[str]) -> list[int]:
     return [int.from_bytes(name.encode("ascii"), "big") for name in names]
 
 
-def _stream(data: bytes):
+def _stream(data: bytes) -> StreamObject:
     stream = DecodedStreamObject()
     stream.set_data(data)
     return stream.flate_encode()

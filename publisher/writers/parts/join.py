@@ -9,18 +9,20 @@ put end to end; each face's subsets become one font (``fontmerge``).
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from collections.abc import Sequence
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import (
     ArrayObject,
+    Destination,
     DictionaryObject,
     Fit,
     FloatObject,
     IndirectObject,
     NameObject,
     NumberObject,
+    PdfObject,
     TextStringObject,
 )
 
@@ -28,8 +30,16 @@ from publisher.engine import add_indirect, forget_objects, info_reference, objec
 from publisher.render.fonts import FontFace
 from publisher.writers.parts.compact import write_compact
 from publisher.writers.parts.fontmerge import merge_fonts
+from publisher.writers.parts.pdfobjects import dictionary, reference
 
 PART_LINK_PREFIX = "https://publisher.invalid/"
+
+# A part's outline as pypdf reads it: its entries, and lists of the entries under the one before.
+_Outline = Sequence["Destination | _Outline"]
+# An outline entry: level, title, page (in the part, then in the whole), left, top, open.
+_Entry = tuple[int, str, int, float, float, bool]
+# A named destination: its page in the part, and where on it.
+_Named = dict[str, tuple[int, Destination]]
 
 
 class Joiner:
@@ -48,30 +58,33 @@ class Joiner:
         """Part ``index``'s pages, destinations and outline entries (of the levels given, in order)."""
         reader = PdfReader(io.BytesIO(pdf))
         _read_pages(reader)
-        destinations = {name: (reader.get_destination_page_number(d), d) for name, d in reader.named_destinations.items()}
+        destinations = {name: (_page_number(reader, d), d) for name, d in reader.named_destinations.items()}
         flat = _flatten(reader, reader.outline, 0)
-        outline = [(level, *entry) for level, entry in zip(bookmark_levels or [1] * len(flat), flat)]
+        outline: list[_Entry] = [(level, *entry) for level, entry in zip(bookmark_levels or [1] * len(flat), flat, strict=False)]
         self._read[index] = _Read(reader, destinations, outline)
         while self.order and self.order[0] in self._read:
             index = self.order.pop(0)
             read = self._read.pop(index)
-            pages = [self.writer.add_page(page).indirect_reference for page in read.reader.pages]
+            pages = [reference(self.writer.add_page(page)) for page in read.reader.pages]
             self.parts[index] = _Arrived(read.reader, pages, read.destinations, read.outline)
 
     def finish(self, identifier: bytes, faces: Sequence[FontFace] = ()) -> bytes:
         """The whole PDF; the first part's metadata is the whole's."""
-        assert not self.order, f"parts {self.order} never arrived"
+        if self.order:
+            raise AssertionError(f"parts {self.order} never arrived")
         writer = self.writer
         arrived = [self.parts[index] for index in sorted(self.parts)]
         pages = [page for part in arrived for page in part.pages]
-        writer.root_object["/Pages"].get_object()[NameObject("/Kids")] = ArrayObject(pages)
+        dictionary(writer.root_object["/Pages"])[NameObject("/Kids")] = ArrayObject(pages)
         destinations: dict[str, ArrayObject] = {}
-        entries = []
+        entries: list[_Entry] = []
         offset = 0
         for part in arrived:
             for name, (page, destination) in part.destinations.items():
                 destinations.setdefault(name, _destination(pages[offset + page], destination))
-            entries += [(level, title, offset + page, left, top, is_open) for level, title, page, left, top, is_open in part.outline]
+            entries += [
+                (level, title, offset + page, left, top, is_open) for level, title, page, left, top, is_open in part.outline
+            ]
             offset += len(part.pages)
         _set_named_destinations(writer, destinations)
         _link_contents(pages, destinations)
@@ -79,9 +92,10 @@ class Joiner:
         front = arrived[0].reader
         if front.metadata:
             writer.add_metadata(dict(front.metadata.items()))
+        front_root = dictionary(front.trailer["/Root"])
         for key in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
-            if key in front.trailer["/Root"]:
-                writer.root_object[NameObject(key)] = front.trailer["/Root"][key].clone(writer)
+            if key in front_root:
+                writer.root_object[NameObject(key)] = front_root[key].clone(writer)
         merge_fonts(writer, pages, faces)
         _drop_unreachable(writer)
         return write_compact(writer, identifier)
@@ -90,8 +104,8 @@ class Joiner:
 @dataclass(frozen=True)
 class _Read:
     reader: PdfReader
-    destinations: dict
-    outline: list
+    destinations: _Named
+    outline: list[_Entry]
 
 
 def _read_pages(reader: PdfReader) -> None:
@@ -100,7 +114,7 @@ def _read_pages(reader: PdfReader) -> None:
     _reached(list(reader.pages))
 
 
-def _reached(roots: list) -> set[int]:
+def _reached(roots: Iterable[PdfObject | None]) -> set[int]:
     """The numbers of the objects ``roots`` reach, each read on the way."""
     seen: set[int] = set()
     pending = list(roots)
@@ -122,16 +136,23 @@ def _reached(roots: list) -> set[int]:
 class _Arrived:
     reader: PdfReader
     pages: list[IndirectObject]
-    destinations: dict
-    outline: list
+    destinations: _Named
+    outline: list[_Entry]
 
 
-def _destination(page: IndirectObject, destination) -> ArrayObject:
+def _page_number(reader: PdfReader, destination: Destination) -> int:
+    number = reader.get_destination_page_number(destination)
+    if number is None:
+        raise ValueError(f"a part's destination {destination.title!r} is on none of its pages")
+    return number
+
+
+def _destination(page: IndirectObject, destination: Destination) -> ArrayObject:
     return ArrayObject([page, NameObject("/XYZ"), _number(destination.left),
                         _number(destination.top), NumberObject(0)])
 
 
-def _number(value) -> FloatObject:
+def _number(value: object) -> FloatObject:
     return FloatObject(float(value) if isinstance(value, (int, float)) else 0.0)
 
 
@@ -145,11 +166,11 @@ def _set_named_destinations(writer: PdfWriter, destinations: dict[str, ArrayObje
 
 
 def _link_contents(pages: list[IndirectObject], destinations: dict[str, ArrayObject]) -> None:
-    for page in (reference.get_object() for reference in pages):
-        for reference in page.get("/Annots", ()) or ():
-            annotation = reference.get_object()
+    for page in (dictionary(page_reference) for page_reference in pages):
+        for annotation_reference in page.get("/Annots", ()) or ():
+            annotation = dictionary(annotation_reference)
             action = annotation.get("/A")
-            uri = action.get_object().get("/URI") if action is not None else None
+            uri = dictionary(action).get("/URI") if action is not None else None
             if uri is None or not str(uri).startswith(PART_LINK_PREFIX + "#"):
                 continue
             anchor = str(uri)[len(PART_LINK_PREFIX) + 1 :]
@@ -158,23 +179,22 @@ def _link_contents(pages: list[IndirectObject], destinations: dict[str, ArrayObj
                 annotation[NameObject("/Dest")] = TextStringObject(anchor)
 
 
-def _flatten(reader: PdfReader, items, offset: int) -> list[tuple[str, int, float, float, bool]]:
+def _flatten(reader: PdfReader, items: _Outline, offset: int) -> list[tuple[str, int, float, float, bool]]:
     """A part's outline in document order: title, page in the whole, position, open."""
     flat = []
     for item in items:
-        if isinstance(item, list):
-            flat += _flatten(reader, item, offset)
-        else:
-            flat.append((str(item.title), offset + reader.get_destination_page_number(item), float(_number(item.left)),
+        if isinstance(item, Destination):
+            flat.append((str(item.title), offset + _page_number(reader, item), float(_number(item.left)),
                          float(_number(item.top)), (item.get("/Count", 0) or 0) >= 0))
+        else:
+            flat += _flatten(reader, item, offset)
     return flat
 
 
-def _write_outline(writer: PdfWriter, entries: list[tuple[int, str, int, float, float, bool]],
-                   pages: list[IndirectObject]) -> None:
+def _write_outline(writer: PdfWriter, entries: list[_Entry], pages: list[IndirectObject]) -> None:
     """Nest the entries by level, as WeasyPrint nests bookmarks: each under the last one
     before it of a lower level."""
-    stack: list[tuple[int, object]] = []
+    stack: list[tuple[int, IndirectObject]] = []
     for level, title, page, left, top, is_open in entries:
         while stack and stack[-1][0] >= level:
             stack.pop()
@@ -187,12 +207,12 @@ def _write_outline(writer: PdfWriter, entries: list[tuple[int, str, int, float, 
 def _drop_unreachable(writer: PdfWriter) -> None:
     """Leave out what nothing reaches from the catalog (font files shared away, the
     parts' own page trees): pypdf would write them all."""
-    roots: list = [writer.root_object]
+    roots: list[PdfObject | None] = [writer.root_object]
     info = info_reference(writer)
     if info is not None:
         roots.append(info.get_object())
     reachable = _reached(roots)
-    reachable.add(writer.root_object.indirect_reference.idnum)
+    reachable.add(reference(writer.root_object).idnum)
     if info is not None:
         reachable.add(info.idnum)
     forget_objects(writer, set(range(1, len(object_table(writer)) + 1)) - reachable)

@@ -15,8 +15,12 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from publisher.writers.parts.chain import ANEW, Board, ChainBroken, Ended, Failed, PartEnd
+
+if TYPE_CHECKING:
+    from publisher.engine import PageDecision, PaginatedPage
 
 
 class PartMismatch(Exception):
@@ -108,10 +112,11 @@ class _PageNumbers:
     last_number: int = 0
     contents_numbers: dict[str, int] = field(default_factory=dict)
 
-    def __call__(self, page):
+    def __call__(self, page: PaginatedPage) -> PageDecision:
         from publisher.engine import STOP
 
         board = self.job.board
+        number: PageDecision
         if board is None:
             self.kept.append(page.index)
             number = page.counter
@@ -131,7 +136,7 @@ class _PageNumbers:
                                               self.contents_numbers))
         return number
 
-    def _number(self, board: Board, page):
+    def _number(self, board: Board, page: PaginatedPage) -> PageDecision:
         from publisher.engine import STOP
 
         if self.delta is not None:  # past the part's first page
@@ -176,7 +181,8 @@ def _lay_out(job: PartJob) -> LaidOutPart:
             html = HTML(string=job.html, base_url=job.base_url, url_fetcher=SandboxedFetcher(job.roots))
             document = render_numbered(html, font_config, numbers)
         if document is None:  # the part before ends where it did: the cached layout holds
-            assert job.board is not None and job.cached is not None
+            if job.board is None or job.cached is None:
+                raise AssertionError("only a part with a board and a cached layout stops early")
             return _reuse(job.board, job.number, job.cached)
         kept = [document.pages[index] for index in sorted(numbers.kept)]
         part_document = document.copy(kept)
@@ -185,7 +191,8 @@ def _lay_out(job: PartJob) -> LaidOutPart:
         if job.draw:
             with weasyprint_problems() as write_problems:
                 pdf = part_document.write_pdf(pdf_identifier=identifier, finisher=Finisher(job.bleed_points))
-            assert isinstance(pdf, bytes)
+            if not isinstance(pdf, bytes):
+                raise AssertionError("WeasyPrint's write_pdf without a target returns the bytes")
     finally:
         release_font_files(font_config)
     pages = tuple(tuple(page.anchors) for page in part_document.pages)
