@@ -9,10 +9,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from publisher.clean.profiles import ProfileSet, load_profiles
-from publisher.errors import InputError, NotAnArticleError
 from publisher.article_files import is_article_file, natural_key, web_address_error
 from publisher.cache import Cache
+from publisher.clean.profiles import ProfileSet, load_profiles
+from publisher.errors import InputError, NotAnArticleError
 from publisher.ingest.remembered import ArticleReader
 from publisher.manifest import MANIFEST_NAME, Manifest, load_manifest
 from publisher.model import Article, Figure, Publication, Section, instant
@@ -183,7 +183,7 @@ def local_source(src: str, base: Path) -> Path | None:
     """The file a relative path or ``file:`` URL names from ``base`` (resolved, symlinks
     too); None for any other scheme."""
     parts = urlsplit(src)
-    if parts.scheme and parts.scheme.lower() != "file" or src.startswith("data:"):
+    if (parts.scheme and parts.scheme.lower() != "file") or src.startswith("data:"):
         return None
     return (base / unquote(parts.path if parts.scheme else src)).resolve()
 

@@ -15,8 +15,8 @@ from publisher.build_options import BuildOptions
 from publisher.cache import Cache, code_version, digest, file_digest, files_digest
 from publisher.outputs import is_output
 from publisher.render.system_fonts import find_system_fonts
-from publisher.results import PublicationResult, WrittenFile
 from publisher.resources import builtin_layouts_dir, shipped_fonts_dir
+from publisher.results import PublicationResult, WrittenFile
 from publisher.writers import write_atomically
 
 
@@ -25,8 +25,10 @@ def input_digest(source: Path, options: BuildOptions, name: str | None) -> str:
     if source.is_file():
         inputs = [source, *_referenced_files(source)]
     else:
-        inputs = sorted(p for p in source.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts)
-                        and not is_output(p, source))
+        inputs = sorted(
+            p for p in source.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(source).parts) and not is_output(p, source)
+        )
     layouts = sorted(p for p in builtin_layouts_dir().rglob("*") if p.is_file())
     if options.layout and Path(options.layout).is_dir():
         layouts += sorted(p for p in Path(options.layout).rglob("*") if p.is_file())
@@ -71,12 +73,14 @@ def restore_outputs(cache: Cache, input_key: str, source: Path, out_dir: Path) -
     record = _publication_record(cache, input_key)
     if record is None or not _system_fonts_unchanged(record["system_fonts"]):
         return None
-    blobs = [(entry, cache.get(entry["key"], "output", _OUTPUT_SHAPES.get(entry["format"]))) for entry in record["files"]]
-    if any(data is None for _, data in blobs):
-        return None
+    blobs = []
+    for entry in record["files"]:
+        data = cache.get(entry["key"], "output", _OUTPUT_SHAPES.get(entry["format"]))
+        if data is None:
+            return None
+        blobs.append((entry, data))
     files = []
     for entry, data in blobs:
-        assert data is not None
         target = out_dir / entry["name"]
         if not (target.is_file() and target.read_bytes() == data):
             write_atomically(data, target)

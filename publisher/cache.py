@@ -30,6 +30,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from publisher.build_log import warn_cache
 from publisher.errors import OutputError, PublisherError
@@ -207,7 +208,7 @@ class Cache:
             self.put(address, kind, data)
         return data
 
-    def get_json(self, address: str, kind: str) -> dict | None:
+    def get_json(self, address: str, kind: str) -> dict[str, Any] | None:
         data = self.get(address, kind)
         if data is None:
             return None
@@ -220,7 +221,7 @@ class Cache:
             return None
         return value
 
-    def put_json(self, address: str, kind: str, value: dict) -> None:
+    def put_json(self, address: str, kind: str, value: dict[str, Any]) -> None:
         self.put(address, kind, json.dumps(value, ensure_ascii=False, sort_keys=True).encode("utf-8"))
 
     def file(self, name: str, data: bytes) -> Path:

@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from publisher.errors import InputError
 from publisher.article_files import is_article_file, web_address_error
+from publisher.errors import InputError
 from publisher.outputs import is_output, is_output_folder
 
 MANIFEST = "publication.toml"

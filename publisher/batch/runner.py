@@ -12,9 +12,9 @@ from pathlib import Path
 
 from publisher.build import build_one
 from publisher.build_options import BuildOptions
-from publisher.results import PublicationResult
 from publisher.errors import PublisherError
 from publisher.outputs import mark_output_folder
+from publisher.results import PublicationResult
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,8 @@ class JobOutcome:
     def status(self) -> str:
         if self.error is not None:
             return "failed"
-        assert self.result is not None
+        if self.result is None:
+            raise AssertionError("an outcome holds a result or an error")
         return "skipped" if self.result.up_to_date else "built"
 
 
@@ -70,10 +71,9 @@ class BatchSummary:
     def raise_for_failures(self) -> list[PublicationResult]:
         """Every result, in order; or, when any publication failed, the first failure's
         error raised (the others are in ``failed``)."""
-        if self.failed:
-            error = self.failed[0].error
-            assert error is not None
-            raise error
+        for outcome in self.failed:
+            if outcome.error is not None:
+                raise outcome.error
         return self.results
 
     @property

@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Executor
 from pathlib import Path
 
-from publisher.batch.discover import discover
 from publisher.assemble import load_publication
+from publisher.batch.discover import discover
 from publisher.batch.runner import BatchJob, BatchSummary, JobOutcome, run_batch
 from publisher.build import Reporter
 from publisher.build_options import BuildOptions, check_options
@@ -38,7 +38,7 @@ def plan_jobs(paths: Sequence[Path], out_dir: Path, options: BuildOptions, jobs:
     if len(loose) > 1:
         # Several named paths share the output folder itself: their slugs must not collide.
         titles = [slugify(load_publication(sources[i][1].path, as_article=options.as_article).title) for i in loose]
-        for i, name in zip(loose, _unique_names(titles)):
+        for i, name in zip(loose, _unique_names(titles), strict=True):
             names[i] = name
     mark = out_dir if lies_inside_inputs(out_dir, paths) else None
     if options.pdf_jobs is None:
@@ -46,7 +46,7 @@ def plan_jobs(paths: Sequence[Path], out_dir: Path, options: BuildOptions, jobs:
     return [
         BatchJob(source=source.path, out_dir=out_dir / source.relative, options=options,
                  name=name, expected_articles=source.article_count(), mark=mark)
-        for (_path, source), name in zip(sources, names)
+        for (_path, source), name in zip(sources, names, strict=True)
     ]
 
 
