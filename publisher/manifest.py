@@ -25,6 +25,7 @@ from publisher.schema import (
     each_one_of,
     either,
     length,
+    one_of,
     text,
     text_list,
     whole_number,
@@ -88,6 +89,11 @@ LAYOUT_TABLE = Schema("[layout]", (
     Field("page_size", PAGE_SIZE, description="the layout's page size, replaced"),
     Field("columns", whole_number(1, 4), description="columns of text, replacing the layout's"),
     Field("font_size", length(), description="the text's size, replacing the layout's"),
+    Field("openings", one_of("right", "any"),
+          description="sections and the book's articles open on a right-hand page or on any page, replacing the layout's"),
+    Field("text_align", one_of("justify", "start"), description="justified or ragged-right text, replacing the layout's"),
+    Field("stylesheet", text("a CSS file in this folder"),
+          description="a stylesheet of the publication's, applied after the layout's"),
 ))
 
 SECTION_TABLE = Schema("[[sections]]", (
@@ -137,7 +143,9 @@ class _Validator:
         layout_name, options = layout, LayoutOptions()
         if isinstance(layout, dict):
             layout_name = layout["name"]
-            options = LayoutOptions(page_size=layout["page_size"], columns=layout["columns"], font_size=layout["font_size"])
+            options = LayoutOptions(page_size=layout["page_size"], columns=layout["columns"], font_size=layout["font_size"],
+                                    openings=layout["openings"], text_align=layout["text_align"],
+                                    stylesheet=self._stylesheet(layout["stylesheet"]))
         issue = values["issue"]
         return Manifest(
             path=self.path,
@@ -179,6 +187,14 @@ class _Validator:
         if image.suffix.lower() not in (".jpg", ".jpeg", ".png"):
             raise self.fail("the cover image must be a JPEG or PNG file", "cover")
         return image
+
+    def _stylesheet(self, value: str | None) -> Path | None:
+        if not value:
+            return None
+        sheet = self._inside_folder(value, "layout", "stylesheet")
+        if not sheet.is_file() or sheet.suffix.lower() != ".css":
+            raise self.fail(f"stylesheet '{value}' not found (expected a .css file in this folder)", "layout", "stylesheet")
+        return sheet
 
     def _sections(self, sections: list[dict[str, Any]]) -> tuple[SectionSpec, ...]:
         specs = []

@@ -115,6 +115,9 @@ class LayoutOptions:
     page_size: str | None = None
     columns: int | None = None
     font_size: str | None = None
+    openings: str | None = None  # "right" or "any"
+    text_align: str | None = None  # "justify" or "start"
+    stylesheet: Path | None = None  # a CSS file of the publication's, applied after the layout's
 
 
 @dataclass(frozen=True)

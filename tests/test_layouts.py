@@ -59,7 +59,9 @@ def test_printed_contents_numbers_match_the_printed_page_of_each_title(weekly):
     pages = _pages(pdf)
     for title in [*TITLES, "Những việc cần làm tiếp", "Chú trọng kỹ thuật sấy"]:
         assert title in toc, f"{layout}: {title} not in the printed contents"
-        holders = [i for i, text in enumerate(pages) if squash(title) in squash(_without_toc_lines(text))]
+        # The cover names the lead stories too: the title's page is where the article is.
+        holders = [i for i, text in enumerate(pages)
+                   if squash(title) in squash(_without_toc_lines(text)) and "TRONG SỐ NÀY" not in text]
         assert holders, title
         assert _printed_page_number(pages[holders[0]]) == toc[title], f"{layout}: {title}"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import tempfile
@@ -15,15 +16,17 @@ from typing import Any
 import jinja2
 
 from publisher.cache import Cache
+from publisher.errors import InputError
 from publisher.model import Figure, Publication, instant
 from publisher.render.context import PublicationView, publication_view
-from publisher.render.environment import make_environment, render_template
+from publisher.render.environment import make_environment, render_file, render_template
 from publisher.render.fonts import FontFace, font_face_css, sfnt_kind, subset_font
 from publisher.render.languages import text_direction
 from publisher.render.labels import labels_for
 from publisher.render.layout import Layout
-from publisher.render.options import PageSettings, PrintOptions
+from publisher.render.options import BOOKLET_PAGE_SIZE, PageSettings, PrintOptions
 from publisher.render.print_part import WHOLE_DOCUMENT
+from publisher.render.quotes import typographic_article
 from publisher.render.text import publication_codepoints
 
 # Spaces, joiners and the dotted circle HarfBuzz shows for a lone mark: a fallback face's
@@ -91,20 +94,25 @@ class Renderer:
             cover = True
         else:
             cover = self.layout.cover_page == "always"
+        booklet_size = BOOKLET_PAGE_SIZE if options.impose == "booklet" else None
         return PageSettings(
-            size=options.page_size or manifest.page_size or self.layout.page_size,
+            size=options.page_size or booklet_size or manifest.page_size or self.layout.page_size,
             columns=manifest.columns or self.layout.columns,
             font_size=manifest.font_size or self.layout.font_size,
             bleed=options.bleed,
             marks=options.marks,
             mirror_margins=options.mirror_margins,
             cover=cover,
+            openings=manifest.openings or self.layout.openings,
+            text_align=manifest.text_align or self.layout.text_align,
         )
 
     @cached_property
     def codepoints(self) -> frozenset[int]:
-        """Every character the publication holds: what font subsets must keep."""
-        return publication_codepoints(self.publication)
+        """Every character the publication holds as printed (typographic quotes
+        included): what font subsets must keep."""
+        articles = tuple(typographic_article(article) for article in self.publication.articles)
+        return publication_codepoints(dataclasses.replace(self.publication, articles=articles))
 
     @cached_property
     def cased_codepoints(self) -> frozenset[int]:
@@ -182,4 +190,16 @@ class Renderer:
             "text_direction": text_direction,
         }
         context.update(extra)
+        context["extra_css"] = self._extra_css(context)
         return render_template(self.environment, template, **context)
+
+    def _extra_css(self, context: dict[str, Any]) -> str:
+        """The stylesheets added after the layout's: the layout's own (templates, seeing
+        what the layout's do), then the manifest's (plain CSS)."""
+        sheets = [render_file(self.environment, path, **context) for path in self.layout.stylesheets]
+        if sheet := self.publication.layout_options.stylesheet:
+            try:
+                sheets.append(sheet.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as error:
+                raise InputError(f"cannot read the stylesheet: {error}", sheet) from None
+        return "\n".join(sheets)

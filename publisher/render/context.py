@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from publisher.model import Article, Block, Figure, Heading, ListBlock, Paragraph, Publication, Quote
+from publisher.render.quotes import typographic_article
 
 _KINDS = {Paragraph: "paragraph", Heading: "heading", Figure: "figure", Quote: "quote", ListBlock: "list"}
+ImageHref = Callable[[Figure], str | None]
+
+
+def _no_image(figure: Figure) -> str | None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,7 @@ class PublicationView:
         return self.publication.date
 
 
-def publication_view(publication: Publication, image_href=lambda figure: None) -> PublicationView:
+def publication_view(publication: Publication, image_href: ImageHref = _no_image) -> PublicationView:
     """Anchors: ``article-N`` for article heads, ``article-N-hK`` for subheadings and
     ``article-N-bK`` for other blocks, so print pages can be mapped back to the text."""
     sections = []
@@ -71,7 +78,10 @@ def publication_view(publication: Publication, image_href=lambda figure: None) -
     return PublicationView(publication=publication, sections=tuple(sections))
 
 
-def _article_view(article: Article, number: int, image_href) -> ArticleView:
+def _article_view(article: Article, number: int, image_href: ImageHref) -> ArticleView:
+    """The article as printed: typographic quotes for its language (the Markdown keeps
+    what the cleaner wrote)."""
+    article = typographic_article(article)
     anchor = f"article-{number}"
     blocks = []
     headings = 0
@@ -83,4 +93,5 @@ def _article_view(article: Article, number: int, image_href) -> ArticleView:
             block_anchor = f"{anchor}-b{index}"
         href = image_href(block) if isinstance(block, Figure) and block.image else None
         blocks.append(BlockView(kind=_KINDS[type(block)], block=block, anchor=block_anchor, image_href=href))
-    return ArticleView(article=article, number=number, anchor=anchor, chapter_file=f"article-{number:03d}.xhtml", blocks=tuple(blocks))
+    return ArticleView(article=article, number=number, anchor=anchor, chapter_file=f"article-{number:03d}.xhtml",
+                       blocks=tuple(blocks))

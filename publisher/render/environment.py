@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ def make_environment(layout: Layout, cache: Cache | None = None) -> jinja2.Envir
     builtins = jinja2.PrefixLoader({name: jinja2.FileSystemLoader(str(folder)) for name, folder in builtin_layouts().items()})
     environment = jinja2.Environment(
         bytecode_cache=SealedBytecodeCache(cache) if cache is not None else None,
-        loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader([str(folder) for folder in layout.template_dirs]), builtins]),
+        loader=jinja2.ChoiceLoader([AddingLoader(layout.template_dirs), builtins]),
         autoescape=jinja2.select_autoescape(["html", "xhtml", "xml", "ncx"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
@@ -36,6 +37,48 @@ def make_environment(layout: Layout, cache: Cache | None = None) -> jinja2.Envir
     environment.filters["local_date"] = format_date  # {{ value | local_date(language) }}
     environment.filters["local_datetime"] = format_datetime
     return environment
+
+
+# Partials a layout adds to rather than replaces: a layout's own ``_typography.css`` comes
+# after the built-in's (and the extended layout's), so one rule there adds one rule.
+ADDED_PARTIALS = frozenset({"_typography.css"})
+
+
+class AddingLoader(jinja2.FileSystemLoader):
+    """The layout's folders, its own first; an added partial is the concatenation of
+    every folder's copy, the built-in's first."""
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        if template not in ADDED_PARTIALS:
+            return super().get_source(environment, template)
+        layers = [Path(folder) / template for folder in reversed(self.searchpath) if (Path(folder) / template).is_file()]
+        if not layers:
+            raise jinja2.TemplateNotFound(template)
+        sources = [layer.read_text(encoding="utf-8") for layer in layers]
+        stamps = [layer.stat().st_mtime for layer in layers]
+
+        def uptodate() -> bool:
+            try:
+                return [layer.stat().st_mtime for layer in layers] == stamps
+            except OSError:
+                return False
+
+        return "\n".join(sources), str(layers[-1]), uptodate
+
+
+def render_file(environment: jinja2.Environment, path: Path, **context: Any) -> str:
+    """A template that is a file of its own (a layout's added stylesheet), by its path."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise LayoutError(f"cannot read the stylesheet: {error}", path) from None
+    try:
+        return environment.from_string("{% autoescape false %}" + source + "{% endautoescape %}").render(**context)
+    except jinja2.TemplateSyntaxError as error:
+        raise LayoutError(f"template syntax error: {error.message}", path, error.lineno) from None
+    except Exception as error:
+        message = error.message if isinstance(error, jinja2.TemplateError) and error.message else str(error)
+        raise LayoutError(f"template error: {message}", path) from None
 
 
 def render_template(environment: jinja2.Environment, name: str, **context: Any) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 _LABELS = {
     "vi": {
         "contents": "Mục lục",
+        "contents_continued": "Mục lục (tiếp)",
+        "in_this_issue": "Trong số này",
         "page": "Trang",
         "bulletin": "Bản tin",
         "cover": "Bìa",
@@ -16,6 +18,8 @@ _LABELS = {
     },
     "en": {
         "contents": "Contents",
+        "contents_continued": "Contents (continued)",
+        "in_this_issue": "In this issue",
         "page": "Page",
         "bulletin": "Bulletin",
         "cover": "Cover",

@@ -13,12 +13,16 @@ from publisher.render.fonts import FontFace
 from publisher.render.options import PAGE_SIZE
 from publisher.render.system_fonts import find_system_fonts
 from publisher.resources import builtin_layouts_dir, shipped_fonts_dir
-from publisher.schema import Document, Field, KeyPath, Schema, boolean, length, one_of, text, whole_number
+from publisher.schema import Document, Field, KeyPath, Schema, boolean, length, one_of, text, text_list, whole_number
 from publisher.tomlfile import load_toml
 
 LAYOUT_FILE = "layout.toml"
 # What a fallback face serves: both, the text faces ("Publisher Serif") or the display faces.
 ROLES = ("any", "text", "display")
+OPENINGS = ("right", "any")
+TEXT_ALIGNS = ("justify", "start")
+# A stylesheet a layout folder adds after the built-in ones without being listed.
+EXTRA_STYLESHEET = "extra.css"
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,13 @@ class Layout:
     # out in parts: "page", "right" (a right-hand page, as the articles already do) or
     # "none" (always laid out in one piece).
     part_break: str = "none"
+    # Where sections (and the book's articles) open: on a right-hand page, with a blank
+    # page before where needed, or on the next page ("any").
+    openings: str = "any"
+    text_align: str = "justify"  # the text's alignment: "justify", or "start" (ragged right)
+    # Stylesheets applied after the layout's own, each a template: the extended layout's
+    # first, then this one's (``stylesheets`` in layout.toml, or its extra.css).
+    stylesheets: tuple[Path, ...] = ()
     # Fallback font files the layout may take from the system that this machine lacks:
     # their characters are reported as missing.
     unavailable_fonts: tuple[str, ...] = ()
@@ -136,6 +147,11 @@ _PAGE_TABLE = Schema("[page]", (
     Field("front_matter_roman", boolean(), description="pages before the first article numbered i, ii, iii"),
     Field("part_break", one_of("page", "right", "none"),
           description="where each article may open a page, so that large PDFs are laid out in parts"),
+    Field("openings", one_of(*OPENINGS),
+          description="sections and the book's articles open on a right-hand page (a blank page before "
+                      "where needed) or on any page"),
+    Field("text_align", one_of(*TEXT_ALIGNS),
+          description="the text justified, or set ragged-right ('start'): narrow columns open no gaps between words"),
 ))
 
 _FONT_FIELDS = (
@@ -158,6 +174,8 @@ LAYOUT_SCHEMA = Schema(LAYOUT_FILE, (
     Field("description", text(), description="what `publisher layouts` shows"),
     Field("extends", text("the name of a built-in layout"), description="a built-in layout whose files come after this one's"),
     Field("page", table=_PAGE_TABLE, default={}),
+    Field("stylesheets", text_list("a list of CSS files in the layout's folder"), default=[],
+          description=f"stylesheets applied after the built-in ones (default: {EXTRA_STYLESHEET} when the folder has one)"),
     Field("fonts", table=_FONT_TABLE, many=True, default=[], description="the text and display faces"),
     Field("fallback_fonts", table=_FALLBACK_FONT_TABLE, many=True, default=[],
           description="faces for the characters the text faces lack, tried in order"),
@@ -202,7 +220,25 @@ def _load_layout(folder: Path, search_dirs: tuple[Path, ...], depth: int = 0) ->
         cover_page=page.get("cover", inherited.cover_page),
         front_matter_roman=page.get("front_matter_roman", inherited.front_matter_roman),
         part_break=page.get("part_break", inherited.part_break),
+        openings=page.get("openings", inherited.openings),
+        text_align=page.get("text_align", inherited.text_align),
+        stylesheets=inherited.stylesheets + _stylesheets(config["stylesheets"], folder, document),
     )
+
+
+def _stylesheets(names: list[str], folder: Path, document: Document) -> tuple[Path, ...]:
+    """The stylesheets a layout adds: those it lists, each a file in its folder, or its
+    extra.css."""
+    if not names:
+        extra = folder / EXTRA_STYLESHEET
+        return (extra,) if extra.is_file() else ()
+    sheets = []
+    for index, name in enumerate(names):
+        path = (folder / name).resolve()
+        if folder.resolve() not in path.parents or path.suffix.lower() != ".css" or not path.is_file():
+            raise document.fail(f"stylesheet '{name}' is not a CSS file in the layout's folder", ("stylesheets", index))
+        sheets.append(path)
+    return tuple(sheets)
 
 
 def _font(entry: dict[str, Any], folder: Path, document: Document, key_path: KeyPath,

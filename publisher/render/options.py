@@ -60,6 +60,10 @@ class PrintOptions:
 
 
 _POINTS_PER_UNIT = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0, "px": 0.75}
+# A booklet's pages are half its sheet, imposed at full size: without --page-size, A5
+# pages on A4 sheets.
+BOOKLET_PAGE_SIZE = "A5"
+
 MARKS_AREA_MM = 9.0  # room outside the bleed for crop and cross marks
 
 
@@ -84,6 +88,8 @@ class PageSettings:
     mirror_margins: bool
     cover: bool
 
+    openings: str = "any"  # "right": sections (and the book's articles) open on right-hand pages
+    text_align: str = "justify"  # or "start": ragged right
     @property
     def css_bleed(self) -> str | None:
         """The CSS ``bleed``: the bleed itself, plus room for the marks outside it."""
