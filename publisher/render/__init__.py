@@ -8,7 +8,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
@@ -21,8 +21,8 @@ from publisher.model import Figure, Publication, instant
 from publisher.render.context import PublicationView, publication_view
 from publisher.render.environment import make_environment, render_file, render_template
 from publisher.render.fonts import FontFace, font_face_css, sfnt_kind, subset_font
-from publisher.render.languages import text_direction
 from publisher.render.labels import labels_for
+from publisher.render.languages import text_direction
 from publisher.render.layout import Layout
 from publisher.render.options import BOOKLET_PAGE_SIZE, PageSettings, PrintOptions
 from publisher.render.print_part import WHOLE_DOCUMENT
@@ -35,7 +35,7 @@ _SHAPING_CHARACTERS = frozenset({0x20, 0xA0, 0x200B, 0x200C, 0x200D, 0x2060, 0x2
 _CJK_START = 0x2E80  # CJK radicals onwards: blocks too large to keep whole, and not decomposed by shapers
 # What hyphenation adds to the text (the hyphen WeasyPrint and browsers draw at a break).
 _HYPHENS = frozenset({0x2D, 0x2010})
-_FALLBACK_MOMENT = datetime(2000, 1, 1, tzinfo=timezone.utc)
+_FALLBACK_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)
 ImageHref = Callable[[Figure], str | None]
 
 
@@ -46,11 +46,11 @@ def build_moment(publication: Publication) -> datetime:
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
+        return datetime.fromtimestamp(int(epoch), tz=UTC)
     dates = [a.published.value for a in publication.articles if a.published]
     if publication.date:
         dates.append(publication.date)
-    return max(instant(d) for d in dates).astimezone(timezone.utc) if dates else _FALLBACK_MOMENT
+    return max(instant(d) for d in dates).astimezone(UTC) if dates else _FALLBACK_MOMENT
 
 
 def _whole_blocks(points: frozenset[int], coverage: frozenset[int]) -> frozenset[int]:
@@ -164,7 +164,7 @@ class Renderer:
         return self.cache or Cache(Path(self._scratch_folder.name))
 
     @cached_property
-    def _scratch_folder(self) -> tempfile.TemporaryDirectory:
+    def _scratch_folder(self) -> tempfile.TemporaryDirectory[str]:
         return tempfile.TemporaryDirectory(prefix="publisher-faces-")
 
     def fallback_families(self, role: str) -> str:
