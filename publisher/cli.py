@@ -71,12 +71,13 @@ def build_command(
     cache_max_size: Annotated[str, typer.Option("--cache-max-size", help="After building, remove the cache entries used longest ago beyond this size (500MB, 2GB).")] = DEFAULT_CACHE_MAX_SIZE,
     force: Annotated[bool, typer.Option("--force", help="Build everything anew, ignoring the cache (and refreshing it).")] = False,
     keep_html: Annotated[bool, typer.Option("--keep-html", help="Also write NAME.print.html: the PDF's whole document, for plain weasyprint.")] = False,
-    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="pdf/a-3b or pdf/ua-1.")] = None,
+    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="pdf/a-3b, pdf/ua-1 or pdf/x-4.")] = None,
     page_size: Annotated[Optional[str], typer.Option("--page-size", help="A4, A5, letter, or '148mm 210mm'.")] = None,
     bleed: Annotated[Optional[str], typer.Option("--bleed", help="Bleed around each page, e.g. 3mm.")] = None,
     marks: Annotated[Optional[str], typer.Option("--marks", help="Printer's marks: crop, cross or 'crop cross'.")] = None,
     mirror_margins: Annotated[bool, typer.Option("--mirror-margins", help="Wider outer margins on facing pages, for duplex.")] = False,
     impose: Annotated[Optional[str], typer.Option("--impose", help="booklet: also write the pages two-up in saddle-stitch order.")] = None,
+    no_tags: Annotated[bool, typer.Option("--no-tags", help="An untagged PDF: no structure tree for screen readers.")] = False,
     allow_network: Annotated[bool, typer.Option("--allow-network", help="Fetch http(s) images (public hosts only, size-capped).")] = False,
     verify: Annotated[bool, typer.Option("--verify", help="Read every output back; fail if any text is missing.")] = False,
     tone_marks: Annotated[str, typer.Option("--tone-marks", help="Tone-mark placement: keep, old (hòa, thúy) or new (hoà, thuý).")] = "keep",
@@ -86,7 +87,7 @@ def build_command(
     """Build publications into PDF, EPUB and HTML."""
     chosen = tuple(part.strip().lower() for part in formats.split(",") if part.strip()) if formats else None
     printing = PrintOptions(page_size=page_size, bleed=bleed, marks=marks, mirror_margins=mirror_margins,
-                            pdf_variant=pdf_variant, impose=impose)
+                            pdf_variant=pdf_variant, impose=impose, tags=not no_tags)
     options = BuildOptions(formats=chosen, layout=layout, print=printing, network=NetworkPolicy(allowed=allow_network),
                            verify=verify, tone_marks=tone_marks.strip().lower(), cache_dir=None if no_cache else cache or default_cache_dir(),
                            force=force, keep_html=keep_html, as_article=as_article, profile_dirs=tuple(profiles or ()))

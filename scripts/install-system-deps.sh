@@ -17,6 +17,7 @@ command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
   || packages+=(fonts-noto-cjk)
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || packages+=(libharfbuzz-subset0)
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
+[ -f /usr/share/color/icc/ghostscript/default_cmyk.icc ] || packages+=(libgs-common)  # PDF/X-4's CMYK output intent
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v w3m >/dev/null 2>&1 || packages+=(w3m)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
+import subprocess
 from pathlib import Path
 from typing import NamedTuple
 
@@ -70,7 +72,7 @@ def _plain(written: Written, renderer: Renderer, tmp_path: Path) -> Path:
     kept = tmp_path / "kept.print.html"
     kept.write_text(written.writer.standalone_html(renderer), encoding="utf-8")
     path = tmp_path / "plain.pdf"
-    HTML(filename=str(kept)).write_pdf(path)
+    HTML(filename=str(kept)).write_pdf(path, pdf_tags=renderer.print_options.tags)  # tagged by default, as ours
     return path
 
 
@@ -322,3 +324,57 @@ def test_an_error_while_parts_wait_ends_the_build_rather_than_hanging(tmp_path, 
     renderer = _renderer(_write_articles(tmp_path / "articles", 9), "bulletin")
     with pytest.raises(RuntimeError, match="part 3"):
         PdfWriter(PartSettings(jobs=2, plan=SMALL_PARTS)).write(renderer)
+
+
+def _struct_text(path: Path) -> str:
+    """The structure tree as poppler reads it: element types in reading order, each
+    with the text its marked content draws (object numbers of annotations left out)."""
+    text = subprocess.run(["pdfinfo", "-struct-text", str(path)], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"Object \d+ 0", "Object", text)
+
+
+def _elements(node, found: list) -> list:
+    node = node.get_object()
+    if isinstance(node, list):
+        for child in node:
+            _elements(child, found)
+    elif isinstance(node, dict) and "/S" in node:
+        found.append(node)
+        _elements(node.get("/K", []), found)
+    return found
+
+
+@pytest.mark.parametrize("which", ["bulletin", "book"])
+def test_parts_are_tagged_with_one_structure_tree_read_as_one_piece_reads(which, request):
+    _renderer, _written, parted, plain = request.getfixturevalue(which)
+    reader = pypdf.PdfReader(parted)
+    root = reader.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"]) and root["/Lang"] == "vi"
+    tree = root["/StructTreeRoot"].get_object()
+    [document] = tree["/K"]
+    assert document.get_object()["/S"] == "/Document"
+    ours = _struct_text(parted)
+    assert ours == _struct_text(plain)  # the same elements, text and reading order as one piece
+    assert ours.index("Bài số 1: tin") < ours.index("Bài số 5: tin") < ours.index("Bài số 9: tin")
+    parents = tree["/ParentTree"].get_object()["/Nums"]
+    keys = {int(parents[i]) for i in range(0, len(parents), 2)}
+    pages = {page.indirect_reference.idnum for page in reader.pages}
+    assert [int(page["/StructParents"]) for page in reader.pages] == list(range(len(reader.pages)))
+    annotations = [a.get_object() for page in reader.pages for a in page.get("/Annots", ()) or ()]
+    linked = sorted(int(a["/StructParent"]) for a in annotations if "/StructParent" in a)
+    assert linked == list(range(len(reader.pages), len(reader.pages) + len(linked))) and linked
+    assert keys == set(range(len(reader.pages) + len(linked)))
+    assert int(tree["/ParentTreeNextKey"]) == len(keys)
+    elements = _elements(document, [])
+    assert len(elements) > 100
+    assert all(element.raw_get("/Pg").idnum in pages for element in elements if "/Pg" in element)
+
+
+def test_untagged_parts_on_request(tmp_path):
+    from publisher.render.options import PrintOptions
+
+    renderer = _renderer(_write_articles(tmp_path / "articles", 9), "bulletin")
+    untagged = dataclasses.replace(renderer, print_options=PrintOptions(tags=False))
+    result = PdfWriter(PartSettings(jobs=2, plan=SMALL_PARTS)).write(untagged)
+    root = pypdf.PdfReader(io.BytesIO(result.data)).trailer["/Root"]
+    assert result.part_count == 5 and "/StructTreeRoot" not in root

@@ -184,7 +184,7 @@ def test_print_options_name_their_flag_and_the_choices(tmp_path):
     from publisher.render.options import PrintOptions
 
     cases = {
-        PrintOptions(pdf_variant="pdf/x"): "unknown PDF variant 'pdf/x' (choose from pdf/a-3b, pdf/ua-1)",
+        PrintOptions(pdf_variant="pdf/x"): "unknown PDF variant 'pdf/x' (choose from pdf/a-3b, pdf/ua-1, pdf/x-4)",
         PrintOptions(page_size="A9"): "--page-size must be a page size such as 'A4', 'A5', 'letter' or '148mm 210mm', not \"A9\"",
         PrintOptions(bleed="3"): "--bleed must be a length such as '3mm', not \"3\"",
         PrintOptions(impose="zine"): "unknown imposition 'zine' (choose from booklet)",

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from publisher.errors import PublisherError
 from publisher.schema import Check, Invalid, boolean, check_declared, one_of, option
 
-PDF_VARIANTS = ("pdf/a-3b", "pdf/ua-1")
+PDF_VARIANTS = ("pdf/a-3b", "pdf/ua-1", "pdf/x-4")
 _LENGTH = re.compile(r"^\d+(\.\d+)?(mm|cm|in|pt|px)$")
 _PAGE_SIZES = {"a3", "a4", "a5", "a6", "b4", "b5", "letter", "legal", "ledger"}
 
@@ -53,6 +53,7 @@ class PrintOptions:
     mirror_margins: bool = option(False, boolean(), "--mirror-margins")
     pdf_variant: str | None = option(None, one_of(*PDF_VARIANTS, noun="PDF variant"), "--pdf-variant")
     impose: str | None = option(None, one_of("booklet", noun="imposition"), "--impose")
+    tags: bool = option(True, boolean(), "--no-tags", "a tagged PDF (structure tree, reading order)")
 
     def validated(self) -> PrintOptions:
         check_declared(self)

@@ -22,6 +22,31 @@ def page_labels(count: int, front_matter: int) -> list[str]:
     return [_roman(n + 1) if n < front_matter else str(n - front_matter + 1) for n in range(count)]
 
 
+def label_ranges(labels: Sequence[str]) -> list[tuple[int, str, int]]:
+    """The PDF ``/PageLabels`` ranges that give ``labels``: (first page index, style
+    ``r`` for lower roman or ``D`` for decimal, first number). Labels are those of
+    ``page_labels``; a new range starts where the style changes or the count jumps."""
+    ranges: list[tuple[int, str, int]] = []
+    previous: tuple[str, int] | None = None
+    for index, label in enumerate(labels):
+        style, number = ("D", int(label)) if label.isdigit() else ("r", _from_roman(label))
+        if previous is None or previous != (style, number - 1):
+            ranges.append((index, style, number))
+        previous = (style, number)
+    return ranges
+
+
+def _from_roman(numeral: str) -> int:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    total = 0
+    for here, after in zip(numeral, numeral[1:] + " ", strict=True):
+        value = values[here]
+        total += -value if values.get(after, 0) > value else value
+    if _roman(total) != numeral:
+        raise ValueError(f"not a lower-case roman numeral: {numeral!r}")
+    return total
+
+
 def _roman(number: int) -> str:
     numerals = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
                 (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))

@@ -17,14 +17,21 @@ from publisher.build_log import PUBLISHER_LOGGER, warn
 from publisher.engine import HTML, EngineChanged, FontConfiguration, release_font_files, why_not_hooked
 from publisher.render import Renderer
 from publisher.render.options import length_in_points
-from publisher.render.print_part import PrintPart
 from publisher.render.pages import PageStart, page_starts, page_starts_from_anchors
+from publisher.render.print_part import PrintPart
 from publisher.resources import shipped_fonts_dir
 from publisher.writers.base import OutputFile, Writer, WriterResult
 from publisher.writers.parts.plan import cut, start_anchor, why_in_one_piece
 from publisher.writers.parts.run import PartContext, PartSettings, lay_out_in_parts
 from publisher.writers.parts.worker import PartMismatch
-from publisher.writers.pdf_finish import Finisher, report_problems, weasyprint_problems
+from publisher.writers.pdf_finish import (
+    ARCHIVAL,
+    Finisher,
+    cmyk_profile,
+    report_problems,
+    weasyprint_problems,
+    with_output_intent,
+)
 from publisher.writers.sandbox import SandboxedFetcher
 
 _FILE_URL_FOLDERS = re.compile(r"file://[^\"')\s]*/")
@@ -87,7 +94,8 @@ class PdfWriter(Writer):
         ``weasyprint`` lays it out into the same pages."""
         starts = self.planned_part_starts(renderer) if part_starts is None else part_starts
         base = f'<base href="{html_escaping.escape(renderer.layout.folder.as_uri())}/">'
-        return self.document_html(renderer, starts).replace("<head>", "<head>\n  " + base, 1)
+        html = with_output_intent(self.document_html(renderer, starts), renderer.print_options.pdf_variant)
+        return html.replace("<head>", "<head>\n  " + base, 1)
 
     def _context(self, renderer: Renderer, part_starts: frozenset[str]) -> PartContext:
         publication = renderer.publication
@@ -110,14 +118,15 @@ class PdfWriter(Writer):
                     warn(f"PDF laid out in one piece, not in parts: {changed}")
                 except PartMismatch as mismatch:
                     logging.getLogger(PUBLISHER_LOGGER).info("PDF laid out in one piece: %s", mismatch)
-        html = self.document_html(renderer)
+        html = with_output_intent(self.document_html(renderer), renderer.print_options.pdf_variant)
         pdf, starts_of_pages = self._lay_out_whole(renderer, html, _identifier(html))
         return _LaidOut(pdf=pdf, page_starts=starts_of_pages, part_count=0, part_starts=frozenset())
 
     def _lay_out_in_parts(self, renderer: Renderer, starts: frozenset[str]) -> _LaidOut:
         identifier = _identifier(self.document_html(renderer, starts))
         parted = lay_out_in_parts(renderer, self._context(renderer, starts), _base_url(renderer), _roots(renderer),
-                                  identifier, length_in_points(renderer.print_options.bleed), self.settings)
+                                  identifier, length_in_points(renderer.print_options.bleed), self.settings,
+                                  tags=is_tagged(renderer))
         return _LaidOut(pdf=parted.pdf, page_starts=page_starts_from_anchors(parted.page_anchors, renderer),
                         part_count=parted.part_count, part_starts=starts)
 
@@ -125,24 +134,31 @@ class PdfWriter(Writer):
         layout = renderer.layout
         fetcher = SandboxedFetcher(_roots(renderer))
         variant = renderer.print_options.pdf_variant
+        tagged = is_tagged(renderer)
         font_config = FontConfiguration()
         with weasyprint_problems() as problems:
             try:
                 document = HTML(string=html, base_url=_base_url(renderer), url_fetcher=fetcher).render(
-                    font_config=font_config, pdf_variant=variant, pdf_tags=variant == "pdf/ua-1"
+                    font_config=font_config, pdf_variant=variant, pdf_tags=tagged
                 )
                 starts_of_pages = page_starts(document, renderer)
-                pdf = document.write_pdf(
-                    pdf_identifier=identifier,
-                    pdf_variant=variant,
-                    pdf_tags=variant == "pdf/ua-1",
-                    finisher=Finisher(length_in_points(renderer.print_options.bleed)),
-                )
+                if document.metadata.created is None:  # else PDF/X stamps the clock's time
+                    document.metadata.created = document.metadata.modified
+                finisher = Finisher(length_in_points(renderer.print_options.bleed),
+                                    tuple(start.label for start in starts_of_pages), archival=variant in ARCHIVAL,
+                                    identifier=identifier)
+                pdf = document.write_pdf(pdf_identifier=identifier, pdf_variant=variant, pdf_tags=tagged, finisher=finisher)
             finally:
                 release_font_files(font_config)
         report_problems(problems, layout.folder / "layout.toml")
-        assert isinstance(pdf, bytes)
+        if not isinstance(pdf, bytes):
+            raise AssertionError("WeasyPrint's write_pdf without a target returns the bytes")
         return pdf, starts_of_pages
+
+
+def is_tagged(renderer: Renderer) -> bool:
+    """Tagged unless ``--no-tags``; PDF/UA always."""
+    return renderer.print_options.tags or renderer.print_options.pdf_variant == "pdf/ua-1"
 
 
 def _identifier(html: str) -> bytes:
@@ -157,10 +173,11 @@ def _base_url(renderer: Renderer) -> str:
 
 
 def _roots(renderer: Renderer) -> tuple[Path, ...]:
-    return (*renderer.layout.template_dirs, shipped_fonts_dir(), *renderer.font_roots, *_content_folders(renderer))
+    intent = (cmyk_profile().parent,) if renderer.print_options.pdf_variant == "pdf/x-4" else ()
+    return (*renderer.layout.template_dirs, shipped_fonts_dir(), *renderer.font_roots, *_content_folders(renderer), *intent)
 
 
-def _content_folders(renderer: Renderer):
+def _content_folders(renderer: Renderer) -> list[Path]:
     publication = renderer.publication
     folders = {a.path.parent for a in publication.articles if a.path is not None}
     if publication.folder is not None:

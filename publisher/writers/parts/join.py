@@ -28,9 +28,11 @@ from pypdf.generic import (
 
 from publisher.engine import add_indirect, forget_objects, info_reference, object_table
 from publisher.render.fonts import FontFace
+from publisher.render.pages import label_ranges
 from publisher.writers.parts.compact import write_compact
 from publisher.writers.parts.fontmerge import merge_fonts
 from publisher.writers.parts.pdfobjects import dictionary, reference
+from publisher.writers.parts.structure import PartStructure, copy_structure, join_structures
 
 PART_LINK_PREFIX = "https://publisher.invalid/"
 
@@ -66,10 +68,13 @@ class Joiner:
             index = self.order.pop(0)
             read = self._read.pop(index)
             pages = [reference(self.writer.add_page(page)) for page in read.reader.pages]
-            self.parts[index] = _Arrived(read.reader, pages, read.destinations, read.outline)
+            # Copied now, while other parts are still laid out: part 0, the front, carries nothing.
+            structure = copy_structure(self.writer, read.reader, pages, carries=index != 0)
+            self.parts[index] = _Arrived(read.reader, pages, read.destinations, read.outline, structure)
 
-    def finish(self, identifier: bytes, faces: Sequence[FontFace] = ()) -> bytes:
-        """The whole PDF; the first part's metadata is the whole's."""
+    def finish(self, identifier: bytes, faces: Sequence[FontFace] = (), labels: Sequence[str] = ()) -> bytes:
+        """The whole PDF; the first part's metadata is the whole's; ``labels``: each
+        page's printed number, for the page labels viewers show."""
         if self.order:
             raise AssertionError(f"parts {self.order} never arrived")
         writer = self.writer
@@ -96,6 +101,9 @@ class Joiner:
         for key in ("/Lang", "/PageMode", "/ViewerPreferences", "/MarkInfo"):
             if key in front_root:
                 writer.root_object[NameObject(key)] = front_root[key].clone(writer)
+        join_structures(writer, [part.structure for part in arrived])
+        if labels:
+            _set_page_labels(writer, labels)
         merge_fonts(writer, pages, faces)
         _drop_unreachable(writer)
         return write_compact(writer, identifier)
@@ -138,6 +146,7 @@ class _Arrived:
     pages: list[IndirectObject]
     destinations: _Named
     outline: list[_Entry]
+    structure: PartStructure | None
 
 
 def _page_number(reader: PdfReader, destination: Destination) -> int:
@@ -163,6 +172,14 @@ def _set_named_destinations(writer: PdfWriter, destinations: dict[str, ArrayObje
         names.append(destinations[name])
     tree = DictionaryObject({NameObject("/Dests"): add_indirect(writer, DictionaryObject({NameObject("/Names"): names}))})
     writer.root_object[NameObject("/Names")] = add_indirect(writer, tree)
+
+
+def _set_page_labels(writer: PdfWriter, labels: Sequence[str]) -> None:
+    numbers = ArrayObject()
+    for index, style, start in label_ranges(labels):
+        numbers += [NumberObject(index), DictionaryObject({NameObject("/S"): NameObject("/" + style),
+                                                          NameObject("/St"): NumberObject(start)})]
+    writer.root_object[NameObject("/PageLabels")] = DictionaryObject({NameObject("/Nums"): numbers})
 
 
 def _link_contents(pages: list[IndirectObject], destinations: dict[str, ArrayObject]) -> None:

@@ -35,8 +35,8 @@ def why_in_one_piece(renderer: Renderer, plan: PartPlan) -> str | None:
         return f"layout '{layout.name}' has no part breaks"
     if len(renderer.publication.articles) < plan.threshold:
         return "too few articles"
-    if options.pdf_variant is not None:
-        return f"{options.pdf_variant} needs one structure tree"
+    if options.pdf_variant is not None:  # their metadata and output intents are written for one document
+        return f"{options.pdf_variant} is written in one piece"
     if options.mirror_margins and layout.part_break != "right":
         return "mirrored margins need each part to start on a known side"
     return None

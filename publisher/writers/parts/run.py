@@ -18,16 +18,17 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup
 
 from publisher.cache import Cache, code_version, digest, file_digest
-from publisher.model import Figure
 from publisher.executors import InlineExecutor, make_executor, start_workers
+from publisher.model import Figure
 from publisher.render.context import ArticleView, publication_view
 from publisher.render.labels import labels_for
+from publisher.render.pages import page_starts_from_anchors
 from publisher.render.print_part import PrintPart
 from publisher.writers.parts.chain import ANEW, POLL_SECONDS, Board, ChainBroken, Ended, Failed, PartEnd
 from publisher.writers.parts.join import PART_LINK_PREFIX, Joiner
 from publisher.writers.parts.plan import PartPlan, cut, part_view, start_anchor
-from publisher.writers.pdf_finish import report_problems
 from publisher.writers.parts.worker import CachedPart, LaidOutPart, PartJob, PartMismatch, lay_out_part
+from publisher.writers.pdf_finish import report_problems
 
 if TYPE_CHECKING:
     from publisher.render import Renderer
@@ -68,12 +69,13 @@ class PartContext:
 
 
 def lay_out_in_parts(renderer: Renderer, context: PartContext, base_url: str, roots: tuple[Path, ...], identifier: bytes,
-                     bleed_points: float, settings: PartSettings) -> PartedDocument:
+                     bleed_points: float, settings: PartSettings, tags: bool = False) -> PartedDocument:
     """The PDF of ``renderer``'s publication, laid out in parts. Raises ``PartMismatch``
     when the parts do not fit together as one piece would, ``EngineChanged`` when the
     engines' internals do not work as expected (the caller then lays it out whole)."""
     with tempfile.TemporaryDirectory(prefix="publisher-parts-") as temporary:
-        return _PartRun(renderer, context, base_url, roots, bleed_points, settings, Board(Path(temporary))).lay_out(identifier)
+        run = _PartRun(renderer, context, base_url, roots, bleed_points, settings, Board(Path(temporary)), tags)
+        return run.lay_out(identifier)
 
 
 class _PartRun:
@@ -81,8 +83,9 @@ class _PartRun:
     follows with the workers: ``chain.py``)."""
 
     def __init__(self, renderer: Renderer, context: PartContext, base_url: str, roots: tuple[Path, ...],
-                 bleed_points: float, settings: PartSettings, board: Board) -> None:
+                 bleed_points: float, settings: PartSettings, board: Board, tags: bool) -> None:
         self.renderer = renderer
+        self.tags = tags
         self.context = context
         self.base_url = base_url
         self.roots = roots
@@ -116,8 +119,9 @@ class _PartRun:
                 raise
         report_problems([problem for part in (front, *bodies) for problem in part.problems],
                         self.renderer.layout.folder / "layout.toml")
-        pdf = joiner.finish(identifier, self.renderer.used_fonts)
         anchors = tuple(page for part in (front, *bodies) for page in part.page_anchors)
+        labels = tuple(start.label for start in page_starts_from_anchors(anchors, self.renderer))
+        pdf = joiner.finish(identifier, self.renderer.used_fonts, labels)
         return PartedDocument(pdf=pdf, page_anchors=anchors, part_count=len(bodies))
 
     def _lay_out_all(self, executor: Executor, joiner: Joiner) -> tuple[LaidOutPart, list[LaidOutPart]]:
@@ -230,18 +234,21 @@ class _PartRun:
             "print.html", print_part=part, **self._common(),
             toc_href=lambda article, heading: PART_LINK_PREFIX + "#" + (heading.anchor if heading else article.anchor),
         )
-        return PartJob(number=0, html=html, base_url=self.base_url, roots=self.roots, bleed_points=self.bleed_points, draw=draw)
+        return PartJob(number=0, html=html, base_url=self.base_url, roots=self.roots, bleed_points=self.bleed_points,
+                       tags=self.tags, draw=draw)
 
     def _body_job(self, number: int, group) -> PartJob:
         view = part_view(self.view, group)
         first_anchor = start_anchor(self.view, group)
         carried = self._carried(self.groups[number - 2][-1]) if number > 1 else Markup("")
-        html = self.renderer.render("print.html", print_part=PrintPart(kind="body", starts=self.context.part_starts, carried=carried),
-                                    pub=view, **self._common(), toc_href=lambda article, heading: "#")
+        part = PrintPart(kind="body", starts=self.context.part_starts, carried=carried)
+        html = self.renderer.render("print.html", print_part=part, pub=view, **self._common(),
+                                    toc_href=lambda article, heading: "#")
         contents = frozenset(anchor for article in group for anchor in (article.anchor, *(h.anchor for h in article.headings)))
         return PartJob(number=number, html=html, base_url=self.base_url, roots=self.roots, first_anchor=first_anchor,
                        contents_anchors=contents,
-                       break_kind=self.renderer.layout.part_break, board=self.board, bleed_points=self.bleed_points)
+                       break_kind=self.renderer.layout.part_break, board=self.board, bleed_points=self.bleed_points,
+                       tags=self.tags)
 
     def _carried(self, article: ArticleView) -> Markup:
         """The head of ``article`` without its anchors or bookmarks: it only sets the strings
@@ -261,7 +268,7 @@ class _PartRun:
 
     def _key(self, job: PartJob) -> str:
         return digest("pdf-part", self.environment, self.images_key, str(job.number), job.html,
-                      job.first_anchor, job.break_kind, repr(job.bleed_points), str(job.draw))
+                      job.first_anchor, job.break_kind, repr(job.bleed_points), str(job.draw), str(job.tags))
 
     def _cached(self, job: PartJob) -> LaidOutPart | None:
         cache = self.settings.cache
@@ -329,7 +336,7 @@ def _raise_first_cause(futures: list[Future[LaidOutPart]]) -> None:
 
 
 def _numbers_of(part: LaidOutPart) -> dict[str, int]:
-    return {anchor: number for anchors, number in zip(part.page_anchors, part.page_numbers) for anchor in anchors}
+    return {anchor: number for anchors, number in zip(part.page_anchors, part.page_numbers, strict=True) for anchor in anchors}
 
 
 def _done(part: LaidOutPart) -> Future[LaidOutPart]:

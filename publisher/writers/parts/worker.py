@@ -49,6 +49,7 @@ class PartJob:
     board: Board | None = None  # None: the front, numbered as it is laid out
     contents_anchors: frozenset[str] = frozenset()  # anchors whose page numbers the contents print
     bleed_points: float = 0.0
+    tags: bool = False  # a tagged PDF: its structure tree is merged with the other parts' in the join
     draw: bool = True  # False: paginated only, to learn its pages; ``pdf`` is then empty
     # A cached layout to use if the part before ends where it did (rule 3 of the protocol).
     cached: CachedPart | None = None
@@ -190,7 +191,8 @@ def _lay_out(job: PartJob) -> LaidOutPart:
         pdf, write_problems = b"", []
         if job.draw:
             with weasyprint_problems() as write_problems:
-                pdf = part_document.write_pdf(pdf_identifier=identifier, finisher=Finisher(job.bleed_points))
+                pdf = part_document.write_pdf(pdf_identifier=identifier, pdf_tags=job.tags,
+                                              finisher=Finisher(job.bleed_points))
             if not isinstance(pdf, bytes):
                 raise AssertionError("WeasyPrint's write_pdf without a target returns the bytes")
     finally:
