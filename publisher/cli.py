@@ -7,16 +7,16 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import Annotated, NoReturn
 
 import typer
 
 from publisher.batch import BatchJob, JobOutcome, build_tree
 from publisher.build import BuildOptions
 from publisher.cache import DEFAULT_CACHE_MAX_SIZE, Cache, default_cache_dir, parse_size
-from publisher.progress import ProgressLine
 from publisher.errors import PublisherError
 from publisher.network import NetworkPolicy
+from publisher.progress import ProgressLine
 from publisher.render.options import PrintOptions
 from publisher.version import package_version
 from publisher.writers import FORMATS
@@ -61,35 +61,132 @@ def _human_size(size: int) -> str:
 
 @app.command("build")
 def build_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files, folders of articles, or trees of them; each folder is one publication.")],
-    out_dir: Annotated[Path, typer.Option("--output", "-o", help="Folder for the outputs; a tree keeps its shape there.")] = Path("out"),
-    formats: Annotated[Optional[str], typer.Option("--format", "-f", help=f"Comma-separated: {','.join(FORMATS)} (default: the manifest's, else all).")] = None,
-    layout: Annotated[Optional[str], typer.Option("--layout", "-l", help="Layout name or folder.")] = None,
-    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes: publications built at once, or the parts of one large PDF (default: the number of cores).")] = None,
-    cache: Annotated[Optional[Path], typer.Option("--cache", help="Cache folder: publications whose inputs did not change are not built again (default: your user cache folder, or $PUBLISHER_CACHE_DIR).", show_default=False)] = None,
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Article files, folders of articles, or trees of them; each folder is one publication."),
+    ],
+    out_dir: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help=(
+                "Folder for the outputs; a tree keeps its shape there."
+            ),
+        ),
+    ] = Path("out"),
+    formats: Annotated[
+        str | None,
+        typer.Option(
+            "--format", "-f", help=(
+                f"Comma-separated: {','.join(FORMATS)} (default: the manifest's, else all)."
+            ),
+        ),
+    ] = None,
+    layout: Annotated[str | None, typer.Option("--layout", "-l", help="Layout name or folder.")] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help=(
+                "Processes: publications built at once, or the parts of one large PDF (default: the number of "
+                "cores)."
+            ),
+        ),
+    ] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache", help=(
+                "Cache folder: publications whose inputs did not change are not built again (default: your user "
+                "cache folder, or $PUBLISHER_CACHE_DIR)."
+            ), show_default=False,
+        ),
+    ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
-    cache_max_size: Annotated[str, typer.Option("--cache-max-size", help="After building, remove the cache entries used longest ago beyond this size (500MB, 2GB).")] = DEFAULT_CACHE_MAX_SIZE,
-    force: Annotated[bool, typer.Option("--force", help="Build everything anew, ignoring the cache (and refreshing it).")] = False,
-    keep_html: Annotated[bool, typer.Option("--keep-html", help="Also write NAME.print.html: the PDF's whole document, for plain weasyprint.")] = False,
-    pdf_variant: Annotated[Optional[str], typer.Option("--pdf-variant", help="pdf/a-3b, pdf/ua-1 or pdf/x-4.")] = None,
-    page_size: Annotated[Optional[str], typer.Option("--page-size", help="A4, A5, letter, or '148mm 210mm'.")] = None,
-    bleed: Annotated[Optional[str], typer.Option("--bleed", help="Bleed around each page, e.g. 3mm.")] = None,
-    marks: Annotated[Optional[str], typer.Option("--marks", help="Printer's marks: crop, cross or 'crop cross'.")] = None,
-    mirror_margins: Annotated[bool, typer.Option("--mirror-margins", help="Wider outer margins on facing pages, for duplex.")] = False,
-    impose: Annotated[Optional[str], typer.Option("--impose", help="booklet: also write the pages two-up in saddle-stitch order.")] = None,
+    cache_max_size: Annotated[
+        str,
+        typer.Option(
+            "--cache-max-size", help=(
+                "After building, remove the cache entries used longest ago beyond this size (500MB, 2GB)."
+            ),
+        ),
+    ] = DEFAULT_CACHE_MAX_SIZE,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force", help=(
+                "Build everything anew, ignoring the cache (and refreshing it)."
+            ),
+        ),
+    ] = False,
+    keep_html: Annotated[
+        bool,
+        typer.Option(
+            "--keep-html", help=(
+                "Also write NAME.print.html: the PDF's whole document, for plain weasyprint."
+            ),
+        ),
+    ] = False,
+    pdf_variant: Annotated[str | None, typer.Option("--pdf-variant", help="pdf/a-3b, pdf/ua-1 or pdf/x-4.")] = None,
+    page_size: Annotated[str | None, typer.Option("--page-size", help="A4, A5, letter, or '148mm 210mm'.")] = None,
+    bleed: Annotated[str | None, typer.Option("--bleed", help="Bleed around each page, e.g. 3mm.")] = None,
+    marks: Annotated[str | None, typer.Option("--marks", help="Printer's marks: crop, cross or 'crop cross'.")] = None,
+    mirror_margins: Annotated[
+        bool,
+        typer.Option(
+            "--mirror-margins", help=(
+                "Wider outer margins on facing pages, for duplex."
+            ),
+        ),
+    ] = False,
+    impose: Annotated[
+        str | None,
+        typer.Option(
+            "--impose", help=(
+                "booklet: also write the pages two-up in saddle-stitch order."
+            ),
+        ),
+    ] = None,
     no_tags: Annotated[bool, typer.Option("--no-tags", help="An untagged PDF: no structure tree for screen readers.")] = False,
-    allow_network: Annotated[bool, typer.Option("--allow-network", help="Fetch http(s) images (public hosts only, size-capped).")] = False,
+    allow_network: Annotated[
+        bool,
+        typer.Option(
+            "--allow-network", help=(
+                "Fetch http(s) images (public hosts only, size-capped)."
+            ),
+        ),
+    ] = False,
     verify: Annotated[bool, typer.Option("--verify", help="Read every output back; fail if any text is missing.")] = False,
-    tone_marks: Annotated[str, typer.Option("--tone-marks", help="Tone-mark placement: keep, old (hòa, thúy) or new (hoà, thuý).")] = "keep",
-    as_article: Annotated[bool, typer.Option("--as-article", help="Each page is an article: what would refuse one is a warning instead.")] = False,
-    profiles: Annotated[Optional[list[Path]], typer.Option("--profiles", help="A folder of your own site profiles (*.toml); may be given more than once.")] = None,
+    tone_marks: Annotated[
+        str,
+        typer.Option(
+            "--tone-marks", help=(
+                "Tone-mark placement: keep, old (hòa, thúy) or new (hoà, thuý)."
+            ),
+        ),
+    ] = "keep",
+    as_article: Annotated[
+        bool,
+        typer.Option(
+            "--as-article", help=(
+                "Each page is an article: what would refuse one is a warning instead."
+            ),
+        ),
+    ] = False,
+    profiles: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--profiles", help=(
+                "A folder of your own site profiles (*.toml); may be given more than once."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Build publications into PDF, EPUB and HTML."""
     chosen = tuple(part.strip().lower() for part in formats.split(",") if part.strip()) if formats else None
     printing = PrintOptions(page_size=page_size, bleed=bleed, marks=marks, mirror_margins=mirror_margins,
                             pdf_variant=pdf_variant, impose=impose, tags=not no_tags)
     options = BuildOptions(formats=chosen, layout=layout, print=printing, network=NetworkPolicy(allowed=allow_network),
-                           verify=verify, tone_marks=tone_marks.strip().lower(), cache_dir=None if no_cache else cache or default_cache_dir(),
+                           verify=verify, tone_marks=tone_marks.strip().lower(),
+                           cache_dir=None if no_cache else cache or default_cache_dir(),
                            force=force, keep_html=keep_html, as_article=as_article, profile_dirs=tuple(profiles or ()))
     max_size = parse_size(cache_max_size)
     shown: list[ProgressLine] = []  # made once the build knows its publications
@@ -126,11 +223,32 @@ def build_command(
 @app.command("clean")
 def clean_command(
     files: Annotated[list[Path], typer.Argument(help="Article files to clean.")],
-    out_dir: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write NAME.md files here instead of printing.")] = None,
+    out_dir: Annotated[Path | None, typer.Option("--output", "-o", help="Write NAME.md files here instead of printing.")] = None,
     explain: Annotated[bool, typer.Option("--explain", help="Show each dropped line and the rule that dropped it.")] = False,
-    allow_network: Annotated[bool, typer.Option("--allow-network", help="With -o: download remote images into DIR/NAME_files/ (public hosts only, size-capped).")] = False,
-    as_article: Annotated[bool, typer.Option("--as-article", help="Each page is an article: what would refuse one is a warning instead.")] = False,
-    profile_dirs: Annotated[Optional[list[Path]], typer.Option("--profiles", help="A folder of your own site profiles (*.toml); may be given more than once.")] = None,
+    allow_network: Annotated[
+        bool,
+        typer.Option(
+            "--allow-network", help=(
+                "With -o: download remote images into DIR/NAME_files/ (public hosts only, size-capped)."
+            ),
+        ),
+    ] = False,
+    as_article: Annotated[
+        bool,
+        typer.Option(
+            "--as-article", help=(
+                "Each page is an article: what would refuse one is a warning instead."
+            ),
+        ),
+    ] = False,
+    profile_dirs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--profiles", help=(
+                "A folder of your own site profiles (*.toml); may be given more than once."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Print each cleaned article as Markdown with front matter. A file that fails is
     reported and the others are cleaned; the exit status is 1 if any failed."""
@@ -169,8 +287,22 @@ def clean_command(
 
 @app.command("cache")
 def cache_command(
-    cache: Annotated[Optional[Path], typer.Option("--cache", help="Cache folder (default: your user cache folder, or $PUBLISHER_CACHE_DIR).", show_default=False)] = None,
-    prune: Annotated[Optional[str], typer.Option("--prune", help="Remove the entries used longest ago beyond this size (0 empties it).")] = None,
+    cache: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache", help=(
+                "Cache folder (default: your user cache folder, or $PUBLISHER_CACHE_DIR)."
+            ), show_default=False,
+        ),
+    ] = None,
+    prune: Annotated[
+        str | None,
+        typer.Option(
+            "--prune", help=(
+                "Remove the entries used longest ago beyond this size (0 empties it)."
+            ),
+        ),
+    ] = None,
 ) -> None:
     """Show what the cache holds; with --prune, trim it."""
     cache = cache or default_cache_dir()
@@ -184,7 +316,7 @@ def cache_command(
 
 @app.command("layouts")
 def layouts_command(
-    folder: Annotated[Optional[Path], typer.Argument(help="A publication folder whose layouts/ to include.")] = None,
+    folder: Annotated[Path | None, typer.Argument(help="A publication folder whose layouts/ to include.")] = None,
 ) -> None:
     """List the layouts available: the built-ins and a publication's own."""
     from publisher.render.layout import available_layouts, find_layout

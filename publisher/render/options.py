@@ -60,11 +60,11 @@ class PrintOptions:
         return self
 
 
-_POINTS_PER_UNIT = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0, "px": 0.75}
 # A booklet's pages are half its sheet, imposed at full size: without --page-size, A5
 # pages on A4 sheets.
 BOOKLET_PAGE_SIZE = "A5"
 
+_POINTS_PER_UNIT = {"mm": 72 / 25.4, "cm": 72 / 2.54, "in": 72.0, "pt": 1.0, "px": 0.75}
 MARKS_AREA_MM = 9.0  # room outside the bleed for crop and cross marks
 
 
@@ -88,9 +88,9 @@ class PageSettings:
     marks: str | None
     mirror_margins: bool
     cover: bool
-
     openings: str = "any"  # "right": sections (and the book's articles) open on right-hand pages
     text_align: str = "justify"  # or "start": ragged right
+
     @property
     def css_bleed(self) -> str | None:
         """The CSS ``bleed``: the bleed itself, plus room for the marks outside it."""

@@ -13,7 +13,7 @@ from concurrent.futures import FIRST_COMPLETED, Executor, Future, as_completed, 
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
@@ -63,7 +63,7 @@ class PartedDocument:
 class PartContext:
     """What the print template is given to render the whole document or one of its parts."""
 
-    image_href: Callable
+    image_href: Callable[[Figure], str | None]
     cover_href: str | None
     part_starts: frozenset[str]
 
@@ -237,7 +237,7 @@ class _PartRun:
         return PartJob(number=0, html=html, base_url=self.base_url, roots=self.roots, bleed_points=self.bleed_points,
                        tags=self.tags, draw=draw)
 
-    def _body_job(self, number: int, group) -> PartJob:
+    def _body_job(self, number: int, group: tuple[ArticleView, ...]) -> PartJob:
         view = part_view(self.view, group)
         first_anchor = start_anchor(self.view, group)
         carried = self._carried(self.groups[number - 2][-1]) if number > 1 else Markup("")
@@ -253,14 +253,15 @@ class _PartRun:
     def _carried(self, article: ArticleView) -> Markup:
         """The head of ``article`` without its anchors or bookmarks: it only sets the strings
         the running heads show (the article's title, say) as the part before left them."""
-        return Markup(_ANCHORS.sub("", str(self._article_macros.render_article_head(article))))
+        # Safe: the layout's own macro rendered it, escaping the text; only attributes go.
+        return Markup(_ANCHORS.sub("", str(self._article_macros.render_article_head(article))))  # noqa: S704
 
     @cached_property
-    def _article_macros(self):
+    def _article_macros(self) -> Any:  # a Jinja template module: its macros are attributes
         return self.renderer.environment.get_template("_article.html").make_module(
             {"labels": labels_for(self.renderer.publication.language)})
 
-    def _common(self) -> dict:
+    def _common(self) -> dict[str, Any]:
         return {"image_href": self.context.image_href, "cover_href": self.context.cover_href, "fonts_css": self.fonts_css}
 
     # The cache: one entry per part, found by what the part holds; it records where the
@@ -300,7 +301,7 @@ def _is_pdf(data: bytes) -> bool:
     return data == b"" or data.startswith(b"%PDF-")  # empty: a part paginated, not drawn
 
 
-def _part_from_record(pdf: bytes, data: dict) -> LaidOutPart:
+def _part_from_record(pdf: bytes, data: dict[str, Any]) -> LaidOutPart:
     """A cached part from its record, every field of the type ``_store`` writes (else
     ``ValueError``, ``TypeError`` or ``KeyError``)."""
     def numbers(value: object) -> tuple[int, ...]:
