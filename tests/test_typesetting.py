@@ -240,6 +240,12 @@ def test_a_layout_adds_typography_and_stylesheets_without_copying(tmp_path):
                                                                   toc_href=lambda a, h: "#")
     assert ".byline {" in html and ".subheading {" in html  # the built-in typography stays
     assert html.index(".subheading {") < html.index("rgb(1, 2, 3)") < html.index("letter-spacing: 0.01em; } /* A4 */")
+    # The web page and the EPUB's stylesheet take the added stylesheet too, after their own.
+    renderer = Renderer(publication, find_layout(str(folder)))
+    web = renderer.render("web.html", fonts_css="", image_href=lambda figure: None, toc_href=lambda a, h: "#")
+    epub_css = renderer.render("epub.css")
+    for styles in (web, epub_css):
+        assert styles.index("rgb(1, 2, 3)") < styles.index("letter-spacing: 0.01em; } /* A4 */")
 
 
 def test_schema_keys_are_checked(tmp_path):

@@ -62,6 +62,19 @@ def _whole_blocks(points: frozenset[int], coverage: frozenset[int]) -> frozenset
     return frozenset(point for point in coverage if point < _CJK_START and point >> 7 in blocks)
 
 
+class _WhenPrinted:
+    """Text made when a template prints it."""
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        self._make = make
+
+    def __str__(self) -> str:
+        return self._make()
+
+    def __html__(self) -> str:
+        return self._make()
+
+
 @dataclass(frozen=True)
 class Renderer:
     """A publication and a layout, ready to render any of the layout's templates."""
@@ -190,7 +203,9 @@ class Renderer:
             "text_direction": text_direction,
         }
         context.update(extra)
-        context["extra_css"] = self._extra_css(context)
+        # Read and rendered only by a template that prints it (a document's styles, not
+        # each EPUB chapter).
+        context["extra_css"] = _WhenPrinted(lambda: self._extra_css(context))
         return render_template(self.environment, template, **context)
 
     def _extra_css(self, context: dict[str, Any]) -> str:
