@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 from publisher.errors import PublisherError
 from publisher.model import Figure, Heading, ListBlock, Paragraph, Publication, Quote
 from publisher.render.dates import format_date
+from publisher.render.quotes import typographic_publication
 
 if TYPE_CHECKING:
     from pypdf.generic import Destination
@@ -147,6 +148,8 @@ def html_flow(data: bytes) -> str:
 
 
 def verify_outputs(publication: Publication, outputs: Iterable[tuple[str, Path]]) -> list[Missing]:
+    """What the outputs lack of ``publication``'s text, as printed (with its quotes)."""
+    publication = typographic_publication(publication)
     missing: list[Missing] = []
     for format_name, path in outputs:
         data = path.read_bytes()

@@ -11,7 +11,7 @@ import os
 import unicodedata
 
 from conftest import epubcheck_problems
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from publisher import Article, BuildOptions, Heading, Paragraph, article_to_markdown, build
@@ -37,7 +37,8 @@ def articles(draw):
     return Article(title=title, lead=draw(st.one_of(st.none(), sentence)), body=tuple(body), authors=(draw(words).capitalize(),))
 
 
-@settings(max_examples=EXAMPLES, deadline=None, derandomize=True,
+# No "explain" phase: tracing every line of a failing build to explain it takes minutes.
+@settings(max_examples=EXAMPLES, deadline=None, derandomize=True, phases=[Phase.explicit, Phase.generate, Phase.shrink],
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(article=articles())
 def test_random_articles_survive_every_format(article, tmp_path_factory):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import tempfile
@@ -26,7 +25,7 @@ from publisher.render.languages import text_direction
 from publisher.render.layout import Layout
 from publisher.render.options import BOOKLET_PAGE_SIZE, PageSettings, PrintOptions
 from publisher.render.print_part import WHOLE_DOCUMENT
-from publisher.render.quotes import typographic_article
+from publisher.render.quotes import typographic_publication
 from publisher.render.text import publication_codepoints
 
 # Spaces, joiners and the dotted circle HarfBuzz shows for a lone mark: a fallback face's
@@ -124,8 +123,7 @@ class Renderer:
     def codepoints(self) -> frozenset[int]:
         """Every character the publication holds as printed (typographic quotes
         included): what font subsets must keep."""
-        articles = tuple(typographic_article(article) for article in self.publication.articles)
-        return publication_codepoints(dataclasses.replace(self.publication, articles=articles))
+        return publication_codepoints(typographic_publication(self.publication))
 
     @cached_property
     def cased_codepoints(self) -> frozenset[int]:

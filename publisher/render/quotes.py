@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from publisher.model import Article, Block, Figure, Heading, ListBlock, Paragraph, Quote
+from publisher.model import Article, Block, Figure, Heading, ListBlock, Paragraph, Publication, Quote
 
 APOSTROPHE = "\u2019"
 
@@ -103,3 +103,8 @@ def typographic_article(article: Article) -> Article:
         lead=fix(article.lead),
         body=tuple(typographic_block(block, style) for block in article.body),
     )
+
+
+def typographic_publication(publication: Publication) -> Publication:
+    """``publication`` as printed: each article with its language's typographic quotes."""
+    return replace(publication, articles=tuple(typographic_article(article) for article in publication.articles))
