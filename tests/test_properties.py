@@ -23,7 +23,7 @@ EDGE = "“”‘’–—…«»&<>\"';:!?()[]*_#`\\|/%$@0123456789\u00a0\u200b
 words = st.text(alphabet=LETTERS, min_size=1, max_size=9)
 edge_words = st.text(alphabet=LETTERS + EDGE, min_size=1, max_size=6).filter(lambda w: any(c in LETTERS for c in w))
 sentence = st.lists(st.one_of(words, words, words, edge_words), min_size=3, max_size=40).map(" ".join)
-EXAMPLES = int(os.environ.get("PUBLISHER_PROPERTY_EXAMPLES", "4"))
+EXAMPLES = int(os.environ.get("PUBLISHER_PROPERTY_EXAMPLES", "2"))
 
 
 @st.composite
