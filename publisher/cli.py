@@ -59,6 +59,16 @@ def _human_size(size: int) -> str:
     return f"{size} B"
 
 
+# Options that build and clean share.
+AsArticle = Annotated[
+    bool, typer.Option("--as-article", help="Each page is an article: what would refuse one is a warning instead."),
+]
+ProfileFolders = Annotated[
+    list[Path] | None,
+    typer.Option("--profiles", help="A folder of your own site profiles (*.toml); may be given more than once."),
+]
+
+
 @app.command("build")
 def build_command(
     paths: Annotated[
@@ -163,22 +173,8 @@ def build_command(
             ),
         ),
     ] = "keep",
-    as_article: Annotated[
-        bool,
-        typer.Option(
-            "--as-article", help=(
-                "Each page is an article: what would refuse one is a warning instead."
-            ),
-        ),
-    ] = False,
-    profiles: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--profiles", help=(
-                "A folder of your own site profiles (*.toml); may be given more than once."
-            ),
-        ),
-    ] = None,
+    as_article: AsArticle = False,
+    profiles: ProfileFolders = None,
 ) -> None:
     """Build publications into PDF, EPUB and HTML."""
     chosen = tuple(part.strip().lower() for part in formats.split(",") if part.strip()) if formats else None
@@ -233,22 +229,8 @@ def clean_command(
             ),
         ),
     ] = False,
-    as_article: Annotated[
-        bool,
-        typer.Option(
-            "--as-article", help=(
-                "Each page is an article: what would refuse one is a warning instead."
-            ),
-        ),
-    ] = False,
-    profile_dirs: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--profiles", help=(
-                "A folder of your own site profiles (*.toml); may be given more than once."
-            ),
-        ),
-    ] = None,
+    as_article: AsArticle = False,
+    profile_dirs: ProfileFolders = None,
 ) -> None:
     """Print each cleaned article as Markdown with front matter. A file that fails is
     reported and the others are cleaned; the exit status is 1 if any failed."""
