@@ -331,6 +331,27 @@ def test_save_as_text_lines_are_joined_into_paragraphs():
     assert "  Home" in lines and "  News" in lines  # menu entries stay lines of their own, without the bullet
 
 
+def test_a_number_the_width_carried_to_the_next_line_does_not_start_a_list_item():
+    wrapped = [
+        "Mrs Nguyen Thi Huyen, who is thirty-six, rents a room in Thanh Loc (district",
+        "12) and lost her job at a plastics factory when it closed last year, she said.", "",
+        "The council plan has three steps, each of which is set out below in full, here:",
+        "1. New routes in the east of the city, where no bus has ever run before now.",
+        "2. Later buses on the busiest routes, as the residents asked at the meeting.",
+        "The first routes are expected to open in the spring, with the rest following",
+        "over the next two years, officials said after the meeting had ended on Tuesday.",
+    ]
+    lines = [text for _, text in unwrap(wrapped) if text.strip()]
+    assert lines[0].endswith("(district 12) and lost her job at a plastics factory when it closed last year, she said.")
+    assert lines[2].startswith("1. New routes") and lines[3].startswith("2. Later buses")
+
+
+def test_a_close_buttons_sign_after_the_text_is_no_author(tmp_path):
+    page = tmp_path / "copy.txt"
+    page.write_text("\n".join(["Council adds twenty bus routes", "Tuesday, 14 May 2024, 09:30", *PARAGRAPHS, "×"]), encoding="utf-8")
+    assert read_article(page, load_profiles()).article.authors == ()
+
+
 def test_a_homepage_copy_is_refused(tmp_path):
     cards = "\n".join(
         f"Tin nổi bật số {n} trong ngày hôm nay\n(BM) - Tóm tắt câu chuyện số {n} được đăng trên trang chủ của tờ báo hôm nay, với nhiều chi tiết.\nXem tiếp"

@@ -26,7 +26,6 @@ _LABEL_WORDS = 3
 _MARKER_LOOKAHEAD = 15  # lines under an end marker where the extractor's text may go on
 _RUN_ON_LINES = 3  # paragraphs in a row after the extractor's last line: it stopped too soon
 _BYLINE_MAX_WORDS = 8
-_NAME_WORD = re.compile(r"^[(\"“]?[A-ZĐÀ-Ỹ][^\s]*$")
 
 
 def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfile, evidence: PageEvidence) -> tuple[int, str]:
@@ -182,7 +181,13 @@ def _text_goes_on(following: list[Line]) -> bool:
 def _is_name_line(text: str) -> bool:
     """``Dương Lâm``, ``Quang Phong - Tùng Nguyên``, ``Trung``: a few capitalised words."""
     words = [w for w in re.split(r"\s+|\s*[-–,&/]\s*", text.strip(" .")) if w and w.casefold() != "và"]
-    return 1 <= len(words) <= 6 and all(_NAME_WORD.match(w) for w in words)
+    return 1 <= len(words) <= 6 and all(_is_name_word(w) for w in words)
+
+
+def _is_name_word(word: str) -> bool:
+    """A capital letter first, of any script that has capitals (a close button's multiplication sign is none)."""
+    bare = word.lstrip("(\"“")
+    return bool(bare) and bare[0].isupper()
 
 
 def _has_prose_before(lines: list[Line]) -> bool:

@@ -20,8 +20,12 @@ _MIN_LONG_LINES = 6
 _NEAR_WIDTH = 12  # a broken line ends within this many columns of the width
 _WRAPPED_SHARE = 0.35  # of the long lines, this many end near one width in a wrapped dump
 _WIDTHS = range(60, 121)
-# A line that starts a new item even where the line before it is full: a bullet, a number.
-_NEW_ITEM = re.compile(r"^\s*(?:[•●▪◦*+\-–—]\s|\d{1,3}[.)]\s|\[\d+\]|#)")
+# A line that starts a new item even where the line before it is full: a bullet, a heading.
+_NEW_ITEM = re.compile(r"^\s*(?:[•●▪◦*+\-–—]\s|\[\d+\]|#)")
+# A number starts a new item only after a line that ended its sentence: "(quận" then
+# "12) vốn là..." or "hôm 22/" then "1. Ảnh..." is one sentence the width broke.
+_NUMBERED_ITEM = re.compile(r"^\s*\d{1,3}[.)]\s")
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’»)\]]\s*$")
 # What a text browser writes where a picture stands: its alt text or file name in brackets.
 _PICTURE_MARKS = re.compile(r"\[[^\]\s]{1,120}\]")
 _BULLET = re.compile(r"^(\s*)[•◦▪●*+]\s+")
@@ -40,7 +44,8 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
         # A text browser's marks are no text: a picture's name in brackets, a list's bullet.
         text = _BULLET.sub(r"\1", _PICTURE_MARKS.sub("", line))
         stripped = text.strip()
-        if joined and previous.strip() and stripped and not _NEW_ITEM.match(line) and _broken_before(previous, stripped, width):
+        continues = previous.strip() and stripped and not _starts_item(line, previous)
+        if joined and continues and _broken_before(previous, stripped, width):
             first, before = joined[-1]
             joined[-1] = (first, f"{before.rstrip()} {stripped}")
         else:
@@ -64,6 +69,12 @@ def wrap_width(lines: Sequence[str]) -> int | None:
         if over <= 0.05 * len(long) and share > best_share:
             best_width, best_share = width, share
     return best_width if best_share >= _WRAPPED_SHARE else None
+
+
+def _starts_item(line: str, previous: str) -> bool:
+    if _NEW_ITEM.match(line):
+        return True
+    return bool(_NUMBERED_ITEM.match(line)) and bool(_SENTENCE_END.search(previous))
 
 
 def _broken_before(line: str, following: str, width: int) -> bool:
