@@ -352,6 +352,28 @@ def test_a_close_buttons_sign_after_the_text_is_no_author(tmp_path):
     assert read_article(page, load_profiles()).article.authors == ()
 
 
+def test_labels_between_the_headline_and_its_date_are_no_text(tmp_path):
+    """A reader view's shape: byline, site and section under the headline, then the date."""
+    page = tmp_path / "reader.txt"
+    page.write_text("\n".join([
+        "Council adds twenty bus routes", "Jane Roe", "daily.example", "Local", "Transport",
+        "Tuesday, 14 May 2024, 09:30", "", *PARAGRAPHS,
+    ]), encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    assert article.lead == PARAGRAPHS[0]
+    assert not {"Jane Roe", "daily.example", "Local", "Transport"} & {getattr(b, "text", None) for b in article.body}
+
+
+def test_a_sentence_above_the_date_keeps_its_place(tmp_path):
+    page = tmp_path / "standfirst.txt"
+    standfirst = "Twenty new routes will reach the eastern edge of the city by next spring."
+    page.write_text("\n".join(["Council adds twenty bus routes", standfirst, "Tuesday, 14 May 2024, 09:30", *PARAGRAPHS]),
+                    encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert standfirst in (article.lead, *(getattr(b, "text", None) for b in article.body))
+
+
 def test_a_homepage_copy_is_refused(tmp_path):
     cards = "\n".join(
         f"Tin nổi bật số {n} trong ngày hôm nay\n(BM) - Tóm tắt câu chuyện số {n} được đăng trên trang chủ của tờ báo hôm nay, với nhiều chi tiết.\nXem tiếp"

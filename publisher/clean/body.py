@@ -44,6 +44,7 @@ _DESCRIPTION_START = 30  # characters of the page's description that find where 
 _STAMP_CHARS = 40
 _STAMP_WORDS = 4
 _CONTACT_WORDS = 40
+_HEAD_LABEL_WORDS = 6  # longest label (byline, site, section) between a headline and its date
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _HANDLE_OR_LINK = re.compile(r"(?<![\w@])@\w{2,}|https?://\S+")
 _PHOTO_SERIES_LINES = 3  # captions in a row that make a series of photos in a dump
@@ -111,8 +112,10 @@ def _sort_out(
     is a date stamp further down when none stands at the top."""
     content: list[Line] = []
     published: PrintedDate | None = None
-    authors: tuple[str, ...] = ()
+    labels, authors = _head_above_date(lines, profile, dropped)
     for index, line in enumerate(lines):
+        if index in labels:
+            continue
         near_top = not any(not kept.is_image for kept in content) and index < DATE_WINDOW
         if line.is_image:
             content.append(line)
@@ -149,6 +152,38 @@ def _sort_out(
         content.remove(line)
         dropped.append(Dropped(line.number, line.text, "date stamp in the text (read as the date)"))
     return content, published, authors
+
+
+def _head_above_date(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -> tuple[set[int], tuple[str, ...]]:
+    """The lines that are no text, and the authors, when a date line stands near the top with
+    only short labels above it (the byline, the site's name, the section: a reader view
+    and many copies put them between the headline and the date). No sentence of the text
+    comes before its own date line; the names line among the labels is the byline."""
+    date_index = _date_under_labels(lines, profile)
+    if date_index is None:
+        return set(), ()
+    labels = [index for index in range(date_index) if not lines[index].is_image]
+    names = next((lines[i] for i in labels if _names_label(lines[i])), None)
+    for index in labels:
+        line = lines[index]
+        reason = "byline above the date (read as the authors)" if line is names else "label between the headline and its date"
+        dropped.append(Dropped(line.number, line.text, reason))
+    return set(labels), (byline_names(names.text, profile) if names else ())
+
+
+def _names_label(line: Line) -> bool:
+    return line.words >= 2 and not line.link and looks_like_names(line.text)
+
+
+def _date_under_labels(lines: list[Line], profile: SiteProfile) -> int | None:
+    for index, line in enumerate(lines[:DATE_WINDOW]):
+        if line.is_image:
+            continue
+        if head_date(line, profile) is not None:
+            return index
+        if is_prose(line) or ends_sentence(line.text) or line.words > _HEAD_LABEL_WORDS:
+            return None
+    return None
 
 
 def _repeats_title(key: str, title_key: str) -> bool:
