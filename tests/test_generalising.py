@@ -374,6 +374,19 @@ def test_a_sentence_above_the_date_keeps_its_place(tmp_path):
     assert standfirst in (article.lead, *(getattr(b, "text", None) for b in article.body))
 
 
+def test_a_copy_whose_headline_is_the_sites_own_name_is_refused(tmp_path):
+    page = tmp_path / "home.txt"
+    page.write_text("\n".join([
+        "The Daily Example", "Home", "News", "Sport",
+        "The Daily Example is the newspaper of the city's transport workers and their union.",
+        "It is published every morning and read by forty thousand people across the region.",
+        "Editor: Jane Roe. Address: 1 Example Street, Example City. Telephone: 0123 456 789.",
+        "© 1999 - 2024 The Daily Example. All rights reserved.",
+    ]), encoding="utf-8")
+    with pytest.raises(NotAnArticleError, match="site's own name"):
+        read_article(page, load_profiles())
+
+
 def test_a_homepage_copy_is_refused(tmp_path):
     cards = "\n".join(
         f"Tin nổi bật số {n} trong ngày hôm nay\n(BM) - Tóm tắt câu chuyện số {n} được đăng trên trang chủ của tờ báo hôm nay, với nhiều chi tiết.\nXem tiếp"

@@ -36,6 +36,7 @@ from publisher.clean.refusals import (
     doubt_cards,
     doubt_figures,
     doubt_link_lists,
+    doubt_site_title,
     doubt_teaser,
     doubt_text,
     doubt_threads,
@@ -134,7 +135,7 @@ def clean_lines(
     text = drop_furniture(region, profile, dropped) if evidence.has_extractor else region
     doubts = [
         title.doubt, doubt_link_lists(region), doubt_cards(region, rest), doubt_teaser(rest, profile),
-        doubt_threads(region, text, profile),
+        doubt_threads(region, text, profile), doubt_site_title(title.text, lines, evidence),
     ]
     body_lines, authors, tail = split_off_tail(text, profile, dropped, evidence)
     if authors:

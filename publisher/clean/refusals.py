@@ -13,7 +13,7 @@ from pathlib import Path
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
-from publisher.clean.lines import Line
+from publisher.clean.lines import Line, line_key
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     DATE_WINDOW,
@@ -43,6 +43,10 @@ _DIGITS = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]")
 _TABLE_SHARE = 0.4
 _POST_NUMBER = re.compile(r"^#\d{1,6}$")
+# "© 1999 - 2021 Báo Lao Động", "Copyright (c) 2024 The Daily Example. All rights reserved."
+_COPYRIGHT = re.compile(
+    r"(?:©|\(c\)|copyright)[\s©]*(?:\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^.|,©;]{2,60})", re.I
+)
 
 
 def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Path | None) -> tuple[str, ...]:
@@ -136,6 +140,16 @@ def _longest_text_run(lines: list[Line]) -> int:
         elif not (line.is_image or "caption" in line.hints):
             run = 0
     return longest
+
+
+def doubt_site_title(title: str, lines: list[Line], evidence: PageEvidence) -> str | None:
+    """The headline found is the site's own name, as its metadata or its copyright line
+    gives it: a headline names a story, never the publication (a homepage's top line)."""
+    key = line_key(title)
+    names = [evidence.site_name or ""] + [match.group("name") for line in lines for match in _COPYRIGHT.finditer(line.text)]
+    if key and any(line_key(name) == key for name in names):
+        return f"the headline found, {title!r}, is the site's own name: a homepage?"
+    return None
 
 
 def doubt_text(lead: str | None, body: list[Block], evidence: PageEvidence) -> str | None:
