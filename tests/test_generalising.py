@@ -346,6 +346,25 @@ def test_a_number_the_width_carried_to_the_next_line_does_not_start_a_list_item(
     assert lines[2].startswith("1. New routes") and lines[3].startswith("2. Later buses")
 
 
+_FULL_LINE = "x" * 70 + " " + "y" * 8  # 79 columns: the dump's width
+
+
+def test_a_date_the_width_broke_after_its_slash_is_joined_without_a_space():
+    # A text browser breaks after the slash inside a date: "... from 29/" then "12/2012 ...".
+    wrapped = [*[_FULL_LINE] * 6, "", "The city said the holiday will run for four days in a row this year, from 29/",
+               "12/2012 to the end of 1/1/2013.", "", "Next paragraph."]
+    joined = [text for _, text in unwrap(wrapped) if text.strip()]
+    assert "this year, from 29/12/2012 to the end of 1/1/2013." in joined[-2]
+
+
+def test_a_word_that_would_end_in_the_last_column_was_carried_over():
+    line = "Officials said that the new routes would serve the eastern edge of the old"
+    assert len(line) + 1 + len("town.") == 80 and len(line) + 1 + len("end.") == 79
+    wrapped = [*[_FULL_LINE] * 6, "", line, "end.", "", "Next paragraph."]
+    joined = [text for _, text in unwrap(wrapped) if text.strip()]
+    assert line + " end." in joined
+
+
 def test_a_close_buttons_sign_after_the_text_is_no_author(tmp_path):
     page = tmp_path / "copy.txt"
     page.write_text("\n".join(["Council adds twenty bus routes", "Tuesday, 14 May 2024, 09:30", *PARAGRAPHS, "×"]), encoding="utf-8")

@@ -25,6 +25,7 @@ _NEW_ITEM = re.compile(r"^\s*(?:[•●▪◦*+\-–—]\s|\[\d+\]|#)")
 # A number starts a new item only after a line that ended its sentence: "(quận" then
 # "12) vốn là..." or "hôm 22/" then "1. Ảnh..." is one sentence the width broke.
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,3}[.)]\s")
+_BREAK_INSIDE_WORD = re.compile(r"\w[/-]$")
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’»)\]]\s*$")
 # What a text browser writes where a picture stands: its alt text or file name in brackets.
 _PICTURE_MARKS = re.compile(r"\[[^\]\s]{1,120}\]")
@@ -47,7 +48,7 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
         continues = previous.strip() and stripped and not _starts_item(line, previous)
         if joined and continues and _broken_before(previous, stripped, width):
             first, before = joined[-1]
-            joined[-1] = (first, f"{before.rstrip()} {stripped}")
+            joined[-1] = (first, _joined(before.rstrip(), stripped))
         else:
             joined.append((number, text))
         previous = text
@@ -71,6 +72,15 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     return best_width if best_share >= _WRAPPED_SHARE else None
 
 
+def _joined(before: str, after: str) -> str:
+    """Two pieces of one line: a text browser breaks a line at a space, which goes, or right
+    after a slash or a hyphen inside a word (``29/`` ``12/2012``, ``COVID-`` ``19``), which stay
+    without a space (Unicode's line-breaking rules allow a break after both)."""
+    if _BREAK_INSIDE_WORD.search(before):
+        return before + after
+    return f"{before} {after}"
+
+
 def _starts_item(line: str, previous: str) -> bool:
     if _NEW_ITEM.match(line):
         return True
@@ -79,9 +89,11 @@ def _starts_item(line: str, previous: str) -> bool:
 
 def _broken_before(line: str, following: str, width: int) -> bool:
     """The width, not the writer, ended ``line``: the first word of the line after it would
-    not have fitted on it."""
+    not have fitted on it. A text browser counts the space after the word too, so a word
+    that would have ended in the widest line's last column did not fit either (w3m's dumps
+    of the corpus pages hold both: lines of that width, and such breaks)."""
     first_word = following.split()[0]
-    return display_width(line.rstrip()) + 1 + display_width(first_word) > width
+    return display_width(line.rstrip()) + 1 + display_width(first_word) >= width
 
 
 def display_width(text: str) -> int:
