@@ -1,0 +1,387 @@
+"""A whole fetch: the sources read, the articles they list fetched host by host in
+parallel and cleaned, duplicates left out, and the folder written.
+
+The articles are fetched and cleaned side by side, then decided and written one by one in
+the order the sources list them: which copy of a duplicate is kept, and every file name,
+do not depend on which host answered first.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from html import escape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from publisher.clean.explain import CleanResult
+from publisher.clean.profiles import ProfileSet
+from publisher.errors import NotAnArticleError, PublisherError
+from publisher.fetch.duplicates import SeenArticles, address_key
+from publisher.fetch.http import Client, FetchFailed, Response, RobotsRefused, Validators, origin_of
+from publisher.fetch.options import FetchOptions, SourceSpec
+from publisher.fetch.record import Fetched, digest, load_record, raw_folder, save_record
+from publisher.fetch.sources import Entry, SourceFailed, read_source
+from publisher.model import Figure, Source, instant
+from publisher.network import FetchRefused, NetworkPolicy, save_image
+from publisher.slug import slugify
+
+_PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+_IMAGE_ACCEPT = "image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.5"
+
+# Why an article was skipped, as the summary names it.
+ROBOTS, NOT_AN_ARTICLE, DUPLICATE, TOO_OLD = "robots.txt", "not an article", "duplicate", "older than --since"
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    """What became of one address (an article's, or a source's that failed)."""
+
+    url: str
+    status: str  # "fetched", "unchanged", "skipped" or "failed"
+    reason: str = ""  # why it was skipped (ROBOTS, NOT_AN_ARTICLE, DUPLICATE, TOO_OLD)
+    message: str = ""  # the details, in plain words
+    path: Path | None = None  # the Markdown file written
+
+
+@dataclass
+class FetchSummary:
+    outcomes: list[ArticleOutcome] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    def skipped_by_reason(self) -> dict[str, int]:
+        reasons: dict[str, int] = {}
+        for outcome in self.outcomes:
+            if outcome.status == "skipped":
+                reasons[outcome.reason] = reasons.get(outcome.reason, 0) + 1
+        return reasons
+
+    @property
+    def failed(self) -> list[ArticleOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == "failed"]
+
+    def describe(self) -> str:
+        reasons = ", ".join(f"{count} {reason}" for reason, count in sorted(self.skipped_by_reason().items()))
+        skipped = f"{self.count('skipped')} skipped" + (f" ({reasons})" if reasons else "")
+        return (f"Fetched {self.count('fetched')} article(s): {self.count('unchanged')} unchanged, {skipped}, "
+                f"{self.count('failed')} failed")
+
+
+@dataclass(frozen=True)
+class _Page:
+    """An article fetched and cleaned, waiting to be decided and written."""
+
+    entry: Entry
+    response: Response
+    raw: bytes
+    result: CleanResult
+    images: dict[str, Path | str]  # address: the file fetched, or why it was not
+
+
+def _ignore(*_: object) -> None:
+    return None
+
+
+def fetch_sources(
+    sources: Sequence[SourceSpec], folder: Path, options: FetchOptions = FetchOptions(), *,
+    on_outcome: Callable[[ArticleOutcome], None] = _ignore, on_progress: Callable[[int, int], None] = _ignore,
+    warn: Callable[[str], None] = _ignore, client: Client | None = None,
+) -> FetchSummary:
+    """Fetch every article ``sources`` list into ``folder``: ``NAME.md`` (cleaned, with
+    front matter), ``NAME_files/`` (its images) and the raw page under ``.fetched/``. A
+    source or an article that fails is an outcome, never an exception."""
+    summary = FetchSummary()
+    lock = threading.Lock()
+
+    def report(outcome: ArticleOutcome) -> None:
+        summary.outcomes.append(outcome)
+        on_outcome(outcome)
+
+    def say(message: str) -> None:
+        with lock:
+            summary.warnings.append(message)
+        warn(message)
+
+    from publisher.clean.profiles import load_profiles
+
+    profiles = load_profiles(options.profile_dirs)
+    client = client or Client(options)
+    record = load_record(folder, say)
+    entries = _listed_entries(sources, client, options, profiles, report, say)
+    on_progress(0, len(entries))
+    with tempfile.TemporaryDirectory(prefix="publisher-fetch-") as scratch:
+        pages = _fetch_all(entries, client, options, profiles, record, folder, Path(scratch), on_progress, lock)
+        writer = _Writer(folder, record, client.policy, say)
+        seen = SeenArticles()
+        for entry, page in zip(entries, pages, strict=True):
+            if isinstance(page, ArticleOutcome):
+                report(page)
+                continue
+            canonical = page.result.article.source.url
+            addresses = [entry.url, page.response.url, *([canonical] if canonical else [])]
+            text = "\n".join(str(getattr(block, "text", "")) for block in page.result.article.body)
+            kept = seen.duplicate_of(addresses, text)
+            if kept is not None:
+                report(ArticleOutcome(entry.url, "skipped", DUPLICATE, f"the same article as {kept}"))
+                continue
+            seen.keep(addresses, text)
+            for message in page.result.warnings:
+                say(f"{entry.url}: {message}")
+            report(writer.write(page))
+        if writer.wrote_any:
+            save_record(folder, record)
+    return summary
+
+
+def _listed_entries(
+    sources: Sequence[SourceSpec], client: Client, options: FetchOptions, profiles: ProfileSet,
+    report: Callable[[ArticleOutcome], None], say: Callable[[str], None],
+) -> list[Entry]:
+    """Every source's entries, read in parallel; the ones to fetch, in the sources' order."""
+
+    def listed(spec: SourceSpec) -> list[Entry] | ArticleOutcome:
+        if spec.profile and _profile(profiles, spec.profile) is None:
+            known = ", ".join(sorted(site.name for site in profiles.sites))
+            return ArticleOutcome(spec.location, "failed", message=f"{spec.where or spec.location}: unknown profile "
+                                  f"'{spec.profile}' (known: {known})")
+        try:
+            return read_source(spec, client, say)
+        except RobotsRefused as refused:
+            return ArticleOutcome(spec.location, "skipped", ROBOTS, str(refused))
+        except (SourceFailed, FetchFailed) as problem:
+            return ArticleOutcome(spec.location, "failed", message=str(problem))
+
+    with ThreadPoolExecutor(max(1, min(options.hosts_at_once, len(sources)))) as pool:
+        lists = list(pool.map(listed, sources))
+    chosen: list[Entry] = []
+    addresses: set[str] = set()
+    for spec, found in zip(sources, lists, strict=True):
+        if isinstance(found, ArticleOutcome):
+            report(found)
+            continue
+        for entry in _chosen(found, spec, options, report):
+            key = address_key(entry.url)
+            if key in addresses:
+                report(ArticleOutcome(entry.url, "skipped", DUPLICATE, "listed twice"))
+                continue
+            addresses.add(key)
+            chosen.append(entry)
+    return chosen
+
+
+def _chosen(entries: list[Entry], spec: SourceSpec, options: FetchOptions,
+            report: Callable[[ArticleOutcome], None]) -> list[Entry]:
+    """Those newer than ``since`` (an entry without a date is judged by its page's date),
+    newest first, at most ``max``."""
+    since = spec.since or options.since
+    kept = []
+    for entry in entries:
+        if since is not None and entry.date is not None and entry.date < since:
+            report(ArticleOutcome(entry.url, "skipped", TOO_OLD, f"dated {entry.date:%Y-%m-%d %H:%M} UTC"))
+        else:
+            kept.append(entry)
+    oldest = datetime.min.replace(tzinfo=UTC)
+    kept.sort(key=lambda entry: entry.date or oldest, reverse=True)  # stable: undated entries keep their order
+    limit = spec.max or options.max_per_source
+    return kept[:limit] if limit else kept
+
+
+def _profile(profiles: ProfileSet, name: str) -> object | None:
+    return next((site for site in profiles.sites if site.name.casefold() == name.casefold()), None)
+
+
+def _profiles_for(profiles: ProfileSet, entry: Entry) -> ProfileSet:
+    """With a source's ``profile``, that site profile applies to its pages wherever they are."""
+    site = next((site for site in profiles.sites if entry.source.profile
+                 and site.name.casefold() == entry.source.profile.casefold()), None)
+    host = (urlsplit(entry.url).hostname or "").lower()
+    if site is None or host in site.domains:
+        return profiles
+    forced = dataclasses.replace(site, domains=(host, *site.domains))
+    return dataclasses.replace(profiles, sites=(forced, *(other for other in profiles.sites if other is not site)))
+
+
+# Fetching and cleaning, host by host.
+
+def _fetch_all(
+    entries: list[Entry], client: Client, options: FetchOptions, profiles: ProfileSet, record: dict[str, Fetched],
+    folder: Path, scratch: Path, on_progress: Callable[[int, int], None], lock: threading.Lock,
+) -> list[_Page | ArticleOutcome]:
+    results: list[_Page | ArticleOutcome | None] = [None] * len(entries)
+    by_origin: dict[str, list[int]] = {}
+    for index, entry in enumerate(entries):
+        by_origin.setdefault(origin_of(entry.url), []).append(index)
+    done = [0]
+
+    def fetch_host(indexes: list[int]) -> None:
+        for index in indexes:
+            entry = entries[index]
+            try:
+                results[index] = _fetch_article(entry, client, options, _profiles_for(profiles, entry),
+                                                record.get(entry.url), folder, scratch)
+            except Exception as problem:  # one article's unforeseen failure is reported, the others go on
+                results[index] = ArticleOutcome(entry.url, "failed", message=f"{entry.url}: {problem!r}")
+            with lock:
+                done[0] += 1
+                on_progress(done[0], len(entries))
+
+    if by_origin:
+        with ThreadPoolExecutor(max(1, min(options.hosts_at_once, len(by_origin)))) as pool:
+            for future in [pool.submit(fetch_host, indexes) for indexes in by_origin.values()]:
+                future.result()
+    return [result for result in results if result is not None]
+
+
+def _fetch_article(
+    entry: Entry, client: Client, options: FetchOptions, profiles: ProfileSet, previous: Fetched | None,
+    folder: Path, scratch: Path,
+) -> _Page | ArticleOutcome:
+    url = entry.url
+    if entry.page is not None:
+        response = entry.page
+    else:
+        validators = Validators(previous.etag, previous.last_modified) if previous else None
+        try:
+            response = client.get(url, validators, accept=_PAGE_ACCEPT)
+        except RobotsRefused as refused:
+            return ArticleOutcome(url, "skipped", ROBOTS, str(refused))
+        except FetchFailed as problem:
+            return ArticleOutcome(url, "failed", message=str(problem))
+    if response.status == 304 and previous is not None:
+        return ArticleOutcome(url, "unchanged", message="not modified (304)", path=folder / previous.markdown)
+    if response.status != 200:
+        return ArticleOutcome(url, "failed", message=f"{url}: the server answered {response.status}")
+    if previous is not None and digest(response.body) == previous.page_digest:
+        return ArticleOutcome(url, "unchanged", message="the same page as before", path=folder / previous.markdown)
+    raw = _with_base(response.body, response.url)
+    raw_path = raw_folder(folder) / "pages" / (digest(url.encode("utf-8"))[:20] + ".html")
+    from publisher.ingest import read_article_bytes
+
+    try:
+        result = read_article_bytes(raw, raw_path, profiles, as_article=options.as_article)
+    except NotAnArticleError as refused:
+        return ArticleOutcome(url, "skipped", NOT_AN_ARTICLE, f"{url}: {refused.message}")
+    except PublisherError as problem:
+        return ArticleOutcome(url, "failed", message=f"{url}: {problem.message}")
+    since = entry.source.since or options.since
+    published = result.article.published
+    if since is not None and entry.date is None and published is not None and instant(published.value) < since:
+        return ArticleOutcome(url, "skipped", TOO_OLD, f"the page is dated {published.printed}")
+    images = _fetch_images(result, client, scratch) if options.fetch_images else {}
+    return _Page(entry, response, raw, result, images)
+
+
+_BASE = re.compile(rb"<base[\s>]", re.IGNORECASE)
+_HEAD = re.compile(rb"<head(\s[^>]*)?>", re.IGNORECASE)
+
+
+def _with_base(body: bytes, url: str) -> bytes:
+    """The page with a ``<base href>`` naming where it came from (unless it has one), so
+    that it can be cleaned again later with its relative links whole."""
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")) or _BASE.search(body[:65536]):
+        return body
+    head = _HEAD.search(body[:65536])
+    if head is None:
+        return body
+    tag = f'<base href="{escape(url, quote=True)}">'.encode("ascii", "xmlcharrefreplace")
+    return body[:head.end()] + tag + body[head.end():]
+
+
+def _fetch_images(result: CleanResult, client: Client, scratch: Path) -> dict[str, Path | str]:
+    images: dict[str, Path | str] = {}
+    for block in result.article.body:
+        if not isinstance(block, Figure) or not block.src or block.src in images:
+            continue
+        if not block.src.lower().startswith(("http://", "https://")):
+            continue
+        try:
+            response = client.get(block.src, accept=_IMAGE_ACCEPT)
+            if response.status != 200:
+                raise FetchRefused(f"the server answered {response.status}")
+            images[block.src] = save_image(response.body, response.media_type, block.src, scratch)
+        except (FetchFailed, FetchRefused, RobotsRefused) as problem:
+            images[block.src] = str(problem)
+    return images
+
+
+# Writing, one article at a time.
+
+class _Writer:
+    def __init__(self, folder: Path, record: dict[str, Fetched], policy: NetworkPolicy, say: Callable[[str], None]):
+        self.folder, self.record, self.policy, self.say = folder, record, policy, say
+        self.names = {entry.markdown for entry in record.values()}
+        self.wrote_any = False
+
+    def write(self, page: _Page) -> ArticleOutcome:
+        from publisher.export import write_markdown_article
+        from publisher.writers import write_atomically
+
+        url = page.entry.url
+        previous = self.record.get(url)
+        markdown = self.folder / previous.markdown if previous else self._new_name(page)
+        article = page.result.article
+        if not article.source.url:
+            article = dataclasses.replace(article, source=Source(name=article.source.name, url=page.response.url))
+        validators = page.response.validators
+        fetched = {
+            "fetched": datetime.now(UTC).replace(microsecond=0).isoformat(),
+            "fetched_from": page.entry.source.label, "etag": validators.etag or "",
+            "last_modified": validators.last_modified or "",
+        }
+        edited = previous is not None and markdown.is_file() and digest(markdown.read_bytes()) != previous.markdown_digest
+        raw_path = raw_folder(self.folder) / "pages" / (digest(url.encode("utf-8"))[:20] + ".html")
+        try:
+            write_atomically(page.raw, raw_path)
+            self.wrote_any = True
+            target, _images = write_markdown_article(
+                article, markdown.parent, markdown.name.removesuffix(".md"), network=self.policy, warn=self.say,
+                fetch=self._image_fetcher(page), fetched=fetched,
+                markdown_name=markdown.name + ".fetched" if edited else None,
+            )
+        except PublisherError as problem:
+            return ArticleOutcome(url, "failed", message=f"{url}: {problem}")
+        if edited:
+            self.say(f"{markdown} was edited since it was fetched: it is kept as it is, and the page's new version "
+                     f"is beside it: {target}")
+            markdown_digest = previous.markdown_digest if previous else ""
+        else:
+            markdown_digest = digest(target.read_bytes())
+        self.record[url] = Fetched(
+            markdown=markdown.relative_to(self.folder).as_posix(), raw=raw_path.relative_to(self.folder).as_posix(),
+            page_digest=digest(page.response.body), markdown_digest=markdown_digest,
+            etag=validators.etag, last_modified=validators.last_modified,
+        )
+        return ArticleOutcome(url, "fetched", path=target, message="updated" if previous else "")
+
+    def _new_name(self, page: _Page) -> Path:
+        section = page.entry.source.section
+        folder = self.folder / slugify(section) if section else self.folder
+        stem = slugify(page.result.article.title)
+        candidate, number = stem, 1
+        while True:
+            path = folder / f"{candidate}.md"
+            relative = path.relative_to(self.folder).as_posix()
+            if relative not in self.names and not path.exists() and not (folder / f"{candidate}_files").exists():
+                self.names.add(relative)
+                return path
+            number += 1
+            candidate = f"{stem}-{number}"
+
+    @staticmethod
+    def _image_fetcher(page: _Page) -> Callable[[str, Path, NetworkPolicy], Path]:
+        def fetched(url: str, _folder: Path, _policy: NetworkPolicy) -> Path:
+            found = page.images.get(url, "not fetched")
+            if isinstance(found, str):
+                raise FetchRefused(found)
+            return found
+
+        return fetched
