@@ -7,7 +7,6 @@ each kind of bad input."""
 from __future__ import annotations
 
 import gzip
-import hashlib
 import http.server
 import io
 import socket
@@ -16,6 +15,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,7 @@ from PIL import Image
 from typer.testing import CliRunner
 
 from publisher.cli import app
+from publisher.errors import PublisherError
 from publisher.fetch import FetchOptions, SourceSpec, fetch_sources
 from publisher.fetch.sources import parse_date
 
@@ -36,6 +37,7 @@ class Answer:
     status: int = 200
     body: bytes = b""
     headers: dict[str, str] = field(default_factory=dict)
+    trickle: bool = False  # the body a byte at a time, 20 bytes a second
 
 
 @dataclass
@@ -65,8 +67,6 @@ class Site:
                     answer = Answer(404, b"not here", {"Content-Type": "text/plain"})
                 elif callable(route):
                     answer = route(headers)
-                    if answer is None:  # the route wrote its own answer
-                        return
                 else:
                     answer = route
                 self.send_response(answer.status)
@@ -75,7 +75,16 @@ class Site:
                 self.send_header("Content-Length", str(len(answer.body)))
                 self.send_header("Connection", "close")
                 self.end_headers()
-                self.wfile.write(answer.body)
+                if not answer.trickle:
+                    self.wfile.write(answer.body)
+                    return
+                try:
+                    for byte in answer.body:
+                        self.wfile.write(bytes([byte]))
+                        self.wfile.flush()
+                        time.sleep(0.05)
+                except OSError:
+                    return
 
             def log_message(self, *args: object) -> None:
                 return None
@@ -119,6 +128,23 @@ EN_PARAGRAPHS = (
     "Fares will stay the same, and riders will be able to follow each bus in real time through the transport authority's own mobile application.",
     "Residents along the routes welcomed the change, saying the old buses were loud and left a smell of fuel in the narrow streets of the centre.",
 )
+
+
+VI_WORDS = ("người dân thành phố tỉnh huyện xã đường cầu trường học bệnh viện nhà máy nông dân lúa gạo cá tôm mưa bão "
+            "nước sông biển rừng núi giá điện xăng dầu xe máy ô tô tàu hỏa sân bay cảng hàng hóa công nhân học sinh "
+            "giáo viên bác sĩ doanh nghiệp ngân hàng thuế đầu tư xây dựng sửa chữa mở rộng khánh thành")
+EN_WORDS = ("council river bridge school hospital factory farmer harvest rice storm rain water sea forest mountain price "
+            "power fuel train airport harbour cargo worker student teacher doctor company bank tax budget building "
+            "repair opening market festival museum library park station tunnel ferry")
+
+
+def distinct_paragraphs(seed: int, language: str = "vi", count: int = 4) -> tuple[str, ...]:
+    """Paragraphs of their own for article ``seed``: no two articles near-identical."""
+    import random
+
+    chooser = random.Random(seed)
+    words = (VI_WORDS if language == "vi" else EN_WORDS).split()
+    return tuple(" ".join(chooser.choice(words) for _ in range(28)).capitalize() + "." for _ in range(count))
 
 
 def png_bytes(colour: str = "red") -> bytes:
@@ -210,7 +236,7 @@ def serve_two_articles(site: Site) -> None:
 def test_a_feed_becomes_markdown_images_and_raw_pages_and_the_folder_builds_offline(tmp_path, site):
     serve_two_articles(site)
     folder = tmp_path / "ban-tin"
-    summary, warnings = fetch(site, folder, site.url("/feed.xml"))
+    summary, _ = fetch(site, folder, site.url("/feed.xml"))
     assert by_status(summary) == {"fetched": [site.url("/tin/xe-buyt-dien"), site.url("/en/electric-buses")]}, summary
     assert summary.describe() == "Fetched 2 article(s): 0 unchanged, 0 skipped, 0 failed"
     vietnamese = folder / "ha-noi-mo-them-tuyen-buyt-dien.md"
@@ -273,3 +299,277 @@ def test_a_file_the_user_edited_is_kept_and_the_new_version_put_beside_it(tmp_pa
     # The one the user left alone is replaced.
     assert "This article was updated." in (folder / "city-to-replace-diesel-buses.md").read_text(encoding="utf-8")
     assert not (folder / "city-to-replace-diesel-buses.md.fetched").exists()
+
+
+# ------------------------------------------------------------------ polite
+
+def test_robots_txt_is_obeyed_crawl_delay_included(tmp_path, site):
+    site.routes["/robots.txt"] = Answer(200, b"User-agent: *\nDisallow: /rieng/\nCrawl-delay: 0.3\n", {"Content-Type": "text/plain"})
+    site.routes["/tin/a"] = html_answer(article_page("Hà Nội mở thêm tuyến buýt điện"))
+    site.routes["/tin/b"] = html_answer(article_page("City to replace diesel buses", language="en"))
+    site.routes["/rieng/c"] = html_answer(article_page("Trang riêng"))
+    (tmp_path / "list.txt").write_text(f"{site.url('/tin/a')}\n{site.url('/rieng/c')}\n{site.url('/tin/b')}\n", encoding="utf-8")
+    summary, _ = fetch(site, tmp_path / "out", str(tmp_path / "list.txt"))
+    assert by_status(summary) == {"fetched": [site.url("/tin/a"), site.url("/tin/b")], "skipped": [site.url("/rieng/c")]}
+    assert summary.skipped_by_reason() == {"robots.txt": 1}
+    assert "/rieng/c" not in site.paths()
+    times = [seen.at for seen in site.seen]
+    assert site.paths()[0] == "/robots.txt" and all(later - earlier >= 0.28 for earlier, later in pairwise(times))
+
+
+def test_a_429_waits_for_retry_after_and_a_503_that_lasts_fails_after_a_few_tries(tmp_path, site):
+    answers = iter([Answer(429, b"slow down", {"Retry-After": "1"})])
+    site.routes["/tin/a"] = lambda headers: next(answers, html_answer(article_page("Hà Nội mở thêm tuyến buýt điện")))
+    site.routes["/tin/b"] = Answer(503, b"busy", {"Content-Type": "text/plain"})
+    summary, _ = fetch(site, tmp_path / "out", site.url("/tin/a"), site.url("/tin/b"))
+    assert by_status(summary) == {"fetched": [site.url("/tin/a")], "failed": [site.url("/tin/b")]}
+    first, second = [seen.at for seen in site.seen if seen.path == "/tin/a"]
+    assert second - first >= 0.95
+    assert site.paths().count("/tin/b") == FAST.max_tries
+    assert "answered 503 (Service Unavailable) 4 times" in summary.failed[0].message
+
+
+def test_hosts_are_fetched_in_parallel_each_one_request_at_a_time(tmp_path):
+    sites = [Site(), Site()]
+    try:
+        lists = []
+        for number, served in enumerate(sites):
+            served.routes["/robots.txt"] = Answer(404)
+            for index in range(3):
+                served.routes[f"/tin/{index}"] = html_answer(article_page(
+                    f"Tin số {index} của trang {number}", paragraphs=distinct_paragraphs(number * 10 + index)))
+            lists += [served.url(f"/tin/{index}") for index in range(3)]
+        (tmp_path / "list.txt").write_text("\n".join(lists), encoding="utf-8")
+        summary, _ = fetch(sites[0], tmp_path / "out", str(tmp_path / "list.txt"), options=FetchOptions(
+            delay=0.25, allow_private=True, deadline=5))
+        assert summary.count("fetched") == 6, summary
+        for served in sites:  # robots.txt and three pages, a delay apart
+            times = [seen.at for seen in served.seen]
+            assert len(times) == 4 and all(later - earlier >= 0.24 for earlier, later in pairwise(times))
+        # Side by side: the second host is asked before the first is done.
+        assert sites[1].seen[0].at < sites[0].seen[-1].at
+    finally:
+        for served in sites:
+            served.close()
+
+
+# ------------------------------------------------------------------ safe
+
+PUBLIC = "93.184.216.34"
+
+
+@pytest.fixture
+def public_name(monkeypatch, site):
+    """``tin.example.vn`` answers a public address, and a connection to that address
+    reaches the local server: the gate's checks all run, as for a real public host."""
+    connect, resolve = socket.create_connection, socket.getaddrinfo
+    port = site.server.server_address[1]
+
+    def getaddrinfo(host, *args, **kwargs):
+        if host == "tin.example.vn":
+            return [(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP, "", (PUBLIC, port))]
+        return resolve(host, *args, **kwargs)
+
+    def create_connection(address, *args, **kwargs):
+        return connect(("127.0.0.1", port) if address == (PUBLIC, port) else address, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(socket, "create_connection", create_connection)
+    return f"http://tin.example.vn:{port}"
+
+
+def test_a_redirect_to_a_private_address_is_refused_without_the_flag(tmp_path, site, public_name):
+    site.routes["/tin/a"] = html_answer(article_page("Hà Nội mở thêm tuyến buýt điện"))
+    site.routes["/chuyen"] = Answer(302, b"", {"Location": site.url("/noi-bo")})
+    site.routes["/noi-bo"] = html_answer(article_page("Trang nội bộ"))
+    options = FetchOptions(delay=0, deadline=5)
+    summary, _ = fetch(site, tmp_path / "out", f"{public_name}/tin/a", f"{public_name}/chuyen", options=options)
+    assert by_status(summary) == {"fetched": [f"{public_name}/tin/a"], "failed": [f"{public_name}/chuyen"]}
+    assert "127.0.0.1 resolves to a non-public address" in summary.failed[0].message
+    assert "/noi-bo" not in site.paths()
+    # With the flag, the newsroom's intranet is reachable.
+    summary, _ = fetch(site, tmp_path / "out", f"{public_name}/chuyen")
+    assert summary.count("fetched") == 1
+
+
+def test_a_trickling_server_a_gzip_bomb_and_a_redirect_loop_each_end_with_a_message(tmp_path, site):
+    bomb = gzip.compress(b"\0" * (3 * 1024 * 1024), compresslevel=9)
+    site.routes["/bom"] = Answer(200, bomb, {"Content-Type": "text/html", "Content-Encoding": "gzip"})
+    site.routes["/vong/a"] = Answer(301, b"", {"Location": "/vong/b"})
+    site.routes["/vong/b"] = Answer(301, b"", {"Location": "/vong/a"})
+    site.routes["/cham"] = Answer(200, b"<html>" + b" " * 1000, {"Content-Type": "text/html"}, trickle=True)
+    options = FetchOptions(delay=0, allow_private=True, deadline=0.6, max_bytes=1024 * 1024)
+    started = time.monotonic()
+    summary, _ = fetch(site, tmp_path / "out", site.url("/bom"), site.url("/vong/a"), site.url("/cham"), options=options)
+    assert time.monotonic() - started < 3
+    messages = {outcome.url.rsplit("/", 1)[-1]: outcome.message for outcome in summary.failed}
+    assert messages["bom"].startswith("larger than 1 MB once decompressed (a gzip bomb?)")
+    assert messages["a"] == f"endless redirect loop: {site.url('/vong/a')} -> {site.url('/vong/b')} -> {site.url('/vong/a')}"
+    assert messages["cham"].startswith("no whole answer within 0.6 s (a server sending a trickle of bytes?)")
+
+
+# ------------------------------------------------------------------ bad input, each with a clear message
+
+def test_a_feed_that_is_html_or_not_xml_is_a_clear_failure(tmp_path, site):
+    site.routes["/rss.xml"] = html_answer("<!DOCTYPE html><html><body><h1>Trang không tồn tại</h1></body></html>")
+    site.routes["/tin.json"] = Answer(200, b'{"items": [1, 2, 3]}', {"Content-Type": "application/json"})
+    summary, _ = fetch(site, tmp_path / "out", site.url("/rss.xml"), site.url("/tin.json"))
+    assert [outcome.message for outcome in summary.failed] == [
+        f"{site.url('/rss.xml')}: an HTML page where a feed was expected (is the address right?)",
+        f"{site.url('/tin.json')}: neither a feed, a sitemap nor a web page (application/json, starting '{{\"items\": [1, 2, 3]}}')",
+    ]
+
+
+def test_broken_encodings_entries_without_links_and_dates_in_any_form(tmp_path, site):
+    old, new = "Mon, 02 Jan 2006 08:00:00 +0700", "2026-11-30T08:15:00+07:00"
+    site.routes["/tin/1"] = html_answer(article_page("Tin mới có ngày kiểu RFC 822", paragraphs=distinct_paragraphs(1)))
+    site.routes["/tin/2"] = html_answer(article_page("Tin cũ", date="2006-01-02T08:00:00+07:00", paragraphs=distinct_paragraphs(2)))
+    site.routes["/tin/3"] = html_answer(article_page("Tin có ngày không đọc được", paragraphs=distinct_paragraphs(3)))
+    site.routes["/tin/4"] = html_answer(article_page("Tin không ngày, trang cũ", date="2006-01-02T08:00:00+07:00",
+                                                     paragraphs=distinct_paragraphs(4)))
+    # A page declared UTF-8 holding Windows-1258 bytes, and invalid bytes besides.
+    broken = article_page("Tin mã hóa hỏng", paragraphs=distinct_paragraphs(5)).encode("utf-8").replace(
+        "hỏng".encode(), "hỏng".encode("cp1258", "replace") + b"\xff\xfe")
+    site.routes["/tin/5"] = Answer(200, broken, {"Content-Type": "text/html; charset=utf-8"})
+    items = [
+        {"title": "Tin mới", "link": site.url("/tin/1"), "pubDate": "Mon, 30 Nov 2026 01:15:00 GMT"},
+        {"title": "Tin cũ", "link": site.url("/tin/2"), "pubDate": old},
+        {"title": "Không có liên kết", "pubDate": new},
+        {"title": "Ngày lạ", "link": site.url("/tin/3"), "pubDate": "hôm qua lúc 8 giờ"},
+        {"title": "Không ngày", "link": site.url("/tin/4")},
+        {"title": "Mã hóa", "link": site.url("/tin/5"), "pubDate": "30/11/2026"},
+    ]
+    # The feed says UTF-8 and holds a Latin-1 byte: read anyway, with a warning.
+    feed = rss(items).replace("Tin cũ".encode(), b"Tin c\xfa")
+    site.routes["/feed.xml"] = xml_answer(feed)
+    options = FetchOptions(delay=0, allow_private=True, since=datetime(2026, 11, 1, tzinfo=UTC))
+    summary, warnings = fetch(site, tmp_path / "out", site.url("/feed.xml"), options=options)
+    assert by_status(summary) == {
+        "skipped": [site.url("/tin/2"), site.url("/tin/4")],  # the feed's date, then the page's own
+        "fetched": [site.url("/tin/1"), site.url("/tin/3"), site.url("/tin/5")],
+    }, summary
+    assert summary.skipped_by_reason() == {"older than --since": 2}
+    assert any("entry 3 (Không có liên kết) has no link: passed over" in w for w in warnings), warnings
+    assert f"{site.url('/feed.xml')}: 1 byte(s) that are not UTF-8 replaced by \ufffd" in warnings
+    assert f"{site.url('/tin/5')}: 4 byte(s) that are not UTF-8 replaced by \ufffd" in warnings
+    assert "Tin mã hóa h" in front_matter(next((tmp_path / "out").glob("tin-ma-hoa-h*.md")))["title"]
+
+
+def test_dates_in_any_form_or_none():
+    assert parse_date("2026-11-30T08:15:00+07:00") == datetime(2026, 11, 30, 1, 15, tzinfo=UTC)
+    assert parse_date("2026-11-30T01:15:00Z") == datetime(2026, 11, 30, 1, 15, tzinfo=UTC)
+    assert parse_date("2026-11-30") == datetime(2026, 11, 30, tzinfo=UTC)
+    assert parse_date("Mon, 30 Nov 2026 01:15:00 GMT") == datetime(2026, 11, 30, 1, 15, tzinfo=UTC)
+    assert parse_date("hôm qua") is None and parse_date("") is None and parse_date("30/11/2026") is None
+
+
+def sitemap(urls: list[tuple[str, str]], news: bool = False) -> bytes:
+    entries = "".join(
+        f"<url><loc>{loc}</loc>" + (
+            f"<news:news><news:publication><news:name>Tin</news:name><news:language>vi</news:language></news:publication>"
+            f"<news:publication_date>{date}</news:publication_date><news:title>T</news:title></news:news>"
+            if news else f"<lastmod>{date}</lastmod>") + "</url>"
+        for loc, date in urls
+    )
+    return ("<?xml version='1.0' encoding='UTF-8'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
+            f"xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'>{entries}</urlset>").encode()
+
+
+def test_a_news_sitemap_through_an_index_that_points_at_itself(tmp_path, site):
+    for number in range(1, 4):
+        site.routes[f"/tin/{number}"] = html_answer(article_page(f"Tin số {number}", paragraphs=distinct_paragraphs(number)))
+    site.routes["/sitemap-news.xml"] = xml_answer(sitemap(
+        [(site.url("/tin/1"), "2026-11-30T08:00:00+07:00"), (site.url("/tin/2"), "2026-11-29"), (site.url("/tin/3"), "2020-01-01")],
+        news=True))
+    index = ("<?xml version='1.0'?><sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
+             f"<sitemap><loc>{site.url('/sitemap.xml')}</loc></sitemap>"
+             f"<sitemap><loc>{site.url('/sitemap-news.xml')}</loc></sitemap></sitemapindex>").encode()
+    site.routes["/sitemap.xml"] = Answer(200, gzip.compress(index), {"Content-Type": "application/x-gzip"})
+    options = FetchOptions(delay=0, allow_private=True, since=datetime(2026, 11, 1, tzinfo=UTC), max_per_source=1)
+    summary, warnings = fetch(site, tmp_path / "out", site.url("/sitemap.xml"), options=options)
+    assert by_status(summary) == {"skipped": [site.url("/tin/3")], "fetched": [site.url("/tin/1")]}, summary
+    assert [w for w in warnings if "points at itself" in w] == [
+        f"{site.url('/sitemap.xml')}: the sitemap index lists {site.url('/sitemap.xml')}, already read "
+        "(it points at itself?): read once"]
+    assert site.paths().count("/sitemap.xml") == 1
+
+
+def test_a_site_page_leads_to_its_feed_and_duplicates_are_kept_once(tmp_path, site):
+    site.routes["/"] = html_answer(
+        "<!DOCTYPE html><html><head><title>Báo Mẫu</title><link rel='alternate' type='application/rss+xml' href='/tin.rss'>"
+        "</head><body><h1>Báo Mẫu</h1><ul>" + "".join(f"<li><a href='/tin/{n}'>Tin {n}</a></li>" for n in range(9)) + "</ul></body></html>")
+    text = distinct_paragraphs(7)
+    site.routes["/tin/goc"] = html_answer(article_page("Tin gốc", paragraphs=text, canonical=site.url("/tin/goc")))
+    # The same page under a tracking address, whose canonical link names the first.
+    site.routes["/tin/goc?utm_source=rss"] = html_answer(article_page("Tin gốc", paragraphs=text, canonical=site.url("/tin/goc")))
+    site.routes["/amp/tin-goc"] = html_answer(article_page("Tin gốc", paragraphs=text, canonical=site.url("/tin/goc")))
+    # The story syndicated on another site: near-identical text (one word changed).
+    site.routes["/dang-lai/tin"] = html_answer(article_page("Tin đăng lại", paragraphs=(*text[:-1], text[-1].replace(" ", " và ", 1))))
+    site.routes["/tin/khac"] = html_answer(article_page("Tin khác", paragraphs=distinct_paragraphs(8)))
+    site.routes["/tin.rss"] = xml_answer(rss([{"title": "T", "link": site.url(path)} for path in (
+        "/tin/goc", "/tin/goc?utm_source=rss", "/amp/tin-goc", "/dang-lai/tin", "/tin/khac")]))
+    summary, _ = fetch(site, tmp_path / "out", site.url("/"))
+    assert by_status(summary) == {
+        "skipped": [site.url("/tin/goc?utm_source=rss")],  # the same address once normalised: never fetched
+        "fetched": [site.url("/tin/goc"), site.url("/tin/khac")],
+    } | {"skipped": [site.url("/tin/goc?utm_source=rss"), site.url("/amp/tin-goc"), site.url("/dang-lai/tin")]}, summary
+    assert summary.skipped_by_reason() == {"duplicate": 3}
+    assert "/tin/goc?utm_source=rss" not in site.paths()
+    assert "3 duplicate" in summary.describe()
+
+
+# ------------------------------------------------------------------ the manifest and the command line
+
+def test_publisher_fetch_folder_reads_the_manifests_sources_into_their_sections_and_builds(tmp_path, site):
+    serve_two_articles(site)
+    folder = tmp_path / "ban-tin"
+    folder.mkdir()
+    (folder / "publication.toml").write_text(
+        'title = "Bản tin tuần"\n\n'
+        '[[sections]]\ntitle = "Trong nước"\narticles = ["trong-nuoc/*.md"]\n\n'
+        '[[sections]]\ntitle = "Thế giới"\narticles = ["the-gioi/*.md"]\n\n'
+        f'[[sources]]\nurl = "{site.url("/tin/xe-buyt-dien")}"\nsection = "Trong nước"\nsince = "3650d"\n\n'
+        f'[[sources]]\nurl = "{site.url("/en/electric-buses")}"\nsection = "Thế giới"\nmax = 5\n', encoding="utf-8")
+    result = CliRunner().invoke(app, ["fetch", str(folder), "--allow-private-network", "--delay", "0"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "Fetched 2 article(s): 0 unchanged, 0 skipped, 0 failed"
+    assert (folder / "trong-nuoc" / "ha-noi-mo-them-tuyen-buyt-dien.md").is_file()
+    assert (folder / "the-gioi" / "city-to-replace-diesel-buses.md").is_file()
+    from publisher.manifest import load_manifest
+
+    assert [path.name for spec in load_manifest(folder / "publication.toml").sections for path in spec.articles] == [
+        "ha-noi-mo-them-tuyen-buyt-dien.md", "city-to-replace-diesel-buses.md"]
+    # The raw pages would match "**/*", and are passed over all the same.
+    (folder / "publication.toml").write_text('title = "T"\n[[sections]]\narticles = ["**/*"]\n', encoding="utf-8")
+    assert sorted(path.suffix for path in load_manifest(folder / "publication.toml").sections[0].articles) == [".md", ".md"]
+    assert len(list((folder / ".fetched" / "pages").glob("*.html"))) == 2
+
+
+def test_a_wrong_source_in_the_manifest_is_an_error_at_its_line(tmp_path):
+    folder = tmp_path / "ban-tin"
+    folder.mkdir()
+    (folder / "publication.toml").write_text('title = "T"\n\n[[sources]]\nurl = "https://a.example/rss"\nsince = "last week"\n',
+                                             encoding="utf-8")
+    result = CliRunner().invoke(app, ["fetch", str(folder)])  # main() prints it as "error: ..." and exits 1
+    assert isinstance(result.exception, PublisherError)
+    assert str(result.exception) == (f"{folder / 'publication.toml'}:5: 'since' in [[sources]] must be a time such as "
+                                     "'7d', '36h' or '2w', or a date such as 2026-11-25, not \"last week\"")
+
+
+def test_the_command_reports_what_failed_and_exits_1(tmp_path, site):
+    site.routes["/tin/a"] = html_answer(article_page("Hà Nội mở thêm tuyến buýt điện"))
+    site.routes["/"] = html_answer("<!DOCTYPE html><html><head><title>Trang chủ</title></head><body><ul>"
+                                   + "".join(f"<li><a href='/tin/{n}'>Tin số {n} trong ngày</a></li>" for n in range(30))
+                                   + "</ul></body></html>")
+    (tmp_path / "list.txt").write_text(f"# tuần này\n{site.url('/tin/a')}\nnot an address\n{site.url('/mat')}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["fetch", str(tmp_path / "list.txt"), site.url("/"), "-o", str(tmp_path / "out"),
+                                      "--allow-private-network", "--delay", "0"])
+    assert result.exit_code == 1, result.output
+    assert f"warning: {tmp_path / 'list.txt'}:3: not an http(s) address, passed over: not an address" in result.stderr
+    assert f"error: cannot fetch {site.url('/mat')}" not in result.stderr
+    assert f"error: {site.url('/mat')}: the server answered 404" in result.stderr
+    assert f"skipped (not an article): {site.url('/')}" in result.stderr
+    assert result.stdout.splitlines()[-1] == "Fetched 1 article(s): 0 unchanged, 1 skipped (1 not an article), 1 failed"
+    # Without the flag, the loopback address is refused.
+    result = CliRunner().invoke(app, ["fetch", site.url("/tin/a"), "-o", str(tmp_path / "out2")])
+    assert result.exit_code == 1 and "127.0.0.1 resolves to a non-public address" in result.stderr

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import http.client
+import socket
 import threading
 import time
 import zlib
@@ -205,6 +206,8 @@ class Client:
                 host.robots = Protego.parse(text)
             except Exception:  # a robots.txt Protego cannot read allows everything, as none would
                 host.robots = None
+            with host.lock:  # the Crawl-delay holds from the request for robots.txt on
+                host.ready_at = max(host.ready_at, time.monotonic() + self._delay(host) - self.options.delay)
         elif response.status >= 500:
             # RFC 9309: a server error on robots.txt means "crawl nothing" for now.
             host.refused_all = f"robots.txt of {origin} is unavailable ({response.status}): nothing fetched from it"
@@ -236,26 +239,30 @@ class Client:
         except (UnicodeError, ValueError):
             raise FetchFailed(f"not a valid host name: {url}") from None
         connection = pinned_connection(parts.scheme, host, port, self.policy, self.options.timeout)
-        timer = _Deadline(connection, self.options.deadline)
+        timer = _Deadline(self.options.deadline)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        too_slow = f"no whole answer within {self.options.deadline:g} s (a server sending a trickle of bytes?): {url}"
         try:
+            connection.connect()
+            timer.watch(connection.sock)
             connection.request("GET", path, headers={
                 "User-Agent": self.user_agent, "Accept-Encoding": "gzip", **headers,
             })
             answer = connection.getresponse()
             received = {name.lower(): value for name, value in answer.getheaders()}
             body = _read_body(answer, received, max_bytes, cut, url)
-            return Response(url=url, status=answer.status, headers=received, body=body)
         except FetchRefused as refused:
             raise FetchFailed(str(refused)) from None
         except (OSError, http.client.HTTPException, ValueError) as problem:
             if timer.expired:
-                raise FetchFailed(f"no whole answer within {self.options.deadline:g} s (a server sending a trickle "
-                                  f"of bytes?): {url}") from None
+                raise FetchFailed(too_slow) from None
             raise FetchFailed(f"cannot fetch {url}: {problem or type(problem).__name__}") from None
         finally:
             timer.cancel()
             connection.close()
+        if timer.expired:  # cut off, what came may look whole
+            raise FetchFailed(too_slow)
+        return Response(url=url, status=answer.status, headers=received, body=body)
 
 
 @dataclass
@@ -270,21 +277,23 @@ class _Deadline:
     """Shuts the connection's socket when the whole exchange takes too long: a read
     timeout alone never fires on a server sending one byte a second."""
 
-    def __init__(self, connection: http.client.HTTPConnection, seconds: float) -> None:
+    def __init__(self, seconds: float) -> None:
         self.expired = False
-        self._connection = connection
+        self._socket: socket.socket | None = None  # the connection lets go of it once the answer comes
         self._timer = threading.Timer(seconds, self._expire)
         self._timer.daemon = True
         self._timer.start()
 
-    def _expire(self) -> None:
-        import socket
+    def watch(self, sock: socket.socket | None) -> None:
+        self._socket = sock
+        if self.expired:
+            self._expire()
 
+    def _expire(self) -> None:
         self.expired = True
-        sock = self._connection.sock
-        if sock is not None:
+        if self._socket is not None:
             with suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
+                self._socket.shutdown(socket.SHUT_RDWR)
 
     def cancel(self) -> None:
         self._timer.cancel()

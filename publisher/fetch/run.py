@@ -27,7 +27,7 @@ from publisher.fetch.duplicates import SeenArticles, address_key
 from publisher.fetch.http import Client, FetchFailed, Response, RobotsRefused, Validators, origin_of
 from publisher.fetch.options import FetchOptions, SourceSpec
 from publisher.fetch.record import Fetched, digest, load_record, raw_folder, save_record
-from publisher.fetch.sources import Entry, SourceFailed, read_source
+from publisher.fetch.sources import Entry, SourceFailed, read_source, repair_utf8
 from publisher.model import Figure, Source, instant
 from publisher.network import FetchRefused, NetworkPolicy, save_image
 from publisher.slug import slugify
@@ -262,7 +262,8 @@ def _fetch_article(
         return ArticleOutcome(url, "failed", message=f"{url}: the server answered {response.status}")
     if previous is not None and digest(response.body) == previous.page_digest:
         return ArticleOutcome(url, "unchanged", message="the same page as before", path=folder / previous.markdown)
-    raw = _with_base(response.body, response.url)
+    body, broken = repair_utf8(response.body, response.headers.get("content-type", ""))
+    raw = _with_base(body, response.url)
     raw_path = raw_folder(folder) / "pages" / (digest(url.encode("utf-8"))[:20] + ".html")
     from publisher.ingest import read_article_bytes
 
@@ -277,6 +278,9 @@ def _fetch_article(
     if since is not None and entry.date is None and published is not None and instant(published.value) < since:
         return ArticleOutcome(url, "skipped", TOO_OLD, f"the page is dated {published.printed}")
     images = _fetch_images(result, client, scratch) if options.fetch_images else {}
+    if broken:
+        replaced = f"{broken} byte(s) that are not UTF-8 replaced by \ufffd"
+        result = dataclasses.replace(result, warnings=(*result.warnings, replaced))
     return _Page(entry, response, raw, result, images)
 
 

@@ -130,6 +130,28 @@ def _root_name(body: bytes) -> str | None:
     return first.group(1).rpartition(":")[2].lower()
 
 
+def repair_utf8(body: bytes, content_type: str = "") -> tuple[bytes, int]:
+    """UTF-8 (declared so, or not declared) with a few broken bytes (16, or one in a
+    thousand) with those replaced by U+FFFD, as a browser shows them, and how many; anything
+    else as it is (a page in a legacy encoding is the cleaner's to decode)."""
+    from publisher.ingest.decode import declared_charset
+
+    header = re.search(r"charset=[\"']?([\w.:-]+)", content_type, re.IGNORECASE)
+    declared = (header.group(1) if header else declared_charset(body)) or "utf-8"
+    if body.startswith((b"\xff\xfe", b"\xfe\xff")) or declared.lower().replace("_", "-") not in ("utf-8", "utf8"):
+        return body, 0
+    try:
+        body.decode("utf-8")
+        return body, 0
+    except UnicodeDecodeError:
+        pass
+    text = body.decode("utf-8", "replace")
+    broken = text.count("\ufffd") - body.decode("utf-8", "ignore").count("\ufffd")
+    if broken > 16 and broken * 1000 > len(body):
+        return body, 0
+    return text.encode("utf-8"), broken
+
+
 def _describe(response: Response, body: bytes) -> str:
     start = body[:40].decode("utf-8", "replace").strip().replace("\n", " ")
     kind = response.media_type or "no type given"
@@ -146,6 +168,9 @@ def _looks_like_feed_address(url: str) -> bool:
 def _read_feed(spec: SourceSpec, response: Response, body: bytes, warn: Warn) -> list[Entry]:
     import feedparser
 
+    body, broken = repair_utf8(body, response.headers.get("content-type", ""))
+    if broken:
+        warn(f"{spec.location}: {broken} byte(s) that are not UTF-8 replaced by \ufffd")
     # A stream, never bytes: feedparser opens bytes that name a file as that file.
     parsed = feedparser.parse(io.BytesIO(body), response_headers={
         "content-type": response.headers.get("content-type", "application/xml"), "content-location": response.url,
@@ -191,8 +216,9 @@ def _entry_link(item: Any) -> str | None:
 
 
 def _entry_date(item: Any) -> datetime | None:
+    # dict.get: feedparser's own get maps a missing 'updated' to 'published' with a warning.
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        moment = item.get(key)
+        moment = dict.get(item, key)
         if moment:
             try:
                 year, month, day, hour, minute, second = moment[:6]
@@ -200,7 +226,8 @@ def _entry_date(item: Any) -> datetime | None:
             except (TypeError, ValueError):
                 continue
     for key in ("published", "updated"):
-        if isinstance(item.get(key), str) and (moment := parse_date(item[key])):
+        text = dict.get(item, key)
+        if isinstance(text, str) and (moment := parse_date(text)):
             return moment
     return None
 
