@@ -9,10 +9,12 @@ do not depend on which host answered first.
 from __future__ import annotations
 
 import dataclasses
+import queue
 import re
+import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -22,8 +24,8 @@ from urllib.parse import urlsplit
 
 from publisher.clean.explain import CleanResult
 from publisher.clean.profiles import ProfileSet
-from publisher.errors import NotAnArticleError, PublisherError
-from publisher.fetch.duplicates import SeenArticles, address_key
+from publisher.errors import NotAnArticleError, OutputError, PublisherError
+from publisher.fetch.duplicates import SeenArticles, address_key, shingles
 from publisher.fetch.http import Client, FetchFailed, Response, RobotsRefused, Validators, origin_of
 from publisher.fetch.options import FetchOptions, SourceSpec
 from publisher.fetch.record import Fetched, digest, load_record, raw_folder, save_record
@@ -85,6 +87,8 @@ class _Page:
     raw: bytes
     result: CleanResult
     images: dict[str, Path | str]  # address: the file fetched, or why it was not
+    keys: list[str]  # its addresses (as listed, after redirects, canonical) as duplicates.address_key gives them
+    shingles: frozenset[int]  # its text's, for near-identical copies
 
 
 def _ignore(*_: object) -> None:
@@ -118,27 +122,33 @@ def fetch_sources(
     record = load_record(folder, say)
     entries = _listed_entries(sources, client, options, profiles, report, say)
     on_progress(0, len(entries))
+    decided: dict[int, ArticleOutcome] = {}
     with tempfile.TemporaryDirectory(prefix="publisher-fetch-") as scratch:
-        pages = _fetch_all(entries, client, options, profiles, record, folder, Path(scratch), on_progress, lock)
         writer = _Writer(folder, record, client.policy, say)
         seen = SeenArticles()
-        for entry, page in zip(entries, pages, strict=True):
+        done = 0
+        for index, page in _fetch_all(entries, client, options, profiles, record, folder, Path(scratch)):
+            done += 1
+            on_progress(done, len(entries))
             if isinstance(page, ArticleOutcome):
-                report(page)
+                decided[index] = page
                 continue
-            canonical = page.result.article.source.url
-            addresses = [entry.url, page.response.url, *([canonical] if canonical else [])]
-            text = "\n".join(str(getattr(block, "text", "")) for block in page.result.article.body)
-            kept = seen.duplicate_of(addresses, text)
-            if kept is not None:
-                report(ArticleOutcome(entry.url, "skipped", DUPLICATE, f"the same article as {kept}"))
+            kept = seen.duplicate_of(page.keys, page.shingles)
+            if kept is not None and (kept < index or writer.existed_before(entries[kept].url)):
+                decided[index] = ArticleOutcome(page.entry.url, "skipped", DUPLICATE, f"the same article as {entries[kept].url}")
                 continue
-            seen.keep(addresses, text)
+            if kept is not None:  # the one listed first is kept, whichever host answered first
+                writer.remove(entries[kept].url)
+                seen.forget(kept)
+                decided[kept] = ArticleOutcome(entries[kept].url, "skipped", DUPLICATE, f"the same article as {page.entry.url}")
+            seen.keep(index, page.keys, page.shingles)
             for message in page.result.warnings:
-                say(f"{entry.url}: {message}")
-            report(writer.write(page))
+                say(f"{page.entry.url}: {message}")
+            decided[index] = writer.write(page)
         if writer.wrote_any:
             save_record(folder, record)
+    for index in sorted(decided):
+        report(decided[index])
     return summary
 
 
@@ -214,31 +224,33 @@ def _profiles_for(profiles: ProfileSet, entry: Entry) -> ProfileSet:
 
 def _fetch_all(
     entries: list[Entry], client: Client, options: FetchOptions, profiles: ProfileSet, record: dict[str, Fetched],
-    folder: Path, scratch: Path, on_progress: Callable[[int, int], None], lock: threading.Lock,
-) -> list[_Page | ArticleOutcome]:
-    results: list[_Page | ArticleOutcome | None] = [None] * len(entries)
+    folder: Path, scratch: Path,
+) -> Iterator[tuple[int, _Page | ArticleOutcome]]:
+    """Each entry fetched and cleaned, one thread per host, given back as it is ready
+    (the caller writes while the hosts are still being fetched)."""
+    ready: queue.Queue[tuple[int, _Page | ArticleOutcome]] = queue.Queue()
     by_origin: dict[str, list[int]] = {}
     for index, entry in enumerate(entries):
         by_origin.setdefault(origin_of(entry.url), []).append(index)
-    done = [0]
 
     def fetch_host(indexes: list[int]) -> None:
         for index in indexes:
             entry = entries[index]
+            result: _Page | ArticleOutcome
             try:
-                results[index] = _fetch_article(entry, client, options, _profiles_for(profiles, entry),
-                                                record.get(entry.url), folder, scratch)
+                result = _fetch_article(entry, client, options, _profiles_for(profiles, entry), record.get(entry.url),
+                                        folder, scratch)
             except Exception as problem:  # one article's unforeseen failure is reported, the others go on
-                results[index] = ArticleOutcome(entry.url, "failed", message=f"{entry.url}: {problem!r}")
-            with lock:
-                done[0] += 1
-                on_progress(done[0], len(entries))
+                result = ArticleOutcome(entry.url, "failed", message=f"{entry.url}: {problem!r}")
+            ready.put((index, result))
 
-    if by_origin:
-        with ThreadPoolExecutor(max(1, min(options.hosts_at_once, len(by_origin)))) as pool:
-            for future in [pool.submit(fetch_host, indexes) for indexes in by_origin.values()]:
-                future.result()
-    return [result for result in results if result is not None]
+    if not entries:
+        return
+    with ThreadPoolExecutor(max(1, min(options.hosts_at_once, len(by_origin)))) as pool:
+        for indexes in by_origin.values():
+            pool.submit(fetch_host, indexes)
+        for _ in entries:
+            yield ready.get()
 
 
 def _fetch_article(
@@ -281,7 +293,10 @@ def _fetch_article(
     if broken:
         replaced = f"{broken} byte(s) that are not UTF-8 replaced by \ufffd"
         result = dataclasses.replace(result, warnings=(*result.warnings, replaced))
-    return _Page(entry, response, raw, result, images)
+    canonical = result.article.source.url
+    keys = [address_key(address) for address in dict.fromkeys([url, response.url, *([canonical] if canonical else [])])]
+    text = shingles("\n".join(str(getattr(block, "text", "")) for block in result.article.body))
+    return _Page(entry, response, raw, result, images, keys, text)
 
 
 _BASE = re.compile(rb"<base[\s>]", re.IGNORECASE)
@@ -323,7 +338,21 @@ class _Writer:
     def __init__(self, folder: Path, record: dict[str, Fetched], policy: NetworkPolicy, say: Callable[[str], None]):
         self.folder, self.record, self.policy, self.say = folder, record, policy, say
         self.names = {entry.markdown for entry in record.values()}
+        self.before = set(record)  # the addresses earlier fetches wrote
         self.wrote_any = False
+
+    def existed_before(self, url: str) -> bool:
+        return url in self.before
+
+    def remove(self, url: str) -> None:
+        """Take back what this fetch wrote for ``url`` (a duplicate of one listed before it)."""
+        written = self.record.pop(url, None)
+        if written is None or url in self.before:
+            return
+        markdown = self.folder / written.markdown
+        markdown.unlink(missing_ok=True)
+        shutil.rmtree(markdown.with_name(markdown.name.removesuffix(".md") + "_files"), ignore_errors=True)
+        (self.folder / written.raw).unlink(missing_ok=True)
 
     def write(self, page: _Page) -> ArticleOutcome:
         from publisher.export import write_markdown_article
@@ -370,15 +399,16 @@ class _Writer:
         section = page.entry.source.section
         folder = self.folder / slugify(section) if section else self.folder
         stem = slugify(page.result.article.title)
-        candidate, number = stem, 1
-        while True:
+        # A title taken: the name gets a piece of the address's digest, whichever came first.
+        candidates = [stem, f"{stem}-{digest(page.entry.url.encode('utf-8'))[:8]}"]
+        candidates += [f"{candidates[1]}-{number}" for number in range(2, 1000)]
+        for candidate in candidates:
             path = folder / f"{candidate}.md"
             relative = path.relative_to(self.folder).as_posix()
             if relative not in self.names and not path.exists() and not (folder / f"{candidate}_files").exists():
                 self.names.add(relative)
                 return path
-            number += 1
-            candidate = f"{stem}-{number}"
+        raise OutputError(f"no free name for '{stem}.md'", folder)
 
     @staticmethod
     def _image_fetcher(page: _Page) -> Callable[[str, Path, NetworkPolicy], Path]:
