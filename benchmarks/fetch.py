@@ -27,15 +27,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from publisher.fetch import FetchOptions, SourceSpec, fetch_sources  # noqa: E402
+from publisher.fetch import FetchOptions, SourceSpec, fetch_sources
 
 WORDS = ("người dân thành phố tỉnh huyện xã đường cầu trường học bệnh viện nhà máy nông dân lúa gạo cá tôm mưa bão "
          "nước sông biển rừng núi giá điện xăng dầu xe máy ô tô tàu hỏa sân bay cảng hàng hóa công nhân học sinh "
-         "giáo viên bác sĩ doanh nghiệp ngân hàng thuế đầu tư xây dựng sửa chữa mở rộng khánh thành").split()
+         "giáo viên bác sĩ doanh nghiệp ngân hàng thuế đầu tư xây dựng sửa chữa mở rộng khánh thành")
 
 
 def _sentence(chooser: random.Random, words: int) -> str:
-    return " ".join(chooser.choice(WORDS) for _ in range(words)).capitalize() + "."
+    return " ".join(chooser.choice(WORDS.split()) for _ in range(words)).capitalize() + "."
 
 
 def article_page(host: int, number: int) -> bytes:
@@ -53,7 +53,7 @@ def article_page(host: int, number: int) -> bytes:
         f"<div class='sapo'>{_sentence(chooser, 25)}</div><div class='content'>{paragraphs}</div></article>"
         f"<aside><h2>Tin liên quan</h2><ul>{related}</ul></aside></main>"
         f"<footer><p>Báo Mẫu {host}. Giấy phép số {host}/GP.</p></footer></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def feed(base: str, articles: int) -> bytes:

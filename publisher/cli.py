@@ -302,7 +302,7 @@ def fetch_command(
         folder = Path(sources[0])
         if not (folder / MANIFEST_NAME).is_file():
             raise PublisherError(f"no {MANIFEST_NAME} here to list [[sources]]: give the sources and -o FOLDER", folder)
-        specs = load_sources(folder / MANIFEST_NAME)
+        specs = load_sources(folder / MANIFEST_NAME, _warn)
     elif out_dir is None:
         raise PublisherError("where to? give the publication folder with -o FOLDER")
     else:

@@ -6,6 +6,7 @@ Every problem is reported once, with the manifest's path and the line it is on.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -154,7 +155,11 @@ def load_manifest(path: Path) -> Manifest:
     return _Validator(path, MANIFEST_SCHEMA.read(data, document), document).manifest()
 
 
-def load_sources(path: Path) -> list[SourceSpec]:
+def _ignore(_: str) -> None:
+    return None
+
+
+def load_sources(path: Path, warn: Callable[[str], None] = _ignore) -> list[SourceSpec]:
     """The manifest's ``[[sources]]``, checked (its articles need not exist yet: fetching
     makes them). A relative file of addresses is relative to the manifest's folder."""
     from publisher.fetch.options import SourceSpec
@@ -167,13 +172,26 @@ def load_sources(path: Path) -> list[SourceSpec]:
         if not location:
             raise document.fail("a [[sources]] entry needs a 'url' (an http(s) address or a file of addresses)",
                                 ("sources", index, "url"))
-        if "://" not in location and not Path(location).is_absolute():
+        if "://" not in location:
+            folder = path.parent.resolve()
+            listed = (folder / location).resolve()
+            if folder not in listed.parents:
+                raise document.fail(f"'{location}' is outside the publication's folder (a file of addresses must be in it)",
+                                    ("sources", index, "url"))
             location = str(path.parent / location)
         line = document.locate(("sources", index, "url"))
         specs.append(SourceSpec(location=location, since=source["since"], max=source["max"], section=source["section"] or None,
                                 profile=source["profile"] or None, where=f"{path}:{line}" if line else str(path)))
     if not specs:
         raise document.fail("the manifest lists no [[sources]] to fetch (each with a url = \"...\")")
+    titles = {section["title"] for section in values["sections"]}
+    for spec in specs:
+        if spec.section and spec.section not in titles:
+            from publisher.slug import slugify
+
+            warn(f"{spec.where}: section '{spec.section}' has no [[sections]] with that title: its articles go to "
+                 f"{slugify(spec.section)}/, which a build reads only when a section lists them "
+                 f"(title = \"{spec.section}\", articles = [\"{slugify(spec.section)}/*\"])")
     return specs
 
 

@@ -573,3 +573,16 @@ def test_the_command_reports_what_failed_and_exits_1(tmp_path, site):
     # Without the flag, the loopback address is refused.
     result = CliRunner().invoke(app, ["fetch", site.url("/tin/a"), "-o", str(tmp_path / "out2")])
     assert result.exit_code == 1 and "127.0.0.1 resolves to a non-public address" in result.stderr
+
+
+def test_a_site_page_without_a_declared_feed_is_read_through_a_common_feed_path_and_profiles_are_checked(tmp_path, site):
+    site.routes["/the-gioi"] = html_answer("<!DOCTYPE html><html><head><title>Thế giới</title></head><body><ul>"
+                                           + "".join(f"<li><a href='/tin/{n}'>Tin số {n}</a></li>" for n in range(20)) + "</ul></body></html>")
+    site.routes["/the-gioi/rss"] = xml_answer(rss([{"title": "T", "link": site.url("/tin/1")}]))
+    site.routes["/tin/1"] = html_answer(article_page("Tin thế giới", paragraphs=distinct_paragraphs(11)))
+    warnings: list[str] = []
+    specs = [SourceSpec(site.url("/the-gioi")), SourceSpec(site.url("/tin/1"), profile="khong-co", where="publication.toml:9")]
+    summary = fetch_sources(specs, tmp_path / "out", FAST, warn=warnings.append)
+    assert by_status(summary) == {"failed": [site.url("/tin/1")], "fetched": [site.url("/tin/1")]}
+    assert summary.failed[0].message.startswith("publication.toml:9: unknown profile 'khong-co' (known: ")
+    assert site.paths()[:3] == ["/robots.txt", "/the-gioi", "/the-gioi/feed"] and "/the-gioi/rss" in site.paths()

@@ -65,9 +65,10 @@ def _entry(value: object) -> Fetched:
         if value.get(name) is not None and not isinstance(value[name], str):
             raise ValueError(f"an entry's '{name}' is not text")
         optional[name] = value.get(name)
-    for name in ("markdown", "raw"):
-        if Path(texts[name]).is_absolute() or ".." in Path(texts[name]).parts:
-            raise ValueError("an entry names a file outside the folder")
+    for name, suffix in (("markdown", ".md"), ("raw", ".html")):
+        path = Path(texts[name])
+        if path.is_absolute() or ".." in path.parts or path.suffix != suffix:
+            raise ValueError(f"an entry's '{name}' is not a {suffix} file inside the folder")
     return Fetched(markdown=texts["markdown"], raw=texts["raw"], page_digest=texts["page_digest"],
                    markdown_digest=texts["markdown_digest"], etag=optional["etag"], last_modified=optional["last_modified"])
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from publisher.clean.explain import CleanResult
-from publisher.clean.profiles import ProfileSet
+from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.errors import NotAnArticleError, OutputError, PublisherError
 from publisher.fetch.duplicates import SeenArticles, address_key, shingles
 from publisher.fetch.http import Client, FetchFailed, Response, RobotsRefused, Validators, origin_of
@@ -205,14 +205,16 @@ def _chosen(entries: list[Entry], spec: SourceSpec, options: FetchOptions,
     return kept[:limit] if limit else kept
 
 
-def _profile(profiles: ProfileSet, name: str) -> object | None:
-    return next((site for site in profiles.sites if site.name.casefold() == name.casefold()), None)
+def _profile(profiles: ProfileSet, wanted: str) -> SiteProfile | None:
+    """The site profile named ``wanted``, or serving that domain."""
+    wanted = wanted.strip().casefold()
+    return next((site for site in profiles.sites
+                 if site.name.casefold() == wanted or wanted in (domain.casefold() for domain in site.domains)), None)
 
 
 def _profiles_for(profiles: ProfileSet, entry: Entry) -> ProfileSet:
     """With a source's ``profile``, that site profile applies to its pages wherever they are."""
-    site = next((site for site in profiles.sites if entry.source.profile
-                 and site.name.casefold() == entry.source.profile.casefold()), None)
+    site = _profile(profiles, entry.source.profile) if entry.source.profile else None
     host = (urlsplit(entry.url).hostname or "").lower()
     if site is None or host in site.domains:
         return profiles
