@@ -196,9 +196,7 @@ class Client:
 
         try:
             response = self._robots_response(origin, host)
-        except (FetchFailed, FetchRefused) as problem:
-            if isinstance(problem, FetchRefused):
-                host.refused_all = str(problem)
+        except FetchFailed:
             return  # unreachable: as if there were none (the page's own request reports the problem)
         if 200 <= response.status < 300:
             text = response.body.decode("utf-8", "replace")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -70,13 +70,3 @@ def user_agent() -> str:
     from publisher.version import package_version
 
     return f"publisher/{package_version()} (+{PROJECT_URL})"
-
-
-@dataclass
-class Counts:
-    """How many of something, by reason (the summary's skipped)."""
-
-    by_reason: dict[str, int] = field(default_factory=dict)
-
-    def add(self, reason: str) -> None:
-        self.by_reason[reason] = self.by_reason.get(reason, 0) + 1
