@@ -9,6 +9,7 @@ do not depend on which host answered first.
 from __future__ import annotations
 
 import dataclasses
+import http.client
 import queue
 import re
 import shutil
@@ -273,7 +274,8 @@ def _fetch_article(
     if response.status == 304 and previous is not None:
         return ArticleOutcome(url, "unchanged", message="not modified (304)", path=folder / previous.markdown)
     if response.status != 200:
-        return ArticleOutcome(url, "failed", message=f"{url}: the server answered {response.status}")
+        reason = http.client.responses.get(response.status, "an unknown status")
+        return ArticleOutcome(url, "failed", message=f"{url}: the server answered {response.status} ({reason})")
     if previous is not None and digest(response.body) == previous.page_digest:
         return ArticleOutcome(url, "unchanged", message="the same page as before", path=folder / previous.markdown)
     body, broken = repair_utf8(response.body, response.headers.get("content-type", ""))
