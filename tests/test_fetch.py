@@ -275,6 +275,11 @@ def test_a_second_fetch_asks_conditionally_and_writes_nothing_for_a_304(tmp_path
     assert asked["/tin/xe-buyt-dien"]["if-modified-since"] == "Mon, 30 Nov 2026 01:15:00 GMT"
     assert "/anh/xe.png" not in asked
     assert {path: (path.stat().st_mtime_ns, path.read_bytes()) for path in folder.rglob("*") if path.is_file()} == files
+    # An article given as the source itself is asked for conditionally too.
+    site.seen.clear()
+    summary, _ = fetch(site, folder, site.url("/tin/xe-buyt-dien"))
+    assert by_status(summary) == {"unchanged": [site.url("/tin/xe-buyt-dien")]}
+    assert [seen.headers.get("if-none-match") for seen in site.seen if seen.path == "/tin/xe-buyt-dien"] == ['"v1"']
 
 
 def test_a_file_the_user_edited_is_kept_and_the_new_version_put_beside_it(tmp_path, site):

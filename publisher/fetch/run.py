@@ -15,8 +15,9 @@ import re
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import escape
@@ -121,41 +122,52 @@ def fetch_sources(
     profiles = load_profiles(options.profile_dirs)
     client = client or Client(options)
     record = load_record(folder, say)
-    entries = _listed_entries(sources, client, options, profiles, report, say)
+    entries = _listed_entries(sources, client, options, profiles, record, report, say)
     on_progress(0, len(entries))
     decided: dict[int, ArticleOutcome] = {}
     with tempfile.TemporaryDirectory(prefix="publisher-fetch-") as scratch:
         writer = _Writer(folder, record, client.policy, say)
-        seen = SeenArticles()
-        done = 0
-        for index, page in _fetch_all(entries, client, options, profiles, record, folder, Path(scratch)):
-            done += 1
-            on_progress(done, len(entries))
-            if isinstance(page, ArticleOutcome):
-                decided[index] = page
-                continue
-            kept = seen.duplicate_of(page.keys, page.shingles)
-            if kept is not None and (kept < index or writer.existed_before(entries[kept].url)):
-                decided[index] = ArticleOutcome(page.entry.url, "skipped", DUPLICATE, f"the same article as {entries[kept].url}")
-                continue
-            if kept is not None:  # the one listed first is kept, whichever host answered first
-                writer.remove(entries[kept].url)
-                seen.forget(kept)
-                decided[kept] = ArticleOutcome(entries[kept].url, "skipped", DUPLICATE, f"the same article as {page.entry.url}")
-            seen.keep(index, page.keys, page.shingles)
-            for message in page.result.warnings:
-                say(f"{page.entry.url}: {message}")
-            decided[index] = writer.write(page)
-        if writer.wrote_any:
-            save_record(folder, record)
+        try:
+            with closing(_fetch_all(entries, client, options, profiles, record, folder, Path(scratch))) as pages:
+                _write_as_they_come(entries, pages, writer, decided, on_progress, say)
+        finally:  # what was written is recorded, even when interrupted
+            if writer.wrote_any:
+                save_record(folder, record)
     for index in sorted(decided):
         report(decided[index])
     return summary
 
 
+def _write_as_they_come(
+    entries: list[Entry], pages: Iterable[tuple[int, _Page | ArticleOutcome]], writer: _Writer,
+    decided: dict[int, ArticleOutcome], on_progress: Callable[[int, int], None], say: Callable[[str], None],
+) -> None:
+    """Decide each article as it comes (a duplicate? of which?) and write it."""
+    seen = SeenArticles()
+    done = 0
+    for index, page in pages:
+        done += 1
+        on_progress(done, len(entries))
+        if isinstance(page, ArticleOutcome):
+            decided[index] = page
+            continue
+        kept = seen.duplicate_of(page.keys, page.shingles)
+        if kept is not None and (kept < index or writer.existed_before(entries[kept].url)):
+            decided[index] = ArticleOutcome(page.entry.url, "skipped", DUPLICATE, f"the same article as {entries[kept].url}")
+            continue
+        if kept is not None:  # the one listed first is kept, whichever host answered first
+            writer.remove(entries[kept].url)
+            seen.forget(kept)
+            decided[kept] = ArticleOutcome(entries[kept].url, "skipped", DUPLICATE, f"the same article as {page.entry.url}")
+        seen.keep(index, page.keys, page.shingles)
+        for message in page.result.warnings:
+            say(f"{page.entry.url}: {message}")
+        decided[index] = writer.write(page)
+
+
 def _listed_entries(
     sources: Sequence[SourceSpec], client: Client, options: FetchOptions, profiles: ProfileSet,
-    report: Callable[[ArticleOutcome], None], say: Callable[[str], None],
+    record: dict[str, Fetched], report: Callable[[ArticleOutcome], None], say: Callable[[str], None],
 ) -> list[Entry]:
     """Every source's entries, read in parallel; the ones to fetch, in the sources' order."""
 
@@ -164,8 +176,9 @@ def _listed_entries(
             known = ", ".join(sorted(site.name for site in profiles.sites))
             return ArticleOutcome(spec.location, "failed", message=f"{spec.where or spec.location}: unknown profile "
                                   f"'{spec.profile}' (known: {known})")
+        before = record.get(spec.location)
         try:
-            return read_source(spec, client, say)
+            return read_source(spec, client, say, Validators(before.etag, before.last_modified) if before else None)
         except RobotsRefused as refused:
             return ArticleOutcome(spec.location, "skipped", ROBOTS, str(refused))
         except (SourceFailed, FetchFailed) as problem:
@@ -228,16 +241,19 @@ def _profiles_for(profiles: ProfileSet, entry: Entry) -> ProfileSet:
 def _fetch_all(
     entries: list[Entry], client: Client, options: FetchOptions, profiles: ProfileSet, record: dict[str, Fetched],
     folder: Path, scratch: Path,
-) -> Iterator[tuple[int, _Page | ArticleOutcome]]:
+) -> Generator[tuple[int, _Page | ArticleOutcome], None, None]:
     """Each entry fetched and cleaned, one thread per host, given back as it is ready
     (the caller writes while the hosts are still being fetched)."""
     ready: queue.Queue[tuple[int, _Page | ArticleOutcome]] = queue.Queue()
+    stop = threading.Event()  # the caller gave up (an error, Ctrl-C): no more requests
     by_origin: dict[str, list[int]] = {}
     for index, entry in enumerate(entries):
         by_origin.setdefault(origin_of(entry.url), []).append(index)
 
     def fetch_host(indexes: list[int]) -> None:
         for index in indexes:
+            if stop.is_set():
+                return
             entry = entries[index]
             result: _Page | ArticleOutcome
             try:
@@ -252,8 +268,11 @@ def _fetch_all(
     with ThreadPoolExecutor(max(1, min(options.hosts_at_once, len(by_origin)))) as pool:
         for indexes in by_origin.values():
             pool.submit(fetch_host, indexes)
-        for _ in entries:
-            yield ready.get()
+        try:
+            for _ in entries:
+                yield ready.get()
+        finally:
+            stop.set()
 
 
 def _fetch_article(

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from publisher.fetch.http import Client, FetchFailed, Response, RobotsRefused, gunzip_capped
+from publisher.fetch.http import Client, FetchFailed, Response, RobotsRefused, Validators, gunzip_capped
 from publisher.fetch.options import SourceSpec
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+xml")
@@ -39,11 +39,20 @@ class Entry:
     page: Response | None = None  # already fetched: an article given as the source
 
 
-def read_source(spec: SourceSpec, client: Client, warn: Warn) -> list[Entry]:
-    """The entries ``spec`` lists, in its order. SourceFailed when it lists none."""
+def read_source(spec: SourceSpec, client: Client, warn: Warn, fetched_before: Validators | None = None) -> list[Entry]:
+    """The entries ``spec`` lists, in its order. SourceFailed when it lists none.
+    ``fetched_before``: the source is an article an earlier fetch wrote, asked for again
+    only if it changed (a 304 is its one entry's page)."""
     if urlsplit(spec.location).scheme.lower() not in ("http", "https"):
         return _read_list(spec, warn)
-    response = _get(client, spec.location, _FEED_ACCEPT)
+    if fetched_before is not None:
+        response = client.get(spec.location, fetched_before, accept=_FEED_ACCEPT)
+        if response.status == 304:
+            return [Entry(url=spec.location, source=spec, page=response)]
+        if response.status != 200:
+            raise SourceFailed(f"{spec.location}: the server answered {response.status}")
+    else:
+        response = _get(client, spec.location, _FEED_ACCEPT)
     kind, body = _kind(response, client)
     if kind == "feed":
         return _read_feed(spec, response, body, warn)
