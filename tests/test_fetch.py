@@ -223,12 +223,14 @@ def serve_two_articles(site: Site) -> None:
         article_page("Hà Nội mở thêm tuyến buýt điện", image=site.url("/anh/xe.png")), '"v1"')
     site.routes["/en/electric-buses"] = conditional(
         article_page("City to replace diesel buses", language="en", date="2026-11-29T10:00:00+00:00"), '"e1"')
-    site.routes["/feed.xml"] = xml_answer(rss([
+    feed = xml_answer(rss([
         {"title": "Hà Nội mở thêm tuyến buýt điện", "link": site.url("/tin/xe-buyt-dien"),
          "pubDate": "Mon, 30 Nov 2026 01:15:00 GMT"},
         {"title": "City to replace diesel buses", "link": site.url("/en/electric-buses"),
          "pubDate": "Sun, 29 Nov 2026 10:00:00 GMT"},
     ]))
+    feed.headers["ETag"] = '"f1"'
+    site.routes["/feed.xml"] = lambda headers: Answer(304, b"", {"ETag": '"f1"'}) if headers.get("if-none-match") == '"f1"' else feed
 
 
 # ------------------------------------------------------------------ from a feed to a folder that builds offline
@@ -271,6 +273,7 @@ def test_a_second_fetch_asks_conditionally_and_writes_nothing_for_a_304(tmp_path
     summary, _ = fetch(site, folder, site.url("/feed.xml"))
     assert by_status(summary) == {"unchanged": [site.url("/tin/xe-buyt-dien"), site.url("/en/electric-buses")]}
     asked = {seen.path: seen.headers for seen in site.seen}
+    assert asked["/feed.xml"]["if-none-match"] == '"f1"'  # a 304: the entries it listed last time
     assert asked["/tin/xe-buyt-dien"]["if-none-match"] == '"v1"'
     assert asked["/tin/xe-buyt-dien"]["if-modified-since"] == "Mon, 30 Nov 2026 01:15:00 GMT"
     assert "/anh/xe.png" not in asked

@@ -81,3 +81,55 @@ def save_record(folder: Path, record: dict[str, Fetched]) -> None:
     mark_output_folder(folder)
     data = {"version": _VERSION, "pages": {url: asdict(entry) for url, entry in sorted(record.items())}}
     write_atomically(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"), folder / _RECORD)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """What a feed or sitemap listed when last read, with its validators: a 304 to the
+    next conditional request means the same entries."""
+
+    etag: str | None
+    last_modified: str | None
+    entries: tuple[tuple[str, str | None], ...]  # (address, date in ISO 8601 or None)
+
+
+_LISTINGS = "sources.json"
+
+
+def load_listings(folder: Path, warn: Callable[[str], None]) -> dict[str, Listing]:
+    path = raw_folder(folder) / _LISTINGS
+    if not path.is_file():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or data.get("version") != _VERSION or not isinstance(data.get("sources"), dict):
+            raise ValueError("not a list of sources of this version")
+        return {str(url): _listing(value) for url, value in data["sources"].items()}
+    except (OSError, ValueError, TypeError, UnicodeDecodeError) as problem:
+        warn(f"{path}: cannot be read ({problem}); every feed is read anew")
+        return {}
+
+
+def _listing(value: object) -> Listing:
+    if not isinstance(value, dict) or not isinstance(value.get("entries"), list):
+        raise ValueError("a source is not a table with entries")
+    validators = [value.get(name) for name in ("etag", "last_modified")]
+    if any(item is not None and not isinstance(item, str) for item in validators):
+        raise ValueError("a source's validators are not text")
+    entries = []
+    for item in value["entries"]:
+        if (not isinstance(item, list) or len(item) != 2 or not isinstance(item[0], str)
+                or not (item[1] is None or isinstance(item[1], str))):
+            raise ValueError("a source's entry is not [address, date]")
+        entries.append((item[0], item[1]))
+    return Listing(etag=validators[0], last_modified=validators[1], entries=tuple(entries))
+
+
+def save_listings(folder: Path, listings: dict[str, Listing]) -> None:
+    from publisher.outputs import mark_output_folder
+    from publisher.writers import write_atomically
+
+    folder = raw_folder(folder)
+    mark_output_folder(folder)
+    data = {"version": _VERSION, "sources": {url: asdict(listing) for url, listing in sorted(listings.items())}}
+    write_atomically(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"), folder / _LISTINGS)

@@ -30,7 +30,7 @@ from publisher.errors import NotAnArticleError, OutputError, PublisherError
 from publisher.fetch.duplicates import SeenArticles, address_key, shingles
 from publisher.fetch.http import Client, FetchFailed, Response, RobotsRefused, Validators, origin_of
 from publisher.fetch.options import FetchOptions, SourceSpec
-from publisher.fetch.record import Fetched, digest, load_record, raw_folder, save_record
+from publisher.fetch.record import Fetched, Listing, digest, load_listings, load_record, raw_folder, save_listings, save_record
 from publisher.fetch.sources import Entry, SourceFailed, read_source, repair_utf8
 from publisher.model import Figure, Source, instant
 from publisher.network import FetchRefused, NetworkPolicy, save_image
@@ -122,7 +122,11 @@ def fetch_sources(
     profiles = load_profiles(options.profile_dirs)
     client = client or Client(options)
     record = load_record(folder, say)
-    entries = _listed_entries(sources, client, options, profiles, record, report, say)
+    listings = load_listings(folder, say)
+    listed_before = dict(listings)
+    entries = _listed_entries(sources, client, options, profiles, record, listings, report, say)
+    if listings != listed_before:
+        save_listings(folder, listings)
     on_progress(0, len(entries))
     decided: dict[int, ArticleOutcome] = {}
     with tempfile.TemporaryDirectory(prefix="publisher-fetch-") as scratch:
@@ -167,9 +171,11 @@ def _write_as_they_come(
 
 def _listed_entries(
     sources: Sequence[SourceSpec], client: Client, options: FetchOptions, profiles: ProfileSet,
-    record: dict[str, Fetched], report: Callable[[ArticleOutcome], None], say: Callable[[str], None],
+    record: dict[str, Fetched], listings: dict[str, Listing], report: Callable[[ArticleOutcome], None],
+    say: Callable[[str], None],
 ) -> list[Entry]:
     """Every source's entries, read in parallel; the ones to fetch, in the sources' order."""
+    lock = threading.Lock()
 
     def listed(spec: SourceSpec) -> list[Entry] | ArticleOutcome:
         if spec.profile and _profile(profiles, spec.profile) is None:
@@ -178,7 +184,13 @@ def _listed_entries(
                                   f"'{spec.profile}' (known: {known})")
         before = record.get(spec.location)
         try:
-            return read_source(spec, client, say, Validators(before.etag, before.last_modified) if before else None)
+            entries, listing = read_source(
+                spec, client, say, fetched_before=Validators(before.etag, before.last_modified) if before else None,
+                listed_before=listings.get(spec.location))
+            if listing is not None:
+                with lock:
+                    listings[spec.location] = listing
+            return entries
         except RobotsRefused as refused:
             return ArticleOutcome(spec.location, "skipped", ROBOTS, str(refused))
         except (SourceFailed, FetchFailed) as problem:

@@ -17,6 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from publisher.fetch.http import Client, FetchFailed, Response, RobotsRefused, Validators, gunzip_capped
 from publisher.fetch.options import SourceSpec
+from publisher.fetch.record import Listing
 
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+xml")
 _FEED_ACCEPT = "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -39,30 +40,44 @@ class Entry:
     page: Response | None = None  # already fetched: an article given as the source
 
 
-def read_source(spec: SourceSpec, client: Client, warn: Warn, fetched_before: Validators | None = None) -> list[Entry]:
-    """The entries ``spec`` lists, in its order. SourceFailed when it lists none.
-    ``fetched_before``: the source is an article an earlier fetch wrote, asked for again
-    only if it changed (a 304 is its one entry's page)."""
+def read_source(
+    spec: SourceSpec, client: Client, warn: Warn, *, fetched_before: Validators | None = None,
+    listed_before: Listing | None = None,
+) -> tuple[list[Entry], Listing | None]:
+    """The entries ``spec`` lists, in its order, and what to remember of a feed or sitemap
+    for next time. SourceFailed when it lists none. Asked for again only if it changed:
+    ``fetched_before``, an article an earlier fetch wrote (a 304 is its one entry's page);
+    ``listed_before``, a feed or sitemap read before (a 304 lists what it listed then)."""
     if urlsplit(spec.location).scheme.lower() not in ("http", "https"):
-        return _read_list(spec, warn)
-    if fetched_before is not None:
-        response = client.get(spec.location, fetched_before, accept=_FEED_ACCEPT)
-        if response.status == 304:
-            return [Entry(url=spec.location, source=spec, page=response)]
-        if response.status != 200:
-            raise SourceFailed(f"{spec.location}: the server answered {response.status}")
-    else:
-        response = _get(client, spec.location, _FEED_ACCEPT)
+        return _read_list(spec, warn), None
+    asked = fetched_before or (Validators(listed_before.etag, listed_before.last_modified) if listed_before else None)
+    response = client.get(spec.location, asked, accept=_FEED_ACCEPT)
+    if response.status == 304 and fetched_before is not None:
+        return [Entry(url=spec.location, source=spec, page=response)], None
+    if response.status == 304 and listed_before is not None:
+        return [Entry(url=url, source=spec, date=parse_date(date) if date else None)
+                for url, date in listed_before.entries], listed_before
+    if response.status != 200:
+        raise SourceFailed(f"{spec.location}: the server answered {response.status}")
     kind, body = _kind(response, client)
     if kind == "feed":
-        return _read_feed(spec, response, body, warn)
+        return _remembered(_read_feed(spec, response, body, warn), response)
     if kind == "sitemap":
-        return _read_sitemap(spec, response.url, body, client, warn, seen={response.url, spec.location})
+        entries = _read_sitemap(spec, response.url, body, client, warn, seen={response.url, spec.location})
+        return _remembered(entries, response)
     if kind == "html":
         if _looks_like_feed_address(spec.location):
             raise SourceFailed(f"{spec.location}: an HTML page where a feed was expected (is the address right?)")
-        return _read_page(spec, response, body, client, warn)
+        return _read_page(spec, response, body, client, warn), None
     raise SourceFailed(f"{spec.location}: neither a feed, a sitemap nor a web page ({_describe(response, body)})")
+
+
+def _remembered(entries: list[Entry], response: Response) -> tuple[list[Entry], Listing | None]:
+    validators = response.validators
+    if not validators.etag and not validators.last_modified:
+        return entries, None
+    listed = tuple((entry.url, entry.date.isoformat() if entry.date else None) for entry in entries)
+    return entries, Listing(validators.etag, validators.last_modified, listed)
 
 
 # A list of addresses.
