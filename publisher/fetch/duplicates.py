@@ -35,10 +35,12 @@ def shingles(text: str) -> frozenset[int]:
 @dataclass
 class SeenArticles:
     """The articles kept so far, by their index in the fetch's list: each new one is
-    compared with them."""
+    compared with them, through an index from each shingle to the texts holding it (only
+    the texts sharing a run of words are compared, not every pair)."""
 
     addresses: dict[str, int] = field(default_factory=dict)  # address key: the article kept
     texts: dict[int, frozenset[int]] = field(default_factory=dict)
+    holding: dict[int, list[int]] = field(default_factory=dict)  # shingle: the articles whose text has it
 
     def duplicate_of(self, keys: list[str], text: frozenset[int]) -> int | None:
         """The index of the article kept earlier that this one repeats, or None. ``keys``:
@@ -46,18 +48,23 @@ class SeenArticles:
         for key in keys:
             if (kept := self.addresses.get(key)) is not None:
                 return kept
-        if text:
-            for kept, theirs in self.texts.items():
-                shared = len(text & theirs)
-                if shared and shared / len(text | theirs) >= _NEAR_IDENTICAL:
-                    return kept
+        shared: dict[int, int] = {}
+        for shingle in text:
+            for kept in self.holding.get(shingle, ()):
+                shared[kept] = shared.get(kept, 0) + 1
+        for kept, count in sorted(shared.items()):
+            theirs = self.texts.get(kept)
+            if theirs is not None and count / (len(text) + len(theirs) - count) >= _NEAR_IDENTICAL:
+                return kept
         return None
 
     def keep(self, index: int, keys: list[str], text: frozenset[int]) -> None:
         for key in keys:
             self.addresses.setdefault(key, index)
         self.texts[index] = text
+        for shingle in text:
+            self.holding.setdefault(shingle, []).append(index)
 
     def forget(self, index: int) -> None:
         self.addresses = {key: kept for key, kept in self.addresses.items() if kept != index}
-        self.texts.pop(index, None)
+        self.texts.pop(index, None)  # its entries in ``holding`` are passed over from now on

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import heapq
 import http.client
 import socket
 import threading
@@ -99,6 +100,7 @@ class Client:
         self._sleep = sleep
         self._hosts: dict[str, _Host] = {}
         self._hosts_lock = threading.Lock()
+        self._watchdog = _Watchdog()
 
     def _host(self, origin: str) -> _Host:
         with self._hosts_lock:
@@ -237,7 +239,7 @@ class Client:
         except (UnicodeError, ValueError):
             raise FetchFailed(f"not a valid host name: {url}") from None
         connection = pinned_connection(parts.scheme, host, port, self.policy, self.options.timeout)
-        timer = _Deadline(self.options.deadline)
+        timer = self._watchdog.watch(self.options.deadline)
         path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
         too_slow = f"no whole answer within {self.options.deadline:g} s (a server sending a trickle of bytes?): {url}"
         try:
@@ -271,30 +273,66 @@ class _Turn:
         self.extra = max(self.extra, seconds)
 
 
-class _Deadline:
-    """Shuts the connection's socket when the whole exchange takes too long: a read
-    timeout alone never fires on a server sending one byte a second."""
+class _Watchdog:
+    """One thread for every deadline of a client: shuts a connection's socket when its
+    whole exchange takes too long (a read timeout alone never fires on a server sending
+    one byte a second). A thread of its own for each request would cost a thread start."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self) -> None:
+        self._lock = threading.Condition()
+        self._watched: list[tuple[float, int, _Deadline]] = []
+        self._count = 0
+        self._thread: threading.Thread | None = None
+
+    def watch(self, seconds: float) -> _Deadline:
+        deadline = _Deadline()
+        with self._lock:
+            self._count += 1
+            heapq.heappush(self._watched, (time.monotonic() + seconds, self._count, deadline))
+            if self._thread is None:
+                self._thread = threading.Thread(target=self._run, name="publisher-fetch-deadlines", daemon=True)
+                self._thread.start()
+            self._lock.notify()
+        return deadline
+
+    def _run(self) -> None:
+        while True:
+            with self._lock:
+                while self._watched and self._watched[0][2].done:
+                    heapq.heappop(self._watched)
+                if not self._watched:
+                    self._lock.wait()
+                    continue
+                at, _, deadline = self._watched[0]
+                wait = at - time.monotonic()
+                if wait > 0:
+                    self._lock.wait(wait)
+                    continue
+                heapq.heappop(self._watched)
+            deadline.expire()
+
+
+class _Deadline:
+    def __init__(self) -> None:
         self.expired = False
+        self.done = False
         self._socket: socket.socket | None = None  # the connection lets go of it once the answer comes
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
-        self._timer.start()
 
     def watch(self, sock: socket.socket | None) -> None:
         self._socket = sock
         if self.expired:
-            self._expire()
+            self.expire()
 
-    def _expire(self) -> None:
+    def expire(self) -> None:
+        if self.done:
+            return
         self.expired = True
         if self._socket is not None:
             with suppress(OSError):
                 self._socket.shutdown(socket.SHUT_RDWR)
 
     def cancel(self) -> None:
-        self._timer.cancel()
+        self.done = True
 
 
 def _read_body(answer: http.client.HTTPResponse, headers: Mapping[str, str], max_bytes: int, cut: bool, url: str) -> bytes:
