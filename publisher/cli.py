@@ -273,7 +273,7 @@ def fetch_command(
         list[str],
         typer.Argument(help=(
             "Feeds, sitemaps, article or site pages (http(s) addresses), text files of addresses; or one "
-            "publication folder, to fetch the [[sources]] its publication.toml lists."
+            "publication folder, to fetch the sources its publication.toml lists."
         ), show_default=False),
     ],
     out_dir: Annotated[Path | None, typer.Option("--output", "-o", help="The publication folder to fetch into.")] = None,
