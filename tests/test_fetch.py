@@ -294,7 +294,9 @@ def test_a_file_the_user_edited_is_kept_and_the_new_version_put_beside_it(tmp_pa
     edited.write_text(mine, encoding="utf-8")
     # The site corrects its article: a new version, a new ETag; the English one is corrected too.
     site.routes["/tin/xe-buyt-dien"] = conditional(
-        article_page("Hà Nội mở thêm tuyến buýt điện", paragraphs=(*VI_PARAGRAPHS, "Bài viết đã được cập nhật lúc chín giờ sáng với ý kiến của người dân sống dọc các tuyến.")), '"v2"')
+        article_page("Hà Nội mở thêm tuyến buýt điện", image=site.url("/anh/xe.png"),
+                     paragraphs=(*VI_PARAGRAPHS, "Bài viết đã được cập nhật lúc chín giờ sáng với ý kiến của người dân sống dọc các tuyến.")), '"v2"')
+    site.routes["/anh/xe.png"] = Answer(200, png_bytes("blue"), {"Content-Type": "image/png"})  # a new picture too
     site.routes["/en/electric-buses"] = conditional(
         article_page("City to replace diesel buses", language="en", paragraphs=(*EN_PARAGRAPHS, "This article was updated.")), '"e2"')
     summary, warnings = fetch(site, folder, site.url("/feed.xml"))
@@ -302,6 +304,10 @@ def test_a_file_the_user_edited_is_kept_and_the_new_version_put_beside_it(tmp_pa
     assert edited.read_text(encoding="utf-8") == mine
     beside = folder / "ha-noi-mo-them-tuyen-buyt-dien.md.fetched"
     assert "cập nhật lúc chín giờ" in beside.read_text(encoding="utf-8")
+    # The edited file's picture stays; the new version's is in a folder of its own.
+    assert (folder / "ha-noi-mo-them-tuyen-buyt-dien_files" / "xe.png").read_bytes() == png_bytes()
+    assert "](ha-noi-mo-them-tuyen-buyt-dien.fetched_files/xe.png)" in beside.read_text(encoding="utf-8")
+    assert (folder / "ha-noi-mo-them-tuyen-buyt-dien.fetched_files" / "xe.png").read_bytes() == png_bytes("blue")
     assert [w for w in warnings if "edited" in w] == [
         f"{edited} was edited since it was fetched: it is kept as it is, and the page's new version is beside it: {beside}"]
     # The one the user left alone is replaced.

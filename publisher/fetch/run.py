@@ -410,10 +410,13 @@ class _Writer:
         try:
             write_atomically(page.raw, raw_path)
             self.wrote_any = True
+            stem = markdown.name.removesuffix(".md")
+            # Beside a file the user edited: NAME.md.fetched (not an article file) and its own
+            # NAME.fetched_files/, so that nothing the edited file shows is replaced.
             target, _images = write_markdown_article(
-                article, markdown.parent, markdown.name.removesuffix(".md"), network=self.policy, warn=self.say,
+                article, markdown.parent, f"{stem}.fetched" if edited else stem, network=self.policy, warn=self.say,
                 fetch=self._image_fetcher(page), fetched=fetched,
-                markdown_name=markdown.name + ".fetched" if edited else None,
+                markdown_name=markdown.name + ".fetched" if edited else markdown.name,
             )
         except PublisherError as problem:
             return ArticleOutcome(url, "failed", message=f"{url}: {problem}")
