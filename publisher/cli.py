@@ -59,6 +59,15 @@ def _human_size(size: int) -> str:
     return f"{size} B"
 
 
+_CONTROL = str.maketrans({code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))})
+
+
+def _printable(text: str) -> str:
+    """What a feed or a server said, shown without the control characters that would
+    drive the terminal (escape sequences), each written as \\xNN."""
+    return text.translate(_CONTROL)
+
+
 # Options that build and clean share.
 AsArticle = Annotated[
     bool, typer.Option("--as-article", help="Each page is an article: what would refuse one is a warning instead."),
@@ -323,7 +332,7 @@ def fetch_command(
     def say(message: str) -> None:
         if terminal:
             sys.stderr.write("\r\x1b[K")
-        _warn(message)
+        _warn(_printable(message))
 
     summary = fetch_sources(specs, folder, options, on_progress=progress, warn=say)
     if terminal:
@@ -332,9 +341,9 @@ def fetch_command(
         if outcome.status == "fetched" and outcome.path is not None:
             typer.echo(f"{'updated' if outcome.message else 'wrote'} {outcome.path}")
         elif outcome.status == "skipped":
-            _say(f"skipped ({outcome.reason}): {outcome.url}" + (f": {outcome.message}" if outcome.message else ""))
+            _say(_printable(f"skipped ({outcome.reason}): {outcome.url}" + (f": {outcome.message}" if outcome.message else "")))
     for outcome in summary.failed:
-        typer.echo(f"error: {outcome.message or outcome.url}", err=True)
+        typer.echo(f"error: {_printable(outcome.message or outcome.url)}", err=True)
     typer.echo(summary.describe())
     if summary.failed:
         raise SystemExit(1)

@@ -602,3 +602,12 @@ def test_a_site_page_without_a_declared_feed_is_read_through_a_common_feed_path_
     assert by_status(summary) == {"failed": [site.url("/tin/1")], "fetched": [site.url("/tin/1")]}
     assert summary.failed[0].message.startswith("publication.toml:9: unknown profile 'khong-co' (known: ")
     assert site.paths()[:3] == ["/robots.txt", "/the-gioi", "/the-gioi/feed"] and "/the-gioi/rss" in site.paths()
+
+
+def test_what_a_feed_says_cannot_drive_the_terminal(tmp_path, site):
+    site.routes["/feed.xml"] = xml_answer(rss([{"title": "Tin\x1b]0;pwned\x07 \x1b[2J", "pubDate": "x"}]))
+    result = CliRunner().invoke(app, ["fetch", site.url("/feed.xml"), "-o", str(tmp_path / "out"), "--allow-private-network"])
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "entry 1 (Tin\\x1b]0;pwned\\x07 \\x1b[2J) has no link" in result.stderr
+    assert f"error: {site.url('/feed.xml')}: the feed lists no entry with a link" in result.stderr
