@@ -606,7 +606,8 @@ def test_a_site_page_without_a_declared_feed_is_read_through_a_common_feed_path_
 
 def test_what_a_feed_says_cannot_drive_the_terminal(tmp_path, site):
     site.routes["/feed.xml"] = xml_answer(rss([{"title": "Tin\x1b]0;pwned\x07 \x1b[2J", "pubDate": "x"}]))
-    result = CliRunner().invoke(app, ["fetch", site.url("/feed.xml"), "-o", str(tmp_path / "out"), "--allow-private-network"])
+    result = CliRunner().invoke(app, ["fetch", site.url("/feed.xml"), "-o", str(tmp_path / "out"), "--allow-private-network",
+                                      "--delay", "0"])
     assert result.exit_code == 1
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "entry 1 (Tin\\x1b]0;pwned\\x07 \\x1b[2J) has no link" in result.stderr
