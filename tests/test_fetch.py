@@ -14,7 +14,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 
@@ -612,3 +612,21 @@ def test_what_a_feed_says_cannot_drive_the_terminal(tmp_path, site):
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "entry 1 (Tin\\x1b]0;pwned\\x07 \\x1b[2J) has no link" in result.stderr
     assert f"error: {site.url('/feed.xml')}: the feed lists no entry with a link" in result.stderr
+
+
+def test_retry_after_and_since_in_their_forms():
+    from email.utils import format_datetime
+
+    from publisher.fetch import parse_since
+    from publisher.fetch.http import _retry_after
+
+    assert _retry_after("7") == 7.0 and _retry_after("soon") is None and _retry_after(None) is None
+    assert _retry_after("Wed, 21 Oct 2015 07:28:00 GMT") == 0.0  # a moment past: at once
+    later = _retry_after(format_datetime(datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=90), usegmt=True))
+    assert later is not None and 80 < later <= 90
+    now = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
+    assert parse_since("7d", now) == datetime(2026, 11, 24, 12, 0, tzinfo=UTC)
+    assert parse_since("36h", now) == datetime(2026, 11, 30, 0, 0, tzinfo=UTC)
+    assert parse_since("2026-11-25", now) == datetime(2026, 11, 25, tzinfo=UTC)
+    with pytest.raises(ValueError, match="neither a time such as 7d"):
+        parse_since("last week", now)
