@@ -16,7 +16,7 @@ import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Generator, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -36,6 +36,7 @@ from publisher.model import Figure, Source, instant
 from publisher.network import FetchRefused, NetworkPolicy, save_image
 from publisher.slug import slugify
 
+_WRITING_THREADS = 3  # enough to keep up with eight hosts: the writing mostly waits on fsync
 _PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 _IMAGE_ACCEPT = "image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.5"
 
@@ -128,23 +129,27 @@ def fetch_sources(
     if listings != listed_before:
         save_listings(folder, listings)
     on_progress(0, len(entries))
-    decided: dict[int, ArticleOutcome] = {}
-    with tempfile.TemporaryDirectory(prefix="publisher-fetch-") as scratch:
-        writer = _Writer(folder, record, client.policy, say)
+    decided: dict[int, ArticleOutcome | Future[ArticleOutcome]] = {}
+    with (tempfile.TemporaryDirectory(prefix="publisher-fetch-") as scratch,
+          ThreadPoolExecutor(_WRITING_THREADS, thread_name_prefix="publisher-fetch-write") as workers):
+        writer = _Writer(folder, record, client.policy, say, workers)
         try:
             with closing(_fetch_all(entries, client, options, profiles, record, folder, Path(scratch))) as pages:
                 _write_as_they_come(entries, pages, writer, decided, on_progress, say)
         finally:  # what was written is recorded, even when interrupted
+            workers.shutdown(wait=True)
             if writer.wrote_any:
                 save_record(folder, record)
     for index in sorted(decided):
-        report(decided[index])
+        outcome = decided[index]
+        report(outcome.result() if isinstance(outcome, Future) else outcome)
     return summary
 
 
 def _write_as_they_come(
     entries: list[Entry], pages: Iterable[tuple[int, _Page | ArticleOutcome]], writer: _Writer,
-    decided: dict[int, ArticleOutcome], on_progress: Callable[[int, int], None], say: Callable[[str], None],
+    decided: dict[int, ArticleOutcome | Future[ArticleOutcome]], on_progress: Callable[[int, int], None],
+    say: Callable[[str], None],
 ) -> None:
     """Decide each article as it comes (a duplicate? of which?) and write it."""
     seen = SeenArticles()
@@ -370,18 +375,28 @@ def _fetch_images(result: CleanResult, client: Client, scratch: Path) -> dict[st
 # Writing, one article at a time.
 
 class _Writer:
-    def __init__(self, folder: Path, record: dict[str, Fetched], policy: NetworkPolicy, say: Callable[[str], None]):
-        self.folder, self.record, self.policy, self.say = folder, record, policy, say
+    """Names each article as it is decided (in the caller's thread: names never race),
+    then writes its files on a few threads of its own: fsync and the Markdown take longer
+    than the decision, and would otherwise hold the next article back."""
+
+    def __init__(self, folder: Path, record: dict[str, Fetched], policy: NetworkPolicy, say: Callable[[str], None],
+                 workers: ThreadPoolExecutor):
+        self.folder, self.record, self.policy, self.say, self.workers = folder, record, policy, say, workers
         self.names = {entry.markdown for entry in record.values()}
         self.before = set(record)  # the addresses earlier fetches wrote
         self.wrote_any = False
+        self.lock = threading.Lock()  # over ``record``, which the writing threads fill
+        self.pending: dict[str, Future[ArticleOutcome]] = {}
 
     def existed_before(self, url: str) -> bool:
         return url in self.before
 
     def remove(self, url: str) -> None:
         """Take back what this fetch wrote for ``url`` (a duplicate of one listed before it)."""
-        written = self.record.pop(url, None)
+        if (writing := self.pending.pop(url, None)) is not None:
+            writing.result()
+        with self.lock:
+            written = self.record.pop(url, None)
         if written is None or url in self.before:
             return
         markdown = self.folder / written.markdown
@@ -389,13 +404,25 @@ class _Writer:
         shutil.rmtree(markdown.with_name(markdown.name.removesuffix(".md") + "_files"), ignore_errors=True)
         (self.folder / written.raw).unlink(missing_ok=True)
 
-    def write(self, page: _Page) -> ArticleOutcome:
+    def write(self, page: _Page) -> Future[ArticleOutcome]:
+        url = page.entry.url
+        with self.lock:
+            previous = self.record.get(url)
+        try:
+            markdown = self.folder / previous.markdown if previous else self._new_name(page)
+        except PublisherError as problem:
+            failed: Future[ArticleOutcome] = Future()
+            failed.set_result(ArticleOutcome(url, "failed", message=f"{url}: {problem}"))
+            return failed
+        self.wrote_any = True
+        self.pending[url] = writing = self.workers.submit(self._write_files, page, markdown, previous)
+        return writing
+
+    def _write_files(self, page: _Page, markdown: Path, previous: Fetched | None) -> ArticleOutcome:
         from publisher.export import write_markdown_article
         from publisher.writers import write_atomically
 
         url = page.entry.url
-        previous = self.record.get(url)
-        markdown = self.folder / previous.markdown if previous else self._new_name(page)
         article = page.result.article
         if not article.source.url:
             article = dataclasses.replace(article, source=Source(name=article.source.name, url=page.response.url))
@@ -409,7 +436,6 @@ class _Writer:
         raw_path = raw_folder(self.folder) / "pages" / (digest(url.encode("utf-8"))[:20] + ".html")
         try:
             write_atomically(page.raw, raw_path)
-            self.wrote_any = True
             stem = markdown.name.removesuffix(".md")
             # Beside a file the user edited: NAME.md.fetched (not an article file) and its own
             # NAME.fetched_files/, so that nothing the edited file shows is replaced.
@@ -426,11 +452,13 @@ class _Writer:
             markdown_digest = previous.markdown_digest if previous else ""
         else:
             markdown_digest = digest(target.read_bytes())
-        self.record[url] = Fetched(
+        written = Fetched(
             markdown=markdown.relative_to(self.folder).as_posix(), raw=raw_path.relative_to(self.folder).as_posix(),
             page_digest=digest(page.response.body), markdown_digest=markdown_digest,
             etag=validators.etag, last_modified=validators.last_modified,
         )
+        with self.lock:
+            self.record[url] = written
         return ArticleOutcome(url, "fetched", path=target, message="updated" if previous else "")
 
     def _new_name(self, page: _Page) -> Path:
