@@ -36,6 +36,7 @@ from publisher.model import Figure, Source, instant
 from publisher.network import FetchRefused, NetworkPolicy, save_image
 from publisher.slug import slugify
 
+_CLEANING_THREADS = 2  # the cleaning is Python under one lock: more threads would only wait
 _WRITING_THREADS = 3  # enough to keep up with eight hosts: the writing mostly waits on fsync
 _PAGE_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 _IMAGE_ACCEPT = "image/avif,image/webp,image/png,image/jpeg,image/gif;q=0.9,*/*;q=0.5"
@@ -259,32 +260,49 @@ def _fetch_all(
     entries: list[Entry], client: Client, options: FetchOptions, profiles: ProfileSet, record: dict[str, Fetched],
     folder: Path, scratch: Path,
 ) -> Generator[tuple[int, _Page | ArticleOutcome], None, None]:
-    """Each entry fetched and cleaned, one thread per host, given back as it is ready
-    (the caller writes while the hosts are still being fetched)."""
+    """Each entry fetched (one thread per host) and cleaned (on threads of their own, so
+    that a host's next request never waits for the cleaning), given back as it is ready:
+    the caller writes while the hosts are still being fetched."""
     ready: queue.Queue[tuple[int, _Page | ArticleOutcome]] = queue.Queue()
     stop = threading.Event()  # the caller gave up (an error, Ctrl-C): no more requests
     by_origin: dict[str, list[int]] = {}
     for index, entry in enumerate(entries):
         by_origin.setdefault(origin_of(entry.url), []).append(index)
 
+    def failed(index: int, problem: Exception) -> ArticleOutcome:
+        # One article's unforeseen failure is reported, the others go on.
+        return ArticleOutcome(entries[index].url, "failed", message=f"{entries[index].url}: {problem!r}")
+
+    def clean(index: int, response: Response) -> None:
+        entry = entries[index]
+        result: _Page | ArticleOutcome
+        try:
+            result = _clean_article(entry, response, client, options, _profiles_for(profiles, entry), folder, scratch)
+        except Exception as problem:
+            result = failed(index, problem)
+        ready.put((index, result))
+
     def fetch_host(indexes: list[int]) -> None:
         for index in indexes:
             if stop.is_set():
                 return
             entry = entries[index]
-            result: _Page | ArticleOutcome
+            result: Response | ArticleOutcome
             try:
-                result = _fetch_article(entry, client, options, _profiles_for(profiles, entry), record.get(entry.url),
-                                        folder, scratch)
-            except Exception as problem:  # one article's unforeseen failure is reported, the others go on
-                result = ArticleOutcome(entry.url, "failed", message=f"{entry.url}: {problem!r}")
-            ready.put((index, result))
+                result = _request_article(entry, client, record.get(entry.url), folder)
+            except Exception as problem:
+                result = failed(index, problem)
+            if isinstance(result, Response):
+                cleaners.submit(clean, index, result)
+            else:
+                ready.put((index, result))
 
     if not entries:
         return
-    with ThreadPoolExecutor(max(1, min(options.hosts_at_once, len(by_origin)))) as pool:
+    with (ThreadPoolExecutor(_CLEANING_THREADS, thread_name_prefix="publisher-fetch-clean") as cleaners,
+          ThreadPoolExecutor(max(1, min(options.hosts_at_once, len(by_origin)))) as hosts):
         for indexes in by_origin.values():
-            pool.submit(fetch_host, indexes)
+            hosts.submit(fetch_host, indexes)
         try:
             for _ in entries:
                 yield ready.get()
@@ -292,10 +310,8 @@ def _fetch_all(
             stop.set()
 
 
-def _fetch_article(
-    entry: Entry, client: Client, options: FetchOptions, profiles: ProfileSet, previous: Fetched | None,
-    folder: Path, scratch: Path,
-) -> _Page | ArticleOutcome:
+def _request_article(entry: Entry, client: Client, previous: Fetched | None, folder: Path) -> Response | ArticleOutcome:
+    """The article's page, or what became of it: unchanged, refused, failed."""
     url = entry.url
     if entry.page is not None:
         response = entry.page
@@ -314,6 +330,15 @@ def _fetch_article(
         return ArticleOutcome(url, "failed", message=f"{url}: the server answered {response.status} ({reason})")
     if previous is not None and digest(response.body) == previous.page_digest:
         return ArticleOutcome(url, "unchanged", message="the same page as before", path=folder / previous.markdown)
+    return response
+
+
+def _clean_article(
+    entry: Entry, response: Response, client: Client, options: FetchOptions, profiles: ProfileSet, folder: Path,
+    scratch: Path,
+) -> _Page | ArticleOutcome:
+    """The page cleaned, judged by its date, with its images fetched."""
+    url = entry.url
     body, broken = repair_utf8(response.body, response.headers.get("content-type", ""))
     raw = _with_base(body, response.url)
     raw_path = raw_folder(folder) / "pages" / (digest(url.encode("utf-8"))[:20] + ".html")
