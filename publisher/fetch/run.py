@@ -1,9 +1,10 @@
 """A whole fetch: the sources read, the articles they list fetched host by host in
 parallel and cleaned, duplicates left out, and the folder written.
 
-The articles are fetched and cleaned side by side, then decided and written one by one in
-the order the sources list them: which copy of a duplicate is kept, and every file name,
-do not depend on which host answered first.
+Each article is decided and written as it comes, while the other hosts are still being
+fetched. Which copy of a duplicate is kept does not depend on which host answered first
+(the one listed first is, and one written a moment earlier is taken back); the outcomes
+are reported in the order the sources list them.
 """
 
 from __future__ import annotations
