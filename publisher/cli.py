@@ -334,6 +334,9 @@ def fetch_command(
             sys.stderr.write("\r\x1b[K")
         _warn(_printable(message))
 
+    if terminal:
+        sys.stderr.write(f"reading {len(specs)} source(s)")
+        sys.stderr.flush()
     summary = fetch_sources(specs, folder, options, on_progress=progress, warn=say)
     if terminal:
         sys.stderr.write("\r\x1b[K")
