@@ -34,6 +34,7 @@ def web_address_error(path: Path | str) -> WebAddressError | None:
     if match is None:
         return None
     address = f"{match.group(1).lower()}://{match.group(2)}"
-    return WebAddressError(f"{address}: a web address, and publisher reads files: save the page from the browser "
-                           "(Save Page As, a web page) and build the saved .html file "
+    return WebAddressError(f"{address}: a web address, and publisher reads files: fetch it into a folder with "
+                           f"'publisher fetch {address} -o FOLDER' and build that folder, or save the page from the "
+                           "browser (Save Page As, a web page) and build the saved .html file "
                            "('publisher clean FILE.html' shows what it reads from it)")

@@ -59,6 +59,15 @@ def _human_size(size: int) -> str:
     return f"{size} B"
 
 
+_CONTROL = str.maketrans({code: f"\\x{code:02x}" for code in (*range(0x20), *range(0x7F, 0xA0))})
+
+
+def _printable(text: str) -> str:
+    """What a feed or a server said, shown without the control characters that would
+    drive the terminal (escape sequences), each written as \\xNN."""
+    return text.translate(_CONTROL)
+
+
 # Options that build and clean share.
 AsArticle = Annotated[
     bool, typer.Option("--as-article", help="Each page is an article: what would refuse one is a warning instead."),
@@ -264,6 +273,82 @@ def clean_command(
     if failed:
         if len(files) > 1:
             _say(f"cleaned {len(files) - failed} file(s), {failed} failed")
+        raise SystemExit(1)
+
+
+@app.command("fetch")
+def fetch_command(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help=(
+            "Feeds, sitemaps, article or site pages (http(s) addresses), text files of addresses; or one "
+            "publication folder, to fetch the sources its publication.toml lists."
+        ), show_default=False),
+    ],
+    out_dir: Annotated[Path | None, typer.Option("--output", "-o", help="The publication folder to fetch into.")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only articles newer than this: 7d, 36h, 2w, or a date (2026-11-25)."),
+    ] = None,
+    max_per_source: Annotated[
+        int | None, typer.Option("--max-per-source", min=1, help="At most this many articles from each source."),
+    ] = None,
+    delay: Annotated[
+        float, typer.Option("--delay", min=0, help="Seconds between two requests to one host (robots.txt may ask more)."),
+    ] = 1.0,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private-network", help="Also fetch from loopback and private addresses (an intranet)."),
+    ] = False,
+    as_article: AsArticle = False,
+    profile_dirs: ProfileFolders = None,
+) -> None:
+    """Fetch the articles of feeds, sitemaps and lists into a folder that builds offline.
+    A source or an article that fails is reported and the others go on; the exit status
+    is 1 if any failed."""
+    from publisher.fetch import FetchOptions, SourceSpec, fetch_sources, parse_since
+    from publisher.manifest import MANIFEST_NAME, load_sources
+
+    if len(sources) == 1 and Path(sources[0]).is_dir() and out_dir in (None, Path(sources[0])):
+        folder = Path(sources[0])
+        if not (folder / MANIFEST_NAME).is_file():
+            raise PublisherError(f"no {MANIFEST_NAME} here to list [[sources]]: give the sources and -o FOLDER", folder)
+        specs = load_sources(folder / MANIFEST_NAME, _warn)
+    elif out_dir is None:
+        raise PublisherError("where to? give the publication folder with -o FOLDER")
+    else:
+        folder, specs = out_dir, [SourceSpec(location=source) for source in sources]
+    try:
+        moment = parse_since(since) if since else None
+    except ValueError as problem:
+        raise PublisherError(f"--since: {problem}") from None
+    options = FetchOptions(since=moment, max_per_source=max_per_source, delay=delay, allow_private=allow_private,
+                           as_article=as_article, profile_dirs=tuple(profile_dirs or ()))
+    terminal = sys.stderr.isatty()
+
+    def progress(done: int, total: int) -> None:
+        if terminal:
+            sys.stderr.write(f"\r\x1b[Kfetching: {done}/{total} article(s)")
+            sys.stderr.flush()
+
+    def say(message: str) -> None:
+        if terminal:
+            sys.stderr.write("\r\x1b[K")
+        _warn(_printable(message))
+
+    if terminal:
+        sys.stderr.write(f"reading {len(specs)} source(s)")
+        sys.stderr.flush()
+    summary = fetch_sources(specs, folder, options, on_progress=progress, warn=say)
+    if terminal:
+        sys.stderr.write("\r\x1b[K")
+    for outcome in summary.outcomes:
+        if outcome.status == "fetched" and outcome.path is not None:
+            typer.echo(f"{'updated' if outcome.message else 'wrote'} {outcome.path}")
+        elif outcome.status == "skipped":
+            _say(_printable(f"skipped ({outcome.reason}): {outcome.url}" + (f": {outcome.message}" if outcome.message else "")))
+    for outcome in summary.failed:
+        typer.echo(f"error: {_printable(outcome.message or outcome.url)}", err=True)
+    typer.echo(summary.describe())
+    if summary.failed:
         raise SystemExit(1)
 
 

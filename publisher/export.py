@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -16,7 +16,9 @@ _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>&!])")
 _LINE_START_SPECIALS = re.compile(r"^(\s*)([#>+\-=|~]|\d+[.)])")
 
 
-def article_to_markdown(article: Article) -> str:
+def article_to_markdown(article: Article, fetched: Mapping[str, str] | None = None) -> str:
+    """``fetched``: what ``publisher fetch`` adds to the front matter (``fetched``,
+    ``fetched_from``, ``etag``, ``last_modified``), after what the article says."""
     meta: dict[str, object] = {"title": article.title}
     if article.kicker:
         meta["kicker"] = article.kicker
@@ -34,6 +36,7 @@ def article_to_markdown(article: Article) -> str:
     meta["language"] = article.language
     if article.lead:
         meta["lead"] = article.lead
+    meta.update({key: value for key, value in (fetched or {}).items() if value})
     import yaml  # here, not at the top: every command imports this module, few write Markdown
 
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100_000)
@@ -45,9 +48,13 @@ def _ignore(_: str) -> None:
     return None
 
 
+ImageFetcher = Callable[[str, Path, NetworkPolicy], Path]
+
+
 def write_markdown_article(
     article: Article, out_dir: Path, stem: str, *, network: NetworkPolicy = NetworkPolicy(),
-    warn: Callable[[str], None] = _ignore,
+    warn: Callable[[str], None] = _ignore, fetch: ImageFetcher = fetch_image, fetched: Mapping[str, str] | None = None,
+    markdown_name: str | None = None,
 ) -> tuple[Path, list[Path]]:
     """Write ``article`` as ``out_dir/STEM.md``, with the local images it shows copied into
     ``out_dir/STEM_files/`` and its figures pointing there: the folder builds on its own
@@ -55,7 +62,9 @@ def write_markdown_article(
     the remote images are downloaded there too, through the build's own gate
     (``publisher.network``). Returns the Markdown file and the images placed; an image that
     is not there keeps its path, one not downloaded its address (a warning says why), and
-    the build says so."""
+    the build says so. ``fetch`` downloads one image (``publisher fetch`` gives its own,
+    polite one); ``fetched`` goes into the front matter; ``markdown_name`` replaces
+    ``STEM.md``."""
     from publisher.writers import write_atomically
 
     images = out_dir / f"{stem}_files"
@@ -65,7 +74,7 @@ def write_markdown_article(
         for block in article.body:
             source = _local_image(block, article.path) or _remote_image(block, network)
             if source is not None and source not in placed:
-                data, name = _image_data(source, Path(scratch), network, warn, article.path)
+                data, name = _image_data(source, Path(scratch), network, warn, article.path, fetch)
                 if data is None:
                     placed[source] = None
                 else:
@@ -75,8 +84,8 @@ def write_markdown_article(
             if source is not None and isinstance(block, Figure) and (placed_name := placed[source]) is not None:
                 block = dataclasses.replace(block, src=f"{images.name}/{placed_name}")
             body.append(block)
-    target = out_dir / f"{stem}.md"
-    write_atomically(article_to_markdown(dataclasses.replace(article, body=tuple(body))).encode("utf-8"), target)
+    target = out_dir / (markdown_name or f"{stem}.md")
+    write_atomically(article_to_markdown(dataclasses.replace(article, body=tuple(body)), fetched).encode("utf-8"), target)
     return target, [images / name for name in placed.values() if name]
 
 
@@ -88,13 +97,14 @@ def _remote_image(block: object, network: NetworkPolicy) -> str | None:
 
 
 def _image_data(
-    source: Path | str, scratch: Path, network: NetworkPolicy, warn: Callable[[str], None], article_path: Path | None
+    source: Path | str, scratch: Path, network: NetworkPolicy, warn: Callable[[str], None], article_path: Path | None,
+    fetch: ImageFetcher,
 ) -> tuple[bytes | None, str]:
     """The bytes of a local image or of a downloaded one, and a name for them."""
     if isinstance(source, Path):
         return source.read_bytes(), source.name
     try:
-        fetched = fetch_image(source, scratch, network)
+        fetched = fetch(source, scratch, network)
     except FetchRefused as refused:
         warn(f"{article_path or 'article'}: image not downloaded ({refused}); it keeps its address: {source}")
         return None, ""

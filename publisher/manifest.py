@@ -6,10 +6,11 @@ Every problem is reported once, with the manifest's path and the line it is on.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from publisher.article_files import ARTICLE_SUFFIXES, is_article_file, natural_key
 from publisher.errors import InputError, PublisherError
@@ -32,6 +33,9 @@ from publisher.schema import (
 )
 from publisher.tomlfile import load_toml
 from publisher.writers import FORMATS
+
+if TYPE_CHECKING:
+    from publisher.fetch.options import SourceSpec
 
 MANIFEST_NAME = "publication.toml"
 
@@ -102,6 +106,33 @@ SECTION_TABLE = Schema("[[sections]]", (
           description="article files (paths, globs, or folders) relative to the manifest, in order"),
 ))
 
+def _since(value: object) -> datetime:
+    from datetime import UTC, date, time
+
+    from publisher.fetch.options import parse_since
+
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, date):
+        return datetime.combine(value, time(0, 0), tzinfo=UTC)
+    if not isinstance(value, str):
+        raise Invalid()
+    try:
+        return parse_since(value)
+    except ValueError:
+        raise Invalid() from None
+
+
+SOURCE_TABLE = Schema("[[sources]]", (
+    Field("url", text("an http(s) address or a file of addresses"), required=True,
+          description="a feed, a sitemap, an article, a site or section page, or a text file of addresses"),
+    Field("since", Check("a time such as '7d', '36h' or '2w', or a date such as 2026-11-25", _since),
+          description="only the articles newer than this (default: fetch's --since)"),
+    Field("max", whole_number(1), description="at most this many of its articles (default: fetch's --max-per-source)"),
+    Field("section", text("a section's title"), description="the section its articles go to (a folder of its own)"),
+    Field("profile", text("a site profile's name"), description="the site profile its pages are cleaned with"),
+))
+
 MANIFEST_SCHEMA = Schema("the manifest", (
     Field("title", text(), required=True, description="the publication's title"),
     Field("subtitle", text()),
@@ -115,12 +146,53 @@ MANIFEST_SCHEMA = Schema("the manifest", (
     Field("cover", text("'generated', 'none' or a JPEG/PNG file in this folder")),
     Field("sections", table=SECTION_TABLE, many=True, default=[],
           description="without sections, every article file in the folder, in name order"),
+    Field("sources", table=SOURCE_TABLE, many=True, default=[], description="what 'publisher fetch FOLDER' fetches"),
 ))
 
 
 def load_manifest(path: Path) -> Manifest:
     data, document = load_toml(path, InputError, "TOML")
     return _Validator(path, MANIFEST_SCHEMA.read(data, document), document).manifest()
+
+
+def _ignore(_: str) -> None:
+    return None
+
+
+def load_sources(path: Path, warn: Callable[[str], None] = _ignore) -> list[SourceSpec]:
+    """The manifest's ``[[sources]]``, checked (its articles need not exist yet: fetching
+    makes them). A relative file of addresses is relative to the manifest's folder."""
+    from publisher.fetch.options import SourceSpec
+
+    data, document = load_toml(path, InputError, "TOML")
+    values = MANIFEST_SCHEMA.read(data, document)
+    specs = []
+    for index, source in enumerate(values["sources"]):
+        location = source["url"]
+        if not location:
+            raise document.fail("a [[sources]] entry needs a 'url' (an http(s) address or a file of addresses)",
+                                ("sources", index, "url"))
+        if "://" not in location:
+            folder = path.parent.resolve()
+            listed = (folder / location).resolve()
+            if folder not in listed.parents:
+                raise document.fail(f"'{location}' is outside the publication's folder (a file of addresses must be in it)",
+                                    ("sources", index, "url"))
+            location = str(path.parent / location)
+        line = document.locate(("sources", index, "url"))
+        specs.append(SourceSpec(location=location, since=source["since"], max=source["max"], section=source["section"] or None,
+                                profile=source["profile"] or None, where=f"{path}:{line}" if line else str(path)))
+    if not specs:
+        raise document.fail("the manifest lists no [[sources]] to fetch (each with a url = \"...\")")
+    titles = {section["title"] for section in values["sections"]}
+    for spec in specs:
+        if spec.section and spec.section not in titles:
+            from publisher.slug import slugify
+
+            warn(f"{spec.where}: section '{spec.section}' has no [[sections]] with that title: its articles go to "
+                 f"{slugify(spec.section)}/, which a build reads only when a section lists them "
+                 f"(title = \"{spec.section}\", articles = [\"{slugify(spec.section)}/*\"])")
+    return specs
 
 
 class _Validator:

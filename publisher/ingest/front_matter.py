@@ -47,6 +47,11 @@ FRONT_MATTER_SCHEMA = Schema("the front matter", (
     Field("url", text_or_number(), description="the page's address"),
     Field("language", Check("a language code such as 'vi' or 'en'", _language), default="vi"),
     Field("lead", text_or_number(), description="the opening paragraph set apart"),
+    # What ``publisher fetch`` records; a build reads them only to accept them.
+    Field("fetched", a_date("a date and time such as 2026-12-01T08:00:00+00:00"), description="when it was fetched"),
+    Field("fetched_from", text_or_number(), description="the feed, sitemap or list it was fetched from"),
+    Field("etag", text_or_number(), description="the page's ETag when fetched"),
+    Field("last_modified", text_or_number(), description="the page's Last-Modified when fetched"),
 ), label="front matter ")
 
 
