@@ -367,7 +367,7 @@ def test_a_word_that_would_end_in_the_last_column_was_carried_over():
 
 def test_a_close_buttons_sign_after_the_text_is_no_author(tmp_path):
     page = tmp_path / "copy.txt"
-    page.write_text("\n".join(["Council adds twenty bus routes", "Tuesday, 14 May 2024, 09:30", *PARAGRAPHS, "×"]), encoding="utf-8")
+    page.write_text("\n".join(["Council adds twenty bus routes", "Tuesday, 14 May 2024, 09:30", *PARAGRAPHS, "\u00d7"]), encoding="utf-8")
     assert read_article(page, load_profiles()).article.authors == ()
 
 
