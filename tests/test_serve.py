@@ -98,9 +98,13 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         server.wait(lambda status: status["web"] and status["print"], "the first builds")
         yield server
     finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+        if process.poll() is None:  # a test failed before the last one stopped it: stop it the same way
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -166,10 +170,12 @@ def test_an_edit_appears_in_every_open_page(served: Served, browser: Any) -> Non
         printed.wait_for_selector("#publisher-pages figure img", timeout=WAIT_MS)
         generation = int(printed.evaluate("document.body.dataset.generation"))
         assert printed.evaluate("window.scrollY") == 0
+        web.evaluate("window.scrollTo(0, 300)")
         article = served.folder / "02-mua.md"
         article.write_text(article.read_text(encoding="utf-8").replace("(Mùa lúa mới, đoạn 9)", "Lúa đã chín vàng."),
                            encoding="utf-8")
         web.get_by_text("Lúa đã chín vàng.").wait_for(timeout=WAIT_MS)  # no reload asked for
+        assert web.evaluate("window.scrollY") == 300  # the reader stays where they were
         printed.wait_for_function(f"Number(document.body.dataset.generation) > {generation}", timeout=WAIT_MS)
         changed = printed.locator("figure.publisher-changed").first
         changed.locator("img").wait_for(timeout=WAIT_MS)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -33,6 +34,8 @@ class PreviewServer(ThreadingHTTPServer):
     daemon_threads = True  # an open event stream never holds up the end
 
     def __init__(self, address: tuple[str, int]) -> None:
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         self.preview: Preview | None = None
         self.hosts: frozenset[str] = frozenset()
         super().__init__(address, PreviewHandler)

@@ -13,6 +13,7 @@ from pathlib import Path
 from pypdf.errors import PyPdfError
 
 from publisher.build_options import BuildOptions
+from publisher.executors import default_jobs
 from publisher.serve.print_pages import PageImages, PrintPage, first_changed, read_pages
 from publisher.serve.rebuild import Rebuilder
 
@@ -72,9 +73,11 @@ class Preview:
         self._say = say
         self._lock = threading.Lock()
         self._print_view = PrintView()
+        self._print_due = threading.Event()  # files changed: build the PDF once the web page is built
         self.web = Rebuilder("web", source, dataclasses.replace(options, formats=WEB_FORMATS), scratch, self._changed, say)
-        self.print = Rebuilder("print", source, dataclasses.replace(options, formats=PRINT_FORMATS), scratch,
-                               self._changed, say)
+        # A large PDF's parts on every core: after an edit that moves the pages, every part after it is laid out again.
+        printing = dataclasses.replace(options, formats=PRINT_FORMATS, pdf_jobs=options.pdf_jobs or default_jobs())
+        self.print = Rebuilder("print", source, printing, scratch, self._changed, say)
 
     @property
     def print_view(self) -> PrintView:
@@ -86,8 +89,10 @@ class Preview:
         self.print.start()
 
     def files_changed(self) -> None:
+        """The web page is built first; the PDF once it is done (``_changed``), so that
+        the two do not share the cores while the web page is being made."""
+        self._print_due.set()
         self.web.request()
-        self.print.request()
 
     def stop(self) -> None:
         self.events.close()
@@ -101,9 +106,10 @@ class Preview:
     def status(self) -> dict[str, object]:
         """What every open page is told: which build it should show, and the errors."""
         web, printed = self.web.state, self.print.state
+        busy = {"web": self.web.busy, "print": self.print.busy or self._print_due.is_set()}
         return {"web": web.outputs.generation, "print": self.print_view.generation,
                 "web_error": web.error, "print_error": printed.error,
-                "building": [name for name, state in (("web", web), ("print", printed)) if state.building]}
+                "building": [name for name, running in busy.items() if running]}
 
     def print_pages(self) -> dict[str, object]:
         view = self.print_view
@@ -112,6 +118,9 @@ class Preview:
                            "width": page.width, "height": page.height} for page in view.pages]}
 
     def _changed(self, rebuilder: Rebuilder) -> None:
+        if rebuilder is self.web and not self.web.state.building and self._print_due.is_set():
+            self._print_due.clear()
+            self.print.request()
         if rebuilder is self.print:
             self._update_print_view()
         self.events.publish(json.dumps(self.status()))

@@ -66,6 +66,11 @@ class Rebuilder:
         with self._lock:
             return self._state
 
+    @property
+    def busy(self) -> bool:
+        """A build runs, or one is due."""
+        return self._wanted.is_set() or self.state.building
+
     def start(self) -> None:
         self._thread.start()
         self.request()
@@ -122,6 +127,10 @@ class Rebuilder:
             self._failed(f"the build process ended ({error}); the next edit builds again")
         except KeyboardInterrupt:  # Ctrl-C reached the worker: the server is stopping
             return
+        except Exception as error:  # a bug, or the pool shut down under a build starting: never a dead preview
+            if self._stopping.is_set():
+                return
+            self._failed(f"internal error: {type(error).__name__}: {error} (the next edit builds again)")
         else:
             if not self._stopping.is_set():
                 for message in result.warnings:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from publisher.batch.tree import plan_jobs
 from publisher.build_options import BuildOptions, check_options
 from publisher.cache import default_cache_dir
 from publisher.errors import InputError, OutputError
@@ -36,12 +37,16 @@ def serve(path: Path, settings: ServeSettings = ServeSettings(), say: Callable[[
     The builds go to a temporary folder, removed when the server stops."""
     if not path.exists():
         raise InputError("no such file or folder", path)
-    options = BuildOptions(layout=settings.layout, cache_dir=settings.cache_dir or default_cache_dir(), pdf_jobs=1)
+    options = BuildOptions(layout=settings.layout, cache_dir=settings.cache_dir or default_cache_dir())
     check_options(options)
     if not is_loopback(settings.host):
         say(f"warning: serving on {settings.host}: other machines that reach it can read the preview")
     scratch = Path(tempfile.mkdtemp(prefix="publisher-serve-"))
     try:
+        found = plan_jobs([path], scratch / "outputs", options, jobs=1)
+        if len(found) != 1:
+            raise InputError(f"holds {len(found)} publications: serve previews one, name its folder "
+                             f"({', '.join(str(job.source) for job in found[:3])}{', ...' if len(found) > 3 else ''})", path)
         _serve_from(path.resolve(), options, settings, scratch, say)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
@@ -57,7 +62,7 @@ def _serve_from(source: Path, options: BuildOptions, settings: ServeSettings, sc
     listening.hosts = allowed_hosts(settings.host, port)
     preview = Preview(source, options, scratch, say)  # its workers are forked before any thread starts
     listening.preview = preview
-    watcher = Watcher(watched_folders(source, settings.layout), preview.files_changed)
+    watcher = Watcher(watched_folders(source, settings.layout), preview.files_changed, say)
     # Both stop the server, even where SIGINT came ignored (a job started in the background).
     previous = {number: signal.signal(number, _interrupt) for number in (signal.SIGINT, signal.SIGTERM)}
     try:

@@ -28,9 +28,10 @@ def watched_folders(source: Path, layout: str | None) -> tuple[Path, ...]:
 class Watcher:
     """Calls ``on_change`` from a thread of its own after each burst of changes."""
 
-    def __init__(self, folders: Sequence[Path], on_change: Callable[[], None]) -> None:
+    def __init__(self, folders: Sequence[Path], on_change: Callable[[], None], say: Callable[[str], None]) -> None:
         self._folders = tuple(folders)
         self._on_change = on_change
+        self._say = say
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="publisher-serve-watch", daemon=True)
 
@@ -44,6 +45,9 @@ class Watcher:
     def _run(self) -> None:
         import watchfiles
 
-        for _changes in watchfiles.watch(*self._folders, debounce=1600, step=QUIET_MILLISECONDS, stop_event=self._stop,
-                                         rust_timeout=500, raise_interrupt=False):
-            self._on_change()
+        try:
+            for _changes in watchfiles.watch(*self._folders, debounce=1600, step=QUIET_MILLISECONDS, stop_event=self._stop,
+                                             rust_timeout=500, raise_interrupt=False):
+                self._on_change()
+        except (OSError, RuntimeError) as error:  # a folder removed, or too many watches for the system
+            self._say(f"error: no longer watching for changes: {error}; restart publisher serve")

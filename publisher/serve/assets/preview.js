@@ -1,5 +1,6 @@
-// publisher serve: keeps a preview page up to date. On the web page ("/") it reloads when a
-// newer build is ready, keeping the scroll position; on "/print" it swaps the pages that
+// publisher serve: keeps a preview page up to date. On the web page ("/") a newer build's
+// body takes the place of the old one (the page reloads when its head changed: styles,
+// fonts), keeping the scroll position; on "/print" it swaps the pages that
 // changed and scrolls to the first of them. A failed build leaves the page as it is, under
 // an overlay that says FILE:LINE: what is wrong, until a build succeeds again.
 (() => {
@@ -70,22 +71,60 @@
     document.body.dataset.generation = String(view.generation);
     if (scrollToChange && view.first_changed !== null) {
       const target = holder.children[view.first_changed];
-      target.querySelector("img").loading = "eager";
+      const img = target.querySelector("img");
+      img.loading = "eager";
       target.scrollIntoView({block: "start"});
+      // When the first changed page is on screen (benchmarks/serve.py reads it).
+      const shown = () => { document.body.dataset.shownAt = String(Date.now()); document.body.dataset.shownGeneration = String(view.generation); };
+      if (img.complete && img.naturalWidth > 0) shown(); else img.addEventListener("load", shown, {once: true});
     }
   }
 
+  // The head without the preview's own tags: equal heads (styles, fonts) let a new build's
+  // body replace the old one in place, faster than a reload and with the scroll kept.
+  function headSignature(doc) {
+    return [...doc.head.children]
+      .filter((element) => !(element.getAttribute("src") || element.getAttribute("href") || "").startsWith("/_preview/"))
+      .map((element) => element.outerHTML).join("\n");
+  }
+
+  let lastStatus = null;
+  let refreshing = false;
+
+  async function showWeb() {
+    if (refreshing) return;
+    refreshing = true;
+    try {
+      const answer = await fetch("/", {cache: "no-store"});
+      const fresh = new DOMParser().parseFromString(await answer.text(), "text/html");
+      const tag = fresh.querySelector('script[src="/_preview/preview.js"]');
+      const generation = tag ? Number(tag.dataset.generation) : null;
+      if (generation === 0 || headSignature(fresh) !== headSignature(document)) {
+        sessionStorage.setItem(scrollKey, String(window.scrollY));
+        window.location.reload();
+        return;
+      }
+      const x = window.scrollX, y = window.scrollY;
+      document.body.replaceWith(document.adoptNode(fresh.body));
+      window.scrollTo(x, y);
+      shownWeb = generation;
+      document.title = fresh.title;
+      if (lastStatus) onStatus(lastStatus);
+    } finally {
+      refreshing = false;
+    }
+    if (lastStatus && lastStatus.web !== shownWeb) showWeb();
+  }
+
   function onStatus(status) {
+    lastStatus = status;
     if (onPrint) {
       showError(status.print_error || status.web_error);
       if (status.print > shownPrint) showPages(shownPrint > 0);
     } else {
-      showError(status.web_error || status.print_error);
-      if (shownWeb !== null && status.web !== shownWeb) {
-        shownWeb = status.web;
-        sessionStorage.setItem(scrollKey, String(window.scrollY));
-        window.location.reload();
-      }
+      // A print error stays shown here only while no new print build is on its way.
+      showError(status.web_error || (status.building.includes("print") ? null : status.print_error));
+      if (shownWeb !== null && status.web !== shownWeb) showWeb();
     }
   }
 
