@@ -70,7 +70,10 @@ class Preview:
     def __init__(self, source: Path, options: BuildOptions, scratch: Path, say: Callable[[str], None]) -> None:
         self.events = Broadcast()
         self.images = PageImages(scratch / "pages")
-        self._say = say
+        self._said: set[str] = set()
+        self._said_lock = threading.Lock()
+        self._say_to = say
+        say = self._say
         self._lock = threading.Lock()
         self._print_view = PrintView()
         self._print_due = threading.Event()  # files changed: build the PDF once the web page is built
@@ -78,6 +81,15 @@ class Preview:
         # A large PDF's parts on every core: after an edit that moves the pages, every part after it is laid out again.
         printing = dataclasses.replace(options, formats=PRINT_FORMATS, pdf_jobs=options.pdf_jobs or default_jobs())
         self.print = Rebuilder("print", source, printing, scratch, self._changed, say)
+
+    def _say(self, message: str) -> None:
+        """Errors each time; a warning once (each build of both kinds would repeat it)."""
+        if message.startswith("warning:"):
+            with self._said_lock:
+                if message in self._said:
+                    return
+                self._said.add(message)
+        self._say_to(message)
 
     @property
     def print_view(self) -> PrintView:

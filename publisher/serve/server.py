@@ -47,7 +47,7 @@ def serve(path: Path, settings: ServeSettings = ServeSettings(), say: Callable[[
         if len(found) != 1:
             raise InputError(f"holds {len(found)} publications: serve previews one, name its folder "
                              f"({', '.join(str(job.source) for job in found[:3])}{', ...' if len(found) > 3 else ''})", path)
-        _serve_from(path.resolve(), options, settings, scratch, say)
+        _serve_from(path, options, settings, scratch, say)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -70,7 +70,7 @@ def _serve_from(source: Path, options: BuildOptions, settings: ServeSettings, sc
         watcher.start()
         shown = f"[{settings.host}]" if ":" in settings.host else settings.host
         url = f"http://{shown}:{port}/"
-        say(f"Serving a live preview of {source.name} at {url} (print: {url}print); Ctrl-C stops")
+        say(f"Serving a live preview of {source.resolve().name} at {url} (print: {url}print); Ctrl-C stops")
         if settings.open_browser:
             webbrowser.open(url)
         listening.serve_forever(poll_interval=0.2)
