@@ -4,6 +4,8 @@ one more build, of the latest state, never a queue of stale ones."""
 from __future__ import annotations
 
 import dataclasses
+import functools
+import os
 import shutil
 import threading
 import time
@@ -13,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from publisher.batch import build_tree
+from publisher.batch import BatchSummary, build_tree
 from publisher.build_options import BuildOptions
 from publisher.errors import PublisherError
-from publisher.executors import start_workers
+from publisher.executors import InlineExecutor, start_workers
 from publisher.worker_pool import WorkerPool
 
 
@@ -104,7 +106,7 @@ class Rebuilder:
     def _build(self, folder: Path, number: int) -> None:
         started = time.perf_counter()
         try:
-            summary = build_tree([self._source], folder, self._options, jobs=1, executor=self._pool)
+            summary = self._pool.submit(build_in_worker, self._source, folder, self._options, os.getpid()).result()
             if len(summary.outcomes) != 1:
                 raise PublisherError(f"holds {len(summary.outcomes)} publications; serve previews one: name its folder",
                                      self._source)
@@ -154,3 +156,20 @@ class Rebuilder:
         pool = WorkerPool(1)
         start_workers(pool, 1)
         return pool
+
+
+def build_in_worker(source: Path, folder: Path, options: BuildOptions, server: int) -> BatchSummary:
+    """One build, run in the rebuilder's worker process, which ends if the server dies
+    without stopping it (killed): it would otherwise wait for work for ever."""
+    _end_with(server)
+    return build_tree([source], folder, options, jobs=1, executor=InlineExecutor())
+
+
+@functools.cache  # one watch per worker process
+def _end_with(server: int) -> None:
+    def watch() -> None:
+        while os.getppid() == server:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="publisher-serve-parent", daemon=True).start()
