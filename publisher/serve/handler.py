@@ -70,7 +70,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         if path is None:
             self._plain(HTTPStatus.BAD_REQUEST, "not an address of this preview", send_body)
             return
-        if path == "/_preview/events":
+        if path == "/_preview/events" and send_body:
             self._events()
             return
         try:
