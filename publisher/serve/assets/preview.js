@@ -119,6 +119,7 @@
   function onStatus(status) {
     lastStatus = status;
     if (onPrint) {
+      document.getElementById("publisher-rebuilding").hidden = !status.building.includes("print");
       showError(status.print_error || status.web_error);
       if (status.print > shownPrint) showPages(shownPrint > 0);
     } else {
