@@ -144,10 +144,10 @@ class Preview:
             return
         try:
             pages = read_pages(pdf)
-        except PyPdfError as error:
-            self._say(f"error: the print preview cannot read the PDF: {error}")
+            self.images.publish(pdf, pages)
+        except (PyPdfError, OSError) as error:
+            self._say(f"error: the print preview cannot show the PDF: {error}")
             return
-        self.images.publish(pdf, pages)
         with self._lock:
             before = self._print_view
             self._print_view = PrintView(generation=outputs.generation, pages=pages,

@@ -29,8 +29,6 @@ class Outputs:
     generation: int = 0  # 0: none built yet
     files: Mapping[str, bytes] = field(default_factory=dict)
     names: Mapping[str, str] = field(default_factory=dict)  # format -> file name
-    title: str = ""
-    seconds: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -118,8 +116,7 @@ class Rebuilder:
             result = outcome.result
             wanted = {written.format: written.path for written in result.files if written.format in ("html", "pdf", "epub")}
             outputs = Outputs(generation=number, files={kind: path.read_bytes() for kind, path in wanted.items()},
-                              names={kind: path.name for kind, path in wanted.items()}, title=result.title,
-                              seconds=time.perf_counter() - started)
+                              names={kind: path.name for kind, path in wanted.items()})
         except PublisherError as error:
             self._failed(str(error))
         except BrokenExecutor as error:
@@ -137,6 +134,8 @@ class Rebuilder:
             if not self._stopping.is_set():
                 for message in result.warnings:
                     self._say(f"warning: {message}")
+                made = " and ".join(kind.upper() for kind in wanted)
+                self._say(f"built {made} in {time.perf_counter() - started:.1f} s")
             self._set(outputs=outputs, error=None, building=self._wanted.is_set())
         finally:
             shutil.rmtree(folder, ignore_errors=True)
