@@ -225,6 +225,24 @@ def build_command(
         raise SystemExit(1)
 
 
+@app.command("serve")
+def serve_command(
+    path: Annotated[Path, typer.Argument(help="What build takes: an article file, a folder of articles, a publication.")],
+    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free one).")] = 8000,
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on; anything but loopback lets other machines read the preview."),
+    ] = "127.0.0.1",
+    layout: Annotated[str | None, typer.Option("--layout", "-l", help="Layout name or folder.")] = None,
+    open_browser: Annotated[bool, typer.Option("--open", help="Open the preview in the web browser.")] = False,
+) -> None:
+    """A live preview in the browser: the web page at /, the print pages at /print, the
+    files at /pdf and /epub, rebuilt as you edit. Ctrl-C stops it."""
+    from publisher.serve import ServeSettings, serve
+
+    serve(path, ServeSettings(host=host, port=port, layout=layout, open_browser=open_browser),
+          say=lambda message: typer.echo(message, err=message.startswith(("warning:", "error:"))))
+
+
 @app.command("clean")
 def clean_command(
     files: Annotated[list[Path], typer.Argument(help="Article files to clean.")],

@@ -5,8 +5,8 @@
 # EPUB and HTML (with EPUBCheck), the parts of a large PDF joined (pypdf, HarfBuzz),
 # print finishing (pydyf), images and the cover (Pillow), the cleaner on text, HTML and
 # Markdown pages (trafilatura, lxml, nh3, ftfy, soupsieve, markdown-it-py, PyYAML),
-# fetching (feedparser, Protego, courlan) and the command line (Typer). About seven
-# minutes on two cores: half installing, half testing.
+# fetching (feedparser, Protego, courlan), the command line (Typer) and the live preview
+# (watchfiles). About eight minutes on two cores: half installing, half testing.
 # Run from anywhere: bash scripts/check-lowest-versions.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +23,6 @@ echo "At their floors: $("$python" -m pip freeze | grep -iE "^($names)==" | past
     tests/test_outputs.py \
     tests/test_clean_seed.py tests/test_page_dumps.py tests/test_html_pages.py tests/test_generalising.py \
     tests/test_markdown_roundtrip.py tests/test_encodings.py tests/test_images.py tests/test_print_production.py \
-    tests/test_cli.py tests/test_fetch.py \
+    tests/test_cli.py tests/test_fetch.py tests/test_serve.py \
     tests/test_parts.py::test_one_font_per_face_and_a_size_like_one_piece \
     tests/test_parts.py::test_joined_pdf_reads_back_through_pypdf_and_poppler

@@ -1,0 +1,186 @@
+"""How long an edit takes to show in `publisher serve`, measured in a real browser.
+
+    python benchmarks/serve.py [--articles 100] [--rounds 3] [--edit sentence|word]
+
+Makes a bulletin of N articles from the seed and ../shared/corpus/text/ (benchmarks/corpus.py)
+in a temporary folder, with a cache of its own, and builds it once (`publisher build -j 2`:
+the cold build, which also fills the cache). Then, each round, it edits one paragraph of a
+different article (a sentence added, or with ``--edit word`` a word replaced by one as
+long) and times:
+
+- the plain rebuild: `publisher build` of every format, a process of its own, as a user
+  would run it after the edit (the cache warm), before the server starts;
+- with `publisher serve` running and Debian's Chromium showing `/` and `/print` (through
+  Playwright, no browser download): from the moment the edited file is saved to the new
+  text shown on `/` (the page reloads by itself), and to the first page that changed
+  shown on `/print` (its picture loaded, scrolled to).
+
+Prints one Markdown table with the median and the worst round, the issue's targets
+(`/` within 1 s, `/print` within 3 s), and the load average before and after: the
+machine is shared, so read the figures beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from corpus import corpus_available, write_articles  # noqa: E402
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+TIMEOUT_MS = 300_000
+
+
+def publisher(*args: str) -> list[str]:
+    return [sys.executable, "-m", "publisher", *args]
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def edit_paragraph(path: Path, marker: str, kind: str) -> str:
+    """One paragraph of ``path`` edited, saved the way an editor saves: a sentence added
+    (``kind`` "sentence": the article may grow by a line, and the pages after it move) or
+    one word replaced by one as long ("word": a typo fixed; the pages rarely move). The
+    text to look for on the page comes back."""
+    text = path.read_text(encoding="utf-8")
+    head, separator, body = text.partition("\n---\n")
+    paragraphs = body.split("\n\n")
+    middle = len(paragraphs) // 2
+    if kind == "sentence":
+        paragraphs[middle] = paragraphs[middle].rstrip() + f" Thêm một câu {marker}."
+    else:
+        word = next(word for word in paragraphs[middle].split() if word.isalpha() and len(word) >= 5)
+        marker = (marker[:2] + marker[-1] + "x" * len(word))[:len(word)]
+        paragraphs[middle] = paragraphs[middle].replace(word, marker, 1)
+    path.write_text(head + separator + "\n\n".join(paragraphs), encoding="utf-8")
+    return marker
+
+
+def load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=100)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--edit", choices=("sentence", "word"), default="sentence",
+                        help="add a sentence to a paragraph (default), or replace a word by one as long")
+    arguments = parser.parse_args()
+    if not corpus_available():
+        raise SystemExit("the shared corpus is missing (../shared/corpus/text/)")
+    if CHROMIUM is None:
+        raise SystemExit("Chromium is missing: run scripts/install-system-deps.sh")
+    from playwright.sync_api import sync_playwright
+
+    load_before = load()
+    with tempfile.TemporaryDirectory(prefix="publisher-bench-serve-") as work:
+        folder = Path(work) / "bulletin"
+        articles = write_articles(arguments.articles, folder)
+        env = {**os.environ, "PUBLISHER_CACHE_DIR": str(Path(work) / "cache"), "TMPDIR": work}
+        cold = timed(publisher("build", str(folder), "-o", str(Path(work) / "out"), "-j", "2"), env)
+        print(f"cold build of {arguments.articles} articles: {cold:.1f} s (load {load()})", file=sys.stderr)
+        plain = []
+        for round_number in range(arguments.rounds):
+            edit_paragraph(edited(articles, round_number, arguments.rounds), f"pq{round_number}", arguments.edit)
+            plain.append(timed(publisher("build", str(folder), "-o", str(Path(work) / "out")), env))
+            print(f"plain rebuild {round_number + 1}: {plain[-1]:.2f} s (load {load()})", file=sys.stderr)
+        server = subprocess.Popen(publisher("serve", str(folder), "--port", "0"), cwd=ROOT, env=env, text=True,
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        try:
+            assert server.stdout is not None
+            address = re.search(r"http://127\.0\.0\.1:\d+/", server.stdout.readline())
+            assert address, "no address printed"
+            url = address.group(0)
+            shown = measure(sync_playwright, url, articles, arguments.rounds, arguments.edit)
+        finally:
+            server.terminate()
+            server.wait(timeout=60)
+    print_table(arguments.articles, arguments.edit, cold,
+                [(*times, again) for times, again in zip(shown, plain, strict=True)], load_before, load())
+
+
+def edited(articles: list[Path], round_number: int, rounds: int) -> Path:
+    """A different article each round, spread over the bulletin (never the first)."""
+    return articles[(round_number + 1) * len(articles) // (rounds + 1)]
+
+
+def settled(url: str) -> None:
+    """Wait until the preview has no build running or due."""
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
+        with urllib.request.urlopen(url + "_preview/status.json", timeout=30) as answer:  # noqa: S310 (our own server)
+            status = json.load(answer)
+        if status["web"] and status["print"] and not status["building"]:
+            return
+        time.sleep(0.2)
+    raise SystemExit("the preview did not settle")
+
+
+def measure(sync_playwright: Any, url: str, articles: list[Path], rounds: int, kind: str) -> list[tuple[float, float]]:
+    """Per round: seconds from saving the edit to the new text on ``/`` and to the first
+    changed page's picture on ``/print``."""
+    rows = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless=new", "--no-sandbox", "--disable-gpu"])
+        web = browser.new_page()
+        printed = browser.new_page(viewport={"width": 1000, "height": 800}, bypass_csp=True)
+        settled(url)
+        web.goto(url)
+        printed.goto(url + "print")
+        printed.wait_for_function("Number(document.body.dataset.generation || 0) > 0", timeout=TIMEOUT_MS)
+        for round_number in range(rounds):
+            settled(url)
+            article = edited(articles, round_number, rounds)
+            generation = int(printed.evaluate("document.body.dataset.generation"))
+            marker = edit_paragraph(article, f"sq{round_number}", kind)
+            saved = time.time()
+            web.get_by_text(marker).first.wait_for(timeout=TIMEOUT_MS)
+            web_seconds = time.time() - saved
+            printed.wait_for_function(f"Number(document.body.dataset.shownGeneration || 0) > {generation}", timeout=TIMEOUT_MS)
+            print_seconds = int(printed.evaluate("document.body.dataset.shownAt")) / 1000 - saved
+            rows.append((web_seconds, print_seconds))
+            print(f"round {round_number + 1} ({article.name}): / {web_seconds:.2f} s, /print {print_seconds:.2f} s "
+                  f"(load {load()})", file=sys.stderr)
+        browser.close()
+    return rows
+
+
+def print_table(articles: int, kind: str, cold: float, rows: list[tuple[float, float, float]], before: str,
+                after: str) -> None:
+    def cell(values: list[float]) -> str:
+        return f"{statistics.median(values):.2f} s (worst {max(values):.2f} s)"
+
+    web, printed, plain = (list(column) for column in zip(*rows, strict=True))
+    edit = "a sentence added to" if kind == "sentence" else "a word replaced by one as long in"
+    print(f"\n`publisher serve`, a {articles}-article bulletin, {len(rows)} edits ({edit} one paragraph each) "
+          f"(load average {before} before, {after} after; {os.cpu_count()} cores)\n")
+    print("| from saving the edit to | median (worst) | target |")
+    print("|---|---|---|")
+    print(f"| the new text on `/` | {cell(web)} | 1 s |")
+    print(f"| the first changed page on `/print` | {cell(printed)} | 3 s |")
+    print(f"| plain `publisher build` after the same edit (every format, warm cache) | {cell(plain)} | |")
+    print(f"| cold build, `publisher build -j 2` | {cold:.1f} s | |")
+
+
+if __name__ == "__main__":
+    main()

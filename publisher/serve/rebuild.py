@@ -1,0 +1,174 @@
+"""One kind of output kept up to date: each request for a build while one runs leads to
+one more build, of the latest state, never a queue of stale ones."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import os
+import shutil
+import threading
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import BrokenExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from publisher.batch import BatchSummary, build_tree
+from publisher.build_options import BuildOptions
+from publisher.errors import PublisherError
+from publisher.executors import InlineExecutor, start_workers
+from publisher.worker_pool import WorkerPool
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """The last good build of some formats: each file's bytes by format, and its name."""
+
+    generation: int = 0  # 0: none built yet
+    files: Mapping[str, bytes] = field(default_factory=dict)
+    names: Mapping[str, str] = field(default_factory=dict)  # format -> file name
+
+
+@dataclass(frozen=True)
+class BuildState:
+    """What the preview shows: the last good outputs, and the error of the latest build
+    when it failed (they stay on screen under it)."""
+
+    outputs: Outputs = field(default_factory=Outputs)
+    error: str | None = None
+    building: bool = False  # a build runs, or one is due
+
+
+class Rebuilder:
+    """Builds ``options.formats`` of the publication at ``source`` on a worker process of
+    its own (the server stays responsive, and Ctrl-C interrupts a build there), each into
+    a fresh folder under ``scratch`` whose files are read into memory and removed."""
+
+    def __init__(self, kind: str, source: Path, options: BuildOptions, scratch: Path,
+                 on_change: Callable[[Rebuilder], None], say: Callable[[str], None]) -> None:
+        self.kind = kind
+        self._source = source
+        self._options = options
+        self._scratch = scratch
+        self._on_change = on_change
+        self._say = say
+        self._wanted = threading.Event()
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._state = BuildState()
+        self._pool = self._new_pool()  # made now, before the server's threads start: the worker is forked
+        self._thread = threading.Thread(target=self._run, name=f"publisher-serve-{kind}", daemon=True)
+
+    @property
+    def state(self) -> BuildState:
+        with self._lock:
+            return self._state
+
+    @property
+    def busy(self) -> bool:
+        """A build runs, or one is due."""
+        return self._wanted.is_set() or self.state.building
+
+    def start(self) -> None:
+        self._thread.start()
+        self.request()
+
+    def request(self) -> None:
+        """Build again once the build running (if any) ends: requests that come meanwhile
+        are one build, of the files as they are then."""
+        self._wanted.set()
+
+    def stop(self) -> None:
+        """No build after the one running; the caller interrupts that one (``interrupt_workers``)."""
+        self._stopping.set()
+        self._wanted.set()
+
+    def close(self) -> None:
+        """Wait for the worker and the thread to end (after ``stop``)."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._thread.join(timeout=10)
+
+    def _run(self) -> None:
+        number = 0
+        while True:
+            self._wanted.wait()
+            if self._stopping.is_set():
+                return
+            self._wanted.clear()
+            number += 1
+            self._set(building=True)
+            self._build(self._scratch / f"{self.kind}-{number}", number)
+
+    def _build(self, folder: Path, number: int) -> None:
+        started = time.perf_counter()
+        try:
+            summary = self._pool.submit(build_in_worker, self._source, folder, self._options, os.getpid()).result()
+            if len(summary.outcomes) != 1:
+                raise PublisherError(f"holds {len(summary.outcomes)} publications; serve previews one: name its folder",
+                                     self._source)
+            [outcome] = summary.outcomes
+            if outcome.error is not None:
+                raise outcome.error
+            if outcome.result is None:
+                raise PublisherError("the build gave no result", self._source)
+            result = outcome.result
+            wanted = {written.format: written.path for written in result.files if written.format in ("html", "pdf", "epub")}
+            outputs = Outputs(generation=number, files={kind: path.read_bytes() for kind, path in wanted.items()},
+                              names={kind: path.name for kind, path in wanted.items()})
+        except PublisherError as error:
+            self._failed(str(error))
+        except BrokenExecutor as error:
+            if self._stopping.is_set():
+                return
+            self._pool = self._new_pool()
+            self._failed(f"the build process ended ({error}); the next edit builds again")
+        except KeyboardInterrupt:  # Ctrl-C reached the worker: the server is stopping
+            return
+        except Exception as error:  # a bug, or the pool shut down under a build starting: never a dead preview
+            if self._stopping.is_set():
+                return
+            self._failed(f"internal error: {type(error).__name__}: {error} (the next edit builds again)")
+        else:
+            if not self._stopping.is_set():
+                for message in result.warnings:
+                    self._say(f"warning: {message}")
+                made = " and ".join(kind.upper() for kind in wanted)
+                self._say(f"built {made} in {time.perf_counter() - started:.1f} s")
+            self._set(outputs=outputs, error=None, building=self._wanted.is_set())
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+    def _failed(self, message: str) -> None:
+        if not self._stopping.is_set():
+            self._say(f"error: {message}")
+        self._set(error=message, building=self._wanted.is_set())
+
+    def _set(self, **changes: Any) -> None:
+        with self._lock:
+            self._state = dataclasses.replace(self._state, **changes)
+        self._on_change(self)
+
+    @staticmethod
+    def _new_pool() -> WorkerPool:
+        pool = WorkerPool(1)
+        start_workers(pool, 1)
+        return pool
+
+
+def build_in_worker(source: Path, folder: Path, options: BuildOptions, server: int) -> BatchSummary:
+    """One build, run in the rebuilder's worker process, which ends if the server dies
+    without stopping it (killed): it would otherwise wait for work for ever."""
+    _end_with(server)
+    return build_tree([source], folder, options, jobs=1, executor=InlineExecutor())
+
+
+@functools.cache  # one watch per worker process
+def _end_with(server: int) -> None:
+    def watch() -> None:
+        while os.getppid() == server:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="publisher-serve-parent", daemon=True).start()
