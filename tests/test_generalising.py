@@ -133,6 +133,18 @@ def test_byline_blocks_promotions_and_contacts_stay_out(tmp_path):
     assert article.authors == ("Jane Roe", "John Doe")
 
 
+def test_a_byline_under_the_top_photos_caption_is_read_and_left_out_of_the_text(tmp_path):
+    body = (
+        "<h1>Council adds twenty bus routes</h1>"
+        "<figure><img src='bus.jpg' alt='A bus'><figcaption>A new bus on the eastern route on Monday.</figcaption></figure>"
+        "<p>By Mark Smith | November 18, 2019 at 2:26 PM HST</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    )
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.authors == ("Mark Smith",)
+    assert "Mark Smith" not in _text_of(article) + (article.lead or "")
+    assert article.published is not None and article.published.value.utcoffset() == timedelta(hours=-10)
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""
@@ -233,6 +245,10 @@ def test_kicker_from_the_section_the_address_names(tmp_path):
         ("Theo TTXVN", ("Theo TTXVN",)),  # according to an agency: kept as printed
         ("Long Trần - Theo Trí Thức Trẻ", ("Long Trần",)),  # the name, then the paper
         ("Theo VietQ.vn", ()),  # a site's address: the story comes from there, no author
+        # Names that begin like a month or a weekday, before a date: the names stay whole.
+        ("By Jane Doe | November 18, 2019 at 2:26 PM HST", ("Jane Doe",)),
+        ("By Mark Smith, Nov. 18, 2019", ("Mark Smith",)),
+        ("By June Lee Tue 18 Nov 2019 10:30", ("June Lee",)),
     ],
 )
 def test_bylines_in_the_articles_language(byline, names):

@@ -116,7 +116,8 @@ def _sort_out(
     for index, line in enumerate(lines):
         if index in labels:
             continue
-        near_top = not any(not kept.is_image for kept in content) and index < DATE_WINDOW
+        # The top photo and its caption may stand between the headline and the byline.
+        near_top = not any(not kept.is_image and "caption" not in kept.hints for kept in content) and index < DATE_WINDOW
         if line.is_image:
             content.append(line)
         elif profile.is_chrome(line.text):

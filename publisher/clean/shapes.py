@@ -22,9 +22,14 @@ RELATED_PREFIX = re.compile(
 )
 _FINAL_PUNCTUATION = tuple('.!?…:;"”’»)')
 # Where a byline's names end and its date begins: "on ...", "|", a weekday, a month, digits.
+# Whole names and their abbreviations only: "Jane", "Mark", "June" and "April" are names too.
+_WEEKDAY_OR_MONTH = (
+    r"(?:mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|"
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)"
+)
 _DATE_TAIL = re.compile(
-    r"\s+(?:on|am|le|el|il|em|op|den|vom|ngày)\s+|\s*[|·•]\s*|\s*,?\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|"
-    r"jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s,])|\s*,?\s+(?=\d)",
+    r"\s+(?:on|am|le|el|il|em|op|den|vom|ngày)\s+|\s*[|·•]\s*|\s*,?\s+(?=" + _WEEKDAY_OR_MONTH + r"\.?[\s,])|\s*,?\s+(?=\d)",
     re.I,
 )
 _TIME_OF_DAY = re.compile(r"\d{1,2}[:h]\d{2}")
@@ -143,7 +148,9 @@ def _without_date(text: str) -> str:
     """The names of ``Jane Doe on November 19, 2019, 6:21 AM EST`` or ``Jane Doe | 4:10pm``."""
     found = find_date(text)
     if found is not None or _TIME_OF_DAY.search(text):
-        text = _DATE_TAIL.split(text, maxsplit=1)[0]
+        # The date follows the names: never cut before the first name ("June Lee, Nov 18").
+        cut = next((match.start() for match in _DATE_TAIL.finditer(text) if text[: match.start()].strip(" ,|·-–—")), None)
+        text = text[:cut] if cut is not None else text
     return text.strip(" ,|·-–—")
 
 
