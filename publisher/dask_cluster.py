@@ -46,8 +46,10 @@ def dask_executor(scheduler: str | None = None, workers: int = 2, quiet: bool = 
         if scheduler is None:
             import dask
 
-            # Workers that may start processes: a large PDF's parts are laid out on them.
-            with dask.config.set({"distributed.worker.daemon": False}):
+            # Workers that may start processes (a large PDF's parts are laid out on them),
+            # without the statistical profiler and GIL monitor (a few % of each task).
+            with dask.config.set({"distributed.worker.daemon": False, "distributed.worker.profile.enabled": False,
+                                  "distributed.admin.system-monitor.gil.enabled": False}):
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1,  # type: ignore[no-untyped-call]
                                        processes=True, dashboard_address=None,
                                        worker_dashboard_address=None)
