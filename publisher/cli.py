@@ -217,9 +217,9 @@ def build_command(
             for message in outcome.result.warnings:
                 progress.say(f"warning: {message}")
 
-    with contextlib.ExitStack() as stack:
-        summary = build_tree(paths, location(out_dir), options, jobs=jobs, on_outcome=report, on_planned=planned,
-                             executor=stack.enter_context(_executor(executor, scheduler, jobs)))
+    with _executor(executor, scheduler, jobs) as where:
+        summary = build_tree(paths, location(out_dir), options, jobs=jobs, executor=where, on_outcome=report,
+                             on_planned=planned)
     shown[0].finish()
     if isinstance(options.cache_dir, Path) and summary.count("built"):  # at a URL: the bucket's expiry rules
         Cache(options.cache_dir).prune(max_size)
