@@ -138,6 +138,7 @@ def _tear_cache_entry(marker: str) -> None:
     def publish(self: storage.Remote, data: bytes, *names: str) -> None:
         if names[0] == "objects" and b"publication" in data[:40] and not os.path.exists(marker):
             Path(marker).touch()
+            Path(self.path(*names)).parent.mkdir(parents=True, exist_ok=True)
             with open(self.path(*names), "wb") as stream:
                 stream.write(data[: len(data) // 2])
             os._exit(1)
