@@ -80,3 +80,30 @@ def write_articles(count: int, folder: Path) -> list[Path]:
         path.write_text(_front_matter(meta) + "\n\n".join(_escape(p) for p in paragraphs) + "\n", encoding="utf-8")
         written.append(path)
     return written
+
+
+def write_uneven_articles(count: int, folder: Path) -> list[Path]:
+    """``count`` articles of very uneven length, as a bulletin's features sit beside its
+    briefs: runs of 8 long articles (the corpus's longest, each followed by the next
+    one's paragraphs: 10,000 to 24,000 characters) between runs of 24 short ones (its
+    shortest with three paragraphs or more: under 1,000 characters)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    articles = [pair for pairs in zip(_vfnd_articles(), _baomoi_articles(), strict=False) for pair in pairs]
+    by_length = sorted(articles, key=lambda pair: sum(len(p) for p in pair[1]))
+    short = [pair for pair in by_length if len(pair[1]) >= 3][:60]
+    long = by_length[-40:][::-1]
+    if not short or len(long) < 2:
+        raise ValueError("the corpus holds too few articles")
+    written: list[Path] = []
+    for number in range(count):
+        round_number = number // 32 + 1
+        if number % 32 < 8:
+            index = (number // 32 * 8 + number % 32) % (len(long) - 1)
+            meta, paragraphs = long[index][0], long[index][1] + long[index + 1][1]
+        else:
+            meta, paragraphs = short[(number // 32 * 24 + number % 32 - 8) % len(short)]
+        meta = {**meta, "title": f"{meta['title']} ({round_number}.{number % 32 + 1})"}
+        path = folder / f"{number + 1:04d}.md"
+        path.write_text(_front_matter(meta) + "\n\n".join(_escape(p) for p in paragraphs) + "\n", encoding="utf-8")
+        written.append(path)
+    return written

@@ -1,9 +1,11 @@
 """Measure publisher against plain WeasyPrint and pandoc on the same articles.
 
-    python benchmarks/run.py [--sizes 10,100,400] [--jobs 2]
+    python benchmarks/run.py [--sizes 10,100,400] [--uneven 100] [--jobs 2] [--only sizes,uneven,batch]
 
 Builds publications of 10, 100 and 400 articles from the seed and ../shared/corpus/text/
-(generated as Markdown into a temporary folder), and prints one Markdown table: wall
+(generated as Markdown into a temporary folder), one of ``--uneven`` articles whose
+lengths differ twentyfold (runs of long features between runs of short briefs, from the
+same texts: ``corpus.write_uneven_articles``), and prints one Markdown table: wall
 time, pages per second, peak memory of the largest process, PDF and EPUB sizes, each
 beside plain `weasyprint` on the `--keep-html` document and `pandoc` (Markdown -> EPUB)
 timed in the same run, with the ratios and the issue's targets. Every command runs as
@@ -28,7 +30,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from corpus import corpus_available, write_articles  # noqa: E402
+from corpus import corpus_available, write_articles, write_uneven_articles  # noqa: E402
 
 # Runs a command and reports its wall time and the peak resident memory of the largest
 # process it started (RUSAGE_CHILDREN: the largest of the command and all it waited for).
@@ -104,6 +106,28 @@ def pdf_rows(size: int, work: Path, jobs: int) -> tuple[list[str], Path]:
     return rows, articles
 
 
+def uneven_rows(size: int, work: Path, jobs: int) -> list[str]:
+    """The PDF of an uneven publication in parts, against plain WeasyPrint on the same
+    document: the parts are cut by their expected layout work, not their article count."""
+    articles = work / f"uneven-{size}"
+    write_uneven_articles(size, articles)
+    out = work / f"uneven-out-{size}"
+    ours = measure(
+        publisher("build", str(articles), "-o", str(out), "-f", "pdf", "--keep-html", "--no-cache", "--jobs", str(jobs)), REPEAT
+    )
+    kept = only(out, ".print.html")
+    plain_pdf, tagged_pdf = work / f"uneven-plain-{size}.pdf", work / f"uneven-tagged-{size}.pdf"
+    plain = measure(["weasyprint", str(kept), str(plain_pdf)], REPEAT)
+    tagged = measure(["weasyprint", "--pdf-tags", str(kept), str(tagged_pdf)], REPEAT)
+    assert page_count(only(out, ".pdf")) == page_count(plain_pdf)
+    return [
+        _row(f"{size} uneven articles: PDF wall time, tagged (s)", ours["wall"], tagged["wall"], "weasyprint --pdf-tags",
+             "≤ 0.60"),
+        _row(f"{size} uneven articles: PDF wall time (s)", ours["wall"], plain["wall"], "weasyprint, untagged", "≤ 0.60"),
+        _row(f"{size} uneven articles: PDF CPU time, all processes (s)", ours["cpu"], plain["cpu"], "weasyprint", ""),
+    ]
+
+
 def epub_rows(size: int, articles: Path, work: Path) -> list[str]:
     out, cache = work / f"epub-{size}", work / f"epub-cache-{size}"
     cold = measure(publisher("build", str(articles), "-o", str(out), "-f", "epub", "--cache", str(cache)))
@@ -173,8 +197,11 @@ def _row(label: str, ours: float, theirs: float, who: str, target: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10,100,400")
+    parser.add_argument("--uneven", type=int, default=100, help="articles of the uneven publication")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--only", default="sizes,uneven,batch", help="which of sizes, uneven and batch to run")
     args = parser.parse_args()
+    parts = set(args.only.split(","))
     if not corpus_available():
         raise SystemExit("the shared corpus (../shared/corpus/text/) is not beside this checkout")
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -186,14 +213,16 @@ def main() -> None:
     print("|---|---|---|---|---|")
     with tempfile.TemporaryDirectory(prefix="publisher-bench-") as temporary:
         work = Path(temporary)
-        for size in sizes:
+        for size in sizes if "sizes" in parts else ():
             rows, articles = pdf_rows(size, work, args.jobs)
             if size == 100:
                 rows += epub_rows(size, articles, work)
                 rows += rebuild_rows(articles, work, args.jobs)
             for row in rows:
                 print(row, flush=True)
-        for row in batch_rows(work, args.jobs):
+        for row in uneven_rows(args.uneven, work, args.jobs) if "uneven" in parts else ():
+            print(row, flush=True)
+        for row in batch_rows(work, args.jobs) if "batch" in parts else ():
             print(row, flush=True)
     print()
     print(f"Load average after: {os.getloadavg()[0]:.2f} (other work on the machine slows the parallel runs most)")

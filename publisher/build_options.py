@@ -22,7 +22,7 @@ class BuildOptions:
     print: PrintOptions = field(default_factory=PrintOptions)
     network: NetworkPolicy = field(default_factory=NetworkPolicy)
     verify: bool = False  # read every output back; fail if any text is missing
-    cache_dir: Path | None = None  # None: no cache
+    cache_dir: Path | str | None = None  # a folder or an fsspec URL; None: no cache
     force: bool = False  # build anew, ignoring (and refreshing) the cache
     keep_html: bool = False  # leave the PDF's whole HTML document beside it
     tone_marks: str = option("keep", one_of(*TONE_MARK_STYLES, noun="tone-mark style"), "--tone-marks",

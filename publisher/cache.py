@@ -10,7 +10,12 @@ truncated or moved entry, an entry of another kind) is a miss with one warning, 
 entry is removed. Payloads are data (bytes or JSON), never code to unpickle.
 
 Entries are written under a temporary name and renamed, so a crash never leaves a
-half-written entry. Nothing is looked up by a file's path or time, only by content; an
+half-written entry. The cache may also live at an fsspec URL (a bucket a cluster's
+workers share: ``publisher.storage``): each entry is then one put of the whole framed
+entry, atomic on an object store, and anything partial a store might still show fails
+the frame's length and checksum. Two workers storing the same entry store the same
+bytes (the address is the digest of what made it, the frame is deterministic), so
+either write may win. Nothing is looked up by a file's path or time, only by content; an
 entry's time only says when it was last used, and ``prune`` removes those used longest ago.
 """
 
@@ -34,6 +39,7 @@ from typing import Any
 
 from publisher.build_log import warn_cache
 from publisher.errors import OutputError, PublisherError
+from publisher.storage import Remote, is_url
 
 CACHE_DIR_VARIABLE = "PUBLISHER_CACHE_DIR"
 # After a build, entries used longest ago are removed beyond this size.
@@ -138,14 +144,21 @@ def _seal(key: bytes, address: str, head: bytes) -> bytes:
 
 
 class Cache:
-    """Framed entries under ``root``, keyed by hex digests, sealed with ``key`` (by
-    default this user's signing key, read when first needed)."""
+    """Framed entries under ``root`` (a folder, or an fsspec URL), keyed by hex digests,
+    sealed with ``key`` (by default this user's signing key, read when first needed)."""
 
-    def __init__(self, root: Path, readable: bool = True, key: bytes | None = None) -> None:
+    def __init__(self, root: Path | str, readable: bool = True, key: bytes | None = None) -> None:
         self.root = root
         # An unreadable cache (--force) builds everything anew and still stores the results.
         self.readable = readable
         self._key = key
+        self._remote = Remote(root) if isinstance(root, str) and is_url(root) else None
+        self._local = Path(root)
+
+    @property
+    def local(self) -> bool:
+        """Whether the cache is a folder of this machine (else at a URL)."""
+        return self._remote is None
 
     @property
     def key(self) -> bytes:
@@ -158,7 +171,11 @@ class Cache:
     def _path(self, address: str) -> Path:
         if not _ADDRESS.fullmatch(address):
             raise ValueError(f"not a cache address: {address!r}")
-        return self.root / "objects" / address[:2] / address[2:]
+        return self._local / "objects" / address[:2] / address[2:]
+
+    @staticmethod
+    def _names(address: str) -> tuple[str, str, str]:
+        return ("objects", address[:2], address[2:])
 
     def get(self, address: str, kind: str, valid: Callable[[bytes], bool] | None = None) -> bytes | None:
         """The payload stored at ``address`` if it is a sound entry of ``kind`` (and
@@ -168,11 +185,13 @@ class Cache:
             return None
         path = self._path(address)
         try:
-            framed = _read_file(self.root, path)
+            framed = self._remote.read(*self._names(address)) if self._remote else _read_file(self._local, path)
+            if framed is None and self._remote:
+                return None
         except FileNotFoundError:
             return None
         except OSError as error:
-            self.reject(address, kind, f"unreadable: {error.strerror}")
+            self.reject(address, kind, f"unreadable: {error.strerror or error}")
             return None
         try:
             if framed is None:
@@ -183,17 +202,26 @@ class Cache:
         except BadEntry as bad:
             self.reject(address, kind, str(bad))
             return None
-        with contextlib.suppress(OSError):
-            os.utime(path)  # when it was last used: what ``prune`` keeps longest
+        if self._remote is None:
+            with contextlib.suppress(OSError):
+                os.utime(path)  # when it was last used: what ``prune`` keeps longest
         return payload
 
     def put(self, address: str, kind: str, data: bytes) -> None:
-        _write_atomically(self.root, self._path(address), frame(self.key, address, kind, data))
+        framed = frame(self.key, address, kind, data)
+        if self._remote is not None:
+            self._path(address)  # the address checked
+            self._remote.publish(framed, *self._names(address))
+        else:
+            _write_atomically(self._local, self._path(address), framed)
 
     def reject(self, address: str, kind: str, reason: str) -> None:
         """A bad entry: one warning naming its kind, and the entry is removed (a miss)."""
         warn_cache(f"cache {self.root}: {kind} entry ignored ({reason}), made anew")
-        _remove(self._path(address))
+        if self._remote is not None:
+            self._remote.remove(*self._names(address))
+        else:
+            _remove(self._path(address))
 
     def remember(self, address: str, kind: str, make: Callable[[], bytes],
                  valid: Callable[[bytes], bool] | None = None) -> bytes:
@@ -231,25 +259,32 @@ class Cache:
         ``data`` on every use and written again when it differs. Pruned like any entry."""
         if not _NAME.fullmatch(name):
             raise ValueError(f"not a cache file name: {name!r}")
-        path = self.root / "files" / name
+        if self._remote is not None:
+            raise ValueError("a cache at a URL keeps no files a tool reads: use a local folder for them")
+        path = self._local / "files" / name
         try:
-            same = _read_file(self.root, path) == data
+            same = _read_file(self._local, path) == data
         except OSError:
             same = False
         if same:
             with contextlib.suppress(OSError):
                 os.utime(path)
         else:
-            _write_atomically(self.root, path, data)
+            _write_atomically(self._local, path, data)
         return path
 
     def usage(self) -> CacheUsage:
+        if self._remote is not None:
+            remote = self._remote_entries(self._remote)
+            return CacheUsage(entries=len(remote), size=sum(size for _, size, _ in remote))
         entries = self._entries()
         return CacheUsage(entries=len(entries), size=sum(size for _, size, _ in entries))
 
     def prune(self, max_size: int) -> CacheUsage:
         """Remove the entries used longest ago until the cache holds at most ``max_size``
         bytes (and any half-written file a crash left); returns what was removed."""
+        if self._remote is not None:
+            return self._prune_remote(self._remote, max_size)
         entries = sorted(self._entries(), key=lambda entry: entry[0])
         excess = sum(size for _, size, _ in entries) - max_size
         count = freed = 0
@@ -261,18 +296,46 @@ class Cache:
             except OSError as error:
                 raise OutputError(f"cannot remove from the cache: {error.strerror}", path) from None
             count, freed = count + 1, freed + size
-        for stale in (*(self.root / "objects").glob("*/.*.part"), *(self.root / "files").glob(".*.part")):
+        for stale in (*(self._local / "objects").glob("*/.*.part"), *(self._local / "files").glob(".*.part")):
             with contextlib.suppress(OSError):
                 if stale.stat().st_mtime < time.time() - 3600:
                     stale.unlink()
         return CacheUsage(entries=count, size=freed)
+
+    def _prune_remote(self, remote: Remote, max_size: int) -> CacheUsage:
+        """On shared storage an entry's time is when it was written (reading it changes
+        nothing there): the entries written longest ago go first. A bucket's own expiry
+        rules do the same without listing it."""
+        entries = sorted(self._remote_entries(remote), key=lambda entry: entry[0])
+        excess = sum(size for _, size, _ in entries) - max_size
+        count = freed = 0
+        for _, size, name in entries:
+            if freed >= excess:
+                break
+            remote.remove(*name.split("/"))
+            count, freed = count + 1, freed + size
+        return CacheUsage(entries=count, size=freed)
+
+    @staticmethod
+    def _remote_entries(remote: Remote) -> list[tuple[float, int, str]]:
+        """(time written, size, name below the root) of every entry at a URL."""
+        root = remote.path().rstrip("/") + "/"
+        entries = []
+        for entry in remote.listing("objects"):
+            name = str(entry["name"]).split(root, 1)[-1].lstrip("/")
+            if name.rsplit("/", 1)[-1].startswith("."):
+                continue  # a temporary name, not yet an entry
+            written = entry.get("mtime") or entry.get("LastModified") or entry.get("created") or entry.get("updated") or 0
+            when = written.timestamp() if hasattr(written, "timestamp") else float(written)
+            entries.append((when, int(entry.get("size") or 0), name))
+        return entries
 
     def _entries(self) -> list[tuple[float, int, Path]]:
         """(last used, size, path) of every entry and file."""
         entries = []
         # Only real folders and files: a link planted in a cache folder from elsewhere must
         # not lead ``prune`` to another folder's files.
-        for folder in (*sorted((self.root / "objects").glob("??")), self.root / "files"):
+        for folder in (*sorted((self._local / "objects").glob("??")), self._local / "files"):
             if folder.is_symlink() or folder.parent.is_symlink():
                 continue
             with contextlib.suppress(OSError):

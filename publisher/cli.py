@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from concurrent.futures import Executor
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -18,6 +20,7 @@ from publisher.errors import PublisherError
 from publisher.network import NetworkPolicy
 from publisher.progress import ProgressLine
 from publisher.render.options import PrintOptions
+from publisher.storage import location
 from publisher.version import package_version
 from publisher.writers import FORMATS
 
@@ -85,13 +88,14 @@ def build_command(
         typer.Argument(help="Article files, folders of articles, or trees of them; each folder is one publication."),
     ],
     out_dir: Annotated[
-        Path,
+        str,
         typer.Option(
             "--output", "-o", help=(
-                "Folder for the outputs; a tree keeps its shape there."
+                "Folder for the outputs, or an fsspec URL (s3://bucket/news: each file published whole); a tree keeps "
+                "its shape there."
             ),
         ),
-    ] = Path("out"),
+    ] = "out",
     formats: Annotated[
         str | None,
         typer.Option(
@@ -111,13 +115,25 @@ def build_command(
         ),
     ] = None,
     cache: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--cache", help=(
-                "Cache folder: publications whose inputs did not change are not built again (default: your user "
-                "cache folder, or $PUBLISHER_CACHE_DIR)."
+                "Cache folder or fsspec URL: publications whose inputs did not change are not built again (default: "
+                "your user cache folder, or $PUBLISHER_CACHE_DIR)."
             ), show_default=False,
         ),
+    ] = None,
+    executor: Annotated[
+        str,
+        typer.Option(
+            "--executor", help=(
+                "processes (this machine's) or dask: a Dask cluster, at --scheduler or started here with --jobs workers."
+            ),
+        ),
+    ] = "processes",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="With --executor dask: the scheduler's address, tcp://HOST:8786."),
     ] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     cache_max_size: Annotated[
@@ -191,7 +207,7 @@ def build_command(
                             pdf_variant=pdf_variant, impose=impose, tags=not no_tags)
     options = BuildOptions(formats=chosen, layout=layout, print=printing, network=NetworkPolicy(allowed=allow_network),
                            verify=verify, tone_marks=tone_marks.strip().lower(),
-                           cache_dir=None if no_cache else cache or default_cache_dir(),
+                           cache_dir=None if no_cache else location(cache) if cache else default_cache_dir(),
                            force=force, keep_html=keep_html, as_article=as_article, profile_dirs=tuple(profiles or ()))
     max_size = parse_size(cache_max_size)
     shown: list[ProgressLine] = []  # made once the build knows its publications
@@ -210,19 +226,36 @@ def build_command(
             for message in outcome.result.warnings:
                 progress.say(f"warning: {message}")
 
-    summary = build_tree(paths, out_dir, options, jobs=jobs, on_outcome=report, on_planned=planned)
+    with _executor(executor, scheduler, jobs) as where:
+        summary = build_tree(paths, location(out_dir), options, jobs=jobs, executor=where, on_outcome=report,
+                             on_planned=planned)
     shown[0].finish()
-    if options.cache_dir is not None and summary.count("built"):
+    if isinstance(options.cache_dir, Path) and summary.count("built"):  # at a URL: the bucket's expiry rules
         Cache(options.cache_dir).prune(max_size)
     for result in summary.results:
         typer.echo(f"{result.title}{' (up to date)' if result.up_to_date else ''}")
         for written in result.files:
-            typer.echo(f"  {written.format.upper():5} {written.path}  ({_human_size(written.size)})")
+            typer.echo(f"  {written.format.upper():5} {written.location}  ({_human_size(written.size)})")
     typer.echo(summary.describe())
     for outcome in summary.failed:
         typer.echo(f"error: {outcome.error}", err=True)
     if summary.failed:
         raise SystemExit(1)
+
+
+def _executor(kind: str, scheduler: str | None, jobs: int | None) -> contextlib.AbstractContextManager[Executor | None]:
+    """Where the publications are built: None for this machine's processes, or a Dask cluster."""
+    kind = kind.strip().lower()
+    if kind not in ("processes", "dask"):
+        raise PublisherError(f"--executor must be processes or dask, not '{kind}'")
+    if kind == "processes":
+        if scheduler is not None:
+            raise PublisherError("--scheduler is the address of a Dask cluster: give --executor dask with it")
+        return contextlib.nullcontext()
+    from publisher.dask_cluster import dask_executor
+    from publisher.executors import default_jobs
+
+    return dask_executor(scheduler, jobs or default_jobs(), quiet=True)
 
 
 @app.command("serve")
@@ -373,10 +406,10 @@ def fetch_command(
 @app.command("cache")
 def cache_command(
     cache: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--cache", help=(
-                "Cache folder (default: your user cache folder, or $PUBLISHER_CACHE_DIR)."
+                "Cache folder or fsspec URL (default: your user cache folder, or $PUBLISHER_CACHE_DIR)."
             ), show_default=False,
         ),
     ] = None,
@@ -390,13 +423,13 @@ def cache_command(
     ] = None,
 ) -> None:
     """Show what the cache holds; with --prune, trim it."""
-    cache = cache or default_cache_dir()
-    store = Cache(cache)
+    where = location(cache) if cache else default_cache_dir()
+    store = Cache(where)
     if prune is not None:
         removed = store.prune(parse_size(prune))
         typer.echo(f"removed {removed.entries} entries ({_human_size(removed.size)})")
     usage = store.usage()
-    typer.echo(f"{cache}: {usage.entries} entries, {_human_size(usage.size)}")
+    typer.echo(f"{where}: {usage.entries} entries, {_human_size(usage.size)}")
 
 
 @app.command("layouts")

@@ -12,7 +12,13 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from typing import Any, TypeVar
 
+from publisher.errors import PublisherError
+
 T = TypeVar("T")
+
+
+class ExecutorLost(PublisherError):
+    """The executor can run nothing more (a cluster's scheduler is gone): the build stops."""
 
 
 class InlineExecutor(Executor):
@@ -32,8 +38,11 @@ def default_jobs() -> int:
 
 
 def make_executor(jobs: int) -> Executor:
-    """A pool of ``jobs`` processes (``WorkerPool``), or the inline executor for one."""
-    if jobs <= 1:
+    """A pool of ``jobs`` processes (``WorkerPool``), or the inline executor for one, or
+    in a daemonic process (a Dask worker's, by default), which may start none."""
+    import multiprocessing
+
+    if jobs <= 1 or multiprocessing.current_process().daemon:
         return InlineExecutor()
     from publisher.worker_pool import WorkerPool  # multiprocessing: imported only when used
 

@@ -9,8 +9,13 @@ from pathlib import Path
 @dataclass(frozen=True)
 class WrittenFile:
     format: str  # "pdf", "epub", "html", "booklet" or "print-html"
-    path: Path
+    path: Path  # at a URL: its place under the output folder
     size: int  # bytes
+    url: str | None = None  # where it was published, when the output folder is a URL
+
+    @property
+    def location(self) -> str:
+        return self.url or str(self.path)
 
 
 @dataclass(frozen=True)

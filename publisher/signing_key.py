@@ -12,6 +12,13 @@ one, with a warning: the key only vouches for cache entries, so losing it costs 
 cache, never a wrong output, whereas stopping would make a build depend on a file the user
 may not know exists. What cannot be answered with a fresh key is an error: a folder that
 others may write to (they could swap any new key too) or where no key can be written.
+
+Workers of a cluster that share one cache (``--cache s3://...``) must seal with one key,
+or each would take the others' entries for planted ones. There the key is given to every
+worker, and to the machine that starts the build, as ``$PUBLISHER_CACHE_KEY`` (64 hex
+digits, from the deployment's secret store: a Kubernetes Secret, say); it is never sent
+with the tasks, which travel through the scheduler unencrypted unless its comms use TLS.
+A worker of a local cluster reads the same key file as the build that started it.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ from publisher.build_log import warn_cache
 from publisher.errors import OutputError
 
 CONFIG_DIR_VARIABLE = "PUBLISHER_CONFIG_DIR"
+KEY_VARIABLE = "PUBLISHER_CACHE_KEY"
 KEY_FILE = "cache.key"
 _KEY_BYTES = 32
 # Permission bits that let anyone but the owner read, write or run the file.
@@ -45,7 +53,15 @@ def config_dir() -> Path:
 
 
 def user_key(folder: Path | None = None) -> bytes:
-    """This user's signing key, made on first use."""
+    """This user's signing key, made on first use; ``$PUBLISHER_CACHE_KEY`` when set
+    (and no ``folder`` is named)."""
+    given = os.environ.get(KEY_VARIABLE) if folder is None else None
+    if given:
+        try:
+            return _parse(given.encode("ascii", "replace"))
+        except ValueError:
+            raise OutputError(f"${KEY_VARIABLE} must be 64 hex digits (make one with: "
+                              "python3 -c 'import secrets; print(secrets.token_hex(32))')") from None
     folder = folder if folder is not None else config_dir()
     path = folder / KEY_FILE
     _private_folder(folder)

@@ -4,17 +4,20 @@ never stopping the others."""
 from __future__ import annotations
 
 import dataclasses
+import tempfile
 import traceback
 from collections.abc import Callable, Iterable
-from concurrent.futures import Executor, as_completed
+from concurrent.futures import CancelledError, Executor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from publisher.build import build_one
 from publisher.build_options import BuildOptions
 from publisher.errors import PublisherError
+from publisher.executors import ExecutorLost
 from publisher.outputs import mark_output_folder
-from publisher.results import PublicationResult
+from publisher.results import PublicationResult, WrittenFile
+from publisher.storage import Remote
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,10 @@ class BatchJob:
     # The output folder to mark once this job has written into it (it lies inside what
     # the build reads, and a later build must not read it back); None: no marking.
     mark: Path | None = None
+    # An fsspec URL: the publication is built into a staging folder of the process that
+    # builds it, and each file published there whole; ``out_dir`` is then its place
+    # under the output folder, for the results.
+    publish_to: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,12 +94,28 @@ def run_job(job: BatchJob) -> JobOutcome:
     The top-level function that an executor's worker runs.
     """
     try:
+        if job.publish_to is not None:
+            return JobOutcome(job=job, result=_build_and_publish(job, job.publish_to))
         return JobOutcome(job=job, result=build_one(job.source, job.out_dir, job.options, name=job.name))
     except PublisherError as error:
         return JobOutcome(job=job, error=error)
     except Exception as error:  # a bug must not take the other publications down
         detail = traceback.format_exception_only(type(error), error)[-1].strip()
         return JobOutcome(job=job, error=PublisherError(f"internal error: {detail}", job.source))
+
+
+def _build_and_publish(job: BatchJob, url: str) -> PublicationResult:
+    """Build into a local staging folder, then publish each file whole: the storage
+    never holds half an output, and a publication that fails to build publishes nothing."""
+    destination = Remote(url)
+    with tempfile.TemporaryDirectory(prefix="publisher-staging-") as staging:
+        result = build_one(job.source, Path(staging), job.options, name=job.name)
+        published = []
+        for written in result.files:
+            destination.publish(written.path.read_bytes(), written.path.name)
+            published.append(WrittenFile(format=written.format, path=job.out_dir / written.path.name, size=written.size,
+                                         url=destination.join(written.path.name)))
+    return dataclasses.replace(result, files=tuple(published))
 
 
 def run_batch(
@@ -111,6 +134,13 @@ def run_batch(
         index = futures[future]
         try:
             outcome = future.result()
+        except (ExecutorLost, CancelledError) as error:  # nothing more can run there: the build stops, saying why
+            for waiting in futures:
+                waiting.cancel()
+            if isinstance(error, ExecutorLost):
+                raise
+            raise ExecutorLost("the executor dropped the build's tasks (a cluster whose scheduler was lost?): "
+                               f"{sum(1 for outcome in outcomes if outcome is None)} publication(s) not built") from None
         except Exception as error:  # the worker itself died (killed, out of memory)
             outcome = JobOutcome(job=jobs[index], error=PublisherError(f"the build process failed: {error}", jobs[index].source))
         outcome = _with_outputs_recorded(outcome)

@@ -18,17 +18,19 @@ from publisher.executors import InlineExecutor, default_jobs, make_executor
 from publisher.outputs import lies_inside_inputs
 from publisher.results import PublicationResult
 from publisher.slug import slugify
+from publisher.storage import Remote, is_url
 
 
-def plan_jobs(paths: Sequence[Path], out_dir: Path, options: BuildOptions, jobs: int) -> list[BatchJob]:
-    """One job per publication under ``paths``, its outputs at its place in the tree.
+def plan_jobs(paths: Sequence[Path], out_dir: Path | str, options: BuildOptions, jobs: int) -> list[BatchJob]:
+    """One job per publication under ``paths``, its outputs at its place in the tree
+    (under a folder, or an fsspec URL where each is published whole).
 
     Each publication is built in one process; ``jobs`` of them run at once. A publication
     built alone gets the ``jobs`` processes for its PDF's parts, unless the options say
     how many (``pdf_jobs``); in a batch each PDF is laid out by its own process.
     """
     check_options(options)
-    excluded = tuple(p for p in (out_dir, options.cache_dir) if p is not None)
+    excluded = tuple(p for p in (out_dir, options.cache_dir) if isinstance(p, Path))
     sources = [(path, source) for path in paths for source in discover(path, excluded)]
     if not sources:
         raise InputError("no publications found: no article files (.md, .txt, .html, .htm) and no publication.toml, "
@@ -40,9 +42,18 @@ def plan_jobs(paths: Sequence[Path], out_dir: Path, options: BuildOptions, jobs:
         titles = [slugify(load_publication(sources[i][1].path, as_article=options.as_article).title) for i in loose]
         for i, name in zip(loose, _unique_names(titles), strict=True):
             names[i] = name
-    mark = out_dir if lies_inside_inputs(out_dir, paths) else None
     if options.pdf_jobs is None:
         options = dataclasses.replace(options, pdf_jobs=jobs if len(sources) == 1 else 1)
+    if isinstance(out_dir, str) and is_url(out_dir):
+        remote = Remote(out_dir)
+        return [
+            BatchJob(source=source.path, out_dir=source.relative, options=options, name=name,
+                     expected_articles=source.article_count(),
+                     publish_to=remote.join(*source.relative.parts) if source.relative.parts else remote.url)
+            for (_path, source), name in zip(sources, names, strict=True)
+        ]
+    out_dir = Path(out_dir)
+    mark = out_dir if lies_inside_inputs(out_dir, paths) else None
     return [
         BatchJob(source=source.path, out_dir=out_dir / source.relative, options=options,
                  name=name, expected_articles=source.article_count(), mark=mark)
@@ -52,7 +63,7 @@ def plan_jobs(paths: Sequence[Path], out_dir: Path, options: BuildOptions, jobs:
 
 def build_tree(
     paths: Sequence[Path],
-    out_dir: Path,
+    out_dir: Path | str,
     options: BuildOptions = BuildOptions(),
     jobs: int | None = None,
     executor: Executor | None = None,
@@ -63,7 +74,9 @@ def build_tree(
     what ``publisher build`` does.
 
     A path is an article file, a folder of articles, a folder with a ``publication.toml``
-    or a tree of them. ``executor`` runs the publications (default: a pool of ``jobs``
+    or a tree of them; ``out_dir`` a folder or an fsspec URL (``s3://bucket/news``: each
+    file is built on the worker and published there whole). ``executor`` runs the
+    publications (default: a pool of ``jobs``
     processes, ``jobs`` defaulting to the number of cores; one publication is built in
     this process). A failing publication is an outcome, not an exception: the others
     still build. ``on_planned`` hears of every job before any is built (a progress line's
@@ -80,7 +93,7 @@ def build_tree(
 
 def build(
     paths: Sequence[Path],
-    out_dir: Path,
+    out_dir: Path | str,
     options: BuildOptions = BuildOptions(),
     reporter: Reporter = Reporter(),
 ) -> list[PublicationResult]:

@@ -166,13 +166,16 @@ class Renderer:
     @property
     def font_roots(self) -> tuple[Path, ...]:
         """Folders besides the shipped fonts that WeasyPrint must be allowed to read fonts from."""
-        return (self._face_files.root,) if any(face.in_collection for face in self.used_fonts) else ()
+        return (Path(self._face_files.root),) if any(face.in_collection for face in self.used_fonts) else ()
 
     @cached_property
     def _face_files(self) -> Cache:
         """Where faces taken out of collections are put: the cache, or a temporary one
-        that lasts as long as this renderer."""
-        return self.cache or Cache(Path(self._scratch_folder.name))
+        that lasts as long as this renderer (also beside a cache at a URL: WeasyPrint
+        reads local files)."""
+        if self.cache is not None and self.cache.local:
+            return self.cache
+        return Cache(Path(self._scratch_folder.name))
 
     @cached_property
     def _scratch_folder(self) -> tempfile.TemporaryDirectory[str]:
