@@ -85,6 +85,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--edit", choices=("sentence", "word"), default="sentence",
                         help="add a sentence to a paragraph (default), or replace a word by one as long")
+    parser.add_argument("--fast-print", action="store_true", help="serve with --fast-print (parts of 2-3 articles)")
     arguments = parser.parse_args()
     if not corpus_available():
         raise SystemExit("the shared corpus is missing (../shared/corpus/text/)")
@@ -104,13 +105,18 @@ def main() -> None:
             edit_paragraph(edited(articles, round_number, arguments.rounds), f"pq{round_number}", arguments.edit)
             plain.append(timed(publisher("build", str(folder), "-o", str(Path(work) / "out")), env))
             print(f"plain rebuild {round_number + 1}: {plain[-1]:.2f} s (load {load()})", file=sys.stderr)
-        server = subprocess.Popen(publisher("serve", str(folder), "--port", "0"), cwd=ROOT, env=env, text=True,
+        started = time.perf_counter()
+        serving = publisher("serve", str(folder), "--port", "0", *(["--fast-print"] if arguments.fast_print else []))
+        server = subprocess.Popen(serving, cwd=ROOT, env=env, text=True,
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         try:
             assert server.stdout is not None
             address = re.search(r"http://127\.0\.0\.1:\d+/", server.stdout.readline())
             assert address, "no address printed"
             url = address.group(0)
+            settled(url)
+            print(f"serve's first build (web page, PDF and EPUB): {time.perf_counter() - started:.1f} s (load {load()})",
+                  file=sys.stderr)
             shown = measure(sync_playwright, url, articles, arguments.rounds, arguments.edit)
         finally:
             server.terminate()
