@@ -87,6 +87,7 @@ class Preview:
         say = self._say
         self._lock = threading.Lock()
         self._print_view = PrintView()
+        self._settled = PrintView()  # the last view of a whole PDF
         self._print_due = threading.Event()  # files changed: build the PDF once the web page is built
         self.web = Rebuilder("web", source, dataclasses.replace(options, formats=WEB_FORMATS), scratch, self._changed, say)
         # A large PDF's parts on every core: after an edit that moves the pages, every part after it is laid out again.
@@ -172,8 +173,15 @@ class Preview:
                     shown[index] = page
                 else:
                     shown.append(page)
+            # Where the browser scrolls: the first page of this part that changed, or, once
+            # a part of this build showed a change, that page still (not the contents, say).
+            changed = first_changed(self._settled.pages[part.first_page:], shown[part.first_page:part.first_page + len(pages)])
+            if before.provisional and before.build == build and before.first_changed is not None:
+                changed = before.first_changed
+            elif changed is not None:
+                changed += part.first_page
             self._print_view = PrintView(generation=before.generation + 1, pages=tuple(shown), build=build,
-                                         first_changed=first_changed(before.pages, shown), provisional=True)
+                                         first_changed=changed, provisional=True)
         self.events.publish(json.dumps(self.status()))
 
     def _update_print_view(self) -> None:
@@ -188,6 +196,8 @@ class Preview:
             self._say(f"error: the print preview cannot show the PDF: {error}")
             return
         with self._lock:
-            before = self._print_view
-            self._print_view = PrintView(generation=before.generation + 1, pages=pages, build=outputs.generation,
-                                         first_changed=first_changed(before.pages, pages) if before.generation else None)
+            before, settled = self._print_view, self._settled
+            # Compared with the last whole PDF's pages, not with a part's shown meanwhile.
+            self._print_view = self._settled = PrintView(
+                generation=before.generation + 1, pages=pages, build=outputs.generation,
+                first_changed=first_changed(settled.pages, pages) if settled.generation else None)
