@@ -130,14 +130,14 @@ def edited(articles: list[Path], round_number: int, rounds: int) -> Path:
     return articles[(round_number + 1) * len(articles) // (rounds + 1)]
 
 
-def settled(url: str) -> None:
-    """Wait until the preview has no build running or due."""
+def settled(url: str) -> int:
+    """Wait until the preview has no build running or due; the print view it shows then."""
     deadline = time.monotonic() + TIMEOUT_MS / 1000
     while time.monotonic() < deadline:
         with urllib.request.urlopen(url + "_preview/status.json", timeout=30) as answer:  # noqa: S310 (our own server)
             status = json.load(answer)
         if status["web"] and status["print"] and not status["building"]:
-            return
+            return int(status["print"])
         time.sleep(0.2)
     raise SystemExit("the preview did not settle")
 
@@ -155,9 +155,11 @@ def measure(sync_playwright: Any, url: str, articles: list[Path], rounds: int, k
         printed.goto(url + "print")
         printed.wait_for_function("Number(document.body.dataset.generation || 0) > 0", timeout=TIMEOUT_MS)
         for round_number in range(rounds):
-            settled(url)
+            # The server's view, not the browser's: the browser may not have taken in the last
+            # view yet (a build shows several: its parts, then the whole PDF).
+            generation = settled(url)
+            printed.wait_for_function(f"Number(document.body.dataset.generation || 0) >= {generation}", timeout=TIMEOUT_MS)
             article = edited(articles, round_number, rounds)
-            generation = int(printed.evaluate("document.body.dataset.generation"))
             marker = edit_paragraph(article, f"sq{round_number}", kind)
             saved = time.time()
             web.get_by_text(marker).first.wait_for(timeout=TIMEOUT_MS)

@@ -229,11 +229,11 @@ class _PartRun:
             part = self.undecided[number]
         elif number in self.submitted:
             self._store(self.submitted[number], part)
-        joiner.add(number, part.pdf, part.bookmark_levels)
-        self.joined[future] = part
-        if anew and self.settings.on_part is not None:
+        if anew and self.settings.on_part is not None:  # before its join, which takes a while
             first = part.start.pages if part.start is not None else 0
             self.settings.on_part(PartPages(first_page=first, page_numbers=part.page_numbers, pdf=part.pdf))
+        joiner.add(number, part.pdf, part.bookmark_levels)
+        self.joined[future] = part
 
     def _release_followers(self, number: int, future: Future[LaidOutPart]) -> None:
         """However a part failed (its process may have died before it could say so), the
