@@ -85,6 +85,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--edit", choices=("sentence", "word"), default="sentence",
                         help="add a sentence to a paragraph (default), or replace a word by one as long")
+    parser.add_argument("--fast-print", action="store_true", help="serve with --fast-print (parts of 2-3 articles)")
     arguments = parser.parse_args()
     if not corpus_available():
         raise SystemExit("the shared corpus is missing (../shared/corpus/text/)")
@@ -104,13 +105,18 @@ def main() -> None:
             edit_paragraph(edited(articles, round_number, arguments.rounds), f"pq{round_number}", arguments.edit)
             plain.append(timed(publisher("build", str(folder), "-o", str(Path(work) / "out")), env))
             print(f"plain rebuild {round_number + 1}: {plain[-1]:.2f} s (load {load()})", file=sys.stderr)
-        server = subprocess.Popen(publisher("serve", str(folder), "--port", "0"), cwd=ROOT, env=env, text=True,
+        started = time.perf_counter()
+        serving = publisher("serve", str(folder), "--port", "0", *(["--fast-print"] if arguments.fast_print else []))
+        server = subprocess.Popen(serving, cwd=ROOT, env=env, text=True,
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         try:
             assert server.stdout is not None
             address = re.search(r"http://127\.0\.0\.1:\d+/", server.stdout.readline())
             assert address, "no address printed"
             url = address.group(0)
+            settled(url)
+            print(f"serve's first build (web page, PDF and EPUB): {time.perf_counter() - started:.1f} s (load {load()})",
+                  file=sys.stderr)
             shown = measure(sync_playwright, url, articles, arguments.rounds, arguments.edit)
         finally:
             server.terminate()
@@ -124,14 +130,14 @@ def edited(articles: list[Path], round_number: int, rounds: int) -> Path:
     return articles[(round_number + 1) * len(articles) // (rounds + 1)]
 
 
-def settled(url: str) -> None:
-    """Wait until the preview has no build running or due."""
+def settled(url: str) -> int:
+    """Wait until the preview has no build running or due; the print view it shows then."""
     deadline = time.monotonic() + TIMEOUT_MS / 1000
     while time.monotonic() < deadline:
         with urllib.request.urlopen(url + "_preview/status.json", timeout=30) as answer:  # noqa: S310 (our own server)
             status = json.load(answer)
         if status["web"] and status["print"] and not status["building"]:
-            return
+            return int(status["print"])
         time.sleep(0.2)
     raise SystemExit("the preview did not settle")
 
@@ -149,9 +155,11 @@ def measure(sync_playwright: Any, url: str, articles: list[Path], rounds: int, k
         printed.goto(url + "print")
         printed.wait_for_function("Number(document.body.dataset.generation || 0) > 0", timeout=TIMEOUT_MS)
         for round_number in range(rounds):
-            settled(url)
+            # The server's view, not the browser's: the browser may not have taken in the last
+            # view yet (a build shows several: its parts, then the whole PDF).
+            generation = settled(url)
+            printed.wait_for_function(f"Number(document.body.dataset.generation || 0) >= {generation}", timeout=TIMEOUT_MS)
             article = edited(articles, round_number, rounds)
-            generation = int(printed.evaluate("document.body.dataset.generation"))
             marker = edit_paragraph(article, f"sq{round_number}", kind)
             saved = time.time()
             web.get_by_text(marker).first.wait_for(timeout=TIMEOUT_MS)

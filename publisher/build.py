@@ -174,10 +174,13 @@ def _writer(format_name: str, print_pages: tuple[PageStart, ...], options: Build
 
         return EpubWriter(print_pages)
     if format_name == "pdf":
+        from publisher.writers.parts.plan import PartPlan
         from publisher.writers.parts.run import PartSettings
         from publisher.writers.pdf import PdfWriter
 
-        return PdfWriter(PartSettings(jobs=options.pdf_jobs or 1, cache=cache), keep_html=options.keep_html)
+        settings = PartSettings(jobs=options.pdf_jobs or 1, cache=cache, plan=options.part_plan or PartPlan(),
+                                on_part=options.on_part)
+        return PdfWriter(settings, keep_html=options.keep_html)
     return writer_class(format_name)()
 
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from publisher.clean.tonemarks import STYLES as TONE_MARK_STYLES
 from publisher.network import NetworkPolicy
 from publisher.render.options import PrintOptions
 from publisher.schema import check_declared, each_one_of, one_of, option, whole_number
 from publisher.writers import FORMATS
+
+if TYPE_CHECKING:
+    from publisher.writers.parts.plan import PartPlan
+    from publisher.writers.parts.run import PartPages
 
 
 @dataclass(frozen=True)
@@ -32,6 +38,12 @@ class BuildOptions:
                                   "number); None: all the build's processes when it builds one publication, else 1")
     as_article: bool = False  # the user knows each page is an article: what would refuse one is a warning
     profile_dirs: tuple[Path, ...] = ()  # folders of the user's own site profiles (*.toml), beside the shipped ones
+    # Where a large PDF is cut into parts; None: the default plan. A finer plan lays an edit out
+    # faster in ``publisher serve``, but in a layout whose parts start a page it adds page breaks.
+    part_plan: PartPlan | None = None
+    # Hears of each part of a large PDF as it is laid out (the live print preview): never
+    # part of what the build makes, so out of its cache key (``repr``).
+    on_part: Callable[[PartPages], None] | None = field(default=None, repr=False, compare=False)
 
 
 def check_options(options: BuildOptions) -> None:

@@ -23,7 +23,7 @@ from publisher.render.layout import find_layout
 from publisher.writers.base import WriterResult
 from publisher.writers.parts.chain import Board, ChainBroken, Ended, Failed, PartEnd
 from publisher.writers.parts.plan import PartPlan, cut
-from publisher.writers.parts.run import PartSettings
+from publisher.writers.parts.run import PartPages, PartSettings
 from publisher.writers.pdf import PdfWriter
 
 SMALL_PARTS = PartPlan(threshold=4, min_articles=2, max_articles=2, target_parts=8)
@@ -205,6 +205,21 @@ def test_any_number_of_processes_gives_the_same_bytes(bulletin, tmp_path):
     renderer, _writer, parted, _ = bulletin
     one, _ = _parted(renderer, tmp_path, jobs=1)
     assert one.read_bytes() == parted.read_bytes()
+
+
+def test_a_hook_hears_of_each_part_laid_out_and_changes_no_byte(bulletin, tmp_path):
+    renderer, _writer, parted, _ = bulletin
+    heard: list[PartPages] = []
+    result = PdfWriter(PartSettings(jobs=2, plan=SMALL_PARTS, on_part=heard.append)).write(renderer)
+    assert result.data == parted.read_bytes()
+    joined = pypdf.PdfReader(io.BytesIO(result.data))
+    assert sorted(part.first_page for part in heard)[0] == 0 and len(heard) == 6  # five parts, the contents
+    assert sum(len(part.page_numbers) for part in heard) == len(joined.pages)
+    for part in heard:
+        reader = pypdf.PdfReader(io.BytesIO(part.pdf))
+        assert len(reader.pages) == len(part.page_numbers)
+        for offset, page in enumerate(reader.pages):
+            assert squash(page.extract_text()) == squash(joined.pages[part.first_page + offset].extract_text())
 
 
 def test_after_an_edit_only_the_changed_part_is_laid_out_again(tmp_path):

@@ -228,3 +228,58 @@ def test_ctrl_c_stops_cleanly_and_leaves_nothing(served: Served) -> None:
     assert served.process.returncode == 0, errors
     assert "Traceback" not in errors
     assert list(served.scratch.iterdir()) == []
+
+
+def test_an_edited_part_shows_before_the_whole_pdf(tmp_path: Path) -> None:
+    """Laid out in parts (a plan that cuts six short articles in threes of two), an edit
+    shows the edited part's pages at once, then the whole PDF's pages replace them."""
+    from publisher.build_options import BuildOptions
+    from publisher.serve.preview import Preview, PrintView
+    from publisher.serve.print_pages import read_pages
+    from publisher.writers.parts.plan import PartPlan
+
+    folder = tmp_path / "ban-tin"
+    folder.mkdir()
+    (folder / "publication.toml").write_text(MANIFEST, encoding="utf-8")
+    for number in range(1, 7):
+        (folder / f"{number:02d}.md").write_text(_article(f"Tin số {number}", 1), encoding="utf-8")
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    said: list[str] = []
+    preview = Preview(folder, BuildOptions(cache_dir=tmp_path / "cache", pdf_jobs=2), scratch, said.append,
+                      part_plan=PartPlan(threshold=4, min_articles=2, max_articles=2))
+    views: list[PrintView] = []
+    publish = preview.events.publish
+    preview.events.publish = lambda message: (views.append(preview.print_view), publish(message))[1]  # type: ignore[method-assign]
+
+    def wait_for_build(build: int) -> PrintView:
+        deadline = time.monotonic() + WAIT_MS / 1000
+        while time.monotonic() < deadline:
+            view = preview.print_view
+            if view.build == build and not view.provisional and not preview.print.busy:
+                return view
+            time.sleep(0.05)
+        raise AssertionError(f"print build {build}: {preview.print_view}, {said}")
+
+    try:
+        preview.start()
+        first = wait_for_build(1)
+        assert not any(view.provisional for view in views)  # a first build shows the whole PDF
+        edited = folder / "05.md"
+        edited.write_text(edited.read_text(encoding="utf-8").replace("(Tin số 5, đoạn 1)", "(Tin số năm, đoạn 1)"),
+                          encoding="utf-8")
+        preview.files_changed()
+        final = wait_for_build(2)
+        provisional = [view for view in views if view.build == 2 and view.provisional]
+        assert provisional, said
+        assert views.index(provisional[0]) < views.index(final)
+        shown = provisional[0]
+        assert shown.first_changed is not None and len(shown.pages) == len(first.pages)
+        assert preview.images.image(shown.pages[shown.first_changed].digest) is not None  # its picture renders
+        pdf = preview.print.state.outputs.files["pdf"]
+        assert final.pages == read_pages(pdf)
+        reader = pypdf.PdfReader(io.BytesIO(pdf))
+        assert "Tin số năm" in reader.pages[shown.first_changed].extract_text()
+    finally:
+        preview.stop()
+        preview.close()

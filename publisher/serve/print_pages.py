@@ -127,6 +127,16 @@ class PageImages:
             if old not in kept:
                 old.unlink(missing_ok=True)
 
+    def add(self, pdf: bytes, pages: Sequence[PrintPage]) -> None:
+        """Make ``pages`` (those of ``pdf``: a part laid out before the whole PDF is done)
+        ones that can be asked for too, beside those published; the next ``publish``
+        keeps them for a while as it keeps the pages shown before."""
+        with self._lock:
+            self._pdf_count += 1
+            path = self._folder / f"print-{self._pdf_count}.pdf"
+            path.write_bytes(pdf)
+            self._sources.update({page.digest: (path, index) for index, page in enumerate(pages)})
+
     def image(self, digest: str) -> Path | None:
         """The picture of the page named ``digest``, rendered now if it was not; None for
         a digest no page shown has."""

@@ -5,21 +5,27 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import os
 import shutil
 import threading
 import time
 from collections.abc import Callable, Mapping
-from concurrent.futures import BrokenExecutor
+from concurrent.futures import BrokenExecutor, Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from publisher.batch import BatchSummary, build_tree
 from publisher.build_options import BuildOptions
 from publisher.errors import PublisherError
 from publisher.executors import InlineExecutor, start_workers
 from publisher.worker_pool import WorkerPool
+
+if TYPE_CHECKING:
+    from publisher.writers.parts.run import PartPages
+
+_PART_POLL_SECONDS = 0.05
 
 
 @dataclass(frozen=True)
@@ -44,11 +50,15 @@ class BuildState:
 class Rebuilder:
     """Builds ``options.formats`` of the publication at ``source`` on a worker process of
     its own (the server stays responsive, and Ctrl-C interrupts a build there), each into
-    a fresh folder under ``scratch`` whose files are read into memory and removed."""
+    a fresh folder under ``scratch`` whose files are read into memory and removed.
+    ``on_part(build number, part)``: each part of a large PDF as soon as it is laid out,
+    before the build ends (the worker leaves it in a folder this process watches)."""
 
     def __init__(self, kind: str, source: Path, options: BuildOptions, scratch: Path,
-                 on_change: Callable[[Rebuilder], None], say: Callable[[str], None]) -> None:
+                 on_change: Callable[[Rebuilder], None], say: Callable[[str], None],
+                 on_part: Callable[[int, PartPages], None] | None = None) -> None:
         self.kind = kind
+        self._on_part = on_part
         self._source = source
         self._options = options
         self._scratch = scratch
@@ -103,8 +113,13 @@ class Rebuilder:
 
     def _build(self, folder: Path, number: int) -> None:
         started = time.perf_counter()
+        parts = folder.with_name(folder.name + "-parts")
         try:
-            summary = self._pool.submit(build_in_worker, self._source, folder, self._options, os.getpid()).result()
+            options = self._options
+            if self._on_part is not None:
+                options = dataclasses.replace(options, on_part=functools.partial(leave_part, parts))
+            summary = self._wait(self._pool.submit(build_in_worker, self._source, folder, options, os.getpid()),
+                                 parts, number)
             if len(summary.outcomes) != 1:
                 raise PublisherError(f"holds {len(summary.outcomes)} publications; serve previews one: name its folder",
                                      self._source)
@@ -139,6 +154,20 @@ class Rebuilder:
             self._set(outputs=outputs, error=None, building=self._wanted.is_set())
         finally:
             shutil.rmtree(folder, ignore_errors=True)
+            shutil.rmtree(parts, ignore_errors=True)
+
+    def _wait(self, future: Future[BatchSummary], parts: Path, number: int) -> BatchSummary:
+        """The build's summary; meanwhile each part it leaves in ``parts`` goes to ``on_part``."""
+        if self._on_part is None:
+            return future.result()
+        taken: set[str] = set()
+        while True:
+            try:
+                return future.result(timeout=_PART_POLL_SECONDS)
+            except TimeoutError:
+                for part in taken_parts(parts, taken):
+                    if not self._stopping.is_set():
+                        self._on_part(number, part)
 
     def _failed(self, message: str) -> None:
         if not self._stopping.is_set():
@@ -172,3 +201,37 @@ def _end_with(server: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, name="publisher-serve-parent", daemon=True).start()
+
+
+def leave_part(folder: Path, part: PartPages) -> None:
+    """In the build's process: ``part`` left in ``folder`` for the server (``taken_parts``),
+    its PDF first, then its record, each whole once its name appears."""
+    try:
+        folder.mkdir(exist_ok=True)
+        name = f"{time.time_ns():020d}-{part.first_page}"
+        (folder / f"{name}.tmp").write_bytes(part.pdf)
+        os.replace(folder / f"{name}.tmp", folder / f"{name}.pdf")
+        record = {"first_page": part.first_page, "page_numbers": list(part.page_numbers)}
+        (folder / f"{name}.tmp").write_text(json.dumps(record), encoding="utf-8")
+        os.replace(folder / f"{name}.tmp", folder / f"{name}.json")
+    except OSError:
+        return  # the preview waits for the whole PDF instead
+
+
+def taken_parts(folder: Path, taken: set[str]) -> list[PartPages]:
+    """The parts left in ``folder`` not yet in ``taken``, in the order they were laid out."""
+    from publisher.writers.parts.run import PartPages
+
+    found = []
+    for record in sorted(folder.glob("*.json")) if folder.is_dir() else ():
+        if record.stem in taken:
+            continue
+        taken.add(record.stem)
+        try:
+            data = json.loads(record.read_text(encoding="utf-8"))
+            found.append(PartPages(first_page=int(data["first_page"]),
+                                   page_numbers=tuple(int(n) for n in data["page_numbers"]),
+                                   pdf=record.with_suffix(".pdf").read_bytes()))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+    return found

@@ -39,15 +39,29 @@ _ANCHORS = re.compile(r'\s(?:id|aria-labelledby)="[^"]*"')
 _PLACEHOLDER_NUMBER = "8888"
 
 
+@dataclass(frozen=True)
+class PartPages:
+    """A part just laid out anew, before the whole PDF is joined: its own PDF, whose
+    pages are the whole document's from ``first_page`` (an index) on, numbered
+    ``page_numbers`` as printed. What a live preview shows until the whole is done."""
+
+    first_page: int
+    page_numbers: tuple[int, ...]
+    pdf: bytes
+
+
 @dataclass
 class PartSettings:
     """How the parts are laid out. ``laid_out`` and ``reused`` count, for reports and
-    tests, the parts WeasyPrint laid out and those the cache gave back."""
+    tests, the parts WeasyPrint laid out and those the cache gave back. ``on_part``
+    hears of each part laid out anew (not of those the cache gave back) as soon as it is
+    drawn; it changes nothing in the PDF."""
 
     jobs: int = 1
     cache: Cache | None = None
     plan: PartPlan = field(default_factory=PartPlan)
     executor_factory: Callable[[int], Executor] = make_executor
+    on_part: Callable[[PartPages], None] | None = None
     laid_out: int = 0
     reused: int = 0
 
@@ -151,6 +165,8 @@ class _PartRun:
         if front is None:
             front = front_future.result()
             self._store(front_job, front)
+            if self.settings.on_part is not None:
+                self.settings.on_part(PartPages(first_page=0, page_numbers=front.page_numbers, pdf=front.pdf))
         joiner.add(0, front.pdf, front.bookmark_levels)
         if front.page_count != probe.page_count:
             raise PartMismatch("the contents took another number of pages once their page numbers were known")
@@ -203,6 +219,7 @@ class _PartRun:
         """A body part into the joined PDF, whatever order they come in (those from the
         cache while the others are laid out)."""
         number, part = self.parts.index(future) + 1, future.result()
+        anew = number in self.submitted and not part.reused
         if number in self.undecided:  # its worker chose between the cache and a new layout
             if part.reused:
                 self.settings.reused += 1
@@ -212,6 +229,9 @@ class _PartRun:
             part = self.undecided[number]
         elif number in self.submitted:
             self._store(self.submitted[number], part)
+        if anew and self.settings.on_part is not None:  # before its join, which takes a while
+            first = part.start.pages if part.start is not None else 0
+            self.settings.on_part(PartPages(first_page=first, page_numbers=part.page_numbers, pdf=part.pdf))
         joiner.add(number, part.pdf, part.bookmark_levels)
         self.joined[future] = part
 
