@@ -9,7 +9,9 @@ import shutil
 import subprocess
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -21,6 +23,8 @@ SEED = ROOT / "seeds" / "000_68c73e2f24dbcb88.txt"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 FOLDER3 = FIXTURES / "folder3"
 SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+# Debian's Chromium, driven by Playwright (no browser download): scripts/install-system-deps.sh.
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def squash(text: str) -> str:
@@ -181,3 +185,14 @@ def write_articles(folder: Path, count: int, paragraphs: int = 6, headings: int 
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium, one per test module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless=new", "--no-sandbox", "--disable-gpu"])
+        yield launched
+        launched.close()

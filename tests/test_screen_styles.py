@@ -4,19 +4,16 @@ photo fits a phone's screen with its caption."""
 
 from __future__ import annotations
 
-import shutil
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import FIXTURES, outputs_by_format
+from conftest import CHROMIUM, FIXTURES, outputs_by_format
 from PIL import Image
 
 from publisher import BuildOptions, build
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (scripts/install-system-deps.sh installs it)")
 
 # Characters on each full line of the body's paragraphs (the last line of each left out).
@@ -37,16 +34,6 @@ CHARACTERS_PER_LINE = """() => {
   counts.sort((a, b) => a - b);
   return counts[Math.floor(counts.length / 2)];
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless=new", "--no-sandbox", "--disable-gpu"])
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")
