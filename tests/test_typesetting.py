@@ -76,7 +76,8 @@ def bulletin60(tmp_path_factory) -> Path:
         'title = "Bản tin dày"\nsubtitle = "Sáu mươi bài"\nissue = 9\ndate = 2016-12-10\nlanguage = "vi"\n'
         'sections = [{ articles = ["articles/*"] }]\n\n[layout]\nname = "bulletin"\nstylesheet = "mine.css"\n',
         encoding="utf-8")
-    return _pdf(folder, root / "out")
+    # Untagged: these tests read pages and their text, and tagging costs a third of the time.
+    return _pdf(folder, root / "out", print=PrintOptions(tags=False))
 
 
 class Page:
