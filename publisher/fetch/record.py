@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -39,17 +39,39 @@ def raw_folder(folder: Path) -> Path:
 
 
 def load_record(folder: Path, warn: Callable[[str], None]) -> dict[str, Fetched]:
-    path = raw_folder(folder) / _RECORD
+    tables = _load_tables(folder, _RECORD, "pages", warn, "every page is fetched anew")
+    try:
+        return {url: _entry(value) for url, value in tables.items()}
+    except (ValueError, TypeError) as problem:
+        warn(f"{raw_folder(folder) / _RECORD}: cannot be read ({problem}); every page is fetched anew")
+        return {}
+
+
+def _load_tables(folder: Path, name: str, key: str, warn: Callable[[str], None], consequence: str) -> dict[str, object]:
+    """``.fetched/NAME``'s ``key`` table (address -> entry, read field by field by the
+    caller), or nothing with a warning when the file is missing, unreadable or of
+    another version."""
+    path = raw_folder(folder) / name
     if not path.is_file():
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("version") != _VERSION or not isinstance(data.get("pages"), dict):
-            raise ValueError("not a record of this version")
-        return {str(url): _entry(value) for url, value in data["pages"].items()}
-    except (OSError, ValueError, TypeError, UnicodeDecodeError) as problem:
-        warn(f"{path}: cannot be read ({problem}); every page is fetched anew")
+        if not isinstance(data, dict) or data.get("version") != _VERSION or not isinstance(data.get(key), dict):
+            raise ValueError(f"no {key} table of version {_VERSION}")
+        return {str(url): value for url, value in data[key].items()}
+    except (OSError, ValueError, UnicodeDecodeError) as problem:
+        warn(f"{path}: cannot be read ({problem}); {consequence}")
         return {}
+
+
+def _save_tables(folder: Path, name: str, key: str, table: Mapping[str, Fetched | Listing]) -> None:
+    from publisher.outputs import mark_output_folder
+    from publisher.writers import write_atomically
+
+    folder = raw_folder(folder)
+    mark_output_folder(folder)
+    data = {"version": _VERSION, key: {url: asdict(value) for url, value in sorted(table.items())}}
+    write_atomically(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"), folder / name)
 
 
 def _entry(value: object) -> Fetched:
@@ -74,13 +96,7 @@ def _entry(value: object) -> Fetched:
 
 
 def save_record(folder: Path, record: dict[str, Fetched]) -> None:
-    from publisher.outputs import mark_output_folder
-    from publisher.writers import write_atomically
-
-    folder = raw_folder(folder)
-    mark_output_folder(folder)
-    data = {"version": _VERSION, "pages": {url: asdict(entry) for url, entry in sorted(record.items())}}
-    write_atomically(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"), folder / _RECORD)
+    _save_tables(folder, _RECORD, "pages", record)
 
 
 @dataclass(frozen=True)
@@ -97,16 +113,11 @@ _LISTINGS = "sources.json"
 
 
 def load_listings(folder: Path, warn: Callable[[str], None]) -> dict[str, Listing]:
-    path = raw_folder(folder) / _LISTINGS
-    if not path.is_file():
-        return {}
+    tables = _load_tables(folder, _LISTINGS, "sources", warn, "every feed is read anew")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("version") != _VERSION or not isinstance(data.get("sources"), dict):
-            raise ValueError("not a list of sources of this version")
-        return {str(url): _listing(value) for url, value in data["sources"].items()}
-    except (OSError, ValueError, TypeError, UnicodeDecodeError) as problem:
-        warn(f"{path}: cannot be read ({problem}); every feed is read anew")
+        return {url: _listing(value) for url, value in tables.items()}
+    except (ValueError, TypeError) as problem:
+        warn(f"{raw_folder(folder) / _LISTINGS}: cannot be read ({problem}); every feed is read anew")
         return {}
 
 
@@ -126,10 +137,4 @@ def _listing(value: object) -> Listing:
 
 
 def save_listings(folder: Path, listings: dict[str, Listing]) -> None:
-    from publisher.outputs import mark_output_folder
-    from publisher.writers import write_atomically
-
-    folder = raw_folder(folder)
-    mark_output_folder(folder)
-    data = {"version": _VERSION, "sources": {url: asdict(listing) for url, listing in sorted(listings.items())}}
-    write_atomically(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"), folder / _LISTINGS)
+    _save_tables(folder, _LISTINGS, "sources", listings)
