@@ -281,6 +281,22 @@ def test_a_copy_without_a_title_line_finds_its_headline(tmp_path):
     assert "Giá vàng" not in _text_of(article)
 
 
+@pytest.mark.parametrize(("stamp", "lead", "expected"), [
+    ("HÀ NỘI", "Chiều 5/3, Sở Giao thông vận tải cho biết hai mươi tuyến buýt điện sẽ chạy từ tháng sau.", None),
+    ("WASHINGTON", "The city council voted on Monday to add twenty electric bus routes by next spring.", None),
+    ("", "CEOs of the three bus companies said on Monday that twenty new routes would open in spring.", None),
+])
+def test_a_place_in_capitals_run_into_the_lead_is_left_out(tmp_path, stamp, lead, expected):
+    """A copy glues a place set in its own box to the lead's first word (the separator is
+    drawn by the stylesheet); capitals run into a capitalised word never start a sentence."""
+    copy = "\n".join(["Hai mươi tuyến buýt điện mới", "Thứ Ba, 25/12/2012 - 10:03", stamp + lead,
+                      "Các tuyến mới nối trung tâm thành phố với các huyện ngoại thành, phục vụ hàng chục nghìn người mỗi ngày.",
+                      "Người dân hy vọng xe buýt điện sẽ giúp giảm ô nhiễm không khí và ùn tắc giao thông vào giờ cao điểm."])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.lead == (expected or lead)
+
+
 MENU = ["Home", "News", "Business", "Sport", "Culture", "Opinion", "Video", "Weather", "Travel", "Science"]
 
 

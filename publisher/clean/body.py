@@ -101,6 +101,23 @@ def _without_stamp(lead: str, description: str | None, profile: SiteProfile) -> 
         rest = lead[len(name) :]
         if lead.startswith(name + " ") and rest[1:2].isupper() and len(rest.split()) > _STAMP_WORDS:
             return rest.strip()
+    return _without_capitals_stamp(lead)
+
+
+def _without_capitals_stamp(lead: str) -> str:
+    """The lead without a place or agency in capitals that a copied page runs into its
+    first word (``TP HCMNếu có...``, ``WASHINGTONThe...``): the stamp's box sets it apart
+    on screen, and its separator is drawn by the stylesheet, so a copy glues them. No
+    written sentence starts with capitals run into a capitalised word; ``CEOs`` and
+    ``PDFs`` (one lower-case letter after them) are not such a join."""
+    for cut in range(2, min(len(lead) - 2, _STAMP_CHARS)):
+        stamp = lead[:cut]
+        if not (lead[cut].isupper() and lead[cut + 1 : cut + 3].isalpha() and lead[cut + 1 : cut + 3].islower()):
+            continue
+        if (stamp[-1].isupper() and stamp == stamp.upper() and sum(c.isalpha() for c in stamp) >= 2
+                and len(stamp.split()) <= _STAMP_WORDS and len(lead[cut:].split()) > _STAMP_WORDS):
+            return lead[cut:]
+        return lead
     return lead
 
 
