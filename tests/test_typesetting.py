@@ -70,7 +70,7 @@ def bulletin60(tmp_path_factory) -> Path:
     """60 short articles, and the manifest's own stylesheet."""
     root = tmp_path_factory.mktemp("bulletin60")
     folder = root / "src"
-    write_articles(folder / "articles", 60, paragraphs=2, headings=1)
+    write_articles(folder / "articles", 60, paragraphs=1, headings=1)
     (folder / "mine.css").write_text('.masthead-subtitle::after { content: " (bản của tôi)"; }\n', encoding="utf-8")
     (folder / "publication.toml").write_text(
         'title = "Bản tin dày"\nsubtitle = "Sáu mươi bài"\nissue = 9\ndate = 2016-12-10\nlanguage = "vi"\n'
