@@ -157,6 +157,17 @@ def test_floor_puts_back_what_the_rules_lost():
     assert restore_floor(whole, extracted) is whole
 
 
+def test_floor_puts_back_full_sentences_right_after_the_last_kept_block_not_a_teaser():
+    """The rules stopped at a box of related links that stands before the last paragraph;
+    the extractor's paragraphs right after the body's last block go back while they are
+    full sentences, and its teaser after them (a headline) does not."""
+    teaser = "Council adds twenty bus routes to the east"
+    extracted = ExtractedText(tuple(ExtractedBlock("paragraph", text) for text in (*PARAGRAPHS, teaser)))
+    cut_short = CleanResult(article=Article(title="t", body=tuple(Paragraph(p) for p in PARAGRAPHS[:3])))
+    restored = restore_floor(cut_short, extracted)
+    assert [b.text for b in restored.article.body] == PARAGRAPHS
+
+
 # ------------------------------------------------------------------ refuse only what is surely not an article
 
 

@@ -30,6 +30,7 @@ _BLOCK_TAGS = {"p": "paragraph", "head": "heading", "item": "item", "quote": "qu
 # trusted as it is; below it, the extractor's missing blocks are put back.
 _COVERAGE = 0.9
 _LOST = 0.5
+_CONTINUING_WORDS = 15
 _PRESENT = 0.5  # share of a block's word triples in the body that makes it present
 _CONTAINED_MIN = 40  # characters of a line found inside a block of the extractor's
 _WORD = re.compile(r"\w+")
@@ -115,7 +116,10 @@ def restore_floor(result: CleanResult, extracted: ExtractedText, prefix: int = K
     span = range(len(present))
     if lost <= (1 - _LOST) * total and any(present):
         first = present.index(True)
-        span = range(first, len(present) - present[::-1].index(True))
+        end = len(present) - present[::-1].index(True)
+        while end < len(present) and _continues_the_text(extracted.blocks[end]):
+            end += 1
+        span = range(first, end)
     recognised = _grams(d.text for d in result.dropped if d.rule in _RECOGNISED_RULES or d.rule.startswith("chrome"))
     restore = [
         block
@@ -156,6 +160,12 @@ def _share_in(text: str, grams: set[tuple[str, ...]]) -> float:
     join the extractor's blocks differently."""
     own = _trigrams(text)
     return len(own & grams) / len(own) if own else 1.0
+
+
+def _continues_the_text(block: ExtractedBlock) -> bool:
+    """A block right after the last one the body kept that reads as more of the text:
+    a paragraph of full sentences, as another story's teaser rarely is."""
+    return block.kind == "paragraph" and block.words >= _CONTINUING_WORDS and block.text.rstrip()[-1:] in ".!?\"”"
 
 
 def _is_text(block: ExtractedBlock) -> bool:
