@@ -145,6 +145,20 @@ def test_a_byline_under_the_top_photos_caption_is_read_and_left_out_of_the_text(
     assert article.published is not None and article.published.value.utcoffset() == timedelta(hours=-10)
 
 
+def test_a_byline_under_a_standfirst_and_the_date_is_read_but_a_dateline_in_capitals_stays_text(tmp_path):
+    """Headline, standfirst, photo, date, ``By ...``, then the text: the byline says it is
+    one. A place in capitals there (a press release's dateline) is no byline."""
+    standfirst = "<div class='dek'>Twenty routes will serve the eastern edge of the city, officials said on Monday.</div>"
+    photo = "<figure><img src='bus.jpg' alt='A bus'><figcaption>A new bus on the eastern route.</figcaption></figure>"
+    for byline, authors in (("By Mark Smith", ("Mark Smith",)), ("BAAR, SWITZERLAND", ())):
+        body = (f"<h1>Council adds twenty bus routes</h1>{standfirst}{photo}<div>Nov. 18, 2019, 8:41 AM UTC</div>"
+                f"<div>{byline}</div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+        article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+        assert article.lead is not None and article.lead.startswith("Twenty routes")
+        assert article.authors == authors
+        assert (byline in _text_of(article)) == (not authors)
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

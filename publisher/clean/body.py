@@ -133,8 +133,11 @@ def _sort_out(
     for index, line in enumerate(lines):
         if index in labels:
             continue
-        # The top photo and its caption may stand between the headline and the byline.
-        near_top = not any(not kept.is_image and "caption" not in kept.hints for kept in content) and index < DATE_WINDOW
+        # The top photo and its caption may stand between the headline and the byline, and
+        # so may a standfirst when the byline says it is one (``By ...``, or marked up).
+        text_above = sum(not kept.is_image and "caption" not in kept.hints for kept in content) if index < DATE_WINDOW else 2
+        near_top = text_above == 0
+        under_standfirst = text_above == 1 or (text_above == 2 and head_date(content[-1], profile) is not None)
         if line.is_image:
             content.append(line)
         elif profile.is_chrome(line.text):
@@ -150,6 +153,9 @@ def _sort_out(
             authors = byline_names(f"{line.text} {_next_text(lines, index).text}", profile)  # type: ignore[union-attr]
         elif near_top and not authors and _is_top_byline(line, _next_text(lines, index), profile):
             authors = byline_names(line.text, profile)
+            dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
+        elif under_standfirst and _is_marked_byline(line, profile) and (names := byline_names(line.text, profile)):
+            authors = authors or names
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
         elif near_top and authors and _in_byline_block(line):
             dropped.append(Dropped(line.number, line.text, "byline above the text (the author's box)"))
@@ -234,6 +240,12 @@ def _in_byline_block(line: Line) -> bool:
     """Under a byline, the rest of the author's box: the name again, a role, links to the
     author's page or feed, an address."""
     return line.words <= 8 and not ends_sentence(line.text) and ("author" in line.hints or line.link or "@" in line.text)
+
+
+def _is_marked_byline(line: Line, profile: SiteProfile) -> bool:
+    """A byline that says it is one: opened by a byline's word (``By``, ``Von``) or marked
+    up as the author's; neither capitals nor names alone, which a dateline shares."""
+    return line.words <= 8 and (is_byline(line.text, profile) or "author" in line.hints)
 
 
 def _is_top_byline(line: Line, following: Line | None, profile: SiteProfile) -> bool:
