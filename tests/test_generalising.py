@@ -159,6 +159,16 @@ def test_a_byline_under_a_standfirst_and_the_date_is_read_but_a_dateline_in_capi
         assert (byline in _text_of(article)) == (not authors)
 
 
+def test_the_storys_tags_above_or_below_the_text_go_but_a_list_inside_it_stays(tmp_path):
+    tags = "<p>Filed Under: Buses, City Council, transport, eastern suburbs</p>"
+    inside = "<p>New stops: Oak Street, Mill Road, the station, Elm Park</p>"
+    body = (f"<h1>Council adds twenty bus routes</h1>{tags}<p>{PARAGRAPHS[0]}</p>{inside}"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]) + "<p>Tags: buses, council, routes</p>")
+    text = _text_of(read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article)
+    assert "Filed Under" not in text and "Tags:" not in text
+    assert "New stops: Oak Street" in text and PARAGRAPHS[-1] in text
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

@@ -41,6 +41,9 @@ _BULLET = re.compile(r"^[-–•+]\s+\S")
 _CAPTION_UNDER_IMAGE_WORDS = 40
 _TITLE_SUFFIX_CHARS = 40
 _DESCRIPTION_START = 30  # characters of the page's description that find where the lead starts
+_TAG_LABEL_WORDS = 3  # "Filed Under", "Từ khóa", "Tags"
+_TAG_COUNT = 3
+_TAG_WORDS = 4  # words of one tag
 _STAMP_CHARS = 40
 _STAMP_WORDS = 4
 _CONTACT_WORDS = 40
@@ -64,6 +67,7 @@ def read_body(
     lead_lines = _bullet_lead(content, profile)
     lead = "\n".join(line.text for line in lead_lines) if lead_lines else None
     content = [line for line in content if line not in lead_lines]
+    content = _without_tag_lines(content, dropped)
     blocks = _Blocks(dropped, path, line_key(title))
     text_mode = evidence.page_title is None
     gallery = _photo_series(content, profile) if text_mode else set()
@@ -81,6 +85,32 @@ def read_body(
             blocks.add(line, _block(line, following, profile, text_mode, lead is not None and not blocks.items))
     blocks.settle_picture()
     return (_without_stamp(lead, evidence.lead_hint, profile) if lead else lead), blocks.items, published, authors
+
+
+def _without_tag_lines(content: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """``content`` without the story's tags printed above its first paragraph or below its
+    last (inside the text, such a line may be a list the story gives)."""
+    prose = [index for index, line in enumerate(content) if is_body_prose(line)]
+    if not prose:
+        return content
+    kept = []
+    for index, line in enumerate(content):
+        if not line.is_image and not prose[0] < index < prose[-1] and _is_tag_line(line.text):
+            dropped.append(Dropped(line.number, line.text, "the story's tags"))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _is_tag_line(text: str) -> bool:
+    """``Filed Under: Eastern Equine Encephalitis, EEE, health, Michigan``, ``Từ khóa: ...``:
+    a short label and a colon, then three or more short terms parted by commas, with no
+    sentence among them: the story's tags, which sites print under the text."""
+    label, colon, terms = text.partition(":")
+    if not colon or not 1 <= len(label.split()) <= _TAG_LABEL_WORDS or ends_sentence(text):
+        return False
+    parts = [part.strip() for part in terms.split(",")]
+    return len(parts) >= _TAG_COUNT and all(1 <= len(part.split()) <= _TAG_WORDS for part in parts)
 
 
 def _without_stamp(lead: str, description: str | None, profile: SiteProfile) -> str:
