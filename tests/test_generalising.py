@@ -169,6 +169,19 @@ def test_the_storys_tags_above_or_below_the_text_go_but_a_list_inside_it_stays(t
     assert "New stops: Oak Street" in text and PARAGRAPHS[-1] in text
 
 
+def test_a_sentence_of_the_text_under_a_picture_is_text_and_a_teaser_under_a_linked_one_is_not(tmp_path):
+    """Under a picture, a short line is its caption; a full sentence the extractor reads as
+    the main text is a paragraph that happens to follow the picture, unless the picture
+    links elsewhere (another story's card)."""
+    sentence = "Summary: the eastern routes will carry about forty thousand riders a day once all twenty are open."
+    for image, expected in (("<img src='bus.jpg'>", True), ("<a href='/other-story'><img src='bus.jpg'></a>", False)):
+        body = (f"<h1>Council adds twenty bus routes</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{image}<p>{sentence}</p>"
+                + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]))
+        article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+        paragraphs = [block.text for block in article.body if isinstance(block, Paragraph)]
+        assert (sentence in paragraphs) is expected
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

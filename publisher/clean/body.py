@@ -165,7 +165,7 @@ def _sort_out(
             continue
         # The top photo and its caption may stand between the headline and the byline, and
         # so may a standfirst when the byline says it is one (``By ...``, or marked up).
-        text_above = sum(not kept.is_image and "caption" not in kept.hints for kept in content) if index < DATE_WINDOW else 2
+        text_above = sum(not kept.is_image and "caption" not in kept.hints for kept in content) if index < DATE_WINDOW else None
         near_top = text_above == 0
         under_standfirst = text_above == 1 or (text_above == 2 and head_date(content[-1], profile) is not None)
         if line.is_image:
@@ -441,8 +441,12 @@ def _is_caption(line: Line, profile: SiteProfile, image: Line | None) -> bool:
         return False
     if has_caption_cue(line.text, profile):
         return True
-    # Right under a picture, a short line is its caption.
-    return image is not None and line.words <= _CAPTION_UNDER_IMAGE_WORDS and not (line.words >= 25 and ends_sentence(line.text))
+    # Right under a picture, a short line is its caption; a sentence the extractor took for
+    # the main text is text (it leaves out what the page marks as a caption), unless the
+    # picture links elsewhere (another story's teaser).
+    if image is None or line.words > _CAPTION_UNDER_IMAGE_WORDS or not ends_sentence(line.text):
+        return image is not None and line.words <= _CAPTION_UNDER_IMAGE_WORDS
+    return not (line.words >= 25 or (line.main and not image.link))
 
 
 def _photo_series(content: list[Line], profile: SiteProfile) -> set[int]:

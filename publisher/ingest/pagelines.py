@@ -180,7 +180,7 @@ class _LineBuilder:
             self.flush()
             self._sourceline = element.sourceline or self._sourceline
         if tag == "img":
-            self._picture(element, own)
+            self._picture(element, own, parent.link)
             return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         if is_block:
             self._blocks_seen += 1
@@ -205,11 +205,12 @@ class _LineBuilder:
             self.flush()
             self._hints, self._heading, self._item, self._quote, self._block = frame.saved
 
-    def _picture(self, element: etree._Element, own: frozenset[str]) -> None:
+    def _picture(self, element: etree._Element, own: frozenset[str], link: bool) -> None:
         src = image_address(element, self._base_url, self._folder)
         if src:
             alt = unicodedata.normalize("NFC", tidy_line(element.get("alt") or "")) or None
-            self.lines.append(PageLine("", "image", 0, self._hints | own, False, src, alt, sourceline=element.sourceline or 0))
+            self.lines.append(PageLine("", "image", 0, self._hints | own, False, src, alt, link=link,
+                                       sourceline=element.sourceline or 0))
 
 
 def _class_hints(element: etree._Element) -> frozenset[str]:
