@@ -182,6 +182,16 @@ def test_a_sentence_of_the_text_under_a_picture_is_text_and_a_teaser_under_a_lin
         assert (sentence in paragraphs) is expected
 
 
+def test_the_pages_copyright_notice_ends_the_article_but_a_pictures_credit_does_not(tmp_path):
+    footer = ("<p>© 2019 Example Media Inc. All Rights Reserved.</p><p>Popular</p><ul><li><a href='/world'>World</a></li>"
+              "<li><a href='/politics'>Politics</a></li></ul><p>Download our app for the latest news on your phone, every day.</p>")
+    body = (f"<h1>Council adds twenty bus routes</h1><p>{PARAGRAPHS[0]}</p><p>© Getty Images</p>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:]) + footer)
+    text = _text_of(read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article)
+    assert PARAGRAPHS[-1] in text and "© Getty Images" in text
+    assert "Rights Reserved" not in text and "Popular" not in text and "Download" not in text
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

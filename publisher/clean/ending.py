@@ -26,6 +26,9 @@ _LABEL_WORDS = 3
 _MARKER_LOOKAHEAD = 15  # lines under an end marker where the extractor's text may go on
 _RUN_ON_LINES = 3  # paragraphs in a row after the extractor's last line: it stopped too soon
 _BYLINE_MAX_WORDS = 8
+_COPYRIGHT = re.compile(r"(©|\(c\)\s|copyright\b)", re.IGNORECASE)
+_COPYRIGHT_MIN_WORDS = 4  # "© Regan", "© Getty Images": a picture's credit
+_COPYRIGHT_WORDS = 25
 
 
 def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfile, evidence: PageEvidence) -> tuple[int, str]:
@@ -49,6 +52,8 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             return index, f"after the end marker '{line.text}'"
         if seen_prose and line.key == title_key:
             return index, "after the article (its title repeats in a share box or teaser)"
+        if seen_body_prose and _is_copyright_notice(line, lines[index - 1]) and not _main_text_goes_on(lines, index):
+            return index, "the page's copyright notice (its footer)"
         if seen_prose and _starts_other_content(lines, index, last_main):
             return index, "reader comments or other stories (page markup)"
         if (
@@ -69,6 +74,14 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         seen_prose = seen_prose or is_prose(line)
         seen_body_prose = seen_body_prose or is_body_prose(line)
     return len(lines), "after the article"
+
+
+def _is_copyright_notice(line: Line, before: Line) -> bool:
+    """``© 2019 CBS Interactive Inc. All Rights Reserved.``, ``Copyright © 2003-2019 ...``:
+    a page's footer, below the text, in any language. Not a picture's credit (``© Getty
+    Images``: a name or two; ``© 2019 Reuters`` under the picture or marked as its caption)."""
+    return (bool(_COPYRIGHT.match(line.text)) and _COPYRIGHT_MIN_WORDS <= line.words <= _COPYRIGHT_WORDS
+            and not before.is_image and "caption" not in line.hints and "caption" not in before.hints)
 
 
 def _captioned(lines: list[Line], index: int) -> bool:
