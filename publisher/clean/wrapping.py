@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 _LONG = 40  # columns from which a line may have been broken by the width
 _MIN_LONG_LINES = 6
@@ -30,6 +31,10 @@ _SENTENCE_END = re.compile(r"[.!?:;…\"”’»)\]]\s*$")
 # What a text browser writes where a picture stands: its alt text or file name in brackets.
 _PICTURE_MARKS = re.compile(r"\[[^\]\s]{1,120}\]")
 _BULLET = re.compile(r"^(\s*)[•◦▪●*+]\s+")
+# Blocks whose every character takes one column (tests/test_generalising.py checks it against
+# unicodedata): Latin with Vietnamese's letters, and general punctuation. Most lines are all
+# in them, and need no look-up per character.
+_NARROW = re.compile("[\x00-\u02ff\u1e00-\u1eff\u2000-\u2064]*")
 
 
 def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
@@ -98,6 +103,11 @@ def _broken_before(line: str, following: str, width: int) -> bool:
 
 def display_width(text: str) -> int:
     """Columns a text browser gives ``text``: two for wide (CJK) characters."""
-    if text.isascii():
+    if text.isascii() or _NARROW.fullmatch(text):
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
+    return sum(map(_char_width, text))
+
+
+@lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1
