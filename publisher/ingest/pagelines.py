@@ -78,9 +78,22 @@ class PageLine:
     block: int = 0  # which block element holds it: lines split by <br> share one
 
 
+# lxml.html's elements, chosen in C: lxml.html's own choice runs Python code for every
+# element the tree hands out (thousands a page, here and in the extractor) only to pick
+# its form-control classes, whose extra methods nothing here uses (and a sanitised page
+# has no form controls).
+_HTML_ELEMENTS = etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement,
+    comment=lxml_html.HtmlComment,
+    pi=lxml_html.HtmlProcessingInstruction,
+    entity=lxml_html.HtmlEntity,
+)
+
+
 def parse_html(markup: str) -> lxml_html.HtmlElement:
-    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, encoding=None)
-    root = lxml_html.document_fromstring(markup, parser=parser)
+    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, encoding=None)
+    parser.set_element_class_lookup(_HTML_ELEMENTS)
+    root: lxml_html.HtmlElement = lxml_html.document_fromstring(markup, parser=parser)
     return root
 
 
