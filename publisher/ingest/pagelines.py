@@ -56,6 +56,17 @@ _HINT_RANK = {hint: rank for rank, (hint, _) in enumerate(_CLASS_HINTS)}
 _HINT_SETS = [frozenset({hint}) for hint, _ in _CLASS_HINTS]
 _NO_HINT = len(_CLASS_HINTS)
 _ANY_HINT = re.compile("|".join(f"(?P<{hint}>{pattern.pattern})" for hint, pattern in _CLASS_HINTS), re.I)
+# Class names in ASCII (nearly all of them), matched in lower case: the hints' words are in
+# lower case (tests/test_page_lines.py checks), and a case-blind match costs twice as much.
+_ANY_HINT_LOWER = re.compile(_ANY_HINT.pattern)
+# Every hint's words without the boundaries they need: a name with no match of this has no
+# hint, and most names (``row``, ``col-md-8``, ``fb-like``) have none.
+_MAYBE_HINT_LOWER = re.compile(
+    "|".join(pattern.pattern for _, pattern in _CLASS_HINTS)
+    .replace(r"(?:^|[\W_])", "")
+    .replace(r"(?:$|[\W_])", "")
+    .replace(r"\b", "")
+)
 
 # Hints an inline element may give its whole line (``<span class="author">``); others (a
 # tag link inside a paragraph) would mislabel the paragraph.
@@ -237,7 +248,14 @@ def _class_hints(element: etree._Element) -> frozenset[str]:
 def _hint_rank(names: str) -> int:
     """A page repeats the same few class names on thousands of elements: each is matched
     once, by one pattern of every hint's words."""
-    ranks = [_HINT_RANK[match.lastgroup] for match in _ANY_HINT.finditer(names) if match.lastgroup]
+    if names.isascii():
+        lower = names.lower()
+        if not _MAYBE_HINT_LOWER.search(lower):
+            return _NO_HINT
+        matches = _ANY_HINT_LOWER.finditer(lower)
+    else:
+        matches = _ANY_HINT.finditer(names)
+    ranks = [_HINT_RANK[match.lastgroup] for match in matches if match.lastgroup]
     return min(ranks, default=_NO_HINT)
 
 
