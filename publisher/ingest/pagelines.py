@@ -150,6 +150,9 @@ class _LineBuilder:
         self._blocks_seen = 0
 
     def flush(self) -> None:
+        if not self._parts:  # most blocks end right after another: nothing to make a line of
+            self._inline_hints = frozenset()
+            return
         # Character references resolve after the page was normalised: normalise again.
         text = unicodedata.normalize("NFC", tidy_line("".join(self._parts)))
         if text:
@@ -239,8 +242,10 @@ class _LineBuilder:
 def _class_hints(element: etree._Element) -> frozenset[str]:
     """The hint of the first kind (in ``_CLASS_HINTS``' order) any of the element's class,
     id and itemprop names give."""
-    ranks = [_hint_rank(names) for names in (element.get("class"), element.get("id"), element.get("itemprop")) if names]
-    best = min(ranks, default=_NO_HINT)
+    best = _NO_HINT
+    for names in (element.get("class"), element.get("id"), element.get("itemprop")):
+        if names:
+            best = min(best, _hint_rank(names))
     return _HINT_SETS[best] if best != _NO_HINT else frozenset()
 
 
@@ -260,5 +265,5 @@ def _hint_rank(names: str) -> int:
 
 
 def _is_hidden(element: etree._Element) -> bool:
-    style = (element.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or element.get("hidden") is not None
+    style = element.get("style")
+    return (style is not None and "display:none" in style.replace(" ", "").lower()) or element.get("hidden") is not None
