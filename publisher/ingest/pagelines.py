@@ -102,8 +102,8 @@ _HTML_ELEMENTS = etree.ElementDefaultClassLookup(
 
 
 def parse_html(markup: str) -> lxml_html.HtmlElement:
-    parser = etree.HTMLParser(remove_comments=True, remove_pis=True, encoding=None)
-    parser.set_element_class_lookup(_HTML_ELEMENTS)
+    parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, encoding=None)
+    parser.set_element_class_lookup(_HTML_ELEMENTS)  # in place of lxml.html's
     root: lxml_html.HtmlElement = lxml_html.document_fromstring(markup, parser=parser)
     return root
 
