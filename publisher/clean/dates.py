@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 from publisher.model import PrintedDate
 
@@ -83,6 +84,9 @@ _DATE_LINE_WORDS = re.compile(
 )
 
 
+# The rules ask the same lines again and again (is it a date line? a byline? a caption?):
+# each answer is worked out once. A PrintedDate cannot be changed, so sharing one is safe.
+@lru_cache(maxsize=8192)
 def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
     """The first date (with its time and time zone, if printed) in ``text``. Numbers are
     read day-first, or month-first with ``month_first`` (the United States' order) unless
@@ -173,6 +177,7 @@ def _twenty_four_hour(hour: int, part_of_day: str) -> int:
     return hour
 
 
+@lru_cache(maxsize=8192)
 def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
     """A date when ``line`` is a date line (a date and little else), otherwise None."""
     if len(line) > 80:
