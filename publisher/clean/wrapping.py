@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 _LONG = 40  # columns from which a line may have been broken by the width
 _MIN_LONG_LINES = 6
@@ -67,10 +68,12 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     if len(long) < _MIN_LONG_LINES:
         return None
     ends = Counter(long)
+    # How many long lines end at or before each column: a width's counts are differences.
+    up_to = list(accumulate(ends.get(column, 0) for column in range(_WIDTHS[-1] + 1)))
     best_width, best_share = None, 0.0
     for width in _WIDTHS:
-        near = sum(count for end, count in ends.items() if width - _NEAR_WIDTH < end <= width)
-        over = sum(count for end, count in ends.items() if end > width)
+        near = up_to[width] - up_to[width - _NEAR_WIDTH]
+        over = len(long) - up_to[width]
         share = near / len(long)
         if over <= 0.05 * len(long) and share > best_share:
             best_width, best_share = width, share
