@@ -49,7 +49,7 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
     previous = ""
     for number, line in numbered:
         # A text browser's marks are no text: a picture's name in brackets, a list's bullet.
-        text = _BULLET.sub(r"\1", _PICTURE_MARKS.sub("", line))
+        text = _without_marks(line)
         stripped = text.strip()
         continues = previous.strip() and stripped and not _starts_item(line, previous)
         if joined and continues and _broken_before(previous, stripped, width):
@@ -59,6 +59,13 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
             joined.append((number, text))
         previous = text
     return joined
+
+
+def _without_marks(line: str) -> str:
+    text = _PICTURE_MARKS.sub("", line) if "[" in line else line
+    # The bullet only ever starts a line: matched there, not looked for all along it.
+    bullet = _BULLET.match(text)
+    return bullet.group(1) + text[bullet.end() :] if bullet else text
 
 
 def wrap_width(lines: Sequence[str]) -> int | None:
