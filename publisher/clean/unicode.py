@@ -15,6 +15,9 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # The three sets of characters as one, taken out in one pass over the text.
 _NEVER_TEXT = re.compile("[" + "".join(pattern.pattern[1:-1] for pattern in (_INVISIBLE, _BIDI_CONTROLS, _CONTROLS)) + "]")
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# What _SPACES would change: any of its characters but a lone space. Most lines hold none,
+# and replacing every space between words by a space costs.
+_UNTIDY_SPACES = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
 
 
 def normalise_text(text: str) -> str:
@@ -26,4 +29,6 @@ def normalise_text(text: str) -> str:
 
 def tidy_line(line: str) -> str:
     """Collapse runs of spaces (NBSP included) and trim the ends."""
+    if not _UNTIDY_SPACES.search(line):
+        return line.strip()
     return _SPACES.sub(" ", line).strip()
