@@ -84,8 +84,9 @@ _DATE_LINE_WORDS = re.compile(
 )
 
 
-# The rules ask the same lines again and again (is it a date line? a byline? a caption?):
-# each answer is worked out once. A PrintedDate cannot be changed, so sharing one is safe.
+# The rules ask about the same lines again and again (is it a date line? a byline? a
+# caption?): each answer is worked out once a page (``forget_dates``). A PrintedDate cannot
+# be changed, so sharing one is safe.
 @lru_cache(maxsize=8192)
 def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
     """The first date (with its time and time zone, if printed) in ``text``. Numbers are
@@ -117,6 +118,13 @@ def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
     except ValueError:
         return None
     return PrintedDate(value=value, printed=_strip_brackets(text.strip()))
+
+
+def forget_dates() -> None:
+    """Forget the dates worked out so far, as each page is read: the memory is for one
+    page's rules asking again, not for reading the same page twice (a benchmark's passes)."""
+    find_date.cache_clear()
+    parse_date_line.cache_clear()
 
 
 def zone_from_offset(offset: str) -> timezone:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from publisher.clean.body import read_body
-from publisher.clean.dates import zone_from_offset
+from publisher.clean.dates import forget_dates, zone_from_offset
 from publisher.clean.ending import find_end, split_off_tail
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import CleanResult, Dropped
@@ -109,6 +109,7 @@ def clean_lines(
     """The article in ``lines``, with a record of every line left out and why."""
     if not lines:
         raise NotAnArticleError("the page holds no text", path)
+    forget_dates()
     lines = list(lines)  # a headline only the metadata gives is put in
     dropped: list[Dropped] = []
     text_mode = evidence.is_page_dump
