@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
@@ -17,7 +18,7 @@ from publisher.clean.explain import CleanResult
 from publisher.clean.floor import ExtractedBlock, ExtractedText, restore_floor
 from publisher.clean.language import detect_language
 from publisher.clean.profiles import load_profiles as load_profile_set
-from publisher.clean.wrapping import unwrap
+from publisher.clean.wrapping import display_width, unwrap
 from publisher.errors import InputError, NotAnArticleError
 from publisher.model import Article
 
@@ -453,6 +454,17 @@ def test_a_word_that_would_end_in_the_last_column_was_carried_over():
     wrapped = [*[_FULL_LINE] * 6, "", line, "end.", "", "Next paragraph."]
     joined = [text for _, text in unwrap(wrapped) if text.strip()]
     assert line + " end." in joined
+
+
+def test_display_width_counts_wide_and_combining_characters_as_a_text_browser_does():
+    assert display_width("Nguyễn Thị “Huyền” – 12/2012") == 28
+    assert display_width("東京 e\u0301") == 6  # two wide characters, a space, e and its accent
+    # The characters the width takes as one column without a look-up are one column.
+    narrow = [chr(code) for low, high in ((0, 0x2FF), (0x1E00, 0x1EFF), (0x2000, 0x2064)) for code in range(low, high + 1)]
+    assert all(
+        unicodedata.east_asian_width(ch) not in "WF" and not unicodedata.combining(ch) and display_width(ch) == 1
+        for ch in narrow
+    )
 
 
 def test_a_close_buttons_sign_after_the_text_is_no_author(tmp_path):

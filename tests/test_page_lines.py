@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from publisher.ingest import pagelines
 from publisher.ingest.pagelines import page_lines, parse_html
 
 
@@ -39,3 +42,19 @@ def test_deeply_nested_markup_keeps_its_text():
     # libxml2 keeps 255 levels; the walk itself uses no recursion.
     markup = "<font>" * 240 + "Chữ sâu" + "</font>" * 240
     assert [line.text for line in lines_of(f"<p>{markup}</p>")] == ["Chữ sâu"]
+
+
+def test_class_names_give_the_same_hint_in_any_case_and_script():
+    # Names in ASCII are matched in lower case without IGNORECASE: the hints' words must be
+    # lower case for that to find what the case-blind pattern finds.
+    for _, pattern in pagelines._CLASS_HINTS:
+        assert re.sub(r"\\[A-Za-z]", "", pattern.pattern).islower()
+    names = [
+        "ArticleSapo", "BYLINE author-box", "date TIME", "row col-md-8", "fb-like", "box-news xemthem", "CTA-button",
+        "newsletter-cta", "premium-cta", "Tags", "tagsapo", "mô-tả sapo", "Chú-thích caption", "\u017fource", "related-date",
+        "image_desc description", "sub-head intro", "crumbs", "breadcrumbsy", "", "k",
+    ]
+    for names_ in names:
+        ranks = [pagelines._HINT_RANK[m.lastgroup] for m in pagelines._ANY_HINT.finditer(names_) if m.lastgroup]
+        assert pagelines._hint_rank(names_) == min(ranks, default=pagelines._NO_HINT), names_
+    assert lines_of("<div class='Article-SAPO'>Lời dẫn</div>")[0].hints == {"lead"}

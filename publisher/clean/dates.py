@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 from publisher.model import PrintedDate
 
@@ -83,6 +84,10 @@ _DATE_LINE_WORDS = re.compile(
 )
 
 
+# The rules ask about the same lines again and again (is it a date line? a byline? a
+# caption?): each answer is worked out once a page (``forget_dates``). A PrintedDate cannot
+# be changed, so sharing one is safe.
+@lru_cache(maxsize=8192)
 def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
     """The first date (with its time and time zone, if printed) in ``text``. Numbers are
     read day-first, or month-first with ``month_first`` (the United States' order) unless
@@ -113,6 +118,13 @@ def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
     except ValueError:
         return None
     return PrintedDate(value=value, printed=_strip_brackets(text.strip()))
+
+
+def forget_dates() -> None:
+    """Forget the dates worked out so far, as each page is read: the memory is for one
+    page's rules asking again, not for reading the same page twice (a benchmark's passes)."""
+    find_date.cache_clear()
+    parse_date_line.cache_clear()
 
 
 def zone_from_offset(offset: str) -> timezone:
@@ -173,6 +185,7 @@ def _twenty_four_hour(hour: int, part_of_day: str) -> int:
     return hour
 
 
+@lru_cache(maxsize=8192)
 def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
     """A date when ``line`` is a date line (a date and little else), otherwise None."""
     if len(line) > 80:

@@ -144,9 +144,10 @@ def split_off_tail(
     candidates = [
         i
         for i, line in enumerate(lines)
-        if _is_byline(line, lines[i + 1 : i + 2], profile, trailing=i > last_prose)
+        # The cheap look first: inside the text, a paragraph follows nearly every line.
+        if (i > last_prose or not _text_goes_on(lines[i + 1 : i + 2]))
+        and _is_byline(line, lines[i + 1 : i + 2], profile, trailing=i > last_prose)
         and _has_prose_before(lines[:i])
-        and (i > last_prose or not _text_goes_on(lines[i + 1 : i + 2]))
         # A credit after the last paragraph ends the text, whatever the extractor took after it.
         and ((i > last_prose and is_attribution(line.text, profile)) or not _main_text_goes_on(lines, i, after_byline=True))
         and not (first_main is not None and i < first_main)

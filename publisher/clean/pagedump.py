@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from publisher.clean.body import read_body
-from publisher.clean.dates import zone_from_offset
+from publisher.clean.dates import forget_dates, zone_from_offset
 from publisher.clean.ending import find_end, split_off_tail
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import CleanResult, Dropped
@@ -66,8 +66,8 @@ _REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2
 
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
     """Recognise the parts of an article in a plain-text page dump and drop the site's chrome."""
-    lines = [Line(n, tidy_line(_resolve_references(raw))) for n, raw in unwrap(text.split("\n"))]
-    lines = [line for line in lines if line.text]
+    tidied = ((number, tidy_line(_resolve_references(raw))) for number, raw in unwrap(text.split("\n")))
+    lines = [Line(number, line) for number, line in tidied if line]
     if not lines:
         raise NotAnArticleError("the file holds no text", path)
     return clean_lines(lines, path, profiles, PageEvidence(), as_article=as_article)
@@ -109,6 +109,7 @@ def clean_lines(
     """The article in ``lines``, with a record of every line left out and why."""
     if not lines:
         raise NotAnArticleError("the page holds no text", path)
+    forget_dates()
     lines = list(lines)  # a headline only the metadata gives is put in
     dropped: list[Dropped] = []
     text_mode = evidence.is_page_dump

@@ -23,6 +23,7 @@ from publisher.errors import InputError
 from publisher.tomlfile import TomlLocator, explain_toml_error
 
 _COUNT = re.compile(r"^\d+\s*|\s+\d+$")
+_DIGIT = re.compile(r"\d")  # without one, _COUNT has nothing to take off
 
 
 def _key(text: str) -> str:
@@ -61,7 +62,7 @@ class SiteProfile:
         """A chrome line, or a line of chrome labels run together with bars and counts
         ("Posted in News | Permalink | 10 Comments")."""
         key = _key(line)
-        if key in self.chrome_lines or _COUNT.sub("", key) in self.chrome_lines:
+        if key in self.chrome_lines or (_DIGIT.search(key) and _COUNT.sub("", key) in self.chrome_lines):
             return True  # "0 Bình luận", "0CHIA SẺ": a widget's label after its count
         if "|" not in key:
             return False

@@ -14,6 +14,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import accumulate
 
 _LONG = 40  # columns from which a line may have been broken by the width
 _MIN_LONG_LINES = 6
@@ -30,6 +32,10 @@ _SENTENCE_END = re.compile(r"[.!?:;…\"”’»)\]]\s*$")
 # What a text browser writes where a picture stands: its alt text or file name in brackets.
 _PICTURE_MARKS = re.compile(r"\[[^\]\s]{1,120}\]")
 _BULLET = re.compile(r"^(\s*)[•◦▪●*+]\s+")
+# Blocks whose every character takes one column (tests/test_generalising.py checks it against
+# unicodedata): Latin with Vietnamese's letters, and general punctuation. Most lines are all
+# in them, and need no look-up per character.
+_NARROW = re.compile("[\x00-\u02ff\u1e00-\u1eff\u2000-\u2064]*")
 
 
 def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
@@ -43,7 +49,7 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
     previous = ""
     for number, line in numbered:
         # A text browser's marks are no text: a picture's name in brackets, a list's bullet.
-        text = _BULLET.sub(r"\1", _PICTURE_MARKS.sub("", line))
+        text = _without_marks(line)
         stripped = text.strip()
         continues = previous.strip() and stripped and not _starts_item(line, previous)
         if joined and continues and _broken_before(previous, stripped, width):
@@ -55,6 +61,13 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
     return joined
 
 
+def _without_marks(line: str) -> str:
+    text = _PICTURE_MARKS.sub("", line) if "[" in line else line
+    # The bullet only ever starts a line: matched there, not looked for all along it.
+    bullet = _BULLET.match(text)
+    return bullet.group(1) + text[bullet.end() :] if bullet else text
+
+
 def wrap_width(lines: Sequence[str]) -> int | None:
     """The width a dump was wrapped at, or None when it was not."""
     widths = [display_width(line.rstrip()) for line in lines]
@@ -62,10 +75,12 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     if len(long) < _MIN_LONG_LINES:
         return None
     ends = Counter(long)
+    # How many long lines end at or before each column: a width's counts are differences.
+    up_to = list(accumulate(ends.get(column, 0) for column in range(_WIDTHS[-1] + 1)))
     best_width, best_share = None, 0.0
     for width in _WIDTHS:
-        near = sum(count for end, count in ends.items() if width - _NEAR_WIDTH < end <= width)
-        over = sum(count for end, count in ends.items() if end > width)
+        near = up_to[width] - up_to[width - _NEAR_WIDTH]
+        over = len(long) - up_to[width]
         share = near / len(long)
         if over <= 0.05 * len(long) and share > best_share:
             best_width, best_share = width, share
@@ -98,6 +113,11 @@ def _broken_before(line: str, following: str, width: int) -> bool:
 
 def display_width(text: str) -> int:
     """Columns a text browser gives ``text``: two for wide (CJK) characters."""
-    if text.isascii():
+    if text.isascii() or _NARROW.fullmatch(text):
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1 for ch in text)
+    return sum(map(_char_width, text))
+
+
+@lru_cache(maxsize=4096)
+def _char_width(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WF" else 0 if unicodedata.combining(ch) else 1

@@ -11,7 +11,6 @@ headline, a byline block, links to other stories).
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 from pathlib import Path
 
@@ -51,11 +50,12 @@ def read_html(markup: str, path: Path | None, profiles: ProfileSet, *, as_articl
     selected = select_parts(markup, site.selectors) if site is not None and site.selectors else None
     if selected is not None and selected.markup is not markup:
         root = parse_html(selected.markup)
-    extracted = extract_main_text(root)
+    shown = page_lines(root, path)
+    extracted = extract_main_text(root)  # last: an older extractor may change the tree
     evidence = page_evidence(metadata, extracted, site.name if site is not None else None)
     if selected is not None:
         evidence = with_selected(evidence, selected)
-    lines = [_line(page_line, extracted, evidence) for page_line in page_lines(root, path)]
+    lines = [_line(page_line, extracted, evidence) for page_line in shown]
     if not lines:
         raise NotAnArticleError("the page shows no text", path)
     return clean_lines(lines, path, profiles, evidence, as_article=as_article)
@@ -92,14 +92,16 @@ def _printed(moment: MetaDate | None) -> PrintedDate | None:
 
 
 def extract_main_text(root: lxml_html.HtmlElement) -> ExtractedText | None:
-    """The blocks trafilatura takes for the page's main text, or None without a verdict."""
+    """The blocks trafilatura takes for the page's main text, or None without a verdict.
+    ``root`` is handed over as it is, not copied again: trafilatura 2.3 copies a tree it is
+    given, and in case an older one changes it, the caller reads the tree before, not after."""
     try:
         import trafilatura
     except ImportError:  # the rules work without it, with less evidence
         return None
     try:
         document = trafilatura.bare_extraction(
-            copy.deepcopy(root),
+            root,
             include_comments=False,
             include_tables=True,
             include_images=False,

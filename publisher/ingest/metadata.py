@@ -217,9 +217,16 @@ def _text(element: lxml_html.HtmlElement) -> str:
     return unicodedata.normalize("NFC", tidy_line(element.text_content()))
 
 
+def _with_itemprop(root: lxml_html.HtmlElement, prop: str) -> list[lxml_html.HtmlElement]:
+    """The elements whose ``itemprop`` is ``prop``, in the page's order (found by lxml in C:
+    a page has thousands of elements)."""
+    found: list[lxml_html.HtmlElement] = root.xpath("descendant-or-self::*[@itemprop = $prop]", prop=prop)
+    return found
+
+
 def _itemprop_text(root: lxml_html.HtmlElement, prop: str) -> str | None:
-    for element in root.iter():
-        if isinstance(element.tag, str) and element.get("itemprop") == prop and element.tag != "meta":
+    for element in _with_itemprop(root, prop):
+        if element.tag != "meta":
             text = _text(element)
             if text:
                 return text
@@ -265,8 +272,7 @@ def _published(article: JsonObject | None, meta: dict[str, str], root: lxml_html
     candidates += [meta.get(key) for key in ("article:published_time", "datepublished", "og:published_time", "pubdate",
                                              "publishdate", "date", "dc.date.issued", "dc.date", "sailthru.date")]
     candidates += [element.get("datetime") for element in root.iter("time") if element.get("itemprop") == "datePublished"]
-    candidates += [element.get("content") or element.get("datetime") for element in root.iter()
-                   if isinstance(element.tag, str) and element.get("itemprop") == "datePublished"]
+    candidates += [element.get("content") or element.get("datetime") for element in _with_itemprop(root, "datePublished")]
     for candidate in candidates:
         if candidate and (found := parse_iso_moment(candidate)):
             return found
@@ -297,8 +303,7 @@ def _authors(article: JsonObject | None, meta: dict[str, str], root: lxml_html.H
     tiers: list[list[str]] = [
         (_person_names(article.get("author")) or _person_names(article.get("creator"))) if article is not None else [],
         [meta[key] for key in ("article:author", "dc.creator", "byl", "sailthru.author") if key in meta],
-        [_text(element) for element in root.iter() if isinstance(element.tag, str)
-         and element.get("itemprop") == "author" and element.tag != "meta" and len(_text(element)) < 80][:3],
+        [_text(element) for element in _with_itemprop(root, "author") if element.tag != "meta" and len(_text(element)) < 80][:3],
         [meta["author"]] if "author" in meta and _reads_as_person(meta["author"]) else [],
     ]
     for names in tiers:

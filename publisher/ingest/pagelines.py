@@ -56,6 +56,17 @@ _HINT_RANK = {hint: rank for rank, (hint, _) in enumerate(_CLASS_HINTS)}
 _HINT_SETS = [frozenset({hint}) for hint, _ in _CLASS_HINTS]
 _NO_HINT = len(_CLASS_HINTS)
 _ANY_HINT = re.compile("|".join(f"(?P<{hint}>{pattern.pattern})" for hint, pattern in _CLASS_HINTS), re.I)
+# Class names in ASCII (nearly all of them), matched in lower case: the hints' words are in
+# lower case (tests/test_page_lines.py checks), and a case-blind match costs twice as much.
+_ANY_HINT_LOWER = re.compile(_ANY_HINT.pattern)
+# Every hint's words without the boundaries they need: a name with no match of this has no
+# hint, and most names (``row``, ``col-md-8``, ``fb-like``) have none.
+_MAYBE_HINT_LOWER = re.compile(
+    "|".join(pattern.pattern for _, pattern in _CLASS_HINTS)
+    .replace(r"(?:^|[\W_])", "")
+    .replace(r"(?:$|[\W_])", "")
+    .replace(r"\b", "")
+)
 
 # Hints an inline element may give its whole line (``<span class="author">``); others (a
 # tag link inside a paragraph) would mislabel the paragraph.
@@ -78,9 +89,22 @@ class PageLine:
     block: int = 0  # which block element holds it: lines split by <br> share one
 
 
+# lxml.html's elements, chosen in C: lxml.html's own choice runs Python code for every
+# element the tree hands out (thousands a page, here and in the extractor) only to pick
+# its form-control classes, whose extra methods nothing here uses (and a sanitised page
+# has no form controls).
+_HTML_ELEMENTS = etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement,
+    comment=lxml_html.HtmlComment,
+    pi=lxml_html.HtmlProcessingInstruction,
+    entity=lxml_html.HtmlEntity,
+)
+
+
 def parse_html(markup: str) -> lxml_html.HtmlElement:
     parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, encoding=None)
-    root = lxml_html.document_fromstring(markup, parser=parser)
+    parser.set_element_class_lookup(_HTML_ELEMENTS)  # in place of lxml.html's
+    root: lxml_html.HtmlElement = lxml_html.document_fromstring(markup, parser=parser)
     return root
 
 
@@ -126,6 +150,9 @@ class _LineBuilder:
         self._blocks_seen = 0
 
     def flush(self) -> None:
+        if not self._parts:  # most blocks end right after another: nothing to make a line of
+            self._inline_hints = frozenset()
+            return
         # Character references resolve after the page was normalised: normalise again.
         text = unicodedata.normalize("NFC", tidy_line("".join(self._parts)))
         if text:
@@ -216,8 +243,10 @@ class _LineBuilder:
 def _class_hints(element: etree._Element) -> frozenset[str]:
     """The hint of the first kind (in ``_CLASS_HINTS``' order) any of the element's class,
     id and itemprop names give."""
-    ranks = [_hint_rank(names) for names in (element.get("class"), element.get("id"), element.get("itemprop")) if names]
-    best = min(ranks, default=_NO_HINT)
+    best = _NO_HINT
+    for names in (element.get("class"), element.get("id"), element.get("itemprop")):
+        if names:
+            best = min(best, _hint_rank(names))
     return _HINT_SETS[best] if best != _NO_HINT else frozenset()
 
 
@@ -225,10 +254,17 @@ def _class_hints(element: etree._Element) -> frozenset[str]:
 def _hint_rank(names: str) -> int:
     """A page repeats the same few class names on thousands of elements: each is matched
     once, by one pattern of every hint's words."""
-    ranks = [_HINT_RANK[match.lastgroup] for match in _ANY_HINT.finditer(names) if match.lastgroup]
+    if names.isascii():
+        lower = names.lower()
+        if not _MAYBE_HINT_LOWER.search(lower):
+            return _NO_HINT
+        matches = _ANY_HINT_LOWER.finditer(lower)
+    else:
+        matches = _ANY_HINT.finditer(names)
+    ranks = [_HINT_RANK[match.lastgroup] for match in matches if match.lastgroup]
     return min(ranks, default=_NO_HINT)
 
 
 def _is_hidden(element: etree._Element) -> bool:
-    style = (element.get("style") or "").replace(" ", "").lower()
-    return "display:none" in style or element.get("hidden") is not None
+    style = element.get("style")
+    return (style is not None and "display:none" in style.replace(" ", "").lower()) or element.get("hidden") is not None
