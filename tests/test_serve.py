@@ -14,6 +14,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -232,14 +233,16 @@ def test_ctrl_c_stops_cleanly_and_leaves_nothing(served: Served) -> None:
     assert list(served.scratch.iterdir()) == []
 
 
-def test_a_draft_shows_the_edit_then_the_pdf_as_built_replaces_it(tmp_path: Path) -> None:
+def test_a_draft_shows_the_edit_then_the_pdf_as_built_replaces_it(tmp_path: Path, browser: Any) -> None:
     """A draft laid out in finer parts (a plan that cuts six short articles in threes of
-    two) shows the edited part's pages first, marked provisional; then the PDF as
+    two) shows the edited part's pages first, under the draft badge; then the PDF as
     ``publisher build`` makes it (here in one piece) replaces them, page for page."""
     from publisher.batch import build_tree
     from publisher.build_options import BuildOptions
+    from publisher.serve.handler import PreviewServer
     from publisher.serve.preview import Preview, PrintView
     from publisher.serve.print_pages import read_pages
+    from publisher.serve.requests import allowed_hosts
     from publisher.writers.parts.plan import PartPlan
 
     folder = tmp_path / "ban-tin"
@@ -265,16 +268,27 @@ def test_a_draft_shows_the_edit_then_the_pdf_as_built_replaces_it(tmp_path: Path
             time.sleep(0.05)
         raise AssertionError(f"the PDF of version {version}: {preview.print_view}, {said}")
 
+    listening = PreviewServer(("127.0.0.1", 0))  # after the preview: its workers are forked before any thread starts
+    listening.hosts, listening.preview = allowed_hosts("127.0.0.1", listening.server_address[1]), preview
+    threading.Thread(target=listening.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
+    page = browser.new_page(bypass_csp=True)
+    badge = "document.getElementById('publisher-provisional').hidden"
     try:
         preview.start()
         first = wait_for_version(0)
+        page.goto(f"http://127.0.0.1:{listening.server_address[1]}/print")
+        page.wait_for_function(f"Number(document.body.dataset.generation || 0) === {first.generation} && {badge}",
+                               timeout=WAIT_MS)
         assert preview.draft.state.outputs.part_count == 3  # the draft made once, to fill the cache
         assert not any(view.provisional for view in views)  # a first build shows the PDF as built
         edited = folder / "05.md"
         edited.write_text(edited.read_text(encoding="utf-8").replace("(Tin số 5, đoạn 1)", "(Tin số năm, đoạn 1)"),
                           encoding="utf-8")
         preview.files_changed()
+        page.wait_for_function(f"!{badge}", timeout=WAIT_MS)  # the draft's pages, marked
         final = wait_for_version(1)
+        page.wait_for_function(f"Number(document.body.dataset.generation) === {final.generation} && {badge}",
+                               timeout=WAIT_MS)
         drafts = [view for view in views if view.version == 1 and view.provisional]
         assert drafts, said
         assert views.index(drafts[0]) < views.index(final)
@@ -292,5 +306,8 @@ def test_a_draft_shows_the_edit_then_the_pdf_as_built_replaces_it(tmp_path: Path
         assert final.pages != first.pages and final.first_changed is not None
         assert preview.print.state.outputs.part_count == 0  # the build's own plan: one piece for six articles
     finally:
+        page.close()
         preview.stop()
+        listening.shutdown()
+        listening.server_close()
         preview.close()
