@@ -1,6 +1,6 @@
 """How long an edit takes to show in `publisher serve`, measured in a real browser.
 
-    python benchmarks/serve.py [--articles 100] [--rounds 3] [--edit sentence|word]
+    python benchmarks/serve.py [--articles 100] [--rounds 3] [--edit sentence|word] [--serve-only]
 
 Makes a bulletin of N articles from the seed and ../shared/corpus/text/ (benchmarks/corpus.py)
 in a temporary folder, with a cache of its own, and builds it once (`publisher build -j 2`:
@@ -12,8 +12,12 @@ long) and times:
   would run it after the edit (the cache warm), before the server starts;
 - with `publisher serve` running and Debian's Chromium showing `/` and `/print` (through
   Playwright, no browser download): from the moment the edited file is saved to the new
-  text shown on `/` (the page reloads by itself), and to the first page that changed
-  shown on `/print` (its picture loaded, scrolled to).
+  text shown on `/` (the page patches itself), to the first page that changed shown on
+  `/print` (its picture loaded, scrolled to) from the draft, and to the same from the PDF
+  as `publisher build` writes it, which replaces the draft's pages.
+
+``--serve-only`` skips the cold build and the plain rebuilds (the server's first build
+then fills the cache).
 
 Prints one Markdown table with the median and the worst round, the issue's targets
 (`/` within 1 s, `/print` within 3 s), and the load average before and after: the
@@ -85,7 +89,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--edit", choices=("sentence", "word"), default="sentence",
                         help="add a sentence to a paragraph (default), or replace a word by one as long")
-    parser.add_argument("--fast-print", action="store_true", help="serve with --fast-print (parts of 2-3 articles)")
+    parser.add_argument("--serve-only", action="store_true", help="no cold build nor plain rebuilds: only the server")
     arguments = parser.parse_args()
     if not corpus_available():
         raise SystemExit("the shared corpus is missing (../shared/corpus/text/)")
@@ -98,15 +102,16 @@ def main() -> None:
         folder = Path(work) / "bulletin"
         articles = write_articles(arguments.articles, folder)
         env = {**os.environ, "PUBLISHER_CACHE_DIR": str(Path(work) / "cache"), "TMPDIR": work}
-        cold = timed(publisher("build", str(folder), "-o", str(Path(work) / "out"), "-j", "2"), env)
+        cold_build = publisher("build", str(folder), "-o", str(Path(work) / "out"), "-j", "2")
+        cold = 0.0 if arguments.serve_only else timed(cold_build, env)
         print(f"cold build of {arguments.articles} articles: {cold:.1f} s (load {load()})", file=sys.stderr)
-        plain = []
-        for round_number in range(arguments.rounds):
+        plain = [0.0] * arguments.rounds if arguments.serve_only else []
+        for round_number in range(0 if arguments.serve_only else arguments.rounds):
             edit_paragraph(edited(articles, round_number, arguments.rounds), f"pq{round_number}", arguments.edit)
             plain.append(timed(publisher("build", str(folder), "-o", str(Path(work) / "out")), env))
             print(f"plain rebuild {round_number + 1}: {plain[-1]:.2f} s (load {load()})", file=sys.stderr)
         started = time.perf_counter()
-        serving = publisher("serve", str(folder), "--port", "0", *(["--fast-print"] if arguments.fast_print else []))
+        serving = publisher("serve", str(folder), "--port", "0")
         server = subprocess.Popen(serving, cwd=ROOT, env=env, text=True,
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         try:
@@ -115,8 +120,8 @@ def main() -> None:
             assert address, "no address printed"
             url = address.group(0)
             settled(url)
-            print(f"serve's first build (web page, PDF and EPUB): {time.perf_counter() - started:.1f} s (load {load()})",
-                  file=sys.stderr)
+            print(f"serve's first build (web page, PDF and EPUB, then the draft): {time.perf_counter() - started:.1f} s "
+                  f"(load {load()})", file=sys.stderr)
             shown = measure(sync_playwright, url, articles, arguments.rounds, arguments.edit)
         finally:
             server.terminate()
@@ -142,9 +147,10 @@ def settled(url: str) -> int:
     raise SystemExit("the preview did not settle")
 
 
-def measure(sync_playwright: Any, url: str, articles: list[Path], rounds: int, kind: str) -> list[tuple[float, float]]:
-    """Per round: seconds from saving the edit to the new text on ``/`` and to the first
-    changed page's picture on ``/print``."""
+def measure(sync_playwright: Any, url: str, articles: list[Path], rounds: int,
+            kind: str) -> list[tuple[float, float, float]]:
+    """Per round: seconds from saving the edit to the new text on ``/``, and to the first
+    changed page's picture on ``/print``, the draft's and the PDF's as built."""
     rows = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless=new", "--no-sandbox", "--disable-gpu"])
@@ -166,28 +172,34 @@ def measure(sync_playwright: Any, url: str, articles: list[Path], rounds: int, k
             web_seconds = time.time() - saved
             printed.wait_for_function(f"Number(document.body.dataset.shownGeneration || 0) > {generation}", timeout=TIMEOUT_MS)
             print_seconds = int(printed.evaluate("document.body.dataset.shownAt")) / 1000 - saved
-            rows.append((web_seconds, print_seconds))
-            print(f"round {round_number + 1} ({article.name}): / {web_seconds:.2f} s, /print {print_seconds:.2f} s "
-                  f"(load {load()})", file=sys.stderr)
+            printed.wait_for_function(f"Number(document.body.dataset.shownGeneration || 0) > {generation} "
+                                      "&& document.body.dataset.shownProvisional === 'false'", timeout=TIMEOUT_MS)
+            built_seconds = int(printed.evaluate("document.body.dataset.shownAt")) / 1000 - saved
+            rows.append((web_seconds, print_seconds, built_seconds))
+            print(f"round {round_number + 1} ({article.name}): / {web_seconds:.2f} s, /print {print_seconds:.2f} s, "
+                  f"as built {built_seconds:.2f} s (load {load()})", file=sys.stderr)
         browser.close()
     return rows
 
 
-def print_table(articles: int, kind: str, cold: float, rows: list[tuple[float, float, float]], before: str,
+def print_table(articles: int, kind: str, cold: float, rows: list[tuple[float, float, float, float]], before: str,
                 after: str) -> None:
     def cell(values: list[float]) -> str:
         return f"{statistics.median(values):.2f} s (worst {max(values):.2f} s)"
 
-    web, printed, plain = (list(column) for column in zip(*rows, strict=True))
+    web, printed, built, plain = (list(column) for column in zip(*rows, strict=True))
     edit = "a sentence added to" if kind == "sentence" else "a word replaced by one as long in"
     print(f"\n`publisher serve`, a {articles}-article bulletin, {len(rows)} edits ({edit} one paragraph each) "
           f"(load average {before} before, {after} after; {os.cpu_count()} cores)\n")
     print("| from saving the edit to | median (worst) | target |")
     print("|---|---|---|")
     print(f"| the new text on `/` | {cell(web)} | 1 s |")
-    print(f"| the first changed page on `/print` | {cell(printed)} | 3 s |")
-    print(f"| plain `publisher build` after the same edit (every format, warm cache) | {cell(plain)} | |")
-    print(f"| cold build, `publisher build -j 2` | {cold:.1f} s | |")
+    print(f"| the first changed page on `/print`, the draft's | {cell(printed)} | 3 s |")
+    print(f"| the same, the PDF's as `publisher build` writes it | {cell(built)} | |")
+    if any(plain):
+        print(f"| plain `publisher build` after the same edit (every format, warm cache) | {cell(plain)} | |")
+    if cold:
+        print(f"| cold build, `publisher build -j 2` | {cold:.1f} s | |")
 
 
 if __name__ == "__main__":

@@ -267,16 +267,12 @@ def serve_command(
     ] = "127.0.0.1",
     layout: Annotated[str | None, typer.Option("--layout", "-l", help="Layout name or folder.")] = None,
     open_browser: Annotated[bool, typer.Option("--open", help="Open the preview in the web browser.")] = False,
-    fast_print: Annotated[bool, typer.Option(
-        "--fast-print", help="Cut a large PDF into parts of 2-3 articles: an edit's pages show on /print in seconds, "
-                             "but where each part starts a page (bulletin) the pages break more often than a build's."),
-    ] = False,
 ) -> None:
     """A live preview in the browser: the web page at /, the print pages at /print, the
     files at /pdf and /epub, rebuilt as you edit. Ctrl-C stops it."""
     from publisher.serve import ServeSettings, serve
 
-    serve(path, ServeSettings(host=host, port=port, layout=layout, open_browser=open_browser, fast_print=fast_print),
+    serve(path, ServeSettings(host=host, port=port, layout=layout, open_browser=open_browser),
           say=lambda message: typer.echo(message, err=message.startswith(("warning:", "error:"))))
 
 

@@ -5,6 +5,7 @@ try to walk out of the preview or reach it under another name; Ctrl-C leaves not
 
 from __future__ import annotations
 
+import dataclasses
 import http.client
 import io
 import json
@@ -13,6 +14,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -160,11 +162,23 @@ def test_an_edit_appears_in_every_open_page(served: Served, browser: Any) -> Non
         generation = int(printed.evaluate("document.body.dataset.generation"))
         assert printed.evaluate("window.scrollY") == 0
         web.evaluate("window.scrollTo(0, 300)")
+        # Kept by a patch in place, lost by a reload: a variable, and the article not edited (the same element).
+        web.evaluate("window.beforeTheEdit = document.querySelector('article')")
         article = served.folder / "02-mua.md"
         article.write_text(article.read_text(encoding="utf-8").replace("(Mùa lúa mới, đoạn 9)", "Lúa đã chín vàng."),
                            encoding="utf-8")
         web.get_by_text("Lúa đã chín vàng.").wait_for(timeout=WAIT_MS)  # no reload asked for
         assert web.evaluate("window.scrollY") == 300  # the reader stays where they were
+        assert web.evaluate("window.beforeTheEdit === document.querySelector('article')")  # patched, not reloaded
+        assert "Lúa đã chín vàng." in web.locator("article").nth(1).inner_text()
+        fresh = browser.new_page()
+        try:
+            fresh.goto(served.url)
+            shown = ("[document.body.outerHTML, ...[...document.head.children]"
+                     ".filter(e => !(e.getAttribute('src') || '').startsWith('/_preview/')).map(e => e.outerHTML)]")
+            assert fresh.evaluate(shown) == web.evaluate(shown)  # the patched page is the page as built
+        finally:
+            fresh.close()
         printed.wait_for_function(f"Number(document.body.dataset.generation) > {generation}", timeout=WAIT_MS)
         changed = printed.locator("figure.publisher-changed").first
         changed.locator("img").wait_for(timeout=WAIT_MS)
@@ -219,12 +233,16 @@ def test_ctrl_c_stops_cleanly_and_leaves_nothing(served: Served) -> None:
     assert list(served.scratch.iterdir()) == []
 
 
-def test_an_edited_part_shows_before_the_whole_pdf(tmp_path: Path) -> None:
-    """Laid out in parts (a plan that cuts six short articles in threes of two), an edit
-    shows the edited part's pages at once, then the whole PDF's pages replace them."""
+def test_a_draft_shows_the_edit_then_the_pdf_as_built_replaces_it(tmp_path: Path, browser: Any) -> None:
+    """A draft laid out in finer parts (a plan that cuts six short articles in threes of
+    two) shows the edited part's pages first, under the draft badge; then the PDF as
+    ``publisher build`` makes it (here in one piece) replaces them, page for page."""
+    from publisher.batch import build_tree
     from publisher.build_options import BuildOptions
+    from publisher.serve.handler import PreviewServer
     from publisher.serve.preview import Preview, PrintView
     from publisher.serve.print_pages import read_pages
+    from publisher.serve.requests import allowed_hosts
     from publisher.writers.parts.plan import PartPlan
 
     folder = tmp_path / "ban-tin"
@@ -235,40 +253,61 @@ def test_an_edited_part_shows_before_the_whole_pdf(tmp_path: Path) -> None:
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     said: list[str] = []
-    preview = Preview(folder, BuildOptions(cache_dir=tmp_path / "cache", pdf_jobs=2), scratch, said.append,
-                      part_plan=PartPlan(threshold=4, min_articles=2, max_articles=2))
+    options = BuildOptions(cache_dir=tmp_path / "cache", pdf_jobs=2)
+    preview = Preview(folder, options, scratch, said.append, draft_plan=PartPlan(threshold=4, min_articles=2, max_articles=2))
     views: list[PrintView] = []
     publish = preview.events.publish
     preview.events.publish = lambda message: (views.append(preview.print_view), publish(message))[1]  # type: ignore[method-assign]
 
-    def wait_for_build(build: int) -> PrintView:
+    def wait_for_version(version: int) -> PrintView:
         deadline = time.monotonic() + WAIT_MS / 1000
         while time.monotonic() < deadline:
             view = preview.print_view
-            if view.build == build and not view.provisional and not preview.print.busy:
+            if view.version == version and not view.provisional and "print" not in preview.status()["building"]:  # type: ignore[operator]
                 return view
             time.sleep(0.05)
-        raise AssertionError(f"print build {build}: {preview.print_view}, {said}")
+        raise AssertionError(f"the PDF of version {version}: {preview.print_view}, {said}")
 
+    listening = PreviewServer(("127.0.0.1", 0))  # after the preview: its workers are forked before any thread starts
+    listening.hosts, listening.preview = allowed_hosts("127.0.0.1", listening.server_address[1]), preview
+    threading.Thread(target=listening.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True).start()
+    page = browser.new_page(bypass_csp=True)
+    badge = "document.getElementById('publisher-provisional').hidden"
     try:
         preview.start()
-        first = wait_for_build(1)
-        assert not any(view.provisional for view in views)  # a first build shows the whole PDF
+        first = wait_for_version(0)
+        page.goto(f"http://127.0.0.1:{listening.server_address[1]}/print")
+        page.wait_for_function(f"Number(document.body.dataset.generation || 0) === {first.generation} && {badge}",
+                               timeout=WAIT_MS)
+        assert preview.draft.state.outputs.part_count == 3  # the draft made once, to fill the cache
+        assert not any(view.provisional for view in views)  # a first build shows the PDF as built
         edited = folder / "05.md"
         edited.write_text(edited.read_text(encoding="utf-8").replace("(Tin số 5, đoạn 1)", "(Tin số năm, đoạn 1)"),
                           encoding="utf-8")
         preview.files_changed()
-        final = wait_for_build(2)
-        provisional = [view for view in views if view.build == 2 and view.provisional]
-        assert provisional, said
-        assert views.index(provisional[0]) < views.index(final)
-        shown = provisional[0]
-        assert shown.first_changed is not None and len(shown.pages) == len(first.pages)
+        page.wait_for_function(f"!{badge}", timeout=WAIT_MS)  # the draft's pages, marked
+        final = wait_for_version(1)
+        page.wait_for_function(f"Number(document.body.dataset.generation) === {final.generation} && {badge}",
+                               timeout=WAIT_MS)
+        drafts = [view for view in views if view.version == 1 and view.provisional]
+        assert drafts, said
+        assert views.index(drafts[0]) < views.index(final)
+        shown = drafts[0]
+        assert shown.first_changed is not None
         assert preview.images.image(shown.pages[shown.first_changed].digest) is not None  # its picture renders
-        pdf = preview.print.state.outputs.files["pdf"]
-        assert final.pages == read_pages(pdf)
-        reader = pypdf.PdfReader(io.BytesIO(pdf))
-        assert "Tin số năm" in reader.pages[shown.first_changed].extract_text()
+        draft_pdf = preview.draft.state.outputs.files["pdf"]
+        assert "Tin số năm" in pypdf.PdfReader(io.BytesIO(draft_pdf)).pages[shown.first_changed].extract_text()
+        # The last view is the PDF `publisher build` writes, not the draft's.
+        built = build_tree([folder], tmp_path / "built", dataclasses.replace(options, formats=("pdf",)))
+        [outcome] = built.outcomes
+        assert outcome.result is not None
+        [pdf_file] = [written.path for written in outcome.result.files if written.format == "pdf"]
+        assert final.pages == read_pages(pdf_file.read_bytes()) == read_pages(preview.print.state.outputs.files["pdf"])
+        assert final.pages != first.pages and final.first_changed is not None
+        assert preview.print.state.outputs.part_count == 0  # the build's own plan: one piece for six articles
     finally:
+        page.close()
         preview.stop()
+        listening.shutdown()
+        listening.server_close()
         preview.close()

@@ -17,13 +17,17 @@ from publisher.build_options import BuildOptions
 from publisher.executors import default_jobs
 from publisher.serve.print_pages import PageImages, PrintPage, first_changed, read_pages
 from publisher.serve.rebuild import Rebuilder
+from publisher.writers.parts.plan import PartPlan
 
 if TYPE_CHECKING:
-    from publisher.writers.parts.plan import PartPlan
     from publisher.writers.parts.run import PartPages
 
 WEB_FORMATS = ("html",)
+DRAFT_FORMATS = ("pdf",)
 PRINT_FORMATS = ("pdf", "epub")  # the EPUB's page-list follows the PDF's pages: built together
+# The draft's parts: two or three articles, so that an edit lays out that much before its
+# pages show. Where each part starts a page (bulletin), a draft breaks pages more often.
+DRAFT_PLAN = PartPlan(threshold=12, min_articles=2, max_articles=3, target_parts=8)
 
 
 class Broadcast:
@@ -62,23 +66,27 @@ class Broadcast:
 @dataclass(frozen=True)
 class PrintView:
     """The pages the print preview shows, and the first that changed with the last view.
-    ``generation`` numbers the views; ``build`` is the print build they come from.
-    ``provisional``: some pages are those of a part of the PDF laid out before the whole
-    is done; the whole PDF's pages replace them."""
+    ``generation`` numbers the views; ``version`` is the state of the files they show
+    (``Preview.files_changed`` counts). ``provisional``: pages of a draft, laid out in
+    finer parts than the build's, shown until the build's own PDF replaces them."""
 
     generation: int = 0
     pages: tuple[PrintPage, ...] = ()
     first_changed: int | None = None
-    build: int = 0
+    version: int = 0
     provisional: bool = False
 
 
 class Preview:
-    """One publication kept built: the web page first (fast), and the PDF and EPUB on a
-    second worker, so that the web page never waits behind a PDF."""
+    """One publication kept built, on three workers of its own, one after the other after
+    each edit: the web page (fast); a draft PDF, cut in parts of a few articles
+    (``draft_plan``) so that the part holding the edit is laid out again in seconds, its
+    pages shown as soon as it is; and the PDF and EPUB as ``publisher build`` makes them,
+    whose pages then replace the draft's. The draft is made once beside the first build,
+    to fill the cache; until then an edit goes from the web page to the PDF."""
 
     def __init__(self, source: Path, options: BuildOptions, scratch: Path, say: Callable[[str], None],
-                 part_plan: PartPlan | None = None) -> None:
+                 draft_plan: PartPlan = DRAFT_PLAN) -> None:
         self.events = Broadcast()
         self.images = PageImages(scratch / "pages")
         self._said: set[str] = set()
@@ -86,18 +94,25 @@ class Preview:
         self._say_to = say
         say = self._say
         self._lock = threading.Lock()
+        self._version = 0
         self._print_view = PrintView()
-        self._settled = PrintView()  # the last view of a whole PDF
-        self._print_due = threading.Event()  # files changed: build the PDF once the web page is built
-        self.web = Rebuilder("web", source, dataclasses.replace(options, formats=WEB_FORMATS), scratch, self._changed, say)
+        self._settled = PrintView()  # the last PDF as built
+        self._draft = PrintView()  # the last whole draft PDF
+        self._handled = {"draft": 0, "print": 0}  # the outputs (generations) taken in
+        self._draft_due = threading.Event()  # files changed: a draft once the web page is built
+        self._print_due = threading.Event()  # the PDF once the draft is done
+        self.web = Rebuilder("web", source, dataclasses.replace(options, formats=WEB_FORMATS), scratch, self._changed, say,
+                             version=self._files_version)
         # A large PDF's parts on every core: after an edit that moves the pages, every part after it is laid out again.
-        # Each part is shown as soon as it is laid out (``part_plan``: how finely the PDF is cut).
-        printing = dataclasses.replace(options, formats=PRINT_FORMATS, pdf_jobs=options.pdf_jobs or default_jobs(),
-                                       part_plan=part_plan or options.part_plan)
-        self.print = Rebuilder("print", source, printing, scratch, self._changed, say, on_part=self._part_laid_out)
+        jobs = options.pdf_jobs or default_jobs()
+        drafting = dataclasses.replace(options, formats=DRAFT_FORMATS, pdf_jobs=jobs, part_plan=draft_plan)
+        self.draft = Rebuilder("draft", source, drafting, scratch, self._changed, say, on_part=self._part_laid_out,
+                               version=self._files_version)
+        printing = dataclasses.replace(options, formats=PRINT_FORMATS, pdf_jobs=jobs)
+        self.print = Rebuilder("print", source, printing, scratch, self._changed, say, version=self._files_version)
 
     def _say(self, message: str) -> None:
-        """Errors each time; a warning once (each build of both kinds would repeat it)."""
+        """Errors each time; a warning once (each build of every kind would repeat it)."""
         if message.startswith("warning:"):
             with self._said_lock:
                 if message in self._said:
@@ -105,34 +120,48 @@ class Preview:
                 self._said.add(message)
         self._say_to(message)
 
+    def _files_version(self) -> int:
+        with self._lock:
+            return self._version
+
     @property
     def print_view(self) -> PrintView:
         with self._lock:
             return self._print_view
 
+    @property
+    def _rebuilders(self) -> tuple[Rebuilder, ...]:
+        return (self.web, self.draft, self.print)
+
     def start(self) -> None:
+        self._print_due.set()
         self.web.start()
-        self.print.start()
+        self.draft.start(build=False)
+        self.print.start(build=False)
 
     def files_changed(self) -> None:
-        """The web page is built first; the PDF once it is done (``_changed``), so that
-        the two do not share the cores while the web page is being made."""
+        """The web page is built first, then the draft, then the PDF (``_changed``): each
+        has the cores to itself while the one before is made."""
+        with self._lock:
+            self._version += 1
+        self._draft_due.set()
         self._print_due.set()
         self.web.request()
 
     def stop(self) -> None:
         self.events.close()
-        for rebuilder in (self.web, self.print):
+        for rebuilder in self._rebuilders:
             rebuilder.stop()
 
     def close(self) -> None:
-        for rebuilder in (self.web, self.print):
+        for rebuilder in self._rebuilders:
             rebuilder.close()
 
     def status(self) -> dict[str, object]:
         """What every open page is told: which build it should show, and the errors."""
         web, printed = self.web.state, self.print.state
-        busy = {"web": self.web.busy, "print": self.print.busy or self._print_due.is_set()}
+        printing = self.draft.busy or self.print.busy or self._draft_due.is_set() or self._print_due.is_set()
+        busy = {"web": self.web.busy, "print": printing}
         return {"web": web.outputs.generation, "print": self.print_view.generation,
                 "web_error": web.error, "print_error": printed.error,
                 "building": [name for name, running in busy.items() if running]}
@@ -144,19 +173,73 @@ class Preview:
                            "width": page.width, "height": page.height} for page in view.pages]}
 
     def _changed(self, rebuilder: Rebuilder) -> None:
-        if rebuilder is self.web and not self.web.state.building and self._print_due.is_set():
-            self._print_due.clear()
-            self.print.request()
-        if rebuilder is self.print:
-            self._update_print_view()
+        if not rebuilder.state.building:
+            self._next_after(rebuilder)
+        if rebuilder is not self.web:
+            self._take_pdf(rebuilder)
         self.events.publish(json.dumps(self.status()))
 
-    def _part_laid_out(self, build: int, part: PartPages) -> None:
-        """A part of the PDF build ``build`` makes, laid out: its pages take the place of
-        those at its page numbers, until the whole PDF replaces them. Not before a first
-        whole PDF is shown (a first build shows the whole)."""
-        if not self._print_view.pages:
+    def _next_after(self, rebuilder: Rebuilder) -> None:
+        """The build that follows ``rebuilder``'s, done: web page, draft, PDF; and the
+        first draft (which fills the cache) after the first PDF."""
+        drafted = self.draft.state.outputs.generation > 0
+        if rebuilder is self.web and self._draft_due.is_set():
+            self._draft_due.clear()
+            # No draft before the first has filled the cache, nor of a PDF laid out in one piece (the PDF itself is as quick).
+            if drafted and self.draft.state.outputs.part_count != 0:
+                self.draft.request()
+                return
+        if rebuilder in (self.web, self.draft) and self._print_due.is_set():
+            self._print_due.clear()
+            self.print.request()
+        if rebuilder is self.print and not drafted and not self.draft.busy:
+            self._draft_due.clear()
+            self.draft.request()
+
+    def _take_pdf(self, rebuilder: Rebuilder) -> None:
+        """A new whole PDF from ``rebuilder`` (the draft's or the build's), into the view."""
+        outputs = rebuilder.state.outputs
+        pdf = outputs.files.get("pdf")
+        with self._lock:
+            if pdf is None or self._handled[rebuilder.kind] == outputs.generation:
+                return
+            self._handled[rebuilder.kind] = outputs.generation
+        try:
+            pages = read_pages(pdf)
+            self.images.add(pdf, pages)
+        except (PyPdfError, OSError) as error:
+            self._say(f"error: the print preview cannot show the PDF: {error}")
             return
+        with self._lock:
+            before = self._print_view
+            if rebuilder is self.draft:
+                # Compared with the last draft; shown only while the PDF shown is older.
+                changed = first_changed(self._draft.pages, pages) if self._draft.generation else None
+                self._draft = PrintView(generation=1, pages=pages, version=outputs.version)
+                if outputs.version > before.version or (before.provisional and outputs.version == before.version):
+                    if before.provisional and before.version == outputs.version and before.first_changed is not None:
+                        changed = before.first_changed
+                    self._print_view = PrintView(generation=before.generation + 1, pages=pages, first_changed=changed,
+                                                 version=outputs.version, provisional=True)
+            else:
+                # Compared with the last PDF as built, not with the draft pages shown meanwhile.
+                settled = self._settled
+                self._settled = PrintView(generation=1, pages=pages, version=outputs.version)
+                if outputs.version >= before.version:
+                    self._print_view = PrintView(
+                        generation=before.generation + 1, pages=pages, version=outputs.version,
+                        first_changed=first_changed(settled.pages, pages) if settled.generation else None)
+            shown = {page.digest for view in (self._print_view, self._settled, self._draft) for page in view.pages}
+        self.images.keep(shown)
+
+    def _part_laid_out(self, version: int, part: PartPages) -> None:
+        """A part of the draft of the files at ``version``, laid out: its pages take the
+        place of those at its page numbers in the last draft, until the whole draft, then
+        the PDF as built, replace them. Not before a first PDF is shown, nor when the PDF
+        shown is as new."""
+        with self._lock:
+            if not self._print_view.pages or not self._draft.pages or version <= self._settled.version:
+                return
         try:
             pages = read_pages(part.pdf)
             self.images.add(part.pdf, pages)
@@ -164,7 +247,8 @@ class Preview:
             return  # the whole PDF says what is wrong, if anything is
         with self._lock:
             before = self._print_view
-            shown = list(before.pages)
+            same_draft = before.provisional and before.version == version
+            shown = list(before.pages if same_draft else self._draft.pages)
             for offset, page in enumerate(pages):
                 index = part.first_page + offset
                 label = shown[index].label if index < len(shown) else str(part.page_numbers[offset])
@@ -174,30 +258,14 @@ class Preview:
                 else:
                     shown.append(page)
             # Where the browser scrolls: the first page of this part that changed, or, once
-            # a part of this build showed a change, that page still (not the contents, say).
-            changed = first_changed(self._settled.pages[part.first_page:], shown[part.first_page:part.first_page + len(pages)])
-            if before.provisional and before.build == build and before.first_changed is not None:
+            # a part of this draft showed a change, that page still (not the contents, say).
+            changed = first_changed(self._draft.pages[part.first_page:], shown[part.first_page:part.first_page + len(pages)])
+            if same_draft and before.first_changed is not None:
                 changed = before.first_changed
             elif changed is not None:
                 changed += part.first_page
-            self._print_view = PrintView(generation=before.generation + 1, pages=tuple(shown), build=build,
+            self._print_view = PrintView(generation=before.generation + 1, pages=tuple(shown), version=version,
                                          first_changed=changed, provisional=True)
+            kept = {page.digest for view in (self._print_view, self._settled, self._draft) for page in view.pages}
+        self.images.keep(kept)
         self.events.publish(json.dumps(self.status()))
-
-    def _update_print_view(self) -> None:
-        outputs = self.print.state.outputs
-        pdf = outputs.files.get("pdf")
-        if pdf is None or (outputs.generation == self._print_view.build and not self._print_view.provisional):
-            return
-        try:
-            pages = read_pages(pdf)
-            self.images.publish(pdf, pages)
-        except (PyPdfError, OSError) as error:
-            self._say(f"error: the print preview cannot show the PDF: {error}")
-            return
-        with self._lock:
-            before, settled = self._print_view, self._settled
-            # Compared with the last whole PDF's pages, not with a part's shown meanwhile.
-            self._print_view = self._settled = PrintView(
-                generation=before.generation + 1, pages=pages, build=outputs.generation,
-                first_changed=first_changed(settled.pages, pages) if settled.generation else None)

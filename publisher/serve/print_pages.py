@@ -15,7 +15,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,52 +96,49 @@ class _Digests:
 
 
 class PageImages:
-    """PNG pictures of pages by digest, rendered from the PDF that has them, each once."""
+    """PNG pictures of pages by digest, rendered from a PDF that has them, each once."""
 
     def __init__(self, folder: Path) -> None:
         self._folder = folder
         self._folder.mkdir(exist_ok=True)
         self._lock = threading.Lock()
         self._sources: dict[str, tuple[Path, int]] = {}  # digest -> (PDF, page index)
-        self._previous: dict[str, tuple[Path, int]] = {}  # the pages shown before
+        self._kept_before: frozenset[str] = frozenset()
         self._rendering: dict[str, threading.Lock] = {}
         self._pdf_count = 0
 
-    def publish(self, pdf: bytes, pages: Sequence[PrintPage]) -> None:
-        """Make ``pages`` (those of ``pdf``) the ones that can be asked for. The pages shown
-        before stay for a while (a browser may ask for them until it hears of the new
-        ones); older pictures and PDFs are removed."""
-        with self._lock:
-            self._pdf_count += 1
-            path = self._folder / f"print-{self._pdf_count}.pdf"
-            path.write_bytes(pdf)
-            current = {page.digest: (path, index) for index, page in enumerate(pages)}
-            gone = set(self._previous) - set(self._sources) - set(current)
-            self._previous, self._sources = self._sources, current
-            self._rendering = {digest: lock for digest, lock in self._rendering.items()
-                               if digest in self._sources or digest in self._previous}
-            kept = {source for source, _ in (*self._sources.values(), *self._previous.values())}
-        for digest in gone:
-            self._image_path(digest).unlink(missing_ok=True)
-        for old in self._folder.glob("print-*.pdf"):
-            if old not in kept:
-                old.unlink(missing_ok=True)
-
     def add(self, pdf: bytes, pages: Sequence[PrintPage]) -> None:
-        """Make ``pages`` (those of ``pdf``: a part laid out before the whole PDF is done)
-        ones that can be asked for too, beside those published; the next ``publish``
-        keeps them for a while as it keeps the pages shown before."""
+        """Make ``pages`` (those of ``pdf``: a whole PDF, or a part of one) ones that can
+        be asked for, until ``keep`` leaves them out twice."""
         with self._lock:
             self._pdf_count += 1
             path = self._folder / f"print-{self._pdf_count}.pdf"
             path.write_bytes(pdf)
             self._sources.update({page.digest: (path, index) for index, page in enumerate(pages)})
 
+    def keep(self, digests: Iterable[str]) -> None:
+        """Keep only the pages named ``digests`` and those kept the time before (a browser
+        may ask for them until it hears of the new ones); other pictures and PDFs go."""
+        wanted = frozenset(digests)
+        with self._lock:
+            kept = wanted | self._kept_before
+            self._kept_before = wanted
+            gone = set(self._sources) - kept
+            for digest in gone:
+                del self._sources[digest]
+            self._rendering = {digest: lock for digest, lock in self._rendering.items() if digest in self._sources}
+            sources = {source for source, _ in self._sources.values()}
+            for old in self._folder.glob("print-*.pdf"):  # under the lock: not one being added
+                if old not in sources:
+                    old.unlink(missing_ok=True)
+        for digest in gone:
+            self._image_path(digest).unlink(missing_ok=True)
+
     def image(self, digest: str) -> Path | None:
         """The picture of the page named ``digest``, rendered now if it was not; None for
         a digest no page shown has."""
         with self._lock:
-            source = self._sources.get(digest) or self._previous.get(digest)
+            source = self._sources.get(digest)
             if source is None:
                 return None
             rendering = self._rendering.setdefault(digest, threading.Lock())

@@ -33,6 +33,8 @@ class Outputs:
     """The last good build of some formats: each file's bytes by format, and its name."""
 
     generation: int = 0  # 0: none built yet
+    version: int = 0  # the ``version`` of the files built (``Rebuilder``): which edit they show
+    part_count: int | None = None  # the parts the PDF was laid out in (0: one piece); None: not known (from the cache)
     files: Mapping[str, bytes] = field(default_factory=dict)
     names: Mapping[str, str] = field(default_factory=dict)  # format -> file name
 
@@ -51,14 +53,18 @@ class Rebuilder:
     """Builds ``options.formats`` of the publication at ``source`` on a worker process of
     its own (the server stays responsive, and Ctrl-C interrupts a build there), each into
     a fresh folder under ``scratch`` whose files are read into memory and removed.
-    ``on_part(build number, part)``: each part of a large PDF as soon as it is laid out,
-    before the build ends (the worker leaves it in a folder this process watches)."""
+    ``on_part(version, part)``: each part of a large PDF as soon as it is laid out,
+    before the build ends (the worker leaves it in a folder this process watches).
+    ``version()``: a number that grows with each change to the files, read as a build
+    starts: which state of the files its outputs (and parts) show."""
 
     def __init__(self, kind: str, source: Path, options: BuildOptions, scratch: Path,
                  on_change: Callable[[Rebuilder], None], say: Callable[[str], None],
-                 on_part: Callable[[int, PartPages], None] | None = None) -> None:
+                 on_part: Callable[[int, PartPages], None] | None = None,
+                 version: Callable[[], int] = lambda: 0) -> None:
         self.kind = kind
         self._on_part = on_part
+        self._version = version
         self._source = source
         self._options = options
         self._scratch = scratch
@@ -81,9 +87,11 @@ class Rebuilder:
         """A build runs, or one is due."""
         return self._wanted.is_set() or self.state.building
 
-    def start(self) -> None:
+    def start(self, build: bool = True) -> None:
+        """Start waiting for requests; ``build``: the first build now."""
         self._thread.start()
-        self.request()
+        if build:
+            self.request()
 
     def request(self) -> None:
         """Build again once the build running (if any) ends: requests that come meanwhile
@@ -109,9 +117,9 @@ class Rebuilder:
             self._wanted.clear()
             number += 1
             self._set(building=True)
-            self._build(self._scratch / f"{self.kind}-{number}", number)
+            self._build(self._scratch / f"{self.kind}-{number}", number, self._version())
 
-    def _build(self, folder: Path, number: int) -> None:
+    def _build(self, folder: Path, number: int, version: int) -> None:
         started = time.perf_counter()
         parts = folder.with_name(folder.name + "-parts")
         try:
@@ -119,7 +127,7 @@ class Rebuilder:
             if self._on_part is not None:
                 options = dataclasses.replace(options, on_part=functools.partial(leave_part, parts))
             summary = self._wait(self._pool.submit(build_in_worker, self._source, folder, options, os.getpid()),
-                                 parts, number)
+                                 parts, version)
             if len(summary.outcomes) != 1:
                 raise PublisherError(f"holds {len(summary.outcomes)} publications; serve previews one: name its folder",
                                      self._source)
@@ -130,7 +138,9 @@ class Rebuilder:
                 raise PublisherError("the build gave no result", self._source)
             result = outcome.result
             wanted = {written.format: written.path for written in result.files if written.format in ("html", "pdf", "epub")}
-            outputs = Outputs(generation=number, files={kind: path.read_bytes() for kind, path in wanted.items()},
+            outputs = Outputs(generation=number, version=version,
+                              part_count=None if result.up_to_date else result.part_count,
+                              files={kind: path.read_bytes() for kind, path in wanted.items()},
                               names={kind: path.name for kind, path in wanted.items()})
         except PublisherError as error:
             self._failed(str(error))
@@ -156,8 +166,9 @@ class Rebuilder:
             shutil.rmtree(folder, ignore_errors=True)
             shutil.rmtree(parts, ignore_errors=True)
 
-    def _wait(self, future: Future[BatchSummary], parts: Path, number: int) -> BatchSummary:
-        """The build's summary; meanwhile each part it leaves in ``parts`` goes to ``on_part``."""
+    def _wait(self, future: Future[BatchSummary], parts: Path, version: int) -> BatchSummary:
+        """The build's summary; meanwhile each part it leaves in ``parts`` goes to ``on_part``
+        with the ``version`` of the files built."""
         if self._on_part is None:
             return future.result()
         taken: set[str] = set()
@@ -167,7 +178,7 @@ class Rebuilder:
             except TimeoutError:
                 for part in taken_parts(parts, taken):
                     if not self._stopping.is_set():
-                        self._on_part(number, part)
+                        self._on_part(version, part)
 
     def _failed(self, message: str) -> None:
         if not self._stopping.is_set():

@@ -20,7 +20,6 @@ from publisher.serve.handler import PreviewServer
 from publisher.serve.preview import Preview
 from publisher.serve.requests import allowed_hosts, is_loopback
 from publisher.serve.watch import Watcher, watched_folders
-from publisher.writers.parts.plan import PartPlan
 
 
 @dataclass(frozen=True)
@@ -30,13 +29,6 @@ class ServeSettings:
     layout: str | None = None
     open_browser: bool = False
     cache_dir: Path | None = None  # None: the user's cache folder
-    # The PDF cut into parts of a few articles, so that an edit's part shows in seconds
-    # (``--fast-print``); in a layout whose parts start a page, more page breaks than a build's.
-    fast_print: bool = False
-
-
-# A part of two or three articles: an edit lays out that much before its pages show.
-FAST_PRINT_PLAN = PartPlan(threshold=12, min_articles=2, max_articles=3, target_parts=8)
 
 
 def serve(path: Path, settings: ServeSettings = ServeSettings(), say: Callable[[str], None] = print) -> None:
@@ -69,7 +61,7 @@ def _serve_from(source: Path, options: BuildOptions, settings: ServeSettings, sc
     port = listening.server_address[1]
     listening.hosts = allowed_hosts(settings.host, port)
     # Its workers are forked before any thread starts.
-    preview = Preview(source, options, scratch, say, part_plan=FAST_PRINT_PLAN if settings.fast_print else None)
+    preview = Preview(source, options, scratch, say)
     listening.preview = preview
     watcher = Watcher(watched_folders(source, settings.layout), preview.files_changed, say)
     # Both stop the server, even where SIGINT came ignored (a job started in the background).

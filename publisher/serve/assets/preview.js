@@ -1,7 +1,8 @@
-// publisher serve: keeps a preview page up to date. On the web page ("/") a newer build's
-// body takes the place of the old one (the page reloads when its head changed: styles,
-// fonts), keeping the scroll position; on "/print" it swaps the pages that
-// changed and scrolls to the first of them. A failed build leaves the page as it is, under
+// publisher serve: keeps a preview page up to date. On the web page ("/") a newer build is
+// patched in place, only the elements that changed replaced (the page reloads when its head
+// changed beyond its styles and title), keeping the scroll position; on "/print" it swaps the pages that
+// changed and scrolls to the first of them; a draft's pages (laid out in finer parts, shown
+// first) carry a badge until the PDF's own replace them. A failed build leaves the page as it is, under
 // an overlay that says FILE:LINE: what is wrong, until a build succeeds again.
 (() => {
   "use strict";
@@ -68,6 +69,7 @@
     });
     figures.slice(view.pages.length).forEach((figure) => figure.remove());
     document.getElementById("publisher-page-count").textContent = view.pages.length + (view.pages.length === 1 ? " page" : " pages");
+    document.getElementById("publisher-provisional").hidden = !view.provisional;
     document.body.dataset.generation = String(view.generation);
     if (scrollToChange && view.first_changed !== null) {
       const target = holder.children[view.first_changed];
@@ -75,17 +77,56 @@
       img.loading = "eager";
       target.scrollIntoView({block: "start"});
       // When the first changed page is on screen (benchmarks/serve.py reads it).
-      const shown = () => { document.body.dataset.shownAt = String(Date.now()); document.body.dataset.shownGeneration = String(view.generation); };
+      const shown = () => {
+        Object.assign(document.body.dataset, {shownAt: String(Date.now()), shownGeneration: String(view.generation),
+          shownProvisional: String(view.provisional)});
+      };
       if (img.complete && img.naturalWidth > 0) shown(); else img.addEventListener("load", shown, {once: true});
     }
   }
 
-  // The head without the preview's own tags: equal heads (styles, fonts) let a new build's
-  // body replace the old one in place, faster than a reload and with the scroll kept.
+  // The preview's own elements: its script and styles, the overlay. A patch leaves them be.
+  function isOwn(node) {
+    return node.nodeType === Node.ELEMENT_NODE && ((node.id || "").startsWith("publisher-preview")
+      || (node.getAttribute("src") || node.getAttribute("href") || "").startsWith("/_preview/"));
+  }
+
+  // The head without the preview's own tags, nor what can change in place (its styles'
+  // text, fonts included, and the title): heads equal but for those let a new build be
+  // patched into the page; any other change to the head reloads it.
   function headSignature(doc) {
-    return [...doc.head.children]
-      .filter((element) => !(element.getAttribute("src") || element.getAttribute("href") || "").startsWith("/_preview/"))
-      .map((element) => element.outerHTML).join("\n");
+    return [doc.documentElement.cloneNode(false).outerHTML, ...[...doc.head.children].filter((element) => !isOwn(element))
+      .map((element) => element.matches("style, title") ? element.cloneNode(false).outerHTML : element.outerHTML)].join("\n");
+  }
+
+  // Make `old` (in this page) show what `fresh` (in the new build) shows, touching only what
+  // differs: equal subtrees stay as they are, so an edit to one paragraph of a long page
+  // replaces that paragraph, not the page (the browser lays out again only around it).
+  function patch(old, fresh) {
+    if (old.isEqualNode(fresh)) return;
+    if (old.nodeType !== Node.ELEMENT_NODE || old.nodeName !== fresh.nodeName) {
+      old.replaceWith(document.importNode(fresh, true));
+      return;
+    }
+    for (const {name} of [...old.attributes]) if (!fresh.hasAttribute(name)) old.removeAttribute(name);
+    for (const {name, value} of [...fresh.attributes]) if (old.getAttribute(name) !== value) old.setAttribute(name, value);
+    const before = [...old.childNodes].filter((node) => !isOwn(node));
+    const after = [...fresh.childNodes].filter((node) => !isOwn(node));
+    // The children alike at both ends stay; between them, one for one if as many, else anew.
+    let start = 0;
+    while (start < before.length && start < after.length && before[start].isEqualNode(after[start])) start++;
+    let endBefore = before.length, endAfter = after.length;
+    while (endBefore > start && endAfter > start && before[endBefore - 1].isEqualNode(after[endAfter - 1])) {
+      endBefore--;
+      endAfter--;
+    }
+    if (endBefore - start === endAfter - start) {
+      for (let index = start; index < endBefore; index++) patch(before[index], after[index]);
+      return;
+    }
+    const next = endBefore < before.length ? before[endBefore] : null;
+    before.slice(start, endBefore).forEach((node) => node.remove());
+    for (const node of after.slice(start, endAfter)) old.insertBefore(document.importNode(node, true), next);
   }
 
   let lastStatus = null;
@@ -105,10 +146,10 @@
         return;
       }
       const x = window.scrollX, y = window.scrollY;
-      document.body.replaceWith(document.adoptNode(fresh.body));
+      patch(document.head, fresh.head);
+      patch(document.body, fresh.body);
       window.scrollTo(x, y);
       shownWeb = generation;
-      document.title = fresh.title;
       if (lastStatus) onStatus(lastStatus);
     } finally {
       refreshing = false;
