@@ -193,6 +193,14 @@ def test_the_pages_copyright_notice_ends_the_article_but_a_pictures_credit_does_
     assert "Rights Reserved" not in text and "Popular" not in text and "Download" not in text
 
 
+def test_a_date_run_into_a_marked_up_author_line_is_never_a_name(tmp_path):
+    standfirst = "<div class='dek'>Twenty routes will serve the eastern edge of the city, officials said on Monday.</div>"
+    body = (f"<h1>Council adds twenty bus routes</h1>{standfirst}<div class='author'>November 20, 2019 Emiliano Bellini</div>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert not any(any(ch.isdigit() for ch in name) for name in article.authors), article.authors
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

@@ -164,15 +164,16 @@ def _sort_out(
         if index in labels:
             continue
         # The top photo and its caption may stand between the headline and the byline, and
-        # so may a standfirst when the byline says it is one (``By ...``, or marked up).
-        text_above = sum(not kept.is_image and "caption" not in kept.hints for kept in content) if index < DATE_WINDOW else None
-        near_top = text_above == 0
-        under_standfirst = text_above == 1 or (text_above == 2 and head_date(content[-1], profile) is not None)
+        # so may a standfirst (one paragraph, with labels or a date line beside it) when the
+        # byline says it is one (``By ...``, or marked up).
+        above = [kept for kept in content if not kept.is_image and "caption" not in kept.hints] if index < DATE_WINDOW else None
+        near_top = above == []
+        under_standfirst = above is not None and (len(above) == 1 or (len(above) > 1 and sum(map(is_prose, above)) == 1))
         if line.is_image:
             content.append(line)
         elif profile.is_chrome(line.text):
             dropped.append(Dropped(line.number, line.text, "chrome line (site profile)"))
-        elif near_top and (found := head_date(line, profile)):
+        elif (near_top or (under_standfirst and not published)) and (found := head_date(line, profile)):
             # The first date line under the headline is the story's; another (Updated ...) goes with it.
             published, credit = published or found[0], found[1]
             authors = byline_names(credit, profile) if credit and not authors else authors
@@ -184,7 +185,7 @@ def _sort_out(
         elif near_top and not authors and _is_top_byline(line, _next_text(lines, index), profile):
             authors = byline_names(line.text, profile)
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
-        elif under_standfirst and _is_marked_byline(line, profile) and (names := byline_names(line.text, profile)):
+        elif under_standfirst and _is_marked_byline(line, profile) and (names := _names_only(byline_names(line.text, profile))):
             authors = authors or names
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
         elif near_top and authors and _in_byline_block(line):
@@ -270,6 +271,12 @@ def _in_byline_block(line: Line) -> bool:
     """Under a byline, the rest of the author's box: the name again, a role, links to the
     author's page or feed, an address."""
     return line.words <= 8 and not ends_sentence(line.text) and ("author" in line.hints or line.link or "@" in line.text)
+
+
+def _names_only(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``names`` unless a date is among them (``November 20``, ``2019 Emiliano Bellini``:
+    a date before the name, which the byline's shape does not part)."""
+    return () if any(any(ch.isdigit() for ch in name) for name in names) else names
 
 
 def _is_marked_byline(line: Line, profile: SiteProfile) -> bool:
