@@ -2,8 +2,9 @@
 process pool, warnings and failures reported, a worker killed mid-build, a cache entry
 half written by a killed worker, two trees sharing one cache, and a lost scheduler.
 
-One local cluster (two worker processes of one thread) serves the whole module: starting
-one takes seconds.
+One local cluster (two worker processes of one thread, started as a build starts one:
+workers forked from a preloaded fork server) serves the whole module: starting one takes
+seconds.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from distributed import Client, LocalCluster
 from publisher import BuildOptions, build_tree
 from publisher.batch import BatchJob, run_batch
 from publisher.cache import Cache
-from publisher.dask_cluster import dask_executor
+from publisher.dask_cluster import dask_executor, local_cluster
 from publisher.errors import PublisherError
 from publisher.executors import ExecutorLost
 from publisher.storage import Remote
@@ -36,9 +37,7 @@ SMALL = BuildOptions(formats=("html", "epub"))
 
 @pytest.fixture(scope="module")
 def client():
-    with (LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
-                       worker_dashboard_address=None) as cluster,
-          Client(cluster, set_as_default=False) as client):
+    with local_cluster(2) as cluster, Client(cluster, set_as_default=False) as client:
         yield client
 
 
