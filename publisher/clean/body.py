@@ -451,9 +451,11 @@ def _is_caption(line: Line, profile: SiteProfile, image: Line | None) -> bool:
     # Right under a picture, a short line is its caption; a sentence the extractor took for
     # the main text is text (it leaves out what the page marks as a caption), unless the
     # picture links elsewhere (another story's teaser).
-    if image is None or line.words > _CAPTION_UNDER_IMAGE_WORDS or not ends_sentence(line.text):
-        return image is not None and line.words <= _CAPTION_UNDER_IMAGE_WORDS
-    return not (line.words >= 25 or (line.main and not image.link))
+    if image is None or line.words > _CAPTION_UNDER_IMAGE_WORDS:
+        return False
+    if not ends_sentence(line.text):
+        return True
+    return line.words < 25 and not (line.main and not image.link)
 
 
 def _photo_series(content: list[Line], profile: SiteProfile) -> set[int]:
