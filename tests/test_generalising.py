@@ -201,6 +201,17 @@ def test_a_date_run_into_a_marked_up_author_line_is_never_a_name(tmp_path):
     assert not any(any(ch.isdigit() for ch in name) for name in article.authors), article.authors
 
 
+def test_tags_one_a_line_in_lower_case_after_the_text_go(tmp_path):
+    """A copy's last lines: the story's tags, one a line, in lower case; a byline (a
+    capital letter) or a last short paragraph stays."""
+    copy = "\n".join(["Hai mươi tuyến buýt điện mới cho Hà Nội", "Thứ Ba, 25/12/2012 - 10:03",
+                      *(p for p in PARAGRAPHS), "xe buýt điện", "giao thông hà nội", "tuyến mới"])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    text = _text_of(read_article(page, load_profiles()).article)
+    assert PARAGRAPHS[-1] in text and "xe buýt điện" not in text and "tuyến mới" not in text
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

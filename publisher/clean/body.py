@@ -93,13 +93,29 @@ def _without_tag_lines(content: list[Line], dropped: list[Dropped]) -> list[Line
     prose = [index for index, line in enumerate(content) if is_body_prose(line)]
     if not prose:
         return content
+    tags = _tag_run_at_end(content, prose[-1])
     kept = []
     for index, line in enumerate(content):
-        if not line.is_image and not prose[0] < index < prose[-1] and _is_tag_line(line.text):
+        if index in tags or (not line.is_image and not prose[0] < index < prose[-1] and _is_tag_line(line.text)):
             dropped.append(Dropped(line.number, line.text, "the story's tags"))
         else:
             kept.append(line)
     return kept
+
+
+def _tag_run_at_end(content: list[Line], last_prose: int) -> set[int]:
+    """The last lines, after the text's last paragraph, when they are a run of three or
+    more short terms in lower case with no punctuation ending them (``thanh bùi``, ``sao
+    kết hôn``): tags printed one a line. A name, a heading or a credit starts with a
+    capital letter."""
+    run = []
+    for index in range(len(content) - 1, last_prose, -1):
+        line = content[index]
+        text = line.text.strip()
+        if line.is_image or not text or not text[0].islower() or line.words > _TAG_WORDS or not text[-1].isalnum():
+            break
+        run.append(index)
+    return set(run) if len(run) >= _TAG_COUNT else set()
 
 
 def _is_tag_line(text: str) -> bool:
