@@ -212,6 +212,15 @@ def test_tags_one_a_line_in_lower_case_after_the_text_go(tmp_path):
     assert PARAGRAPHS[-1] in text and "xe buýt điện" not in text and "tuyến mới" not in text
 
 
+def test_an_id_with_no_words_is_no_paragraph_but_a_phone_number_stays(tmp_path):
+    copy = "\n".join(["Hai mươi tuyến buýt điện mới cho Hà Nội", "Thứ Ba, 25/12/2012 - 10:03", PARAGRAPHS[0],
+                      "1-1457918989456", PARAGRAPHS[1], "Đường dây nóng:", "0912345678", *PARAGRAPHS[2:]])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    text = _text_of(read_article(page, load_profiles()).article)
+    assert "1457918989456" not in text and "0912345678" in text and PARAGRAPHS[-1] in text
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

@@ -44,6 +44,8 @@ _DESCRIPTION_START = 30  # characters of the page's description that find where 
 _TAG_LABEL_WORDS = 3  # "Filed Under", "Từ khóa", "Tags"
 _TAG_COUNT = 3
 _TAG_WORDS = 4  # words of one tag
+_CODE_CHARS = 13
+_CODE_DIGITS = 13  # a time in milliseconds, a long id: more than a phone number holds
 _STAMP_CHARS = 40
 _STAMP_WORDS = 4
 _CONTACT_WORDS = 40
@@ -68,6 +70,9 @@ def read_body(
     lead = "\n".join(line.text for line in lead_lines) if lead_lines else None
     content = [line for line in content if line not in lead_lines]
     content = _without_tag_lines(content, dropped)
+    for code in [line for line in content if _is_bare_code(line.text)]:
+        content.remove(code)
+        dropped.append(Dropped(code.number, code.text, "a code with no words (an image's or a widget's id)"))
     blocks = _Blocks(dropped, path, line_key(title))
     text_mode = evidence.page_title is None
     gallery = _photo_series(content, profile) if text_mode else set()
@@ -101,6 +106,15 @@ def _without_tag_lines(content: list[Line], dropped: list[Dropped]) -> list[Line
         else:
             kept.append(line)
     return kept
+
+
+def _is_bare_code(text: str) -> bool:
+    """``1-1457918989456``: one token of digits and signs, no letter, with more digits than
+    a year, a score, a count or a phone number a text would print alone: what a copy keeps
+    of an image's file name or a widget's id."""
+    token = text.strip()
+    return (" " not in token and len(token) >= _CODE_CHARS and sum(ch.isdigit() for ch in token) >= _CODE_DIGITS
+            and not any(ch.isalpha() for ch in token))
 
 
 def _tag_run_at_end(content: list[Line], last_prose: int) -> set[int]:
