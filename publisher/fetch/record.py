@@ -14,6 +14,9 @@ import json
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TypeVar
+
+_Entry = TypeVar("_Entry")
 
 RAW_FOLDER = ".fetched"
 _RECORD = "record.json"
@@ -39,18 +42,14 @@ def raw_folder(folder: Path) -> Path:
 
 
 def load_record(folder: Path, warn: Callable[[str], None]) -> dict[str, Fetched]:
-    tables = _load_tables(folder, _RECORD, "pages", warn, "every page is fetched anew")
-    try:
-        return {url: _entry(value) for url, value in tables.items()}
-    except (ValueError, TypeError) as problem:
-        warn(f"{raw_folder(folder) / _RECORD}: cannot be read ({problem}); every page is fetched anew")
-        return {}
+    return _load_tables(folder, _RECORD, "pages", _entry, warn, "every page is fetched anew")
 
 
-def _load_tables(folder: Path, name: str, key: str, warn: Callable[[str], None], consequence: str) -> dict[str, object]:
-    """``.fetched/NAME``'s ``key`` table (address -> entry, read field by field by the
-    caller), or nothing with a warning when the file is missing, unreadable or of
-    another version."""
+def _load_tables(folder: Path, name: str, key: str, read_entry: Callable[[object], _Entry],
+                 warn: Callable[[str], None], consequence: str) -> dict[str, _Entry]:
+    """``.fetched/NAME``'s ``key`` table (address -> entry, each read field by field by
+    ``read_entry``), or nothing with a warning when the file is missing, unreadable, of
+    another version, or holds an entry of another shape."""
     path = raw_folder(folder) / name
     if not path.is_file():
         return {}
@@ -58,8 +57,8 @@ def _load_tables(folder: Path, name: str, key: str, warn: Callable[[str], None],
         data = json.loads(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict) or data.get("version") != _VERSION or not isinstance(data.get(key), dict):
             raise ValueError(f"no {key} table of version {_VERSION}")
-        return {str(url): value for url, value in data[key].items()}
-    except (OSError, ValueError, UnicodeDecodeError) as problem:
+        return {str(url): read_entry(value) for url, value in data[key].items()}
+    except (OSError, ValueError, TypeError, UnicodeDecodeError) as problem:
         warn(f"{path}: cannot be read ({problem}); {consequence}")
         return {}
 
@@ -113,12 +112,7 @@ _LISTINGS = "sources.json"
 
 
 def load_listings(folder: Path, warn: Callable[[str], None]) -> dict[str, Listing]:
-    tables = _load_tables(folder, _LISTINGS, "sources", warn, "every feed is read anew")
-    try:
-        return {url: _listing(value) for url, value in tables.items()}
-    except (ValueError, TypeError) as problem:
-        warn(f"{raw_folder(folder) / _LISTINGS}: cannot be read ({problem}); every feed is read anew")
-        return {}
+    return _load_tables(folder, _LISTINGS, "sources", _listing, warn, "every feed is read anew")
 
 
 def _listing(value: object) -> Listing:
