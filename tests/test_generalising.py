@@ -173,14 +173,33 @@ def test_the_storys_tags_above_or_below_the_text_go_but_a_list_inside_it_stays(t
 def test_a_sentence_of_the_text_under_a_picture_is_text_and_a_teaser_under_a_linked_one_is_not(tmp_path):
     """Under a picture, a short line is its caption; a full sentence the extractor reads as
     the main text is a paragraph that happens to follow the picture, unless the picture
-    links elsewhere (another story's card)."""
+    links elsewhere and the next story's card follows (a box of other stories' cards)."""
     sentence = "Summary: the eastern routes will carry about forty thousand riders a day once all twenty are open."
-    for image, expected in (("<img src='bus.jpg'>", True), ("<a href='/other-story'><img src='bus.jpg'></a>", False)):
-        body = (f"<h1>Council adds twenty bus routes</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{image}<p>{sentence}</p>"
+    other = "Elsewhere: the tram line to the airport will close for repairs for three weeks from next Monday."
+    cards = f"<a href='/other-story'><img src='bus.jpg'></a><p>{sentence}</p><a href='/third-story'><img src='tram.jpg'></a><p>{other}</p>"
+    for inside, expected in ((f"<img src='bus.jpg'><p>{sentence}</p>", True), (cards, False)):
+        body = (f"<h1>Council adds twenty bus routes</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{inside}"
                 + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]))
         article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
         paragraphs = [block.text for block in article.body if isinstance(block, Paragraph)]
         assert (sentence in paragraphs) is expected
+
+
+def test_a_paragraph_under_a_linked_picture_with_the_text_going_on_under_it_is_no_caption(tmp_path):
+    """A picture that links elsewhere (an advertisement, a share button's icon, a photo
+    opening its gallery) set inside the text: the sentence under it, with the text going on
+    right under that, is the text's, not the picture's caption; and so is a paragraph the
+    page parted with a line break, whose first part ends with no full stop."""
+    sentence = "That said, the two companies might have made a good fit, as their papers serve different towns."
+    parted = ("On the supply side, the new routes are the most used of the network, followed closely by the "
+              "night buses, which carry a fifth fewer riders than the day routes")
+    for line in (sentence, parted):
+        body = (f"<h1>Council adds twenty bus routes</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+                f"<a href='https://ads.example/buy'><img src='ad.jpg'></a><p>{line}</p>"
+                + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]))
+        article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+        assert line in [block.text for block in article.body if isinstance(block, Paragraph)]
+        assert not any(isinstance(block, Figure) and block.caption == line for block in article.body)
 
 
 def test_the_pages_copyright_notice_ends_the_article_but_a_pictures_credit_does_not(tmp_path):

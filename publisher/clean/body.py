@@ -83,7 +83,7 @@ def read_body(
         elif lead is None and not blocks.items and _is_lead(line, profile, evidence, following):
             blocks.settle_picture()
             lead = line.text
-        elif index in gallery or _is_caption(line, profile, blocks.pending):
+        elif index in gallery or _is_caption(line, profile, blocks.pending, _right_under(content, index)):
             blocks.caption(line.text)
         else:
             blocks.settle_picture()
@@ -437,6 +437,10 @@ def _has_inner_sentence(text: str) -> bool:
     return any(match.group(1).isupper() for match in _SENTENCE_BREAK.finditer(text))
 
 
+def _right_under(content: list[Line], index: int) -> Line | None:
+    return content[index + 1] if index + 1 < len(content) else None
+
+
 def _next_text(content: list[Line], index: int) -> Line | None:
     for line in content[index + 1 :]:
         if not line.is_image:
@@ -471,7 +475,7 @@ def _same_start(text: str, hint: str) -> bool:
     return size >= 20 and line_key(text[:size]) == line_key(hint[:size])
 
 
-def _is_caption(line: Line, profile: SiteProfile, image: Line | None) -> bool:
+def _is_caption(line: Line, profile: SiteProfile, image: Line | None, right_under: Line | None) -> bool:
     if "caption" in line.hints:
         return True
     if line.kind == "heading" or "subtitle" in line.hints:
@@ -481,11 +485,26 @@ def _is_caption(line: Line, profile: SiteProfile, image: Line | None) -> bool:
     # Right under a picture, a short line is its caption; a sentence the extractor took for
     # the main text is text (it leaves out what the page marks as a caption), unless the
     # picture links elsewhere (another story's teaser).
-    if image is None or line.words > _CAPTION_UNDER_IMAGE_WORDS:
+    if image is None or line.words > _CAPTION_UNDER_IMAGE_WORDS or _text_runs_through(line, right_under):
         return False
     if not ends_sentence(line.text):
         return True
     return line.words < 25 and not (line.main and not image.link)
+
+
+def _text_runs_through(line: Line, right_under: Line | None) -> bool:
+    """Under a picture, a line the extractor took for its main text, with its main text going
+    on in the line right under it (a paragraph, not another picture): the text running past
+    a picture (or an advertisement's, a share button's icon), not the picture's caption. The
+    line is a sentence, or a paragraph's length (a paragraph the page parted with a line
+    break). A teaser in a box of other stories is followed by the next story's picture."""
+    return (
+        line.main
+        and right_under is not None
+        and right_under.main
+        and is_body_prose(right_under)
+        and (ends_sentence(line.text) or line.words >= _CAPTION_SENTENCE_WORDS)
+    )
 
 
 def _photo_series(content: list[Line], profile: SiteProfile) -> set[int]:
