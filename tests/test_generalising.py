@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from publisher import Figure, Heading, Paragraph, load_profiles, read_article
+from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import CleanResult
 from publisher.clean.floor import ExtractedBlock, ExtractedText, restore_floor
 from publisher.clean.language import detect_language
@@ -648,3 +649,13 @@ def test_figures_keep_headings_and_paragraphs_types(tmp_path):
     article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
     assert Heading("What comes next") in article.body
     assert any(isinstance(b, Figure) and b.caption == "A new bus at the depot." for b in article.body)
+
+
+def test_a_byline_word_in_lower_case_among_the_labels_above_the_date_gives_the_author(tmp_path):
+    """``by Jane Roe`` between the headline and its date line: the labels there go, and the
+    byline among them, opened by a byline's word in lower case, names the author."""
+    body = ("<h1>Council adds twenty bus routes</h1><div class='meta'><p>by Jane Roe</p>"
+            "<p>Nov 19, 2019 at 9:08 AM</p></div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    assert "Jane Roe" not in _text_of(article)

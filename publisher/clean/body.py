@@ -248,7 +248,7 @@ def _head_above_date(lines: list[Line], profile: SiteProfile, dropped: list[Drop
     if date_index is None:
         return set(), ()
     labels = [index for index in range(date_index) if not lines[index].is_image]
-    names = next((lines[i] for i in labels if _names_label(lines[i])), None)
+    names = next((lines[i] for i in labels if _names_label(lines[i]) or is_byline(lines[i].text, profile)), None)
     for index in labels:
         line = lines[index]
         reason = "byline above the date (read as the authors)" if line is names else "label between the headline and its date"
