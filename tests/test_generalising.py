@@ -659,3 +659,20 @@ def test_a_byline_word_in_lower_case_among_the_labels_above_the_date_gives_the_a
     article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
     assert article.authors == ("Jane Roe",)
     assert "Jane Roe" not in _text_of(article)
+
+
+def test_a_date_whose_parts_a_page_runs_together_is_still_a_date_line(tmp_path):
+    """A page that sets the year and the time (or the time zone and how long ago) in
+    elements of their own is read without the space its stylesheet draws between them: the
+    line is still a date line, not the lead or a heading."""
+    glued = parse_date_line("Published Tue, Nov 19 20197:05 AM ESTUpdated Tue, Nov 19 20197:16 AM EST")
+    assert glued is not None and (glued.value.year, glued.value.hour, glued.value.minute) == (2019, 7, 5)
+    aged = parse_date_line("Nov 19, 2019 at 9:08 GMT1 day ago")
+    assert aged is not None and aged.value == datetime(2019, 11, 19, 9, 8, tzinfo=UTC)
+    assert parse_date_line("12/03/2019 2 giờ trước") is not None
+    assert parse_date_line("He left 3 days ago on November 19, 2019 for the coast and the hills") is None
+    body = ("<h1>Council adds twenty bus routes</h1><div class='meta'><p>by Jane Roe</p>"
+            "<p>Nov 19, 2019 at 9:08 GMT1 day ago</p></div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.published is not None and article.published.value == datetime(2019, 11, 19, 9, 8, tzinfo=UTC)
+    assert "day ago" not in _text_of(article) and "day ago" not in (article.lead or "")
