@@ -676,3 +676,17 @@ def test_a_date_whose_parts_a_page_runs_together_is_still_a_date_line(tmp_path):
     article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
     assert article.published is not None and article.published.value == datetime(2019, 11, 19, 9, 8, tzinfo=UTC)
     assert "day ago" not in _text_of(article) and "day ago" not in (article.lead or "")
+
+
+def test_a_sentence_of_the_text_repeated_in_a_highlights_box_is_printed_once(tmp_path):
+    """A box of highlights (or a pull quote) repeats a sentence of the text word for word;
+    the extractor reads the text once. The text keeps its own copy; a caption printed under
+    each picture of a series is no such sentence and stays under each."""
+    repeated = "Officials said the new routes would serve neighbourhoods on the eastern edge of the city that have had no service."
+    highlights = f"<section class='field-highlights'><div>Highlights</div><div>{repeated}</div></section>"
+    body = (f"<h1>Council adds twenty bus routes</h1>{highlights}<article>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>")
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    texts = [article.lead or "", *(block.text for block in article.body if isinstance(block, Paragraph))]
+    assert sum(text == repeated for text in texts) == 1
+    assert [text for text in texts if text in PARAGRAPHS] == PARAGRAPHS

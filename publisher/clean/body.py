@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,6 +45,7 @@ _DESCRIPTION_START = 30  # characters of the page's description that find where 
 _TAG_LABEL_WORDS = 3  # "Filed Under", "Từ khóa", "Tags"
 _TAG_COUNT = 3
 _TAG_WORDS = 4  # words of one tag
+_REPEATED_SENTENCE_WORDS = 6  # a sentence printed twice by chance is shorter
 _CODE_CHARS = 13
 _CODE_DIGITS = 13  # a time in milliseconds, a long id: more than a phone number holds
 _STAMP_CHARS = 40
@@ -70,6 +72,7 @@ def read_body(
     lead = "\n".join(line.text for line in lead_lines) if lead_lines else None
     content = [line for line in content if line not in lead_lines]
     content = _without_tag_lines(content, dropped)
+    content = _without_repeated_sentences(content, evidence, dropped)
     for code in [line for line in content if _is_bare_code(line.text)]:
         content.remove(code)
         dropped.append(Dropped(code.number, code.text, "a code with no words (an image's or a widget's id)"))
@@ -106,6 +109,38 @@ def _without_tag_lines(content: list[Line], dropped: list[Dropped]) -> list[Line
         else:
             kept.append(line)
     return kept
+
+
+def _without_repeated_sentences(content: list[Line], evidence: PageEvidence, dropped: list[Dropped]) -> list[Line]:
+    """``content`` with a sentence printed more often than the extractor's text holds it
+    printed only as often: a "highlights" box or a pull quote repeats a sentence of the
+    text word for word, and the extractor, which reads the text once, holds one copy. The
+    last copies stay, the text's own (a box of highlights stands above the text). A line
+    the text itself repeats (a refrain, a recipe's steps) the extractor holds as often."""
+    extracted = evidence.extracted
+    if extracted is None:
+        return content
+    copies = Counter(line.key for line in content if _is_sentence(line))
+    repeated = {key: count for key, count in copies.items() if count > 1}
+    if not repeated:
+        return content
+    held = Counter(line_key(block.text) for block in extracted.blocks if line_key(block.text) in repeated)
+    surplus = {key: count - max(1, held[key]) for key, count in repeated.items() if count > max(1, held[key])}
+    kept = []
+    for line in content:
+        if surplus.get(line.key, 0) > 0 and _is_sentence(line):
+            surplus[line.key] -= 1
+            dropped.append(Dropped(line.number, line.text, "a sentence of the text printed again (highlights, a pull quote)"))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _is_sentence(line: Line) -> bool:
+    """A sentence the extractor took for the text (a caption repeated under each picture of
+    a series is no text)."""
+    return (line.kind == "text" and bool(line.main) and "caption" not in line.hints
+            and line.words >= _REPEATED_SENTENCE_WORDS and ends_sentence(line.text))
 
 
 def _is_bare_code(text: str) -> bool:
