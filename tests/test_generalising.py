@@ -690,3 +690,13 @@ def test_a_sentence_of_the_text_repeated_in_a_highlights_box_is_printed_once(tmp
     texts = [article.lead or "", *(block.text for block in article.body if isinstance(block, Paragraph))]
     assert sum(text == repeated for text in texts) == 1
     assert [text for text in texts if text in PARAGRAPHS] == PARAGRAPHS
+
+
+def test_analysis_and_opinion_bylines_name_their_author(tmp_path):
+    """``Analysis by``, ``Opinion by``, ``Commentary by``: English bylines of columns, read as
+    any byline's word is, with a job title after the name."""
+    for label in ("Analysis by", "Opinion by"):
+        body = (f"<h1>Council adds twenty bus routes</h1><div class='byline'>{label} Jane Roe, Editor-at-large</div>"
+                + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+        article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+        assert article.authors == ("Jane Roe",)
