@@ -700,3 +700,16 @@ def test_analysis_and_opinion_bylines_name_their_author(tmp_path):
                 + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
         article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
         assert article.authors == ("Jane Roe",)
+
+
+def test_a_social_networks_plugin_box_under_the_headline_is_no_lead(tmp_path):
+    """Facebook's plugins carry the class names its documentation gives every site that
+    embeds them (``fb-page``, ``fb-like``, ``fb-send-to-messenger``): a call to follow or to
+    chat, never the article's standfirst, even when it reads as a sentence."""
+    call = "Talk to us on the messenger app. Find out what is happening in the city as it unfolds."
+    body = (f"<header><h1>Council adds twenty bus routes</h1><p>Updated 0339 GMT November 19, 2019</p>"
+            f"<div class='fb-send-to-messenger-container'><div class='content'><p>{call}</p></div></div></header>"
+            "<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>")
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.lead != call and call not in _text_of(article)
+    assert PARAGRAPHS[0] in (article.lead or "") + _text_of(article)
