@@ -713,3 +713,16 @@ def test_a_social_networks_plugin_box_under_the_headline_is_no_lead(tmp_path):
     article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
     assert article.lead != call and call not in _text_of(article)
     assert PARAGRAPHS[0] in (article.lead or "") + _text_of(article)
+
+
+def test_a_linked_heading_the_text_goes_on_under_is_a_subheading(tmp_path):
+    """A list story names each item in a heading that links to it (a product, a place): with
+    the text going on right under it, the heading is the text's, not another story's card."""
+    items = [("Riverside Night Market", PARAGRAPHS[0]), ("The Old Tram Depot", PARAGRAPHS[1]),
+             ("Eastern Park Lido", PARAGRAPHS[2])]
+    body = ("<h1>Three places to visit on the new routes</h1><article>" + f"<p>{PARAGRAPHS[3]}</p>"
+            + "".join(f"<h2><a href='https://shop.example/{i}'>{name}</a></h2><p>{text}</p>" for i, (name, text) in enumerate(items))
+            + "</article>")
+    article = read_article(_page(tmp_path, body, "<title>Three places to visit on the new routes</title>"), load_profiles()).article
+    headings = [block.text for block in article.body if isinstance(block, Heading)]
+    assert headings == [name for name, _ in items]

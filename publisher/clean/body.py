@@ -255,7 +255,7 @@ def _sort_out(
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
         elif near_top and authors and _in_byline_block(line):
             dropped.append(Dropped(line.number, line.text, "byline above the text (the author's box)"))
-        elif _is_related_link(line):
+        elif _is_related_link(line) and not _is_linked_subheading(line, _right_under(lines, index)):
             dropped.append(Dropped(line.number, line.text, "link to another story"))
         elif title_key and _repeats_title(line.key, title_key):
             dropped.append(Dropped(line.number, line.text, "the headline again"))
@@ -488,6 +488,21 @@ def _is_related_link(line: Line) -> bool:
         return True
     # A line that is wholly a link inside the text is a card for another story.
     return line.link and line.kind != "image" and not ({"author", "source", "caption"} & line.hints)
+
+
+def _is_linked_subheading(line: Line, right_under: Line | None) -> bool:
+    """A heading that is wholly a link, which the extractor took for its text, with its text
+    going on in a paragraph right under it: an item of the story's own list named and
+    linked (a product, a place, a book), not another story's card."""
+    return (
+        line.kind == "heading"
+        and bool(line.main)
+        and not RELATED_PREFIX.match(line.text)
+        and right_under is not None
+        and bool(right_under.main)
+        and not right_under.link
+        and is_body_prose(right_under)
+    )
 
 
 def _is_lead(line: Line, profile: SiteProfile, evidence: PageEvidence, following: Line | None) -> bool:
