@@ -726,3 +726,16 @@ def test_a_linked_heading_the_text_goes_on_under_is_a_subheading(tmp_path):
     article = read_article(_page(tmp_path, body, "<title>Three places to visit on the new routes</title>"), load_profiles()).article
     headings = [block.text for block in article.body if isinstance(block, Heading)]
     assert headings == [name for name, _ in items]
+
+
+def test_chrome_labels_run_together_with_bars_and_a_count_are_chrome(tmp_path):
+    """``Posted in <category> | Permalink | 10 Comments``: the labels a blog prints under a post,
+    the comments' count before its label, spaces around the bars."""
+    common = load_profiles().common
+    assert common.is_chrome("Posted in Open thread | Permalink | 10 Comments")
+    assert common.is_chrome("Posted in Grants | Permalink | 1 Comment")
+    assert not common.is_chrome("Posted in Grants | a grant of 10 million to a charity | 1 Comment")
+    body = ("<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + "<p>Posted in Transport | Permalink | 10 Comments</p>")
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert "Permalink" not in _text_of(article) and PARAGRAPHS[-1] in _text_of(article)

@@ -66,7 +66,7 @@ class SiteProfile:
             return True  # "0 Bình luận", "0CHIA SẺ": a widget's label after its count
         if "|" not in key:
             return False
-        parts = [_COUNT.sub("", part).strip() for part in key.split("|")]
+        parts = [_COUNT.sub("", part.strip()).strip() for part in key.split("|")]
         return sum(part in self.chrome_lines for part in parts if part) >= max(2, len(parts) - 1)
 
     def is_teaser_marker(self, line: str) -> bool:
