@@ -739,3 +739,17 @@ def test_chrome_labels_run_together_with_bars_and_a_count_are_chrome(tmp_path):
             + "<p>Posted in Transport | Permalink | 10 Comments</p>")
     article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
     assert "Permalink" not in _text_of(article) and PARAGRAPHS[-1] in _text_of(article)
+
+
+def test_a_level_one_heading_under_a_headline_from_the_metadata_is_no_lead(tmp_path):
+    """The metadata's headline (written for search engines) is printed nowhere; the page's
+    own headline, its <h1> in another wording, stands on top of the text: it is the headline
+    again, not the standfirst."""
+    head = "<title>Council bus plan: twenty routes for the east</title>" + _json_ld({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council bus plan: twenty routes for the east"})
+    printed = "Twenty new bus routes for the eastern edge, and riders ask: why so late?"
+    body = (f"<article><h1>{printed}</h1><div class='byline'>By Jane Roe</div>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>")
+    article = read_article(_page(tmp_path, body, head), load_profiles()).article
+    assert article.lead != printed and printed not in _text_of(article)
+    assert PARAGRAPHS[0] in (article.lead or "") + _text_of(article)

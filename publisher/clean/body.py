@@ -259,6 +259,10 @@ def _sort_out(
             dropped.append(Dropped(line.number, line.text, "link to another story"))
         elif title_key and _repeats_title(line.key, title_key):
             dropped.append(Dropped(line.number, line.text, "the headline again"))
+        elif near_top and line.kind == "heading" and line.level == 1:
+            # The page's own headline where its metadata gives another wording (a title
+            # written for search engines): the first line under the title, set as a headline.
+            dropped.append(Dropped(line.number, line.text, "the headline again (another wording)"))
         elif "promo" in line.hints and not line.main:
             # A container's class names reach every line in it; a paywalled article's text
             # sits in a "subscriber" box, and the extractor's verdict tells them apart.
