@@ -753,3 +753,15 @@ def test_a_level_one_heading_under_a_headline_from_the_metadata_is_no_lead(tmp_p
     article = read_article(_page(tmp_path, body, head), load_profiles()).article
     assert article.lead != printed and printed not in _text_of(article)
     assert PARAGRAPHS[0] in (article.lead or "") + _text_of(article)
+
+
+def test_a_byline_under_a_marked_standfirst_without_a_full_stop_is_read(tmp_path):
+    """A deck marked up as the standfirst often ends with no full stop, as a headline does:
+    the date line and the byline under it are still read, not kept as text."""
+    deck = "<p class='subtitle'>Twenty new routes will serve the eastern edge of the city from the spring, officials said on Monday</p>"
+    body = (f"<h1>Council adds twenty bus routes</h1>{deck}<p>CITY /</p><p>Nov 18, 2019 12:02 PM</p><p>By Jane Roe</p>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    assert article.published is not None and article.published.value == datetime(2019, 11, 18, 12, 2)
+    assert "Jane Roe" not in _text_of(article)

@@ -233,7 +233,7 @@ def _sort_out(
         # byline says it is one (``By ...``, or marked up).
         above = [kept for kept in content if not kept.is_image and "caption" not in kept.hints] if index < DATE_WINDOW else None
         near_top = above == []
-        under_standfirst = above is not None and (len(above) == 1 or (len(above) > 1 and sum(map(is_prose, above)) == 1))
+        under_standfirst = above is not None and (len(above) == 1 or (len(above) > 1 and sum(map(_is_standfirst, above)) == 1))
         if line.is_image:
             content.append(line)
         elif profile.is_chrome(line.text):
@@ -276,6 +276,12 @@ def _sort_out(
         content.remove(line)
         dropped.append(Dropped(line.number, line.text, "date stamp in the text (read as the date)"))
     return content, published, authors
+
+
+def _is_standfirst(line: Line) -> bool:
+    """A paragraph, or a line marked up as the standfirst (a deck often ends with no full
+    stop, as a headline does)."""
+    return is_prose(line) or (line.words >= LEAD_MIN_WORDS and bool(line.hints & {"lead", "subtitle"}))
 
 
 def _head_above_date(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -> tuple[set[int], tuple[str, ...]]:
