@@ -765,3 +765,19 @@ def test_a_byline_under_a_marked_standfirst_without_a_full_stop_is_read(tmp_path
     assert article.authors == ("Jane Roe",)
     assert article.published is not None and article.published.value == datetime(2019, 11, 18, 12, 2)
     assert "Jane Roe" not in _text_of(article)
+
+
+def test_a_sign_up_invitation_inside_the_text_is_the_sites_promotion(tmp_path):
+    """A sentence inviting the reader to sign up for the site's mail (``Sign up for ...
+    newsletter``, ``... in your inbox. Subscribe to ...``) set inside the text, with no box's
+    class name to tell: the site's promotion, not the text. A sentence of the text that only
+    mentions a newsletter stays."""
+    common = load_profiles().common
+    assert common.is_promotion("Get the latest updates right in your inbox. Subscribe to our newsletters.")
+    assert not common.is_promotion("You can also subscribe to this newsletter here: tick the box on the page.")
+    assert not common.is_promotion("Subscribers to the council's newsletter were told of the routes on Monday.")
+    invite = "There's plenty more where that came from. Sign up for The Daily Example to get the free newsletter."
+    body = ("<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+            + f"<p>{invite}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert "Sign up" not in _text_of(article) and PARAGRAPHS[-1] in _text_of(article)

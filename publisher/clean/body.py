@@ -263,7 +263,7 @@ def _sort_out(
             # The page's own headline where its metadata gives another wording (a title
             # written for search engines): the first line under the title, set as a headline.
             dropped.append(Dropped(line.number, line.text, "the headline again (another wording)"))
-        elif "promo" in line.hints and not line.main:
+        elif ("promo" in line.hints and not line.main) or profile.is_promotion(line.text):
             # A container's class names reach every line in it; a paywalled article's text
             # sits in a "subscriber" box, and the extractor's verdict tells them apart.
             dropped.append(Dropped(line.number, line.text, "the site's promotion (sign-up, newsletter, membership)"))

@@ -24,6 +24,7 @@ from publisher.tomlfile import TomlLocator, explain_toml_error
 
 _COUNT = re.compile(r"^\d+\s*|\s+\d+$")
 _DIGIT = re.compile(r"\d")  # without one, _COUNT has nothing to take off
+_PROMOTION_WORDS = 40  # a longer line is a paragraph that may well mention a newsletter
 
 
 def _key(text: str) -> str:
@@ -45,6 +46,8 @@ class SiteProfile:
     max_subheading_words: int = 16
     thread_lines: frozenset[str] = frozenset()  # lines that mark posts of a forum or Q&A page
     teaser_markers: frozenset[str] = frozenset()  # "Xem tiếp", "Read more": under a story's first paragraph on a homepage
+    promotion_openers: tuple[str, ...] = ()  # "Subscribe", "Sign up": a sentence inviting the reader to sign up
+    promotion_words: tuple[str, ...] = ()  # "newsletter", "inbox": what it invites to
     timezone: str | None = None  # the site's time zone (+07:00), given to dates printed without one
     selectors: Selectors = field(default_factory=Selectors)  # where the site's markup puts an article's parts
 
@@ -54,6 +57,23 @@ class SiteProfile:
         or a word followed by a space (``By`` opens ``By Jane``, not ``Bystanders``)."""
         labels = "|".join(re.escape(label) for label in self.byline_prefixes) or "(?!)"
         return re.compile(rf"((?:{labels}))(?:(?<=:)|(?= ))", re.IGNORECASE)
+
+    @cached_property
+    def _promotion_pattern(self) -> re.Pattern[str] | None:
+        if not self.promotion_openers or not self.promotion_words:
+            return None
+        openers = "|".join(re.escape(opener) for opener in _longest_first(self.promotion_openers))
+        return re.compile(rf"(?:^|[.!?:]\s+)(?:{openers})\b", re.IGNORECASE)
+
+    def is_promotion(self, line: str) -> bool:
+        """A short line with a sentence inviting the reader to sign up for the site's mail
+        (``Sign up for our daily newsletter``, ``Get the latest news in your inbox. Subscribe
+        to ...``)."""
+        pattern = self._promotion_pattern
+        if pattern is None or len(line.split()) > _PROMOTION_WORDS or not pattern.search(line):
+            return False
+        folded = line.casefold()
+        return any(word.casefold() in folded for word in self.promotion_words)
 
     def is_thread_line(self, line: str) -> bool:
         return _key(line) in self.thread_lines
@@ -91,6 +111,8 @@ class SiteProfile:
             max_subheading_words=site.max_subheading_words or self.max_subheading_words,
             thread_lines=self.thread_lines | site.thread_lines,
             teaser_markers=self.teaser_markers | site.teaser_markers,
+            promotion_openers=self.promotion_openers + site.promotion_openers,
+            promotion_words=self.promotion_words + site.promotion_words,
             timezone=site.timezone or self.timezone,
             selectors=site.selectors,
         )
@@ -149,6 +171,8 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         max_subheading_words=fields.count("structure", "max_subheading_words"),
         thread_lines=frozenset(_key(s) for s in fields.strings("not_article", "thread_lines")),
         teaser_markers=frozenset(_key(s) for s in fields.strings("not_article", "teaser_markers")),
+        promotion_openers=fields.strings("chrome", "promotion_openers"),
+        promotion_words=fields.strings("chrome", "promotion_words"),
         timezone=fields.utc_offset("site", "timezone"),
         selectors=parse_selectors(data.get("selectors"), origin),
     )
