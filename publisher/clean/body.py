@@ -559,9 +559,9 @@ def _text_runs_through(line: Line, right_under: Line | None) -> bool:
     line is a sentence, or a paragraph's length (a paragraph the page parted with a line
     break). A teaser in a box of other stories is followed by the next story's picture."""
     return (
-        line.main
+        bool(line.main)
         and right_under is not None
-        and right_under.main
+        and bool(right_under.main)
         and is_body_prose(right_under)
         and (ends_sentence(line.text) or line.words >= _CAPTION_SENTENCE_WORDS)
     )
