@@ -781,3 +781,14 @@ def test_a_sign_up_invitation_inside_the_text_is_the_sites_promotion(tmp_path):
             + f"<p>{invite}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]))
     article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
     assert "Sign up" not in _text_of(article) and PARAGRAPHS[-1] in _text_of(article)
+
+
+def test_a_label_between_a_standfirst_and_its_date_line_is_no_text(tmp_path):
+    """``headline, standfirst, SECTION /, date, By ...``: the short line between the
+    standfirst and the date read under it is a label (a section's name), as it is between a
+    headline and its date."""
+    deck = "<p class='subtitle'>Twenty new routes will serve the eastern edge of the city from the spring, officials said on Monday</p>"
+    body = (f"<h1>Council adds twenty bus routes</h1>{deck}<p>CITY NEWS /</p><p>Nov 18, 2019 12:02 PM</p><p>By Jane Roe</p>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert "CITY NEWS" not in _text_of(article) and article.body[0].text == PARAGRAPHS[0]

@@ -242,6 +242,10 @@ def _sort_out(
             # The first date line under the headline is the story's; another (Updated ...) goes with it.
             published, credit = published or found[0], found[1]
             authors = byline_names(credit, profile) if credit and not authors else authors
+            if not near_top:
+                for label in _labels_above_date(content):
+                    content.remove(label)
+                    dropped.append(Dropped(label.number, label.text, "label between the headline and its date"))
             if published is not found[0]:
                 dropped.append(Dropped(line.number, line.text, "date line under the headline (another date of the story)"))
         elif near_top and not authors and _is_bare_byline_word(line, profile) and _names_follow(lines, index):
@@ -276,6 +280,22 @@ def _sort_out(
         content.remove(line)
         dropped.append(Dropped(line.number, line.text, "date stamp in the text (read as the date)"))
     return content, published, authors
+
+
+def _labels_above_date(content: list[Line]) -> list[Line]:
+    """Under a standfirst, the short lines between it and the date line read under it (a
+    section's name, the site's): labels, as above a date line right under the headline."""
+    labels: list[Line] = []
+    for index in range(len(content) - 1, -1, -1):
+        line = content[index]
+        if line.is_image or "caption" in line.hints:
+            continue
+        if _is_standfirst(line) or line.words > _HEAD_LABEL_WORDS or ends_sentence(line.text):
+            break
+        if index and content[index - 1].is_image:
+            break  # a picture's caption
+        labels.append(line)
+    return labels
 
 
 def _is_standfirst(line: Line) -> bool:
