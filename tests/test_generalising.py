@@ -792,3 +792,16 @@ def test_a_label_between_a_standfirst_and_its_date_line_is_no_text(tmp_path):
             + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
     article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
     assert "CITY NEWS" not in _text_of(article) and article.body[0].text == PARAGRAPHS[0]
+
+
+def test_a_forms_field_labels_are_no_text(tmp_path):
+    """``Name(required)``, ``Comment *``: a contact or comment form's field labels, a word or
+    three and the mark of a field to fill in; a name masked with stars is no such label."""
+    common = load_profiles().common
+    assert common.is_form_label("Comment(required)") and common.is_form_label("E-mail *")
+    assert not common.is_form_label("– Jo** Al****") and not common.is_form_label("Prices rose again. Two *")
+    form = "<form><p>Name(required)</p><input name='n'><p>Comment(required)</p><textarea></textarea></form>"
+    body = ("<h1>Council adds twenty bus routes</h1><div class='byline'>By Jane Roe</div>" + form
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert "required" not in _text_of(article) and "required" not in (article.lead or "")

@@ -236,7 +236,7 @@ def _sort_out(
         under_standfirst = above is not None and (len(above) == 1 or (len(above) > 1 and sum(map(_is_standfirst, above)) == 1))
         if line.is_image:
             content.append(line)
-        elif profile.is_chrome(line.text):
+        elif profile.is_chrome(line.text) or profile.is_form_label(line.text):
             dropped.append(Dropped(line.number, line.text, "chrome line (site profile)"))
         elif (near_top or (under_standfirst and not published)) and (found := head_date(line, profile)):
             # The first date line under the headline is the story's; another (Updated ...) goes with it.

@@ -25,6 +25,7 @@ from publisher.tomlfile import TomlLocator, explain_toml_error
 _COUNT = re.compile(r"^\d+\s*|\s+\d+$")
 _DIGIT = re.compile(r"\d")  # without one, _COUNT has nothing to take off
 _PROMOTION_WORDS = 40  # a longer line is a paragraph that may well mention a newsletter
+_FORM_LABEL_WORDS = 3
 
 
 def _key(text: str) -> str:
@@ -48,6 +49,7 @@ class SiteProfile:
     teaser_markers: frozenset[str] = frozenset()  # "Xem tiếp", "Read more": under a story's first paragraph on a homepage
     promotion_openers: tuple[str, ...] = ()  # "Subscribe", "Sign up": a sentence inviting the reader to sign up
     promotion_words: tuple[str, ...] = ()  # "newsletter", "inbox": what it invites to
+    required_marks: tuple[str, ...] = ()  # "(required)", "*": after a form field's label
     timezone: str | None = None  # the site's time zone (+07:00), given to dates printed without one
     selectors: Selectors = field(default_factory=Selectors)  # where the site's markup puts an article's parts
 
@@ -74,6 +76,18 @@ class SiteProfile:
             return False
         folded = line.casefold()
         return any(word.casefold() in folded for word in self.promotion_words)
+
+    def is_form_label(self, line: str) -> bool:
+        """``Comment(required)``, ``Name *``: a form's field label, a word or three and the
+        mark of a field one must fill in."""
+        text = line.strip()
+        for mark in self.required_marks:
+            if text.casefold().endswith(mark.casefold()):
+                label = text[: len(text) - len(mark)].strip()
+                words = label.split()
+                # Words of letters only: "– Man**" is a name masked with stars, not a label.
+                return 1 <= len(words) <= _FORM_LABEL_WORDS and all(word.replace("-", "").isalpha() for word in words)
+        return False
 
     def is_thread_line(self, line: str) -> bool:
         return _key(line) in self.thread_lines
@@ -113,6 +127,7 @@ class SiteProfile:
             teaser_markers=self.teaser_markers | site.teaser_markers,
             promotion_openers=self.promotion_openers + site.promotion_openers,
             promotion_words=self.promotion_words + site.promotion_words,
+            required_marks=self.required_marks + site.required_marks,
             timezone=site.timezone or self.timezone,
             selectors=site.selectors,
         )
@@ -173,6 +188,7 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         teaser_markers=frozenset(_key(s) for s in fields.strings("not_article", "teaser_markers")),
         promotion_openers=fields.strings("chrome", "promotion_openers"),
         promotion_words=fields.strings("chrome", "promotion_words"),
+        required_marks=fields.strings("chrome", "required_marks"),
         timezone=fields.utc_offset("site", "timezone"),
         selectors=parse_selectors(data.get("selectors"), origin),
     )
