@@ -805,3 +805,17 @@ def test_a_forms_field_labels_are_no_text(tmp_path):
             + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
     article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
     assert "required" not in _text_of(article) and "required" not in (article.lead or "")
+
+
+def test_the_authors_biography_the_metadata_gives_is_no_text(tmp_path):
+    """schema.org's Person author carries a ``description``: the biography an author's box
+    prints under the byline or after the text. That line is the box, not the article."""
+    about = "I am a reporter who has covered the city's buses, trams and bridges for the paper since 2009."
+    head = "<title>Council adds twenty bus routes</title>" + _json_ld({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council adds twenty bus routes",
+        "author": {"@type": "Person", "name": "Jane Roe", "description": f"<p>{about}</p>"}})
+    body = (f"<h1>Council adds twenty bus routes</h1><div class='author-box'><p>Jane Roe</p><p>{about}</p></div>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, head), load_profiles()).article
+    assert about not in _text_of(article) and article.lead != about
+    assert PARAGRAPHS[-1] in _text_of(article)

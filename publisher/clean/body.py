@@ -46,6 +46,7 @@ _TAG_LABEL_WORDS = 3  # "Filed Under", "Từ khóa", "Tags"
 _TAG_COUNT = 3
 _TAG_WORDS = 4  # words of one tag
 _REPEATED_SENTENCE_WORDS = 6  # a sentence printed twice by chance is shorter
+_ABOUT_START = 40  # characters of an author's biography that find it on the page
 _CODE_CHARS = 13
 _CODE_DIGITS = 13  # a time in milliseconds, a long id: more than a phone number holds
 _STAMP_CHARS = 40
@@ -73,6 +74,7 @@ def read_body(
     content = [line for line in content if line not in lead_lines]
     content = _without_tag_lines(content, dropped)
     content = _without_repeated_sentences(content, evidence, dropped)
+    content = _without_author_about(content, evidence, dropped)
     for code in [line for line in content if _is_bare_code(line.text)]:
         content.remove(code)
         dropped.append(Dropped(code.number, code.text, "a code with no words (an image's or a widget's id)"))
@@ -131,6 +133,22 @@ def _without_repeated_sentences(content: list[Line], evidence: PageEvidence, dro
         if surplus.get(line.key, 0) > 0 and _is_sentence(line):
             surplus[line.key] -= 1
             dropped.append(Dropped(line.number, line.text, "a sentence of the text printed again (highlights, a pull quote)"))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _without_author_about(content: list[Line], evidence: PageEvidence, dropped: list[Dropped]) -> list[Line]:
+    """``content`` without the author's biography that the page's metadata gives as the
+    author's description (schema.org's Person ``description``): the author's box, printed
+    under the byline or after the text, not the article."""
+    starts = {line_key(about)[:_ABOUT_START] for about in evidence.author_about if len(about) >= _ABOUT_START}
+    if not starts:
+        return content
+    kept = []
+    for line in content:
+        if len(line.text) >= _ABOUT_START and line_key(line.text)[:_ABOUT_START] in starts and not line.is_image:
+            dropped.append(Dropped(line.number, line.text, "the author's biography (the page's metadata gives it)"))
         else:
             kept.append(line)
     return kept
