@@ -77,12 +77,23 @@ class SiteProfile:
         folded = line.casefold()
         return any(word.casefold() in folded for word in self.promotion_words)
 
+    @cached_property
+    def _required_marks(self) -> tuple[tuple[str, ...], str]:
+        """The marks in lower case, and the characters they end with (most lines end with
+        none of them)."""
+        marks = tuple(mark.casefold() for mark in self.required_marks if mark)
+        return marks, "".join({mark[-1] for mark in marks})
+
     def is_form_label(self, line: str) -> bool:
         """``Comment(required)``, ``Name *``: a form's field label, a word or three and the
         mark of a field one must fill in."""
+        marks, ends = self._required_marks
         text = line.strip()
-        for mark in self.required_marks:
-            if text.casefold().endswith(mark.casefold()):
+        if not text or text[-1].casefold() not in ends:
+            return False
+        folded = text.casefold()
+        for mark in marks:
+            if folded.endswith(mark):
                 label = text[: len(text) - len(mark)].strip()
                 words = label.split()
                 # Words of letters only: "– Man**" is a name masked with stars, not a label.
