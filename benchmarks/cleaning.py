@@ -65,7 +65,9 @@ averaged over pages, F1 of the two averages; a refused or empty page scores reca
   refused         pages with no text: refused, failed or empty
   below           pages where the cleaner's own F1 is lower than trafilatura's (run here) by
                   more than 0.005 (above: higher by more; the rest level); --show-misses lists
-                  them: ID prefix, address, both F1s
+                  them: ID prefix, address, both F1s. Of them, those "only by the standfirst":
+                  the cleaner's lead is a standfirst the truth leaves out (it holds fewer than
+                  half of the lead's shingles), and without it the page is level or above
 
 Speed, every set: "per page" and "pages/s" are one process, reading the file included, the
 fastest of --repeat passes (default 3; the first is the scored pass, after one untimed read
@@ -724,14 +726,20 @@ def print_extraction(result: ExtractionResult, show_misses: bool) -> None:
         f"publisher against trafilatura {trafilatura.version} (run here), per-page F1 (tolerance {F1_TOLERANCE}): "
         f"below on {len(comparison.below)} pages, above on {len(comparison.above)}, level on {comparison.level}"
     )
+    if comparison.standfirst_only:
+        print(
+            f"  of the {len(comparison.below)} below, {len(comparison.standfirst_only)} only by the standfirst kept as the lead, "
+            "which the marked body leaves out (without it, level or above)"
+        )
     for line in cleaner.errors + trafilatura.errors:
         print(f"extraction: {line}")
     if show_misses:
         urls = {page.id: page.url for page in result.pages}
         for id in comparison.below:
+            standfirst = " (only by the standfirst)" if id in comparison.standfirst_only else ""
             print(
                 f"extraction: below trafilatura: {id[:12]} {urls[id]}: publisher F1 {cleaner.matches[id].f1:.3f}, "
-                f"trafilatura F1 {trafilatura.matches[id].f1:.3f}"
+                f"trafilatura F1 {trafilatura.matches[id].f1:.3f}{standfirst}"
             )
 
 

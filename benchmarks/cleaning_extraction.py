@@ -81,6 +81,10 @@ class Run:
     version: str
     where: str  # "here" (run in this process) or "published"
     matches: dict[str, Match] = field(default_factory=dict)
+    # The cleaner's pages whose lead the truth leaves out (fewer than half of its shingles
+    # in it), scored again without the lead: for telling how much of a page's difference is
+    # the standfirst alone. Never part of the scores.
+    without_lead: dict[str, Match] = field(default_factory=dict)
     refused: int = 0  # pages with no text: refused, failed or empty
     errors: list[str] = field(default_factory=list)  # failures other than a refusal
     seconds_per_page: float | None = None  # one process, reading the file included
@@ -125,10 +129,10 @@ def unpack(pages: list[Page], folder: Path) -> dict[str, Path]:
     return paths
 
 
-def article_text(article: Article) -> str:
+def article_text(article: Article, with_lead: bool = True) -> str:
     """What the truth marks: the lead, then the text of the paragraphs, headings, quotes and
     list items; no title, byline or captions (the truth has none)."""
-    parts = [article.lead] if article.lead else []
+    parts = [article.lead] if article.lead and with_lead else []
     for block in article.body:
         if isinstance(block, (Paragraph, Heading, Quote)):
             parts.append(block.text)
@@ -145,7 +149,10 @@ def run_cleaner(pages: list[Page], paths: dict[str, Path], profiles, version: st
         start = time.perf_counter()
         text = ""
         try:
-            text = article_text(read_article(paths[page.id], profiles).article)
+            article = read_article(paths[page.id], profiles).article
+            text = article_text(article)
+            if article.lead and _share_in(article.lead, page.body) < 0.5:
+                run.without_lead[page.id] = match(page.body, article_text(article, with_lead=False))
         except NotAnArticleError as error:
             run.errors.append(f"{page.id[:12]} {page.url}: refused: {error.message}")
         except Exception as error:  # the cleaner is being changed: a crash is a miss, not the end
@@ -205,6 +212,9 @@ class Comparison:
     below: list[str]  # page ids where the cleaner is lower by more than the tolerance
     above: list[str]
     level: int
+    # Of ``below``, the pages that would not be below without a lead the truth leaves out:
+    # the whole difference is the standfirst (the truth gives the body without it).
+    standfirst_only: list[str] = field(default_factory=list)
 
 
 def compare(cleaner: Run, other: Run, tolerance: float) -> Comparison:
@@ -215,7 +225,16 @@ def compare(cleaner: Run, other: Run, tolerance: float) -> Comparison:
             below.append(id)
         elif mine.f1 > theirs.f1 + tolerance:
             above.append(id)
-    return Comparison(below, above, len(cleaner.matches) - len(below) - len(above))
+    standfirst_only = [
+        id for id in below if id in cleaner.without_lead and cleaner.without_lead[id].f1 >= other.matches[id].f1 - tolerance
+    ]
+    return Comparison(below, above, len(cleaner.matches) - len(below) - len(above), standfirst_only)
+
+
+def _share_in(text: str, truth: str) -> float:
+    """The share of ``text``'s shingles that ``truth`` holds."""
+    given = shingles(text)
+    return sum((given & shingles(truth)).values()) / max(1, sum(given.values()))
 
 
 def table(runs: list[Run]) -> str:

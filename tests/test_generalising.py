@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta, timezone
 import pytest
 
 from publisher import Figure, Heading, Paragraph, load_profiles, read_article
+from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import CleanResult
 from publisher.clean.floor import ExtractedBlock, ExtractedText, restore_floor
 from publisher.clean.language import detect_language
@@ -173,14 +174,33 @@ def test_the_storys_tags_above_or_below_the_text_go_but_a_list_inside_it_stays(t
 def test_a_sentence_of_the_text_under_a_picture_is_text_and_a_teaser_under_a_linked_one_is_not(tmp_path):
     """Under a picture, a short line is its caption; a full sentence the extractor reads as
     the main text is a paragraph that happens to follow the picture, unless the picture
-    links elsewhere (another story's card)."""
+    links elsewhere and the next story's card follows (a box of other stories' cards)."""
     sentence = "Summary: the eastern routes will carry about forty thousand riders a day once all twenty are open."
-    for image, expected in (("<img src='bus.jpg'>", True), ("<a href='/other-story'><img src='bus.jpg'></a>", False)):
-        body = (f"<h1>Council adds twenty bus routes</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{image}<p>{sentence}</p>"
+    other = "Elsewhere: the tram line to the airport will close for repairs for three weeks from next Monday."
+    cards = f"<a href='/other-story'><img src='bus.jpg'></a><p>{sentence}</p><a href='/third-story'><img src='tram.jpg'></a><p>{other}</p>"
+    for inside, expected in ((f"<img src='bus.jpg'><p>{sentence}</p>", True), (cards, False)):
+        body = (f"<h1>Council adds twenty bus routes</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>{inside}"
                 + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]))
         article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
         paragraphs = [block.text for block in article.body if isinstance(block, Paragraph)]
         assert (sentence in paragraphs) is expected
+
+
+def test_a_paragraph_under_a_linked_picture_with_the_text_going_on_under_it_is_no_caption(tmp_path):
+    """A picture that links elsewhere (an advertisement, a share button's icon, a photo
+    opening its gallery) set inside the text: the sentence under it, with the text going on
+    right under that, is the text's, not the picture's caption; and so is a paragraph the
+    page parted with a line break, whose first part ends with no full stop."""
+    sentence = "That said, the two companies might have made a good fit, as their papers serve different towns."
+    parted = ("On the supply side, the new routes are the most used of the network, followed closely by the "
+              "night buses, which carry a fifth fewer riders than the day routes")
+    for line in (sentence, parted):
+        body = (f"<h1>Council adds twenty bus routes</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>"
+                f"<a href='https://ads.example/buy'><img src='ad.jpg'></a><p>{line}</p>"
+                + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]))
+        article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+        assert line in [block.text for block in article.body if isinstance(block, Paragraph)]
+        assert not any(isinstance(block, Figure) and block.caption == line for block in article.body)
 
 
 def test_the_pages_copyright_notice_ends_the_article_but_a_pictures_credit_does_not(tmp_path):
@@ -629,3 +649,173 @@ def test_figures_keep_headings_and_paragraphs_types(tmp_path):
     article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
     assert Heading("What comes next") in article.body
     assert any(isinstance(b, Figure) and b.caption == "A new bus at the depot." for b in article.body)
+
+
+def test_a_byline_word_in_lower_case_among_the_labels_above_the_date_gives_the_author(tmp_path):
+    """``by Jane Roe`` between the headline and its date line: the labels there go, and the
+    byline among them, opened by a byline's word in lower case, names the author."""
+    body = ("<h1>Council adds twenty bus routes</h1><div class='meta'><p>by Jane Roe</p>"
+            "<p>Nov 19, 2019 at 9:08 AM</p></div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    assert "Jane Roe" not in _text_of(article)
+
+
+def test_a_date_whose_parts_a_page_runs_together_is_still_a_date_line(tmp_path):
+    """A page that sets the year and the time (or the time zone and how long ago) in
+    elements of their own is read without the space its stylesheet draws between them: the
+    line is still a date line, not the lead or a heading."""
+    glued = parse_date_line("Published Tue, Nov 19 20197:05 AM ESTUpdated Tue, Nov 19 20197:16 AM EST")
+    assert glued is not None and (glued.value.year, glued.value.hour, glued.value.minute) == (2019, 7, 5)
+    aged = parse_date_line("Nov 19, 2019 at 9:08 GMT1 day ago")
+    assert aged is not None and aged.value == datetime(2019, 11, 19, 9, 8, tzinfo=UTC)
+    assert parse_date_line("12/03/2019 2 giờ trước") is not None
+    assert parse_date_line("He left 3 days ago on November 19, 2019 for the coast and the hills") is None
+    body = ("<h1>Council adds twenty bus routes</h1><div class='meta'><p>by Jane Roe</p>"
+            "<p>Nov 19, 2019 at 9:08 GMT1 day ago</p></div>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.published is not None and article.published.value == datetime(2019, 11, 19, 9, 8, tzinfo=UTC)
+    assert "day ago" not in _text_of(article) and "day ago" not in (article.lead or "")
+
+
+def test_a_sentence_of_the_text_repeated_in_a_highlights_box_is_printed_once(tmp_path):
+    """A box of highlights (or a pull quote) repeats a sentence of the text word for word;
+    the extractor reads the text once. The text keeps its own copy; a caption printed under
+    each picture of a series is no such sentence and stays under each."""
+    repeated = "Officials said the new routes would serve neighbourhoods on the eastern edge of the city that have had no service."
+    highlights = f"<section class='field-highlights'><div>Highlights</div><div>{repeated}</div></section>"
+    body = (f"<h1>Council adds twenty bus routes</h1>{highlights}<article>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>")
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    texts = [article.lead or "", *(block.text for block in article.body if isinstance(block, Paragraph))]
+    assert sum(text == repeated for text in texts) == 1
+    assert [text for text in texts if text in PARAGRAPHS] == PARAGRAPHS
+
+
+def test_analysis_and_opinion_bylines_name_their_author(tmp_path):
+    """``Analysis by``, ``Opinion by``, ``Commentary by``: English bylines of columns, read as
+    any byline's word is, with a job title after the name."""
+    for label in ("Analysis by", "Opinion by"):
+        body = (f"<h1>Council adds twenty bus routes</h1><div class='byline'>{label} Jane Roe, Editor-at-large</div>"
+                + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+        article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+        assert article.authors == ("Jane Roe",)
+
+
+def test_a_social_networks_plugin_box_under_the_headline_is_no_lead(tmp_path):
+    """Facebook's plugins carry the class names its documentation gives every site that
+    embeds them (``fb-page``, ``fb-like``, ``fb-send-to-messenger``): a call to follow or to
+    chat, never the article's standfirst, even when it reads as a sentence."""
+    call = "Talk to us on the messenger app. Find out what is happening in the city as it unfolds."
+    body = (f"<header><h1>Council adds twenty bus routes</h1><p>Updated 0339 GMT November 19, 2019</p>"
+            f"<div class='fb-send-to-messenger-container'><div class='content'><p>{call}</p></div></div></header>"
+            "<article>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>")
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.lead != call and call not in _text_of(article)
+    assert PARAGRAPHS[0] in (article.lead or "") + _text_of(article)
+
+
+def test_a_linked_heading_the_text_goes_on_under_is_a_subheading(tmp_path):
+    """A list story names each item in a heading that links to it (a product, a place): with
+    the text going on right under it, the heading is the text's, not another story's card."""
+    items = [("Riverside Night Market", PARAGRAPHS[0]), ("The Old Tram Depot", PARAGRAPHS[1]),
+             ("Eastern Park Lido", PARAGRAPHS[2])]
+    body = ("<h1>Three places to visit on the new routes</h1><article>" + f"<p>{PARAGRAPHS[3]}</p>"
+            + "".join(f"<h2><a href='https://shop.example/{i}'>{name}</a></h2><p>{text}</p>" for i, (name, text) in enumerate(items))
+            + "</article>")
+    article = read_article(_page(tmp_path, body, "<title>Three places to visit on the new routes</title>"), load_profiles()).article
+    headings = [block.text for block in article.body if isinstance(block, Heading)]
+    assert headings == [name for name, _ in items]
+
+
+def test_chrome_labels_run_together_with_bars_and_a_count_are_chrome(tmp_path):
+    """``Posted in <category> | Permalink | 10 Comments``: the labels a blog prints under a post,
+    the comments' count before its label, spaces around the bars."""
+    common = load_profiles().common
+    assert common.is_chrome("Posted in Open thread | Permalink | 10 Comments")
+    assert common.is_chrome("Posted in Grants | Permalink | 1 Comment")
+    assert not common.is_chrome("Posted in Grants | a grant of 10 million to a charity | 1 Comment")
+    body = ("<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + "<p>Posted in Transport | Permalink | 10 Comments</p>")
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert "Permalink" not in _text_of(article) and PARAGRAPHS[-1] in _text_of(article)
+
+
+def test_a_level_one_heading_under_a_headline_from_the_metadata_is_no_lead(tmp_path):
+    """The metadata's headline (written for search engines) is printed nowhere; the page's
+    own headline, its <h1> in another wording, stands on top of the text: it is the headline
+    again, not the standfirst."""
+    head = "<title>Council bus plan: twenty routes for the east</title>" + _json_ld({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council bus plan: twenty routes for the east"})
+    printed = "Twenty new bus routes for the eastern edge, and riders ask: why so late?"
+    body = (f"<article><h1>{printed}</h1><div class='byline'>By Jane Roe</div>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>")
+    article = read_article(_page(tmp_path, body, head), load_profiles()).article
+    assert article.lead != printed and printed not in _text_of(article)
+    assert PARAGRAPHS[0] in (article.lead or "") + _text_of(article)
+
+
+def test_a_byline_under_a_marked_standfirst_without_a_full_stop_is_read(tmp_path):
+    """A deck marked up as the standfirst often ends with no full stop, as a headline does:
+    the date line and the byline under it are still read, not kept as text."""
+    deck = "<p class='subtitle'>Twenty new routes will serve the eastern edge of the city from the spring, officials said on Monday</p>"
+    body = (f"<h1>Council adds twenty bus routes</h1>{deck}<p>CITY /</p><p>Nov 18, 2019 12:02 PM</p><p>By Jane Roe</p>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    assert article.published is not None and article.published.value == datetime(2019, 11, 18, 12, 2)
+    assert "Jane Roe" not in _text_of(article)
+
+
+def test_a_sign_up_invitation_inside_the_text_is_the_sites_promotion(tmp_path):
+    """A sentence inviting the reader to sign up for the site's mail (``Sign up for ...
+    newsletter``, ``... in your inbox. Subscribe to ...``) set inside the text, with no box's
+    class name to tell: the site's promotion, not the text. A sentence of the text that only
+    mentions a newsletter stays."""
+    common = load_profiles().common
+    assert common.is_promotion("Get the latest updates right in your inbox. Subscribe to our newsletters.")
+    assert not common.is_promotion("You can also subscribe to this newsletter here: tick the box on the page.")
+    assert not common.is_promotion("Subscribers to the council's newsletter were told of the routes on Monday.")
+    invite = "There's plenty more where that came from. Sign up for The Daily Example to get the free newsletter."
+    body = ("<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+            + f"<p>{invite}</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert "Sign up" not in _text_of(article) and PARAGRAPHS[-1] in _text_of(article)
+
+
+def test_a_label_between_a_standfirst_and_its_date_line_is_no_text(tmp_path):
+    """``headline, standfirst, SECTION /, date, By ...``: the short line between the
+    standfirst and the date read under it is a label (a section's name), as it is between a
+    headline and its date."""
+    deck = "<p class='subtitle'>Twenty new routes will serve the eastern edge of the city from the spring, officials said on Monday</p>"
+    body = (f"<h1>Council adds twenty bus routes</h1>{deck}<p>CITY NEWS /</p><p>Nov 18, 2019 12:02 PM</p><p>By Jane Roe</p>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert "CITY NEWS" not in _text_of(article) and article.body[0].text == PARAGRAPHS[0]
+
+
+def test_a_forms_field_labels_are_no_text(tmp_path):
+    """``Name(required)``, ``Comment *``: a contact or comment form's field labels, a word or
+    three and the mark of a field to fill in; a name masked with stars is no such label."""
+    common = load_profiles().common
+    assert common.is_form_label("Comment(required)") and common.is_form_label("E-mail *")
+    assert not common.is_form_label("– Jo** Al****") and not common.is_form_label("Prices rose again. Two *")
+    form = "<form><p>Name(required)</p><input name='n'><p>Comment(required)</p><textarea></textarea></form>"
+    body = ("<h1>Council adds twenty bus routes</h1><div class='byline'>By Jane Roe</div>" + form
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert "required" not in _text_of(article) and "required" not in (article.lead or "")
+
+
+def test_the_authors_biography_the_metadata_gives_is_no_text(tmp_path):
+    """schema.org's Person author carries a ``description``: the biography an author's box
+    prints under the byline or after the text. That line is the box, not the article."""
+    about = "I am a reporter who has covered the city's buses, trams and bridges for the paper since 2009."
+    head = "<title>Council adds twenty bus routes</title>" + _json_ld({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council adds twenty bus routes",
+        "author": {"@type": "Person", "name": "Jane Roe", "description": f"<p>{about}</p>"}})
+    body = (f"<h1>Council adds twenty bus routes</h1><div class='author-box'><p>Jane Roe</p><p>{about}</p></div>"
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS))
+    article = read_article(_page(tmp_path, body, head), load_profiles()).article
+    assert about not in _text_of(article) and article.lead != about
+    assert PARAGRAPHS[-1] in _text_of(article)

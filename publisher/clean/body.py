@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,6 +45,8 @@ _DESCRIPTION_START = 30  # characters of the page's description that find where 
 _TAG_LABEL_WORDS = 3  # "Filed Under", "Từ khóa", "Tags"
 _TAG_COUNT = 3
 _TAG_WORDS = 4  # words of one tag
+_REPEATED_SENTENCE_WORDS = 6  # a sentence printed twice by chance is shorter
+_ABOUT_START = 40  # characters of an author's biography that find it on the page
 _CODE_CHARS = 13
 _CODE_DIGITS = 13  # a time in milliseconds, a long id: more than a phone number holds
 _STAMP_CHARS = 40
@@ -70,6 +73,8 @@ def read_body(
     lead = "\n".join(line.text for line in lead_lines) if lead_lines else None
     content = [line for line in content if line not in lead_lines]
     content = _without_tag_lines(content, dropped)
+    content = _without_repeated_sentences(content, evidence, dropped)
+    content = _without_author_about(content, evidence, dropped)
     for code in [line for line in content if _is_bare_code(line.text)]:
         content.remove(code)
         dropped.append(Dropped(code.number, code.text, "a code with no words (an image's or a widget's id)"))
@@ -83,7 +88,7 @@ def read_body(
         elif lead is None and not blocks.items and _is_lead(line, profile, evidence, following):
             blocks.settle_picture()
             lead = line.text
-        elif index in gallery or _is_caption(line, profile, blocks.pending):
+        elif index in gallery or _is_caption(line, profile, blocks.pending, _right_under(content, index)):
             blocks.caption(line.text)
         else:
             blocks.settle_picture()
@@ -106,6 +111,54 @@ def _without_tag_lines(content: list[Line], dropped: list[Dropped]) -> list[Line
         else:
             kept.append(line)
     return kept
+
+
+def _without_repeated_sentences(content: list[Line], evidence: PageEvidence, dropped: list[Dropped]) -> list[Line]:
+    """``content`` with a sentence printed more often than the extractor's text holds it
+    printed only as often: a "highlights" box or a pull quote repeats a sentence of the
+    text word for word, and the extractor, which reads the text once, holds one copy. The
+    last copies stay, the text's own (a box of highlights stands above the text). A line
+    the text itself repeats (a refrain, a recipe's steps) the extractor holds as often."""
+    extracted = evidence.extracted
+    if extracted is None:
+        return content
+    copies = Counter(line.key for line in content if _is_sentence(line))
+    repeated = {key: count for key, count in copies.items() if count > 1}
+    if not repeated:
+        return content
+    held = Counter(line_key(block.text) for block in extracted.blocks if line_key(block.text) in repeated)
+    surplus = {key: count - max(1, held[key]) for key, count in repeated.items() if count > max(1, held[key])}
+    kept = []
+    for line in content:
+        if surplus.get(line.key, 0) > 0 and _is_sentence(line):
+            surplus[line.key] -= 1
+            dropped.append(Dropped(line.number, line.text, "a sentence of the text printed again (highlights, a pull quote)"))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _without_author_about(content: list[Line], evidence: PageEvidence, dropped: list[Dropped]) -> list[Line]:
+    """``content`` without the author's biography that the page's metadata gives as the
+    author's description (schema.org's Person ``description``): the author's box, printed
+    under the byline or after the text, not the article."""
+    starts = {line_key(about)[:_ABOUT_START] for about in evidence.author_about if len(about) >= _ABOUT_START}
+    if not starts:
+        return content
+    kept = []
+    for line in content:
+        if len(line.text) >= _ABOUT_START and line_key(line.text)[:_ABOUT_START] in starts and not line.is_image:
+            dropped.append(Dropped(line.number, line.text, "the author's biography (the page's metadata gives it)"))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _is_sentence(line: Line) -> bool:
+    """A sentence the extractor took for the text (a caption repeated under each picture of
+    a series is no text)."""
+    return (line.kind == "text" and bool(line.main) and "caption" not in line.hints
+            and line.words >= _REPEATED_SENTENCE_WORDS and ends_sentence(line.text))
 
 
 def _is_bare_code(text: str) -> bool:
@@ -198,15 +251,19 @@ def _sort_out(
         # byline says it is one (``By ...``, or marked up).
         above = [kept for kept in content if not kept.is_image and "caption" not in kept.hints] if index < DATE_WINDOW else None
         near_top = above == []
-        under_standfirst = above is not None and (len(above) == 1 or (len(above) > 1 and sum(map(is_prose, above)) == 1))
+        under_standfirst = above is not None and (len(above) == 1 or (len(above) > 1 and sum(map(_is_standfirst, above)) == 1))
         if line.is_image:
             content.append(line)
-        elif profile.is_chrome(line.text):
+        elif profile.is_chrome(line.text) or profile.is_form_label(line.text):
             dropped.append(Dropped(line.number, line.text, "chrome line (site profile)"))
         elif (near_top or (under_standfirst and not published)) and (found := head_date(line, profile)):
             # The first date line under the headline is the story's; another (Updated ...) goes with it.
             published, credit = published or found[0], found[1]
             authors = byline_names(credit, profile) if credit and not authors else authors
+            if not near_top:
+                for label in _labels_above_date(content):
+                    content.remove(label)
+                    dropped.append(Dropped(label.number, label.text, "label between the headline and its date"))
             if published is not found[0]:
                 dropped.append(Dropped(line.number, line.text, "date line under the headline (another date of the story)"))
         elif near_top and not authors and _is_bare_byline_word(line, profile) and _names_follow(lines, index):
@@ -220,11 +277,15 @@ def _sort_out(
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
         elif near_top and authors and _in_byline_block(line):
             dropped.append(Dropped(line.number, line.text, "byline above the text (the author's box)"))
-        elif _is_related_link(line):
+        elif _is_related_link(line) and not _is_linked_subheading(line, _right_under(lines, index)):
             dropped.append(Dropped(line.number, line.text, "link to another story"))
         elif title_key and _repeats_title(line.key, title_key):
             dropped.append(Dropped(line.number, line.text, "the headline again"))
-        elif "promo" in line.hints and not line.main:
+        elif near_top and line.kind == "heading" and line.level == 1:
+            # The page's own headline where its metadata gives another wording (a title
+            # written for search engines): the first line under the title, set as a headline.
+            dropped.append(Dropped(line.number, line.text, "the headline again (another wording)"))
+        elif ("promo" in line.hints and not line.main) or profile.is_promotion(line.text):
             # A container's class names reach every line in it; a paywalled article's text
             # sits in a "subscriber" box, and the extractor's verdict tells them apart.
             dropped.append(Dropped(line.number, line.text, "the site's promotion (sign-up, newsletter, membership)"))
@@ -239,6 +300,28 @@ def _sort_out(
     return content, published, authors
 
 
+def _labels_above_date(content: list[Line]) -> list[Line]:
+    """Under a standfirst, the short lines between it and the date line read under it (a
+    section's name, the site's): labels, as above a date line right under the headline."""
+    labels: list[Line] = []
+    for index in range(len(content) - 1, -1, -1):
+        line = content[index]
+        if line.is_image or "caption" in line.hints:
+            continue
+        if _is_standfirst(line) or line.words > _HEAD_LABEL_WORDS or ends_sentence(line.text):
+            break
+        if index and content[index - 1].is_image:
+            break  # a picture's caption
+        labels.append(line)
+    return labels
+
+
+def _is_standfirst(line: Line) -> bool:
+    """A paragraph, or a line marked up as the standfirst (a deck often ends with no full
+    stop, as a headline does)."""
+    return is_prose(line) or (line.words >= LEAD_MIN_WORDS and bool(line.hints & {"lead", "subtitle"}))
+
+
 def _head_above_date(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -> tuple[set[int], tuple[str, ...]]:
     """The lines that are no text, and the authors, when a date line stands near the top with
     only short labels above it (the byline, the site's name, the section: a reader view
@@ -248,7 +331,7 @@ def _head_above_date(lines: list[Line], profile: SiteProfile, dropped: list[Drop
     if date_index is None:
         return set(), ()
     labels = [index for index in range(date_index) if not lines[index].is_image]
-    names = next((lines[i] for i in labels if _names_label(lines[i])), None)
+    names = next((lines[i] for i in labels if _names_label(lines[i]) or is_byline(lines[i].text, profile)), None)
     for index in labels:
         line = lines[index]
         reason = "byline above the date (read as the authors)" if line is names else "label between the headline and its date"
@@ -437,6 +520,10 @@ def _has_inner_sentence(text: str) -> bool:
     return any(match.group(1).isupper() for match in _SENTENCE_BREAK.finditer(text))
 
 
+def _right_under(content: list[Line], index: int) -> Line | None:
+    return content[index + 1] if index + 1 < len(content) else None
+
+
 def _next_text(content: list[Line], index: int) -> Line | None:
     for line in content[index + 1 :]:
         if not line.is_image:
@@ -449,6 +536,21 @@ def _is_related_link(line: Line) -> bool:
         return True
     # A line that is wholly a link inside the text is a card for another story.
     return line.link and line.kind != "image" and not ({"author", "source", "caption"} & line.hints)
+
+
+def _is_linked_subheading(line: Line, right_under: Line | None) -> bool:
+    """A heading that is wholly a link, which the extractor took for its text, with its text
+    going on in a paragraph right under it: an item of the story's own list named and
+    linked (a product, a place, a book), not another story's card."""
+    return (
+        line.kind == "heading"
+        and bool(line.main)
+        and not RELATED_PREFIX.match(line.text)
+        and right_under is not None
+        and bool(right_under.main)
+        and not right_under.link
+        and is_body_prose(right_under)
+    )
 
 
 def _is_lead(line: Line, profile: SiteProfile, evidence: PageEvidence, following: Line | None) -> bool:
@@ -471,7 +573,7 @@ def _same_start(text: str, hint: str) -> bool:
     return size >= 20 and line_key(text[:size]) == line_key(hint[:size])
 
 
-def _is_caption(line: Line, profile: SiteProfile, image: Line | None) -> bool:
+def _is_caption(line: Line, profile: SiteProfile, image: Line | None, right_under: Line | None) -> bool:
     if "caption" in line.hints:
         return True
     if line.kind == "heading" or "subtitle" in line.hints:
@@ -481,11 +583,26 @@ def _is_caption(line: Line, profile: SiteProfile, image: Line | None) -> bool:
     # Right under a picture, a short line is its caption; a sentence the extractor took for
     # the main text is text (it leaves out what the page marks as a caption), unless the
     # picture links elsewhere (another story's teaser).
-    if image is None or line.words > _CAPTION_UNDER_IMAGE_WORDS:
+    if image is None or line.words > _CAPTION_UNDER_IMAGE_WORDS or _text_runs_through(line, right_under):
         return False
     if not ends_sentence(line.text):
         return True
     return line.words < 25 and not (line.main and not image.link)
+
+
+def _text_runs_through(line: Line, right_under: Line | None) -> bool:
+    """Under a picture, a line the extractor took for its main text, with its main text going
+    on in the line right under it (a paragraph, not another picture): the text running past
+    a picture (or an advertisement's, a share button's icon), not the picture's caption. The
+    line is a sentence, or a paragraph's length (a paragraph the page parted with a line
+    break). A teaser in a box of other stories is followed by the next story's picture."""
+    return (
+        bool(line.main)
+        and right_under is not None
+        and bool(right_under.main)
+        and is_body_prose(right_under)
+        and (ends_sentence(line.text) or line.words >= _CAPTION_SENTENCE_WORDS)
+    )
 
 
 def _photo_series(content: list[Line], profile: SiteProfile) -> set[int]:

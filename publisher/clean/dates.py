@@ -83,6 +83,27 @@ _DATE_LINE_WORDS = re.compile(
     re.IGNORECASE,
 )
 
+# A year run into the time after it ("Nov 19 20197:05 AM"): a page that sets the date and the
+# time in elements of their own, read without the space its stylesheet draws between them.
+_YEAR_RUN_INTO_TIME = re.compile(r"(?<!\d)((?:1[89]|2[01])\d\d)(?=\d{1,2}:\d\d(?!\d))")
+# How long ago, printed beside the date ("1 day ago", "2 giờ trước", "vor 3 Stunden"): no
+# words of a sentence. A digit run into a letter before it ("GMT1 day ago") is parted too.
+_AGE = re.compile(
+    r"(?<!\d)\d{1,3}\s*(?:(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago"
+    r"|(?:giây|phút|giờ|ngày|tuần|tháng|năm)\s+trước)\b"
+    r"|\bvor\s+\d{1,3}\s+(?:Sekunden|Minuten|Stunden|Tagen|Wochen|Monaten|Jahren)\b"
+    r"|\bil\s+y\s+a\s+\d{1,3}\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)\b"
+    r"|\bhace\s+\d{1,3}\s+(?:segundos?|minutos?|horas?|días?|semanas?|meses|años?)\b",
+    re.IGNORECASE,
+)
+
+
+def _unglued(text: str) -> str:
+    """``text`` with the parts of a date that a page's elements run together set apart: a
+    year and the time after it, a time zone and the age after it (``GMT1 day ago``)."""
+    text = _YEAR_RUN_INTO_TIME.sub(r"\1 ", text)
+    return _AGE.sub(lambda age: f" {age.group(0)}" if age.start() and text[age.start() - 1].isalpha() else age.group(0), text)
+
 
 # The rules ask about the same lines again and again (is it a date line? a byline? a
 # caption?): each answer is worked out once a page (``forget_dates``). A PrintedDate cannot
@@ -92,6 +113,7 @@ def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
     """The first date (with its time and time zone, if printed) in ``text``. Numbers are
     read day-first, or month-first with ``month_first`` (the United States' order) unless
     the first number cannot be a month."""
+    text = _unglued(text)
     match = _NUMERIC_DATE.search(text)
     if match:
         day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
@@ -193,7 +215,8 @@ def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
     found = find_date(line, month_first)
     if found is None:
         return None
-    rest = _NUMERIC_DATE.sub(" ", line)
+    rest = _AGE.sub(" ", _unglued(line))
+    rest = _NUMERIC_DATE.sub(" ", rest)
     rest = _WORDED_DATE.sub(" ", rest)
     rest = _MONTH_DAY_YEAR.sub(" ", rest)
     rest = _DAY_MONTH_YEAR.sub(" ", rest)

@@ -21,6 +21,7 @@ class PageEvidence:
     url: str | None = None
     published: PrintedDate | None = None  # from the page's metadata: used when none is printed
     authors: tuple[str, ...] = ()  # from the page's metadata
+    author_about: tuple[str, ...] = ()  # the authors' biographies, as the metadata gives them
     sections: tuple[str, ...] = ()  # section names from the metadata (article:section and the like)
     language: str | None = None  # as the page declares it (<html lang>, og:locale, inLanguage)
     is_article: bool = False  # the metadata says the page is an article

@@ -24,6 +24,8 @@ from publisher.tomlfile import TomlLocator, explain_toml_error
 
 _COUNT = re.compile(r"^\d+\s*|\s+\d+$")
 _DIGIT = re.compile(r"\d")  # without one, _COUNT has nothing to take off
+_PROMOTION_WORDS = 40  # a longer line is a paragraph that may well mention a newsletter
+_FORM_LABEL_WORDS = 3
 
 
 def _key(text: str) -> str:
@@ -45,6 +47,9 @@ class SiteProfile:
     max_subheading_words: int = 16
     thread_lines: frozenset[str] = frozenset()  # lines that mark posts of a forum or Q&A page
     teaser_markers: frozenset[str] = frozenset()  # "Xem tiếp", "Read more": under a story's first paragraph on a homepage
+    promotion_openers: tuple[str, ...] = ()  # "Subscribe", "Sign up": a sentence inviting the reader to sign up
+    promotion_words: tuple[str, ...] = ()  # "newsletter", "inbox": what it invites to
+    required_marks: tuple[str, ...] = ()  # "(required)", "*": after a form field's label
     timezone: str | None = None  # the site's time zone (+07:00), given to dates printed without one
     selectors: Selectors = field(default_factory=Selectors)  # where the site's markup puts an article's parts
 
@@ -54,6 +59,46 @@ class SiteProfile:
         or a word followed by a space (``By`` opens ``By Jane``, not ``Bystanders``)."""
         labels = "|".join(re.escape(label) for label in self.byline_prefixes) or "(?!)"
         return re.compile(rf"((?:{labels}))(?:(?<=:)|(?= ))", re.IGNORECASE)
+
+    @cached_property
+    def _promotion_pattern(self) -> re.Pattern[str] | None:
+        if not self.promotion_openers or not self.promotion_words:
+            return None
+        openers = "|".join(re.escape(opener) for opener in _longest_first(self.promotion_openers))
+        return re.compile(rf"(?:^|[.!?:]\s+)(?:{openers})\b", re.IGNORECASE)
+
+    def is_promotion(self, line: str) -> bool:
+        """A short line with a sentence inviting the reader to sign up for the site's mail
+        (``Sign up for our daily newsletter``, ``Get the latest news in your inbox. Subscribe
+        to ...``)."""
+        pattern = self._promotion_pattern
+        if pattern is None or len(line.split()) > _PROMOTION_WORDS or not pattern.search(line):
+            return False
+        folded = line.casefold()
+        return any(word.casefold() in folded for word in self.promotion_words)
+
+    @cached_property
+    def _required_marks(self) -> tuple[tuple[str, ...], str]:
+        """The marks in lower case, and the characters they end with (most lines end with
+        none of them)."""
+        marks = tuple(mark.casefold() for mark in self.required_marks if mark)
+        return marks, "".join({mark[-1] for mark in marks})
+
+    def is_form_label(self, line: str) -> bool:
+        """``Comment(required)``, ``Name *``: a form's field label, a word or three and the
+        mark of a field one must fill in."""
+        marks, ends = self._required_marks
+        text = line.strip()
+        if not text or text[-1].casefold() not in ends:
+            return False
+        folded = text.casefold()
+        for mark in marks:
+            if folded.endswith(mark):
+                label = text[: len(text) - len(mark)].strip()
+                words = label.split()
+                # Words of letters only: "– Man**" is a name masked with stars, not a label.
+                return 1 <= len(words) <= _FORM_LABEL_WORDS and all(word.replace("-", "").isalpha() for word in words)
+        return False
 
     def is_thread_line(self, line: str) -> bool:
         return _key(line) in self.thread_lines
@@ -66,7 +111,7 @@ class SiteProfile:
             return True  # "0 Bình luận", "0CHIA SẺ": a widget's label after its count
         if "|" not in key:
             return False
-        parts = [_COUNT.sub("", part).strip() for part in key.split("|")]
+        parts = [_COUNT.sub("", part.strip()).strip() for part in key.split("|")]
         return sum(part in self.chrome_lines for part in parts if part) >= max(2, len(parts) - 1)
 
     def is_teaser_marker(self, line: str) -> bool:
@@ -91,6 +136,9 @@ class SiteProfile:
             max_subheading_words=site.max_subheading_words or self.max_subheading_words,
             thread_lines=self.thread_lines | site.thread_lines,
             teaser_markers=self.teaser_markers | site.teaser_markers,
+            promotion_openers=self.promotion_openers + site.promotion_openers,
+            promotion_words=self.promotion_words + site.promotion_words,
+            required_marks=self.required_marks + site.required_marks,
             timezone=site.timezone or self.timezone,
             selectors=site.selectors,
         )
@@ -149,6 +197,9 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         max_subheading_words=fields.count("structure", "max_subheading_words"),
         thread_lines=frozenset(_key(s) for s in fields.strings("not_article", "thread_lines")),
         teaser_markers=frozenset(_key(s) for s in fields.strings("not_article", "teaser_markers")),
+        promotion_openers=fields.strings("chrome", "promotion_openers"),
+        promotion_words=fields.strings("chrome", "promotion_words"),
+        required_marks=fields.strings("chrome", "required_marks"),
         timezone=fields.utc_offset("site", "timezone"),
         selectors=parse_selectors(data.get("selectors"), origin),
     )

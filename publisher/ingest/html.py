@@ -73,6 +73,7 @@ def page_evidence(metadata: PageMetadata, extracted: ExtractedText | None = None
         url=metadata.url,
         published=_printed(metadata.published),
         authors=metadata.authors,
+        author_about=metadata.author_about,
         sections=metadata.sections,
         language=metadata.language,
         is_article=metadata.is_article,

@@ -59,6 +59,7 @@ class PageMetadata:
     description: str | None = None
     published: MetaDate | None = None
     authors: tuple[str, ...] = ()
+    author_about: tuple[str, ...] = ()  # what schema.org's Person authors say of themselves (a biography)
     sections: tuple[str, ...] = ()
     site_name: str | None = None
     url: str | None = None  # canonical, og:url
@@ -93,6 +94,7 @@ def read_metadata(raw_markup: str, root: lxml_html.HtmlElement) -> PageMetadata:
         ),
         published=_published(article, meta, root),
         authors=_authors(article, meta, root),
+        author_about=_author_about(article),
         sections=_sections(article, meta),
         site_name=meta.get("og:site_name") or _publisher_name(article),
         url=meta.get("og:url") or _canonical(root) or (_first_text(article, "url") if article else None),
@@ -311,6 +313,20 @@ def _authors(article: JsonObject | None, meta: dict[str, str], root: lxml_html.H
         if found:
             return tuple(found)
     return ()
+
+
+def _author_about(article: JsonObject | None) -> tuple[str, ...]:
+    """The ``description`` of each schema.org Person author: the biography an author's box
+    prints under the byline."""
+    if article is None:
+        return ()
+    value = article.get("author")
+    items = value if isinstance(value, list) else [value]
+    about = [
+        _clean(item["description"]) for item in items[:8]
+        if isinstance(item, dict) and "organization" not in _types(item) and isinstance(item.get("description"), str)
+    ]
+    return tuple(text for text in about if text)
 
 
 def _reads_as_person(value: str) -> bool:

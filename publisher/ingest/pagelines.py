@@ -42,7 +42,15 @@ _CLASS_HINTS = (
     ("subtitle", re.compile(r"\bsubtitle|sub_?title|\bsub-?head|intertitle|crosshead", re.I)),
     ("date", re.compile(r"date|time|ngay", re.I)),
     ("comment", re.compile(r"comment|binh-?luan|binhluan|y-?kien|feedback|phan-?hoi", re.I)),
-    ("promo", re.compile(r"sign-?up|newsletter|(?:^|[\W_])cta(?:$|[\W_])|promo|donat|call-?to-?action", re.I)),
+    # Facebook's plugins, by the class names its documentation gives every site that embeds
+    # them (``fb-like``, ``fb-page``, ``fb-send-to-messenger``): calls to follow, like, share.
+    (
+        "promo",
+        re.compile(
+            r"sign-?up|newsletter|(?:^|[\W_])cta(?:$|[\W_])|promo|donat|call-?to-?action|\bfb-(?:like|share|send|page|follow|save|login)",
+            re.I,
+        ),
+    ),
     (
         "related",
         re.compile(
