@@ -17,6 +17,7 @@ from publisher.clean.shapes import (
     is_attribution,
     is_body_prose,
     is_prose,
+    is_quoted_headline,
 )
 from publisher.model import AGENCY_PREFIX
 
@@ -182,14 +183,17 @@ def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing
     # elsewhere it is a menu item or a label.
     if line.words < 2 and not (line.bold or trailing):
         return False
-    next_is_prose = bool(following) and is_prose(following[0]) and following[0].main is not False
+    next_is_prose = (bool(following) and is_prose(following[0]) and following[0].main is not False
+                     and not is_quoted_headline(following[0].text))
     return line.bold or not next_is_prose
 
 
 def _text_goes_on(following: list[Line]) -> bool:
     """A paragraph right under a byline-like line ("Theo khoa học") means it was a
     subheading: under a real byline come the site's lines or other stories' titles."""
-    return bool(following) and is_body_prose(following[0]) and not AGENCY_PREFIX.match(following[0].text)
+    first = following[0] if following else None
+    return (first is not None and is_body_prose(first) and not AGENCY_PREFIX.match(first.text)
+            and not is_quoted_headline(first.text))
 
 
 def _is_name_line(text: str) -> bool:
