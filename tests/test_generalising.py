@@ -234,6 +234,23 @@ def test_a_name_under_the_text_is_the_byline_when_a_quoted_headline_follows_it(t
     assert PARAGRAPHS[-1] in _text_of(article) and "minister" not in _text_of(article)
 
 
+def test_teasers_above_one_with_the_agencys_name_are_teasers_too(tmp_path):
+    """Under the text, a list of other stories: each a headline over a one-sentence teaser,
+    only some teasers opened by the agency's name. The pairs above the first such teaser
+    share its shape and go with it; the text's last paragraph stays."""
+    copy = "\n\n".join([
+        "Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS,
+        "Ferry fares rise for the first time in a decade",
+        "Commuters will pay a fifth more for a crossing from the first of next month.",
+        "Night trams return to the city centre after two years",
+        "(Example News) - The trams will run every half hour on Fridays and Saturdays.",
+    ])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    text = _text_of(read_article(page, load_profiles()).article)
+    assert PARAGRAPHS[-1] in text and "Ferry" not in text and "Commuters" not in text and "trams" not in text
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

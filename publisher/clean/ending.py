@@ -30,6 +30,11 @@ _BYLINE_MAX_WORDS = 8
 _COPYRIGHT = re.compile(r"(©|\(c\)\s|copyright\b)", re.IGNORECASE)
 _COPYRIGHT_MIN_WORDS = 4  # "© Regan", "© Getty Images": a picture's credit
 _COPYRIGHT_WORDS = 25
+_TEASER_HEADLINE_WORDS = (6, 25)  # a story's headline; a subheading is often shorter
+_TEASER_WORDS = 30  # a teaser is one short sentence
+_STOPS = (".", "!", "?")
+# Where a second sentence starts inside a line: "... đi qua. Thành công ..."
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 
 
 def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfile, evidence: PageEvidence) -> tuple[int, str]:
@@ -67,6 +72,8 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             # The lead opens with the agency's name once; again below the text, it opens
             # the teaser of another story, under that story's title.
             teaser_title = index - 1 if index - 1 > title_index and not ends_sentence(lines[index - 1].text) else index
+            if teaser_title < index:
+                teaser_title = _teasers_above(lines, teaser_title, title_index)
             return teaser_title, "teasers for other stories (their leads open with the agency's name)"
         if last_main is not None and index > last_main + _MAIN_SLACK:
             return index, "after the main text (extractor)"
@@ -75,6 +82,26 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         seen_prose = seen_prose or is_prose(line)
         seen_body_prose = seen_body_prose or is_body_prose(line)
     return len(lines), "after the article"
+
+
+def _teasers_above(lines: list[Line], first_teaser: int, title_index: int) -> int:
+    """Where a list of other stories' teasers starts, above the first one whose lead opens
+    with the agency's name: the pairs right above it of the same shape, a headline (no
+    stop at its end) over a one-sentence teaser longer than it, are teasers too. A list's
+    items share their shape; only some of its leads carry the agency's name."""
+    start = first_teaser
+    while start - 2 > title_index and _is_teaser_pair(lines[start - 2], lines[start - 1]):
+        start -= 2
+    return start
+
+
+def _is_teaser_pair(headline: Line, teaser: Line) -> bool:
+    if headline.is_image or teaser.is_image or headline.main or teaser.main:
+        return False
+    if not _TEASER_HEADLINE_WORDS[0] <= headline.words <= _TEASER_HEADLINE_WORDS[1] or headline.text.endswith(_STOPS):
+        return False
+    return (ends_sentence(teaser.text) and headline.words < teaser.words <= _TEASER_WORDS
+            and not any(match.group(1).isupper() for match in _SENTENCE_BREAK.finditer(teaser.text)))
 
 
 def _is_copyright_notice(line: Line, before: Line) -> bool:
