@@ -251,6 +251,24 @@ def test_teasers_above_one_with_the_agencys_name_are_teasers_too(tmp_path):
     assert PARAGRAPHS[-1] in text and "Ferry" not in text and "Commuters" not in text and "trams" not in text
 
 
+def test_a_dump_wrapped_at_80_columns_under_many_long_menu_entries_is_unwrapped(tmp_path):
+    """A text browser's dump: menu entries (a picture's name, a link's title), each a line
+    of its own under which a blank line stands, and paragraphs broken at 80 columns. Only
+    the lines a paragraph goes on under say where the width broke them."""
+    import textwrap
+
+    titles = ["Ferry fares rise for the first time in a decade", "Night trams return to the city centre this winter",
+              "A new bridge for the old harbour district is planned", "The city library opens on Sundays from next month",
+              "School buses get new routes and longer hours next year", "Parking fees will fall in the suburbs in the spring"]
+    menu = [f"  \u2022 {title.lower().replace(' ', '-')}{n}\n\n    {title}" for n in ("", "-2") for title in titles]
+    text = [textwrap.fill(f"{p} {p}", 79) for p in PARAGRAPHS]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join([*menu, "Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *text]), encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.title == "Council adds twenty bus routes"
+    assert [p.text for p in article.body if isinstance(p, Paragraph)] == [f"{p} {p}" for p in PARAGRAPHS[1:]]
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

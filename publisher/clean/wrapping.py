@@ -72,16 +72,24 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     """The width a dump was wrapped at, or None when it was not."""
     widths = [display_width(line.rstrip()) for line in lines]
     long = [width for width in widths if width >= _LONG]
-    if len(long) < _MIN_LONG_LINES:
+    # The lines a paragraph goes on under: where the width broke it, they end near it. A line
+    # that stands alone (a blank line or a new item under it: a menu entry, a picture's name
+    # and its link's title, a headline) ends where its text ends, at any width.
+    continued = [
+        width for index, width in enumerate(widths[:-1])
+        if width >= _LONG and lines[index + 1].strip() and not _starts_item(lines[index + 1], lines[index])
+    ]
+    if len(long) < _MIN_LONG_LINES or len(continued) < _MIN_LONG_LINES:
         return None
-    ends = Counter(long)
-    # How many long lines end at or before each column: a width's counts are differences.
+    ends, all_ends = Counter(continued), Counter(long)
+    # How many lines end at or before each column: a width's counts are differences.
     up_to = list(accumulate(ends.get(column, 0) for column in range(_WIDTHS[-1] + 1)))
+    all_up_to = list(accumulate(all_ends.get(column, 0) for column in range(_WIDTHS[-1] + 1)))
     best_width, best_share = None, 0.0
     for width in _WIDTHS:
         near = up_to[width] - up_to[width - _NEAR_WIDTH]
-        over = len(long) - up_to[width]
-        share = near / len(long)
+        over = len(long) - all_up_to[width]
+        share = near / len(continued)
         if over <= 0.05 * len(long) and share > best_share:
             best_width, best_share = width, share
     return best_width if best_share >= _WRAPPED_SHARE else None
