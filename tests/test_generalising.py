@@ -269,6 +269,18 @@ def test_a_dump_wrapped_at_80_columns_under_many_long_menu_entries_is_unwrapped(
     assert [p.text for p in article.body if isinstance(p, Paragraph)] == [f"{p} {p}" for p in PARAGRAPHS[1:]]
 
 
+def test_a_reader_views_byline_and_site_address_under_the_headline_are_labels(tmp_path):
+    """A reader view prints the headline, the byline (or the site's name), the site's host,
+    then the article: the host ends the headline's labels, and the standfirst under it is
+    the lead."""
+    copy = "\n\n".join(["Council adds twenty bus routes", "Jane Roe", "news.example.com", *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.lead == PARAGRAPHS[0] and article.authors == ("Jane Roe",)
+    assert "example" not in _text_of(article) and PARAGRAPHS[-1] in _text_of(article)
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

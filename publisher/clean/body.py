@@ -25,6 +25,7 @@ from publisher.clean.shapes import (
     is_body_prose,
     is_byline,
     is_prose,
+    is_web_address,
 )
 from publisher.ingest.images import local_image
 from publisher.model import (
@@ -244,10 +245,12 @@ def _head_above_date(lines: list[Line], profile: SiteProfile, dropped: list[Drop
     only short labels above it (the byline, the site's name, the section: a reader view
     and many copies put them between the headline and the date). No sentence of the text
     comes before its own date line; the names line among the labels is the byline."""
-    date_index = _date_under_labels(lines, profile)
-    if date_index is None:
+    found = _date_under_labels(lines, profile)
+    if found is None:
         return set(), ()
-    labels = [index for index in range(date_index) if not lines[index].is_image]
+    date_index, is_address = found
+    # A site's address ends the labels too (a reader view prints the host under the byline), and is one.
+    labels = [index for index in range(date_index + is_address) if not lines[index].is_image]
     names = next((lines[i] for i in labels if _names_label(lines[i])), None)
     for index in labels:
         line = lines[index]
@@ -260,15 +263,20 @@ def _names_label(line: Line) -> bool:
     return line.words >= 2 and not line.link and looks_like_names(line.text)
 
 
-def _date_under_labels(lines: list[Line], profile: SiteProfile) -> int | None:
+def _date_under_labels(lines: list[Line], profile: SiteProfile) -> tuple[int, bool] | None:
+    """The date line under the head's labels, else the last of them that is the site's
+    address; and whether it is the address."""
+    address = None
     for index, line in enumerate(lines[:DATE_WINDOW]):
         if line.is_image:
             continue
         if head_date(line, profile) is not None:
-            return index
-        if is_prose(line) or ends_sentence(line.text) or line.words > _HEAD_LABEL_WORDS:
-            return None
-    return None
+            return index, False
+        if not line.link and is_web_address(line.text):
+            address = index
+        elif is_prose(line) or ends_sentence(line.text) or line.words > _HEAD_LABEL_WORDS:
+            break
+    return (address, True) if address is not None else None
 
 
 def _repeats_title(key: str, title_key: str) -> bool:

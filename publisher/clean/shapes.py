@@ -56,6 +56,11 @@ _OPENING_QUOTES = "\"“‘«'"
 _STOPS = ".!?…"
 
 
+def is_web_address(text: str) -> bool:
+    """``vnexpress.net``, ``https://www.example.com/``: a site's address alone on a line."""
+    return bool(_WEB_ADDRESS.fullmatch(text.strip()))
+
+
 def is_quoted_headline(text: str) -> bool:
     """``Chủ tịch nước: ‘Lao động không về quê cần được quan tâm nhiều hơn’``, ``Minister:
     "We will not wait"``: one clause that ends with a quotation closed on a word, no stop
