@@ -281,6 +281,19 @@ def test_a_reader_views_byline_and_site_address_under_the_headline_are_labels(tm
     assert "example" not in _text_of(article) and PARAGRAPHS[-1] in _text_of(article)
 
 
+def test_a_reader_views_standfirst_between_the_headline_and_its_second_printing_is_the_lead(tmp_path):
+    """A reader view: the headline, its labels and the standfirst, then the headline again as
+    the first picture's caption (a short credited line under it), then the text."""
+    title = "Council adds twenty bus routes"
+    copy = "\n\n".join([title, "Jane Roe", "news.example.com", PARAGRAPHS[0], title, "The new buses. Photo: City Hall",
+                         *PARAGRAPHS[1:], "The plan will be debated again at the next meeting of the transport committee."])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.title == title and article.lead == PARAGRAPHS[0]
+    assert [p.text for p in article.body if isinstance(p, Paragraph)][:3] == PARAGRAPHS[1:]
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

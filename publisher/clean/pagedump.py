@@ -41,7 +41,7 @@ from publisher.clean.refusals import (
     doubt_text,
     doubt_threads,
 )
-from publisher.clean.shapes import ends_sentence, is_body_prose, is_prose
+from publisher.clean.shapes import LEAD_MIN_WORDS, ends_sentence, is_body_prose, is_prose, is_web_address
 from publisher.clean.title import (
     best_title,
     fallback_title_index,
@@ -58,6 +58,7 @@ from publisher.model import Article, Paragraph, PrintedDate, Source
 _HEAD_WINDOW = 6  # lines before the title that may hold its kicker and date
 _RUNS_ON = 3  # paragraphs in a row that say the text goes on
 _STANDFIRST_WINDOW = 3  # lines under a headline (its date line among them) where a standfirst stands
+_LABEL_WORDS = 6  # longest label (byline, site, section) between a headline and its standfirst
 _UNTITLED_MENU_LINES = 12  # short lines before any text that make a page without its title a homepage
 _TITLE_MIN_WORDS = 3  # a page's title on a dump's first line: "Tin mới" is a menu entry
 _TEXT_BETWEEN_TITLES = 2  # paragraphs of the extractor's text between two printings of the headline
@@ -178,8 +179,14 @@ def _standfirst(between: list[Line], profile: SiteProfile) -> Line | None:
     for line in between[:_STANDFIRST_WINDOW]:
         if line.is_image or not line.text.strip() or head_date(line, profile) is not None:
             continue
+        if _is_head_label(line):
+            continue  # the byline, the site's name or address (a reader view prints them there)
         return line if is_prose(line) and ends_sentence(line.text) and not line.link else None
     return None
+
+
+def _is_head_label(line: Line) -> bool:
+    return not line.link and (is_web_address(line.text) or (line.words <= _LABEL_WORDS and not ends_sentence(line.text)))
 
 
 def _published(printed: PrintedDate | None, evidence: PageEvidence, profile: SiteProfile) -> PrintedDate | None:
@@ -256,7 +263,8 @@ def _printed_twice(lines: list[Line], index: int) -> tuple[int, int]:
         if lines[later].key != key:
             continue
         paragraphs_between = sum(1 for line in lines[index + 1 : later] if is_body_prose(line) and ends_sentence(line.text))
-        following = [line for line in lines[later + 1 : later + 1 + 2 * _RUNS_ON] if not line.is_image and line.words > 3]
+        # A picture and its caption (a short line) may stand under the headline before the text.
+        following = [line for line in lines[later + 1 : later + 1 + 2 * _RUNS_ON] if not line.is_image and line.words >= LEAD_MIN_WORDS]
         runs_on = len(following) >= _RUNS_ON and all(is_body_prose(line) for line in following[:_RUNS_ON])
         return (index, later) if paragraphs_between <= 1 and runs_on else (index, index)
     return index, index
@@ -278,6 +286,11 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
     (``Title - Site``, the shape of a whole-page dump); a copy of what a browser shows
     has no such line, and its headline is found in the text (``title_from_text``)."""
     raw_page_title = lines[0].text
+    first_seen, printed_again = _printed_twice(lines, 0)
+    if printed_again > 0 and any(is_body_prose(line) for line in lines[1:printed_again]):
+        # A headline on top, its standfirst under it, and the headline again over the text
+        # (a reader view prints it as the first picture's caption): no page title line.
+        return _Title(printed_again, lines[printed_again].text, first_seen, "", None)
     page_title, site_name = split_site_suffix(raw_page_title, lines, profiles)
     occurrences = title_occurrences(lines, [page_title, raw_page_title], 1) or title_prefix_occurrences(lines, raw_page_title, 1)
     if occurrences and lines[0].words >= _TITLE_MIN_WORDS and not profiles.common.is_chrome(raw_page_title):
