@@ -294,6 +294,19 @@ def test_a_reader_views_standfirst_between_the_headline_and_its_second_printing_
     assert [p.text for p in article.body if isinstance(p, Paragraph)][:3] == PARAGRAPHS[1:]
 
 
+def test_a_site_name_ending_the_headline_goes_where_the_sites_address_under_it_names_it(tmp_path):
+    """A reader view's headline is the page's title, site name and all; the site's address
+    printed under it says which part is the site (``dailyexample.com``: ``Daily Example``).
+    A headline whose last part names no such site keeps it."""
+    copy = "\n\n".join(["Council adds twenty bus routes - Daily Example City", "Jane Roe", "www.dailyexample.com", *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.title == "Council adds twenty bus routes" and article.source.name == "Daily Example"
+    page.write_text(copy.replace("www.dailyexample.com", "news.example.org"), encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == "Council adds twenty bus routes - Daily Example City"
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

@@ -49,6 +49,7 @@ from publisher.clean.title import (
     title_from_text,
     title_occurrences,
     title_prefix_occurrences,
+    without_hosts_name,
 )
 from publisher.clean.unicode import tidy_line
 from publisher.clean.wrapping import unwrap
@@ -311,7 +312,8 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
     from_text = title_from_text(lines, profiles.common)
     if from_text is not None:
         first_seen, index = _printed_twice(lines, from_text)
-        return _Title(index, lines[index].text, first_seen, "", None)
+        headline, site_name = without_hosts_name(lines[index].text, lines[index + 1 : index + 1 + _HEAD_WINDOW])
+        return _Title(index, headline, first_seen, "", site_name)
     if as_article:
         return _Title(0, lines[0].text, 0, "", None)
     raise NotAnArticleError("no headline above article text (a homepage or a listing?)", path)
