@@ -307,6 +307,18 @@ def test_a_site_name_ending_the_headline_goes_where_the_sites_address_under_it_n
     assert read_article(page, load_profiles()).article.title == "Council adds twenty bus routes - Daily Example City"
 
 
+def test_a_wrapped_line_that_opens_with_a_pictures_mark_was_broken_by_the_width_with_the_mark(tmp_path):
+    """A text browser sets a picture's name in brackets before the caption or paragraph
+    under it and wraps the line with the mark in it: the mark goes, but the line was full."""
+    import textwrap
+
+    text = [textwrap.fill(f"[photo-of-the-new-bus-routes-{n}]{p} {p}", 79) for n, p in enumerate(PARAGRAPHS)]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *text]), encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert [p.text for p in article.body if isinstance(p, Paragraph)] == [f"{p} {p}" for p in PARAGRAPHS[1:]]
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

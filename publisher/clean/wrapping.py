@@ -46,18 +46,19 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
     if width is None:
         return numbered
     joined: list[tuple[int, str]] = []
-    previous = ""
+    previous = previous_line = ""
     for number, line in numbered:
         # A text browser's marks are no text: a picture's name in brackets, a list's bullet.
         text = _without_marks(line)
         stripped = text.strip()
         continues = previous.strip() and stripped and not _starts_item(line, previous)
-        if joined and continues and _broken_before(previous, stripped, width):
+        # The width broke the line as printed, its picture marks taking their columns.
+        if joined and continues and _broken_before(previous_line, stripped, width):
             first, before = joined[-1]
             joined[-1] = (first, _joined(before.rstrip(), stripped))
         else:
             joined.append((number, text))
-        previous = text
+        previous, previous_line = text, line
     return joined
 
 
