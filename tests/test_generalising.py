@@ -319,6 +319,20 @@ def test_a_wrapped_line_that_opens_with_a_pictures_mark_was_broken_by_the_width_
     assert [p.text for p in article.body if isinstance(p, Paragraph)] == [f"{p} {p}" for p in PARAGRAPHS[1:]]
 
 
+def test_names_among_tags_printed_one_a_line_are_tags_not_the_byline(tmp_path):
+    """Tags one a line after the text, names of places among them (``London``): a run of
+    short terms mostly in lower case is tags, capitalised ones too; the byline stands under
+    the headline."""
+    copy = "\n\n".join(["Council adds twenty bus routes", "By Jane Roe", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS,
+                         "buses", "city council", "London", "Sheffield", "night trams"])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    text = _text_of(article)
+    assert PARAGRAPHS[-1] in text and "London" not in text and "city council" not in text
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

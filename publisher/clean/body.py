@@ -120,17 +120,21 @@ def _is_bare_code(text: str) -> bool:
 
 def _tag_run_at_end(content: list[Line], last_prose: int) -> set[int]:
     """The last lines, after the text's last paragraph, when they are a run of three or
-    more short terms in lower case with no punctuation ending them (``thanh bùi``, ``sao
-    kết hôn``): tags printed one a line. A name, a heading or a credit starts with a
-    capital letter."""
+    more short terms with no punctuation ending them, starting in lower case, and at
+    least half of them in lower case (``thanh bùi``, ``sao kết hôn``, ``Hồng Kông``,
+    ``việt nam``): tags printed one a line, names of places and people among them. A
+    name, a heading or a credit would start such a run with a capital letter."""
     run = []
     for index in range(len(content) - 1, last_prose, -1):
         line = content[index]
         text = line.text.strip()
-        if line.is_image or not text or not text[0].islower() or line.words > _TAG_WORDS or not text[-1].isalnum():
+        if line.is_image or not text or line.words > _TAG_WORDS or not text[-1].isalnum():
             break
         run.append(index)
-    return set(run) if len(run) >= _TAG_COUNT else set()
+    while run and not content[run[-1]].text.strip()[0].islower():
+        run.pop()  # the run's first line is a tag in lower case
+    lower = sum(1 for index in run if content[index].text.strip()[0].islower())
+    return set(run) if lower >= _TAG_COUNT and 2 * lower >= len(run) else set()
 
 
 def _is_tag_line(text: str) -> bool:

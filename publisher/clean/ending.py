@@ -32,6 +32,8 @@ _COPYRIGHT_MIN_WORDS = 4  # "© Regan", "© Getty Images": a picture's credit
 _COPYRIGHT_WORDS = 25
 _TEASER_HEADLINE_WORDS = (6, 25)  # a story's headline; a subheading is often shorter
 _TEASER_WORDS = 30  # a teaser is one short sentence
+_TAG_WORDS = 4  # words of one of the story's tags
+_TAG_COUNT = 3
 _STOPS = (".", "!", "?")
 # Where a second sentence starts inside a line: "... đi qua. Thành công ..."
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
@@ -176,6 +178,7 @@ def split_off_tail(
         if (i > last_prose or not _text_goes_on(lines[i + 1 : i + 2]))
         and _is_byline(line, lines[i + 1 : i + 2], profile, trailing=i > last_prose)
         and _has_prose_before(lines[:i])
+        and not _among_tags(lines, i)
         # A credit after the last paragraph ends the text, whatever the extractor took after it.
         and ((i > last_prose and is_attribution(line.text, profile)) or not _main_text_goes_on(lines, i, after_byline=True))
         and not (first_main is not None and i < first_main)
@@ -188,6 +191,26 @@ def split_off_tail(
     tail = lines[byline_index + 1 :]
     dropped.extend(Dropped(line.number, line.text or f"[image {line.src}]", "after the byline") for line in tail)
     return lines[:byline_index], byline_names(byline.text, profile), lines[byline_index + 1 :]
+
+
+def _among_tags(lines: list[Line], index: int) -> bool:
+    """A name in a run of the story's tags printed one a line (``gia đình sao``, ``Hồng
+    Kông``, ``Mỹ``, ``việt nam``) is a tag too: a run of short lines with no punctuation
+    ending them, three or more of them and at least half of them in lower case, with one
+    of them above it. A byline follows the text, above the labels under it."""
+    start = end = index
+    while start > 0 and _is_short_term(lines[start - 1]):
+        start -= 1
+    while end + 1 < len(lines) and _is_short_term(lines[end + 1]):
+        end += 1
+    lower = sum(1 for line in lines[start : end + 1] if line.text.strip()[:1].islower())
+    # The byline opens such a run of labels under the text; a tag stands inside one.
+    return start < index and lower >= _TAG_COUNT and 2 * lower >= end + 1 - start
+
+
+def _is_short_term(line: Line) -> bool:
+    text = line.text.strip()
+    return not line.is_image and bool(text) and line.words <= _TAG_WORDS and text[-1].isalnum()
 
 
 def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing: bool) -> bool:
