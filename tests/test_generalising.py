@@ -333,6 +333,32 @@ def test_names_among_tags_printed_one_a_line_are_tags_not_the_byline(tmp_path):
     assert PARAGRAPHS[-1] in text and "London" not in text and "city council" not in text
 
 
+def test_a_text_browsers_columns_side_by_side_are_read_one_after_the_other(tmp_path):
+    """w3m lays out a page built of tables with its cells side by side: the menu, the
+    article (wrapped to its column's width) and a sidebar on the same lines."""
+    import textwrap
+
+    menu = [f"  \u2022 {name}" for name in ("Home", "Local news", "World", "Business", "Sport", "Culture", "Travel",
+                                             "Weather", "Opinion", "Podcasts", "Newsletters", "Contact us", "About us",
+                                             "Jobs", "Puzzles", "Archive", "Subscribe", "Events", "Photos", "Videos",
+                                             "Letters", "Obituaries")]
+    article = ["Council adds twenty bus routes", "", "Tuesday, 19/11/2019 08:30", ""]
+    for paragraph in PARAGRAPHS:
+        article += [*textwrap.wrap(f"{paragraph} {paragraph}", 56), ""]
+    sidebar = ["Most read", "Ferry fares rise again", "Night trams return", "A bridge for the harbour", "Libraries open later",
+               "School buses get new routes", "Parking fees fall", "A new park by the river", "Cycle lanes for the east",
+               "Market hall reopens"]
+    rows = max(len(menu), len(article), len(sidebar))
+    cell = lambda column, index: column[index] if index < len(column) else ""  # noqa: E731
+    dump = "\n".join(f"{cell(menu, i):<30}  {cell(article, i):<58}  {cell(sidebar, i)}".rstrip() for i in range(rows))
+    page = tmp_path / "copy.txt"
+    page.write_text(dump, encoding="utf-8")
+    article_read = read_article(page, load_profiles()).article
+    assert article_read.title == "Council adds twenty bus routes"
+    assert [p.text for p in article_read.body if isinstance(p, Paragraph)] == [f"{p} {p}" for p in PARAGRAPHS[1:]]
+    assert article_read.published is not None and article_read.published.value.day == 19
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from publisher.clean.body import read_body
+from publisher.clean.columns import side_by_side
 from publisher.clean.dates import forget_dates, zone_from_offset
 from publisher.clean.ending import find_end, split_off_tail
 from publisher.clean.evidence import PageEvidence
@@ -68,7 +69,14 @@ _REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2
 
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
     """Recognise the parts of an article in a plain-text page dump and drop the site's chrome."""
-    tidied = ((number, tidy_line(_resolve_references(raw))) for number, raw in unwrap(text.split("\n")))
+    raw_lines = text.split("\n")
+    columns = side_by_side(raw_lines)
+    if columns is None:
+        numbered = unwrap(raw_lines)
+    else:
+        # Columns read one after the other: the rest of the dump may still be wrapped.
+        numbered = [(columns[index - 1][0], line) for index, line in unwrap([line for _, line in columns])]
+    tidied = ((number, tidy_line(_resolve_references(raw))) for number, raw in numbered)
     lines = [Line(number, line) for number, line in tidied if line]
     if not lines:
         raise NotAnArticleError("the file holds no text", path)
@@ -265,7 +273,8 @@ def _printed_twice(lines: list[Line], index: int) -> tuple[int, int]:
             continue
         paragraphs_between = sum(1 for line in lines[index + 1 : later] if is_body_prose(line) and ends_sentence(line.text))
         # A picture and its caption (a short line) may stand under the headline before the text.
-        following = [line for line in lines[later + 1 : later + 1 + 2 * _RUNS_ON] if not line.is_image and line.words >= LEAD_MIN_WORDS]
+        window = lines[later + 1 : later + 1 + 2 * _RUNS_ON]
+        following = [line for line in window if not line.is_image and line.words >= LEAD_MIN_WORDS]
         runs_on = len(following) >= _RUNS_ON and all(is_body_prose(line) for line in following[:_RUNS_ON])
         return (index, later) if paragraphs_between <= 1 and runs_on else (index, index)
     return index, index

@@ -49,9 +49,9 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
     previous = previous_line = ""
     for number, line in numbered:
         # A text browser's marks are no text: a picture's name in brackets, a list's bullet.
-        text = _without_marks(line)
+        text = without_marks(line)
         stripped = text.strip()
-        continues = previous.strip() and stripped and not _starts_item(line, previous)
+        continues = previous.strip() and stripped and not starts_item(line, previous)
         # The width broke the line as printed, its picture marks taking their columns.
         if joined and continues and _broken_before(previous_line, stripped, width):
             first, before = joined[-1]
@@ -62,7 +62,7 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
     return joined
 
 
-def _without_marks(line: str) -> str:
+def without_marks(line: str) -> str:
     text = _PICTURE_MARKS.sub("", line) if "[" in line else line
     # The bullet only ever starts a line: matched there, not looked for all along it.
     bullet = _BULLET.match(text)
@@ -78,7 +78,7 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     # and its link's title, a headline) ends where its text ends, at any width.
     continued = [
         width for index, width in enumerate(widths[:-1])
-        if width >= _LONG and lines[index + 1].strip() and not _starts_item(lines[index + 1], lines[index])
+        if width >= _LONG and lines[index + 1].strip() and not starts_item(lines[index + 1], lines[index])
     ]
     if len(long) < _MIN_LONG_LINES or len(continued) < _MIN_LONG_LINES:
         return None
@@ -105,7 +105,7 @@ def _joined(before: str, after: str) -> str:
     return f"{before} {after}"
 
 
-def _starts_item(line: str, previous: str) -> bool:
+def starts_item(line: str, previous: str) -> bool:
     if _NEW_ITEM.match(line):
         return True
     return bool(_NUMBERED_ITEM.match(line)) and bool(_SENTENCE_END.search(previous))
