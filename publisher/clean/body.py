@@ -54,6 +54,7 @@ _HEAD_LABEL_WORDS = 6  # longest label (byline, site, section) between a headlin
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _HANDLE_OR_LINK = re.compile(r"(?<![\w@])@\w{2,}|https?://\S+")
 _PHOTO_SERIES_LINES = 3  # captions in a row that make a series of photos in a dump
+_END_CAPTION_WORDS = 45  # longest caption with a stop among the photos a story ends with
 _CAPTION_SENTENCE_WORDS = 25  # longest uncredited caption in such a series (and shorter than the text's paragraphs)
 _POINTS_CLOSER_WORDS = 25  # longest sentence that may close a lead printed as points
 # Where a sentence may end inside a line: "... đi qua. Thành công ..."
@@ -76,7 +77,7 @@ def read_body(
         dropped.append(Dropped(code.number, code.text, "a code with no words (an image's or a widget's id)"))
     blocks = _Blocks(dropped, path, line_key(title))
     text_mode = evidence.page_title is None
-    gallery = _photo_series(content, profile) if text_mode else set()
+    gallery = (_photo_series(content, profile) | _captions_at_end(content, profile)) if text_mode else set()
     for index, line in enumerate(content):
         following = _next_text(content, index)
         if line.is_image:
@@ -525,6 +526,38 @@ def _photo_series(content: list[Line], profile: SiteProfile) -> set[int]:
             taken.update(run)
         run, credited = [], False
     return taken
+
+
+def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
+    """In a page dump, the photos a story ends with: the last lines, from the first that is a
+    caption by its shape (six words or more, no stop at its end, no subheading over a
+    paragraph longer than a caption), when three or more lines stand there, at least half of them such captions,
+    and the rest sentences no longer than a caption (45 words). Sites set a story's photos
+    after its text with their captions under them; a caption with a stop among them is no
+    paragraph of the text either. The text's own last paragraphs end with their stops."""
+    run: list[int] = []
+    for index in range(len(content) - 1, -1, -1):
+        line = content[index]
+        if line.is_image or line.kind != "text":
+            break
+        short_sentence = ends_sentence(line.text) and line.words <= _END_CAPTION_WORDS
+        if not (short_sentence or _is_unpunctuated_caption(content, index, profile)):
+            break
+        run.append(index)
+    run.reverse()
+    while run and not _is_unpunctuated_caption(content, run[0], profile):
+        run.pop(0)
+    captions = sum(1 for index in run if _is_unpunctuated_caption(content, index, profile))
+    return set(run) if len(run) >= _PHOTO_SERIES_LINES and captions >= 2 and 2 * captions >= len(run) else set()
+
+
+def _is_unpunctuated_caption(content: list[Line], index: int, profile: SiteProfile) -> bool:
+    line = content[index]
+    if ends_sentence(line.text) or not 6 <= line.words < PARAGRAPH_MIN_WORDS:
+        return False
+    # A subheading stands over a paragraph longer than any caption.
+    following = _next_text(content, index)
+    return not (line.words <= profile.max_subheading_words and following is not None and following.words > _END_CAPTION_WORDS)
 
 
 def _is_credited_caption(line: Line, profile: SiteProfile) -> bool:
