@@ -19,6 +19,7 @@ from itertools import accumulate
 
 _LONG = 40  # columns from which a line may have been broken by the width
 _MIN_LONG_LINES = 6
+_MIN_CONTINUED = 3  # long lines another line goes on under
 _NEAR_WIDTH = 12  # a broken line ends within this many columns of the width
 _WRAPPED_SHARE = 0.35  # of the long lines, this many end near one width in a wrapped dump
 _WIDTHS = range(60, 121)
@@ -80,7 +81,7 @@ def wrap_width(lines: Sequence[str]) -> int | None:
         width for index, width in enumerate(widths[:-1])
         if width >= _LONG and lines[index + 1].strip() and not starts_item(lines[index + 1], lines[index])
     ]
-    if len(long) < _MIN_LONG_LINES or len(continued) < _MIN_LONG_LINES:
+    if len(long) < _MIN_LONG_LINES or len(continued) < _MIN_CONTINUED:
         return None
     ends, all_ends = Counter(continued), Counter(long)
     # How many lines end at or before each column: a width's counts are differences.
