@@ -375,6 +375,17 @@ def test_photos_a_copy_ends_with_are_captions_even_those_with_a_stop(tmp_path):
     assert [f.caption for f in article.body if isinstance(f, Figure)] == captions
 
 
+def test_the_line_over_a_reader_views_site_address_is_its_byline_not_the_headline(tmp_path):
+    """A reader view prints the headline, the byline (here a desk's name), the site's host:
+    the headline is the line above the byline; with no byline, the line over the host."""
+    page = tmp_path / "copy.txt"
+    title = "Council adds twenty bus routes"
+    page.write_text("\n\n".join([title, "Transport and city desk", "news.example.com", *PARAGRAPHS]), encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == title
+    page.write_text("\n\n".join([title, "news.example.com", *PARAGRAPHS]), encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == title
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

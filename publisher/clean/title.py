@@ -154,7 +154,10 @@ def _headline_above(lines: list[Line], start: int, profile: SiteProfile) -> int 
     for index in range(start - 1, max(-1, start - 1 - _HEADLINE_WINDOW), -1):
         line = lines[index]
         if _could_be_headline(line, profile):
-            if not _names_alone(line) or byline_like is not None:
+            # Right above the site's address alone: the byline or the site's name (a
+            # reader view prints headline, byline, host), unless nothing is above it.
+            over_address = index + 1 < len(lines) and is_web_address(lines[index + 1].text)
+            if not (_names_alone(line) or over_address) or byline_like is not None:
                 return index
             byline_like = index
             continue
