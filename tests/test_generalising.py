@@ -386,6 +386,21 @@ def test_the_line_over_a_reader_views_site_address_is_its_byline_not_the_headlin
     assert read_article(page, load_profiles()).article.title == title
 
 
+def test_a_caption_wrapped_in_a_pictures_narrow_cell_is_joined_at_the_cells_width(tmp_path):
+    """w3m sets a picture and its caption in a narrow table cell and wraps the caption at
+    the cell's width: its last piece (a place's name) is no byline."""
+    import textwrap
+
+    text = [textwrap.fill(f"{p} {p}", 79) for p in PARAGRAPHS]
+    cell = ["[bus-depot-photo]", "Crowds waited for the first", "bus at the new stop near", "Riverside Market."]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *text,
+                                  "\n".join(cell), "Jane Roe", "  \u2022 Home", "  \u2022 News"]), encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    assert "Crowds waited for the first bus at the new stop near Riverside Market." in _text_of(article)
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

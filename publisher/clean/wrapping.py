@@ -48,19 +48,39 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
         return numbered
     joined: list[tuple[int, str]] = []
     previous = previous_line = ""
+    cells = _cell_widths(lines, width)
     for number, line in numbered:
         # A text browser's marks are no text: a picture's name in brackets, a list's bullet.
         text = without_marks(line)
         stripped = text.strip()
         continues = previous.strip() and stripped and not starts_item(line, previous)
         # The width broke the line as printed, its picture marks taking their columns.
-        if joined and continues and _broken_before(previous_line, stripped, width):
+        if joined and continues and _broken_before(previous_line, stripped, cells.get(number - 1, width)):
             first, before = joined[-1]
             joined[-1] = (first, _joined(before.rstrip(), stripped))
         else:
             joined.append((number, text))
         previous, previous_line = text, line
     return joined
+
+
+def _cell_widths(lines: Sequence[str], width: int) -> dict[int, int]:
+    """The width of a picture's narrow cell, for each line of a caption set in one: the
+    lines from a picture's mark to the next mark or blank line, all well short of the
+    page's width. A text browser wraps such a caption at its cell's width."""
+    cells: dict[int, int] = {}
+    block: list[int] = []
+    in_cell = False
+    for index, line in enumerate([*lines, ""]):
+        opens = "[" in line and bool(_PICTURE_MARKS.match(line.strip()))
+        if opens or not line.strip():
+            widths = [display_width(lines[i].rstrip()) for i in block]
+            if len(block) >= 2 and max(widths) < width - _NEAR_WIDTH:
+                cells.update(dict.fromkeys(block, max(widths)))
+            block, in_cell = [], opens
+        if in_cell and without_marks(line).strip():
+            block.append(index)  # the caption, under the mark or after it on the mark's line
+    return cells
 
 
 def without_marks(line: str) -> str:
