@@ -401,6 +401,19 @@ def test_a_caption_wrapped_in_a_pictures_narrow_cell_is_joined_at_the_cells_widt
     assert "Crowds waited for the first bus at the new stop near Riverside Market." in _text_of(article)
 
 
+def test_a_reader_views_byline_under_the_title_outranks_a_source_credit_under_the_text(tmp_path):
+    """A reader view: the page's title, the byline, the headline, the text, and under it a
+    credit that names only the paper it comes from (``Theo ...``, according to): the byline
+    names the writers."""
+    title = "Hai mươi tuyến buýt điện mới cho Hà Nội"
+    copy = "\n\n".join([f"{title} - Báo Ví Dụ", "Nhóm PV", title, *PARAGRAPHS, "Theo Infonet"])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.authors == ("Nhóm PV",)
+    page.write_text(copy.replace("Theo Infonet", "Trần Minh"), encoding="utf-8")
+    assert read_article(page, load_profiles()).article.authors == ("Trần Minh",)  # a writer under the text stays
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

@@ -31,6 +31,7 @@ from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, read_head, url_section
 from publisher.clean.language import detect_language
 from publisher.clean.lines import Line
+from publisher.clean.names import looks_like_names
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
     decide,
@@ -42,7 +43,15 @@ from publisher.clean.refusals import (
     doubt_text,
     doubt_threads,
 )
-from publisher.clean.shapes import LEAD_MIN_WORDS, ends_sentence, is_body_prose, is_prose, is_web_address
+from publisher.clean.shapes import (
+    LEAD_MIN_WORDS,
+    byline_names,
+    ends_sentence,
+    is_body_prose,
+    is_byline,
+    is_prose,
+    is_web_address,
+)
 from publisher.clean.title import (
     best_title,
     fallback_title_index,
@@ -163,7 +172,8 @@ def clean_lines(
         title=title.text,
         kicker=kicker,
         published=_published(published or between.published or above.published or _stamp(tail), evidence, profile),
-        authors=authors or between.authors or above.authors or top_authors or evidence.authors,
+        authors=_byline(authors, between.authors or above.authors or top_authors or _lone_byline(lines, title, profile),
+                        profile) or evidence.authors,
         source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
         body=tuple(body),
@@ -180,6 +190,29 @@ def clean_lines(
     return dataclasses.replace(
         result, article=dataclasses.replace(article, language=language), warnings=warnings + result.warnings
     )
+
+
+def _lone_byline(lines: list[Line], title: _Title, profile: SiteProfile) -> tuple[str, ...]:
+    """The one line between a copy's page title line and the headline, where it is a line of
+    names or a byline: a reader view prints the title, the byline, then the article."""
+    between = [line for line in lines[1 : title.first_seen] if not line.is_image]
+    if not title.top_line or len(between) != 1 or between[0].link:
+        return ()
+    line = between[0]
+    if is_byline(line.text, profile) or (line.words <= _LABEL_WORDS and looks_like_names(line.text)):
+        return byline_names(line.text, profile)
+    return ()
+
+
+def _byline(under_text: tuple[str, ...], above_text: tuple[str, ...], profile: SiteProfile) -> tuple[str, ...]:
+    """The authors: the byline under the text, else the one above it. A credit under the
+    text that names only a source (``Theo Infonet``: according to another paper) yields to
+    a byline above it that names the writers, as ``Long Trần - Theo Trí Thức Trẻ`` gives the
+    name as the author and the rest as its source."""
+    sources_only = bool(under_text) and all(name.startswith(profile.according_to_prefixes) for name in under_text)
+    if sources_only and above_text and not any(name.startswith(profile.according_to_prefixes) for name in above_text):
+        return above_text
+    return under_text or above_text
 
 
 def _standfirst(between: list[Line], profile: SiteProfile) -> Line | None:
