@@ -360,19 +360,21 @@ def test_a_text_browsers_columns_side_by_side_are_read_one_after_the_other(tmp_p
 
 
 def test_photos_a_copy_ends_with_are_captions_even_those_with_a_stop(tmp_path):
-    """After the text, the story's photos: captions without a stop, and among them some
-    with one. At least half of the last lines are captions by their shape: all are."""
+    """After the text, the story's photos: captions without a stop, and among them one with
+    one, no longer than they are. Sentences longer than every caption stay text."""
     captions = ["The new electric buses lined up at the depot on the eastern edge of town",
                 "Commuters waiting for the first morning service on the new line in the rain",
-                "A driver checks the route map before leaving. The new routes start in spring.",
-                "Residents at the meeting where the plan was first shown to the public."]
+                "A driver checks the route map before leaving. The new routes start soon.",
+                "Residents at the meeting where the plan was first shown to the public"]
     copy = "\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS, *captions])
     page = tmp_path / "copy.txt"
     page.write_text(copy, encoding="utf-8")
     article = read_article(page, load_profiles()).article
-    paragraphs = [p.text for p in article.body if isinstance(p, Paragraph)]
-    assert paragraphs[-1] == PARAGRAPHS[-1]
+    assert [p.text for p in article.body if isinstance(p, Paragraph)][-1] == PARAGRAPHS[-1]
     assert [f.caption for f in article.body if isinstance(f, Figure)] == captions
+    longer = "A driver checks the route map before leaving the depot, as the new routes start in the spring and run late."
+    page.write_text(copy.replace(captions[2], longer), encoding="utf-8")
+    assert longer in [p.text for p in read_article(page, load_profiles()).article.body if isinstance(p, Paragraph)]
 
 
 def test_the_line_over_a_reader_views_site_address_is_its_byline_not_the_headline(tmp_path):

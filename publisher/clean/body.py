@@ -531,10 +531,12 @@ def _photo_series(content: list[Line], profile: SiteProfile) -> set[int]:
 def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
     """In a page dump, the photos a story ends with: the last lines, from the first that is a
     caption by its shape (six words or more, no stop at its end, no subheading over a
-    paragraph longer than a caption), when three or more lines stand there, at least half of them such captions,
-    and the rest sentences no longer than a caption (45 words). Sites set a story's photos
-    after its text with their captions under them; a caption with a stop among them is no
-    paragraph of the text either. The text's own last paragraphs end with their stops."""
+    paragraph longer than a caption), when three or more such captions stand there, at
+    least half of the lines, and the rest are sentences no longer than the longest of them
+    (and than 45 words). Sites set a story's photos after its text with their captions under
+    them, alike in length; a caption with a stop among them is no paragraph of the text
+    either. The text's own last paragraphs end with their stops, and a list of other
+    stories' headlines under them is shorter than they are."""
     run: list[int] = []
     for index in range(len(content) - 1, -1, -1):
         line = content[index]
@@ -547,8 +549,13 @@ def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
     run.reverse()
     while run and not _is_unpunctuated_caption(content, run[0], profile):
         run.pop(0)
-    captions = sum(1 for index in run if _is_unpunctuated_caption(content, index, profile))
-    return set(run) if len(run) >= _PHOTO_SERIES_LINES and captions >= 2 and 2 * captions >= len(run) else set()
+    unpunctuated = [content[index].words for index in run if _is_unpunctuated_caption(content, index, profile)]
+    # Captions of one series are alike in length: a sentence longer than all of them is text.
+    alike = all(content[index].words <= max(unpunctuated, default=0) for index in run)
+    enough = len(unpunctuated) >= _PHOTO_SERIES_LINES and 2 * len(unpunctuated) >= len(run)
+    # The photos a story ends with: a paragraph of its text stands above them.
+    after_text = bool(run) and any(is_body_prose(line) for line in content[: run[0]])
+    return set(run) if enough and alike and after_text else set()
 
 
 def _is_unpunctuated_caption(content: list[Line], index: int, profile: SiteProfile) -> bool:

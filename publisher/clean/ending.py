@@ -197,15 +197,17 @@ def _among_tags(lines: list[Line], index: int) -> bool:
     """A name in a run of the story's tags printed one a line (``gia đình sao``, ``Hồng
     Kông``, ``Mỹ``, ``việt nam``) is a tag too: a run of short lines with no punctuation
     ending them, three or more of them and at least half of them in lower case, with one
-    of them above it. A byline follows the text, above the labels under it."""
+    in lower case above it. A byline follows the text, above the labels under it."""
     start = end = index
     while start > 0 and _is_short_term(lines[start - 1]):
         start -= 1
     while end + 1 < len(lines) and _is_short_term(lines[end + 1]):
         end += 1
     lower = sum(1 for line in lines[start : end + 1] if line.text.strip()[:1].islower())
-    # The byline opens such a run of labels under the text; a tag stands inside one.
-    return start < index and lower >= _TAG_COUNT and 2 * lower >= end + 1 - start
+    # The byline opens such a run of labels under the text; a tag stands inside one, under
+    # another tag in lower case.
+    above_is_tag = any(line.text.strip()[:1].islower() for line in lines[start:index])
+    return above_is_tag and lower >= _TAG_COUNT and 2 * lower >= end + 1 - start
 
 
 def _is_short_term(line: Line) -> bool:
