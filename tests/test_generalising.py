@@ -416,6 +416,19 @@ def test_a_reader_views_byline_under_the_title_outranks_a_source_credit_under_th
     assert read_article(page, load_profiles()).article.authors == ("Trần Minh",)  # a writer under the text stays
 
 
+def test_a_standfirst_printed_again_under_the_second_headline_is_the_lead_once(tmp_path):
+    """Headline, date and standfirst in the page's header, then the headline and the
+    standfirst again over the text: the standfirst is the lead, not also a paragraph."""
+    title, standfirst = "Council adds twenty bus routes", PARAGRAPHS[0]
+    copy = "\n\n".join([title, "Tuesday, 19/11/2019 08:30", standfirst, title, standfirst, *PARAGRAPHS[1:],
+                         "The plan will be debated again at the next meeting of the transport committee."])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.lead == standfirst
+    assert [p.text for p in article.body if isinstance(p, Paragraph)][:3] == PARAGRAPHS[1:]
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

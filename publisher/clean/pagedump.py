@@ -30,7 +30,7 @@ from publisher.clean.floor import block_texts, restore_floor
 from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, read_head, url_section
 from publisher.clean.language import detect_language
-from publisher.clean.lines import Line
+from publisher.clean.lines import Line, line_key
 from publisher.clean.names import looks_like_names
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
@@ -166,7 +166,8 @@ def clean_lines(
         # A paragraph's worth of standfirst is the lead, and what read as one under the
         # second copy of the headline is the text's first paragraph; a shorter line there
         # (a picture's caption, maybe) is the lead only where nothing else is.
-        body = [Paragraph(lead), *body] if lead is not None else body
+        # The standfirst printed again under the second headline is the same lead.
+        body = [Paragraph(lead), *body] if lead is not None and line_key(lead) != standfirst.key else body
         lead = standfirst.text
     article = Article(
         title=title.text,
