@@ -241,6 +241,214 @@ def test_an_id_with_no_words_is_no_paragraph_but_a_phone_number_stays(tmp_path):
     assert "1457918989456" not in text and "0912345678" in text and PARAGRAPHS[-1] in text
 
 
+def test_a_name_under_the_text_is_the_byline_when_a_quoted_headline_follows_it(tmp_path):
+    """Under the byline, other stories' headlines; one that ends on a quotation closed on a
+    word (``Mayor: 'We will not wait'``) is a headline, not a paragraph of the text going on."""
+    copy = "\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS, "Jane Roe",
+                      "Transport minister: \u2018Every district will have a bus within five years\u2019",
+                      "Ferry fares rise for the first time in a decade"])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    assert PARAGRAPHS[-1] in _text_of(article) and "minister" not in _text_of(article)
+
+
+def test_teasers_above_one_with_the_agencys_name_are_teasers_too(tmp_path):
+    """Under the text, a list of other stories: each a headline over a one-sentence teaser,
+    only some teasers opened by the agency's name. The pairs above the first such teaser
+    share its shape and go with it; the text's last paragraph stays."""
+    copy = "\n\n".join([
+        "Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS,
+        "Ferry fares rise for the first time in a decade",
+        "Commuters will pay a fifth more for a crossing from the first of next month.",
+        "Night trams return to the city centre after two years",
+        "(Example News) - The trams will run every half hour on Fridays and Saturdays.",
+    ])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    text = _text_of(read_article(page, load_profiles()).article)
+    assert PARAGRAPHS[-1] in text and "Ferry" not in text and "Commuters" not in text and "trams" not in text
+
+
+def test_a_dump_wrapped_at_80_columns_under_many_long_menu_entries_is_unwrapped(tmp_path):
+    """A text browser's dump: menu entries (a picture's name, a link's title), each a line
+    of its own under which a blank line stands, and paragraphs broken at 80 columns. Only
+    the lines a paragraph goes on under say where the width broke them."""
+    import textwrap
+
+    titles = ["Ferry fares rise for the first time in a decade", "Night trams return to the city centre this winter",
+              "A new bridge for the old harbour district is planned", "The city library opens on Sundays from next month",
+              "School buses get new routes and longer hours next year", "Parking fees will fall in the suburbs in the spring"]
+    menu = [f"  \u2022 {title.lower().replace(' ', '-')}{n}\n\n    {title}" for n in ("", "-2") for title in titles]
+    text = [textwrap.fill(f"{p} {p}", 79) for p in PARAGRAPHS]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join([*menu, "Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *text]), encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.title == "Council adds twenty bus routes"
+    assert [p.text for p in article.body if isinstance(p, Paragraph)] == [f"{p} {p}" for p in PARAGRAPHS[1:]]
+
+
+def test_a_reader_views_byline_and_site_address_under_the_headline_are_labels(tmp_path):
+    """A reader view prints the headline, the byline (or the site's name), the site's host,
+    then the article: the host ends the headline's labels, and the standfirst under it is
+    the lead."""
+    copy = "\n\n".join(["Council adds twenty bus routes", "Jane Roe", "news.example.com", *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.lead == PARAGRAPHS[0] and article.authors == ("Jane Roe",)
+    assert "example" not in _text_of(article) and PARAGRAPHS[-1] in _text_of(article)
+
+
+def test_a_reader_views_standfirst_between_the_headline_and_its_second_printing_is_the_lead(tmp_path):
+    """A reader view: the headline, its labels and the standfirst, then the headline again as
+    the first picture's caption (a short credited line under it), then the text."""
+    title = "Council adds twenty bus routes"
+    copy = "\n\n".join([title, "Jane Roe", "news.example.com", PARAGRAPHS[0], title, "The new buses. Photo: City Hall",
+                         *PARAGRAPHS[1:], "The plan will be debated again at the next meeting of the transport committee."])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.title == title and article.lead == PARAGRAPHS[0]
+    assert [p.text for p in article.body if isinstance(p, Paragraph)][:3] == PARAGRAPHS[1:]
+
+
+def test_a_site_name_ending_the_headline_goes_where_the_sites_address_under_it_names_it(tmp_path):
+    """A reader view's headline is the page's title, site name and all; the site's address
+    printed under it says which part is the site (``dailyexample.com``: ``Daily Example``).
+    A headline whose last part names no such site keeps it."""
+    copy = "\n\n".join(["Council adds twenty bus routes - Daily Example City", "Jane Roe", "www.dailyexample.com", *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.title == "Council adds twenty bus routes" and article.source.name == "Daily Example"
+    page.write_text(copy.replace("www.dailyexample.com", "news.example.org"), encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == "Council adds twenty bus routes - Daily Example City"
+
+
+def test_a_wrapped_line_that_opens_with_a_pictures_mark_was_broken_by_the_width_with_the_mark(tmp_path):
+    """A text browser sets a picture's name in brackets before the caption or paragraph
+    under it and wraps the line with the mark in it: the mark goes, but the line was full."""
+    import textwrap
+
+    text = [textwrap.fill(f"[photo-of-the-new-bus-routes-{n}]{p} {p}", 79) for n, p in enumerate(PARAGRAPHS)]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *text]), encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert [p.text for p in article.body if isinstance(p, Paragraph)] == [f"{p} {p}" for p in PARAGRAPHS[1:]]
+
+
+def test_names_among_tags_printed_one_a_line_are_tags_not_the_byline(tmp_path):
+    """Tags one a line after the text, names of places among them (``London``): a run of
+    short terms mostly in lower case is tags, capitalised ones too; the byline stands under
+    the headline."""
+    copy = "\n\n".join(["Council adds twenty bus routes", "By Jane Roe", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS,
+                         "buses", "city council", "London", "Sheffield", "night trams"])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    text = _text_of(article)
+    assert PARAGRAPHS[-1] in text and "London" not in text and "city council" not in text
+
+
+def test_a_text_browsers_columns_side_by_side_are_read_one_after_the_other(tmp_path):
+    """w3m lays out a page built of tables with its cells side by side: the menu, the
+    article (wrapped to its column's width) and a sidebar on the same lines."""
+    import textwrap
+
+    menu = [f"  \u2022 {name}" for name in ("Home", "Local news", "World", "Business", "Sport", "Culture", "Travel",
+                                             "Weather", "Opinion", "Podcasts", "Newsletters", "Contact us", "About us",
+                                             "Jobs", "Puzzles", "Archive", "Subscribe", "Events", "Photos", "Videos",
+                                             "Letters", "Obituaries")]
+    article = ["Council adds twenty bus routes", "", "Tuesday, 19/11/2019 08:30", ""]
+    for paragraph in PARAGRAPHS:
+        article += [*textwrap.wrap(f"{paragraph} {paragraph}", 56), ""]
+    sidebar = ["Most read", "Ferry fares rise again", "Night trams return", "A bridge for the harbour", "Libraries open later",
+               "School buses get new routes", "Parking fees fall", "A new park by the river", "Cycle lanes for the east",
+               "Market hall reopens"]
+    rows = max(len(menu), len(article), len(sidebar))
+    cell = lambda column, index: column[index] if index < len(column) else ""  # noqa: E731
+    dump = "\n".join(f"{cell(menu, i):<30}  {cell(article, i):<58}  {cell(sidebar, i)}".rstrip() for i in range(rows))
+    page = tmp_path / "copy.txt"
+    page.write_text(dump, encoding="utf-8")
+    article_read = read_article(page, load_profiles()).article
+    assert article_read.title == "Council adds twenty bus routes"
+    assert [p.text for p in article_read.body if isinstance(p, Paragraph)] == [f"{p} {p}" for p in PARAGRAPHS[1:]]
+    assert article_read.published is not None and article_read.published.value.day == 19
+
+
+def test_photos_a_copy_ends_with_are_captions_even_those_with_a_stop(tmp_path):
+    """After the text, the story's photos: captions without a stop, and among them one with
+    one, no longer than they are. Sentences longer than every caption stay text."""
+    captions = ["The new electric buses lined up at the depot on the eastern edge of town",
+                "Commuters waiting for the first morning service on the new line in the rain",
+                "A driver checks the route map before leaving. The new routes start soon.",
+                "Residents at the meeting where the plan was first shown to the public"]
+    copy = "\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS, *captions])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert [p.text for p in article.body if isinstance(p, Paragraph)][-1] == PARAGRAPHS[-1]
+    assert [f.caption for f in article.body if isinstance(f, Figure)] == captions
+    longer = "A driver checks the route map before leaving the depot, as the new routes start in the spring and run late."
+    page.write_text(copy.replace(captions[2], longer), encoding="utf-8")
+    assert longer in [p.text for p in read_article(page, load_profiles()).article.body if isinstance(p, Paragraph)]
+
+
+def test_the_line_over_a_reader_views_site_address_is_its_byline_not_the_headline(tmp_path):
+    """A reader view prints the headline, the byline (here a desk's name), the site's host:
+    the headline is the line above the byline; with no byline, the line over the host."""
+    page = tmp_path / "copy.txt"
+    title = "Council adds twenty bus routes"
+    page.write_text("\n\n".join([title, "Transport and city desk", "news.example.com", *PARAGRAPHS]), encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == title
+    page.write_text("\n\n".join([title, "news.example.com", *PARAGRAPHS]), encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == title
+
+
+def test_a_caption_wrapped_in_a_pictures_narrow_cell_is_joined_at_the_cells_width(tmp_path):
+    """w3m sets a picture and its caption in a narrow table cell and wraps the caption at
+    the cell's width: its last piece (a place's name) is no byline."""
+    import textwrap
+
+    text = [textwrap.fill(f"{p} {p}", 79) for p in PARAGRAPHS]
+    cell = ["[bus-depot-photo]", "Crowds waited for the first", "bus at the new stop near", "Riverside Market."]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *text,
+                                  "\n".join(cell), "Jane Roe", "  \u2022 Home", "  \u2022 News"]), encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    assert "Crowds waited for the first bus at the new stop near Riverside Market." in _text_of(article)
+
+
+def test_a_reader_views_byline_under_the_title_outranks_a_source_credit_under_the_text(tmp_path):
+    """A reader view: the page's title, the byline, the headline, the text, and under it a
+    credit that names only the paper it comes from (``Theo ...``, according to): the byline
+    names the writers."""
+    title = "Hai mươi tuyến buýt điện mới cho Hà Nội"
+    copy = "\n\n".join([f"{title} - Báo Ví Dụ", "Nhóm PV", title, *PARAGRAPHS, "Theo Infonet"])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.authors == ("Nhóm PV",)
+    page.write_text(copy.replace("Theo Infonet", "Trần Minh"), encoding="utf-8")
+    assert read_article(page, load_profiles()).article.authors == ("Trần Minh",)  # a writer under the text stays
+
+
+def test_a_standfirst_printed_again_under_the_second_headline_is_the_lead_once(tmp_path):
+    """Headline, date and standfirst in the page's header, then the headline and the
+    standfirst again over the text: the standfirst is the lead, not also a paragraph."""
+    title, standfirst = "Council adds twenty bus routes", PARAGRAPHS[0]
+    copy = "\n\n".join([title, "Tuesday, 19/11/2019 08:30", standfirst, title, standfirst, *PARAGRAPHS[1:],
+                         "The plan will be debated again at the next meeting of the transport committee."])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.lead == standfirst
+    assert [p.text for p in article.body if isinstance(p, Paragraph)][:3] == PARAGRAPHS[1:]
+
+
 def test_floor_puts_back_what_the_rules_lost():
     """Where the cleaned body holds less than half of the extractor's text, the extractor's
     blocks go back, in its order, and the build is told."""

@@ -26,6 +26,7 @@ from publisher.clean.shapes import (
     is_body_prose,
     is_byline,
     is_prose,
+    is_web_address,
 )
 from publisher.ingest.images import local_image
 from publisher.model import (
@@ -56,6 +57,7 @@ _HEAD_LABEL_WORDS = 6  # longest label (byline, site, section) between a headlin
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _HANDLE_OR_LINK = re.compile(r"(?<![\w@])@\w{2,}|https?://\S+")
 _PHOTO_SERIES_LINES = 3  # captions in a row that make a series of photos in a dump
+_END_CAPTION_WORDS = 45  # longest caption with a stop among the photos a story ends with
 _CAPTION_SENTENCE_WORDS = 25  # longest uncredited caption in such a series (and shorter than the text's paragraphs)
 _POINTS_CLOSER_WORDS = 25  # longest sentence that may close a lead printed as points
 # Where a sentence may end inside a line: "... đi qua. Thành công ..."
@@ -80,7 +82,7 @@ def read_body(
         dropped.append(Dropped(code.number, code.text, "a code with no words (an image's or a widget's id)"))
     blocks = _Blocks(dropped, path, line_key(title))
     text_mode = evidence.page_title is None
-    gallery = _photo_series(content, profile) if text_mode else set()
+    gallery = (_photo_series(content, profile) | _captions_at_end(content, profile)) if text_mode else set()
     for index, line in enumerate(content):
         following = _next_text(content, index)
         if line.is_image:
@@ -172,17 +174,21 @@ def _is_bare_code(text: str) -> bool:
 
 def _tag_run_at_end(content: list[Line], last_prose: int) -> set[int]:
     """The last lines, after the text's last paragraph, when they are a run of three or
-    more short terms in lower case with no punctuation ending them (``thanh bùi``, ``sao
-    kết hôn``): tags printed one a line. A name, a heading or a credit starts with a
-    capital letter."""
+    more short terms with no punctuation ending them, starting in lower case, and at
+    least half of them in lower case (``thanh bùi``, ``sao kết hôn``, ``Hồng Kông``,
+    ``việt nam``): tags printed one a line, names of places and people among them. A
+    name, a heading or a credit would start such a run with a capital letter."""
     run = []
     for index in range(len(content) - 1, last_prose, -1):
         line = content[index]
         text = line.text.strip()
-        if line.is_image or not text or not text[0].islower() or line.words > _TAG_WORDS or not text[-1].isalnum():
+        if line.is_image or not text or line.words > _TAG_WORDS or not text[-1].isalnum():
             break
         run.append(index)
-    return set(run) if len(run) >= _TAG_COUNT else set()
+    while run and not content[run[-1]].text.strip()[0].islower():
+        run.pop()  # the run's first line is a tag in lower case
+    lower = sum(1 for index in run if content[index].text.strip()[0].islower())
+    return set(run) if lower >= _TAG_COUNT and 2 * lower >= len(run) else set()
 
 
 def _is_tag_line(text: str) -> bool:
@@ -327,10 +333,12 @@ def _head_above_date(lines: list[Line], profile: SiteProfile, dropped: list[Drop
     only short labels above it (the byline, the site's name, the section: a reader view
     and many copies put them between the headline and the date). No sentence of the text
     comes before its own date line; the names line among the labels is the byline."""
-    date_index = _date_under_labels(lines, profile)
-    if date_index is None:
+    found = _date_under_labels(lines, profile)
+    if found is None:
         return set(), ()
-    labels = [index for index in range(date_index) if not lines[index].is_image]
+    date_index, is_address = found
+    # A site's address ends the labels too (a reader view prints the host under the byline), and is one.
+    labels = [index for index in range(date_index + is_address) if not lines[index].is_image]
     names = next((lines[i] for i in labels if _names_label(lines[i]) or is_byline(lines[i].text, profile)), None)
     for index in labels:
         line = lines[index]
@@ -343,15 +351,20 @@ def _names_label(line: Line) -> bool:
     return line.words >= 2 and not line.link and looks_like_names(line.text)
 
 
-def _date_under_labels(lines: list[Line], profile: SiteProfile) -> int | None:
+def _date_under_labels(lines: list[Line], profile: SiteProfile) -> tuple[int, bool] | None:
+    """The date line under the head's labels, else the last of them that is the site's
+    address; and whether it is the address."""
+    address = None
     for index, line in enumerate(lines[:DATE_WINDOW]):
         if line.is_image:
             continue
         if head_date(line, profile) is not None:
-            return index
-        if is_prose(line) or ends_sentence(line.text) or line.words > _HEAD_LABEL_WORDS:
-            return None
-    return None
+            return index, False
+        if not line.link and is_web_address(line.text):
+            address = index
+        elif is_prose(line) or ends_sentence(line.text) or line.words > _HEAD_LABEL_WORDS:
+            break
+    return (address, True) if address is not None else None
 
 
 def _repeats_title(key: str, title_key: str) -> bool:
@@ -630,6 +643,45 @@ def _photo_series(content: list[Line], profile: SiteProfile) -> set[int]:
             taken.update(run)
         run, credited = [], False
     return taken
+
+
+def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
+    """In a page dump, the photos a story ends with: the last lines, from the first that is a
+    caption by its shape (six words or more, no stop at its end, no subheading over a
+    paragraph longer than a caption), when three or more such captions stand there, at
+    least half of the lines, and the rest are sentences no longer than the longest of them
+    (and than 45 words). Sites set a story's photos after its text with their captions under
+    them, alike in length; a caption with a stop among them is no paragraph of the text
+    either. The text's own last paragraphs end with their stops, and a list of other
+    stories' headlines under them is shorter than they are."""
+    run: list[int] = []
+    for index in range(len(content) - 1, -1, -1):
+        line = content[index]
+        if line.is_image or line.kind != "text":
+            break
+        short_sentence = ends_sentence(line.text) and line.words <= _END_CAPTION_WORDS
+        if not (short_sentence or _is_unpunctuated_caption(content, index, profile)):
+            break
+        run.append(index)
+    run.reverse()
+    while run and not _is_unpunctuated_caption(content, run[0], profile):
+        run.pop(0)
+    unpunctuated = [content[index].words for index in run if _is_unpunctuated_caption(content, index, profile)]
+    # Captions of one series are alike in length: a sentence longer than all of them is text.
+    alike = all(content[index].words <= max(unpunctuated, default=0) for index in run)
+    enough = len(unpunctuated) >= _PHOTO_SERIES_LINES and 2 * len(unpunctuated) >= len(run)
+    # The photos a story ends with: a paragraph of its text stands above them.
+    after_text = bool(run) and any(is_body_prose(line) for line in content[: run[0]])
+    return set(run) if enough and alike and after_text else set()
+
+
+def _is_unpunctuated_caption(content: list[Line], index: int, profile: SiteProfile) -> bool:
+    line = content[index]
+    if ends_sentence(line.text) or not 6 <= line.words < PARAGRAPH_MIN_WORDS:
+        return False
+    # A subheading stands over a paragraph longer than any caption.
+    following = _next_text(content, index)
+    return not (line.words <= profile.max_subheading_words and following is not None and following.words > _END_CAPTION_WORDS)
 
 
 def _is_credited_caption(line: Line, profile: SiteProfile) -> bool:

@@ -17,6 +17,7 @@ from publisher.clean.shapes import (
     is_attribution,
     is_body_prose,
     is_prose,
+    is_quoted_headline,
 )
 from publisher.model import AGENCY_PREFIX
 
@@ -29,6 +30,13 @@ _BYLINE_MAX_WORDS = 8
 _COPYRIGHT = re.compile(r"(©|\(c\)\s|copyright\b)", re.IGNORECASE)
 _COPYRIGHT_MIN_WORDS = 4  # "© Regan", "© Getty Images": a picture's credit
 _COPYRIGHT_WORDS = 25
+_TEASER_HEADLINE_WORDS = (6, 25)  # a story's headline; a subheading is often shorter
+_TEASER_WORDS = 30  # a teaser is one short sentence
+_TAG_WORDS = 4  # words of one of the story's tags
+_TAG_COUNT = 3
+_STOPS = (".", "!", "?")
+# Where a second sentence starts inside a line: "... đi qua. Thành công ..."
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 
 
 def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfile, evidence: PageEvidence) -> tuple[int, str]:
@@ -66,6 +74,8 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             # The lead opens with the agency's name once; again below the text, it opens
             # the teaser of another story, under that story's title.
             teaser_title = index - 1 if index - 1 > title_index and not ends_sentence(lines[index - 1].text) else index
+            if teaser_title < index:
+                teaser_title = _teasers_above(lines, teaser_title, title_index)
             return teaser_title, "teasers for other stories (their leads open with the agency's name)"
         if last_main is not None and index > last_main + _MAIN_SLACK:
             return index, "after the main text (extractor)"
@@ -74,6 +84,26 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         seen_prose = seen_prose or is_prose(line)
         seen_body_prose = seen_body_prose or is_body_prose(line)
     return len(lines), "after the article"
+
+
+def _teasers_above(lines: list[Line], first_teaser: int, title_index: int) -> int:
+    """Where a list of other stories' teasers starts, above the first one whose lead opens
+    with the agency's name: the pairs right above it of the same shape, a headline (no
+    stop at its end) over a one-sentence teaser longer than it, are teasers too. A list's
+    items share their shape; only some of its leads carry the agency's name."""
+    start = first_teaser
+    while start - 2 > title_index and _is_teaser_pair(lines[start - 2], lines[start - 1]):
+        start -= 2
+    return start
+
+
+def _is_teaser_pair(headline: Line, teaser: Line) -> bool:
+    if headline.is_image or teaser.is_image or headline.main or teaser.main:
+        return False
+    if not _TEASER_HEADLINE_WORDS[0] <= headline.words <= _TEASER_HEADLINE_WORDS[1] or headline.text.endswith(_STOPS):
+        return False
+    return (ends_sentence(teaser.text) and headline.words < teaser.words <= _TEASER_WORDS
+            and not any(match.group(1).isupper() for match in _SENTENCE_BREAK.finditer(teaser.text)))
 
 
 def _is_copyright_notice(line: Line, before: Line) -> bool:
@@ -148,6 +178,7 @@ def split_off_tail(
         if (i > last_prose or not _text_goes_on(lines[i + 1 : i + 2]))
         and _is_byline(line, lines[i + 1 : i + 2], profile, trailing=i > last_prose)
         and _has_prose_before(lines[:i])
+        and not _among_tags(lines, i)
         # A credit after the last paragraph ends the text, whatever the extractor took after it.
         and ((i > last_prose and is_attribution(line.text, profile)) or not _main_text_goes_on(lines, i, after_byline=True))
         and not (first_main is not None and i < first_main)
@@ -160,6 +191,28 @@ def split_off_tail(
     tail = lines[byline_index + 1 :]
     dropped.extend(Dropped(line.number, line.text or f"[image {line.src}]", "after the byline") for line in tail)
     return lines[:byline_index], byline_names(byline.text, profile), lines[byline_index + 1 :]
+
+
+def _among_tags(lines: list[Line], index: int) -> bool:
+    """A name in a run of the story's tags printed one a line (``gia đình sao``, ``Hồng
+    Kông``, ``Mỹ``, ``việt nam``) is a tag too: a run of short lines with no punctuation
+    ending them, three or more of them and at least half of them in lower case, with one
+    in lower case above it. A byline follows the text, above the labels under it."""
+    start = end = index
+    while start > 0 and _is_short_term(lines[start - 1]):
+        start -= 1
+    while end + 1 < len(lines) and _is_short_term(lines[end + 1]):
+        end += 1
+    lower = sum(1 for line in lines[start : end + 1] if line.text.strip()[:1].islower())
+    # The byline opens such a run of labels under the text; a tag stands inside one, under
+    # another tag in lower case.
+    above_is_tag = any(line.text.strip()[:1].islower() for line in lines[start:index])
+    return above_is_tag and lower >= _TAG_COUNT and 2 * lower >= end + 1 - start
+
+
+def _is_short_term(line: Line) -> bool:
+    text = line.text.strip()
+    return not line.is_image and bool(text) and line.words <= _TAG_WORDS and text[-1].isalnum()
 
 
 def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing: bool) -> bool:
@@ -182,14 +235,17 @@ def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing
     # elsewhere it is a menu item or a label.
     if line.words < 2 and not (line.bold or trailing):
         return False
-    next_is_prose = bool(following) and is_prose(following[0]) and following[0].main is not False
+    next_is_prose = (bool(following) and is_prose(following[0]) and following[0].main is not False
+                     and not is_quoted_headline(following[0].text))
     return line.bold or not next_is_prose
 
 
 def _text_goes_on(following: list[Line]) -> bool:
     """A paragraph right under a byline-like line ("Theo khoa học") means it was a
     subheading: under a real byline come the site's lines or other stories' titles."""
-    return bool(following) and is_body_prose(following[0]) and not AGENCY_PREFIX.match(following[0].text)
+    first = following[0] if following else None
+    return (first is not None and is_body_prose(first) and not AGENCY_PREFIX.match(first.text)
+            and not is_quoted_headline(first.text))
 
 
 def _is_name_line(text: str) -> bool:

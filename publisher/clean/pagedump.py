@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from publisher.clean.body import read_body
+from publisher.clean.columns import side_by_side
 from publisher.clean.dates import forget_dates, zone_from_offset
 from publisher.clean.ending import find_end, split_off_tail
 from publisher.clean.evidence import PageEvidence
@@ -29,7 +30,8 @@ from publisher.clean.floor import block_texts, restore_floor
 from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, read_head, url_section
 from publisher.clean.language import detect_language
-from publisher.clean.lines import Line
+from publisher.clean.lines import Line, line_key
+from publisher.clean.names import looks_like_names
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
     decide,
@@ -41,7 +43,15 @@ from publisher.clean.refusals import (
     doubt_text,
     doubt_threads,
 )
-from publisher.clean.shapes import ends_sentence, is_body_prose, is_prose
+from publisher.clean.shapes import (
+    LEAD_MIN_WORDS,
+    byline_names,
+    ends_sentence,
+    is_body_prose,
+    is_byline,
+    is_prose,
+    is_web_address,
+)
 from publisher.clean.title import (
     best_title,
     fallback_title_index,
@@ -49,6 +59,7 @@ from publisher.clean.title import (
     title_from_text,
     title_occurrences,
     title_prefix_occurrences,
+    without_hosts_name,
 )
 from publisher.clean.unicode import tidy_line
 from publisher.clean.wrapping import unwrap
@@ -58,6 +69,7 @@ from publisher.model import Article, Paragraph, PrintedDate, Source
 _HEAD_WINDOW = 6  # lines before the title that may hold its kicker and date
 _RUNS_ON = 3  # paragraphs in a row that say the text goes on
 _STANDFIRST_WINDOW = 3  # lines under a headline (its date line among them) where a standfirst stands
+_LABEL_WORDS = 6  # longest label (byline, site, section) between a headline and its standfirst
 _UNTITLED_MENU_LINES = 12  # short lines before any text that make a page without its title a homepage
 _TITLE_MIN_WORDS = 3  # a page's title on a dump's first line: "Tin mới" is a menu entry
 _TEXT_BETWEEN_TITLES = 2  # paragraphs of the extractor's text between two printings of the headline
@@ -66,7 +78,14 @@ _REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2
 
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
     """Recognise the parts of an article in a plain-text page dump and drop the site's chrome."""
-    tidied = ((number, tidy_line(_resolve_references(raw))) for number, raw in unwrap(text.split("\n")))
+    raw_lines = text.split("\n")
+    columns = side_by_side(raw_lines)
+    if columns is None:
+        numbered = unwrap(raw_lines)
+    else:
+        # Columns read one after the other: the rest of the dump may still be wrapped.
+        numbered = [(columns[index - 1][0], line) for index, line in unwrap([line for _, line in columns])]
+    tidied = ((number, tidy_line(_resolve_references(raw))) for number, raw in numbered)
     lines = [Line(number, line) for number, line in tidied if line]
     if not lines:
         raise NotAnArticleError("the file holds no text", path)
@@ -147,13 +166,15 @@ def clean_lines(
         # A paragraph's worth of standfirst is the lead, and what read as one under the
         # second copy of the headline is the text's first paragraph; a shorter line there
         # (a picture's caption, maybe) is the lead only where nothing else is.
-        body = [Paragraph(lead), *body] if lead is not None else body
+        # The standfirst printed again under the second headline is the same lead.
+        body = [Paragraph(lead), *body] if lead is not None and line_key(lead) != standfirst.key else body
         lead = standfirst.text
     article = Article(
         title=title.text,
         kicker=kicker,
         published=_published(published or between.published or above.published or _stamp(tail), evidence, profile),
-        authors=authors or between.authors or above.authors or top_authors or evidence.authors,
+        authors=_byline(authors, between.authors or above.authors or top_authors or _lone_byline(lines, title, profile),
+                        profile) or evidence.authors,
         source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
         body=tuple(body),
@@ -172,14 +193,43 @@ def clean_lines(
     )
 
 
+def _lone_byline(lines: list[Line], title: _Title, profile: SiteProfile) -> tuple[str, ...]:
+    """The one line between a copy's page title line and the headline, where it is a line of
+    names or a byline: a reader view prints the title, the byline, then the article."""
+    between = [line for line in lines[1 : title.first_seen] if not line.is_image]
+    if not title.top_line or len(between) != 1 or between[0].link:
+        return ()
+    line = between[0]
+    if is_byline(line.text, profile) or (line.words <= _LABEL_WORDS and looks_like_names(line.text)):
+        return byline_names(line.text, profile)
+    return ()
+
+
+def _byline(under_text: tuple[str, ...], above_text: tuple[str, ...], profile: SiteProfile) -> tuple[str, ...]:
+    """The authors: the byline under the text, else the one above it. A credit under the
+    text that names only a source (``Theo Infonet``: according to another paper) yields to
+    a byline above it that names the writers, as ``Long Trần - Theo Trí Thức Trẻ`` gives the
+    name as the author and the rest as its source."""
+    sources_only = bool(under_text) and all(name.startswith(profile.according_to_prefixes) for name in under_text)
+    if sources_only and above_text and not any(name.startswith(profile.according_to_prefixes) for name in above_text):
+        return above_text
+    return under_text or above_text
+
+
 def _standfirst(between: list[Line], profile: SiteProfile) -> Line | None:
     """The paragraph right under the first of a headline printed twice, past its date line:
     the page's standfirst, which the text under the second copy does not repeat."""
     for line in between[:_STANDFIRST_WINDOW]:
         if line.is_image or not line.text.strip() or head_date(line, profile) is not None:
             continue
+        if _is_head_label(line):
+            continue  # the byline, the site's name or address (a reader view prints them there)
         return line if is_prose(line) and ends_sentence(line.text) and not line.link else None
     return None
+
+
+def _is_head_label(line: Line) -> bool:
+    return not line.link and (is_web_address(line.text) or (line.words <= _LABEL_WORDS and not ends_sentence(line.text)))
 
 
 def _published(printed: PrintedDate | None, evidence: PageEvidence, profile: SiteProfile) -> PrintedDate | None:
@@ -256,7 +306,9 @@ def _printed_twice(lines: list[Line], index: int) -> tuple[int, int]:
         if lines[later].key != key:
             continue
         paragraphs_between = sum(1 for line in lines[index + 1 : later] if is_body_prose(line) and ends_sentence(line.text))
-        following = [line for line in lines[later + 1 : later + 1 + 2 * _RUNS_ON] if not line.is_image and line.words > 3]
+        # A picture and its caption (a short line) may stand under the headline before the text.
+        window = lines[later + 1 : later + 1 + 2 * _RUNS_ON]
+        following = [line for line in window if not line.is_image and line.words >= LEAD_MIN_WORDS]
         runs_on = len(following) >= _RUNS_ON and all(is_body_prose(line) for line in following[:_RUNS_ON])
         return (index, later) if paragraphs_between <= 1 and runs_on else (index, index)
     return index, index
@@ -278,6 +330,11 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
     (``Title - Site``, the shape of a whole-page dump); a copy of what a browser shows
     has no such line, and its headline is found in the text (``title_from_text``)."""
     raw_page_title = lines[0].text
+    first_seen, printed_again = _printed_twice(lines, 0)
+    if printed_again > 0 and any(is_body_prose(line) for line in lines[1:printed_again]):
+        # A headline on top, its standfirst under it, and the headline again over the text
+        # (a reader view prints it as the first picture's caption): no page title line.
+        return _Title(printed_again, lines[printed_again].text, first_seen, "", None)
     page_title, site_name = split_site_suffix(raw_page_title, lines, profiles)
     occurrences = title_occurrences(lines, [page_title, raw_page_title], 1) or title_prefix_occurrences(lines, raw_page_title, 1)
     if occurrences and lines[0].words >= _TITLE_MIN_WORDS and not profiles.common.is_chrome(raw_page_title):
@@ -298,7 +355,8 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
     from_text = title_from_text(lines, profiles.common)
     if from_text is not None:
         first_seen, index = _printed_twice(lines, from_text)
-        return _Title(index, lines[index].text, first_seen, "", None)
+        headline, site_name = without_hosts_name(lines[index].text, lines[index + 1 : index + 1 + _HEAD_WINDOW])
+        return _Title(index, headline, first_seen, "", site_name)
     if as_article:
         return _Title(0, lines[0].text, 0, "", None)
     raise NotAnArticleError("no headline above article text (a homepage or a listing?)", path)

@@ -51,6 +51,27 @@ def ends_sentence(text: str) -> bool:
     return text.endswith(_FINAL_PUNCTUATION) or text.endswith("...")
 
 
+_CLOSING_QUOTES = "\"”’»'"
+_OPENING_QUOTES = "\"“‘«'"
+_STOPS = ".!?…"
+
+
+def is_web_address(text: str) -> bool:
+    """``vnexpress.net``, ``https://www.example.com/``: a site's address alone on a line."""
+    return bool(_WEB_ADDRESS.fullmatch(text.strip()))
+
+
+def is_quoted_headline(text: str) -> bool:
+    """``Chủ tịch nước: ‘Lao động không về quê cần được quan tâm nhiều hơn’``, ``Minister:
+    "We will not wait"``: one clause that ends with a quotation closed on a word, no stop
+    inside it or anywhere before. A headline quotes that way; a sentence of the text puts
+    its stop inside or after the closing quote (``... "a disaster".``)."""
+    if len(text) < 3 or text[-1] not in _CLOSING_QUOTES or not text[-2].isalnum():
+        return False
+    opened = max(text.rfind(mark, 0, len(text) - 1) for mark in _OPENING_QUOTES)
+    return opened > 0 and not any(stop in text for stop in _STOPS)
+
+
 def is_prose(line: Line) -> bool:
     if line.is_image:
         return False

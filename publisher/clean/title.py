@@ -14,6 +14,7 @@ from publisher.clean.shapes import (
     is_attribution,
     is_body_prose,
     is_prose,
+    is_web_address,
 )
 
 _SHARED_WORDS = 0.6
@@ -32,6 +33,7 @@ _DATE_IN_TEXT = re.compile(
 # the lines after it (a lone teaser in a menu does not start it).
 _TEXT_RUN = (2, 6)
 _TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " » ")
+_SITE_PART_WORDS = 6  # the site's name and a section: "VnExpress Đời sống"
 
 
 def split_site_suffix(first: str, lines: list[Line], profiles: ProfileSet) -> tuple[str, str | None]:
@@ -53,6 +55,26 @@ def split_site_suffix(first: str, lines: list[Line], profiles: ProfileSet) -> tu
             if site_is_known:
                 return left, site
     return first, None
+
+
+def without_hosts_name(title: str, below: list[Line]) -> tuple[str, str | None]:
+    """``title`` without a site's name that ends it (``Headline - VnExpress Đời sống``) where
+    a line under it is the site's address alone and names that site (``vnexpress.net``): the
+    address's name, ``www.`` and the domain's ending aside, is the part's first words run
+    together, case aside. A reader view takes the page's title, site name and all, where
+    the page has no better one; the page itself says what the site is called."""
+    hosts = {line.key.removeprefix("www.").split(".")[0] for line in below if not line.link and is_web_address(line.text)}
+    for separator in _TITLE_SEPARATORS:
+        left, found, right = title.rpartition(separator)
+        if not found or not left.strip():
+            continue
+        words = right.split()
+        if len(words) > _SITE_PART_WORDS:
+            continue
+        for count in range(1, len(words) + 1):
+            if "".join(words[:count]).casefold() in hosts:
+                return left.strip(), " ".join(words[:count])  # the site's name, without the section
+    return title, None
 
 
 def title_occurrences(lines: list[Line], wanted: list[str], first: int) -> list[int]:
@@ -132,7 +154,10 @@ def _headline_above(lines: list[Line], start: int, profile: SiteProfile) -> int 
     for index in range(start - 1, max(-1, start - 1 - _HEADLINE_WINDOW), -1):
         line = lines[index]
         if _could_be_headline(line, profile):
-            if not _names_alone(line) or byline_like is not None:
+            # Right above the site's address alone: the byline or the site's name (a
+            # reader view prints headline, byline, host), unless nothing is above it.
+            over_address = index + 1 < len(lines) and is_web_address(lines[index + 1].text)
+            if not (_names_alone(line) or over_address) or byline_like is not None:
                 return index
             byline_like = index
             continue

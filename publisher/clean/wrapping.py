@@ -19,6 +19,7 @@ from itertools import accumulate
 
 _LONG = 40  # columns from which a line may have been broken by the width
 _MIN_LONG_LINES = 6
+_MIN_CONTINUED = 3  # long lines another line goes on under
 _NEAR_WIDTH = 12  # a broken line ends within this many columns of the width
 _WRAPPED_SHARE = 0.35  # of the long lines, this many end near one width in a wrapped dump
 _WIDTHS = range(60, 121)
@@ -46,22 +47,43 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
     if width is None:
         return numbered
     joined: list[tuple[int, str]] = []
-    previous = ""
+    previous = previous_line = ""
+    cells = _cell_widths(lines, width)
     for number, line in numbered:
         # A text browser's marks are no text: a picture's name in brackets, a list's bullet.
-        text = _without_marks(line)
+        text = without_marks(line)
         stripped = text.strip()
-        continues = previous.strip() and stripped and not _starts_item(line, previous)
-        if joined and continues and _broken_before(previous, stripped, width):
+        continues = previous.strip() and stripped and not starts_item(line, previous)
+        # The width broke the line as printed, its picture marks taking their columns.
+        if joined and continues and _broken_before(previous_line, stripped, cells.get(number - 1, width)):
             first, before = joined[-1]
             joined[-1] = (first, _joined(before.rstrip(), stripped))
         else:
             joined.append((number, text))
-        previous = text
+        previous, previous_line = text, line
     return joined
 
 
-def _without_marks(line: str) -> str:
+def _cell_widths(lines: Sequence[str], width: int) -> dict[int, int]:
+    """The width of a picture's narrow cell, for each line of a caption set in one: the
+    lines from a picture's mark to the next mark or blank line, all well short of the
+    page's width. A text browser wraps such a caption at its cell's width."""
+    cells: dict[int, int] = {}
+    block: list[int] = []
+    in_cell = False
+    for index, line in enumerate([*lines, ""]):
+        opens = "[" in line and bool(_PICTURE_MARKS.match(line.strip()))
+        if opens or not line.strip():
+            widths = [display_width(lines[i].rstrip()) for i in block]
+            if len(block) >= 2 and max(widths) < width - _NEAR_WIDTH:
+                cells.update(dict.fromkeys(block, max(widths)))
+            block, in_cell = [], opens
+        if in_cell and without_marks(line).strip():
+            block.append(index)  # the caption, under the mark or after it on the mark's line
+    return cells
+
+
+def without_marks(line: str) -> str:
     text = _PICTURE_MARKS.sub("", line) if "[" in line else line
     # The bullet only ever starts a line: matched there, not looked for all along it.
     bullet = _BULLET.match(text)
@@ -72,16 +94,24 @@ def wrap_width(lines: Sequence[str]) -> int | None:
     """The width a dump was wrapped at, or None when it was not."""
     widths = [display_width(line.rstrip()) for line in lines]
     long = [width for width in widths if width >= _LONG]
-    if len(long) < _MIN_LONG_LINES:
+    # The lines a paragraph goes on under: where the width broke it, they end near it. A line
+    # that stands alone (a blank line or a new item under it: a menu entry, a picture's name
+    # and its link's title, a headline) ends where its text ends, at any width.
+    continued = [
+        width for index, width in enumerate(widths[:-1])
+        if width >= _LONG and lines[index + 1].strip() and not starts_item(lines[index + 1], lines[index])
+    ]
+    if len(long) < _MIN_LONG_LINES or len(continued) < _MIN_CONTINUED:
         return None
-    ends = Counter(long)
-    # How many long lines end at or before each column: a width's counts are differences.
+    ends, all_ends = Counter(continued), Counter(long)
+    # How many lines end at or before each column: a width's counts are differences.
     up_to = list(accumulate(ends.get(column, 0) for column in range(_WIDTHS[-1] + 1)))
+    all_up_to = list(accumulate(all_ends.get(column, 0) for column in range(_WIDTHS[-1] + 1)))
     best_width, best_share = None, 0.0
     for width in _WIDTHS:
         near = up_to[width] - up_to[width - _NEAR_WIDTH]
-        over = len(long) - up_to[width]
-        share = near / len(long)
+        over = len(long) - all_up_to[width]
+        share = near / len(continued)
         if over <= 0.05 * len(long) and share > best_share:
             best_width, best_share = width, share
     return best_width if best_share >= _WRAPPED_SHARE else None
@@ -96,7 +126,7 @@ def _joined(before: str, after: str) -> str:
     return f"{before} {after}"
 
 
-def _starts_item(line: str, previous: str) -> bool:
+def starts_item(line: str, previous: str) -> bool:
     if _NEW_ITEM.match(line):
         return True
     return bool(_NUMBERED_ITEM.match(line)) and bool(_SENTENCE_END.search(previous))

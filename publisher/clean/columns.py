@@ -1,0 +1,134 @@
+"""Columns a text browser set side by side, read one after the other.
+
+A text browser lays out a page's layout table as it would a table of data: its cells side
+by side, each column's text wrapped to the column's width (w3m's dump of a page built of
+tables puts the menu, the article and a sidebar on the same lines). The evidence is in the
+dump: in a block of lines, a band of columns that no run of text crosses (a gutter), with
+text on both sides of it on many lines. Each column is then read top to bottom, and a
+column's line that reaches its right edge goes on on the next line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+
+from publisher.clean.wrapping import display_width, starts_item, without_marks
+
+# A run of text: words parted by one or two spaces. Three or more part the cells of a row.
+_RUN = re.compile(r"\S+(?: {1,2}\S+)*")
+_INNER_GAP = re.compile(r"\S {3,}\S")
+_MIN_ROWS = 8  # lines with text on both sides of a gutter: a layout, not a stray indent
+_MIN_GUTTER = 2  # columns
+_CROSSINGS = 0.01  # share of a block's lines whose text may cross a gutter (a row across the table)
+_EDGE_SLACK = 1  # a line that ends this close to its column's edge was broken by it
+
+
+@dataclass(frozen=True)
+class _Run:
+    start: int
+    end: int
+    text: str
+
+
+def side_by_side(lines: Sequence[str]) -> list[tuple[int, str]] | None:
+    """``lines`` (a dump's, in order) as ``(line number, text)`` pairs with every block of
+    columns read column after column, each column's broken lines joined; None where the
+    dump has no columns side by side."""
+    if len(_INNER_GAP.findall("\n".join(lines))) < _MIN_ROWS:
+        return None  # most dumps: hardly a line has cells side by side
+    gapped = [bool(_INNER_GAP.search(line)) for line in lines]
+    out: list[tuple[int, str]] = []
+    found = False
+    start = 0
+    while start < len(lines):
+        if not lines[start].strip():
+            out.append((start + 1, lines[start]))
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        block = [_runs(line) for line in lines[start:end]] if sum(gapped[start:end]) >= _MIN_ROWS else []
+        gutters = _gutters(block) if block else []
+        if gutters:
+            found = True
+            out += _read_columns(block, start + 1, gutters)
+        else:
+            out += [(number, lines[number - 1]) for number in range(start + 1, end + 1)]
+        start = end
+    return out if found else None
+
+
+def _runs(line: str) -> list[_Run]:
+    if not line.strip():
+        return []
+    found = []
+    for match in _RUN.finditer(line):
+        begin = display_width(line[: match.start()])
+        found.append(_Run(begin, begin + display_width(match.group()), match.group()))
+    return found
+
+
+def _gutters(block: list[list[_Run]]) -> list[tuple[int, int]]:
+    """Where the block's columns part, left to right: each gutter's first column (where the
+    text on its left may reach) and its middle (where a run's start says its column)."""
+    if len(block) < _MIN_ROWS:
+        return []
+    width = max(run.end for row in block for run in row)
+    changes = [0] * (width + 1)
+    for row in block:
+        for run in row:
+            changes[run.start] += 1
+            changes[run.end] -= 1
+    covered = list(accumulate(changes))  # runs over each column
+    allowed = int(_CROSSINGS * len(block)) + 1
+    first = min(run.start for row in block for run in row)
+    cuts = []
+    column = first
+    while column < width:
+        if covered[column] > allowed:
+            column += 1
+            continue
+        gap_end = column
+        while gap_end < width and covered[gap_end] <= allowed:
+            gap_end += 1
+        if gap_end < width and gap_end - column >= _MIN_GUTTER:
+            cut = (column + gap_end) // 2
+            both_sides = sum(1 for row in block if any(r.start < cut for r in row) and any(r.start >= cut for r in row))
+            if both_sides >= _MIN_ROWS:
+                cuts.append((column, cut))
+        column = gap_end
+    return cuts
+
+
+def _read_columns(block: list[list[_Run]], first_number: int, gutters: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    width = max(run.end for row in block for run in row)
+    # Each column: where its runs start (from the gutter's middle on its left), where its text
+    # may reach (the next gutter's first column) and where the next column's runs start.
+    bounds = [
+        (gutters[index - 1][1] if index else -1, *(gutters[index] if index < len(gutters) else (width, width + 1)))
+        for index in range(len(gutters) + 1)
+    ]
+    out: list[tuple[int, str]] = []
+    for left, reach, edge in bounds:
+        previous: _Run | None = None
+        for offset, row in enumerate(block):
+            parts = [run for run in row if left <= run.start < edge]
+            text = "   ".join(without_marks(run.text).strip() for run in parts).strip()
+            if not text:
+                previous = None
+                continue
+            piece = _Run(parts[0].start, parts[-1].end, parts[-1].text)
+            # The column's edge broke the line above: the first word would not have fitted.
+            broken = previous is not None and previous.end + 1 + display_width(text.split()[0]) >= reach - _EDGE_SLACK
+            if previous is not None and broken and not starts_item(parts[0].text, previous.text):
+                number, joined = out[-1]
+                out[-1] = (number, f"{joined} {text}")
+            else:
+                out.append((first_number + offset, text))
+            previous = piece
+        out.append((first_number + len(block) - 1, ""))
+    return out
