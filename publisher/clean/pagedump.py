@@ -67,7 +67,7 @@ _REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
     """Recognise the parts of an article in a plain-text page dump and drop the site's chrome."""
     tidied = ((number, tidy_line(_resolve_references(raw))) for number, raw in unwrap(text.split("\n")))
-    lines = [Line(number, line) for number, line in tidied if line]
+    lines = [Line.of_text(number, line) for number, line in tidied if line]
     if not lines:
         raise NotAnArticleError("the file holds no text", path)
     return clean_lines(lines, path, profiles, PageEvidence(), as_article=as_article)

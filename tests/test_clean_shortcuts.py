@@ -1,0 +1,17 @@
+"""The cleaner's shortcuts (work skipped where a cheap look shows it would change nothing)
+give what the long way gives. benchmarks/cleaning_snapshot.py checks the same on every
+benchmark page; these check the shortcuts on the cases they skip and the cases they don't.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from publisher.clean.lines import Line
+
+
+@pytest.mark.parametrize("text", ["Chủ tịch Hà Nội: kiểm soát", "", "  spaced  out  ", "(Theo VnExpress)"])
+def test_a_dump_line_made_the_short_way_is_the_same_line(text):
+    quick, slow = Line.of_text(7, text), Line(7, text)
+    assert quick == slow and hash(quick) == hash(slow) and repr(quick) == repr(slow)
+    assert quick.__dict__ == slow.__dict__  # words and key too, which equality does not compare
