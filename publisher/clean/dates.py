@@ -63,6 +63,8 @@ _ZONE = re.compile(
     r"|\b(?P<name>" + "|".join(sorted(_ZONE_NAMES, key=len, reverse=True)) + r")\b"
 )
 
+# Every way of printing a date holds a digit: most lines hold none, and need no other look.
+_DIGIT = re.compile(r"\d")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])")
 _WORDED_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s*(\d{4})", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/])")
@@ -92,6 +94,8 @@ def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
     """The first date (with its time and time zone, if printed) in ``text``. Numbers are
     read day-first, or month-first with ``month_first`` (the United States' order) unless
     the first number cannot be a month."""
+    if not _DIGIT.search(text):
+        return None
     match = _NUMERIC_DATE.search(text)
     if match:
         day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
@@ -154,6 +158,8 @@ def printed_zone(text: str) -> timezone | None:
 def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] | None:
     """A label and the date line glued after it (``Xã hội 16/01/2014 | 16:05``,
     ``Tình yêu - Hôn nhân 26/03/2014 | 00:01``): the label, and the date as printed."""
+    if not _DIGIT.search(text):
+        return None
     for pattern in (_NUMERIC_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO_DATE):
         match = pattern.search(text)
         if match is None or match.start() == 0:
