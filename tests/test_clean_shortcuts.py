@@ -5,10 +5,31 @@ benchmark page; these check the shortcuts on the cases they skip and the cases t
 
 from __future__ import annotations
 
+import random
+import re
+
 import pytest
 
 from publisher.clean.dates import find_date, forget_dates, parse_date_line, split_date
 from publisher.clean.lines import Line
+from publisher.clean.unicode import tidy_line
+
+# Every space the tidying knows, and white space it does not touch (NEL, the line separator, a
+# file separator): each is trimmed from the ends by str.strip alike.
+_SPACES = [" ", "  ", "\t", "\u00a0", "\u2003", "\u202f", "\u3000", "\x85", "\u2028", "\x1c"]
+
+
+def _tidy_the_long_way(line: str) -> str:
+    return re.sub("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", line).strip()
+
+
+def test_tidy_line_trims_first_with_the_same_result():
+    pieces = [*_SPACES, "a", "Việt", "x"]
+    rng = random.Random(12)
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(3000)]
+    lines += ["   indented by a text browser", "\u00a0 a\u00a0\u00a0b \t", "\x85 a  b \u2028"]
+    for line in lines:
+        assert tidy_line(line) == _tidy_the_long_way(line), repr(line)
 
 
 @pytest.mark.parametrize("text", ["Chủ tịch Hà Nội: kiểm soát", "", "  spaced  out  ", "(Theo VnExpress)"])
