@@ -12,6 +12,9 @@ import pytest
 
 from publisher.clean.dates import find_date, forget_dates, parse_date_line, split_date
 from publisher.clean.lines import Line
+from publisher.clean.profiles import load_profiles
+from publisher.clean.shapes import has_caption_cue
+from publisher.clean.title import _stamped_list
 from publisher.clean.unicode import tidy_line
 
 # Every space the tidying knows, and white space it does not touch (NEL, the line separator, a
@@ -53,3 +56,33 @@ def test_the_digit_look_before_the_date_patterns(text, expected):
     assert (find_date(text) is not None) is expected
     assert (parse_date_line(text) is not None) is expected
     assert split_date("Xã hội " + text) is None or expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ảnh: Lê Hiếu", True),
+        ("Người dân xếp hàng chờ tiêm vaccine. Ảnh: Lê Hiếu", True),
+        ("Người dân xếp hàng chờ tiêm vaccine (Ảnh minh họa)", True),
+        ("Cảnh sát phong tỏa hiện trường. Nguồn ảnh: Công an tỉnh", True),
+        ("Firefighters at the scene on Monday (AP Photo/Evan Vucci)", True),
+        ("Firefighters at the scene on Monday (AP Photo/Evan Vucci).", True),
+        ("Firefighters at the scene on Monday (AP Photo/Evan Vucci)\n", True),
+        ("The council met (as it does every month) to vote on the plan.", False),
+        ("Người dân xếp hàng chờ tiêm vaccine tại quận 1.", False),
+    ],
+)
+def test_caption_cues_with_the_cheap_looks_first(text, expected):
+    assert has_caption_cue(text, load_profiles().common) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tin một 10:30 12/10/2023 Tin hai 11:45 12/10/2023 Tin ba", True),
+        ("Tin một 12/10/2023 - 10:30 Tin hai", False),
+        ("Một đoạn văn bình thường không có giờ nào cả, chỉ có ngày 12/10/2023.", False),
+    ],
+)
+def test_a_ticker_of_stamped_stories_needs_a_colon(text, expected):
+    assert _stamped_list(Line(1, text)) is expected

@@ -47,6 +47,7 @@ _POST_NUMBER = re.compile(r"^#\d{1,6}$")
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)[\s©]*(?:\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^.|,©;]{2,60})", re.I
 )
+_COPYRIGHT_SIGN = re.compile(r"©|\(c\)|copyright", re.I)  # what every _COPYRIGHT match opens with
 
 
 def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Path | None) -> tuple[str, ...]:
@@ -146,7 +147,10 @@ def doubt_site_title(title: str, lines: list[Line], evidence: PageEvidence) -> s
     """The headline found is the site's own name, as its metadata or its copyright line
     gives it: a headline names a story, never the publication (a homepage's top line)."""
     key = line_key(title)
-    names = [evidence.site_name or ""] + [match.group("name") for line in lines for match in _COPYRIGHT.finditer(line.text)]
+    texts = [line.text for line in lines]
+    # Most pages' lines hold no copyright sign at all: one look over all of them says so.
+    signed = texts if _COPYRIGHT_SIGN.search("\n".join(texts)) else []
+    names = [evidence.site_name or ""] + [match.group("name") for text in signed for match in _COPYRIGHT.finditer(text)]
     if key and any(line_key(name) == key for name in names):
         return f"the headline found, {title!r}, is the site's own name: a homepage?"
     return None

@@ -65,9 +65,14 @@ def has_caption_cue(text: str, profile: SiteProfile) -> bool:
     """``Ảnh: ...`` and the like: a photo's caption or credit (captions are short)."""
     if len(text.split()) > _CAPTION_MAX_WORDS:
         return False
-    if text.startswith(("Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ")) or _CREDIT_AT_END.search(text) or _BRACKETED_CREDIT.search(text):
+    if text.startswith(("Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ")):
         return True
-    return any(cue in text for cue in profile.caption_cues) and not text.endswith(".")
+    # Each credit pattern holds a word or a sign the text must hold first (the cheap look).
+    if ("Ảnh" in text or "ảnh" in text) and _CREDIT_AT_END.search(text):
+        return True
+    if ")" in text[-3:] and _BRACKETED_CREDIT.search(text):
+        return True
+    return not text.endswith(".") and any(cue in text for cue in profile.caption_cues)
 
 
 def has_agency_prefix(text: str, profile: SiteProfile) -> bool:
