@@ -90,10 +90,10 @@ def _repair_runs(text: str, repaired_runs: dict[str, str]) -> str:
 
     def repair(match: re.Match[str]) -> str:
         run = match.group(0)
-        if len(run) >= len(text) or not is_bad(run):  # as decode_inconsistent_utf8 decides
+        if len(run) >= len(text):  # as decode_inconsistent_utf8 decides, with is_bad below
             return run
         if run not in repaired_runs:
-            repaired_runs[run] = ftfy.fix_encoding(run)
+            repaired_runs[run] = ftfy.fix_encoding(run) if is_bad(run) else run
         return repaired_runs[run]
 
     return UTF8_DETECTOR_RE.sub(repair, text)
