@@ -129,6 +129,7 @@ def forget_dates() -> None:
     page's rules asking again, not for reading the same page twice (a benchmark's passes)."""
     find_date.cache_clear()
     parse_date_line.cache_clear()
+    split_date.cache_clear()
 
 
 def zone_from_offset(offset: str) -> timezone:
@@ -155,6 +156,7 @@ def printed_zone(text: str) -> timezone | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] | None:
     """A label and the date line glued after it (``Xã hội 16/01/2014 | 16:05``,
     ``Tình yêu - Hôn nhân 26/03/2014 | 00:01``): the label, and the date as printed."""

@@ -48,7 +48,7 @@ _BRACKETED_CREDIT = re.compile(r"\((?:[^()]*\b(?:photo|photos|foto|fotos|file|vi
 
 
 def ends_sentence(text: str) -> bool:
-    return text.endswith(_FINAL_PUNCTUATION) or text.endswith("...")
+    return text.endswith(_FINAL_PUNCTUATION)  # "..." too: it ends with a full stop
 
 
 def is_prose(line: Line) -> bool:
