@@ -86,3 +86,12 @@ def test_caption_cues_with_the_cheap_looks_first(text, expected):
 )
 def test_a_ticker_of_stamped_stories_needs_a_colon(text, expected):
     assert _stamped_list(Line(1, text)) is expected
+
+
+def test_the_lines_with_a_copyright_sign_found_in_one_look():
+    from publisher.clean.refusals import _COPYRIGHT, _signed
+
+    texts = ["Trang chủ", "© 2020 Báo Mẫu", "", "ảnh (C) Tác giả", "Copyright by Jane Doe", "©", "x ©", "Tin khác"]
+    lines = [Line(number, text) for number, text in enumerate(texts, 1)]
+    assert _signed(lines) == [text for text in texts if _COPYRIGHT.search(text) or "©" in text]
+    assert _signed(lines[:1]) == [] and _signed([]) == []

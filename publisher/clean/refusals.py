@@ -9,6 +9,8 @@ any page the user says is one (``--as-article``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from pathlib import Path
 
 from publisher.clean.dates import parse_date_line
@@ -147,13 +149,19 @@ def doubt_site_title(title: str, lines: list[Line], evidence: PageEvidence) -> s
     """The headline found is the site's own name, as its metadata or its copyright line
     gives it: a headline names a story, never the publication (a homepage's top line)."""
     key = line_key(title)
-    texts = [line.text for line in lines]
-    # Most pages' lines hold no copyright sign at all: one look over all of them says so.
-    signed = texts if _COPYRIGHT_SIGN.search("\n".join(texts)) else []
-    names = [evidence.site_name or ""] + [match.group("name") for text in signed for match in _COPYRIGHT.finditer(text)]
+    names = [evidence.site_name or ""] + [match.group("name") for text in _signed(lines) for match in _COPYRIGHT.finditer(text)]
     if key and any(line_key(name) == key for name in names):
         return f"the headline found, {title!r}, is the site's own name: a homepage?"
     return None
+
+
+def _signed(lines: list[Line]) -> list[str]:
+    """The lines that hold a copyright sign, in order: found in one look over the page's
+    text (a footer's one line among hundreds), not one look a line."""
+    texts = [line.text for line in lines]
+    ends = list(accumulate(len(text) + 1 for text in texts))  # where each line's "\n" stands
+    found = {bisect_right(ends, match.start()) for match in _COPYRIGHT_SIGN.finditer("\n".join(texts))}
+    return [texts[index] for index in sorted(found)]
 
 
 def doubt_text(lead: str | None, body: list[Block], evidence: PageEvidence) -> str | None:
