@@ -95,3 +95,14 @@ def test_the_lines_with_a_copyright_sign_found_in_one_look():
     lines = [Line(number, text) for number, text in enumerate(texts, 1)]
     assert _signed(lines) == [text for text in texts if _COPYRIGHT.search(text) or "©" in text]
     assert _signed(lines[:1]) == [] and _signed([]) == []
+
+
+def test_the_copyright_sign_spelt_out_matches_what_ignorecase_matches():
+    from publisher.clean.refusals import _COPYRIGHT_SIGN
+
+    ignorecase = re.compile(r"©|\(c\)|copyright", re.I)
+    letters = list("copyrightCOPYRIGHT\u0130\u0131©() x")
+    rng = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(1, 14)))
+        assert [m.span() for m in _COPYRIGHT_SIGN.finditer(text)] == [m.span() for m in ignorecase.finditer(text)], text

@@ -49,7 +49,9 @@ _POST_NUMBER = re.compile(r"^#\d{1,6}$")
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)[\s©]*(?:\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^.|,©;]{2,60})", re.I
 )
-_COPYRIGHT_SIGN = re.compile(r"©|\(c\)|copyright", re.I)  # what every _COPYRIGHT match opens with
+# What every _COPYRIGHT match opens with, the case spelt out (the letters IGNORECASE matches,
+# dotted and dotless i included): a pattern without the flag is looked for twice as fast.
+_COPYRIGHT_SIGN = re.compile("©|\\([cC]\\)|[cC][oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]")
 
 
 def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Path | None) -> tuple[str, ...]:
