@@ -47,6 +47,10 @@ def test_a_dump_line_made_the_short_way_is_the_same_line(text):
     [
         ("Thứ Ba, 25/12/2012 - 10:03", True),
         ("November 18, 2019 | 4:10pm", True),
+        ("ngày 21 tháng 11 năm 2016", True),
+        ("19. November 2019 um 10:30 Uhr", True),
+        ("2016-11-21 13:49", True),
+        ("November 19, at 10:30", False),  # no four-digit year: no date but day/month/year in numbers
         ("Thứ Ba, ngày mười tháng mười hai", False),  # no digit: no date, looked no further
         ("Tin mới nhất hôm nay", False),
     ],

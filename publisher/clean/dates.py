@@ -65,6 +65,8 @@ _ZONE = re.compile(
 
 # Every way of printing a date holds a digit: most lines hold none, and need no other look.
 _DIGIT = re.compile(r"\d")
+# And every way but day/month/year in numbers has a four-digit year.
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])")
 _WORDED_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s*(\d{4})", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/])")
@@ -101,6 +103,8 @@ def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
         day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
         if (month_first and day <= 12) or month > 12:
             day, month = month, day
+    elif not _FOUR_DIGITS.search(text):
+        return None
     elif match := _WORDED_DATE.search(text):
         day, month, year = (int(group) for group in match.groups())
     elif match := (_MONTH_DAY_YEAR.search(text) or _DAY_MONTH_YEAR.search(text)):
