@@ -75,7 +75,9 @@ def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile) -> 
     article's text runs through, without the page's furniture, where an article page keeps
     its author's box and its list of dated stories). Reader comments after an article's
     end marker or in a comment box do not count."""
-    scope, text_scope = _before_comments(lines, profile), _before_comments(text, profile)
+    scope = _before_comments(lines, profile)
+    # In a page dump nothing is left out as furniture: the text is the lines themselves.
+    text_scope = scope if text is lines else _before_comments(text, profile)
     signs = {
         "numbered posts": sum(1 for line in scope if _POST_NUMBER.match(line.text)),
         "reply markers": sum(1 for line in scope if profile.is_thread_line(line.text)),
