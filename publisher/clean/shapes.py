@@ -63,7 +63,8 @@ def is_body_prose(line: Line) -> bool:
 
 def has_caption_cue(text: str, profile: SiteProfile) -> bool:
     """``Ảnh: ...`` and the like: a photo's caption or credit (captions are short)."""
-    if len(text.split()) > _CAPTION_MAX_WORDS:
+    # Words counted up to one past the limit: a paragraph is not split into all its words.
+    if len(text.split(None, _CAPTION_MAX_WORDS)) > _CAPTION_MAX_WORDS:
         return False
     if text.startswith(("Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ")):
         return True
@@ -89,7 +90,7 @@ def is_attribution(text: str, profile: SiteProfile) -> bool:
     text = unwrap(text)
     if is_byline(text, profile):
         return True
-    if len(text.split()) > 8 or text.endswith("."):
+    if text.endswith(".") or len(text.split(None, 8)) > 8:
         return False
     return _attribution_label(text, profile) is not None
 
