@@ -168,6 +168,8 @@ def unwrap(text: str) -> str:
 
 
 def _attribution_label(text: str, profile: SiteProfile) -> str | None:
+    if not text.startswith(profile.attribution_prefixes):
+        return None  # most lines open with none of them: one look for all, not one each
     for label in profile.attribution_prefixes:
         if text.startswith(label) and (label.endswith(":") or text[len(label) : len(label) + 1] in (" ", "")):
             rest = text[len(label) :].strip()
