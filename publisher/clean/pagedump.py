@@ -35,6 +35,7 @@ from publisher.clean.refusals import (
     decide,
     doubt_cards,
     doubt_figures,
+    doubt_front_page,
     doubt_link_lists,
     doubt_site_title,
     doubt_teaser,
@@ -159,7 +160,7 @@ def clean_lines(
         body=tuple(body),
         path=path,
     )
-    doubts += [doubt_figures(text), doubt_text(article.lead, list(article.body), evidence)]
+    doubts += [doubt_figures(text), doubt_text(article.lead, list(article.body), evidence), doubt_front_page(region)]
     warnings = decide([doubt for doubt in doubts if doubt], evidence, as_article, path)
     result = CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
     if evidence.extracted is not None:

@@ -44,6 +44,10 @@ _FIGURE_CHARS = 80
 _DIGITS = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]")
 _TABLE_SHARE = 0.4
+_FRONT_PAGE_HEADLINES = 12  # other stories' headlines under the headline, with no sentence of text
+_FRONT_PAGE_SENTENCES = 2  # full sentences from which the lines under the headline may be an article
+_STORY_HEADLINE_WORDS = (6, 30)
+_FULL_STOP = (".", "!", '"', "”", "»")
 _POST_NUMBER = re.compile(r"^#\d{1,6}$")
 # "© 1999 - 2021 Báo Lao Động", "Copyright (c) 2024 The Daily Example. All rights reserved."
 _COPYRIGHT = re.compile(
@@ -257,6 +261,42 @@ def _is_card_head(line: Line, teaser: Line) -> bool:
     if line.main is not None:
         return line.link
     return line.words >= _DUMP_CARD_HEAD_WORDS or bool(AGENCY_PREFIX.match(teaser.text))
+
+
+def doubt_front_page(region: list[Line]) -> str | None:
+    """Under the headline, many headlines of other stories and hardly a full sentence: a
+    homepage's front (its headlines one under the other, each a different story), even
+    where no teaser stands under them. A story's headline is a line of a headline's length
+    that does not end like a sentence, printed once, with no paragraph under it (a
+    subheading has its text under it). A full sentence is one of eight words or more that
+    ends with a full stop, an exclamation mark or a closing quote; a teaser cut short
+    (``...``) or a question is a headline's ending too. An article's text, however short,
+    has full sentences; a photo story's captions are sentences as well."""
+    texts = [line for line in region if not line.is_image and "caption" not in line.hints]
+    sentences = sum(1 for line in texts if _is_full_sentence(line))
+    if sentences >= _FRONT_PAGE_SENTENCES:
+        return None
+    low, high = _STORY_HEADLINE_WORDS
+    seen: set[str] = set()
+    headlines = 0
+    for index, line in enumerate(texts):
+        under = texts[index + 1] if index + 1 < len(texts) else None
+        if (
+            low <= line.words <= high and not ends_sentence(line.text) and line.key not in seen
+            and (under is None or not is_body_prose(under))
+        ):
+            headlines += 1
+        seen.add(line.key)
+    if headlines >= _FRONT_PAGE_HEADLINES:
+        return (
+            f"{headlines} headlines of other stories under the headline and {sentences} full sentences: "
+            "a homepage or a listing?"
+        )
+    return None
+
+
+def _is_full_sentence(line: Line) -> bool:
+    return line.words >= _MIN_SENTENCE_WORDS and line.text.endswith(_FULL_STOP) and not line.text.endswith("...")
 
 
 def doubt_figures(lines: list[Line]) -> str | None:
