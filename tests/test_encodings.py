@@ -149,6 +149,33 @@ def test_mojibake_file_reads_as_the_right_article(tmp_path, seed_article):
     assert article.body == seed_article.body
 
 
+def _c1_dropped(text: str) -> str:
+    """A browser's copy of UTF-8 mis-read as Latin-1: the C1 controls (part of some
+    letters' bytes) do not survive, so the text cannot be re-read as a whole."""
+    return "".join(c for c in text.encode("utf-8").decode("latin-1") if not "\x80" <= c <= "\x9f")
+
+
+_HALF_REPAIRED = PHRASE + "\n" + _c1_dropped(PHRASE)
+_FTFY_CASES = {
+    "c1 dropped": "\n".join(_c1_dropped(PHRASE) for _ in range(3)),
+    "half repaired": _HALF_REPAIRED,
+    "c1 dropped, one kept": _c1_dropped(PHRASE) + "\x81 \x9d",
+    "whole text re-readable": _sloppy_cp1252(PHRASE.encode("utf-8")),
+    "latin-1 re-readable": PHRASE.encode("utf-8").decode("latin-1") + "\n" + _c1_dropped(PHRASE),
+    "clean": PHRASE,
+    "ascii": "Plain ASCII text, nothing to repair.",
+}
+
+
+@pytest.mark.parametrize("text", list(_FTFY_CASES.values()), ids=list(_FTFY_CASES))
+def test_remembered_runs_repair_as_ftfy_does(text):
+    import ftfy
+
+    from publisher.ingest.mojibake import _fix_encoding
+
+    assert _fix_encoding(text) == ftfy.fix_encoding(text)
+
+
 def test_clean_text_is_left_alone():
     text = "Ông Ánh, Ân và Ẩn: Ã là chữ cái; giá 1.000€ – “trích dẫn” — gạch ngang."
     assert repair_mojibake(text) == text

@@ -775,6 +775,57 @@ def test_a_homepage_copy_is_refused(tmp_path):
         read_article(page, load_profiles())
 
 
+_FRONT_PAGE_HEADLINES = [
+    "City council votes to expand the bus network next spring",
+    "Flooding closes the riverside road for a third day running",
+    "Local team wins the regional cup after a late penalty",
+    "New library opens its doors in the old post office building",
+    "Fuel prices fall for the fourth week in a row at the pumps",
+    "Hospital opens a children's ward named after a retired nurse",
+    "Farmers count the cost of the driest summer in forty years",
+    "Police search for the owner of a painting left on a tram",
+    "School leavers protest against the new exam timetable downtown",
+    "Museum returns ancient bowls to the village where they were found",
+    "Bakery chain to close twelve shops across the northern suburbs",
+    "Heatwave warning issued for the coast as temperatures climb",
+    "Theatre company tours old mining towns with a play about coal",
+    "Cycle lane on the main bridge to open before the winter",
+]
+
+
+def test_a_front_page_of_headlines_with_no_sentence_of_text_is_refused(tmp_path):
+    # A whole-page dump of a homepage whose title names only the site: a section's headline,
+    # a teaser cut short and two questions (which read as the text's start), then headline
+    # under headline, each a different story, and not one full sentence.
+    lines = ["Example Daily | EXAMPLEDAILY.COM - The latest news, every hour", "Home", "World", "Business", "Sport",
+             "Storm season: what to expect",
+             "Thousands of homes along the coast were left without power overnight as the first storm of the season...",
+             "Why are so many young families leaving the city centre for the small towns around it?",
+             "What will the new rules on renting mean for tenants who share a flat with friends?"]
+    for number, headline in enumerate(_FRONT_PAGE_HEADLINES):
+        lines += [headline] + (["Sport"] if number % 4 == 3 else [])
+    page = tmp_path / "front.txt"
+    page.write_text("\n".join([*lines, "Contact us", "© 2021 Example Daily"]), encoding="utf-8")
+    with pytest.raises(NotAnArticleError, match=r"14 headlines of other stories .* 0 full sentences: a homepage"):
+        read_article(page, load_profiles())
+
+
+def test_an_article_of_subheadings_or_short_captions_is_no_front_page():
+    # Subheadings with their text under them, and a photo story's captions (full sentences
+    # however short), are an article's, however many; so is a text with related headlines under it.
+    from publisher.clean.lines import Line
+    from publisher.clean.refusals import doubt_front_page
+
+    paragraphs = [f"{paragraph} It was the {number}th such change." for number, paragraph in enumerate(PARAGRAPHS * 4)]
+    subheaded = [line for pair in zip(_FRONT_PAGE_HEADLINES, paragraphs, strict=False) for line in pair]
+    captions = [f"{headline}, as the driver saw it." for headline in _FRONT_PAGE_HEADLINES]
+    related = [*PARAGRAPHS[:2], *_FRONT_PAGE_HEADLINES]
+    front = ["Why are so many young families leaving the city for the small towns around it?", *_FRONT_PAGE_HEADLINES]
+    for lines in (subheaded, captions, related):
+        assert doubt_front_page([Line(number, text) for number, text in enumerate(lines)]) is None
+    assert doubt_front_page([Line(number, text) for number, text in enumerate(front)]) is not None
+
+
 # ------------------------------------------------------------------ site profiles as data
 
 

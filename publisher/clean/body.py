@@ -376,6 +376,8 @@ def _repeats_title(key: str, title_key: str) -> bool:
 def _is_contact(text: str) -> bool:
     """A way to reach the author or the site: an e-mail address, or handles and links
     (``Follow her on Twitter @AmyKup``), in a short line, not in a paragraph of the text."""
+    if "@" not in text and "http" not in text:
+        return False  # no address, handle or link to look for
     words = len(text.split())
     # One handle and a date sign a tweet the article quotes ("— Dele (@dele_official) ..."):
     # the text, not a contact.

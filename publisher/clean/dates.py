@@ -63,6 +63,10 @@ _ZONE = re.compile(
     r"|\b(?P<name>" + "|".join(sorted(_ZONE_NAMES, key=len, reverse=True)) + r")\b"
 )
 
+# Every way of printing a date holds a digit: most lines hold none, and need no other look.
+_DIGIT = re.compile(r"\d")
+# And every way but day/month/year in numbers has a four-digit year.
+_FOUR_DIGITS = re.compile(r"\d{4}")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])")
 _WORDED_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s*(\d{4})", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/])")
@@ -113,12 +117,16 @@ def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
     """The first date (with its time and time zone, if printed) in ``text``. Numbers are
     read day-first, or month-first with ``month_first`` (the United States' order) unless
     the first number cannot be a month."""
+    if not _DIGIT.search(text):
+        return None
     text = _unglued(text)
     match = _NUMERIC_DATE.search(text)
     if match:
         day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
         if (month_first and day <= 12) or month > 12:
             day, month = month, day
+    elif not _FOUR_DIGITS.search(text):
+        return None
     elif match := _WORDED_DATE.search(text):
         day, month, year = (int(group) for group in match.groups())
     elif match := (_MONTH_DAY_YEAR.search(text) or _DAY_MONTH_YEAR.search(text)):
@@ -147,6 +155,7 @@ def forget_dates() -> None:
     page's rules asking again, not for reading the same page twice (a benchmark's passes)."""
     find_date.cache_clear()
     parse_date_line.cache_clear()
+    split_date.cache_clear()
 
 
 def zone_from_offset(offset: str) -> timezone:
@@ -173,9 +182,12 @@ def printed_zone(text: str) -> timezone | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] | None:
     """A label and the date line glued after it (``Xã hội 16/01/2014 | 16:05``,
     ``Tình yêu - Hôn nhân 26/03/2014 | 00:01``): the label, and the date as printed."""
+    if not _DIGIT.search(text):
+        return None
     for pattern in (_NUMERIC_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO_DATE):
         match = pattern.search(text)
         if match is None or match.start() == 0:

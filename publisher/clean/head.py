@@ -157,7 +157,8 @@ def date_stamp(lines: list[Line]) -> tuple[Line, PrintedDate] | None:
     """The first date line that says it is the article's (a time of day, ``Cập nhật``...),
     for pages that print the date below the text."""
     for line in lines:
-        if _DATE_STAMP.search(line.text) and (found := parse_date_line(line.text)):
+        # The date line first: worked out once a page, and at once for a line with no digit.
+        if (found := parse_date_line(line.text)) and _DATE_STAMP.search(line.text):
             return line, found
     return None
 

@@ -37,6 +37,7 @@ from publisher.clean.refusals import (
     decide,
     doubt_cards,
     doubt_figures,
+    doubt_front_page,
     doubt_link_lists,
     doubt_site_title,
     doubt_teaser,
@@ -86,7 +87,7 @@ def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_ar
         # Columns read one after the other: the rest of the dump may still be wrapped.
         numbered = [(columns[index - 1][0], line) for index, line in unwrap([line for _, line in columns])]
     tidied = ((number, tidy_line(_resolve_references(raw))) for number, raw in numbered)
-    lines = [Line(number, line) for number, line in tidied if line]
+    lines = [Line.of_text(number, line) for number, line in tidied if line]
     if not lines:
         raise NotAnArticleError("the file holds no text", path)
     return clean_lines(lines, path, profiles, PageEvidence(), as_article=as_article)
@@ -180,7 +181,7 @@ def clean_lines(
         body=tuple(body),
         path=path,
     )
-    doubts += [doubt_figures(text), doubt_text(article.lead, list(article.body), evidence)]
+    doubts += [doubt_figures(text), doubt_text(article.lead, list(article.body), evidence), doubt_front_page(region)]
     warnings = decide([doubt for doubt in doubts if doubt], evidence, as_article, path)
     result = CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
     if evidence.extracted is not None:

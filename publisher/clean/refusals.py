@@ -9,6 +9,8 @@ any page the user says is one (``--as-article``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 from pathlib import Path
 
 from publisher.clean.dates import parse_date_line
@@ -42,11 +44,18 @@ _FIGURE_CHARS = 80
 _DIGITS = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]")
 _TABLE_SHARE = 0.4
+_FRONT_PAGE_HEADLINES = 12  # other stories' headlines under the headline, with no sentence of text
+_FRONT_PAGE_SENTENCES = 2  # full sentences from which the lines under the headline may be an article
+_STORY_HEADLINE_WORDS = (6, 30)
+_FULL_STOP = (".", "!", '"', "”", "»")
 _POST_NUMBER = re.compile(r"^#\d{1,6}$")
 # "© 1999 - 2021 Báo Lao Động", "Copyright (c) 2024 The Daily Example. All rights reserved."
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)[\s©]*(?:\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^.|,©;]{2,60})", re.I
 )
+# What every _COPYRIGHT match opens with, the case spelt out (the letters IGNORECASE matches,
+# dotted and dotless i included): a pattern without the flag is looked for twice as fast.
+_COPYRIGHT_SIGN = re.compile("©|\\([cC]\\)|[cC][oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]")
 
 
 def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Path | None) -> tuple[str, ...]:
@@ -70,7 +79,9 @@ def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile) -> 
     article's text runs through, without the page's furniture, where an article page keeps
     its author's box and its list of dated stories). Reader comments after an article's
     end marker or in a comment box do not count."""
-    scope, text_scope = _before_comments(lines, profile), _before_comments(text, profile)
+    scope = _before_comments(lines, profile)
+    # In a page dump nothing is left out as furniture: the text is the lines themselves.
+    text_scope = scope if text is lines else _before_comments(text, profile)
     signs = {
         "numbered posts": sum(1 for line in scope if _POST_NUMBER.match(line.text)),
         "reply markers": sum(1 for line in scope if profile.is_thread_line(line.text)),
@@ -146,10 +157,19 @@ def doubt_site_title(title: str, lines: list[Line], evidence: PageEvidence) -> s
     """The headline found is the site's own name, as its metadata or its copyright line
     gives it: a headline names a story, never the publication (a homepage's top line)."""
     key = line_key(title)
-    names = [evidence.site_name or ""] + [match.group("name") for line in lines for match in _COPYRIGHT.finditer(line.text)]
+    names = [evidence.site_name or ""] + [match.group("name") for text in _signed(lines) for match in _COPYRIGHT.finditer(text)]
     if key and any(line_key(name) == key for name in names):
         return f"the headline found, {title!r}, is the site's own name: a homepage?"
     return None
+
+
+def _signed(lines: list[Line]) -> list[str]:
+    """The lines that hold a copyright sign, in order: found in one look over the page's
+    text (a footer's one line among hundreds), not one look a line."""
+    texts = [line.text for line in lines]
+    ends = list(accumulate(len(text) + 1 for text in texts))  # where each line's "\n" stands
+    found = {bisect_right(ends, match.start()) for match in _COPYRIGHT_SIGN.finditer("\n".join(texts))}
+    return [texts[index] for index in sorted(found)]
 
 
 def doubt_text(lead: str | None, body: list[Block], evidence: PageEvidence) -> str | None:
@@ -241,6 +261,42 @@ def _is_card_head(line: Line, teaser: Line) -> bool:
     if line.main is not None:
         return line.link
     return line.words >= _DUMP_CARD_HEAD_WORDS or bool(AGENCY_PREFIX.match(teaser.text))
+
+
+def doubt_front_page(region: list[Line]) -> str | None:
+    """Under the headline, many headlines of other stories and hardly a full sentence: a
+    homepage's front (its headlines one under the other, each a different story), even
+    where no teaser stands under them. A story's headline is a line of a headline's length
+    that does not end like a sentence, printed once, with no paragraph under it (a
+    subheading has its text under it). A full sentence is one of eight words or more that
+    ends with a full stop, an exclamation mark or a closing quote; a teaser cut short
+    (``...``) or a question is a headline's ending too. An article's text, however short,
+    has full sentences; a photo story's captions are sentences as well."""
+    texts = [line for line in region if not line.is_image and "caption" not in line.hints]
+    sentences = sum(1 for line in texts if _is_full_sentence(line))
+    if sentences >= _FRONT_PAGE_SENTENCES:
+        return None
+    low, high = _STORY_HEADLINE_WORDS
+    seen: set[str] = set()
+    headlines = 0
+    for index, line in enumerate(texts):
+        under = texts[index + 1] if index + 1 < len(texts) else None
+        if (
+            low <= line.words <= high and not ends_sentence(line.text) and line.key not in seen
+            and (under is None or not is_body_prose(under))
+        ):
+            headlines += 1
+        seen.add(line.key)
+    if headlines >= _FRONT_PAGE_HEADLINES:
+        return (
+            f"{headlines} headlines of other stories under the headline and {sentences} full sentences: "
+            "a homepage or a listing?"
+        )
+    return None
+
+
+def _is_full_sentence(line: Line) -> bool:
+    return line.words >= _MIN_SENTENCE_WORDS and line.text.endswith(_FULL_STOP) and not line.text.endswith("...")
 
 
 def doubt_figures(lines: list[Line]) -> str | None:

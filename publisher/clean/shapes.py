@@ -48,7 +48,7 @@ _BRACKETED_CREDIT = re.compile(r"\((?:[^()]*\b(?:photo|photos|foto|fotos|file|vi
 
 
 def ends_sentence(text: str) -> bool:
-    return text.endswith(_FINAL_PUNCTUATION) or text.endswith("...")
+    return text.endswith(_FINAL_PUNCTUATION)  # "..." too: it ends with a full stop
 
 
 _CLOSING_QUOTES = "\"”’»'"
@@ -84,11 +84,17 @@ def is_body_prose(line: Line) -> bool:
 
 def has_caption_cue(text: str, profile: SiteProfile) -> bool:
     """``Ảnh: ...`` and the like: a photo's caption or credit (captions are short)."""
-    if len(text.split()) > _CAPTION_MAX_WORDS:
+    # Words counted up to one past the limit: a paragraph is not split into all its words.
+    if len(text.split(None, _CAPTION_MAX_WORDS)) > _CAPTION_MAX_WORDS:
         return False
-    if text.startswith(("Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ")) or _CREDIT_AT_END.search(text) or _BRACKETED_CREDIT.search(text):
+    if text.startswith(("Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ")):
         return True
-    return any(cue in text for cue in profile.caption_cues) and not text.endswith(".")
+    # Each credit pattern holds a word or a sign the text must hold first (the cheap look).
+    if ("Ảnh" in text or "ảnh" in text) and _CREDIT_AT_END.search(text):
+        return True
+    if ")" in text[-3:] and _BRACKETED_CREDIT.search(text):
+        return True
+    return not text.endswith(".") and any(cue in text for cue in profile.caption_cues)
 
 
 def has_agency_prefix(text: str, profile: SiteProfile) -> bool:
@@ -105,7 +111,7 @@ def is_attribution(text: str, profile: SiteProfile) -> bool:
     text = unwrap(text)
     if is_byline(text, profile):
         return True
-    if len(text.split()) > 8 or text.endswith("."):
+    if text.endswith(".") or len(text.split(None, 8)) > 8:
         return False
     return _attribution_label(text, profile) is not None
 
@@ -183,6 +189,8 @@ def unwrap(text: str) -> str:
 
 
 def _attribution_label(text: str, profile: SiteProfile) -> str | None:
+    if not text.startswith(profile.attribution_prefixes):
+        return None  # most lines open with none of them: one look for all, not one each
     for label in profile.attribution_prefixes:
         if text.startswith(label) and (label.endswith(":") or text[len(label) : len(label) + 1] in (" ", "")):
             rest = text[len(label) :].strip()

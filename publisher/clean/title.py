@@ -195,7 +195,8 @@ def _text_start(lines: list[Line]) -> int | None:
 
 def _stamped_list(line: Line) -> bool:
     """A ticker of stories run together, each with its date: no paragraph."""
-    return len(_DATE_IN_TEXT.findall(line.text)) >= 2
+    # Each stamp has a time of day (a colon): most paragraphs have no colon to look past.
+    return ":" in line.text and len(_DATE_IN_TEXT.findall(line.text)) >= 2
 
 
 def _headline_question(line: Line) -> bool:

@@ -29,6 +29,10 @@ def normalise_text(text: str) -> str:
 
 def tidy_line(line: str) -> str:
     """Collapse runs of spaces (NBSP included) and trim the ends."""
+    # Trimmed first: a text browser indents lines, and the spaces in front are no run inside
+    # the line. The same result: what is trimmed is white space either way, and a line with
+    # none at its ends gains none from runs inside it made one space.
+    line = line.strip()
     if not _UNTIDY_SPACES.search(line):
-        return line.strip()
-    return _SPACES.sub(" ", line).strip()
+        return line
+    return _SPACES.sub(" ", line)

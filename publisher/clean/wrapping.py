@@ -121,7 +121,9 @@ def _joined(before: str, after: str) -> str:
     """Two pieces of one line: a text browser breaks a line at a space, which goes, or right
     after a slash or a hyphen inside a word (``29/`` ``12/2012``, ``COVID-`` ``19``), which stay
     without a space (Unicode's line-breaking rules allow a break after both)."""
-    if _BREAK_INSIDE_WORD.search(before):
+    # Only the last two characters can match: looked at alone, not found by a search along
+    # the paragraph joined so far (a long paragraph is joined a line at a time).
+    if _BREAK_INSIDE_WORD.search(before[-2:]):
         return before + after
     return f"{before} {after}"
 
@@ -137,7 +139,7 @@ def _broken_before(line: str, following: str, width: int) -> bool:
     not have fitted on it. A text browser counts the space after the word too, so a word
     that would have ended in the widest line's last column did not fit either (w3m's dumps
     of the corpus pages hold both: lines of that width, and such breaks)."""
-    first_word = following.split()[0]
+    first_word = following.split(None, 1)[0]
     return display_width(line.rstrip()) + 1 + display_width(first_word) >= width
 
 

@@ -1,0 +1,112 @@
+"""The cleaner's shortcuts (work skipped where a cheap look shows it would change nothing)
+give what the long way gives. benchmarks/cleaning_snapshot.py checks the same on every
+benchmark page; these check the shortcuts on the cases they skip and the cases they don't.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from publisher.clean.dates import find_date, forget_dates, parse_date_line, split_date
+from publisher.clean.lines import Line
+from publisher.clean.profiles import load_profiles
+from publisher.clean.shapes import has_caption_cue
+from publisher.clean.title import _stamped_list
+from publisher.clean.unicode import tidy_line
+
+# Every space the tidying knows, and white space it does not touch (NEL, the line separator, a
+# file separator): each is trimmed from the ends by str.strip alike.
+_SPACES = [" ", "  ", "\t", "\u00a0", "\u2003", "\u202f", "\u3000", "\x85", "\u2028", "\x1c"]
+
+
+def _tidy_the_long_way(line: str) -> str:
+    return re.sub("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+", " ", line).strip()
+
+
+def test_tidy_line_trims_first_with_the_same_result():
+    pieces = [*_SPACES, "a", "Việt", "x"]
+    rng = random.Random(12)
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(3000)]
+    lines += ["   indented by a text browser", "\u00a0 a\u00a0\u00a0b \t", "\x85 a  b \u2028"]
+    for line in lines:
+        assert tidy_line(line) == _tidy_the_long_way(line), repr(line)
+
+
+@pytest.mark.parametrize("text", ["Chủ tịch Hà Nội: kiểm soát", "", "  spaced  out  ", "(Theo VnExpress)"])
+def test_a_dump_line_made_the_short_way_is_the_same_line(text):
+    quick, slow = Line.of_text(7, text), Line(7, text)
+    assert quick == slow and hash(quick) == hash(slow) and repr(quick) == repr(slow)
+    assert quick.__dict__ == slow.__dict__  # words and key too, which equality does not compare
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Thứ Ba, 25/12/2012 - 10:03", True),
+        ("November 18, 2019 | 4:10pm", True),
+        ("ngày 21 tháng 11 năm 2016", True),
+        ("19. November 2019 um 10:30 Uhr", True),
+        ("2016-11-21 13:49", True),
+        ("November 19, at 10:30", False),  # no four-digit year: no date but day/month/year in numbers
+        ("Thứ Ba, ngày mười tháng mười hai", False),  # no digit: no date, looked no further
+        ("Tin mới nhất hôm nay", False),
+    ],
+)
+def test_the_digit_look_before_the_date_patterns(text, expected):
+    forget_dates()
+    assert (find_date(text) is not None) is expected
+    assert (parse_date_line(text) is not None) is expected
+    assert split_date("Xã hội " + text) is None or expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ảnh: Lê Hiếu", True),
+        ("Người dân xếp hàng chờ tiêm vaccine. Ảnh: Lê Hiếu", True),
+        ("Người dân xếp hàng chờ tiêm vaccine (Ảnh minh họa)", True),
+        ("Cảnh sát phong tỏa hiện trường. Nguồn ảnh: Công an tỉnh", True),
+        ("Firefighters at the scene on Monday (AP Photo/Evan Vucci)", True),
+        ("Firefighters at the scene on Monday (AP Photo/Evan Vucci).", True),
+        ("Firefighters at the scene on Monday (AP Photo/Evan Vucci)\n", True),
+        ("The council met (as it does every month) to vote on the plan.", False),
+        ("Người dân xếp hàng chờ tiêm vaccine tại quận 1.", False),
+    ],
+)
+def test_caption_cues_with_the_cheap_looks_first(text, expected):
+    assert has_caption_cue(text, load_profiles().common) is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Tin một 10:30 12/10/2023 Tin hai 11:45 12/10/2023 Tin ba", True),
+        ("Tin một 12/10/2023 - 10:30 Tin hai", False),
+        ("Một đoạn văn bình thường không có giờ nào cả, chỉ có ngày 12/10/2023.", False),
+    ],
+)
+def test_a_ticker_of_stamped_stories_needs_a_colon(text, expected):
+    assert _stamped_list(Line(1, text)) is expected
+
+
+def test_the_lines_with_a_copyright_sign_found_in_one_look():
+    from publisher.clean.refusals import _COPYRIGHT, _signed
+
+    texts = ["Trang chủ", "© 2020 Báo Mẫu", "", "ảnh (C) Tác giả", "Copyright by Jane Doe", "©", "x ©", "Tin khác"]
+    lines = [Line(number, text) for number, text in enumerate(texts, 1)]
+    assert _signed(lines) == [text for text in texts if _COPYRIGHT.search(text) or "©" in text]
+    assert _signed(lines[:1]) == [] and _signed([]) == []
+
+
+def test_the_copyright_sign_spelt_out_matches_what_ignorecase_matches():
+    from publisher.clean.refusals import _COPYRIGHT_SIGN
+
+    ignorecase = re.compile(r"©|\(c\)|copyright", re.I)
+    letters = list("copyrightCOPYRIGHT\u0130\u0131©() x")
+    rng = random.Random(3)
+    for _ in range(20000):
+        text = "".join(rng.choice(letters) for _ in range(rng.randint(1, 14)))
+        assert [m.span() for m in _COPYRIGHT_SIGN.finditer(text)] == [m.span() for m in ignorecase.finditer(text)], text
