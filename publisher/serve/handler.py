@@ -20,7 +20,7 @@ from publisher.timing import mark
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 _ASSET_TYPES = {"preview.js": "text/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
-_PAGE_IMAGE = re.compile(r"/print/page/([0-9a-f]{64})\.png")
+_PAGE_IMAGE = re.compile(r"/print/page/([0-9a-f]{64})\.jpg")
 _HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
 _DOWNLOADS = {"/pdf": ("pdf", "application/pdf", "inline"), "/epub": ("epub", "application/epub+zip", "attachment")}
 # The preview's own pages: scripts and styles from this server only, and no framing by another site.
@@ -97,7 +97,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
             if found is None:
                 self._plain(HTTPStatus.NOT_FOUND, "no such page in this build", send_body)
             else:
-                self._send(HTTPStatus.OK, "image/png", found.read_bytes(), send_body,
+                self._send(HTTPStatus.OK, "image/jpeg", found.read_bytes(), send_body,
                            cache="private, max-age=31536000, immutable")  # named by what it shows
                 mark(f"http: image {image.group(1)[:8]} sent")
         elif path.startswith("/_preview/") and path.removeprefix("/_preview/") in _ASSET_TYPES:
