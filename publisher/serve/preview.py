@@ -108,12 +108,12 @@ class Preview:
         self._draft_due = threading.Event()  # files changed: a draft once the web page is built
         self._print_due = threading.Event()  # the PDF once the draft is done
         self.web = Rebuilder("web", source, dataclasses.replace(options, formats=WEB_FORMATS), scratch, self._changed, say,
-                             version=self._files_version)
+                             version=self._files_version, warm=True)
         # A large PDF's parts on every core: after an edit that moves the pages, every part after it is laid out again.
         jobs = options.pdf_jobs or default_jobs()
         drafting = dataclasses.replace(options, formats=DRAFT_FORMATS, pdf_jobs=jobs, part_plan=draft_plan)
         self.draft = Rebuilder("draft", source, drafting, scratch, self._changed, say, on_part=self._part_laid_out,
-                               version=self._files_version, edited=self._take_edited)
+                               version=self._files_version, edited=self._take_edited, warm=True)
         printing = dataclasses.replace(options, formats=PRINT_FORMATS, pdf_jobs=jobs)
         # Behind the rest (the web page, the draft, the page pictures the browser asks for): its worker is niced.
         self.print = Rebuilder("print", source, printing, scratch, self._changed, say, version=self._files_version,

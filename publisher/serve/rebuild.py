@@ -61,15 +61,18 @@ class Rebuilder:
     article files edited since the last build began, whose PDF parts are laid out (and
     go to ``on_part``) before the build; when nothing else moved, the build is left out
     (its outputs stay those of the last). ``niceness``: added to the worker's (a build
-    that may wait behind the others)."""
+    that may wait behind the others). ``warm``: after its first build the worker renders
+    the publication once more and throws it away (``warm_up``), so that the first edit
+    does not pay for its first time."""
 
     def __init__(self, kind: str, source: Path, options: BuildOptions, scratch: Path,
                  on_change: Callable[[Rebuilder], None], say: Callable[[str], None],
                  on_part: Callable[[int, PartPages], None] | None = None,
                  version: Callable[[], int] = lambda: 0,
-                 edited: Callable[[], frozenset[Path]] = frozenset, niceness: int = 0) -> None:
+                 edited: Callable[[], frozenset[Path]] = frozenset, niceness: int = 0, warm: bool = False) -> None:
         self.kind = kind
         self._niceness = niceness
+        self._warm = warm
         self._edited = edited
         self._on_part = on_part
         self._version = version
@@ -174,6 +177,8 @@ class Rebuilder:
                     self._say(f"warning: {message}")
                 made = " and ".join(kind.upper() for kind in wanted)
                 self._say(f"built {made} in {time.perf_counter() - started:.1f} s")
+            if self._warm and self.state.outputs.generation == 0:
+                self._pool.submit(warm_up, self._source, self._options)  # while nobody edits, most likely
             self._set(outputs=outputs, error=None, building=self._wanted.is_set())
             mark(f"{self.kind}: outputs taken in")
         finally:
@@ -229,6 +234,32 @@ def build_in_worker(source: Path, folder: Path, options: BuildOptions, server: i
     if edited and not edited_parts_first(source, options, edited):
         return None
     return build_tree([source], folder, options, jobs=1, executor=InlineExecutor())
+
+
+def warm_up(source: Path, options: BuildOptions) -> None:
+    """In a rebuilder's worker, after its first build: the publication loaded again (from
+    the cache, as an edit loads it), each format rendered and thrown away, the PDF as its
+    first part. Traced, the first edit after the start otherwise took twice as long to
+    load and render the web page, and three times as long to lay the draft's part out."""
+    from publisher import build_log
+    from publisher.build import load_renderer
+    from publisher.writers import writer_class
+    from publisher.writers.parts.plan import PartPlan
+    from publisher.writers.parts.run import PartSettings
+    from publisher.writers.pdf import PdfWriter
+
+    mark("worker: warming up")
+    try:
+        with build_log.collecting():
+            renderer = load_renderer(source, options)
+            for format_name in options.formats or ():
+                if format_name == "pdf":
+                    PdfWriter(PartSettings(cache=renderer.cache, plan=options.part_plan or PartPlan())).warm_up(renderer)
+                else:
+                    writer_class(format_name)().write(renderer)
+    except Exception:  # the next build reports whatever is wrong
+        return
+    mark("worker: warm")
 
 
 def edited_parts_first(source: Path, options: BuildOptions, edited: frozenset[Path]) -> bool:

@@ -22,7 +22,7 @@ from publisher.render.print_part import PrintPart
 from publisher.resources import shipped_fonts_dir
 from publisher.writers.base import OutputFile, Writer, WriterResult
 from publisher.writers.parts.plan import cut, start_anchor, why_in_one_piece
-from publisher.writers.parts.run import PartContext, PartSettings, lay_out_first, lay_out_in_parts
+from publisher.writers.parts.run import PartContext, PartSettings, lay_out_first, lay_out_in_parts, warm_up
 from publisher.writers.parts.worker import PartMismatch
 from publisher.writers.pdf_finish import (
     ARCHIVAL,
@@ -131,6 +131,15 @@ class PdfWriter(Writer):
         starts = self.planned_part_starts(renderer)
         return lay_out_first(renderer, self._context(renderer, starts), _base_url(renderer), _roots(renderer),
                              length_in_points(renderer.print_options.bleed), self.settings, tags=is_tagged(renderer))
+
+    def warm_up(self, renderer: Renderer) -> None:
+        """The PDF's first part laid out in this process and thrown away (``parts.run.warm_up``);
+        nothing when it is laid out in one piece."""
+        if why_in_one_piece(renderer, self.settings.plan) is not None or why_not_hooked() is not None:
+            return
+        starts = self.planned_part_starts(renderer)
+        warm_up(renderer, self._context(renderer, starts), _base_url(renderer), _roots(renderer),
+                length_in_points(renderer.print_options.bleed), self.settings, tags=is_tagged(renderer))
 
     def _lay_out_in_parts(self, renderer: Renderer, starts: frozenset[str]) -> _LaidOut:
         identifier = _identifier(self.document_html(renderer, starts))
