@@ -78,6 +78,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._route(path, send_body)
         except PublisherError as error:
             self._plain(HTTPStatus.SERVICE_UNAVAILABLE, str(error), send_body)
+        except (BrokenPipeError, ConnectionResetError):  # the browser left (a page closed while its pictures came)
+            return
 
     def _route(self, path: str, send_body: bool) -> None:
         if path == "/":
