@@ -238,7 +238,8 @@ def test_a_draft_shows_the_edit_then_the_pdf_as_built_replaces_it(tmp_path: Path
     two) shows the edited part's pages first, under the draft badge; then the PDF as
     ``publisher build`` makes it (here in one piece) replaces them, page for page. When
     the watcher names the file edited, only its part is laid out (no whole draft), on
-    the last draft's pages, earlier edits included."""
+    the last draft's pages, earlier edits included; unless it moves the pages after it:
+    then the whole draft follows."""
     from publisher.batch import build_tree
     from publisher.build_options import BuildOptions
     from publisher.serve.handler import PreviewServer
@@ -334,6 +335,15 @@ def test_a_draft_shows_the_edit_then_the_pdf_as_built_replaces_it(tmp_path: Path
         assert quick.first_changed == part.first_page and quick.pages[:part.first_page] == first_draft[:part.first_page]
         assert quick.pages[shown.first_changed] == shown.pages[shown.first_changed]  # the first edit's draft page stays
         assert again.pages == read_pages(built_pdf(tmp_path / "built-2"))
+        # An edit that moves the pages after its part: the part first, then the whole draft.
+        edited.write_text(_article("Tin số 2", 8), encoding="utf-8")
+        preview.files_changed(frozenset({edited}))
+        moved = wait_for_version(3)
+        assert preview.draft.state.outputs.generation > drafted and preview.draft.state.outputs.version == 3  # a whole draft
+        [(version, part), *_later] = parts[parts_before + 1:]
+        assert version == 3 and part.first_page == quick.first_changed
+        assert len(moved.pages) > len(again.pages)
+        assert moved.pages == read_pages(built_pdf(tmp_path / "built-3"))
     finally:
         page.close()
         preview.stop()
