@@ -239,8 +239,8 @@ def build_in_worker(source: Path, folder: Path, options: BuildOptions, server: i
 def warm_up(source: Path, options: BuildOptions) -> None:
     """In a rebuilder's worker, after its first build: the publication loaded again (from
     the cache, as an edit loads it), each format rendered and thrown away, the PDF as its
-    first part. Traced, the first edit after the start otherwise took twice as long to
-    load and render the web page, and three times as long to lay the draft's part out."""
+    first part. Traced, the first edit after the start otherwise took three times as long
+    to lay the draft's part out, and twice as long to render the web page."""
     from publisher import build_log
     from publisher.build import load_renderer
     from publisher.writers import writer_class

@@ -196,7 +196,7 @@ class _PartRun:
                 self.settings.on_part(PartPages(first_page=before.pages, page_numbers=part.page_numbers, pdf=part.pdf))
                 ends[number] = part.end
                 if number < len(self.groups) and number + 1 not in wanted and self._cached_start(number + 1) != part.end:
-                    whole = True  # the parts after it move
+                    return True  # the parts after it move: the others edited come with the whole
         except Exception:  # the layout of the whole lays the part out again, and reports what is wrong
             return True
         return whole
