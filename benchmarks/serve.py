@@ -90,6 +90,8 @@ def main() -> None:
     parser.add_argument("--edit", choices=("sentence", "word"), default="sentence",
                         help="add a sentence to a paragraph (default), or replace a word by one as long")
     parser.add_argument("--serve-only", action="store_true", help="no cold build nor plain rebuilds: only the server")
+    parser.add_argument("--trace", action="store_true",
+                        help="after each round, the server's steps (PUBLISHER_TIMING) in seconds from the save")
     arguments = parser.parse_args()
     if not corpus_available():
         raise SystemExit("the shared corpus is missing (../shared/corpus/text/)")
@@ -112,7 +114,8 @@ def main() -> None:
             print(f"plain rebuild {round_number + 1}: {plain[-1]:.2f} s (load {load()})", file=sys.stderr)
         started = time.perf_counter()
         serving = publisher("serve", str(folder), "--port", "0")
-        server = subprocess.Popen(serving, cwd=ROOT, env=env, text=True,
+        trace = Path(work) / "timing.log" if arguments.trace else None
+        server = subprocess.Popen(serving, cwd=ROOT, env={**env, "PUBLISHER_TIMING": str(trace)} if trace else env, text=True,
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         try:
             assert server.stdout is not None
@@ -122,7 +125,7 @@ def main() -> None:
             settled(url)
             print(f"serve's first build (web page, PDF and EPUB, then the draft): {time.perf_counter() - started:.1f} s "
                   f"(load {load()})", file=sys.stderr)
-            shown = measure(sync_playwright, url, articles, arguments.rounds, arguments.edit)
+            shown = measure(sync_playwright, url, articles, arguments.rounds, arguments.edit, trace)
         finally:
             server.terminate()
             server.wait(timeout=60)
@@ -148,9 +151,10 @@ def settled(url: str) -> int:
 
 
 def measure(sync_playwright: Any, url: str, articles: list[Path], rounds: int,
-            kind: str) -> list[tuple[float, float, float]]:
-    """Per round: seconds from saving the edit to the new text on ``/``, and to the first
-    changed page's picture on ``/print``, the draft's and the PDF's as built."""
+            kind: str, trace: Path | None) -> list[tuple[float, float, float]]:
+    """Per round: seconds from saving the edit to the new text on ``/`` (the first frame
+    after the change reached the page), and to the first changed page's picture on
+    ``/print`` (loaded, scrolled to), the draft's and the PDF's as built."""
     rows = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--headless=new", "--no-sandbox", "--disable-gpu"])
@@ -165,11 +169,15 @@ def measure(sync_playwright: Any, url: str, articles: list[Path], rounds: int,
             # view yet (a build shows several: its parts, then the whole PDF).
             generation = settled(url)
             printed.wait_for_function(f"Number(document.body.dataset.generation || 0) >= {generation}", timeout=TIMEOUT_MS)
+            printed.wait_for_function(_PAGES_ON_SCREEN_DRAWN, timeout=TIMEOUT_MS)  # no picture still on its way
             article = edited(articles, round_number, rounds)
-            marker = edit_paragraph(article, f"sq{round_number}", kind)
+            marker = edit_marker(article, f"sq{round_number}", kind)
+            web.evaluate(_WATCH_FOR_TEXT, marker)
+            edit_paragraph(article, f"sq{round_number}", kind)
             saved = time.time()
             web.get_by_text(marker).first.wait_for(timeout=TIMEOUT_MS)
-            web_seconds = time.time() - saved
+            web.wait_for_function("window.publisherTextShownAt !== null", timeout=TIMEOUT_MS)
+            web_seconds = web.evaluate("window.publisherTextShownAt") / 1000 - saved
             printed.wait_for_function(f"Number(document.body.dataset.shownGeneration || 0) > {generation}", timeout=TIMEOUT_MS)
             print_seconds = int(printed.evaluate("document.body.dataset.shownAt")) / 1000 - saved
             printed.wait_for_function(f"Number(document.body.dataset.shownGeneration || 0) > {generation} "
@@ -178,8 +186,52 @@ def measure(sync_playwright: Any, url: str, articles: list[Path], rounds: int,
             rows.append((web_seconds, print_seconds, built_seconds))
             print(f"round {round_number + 1} ({article.name}): / {web_seconds:.2f} s, /print {print_seconds:.2f} s, "
                   f"as built {built_seconds:.2f} s (load {load()})", file=sys.stderr)
+            if trace is not None:
+                print_trace(trace, saved, {"browser: new text on /": web_seconds, "browser: draft page shown": print_seconds,
+                                           "browser: page as built shown": built_seconds})
         browser.close()
     return rows
+
+
+# Every page picture on screen loaded: a reader who just opened /print waits for that.
+_PAGES_ON_SCREEN_DRAWN = """() => [...document.querySelectorAll('#publisher-pages img')].filter((img) => {
+  const box = img.getBoundingClientRect();
+  return box.bottom > 0 && box.top < innerHeight;
+}).every((img) => img.complete && img.naturalWidth > 0)"""
+
+# In the page: the time of the first frame after the text ``marker`` appeared (the page
+# patches itself in one task; the frame after it is when it can be seen).
+_WATCH_FOR_TEXT = """marker => {
+  window.publisherTextShownAt = null;
+  const observer = new MutationObserver(() => {
+    if (!document.body.textContent.includes(marker)) return;
+    observer.disconnect();
+    requestAnimationFrame(() => { window.publisherTextShownAt = Date.now(); });
+  });
+  observer.observe(document.documentElement, {childList: true, subtree: true, characterData: true});
+}"""
+
+
+def edit_marker(path: Path, marker: str, kind: str) -> str:
+    """The text ``edit_paragraph(path, marker, kind)`` will put in, without writing it."""
+    if kind == "sentence":
+        return f"Thêm một câu {marker}."
+    text = path.read_text(encoding="utf-8")
+    paragraphs = text.partition("\n---\n")[2].split("\n\n")
+    word = next(word for word in paragraphs[len(paragraphs) // 2].split() if word.isalpha() and len(word) >= 5)
+    return (marker[:2] + marker[-1] + "x" * len(word))[:len(word)]
+
+
+def print_trace(trace: Path, saved: float, browser: dict[str, float]) -> None:
+    """The server's marks (``publisher.timing``) from the save on, in seconds from it."""
+    events = [(seconds, "", what) for what, seconds in browser.items()]
+    for line in trace.read_text(encoding="utf-8").splitlines():
+        stamp, process, what = line.split(" ", 2)
+        if float(stamp) >= saved - 0.5:
+            events.append((float(stamp) - saved, process, what))
+    for seconds, process, what in sorted(events):
+        if seconds <= max(browser.values()) + 0.5:
+            print(f"  {seconds:+7.3f} s  {process:>7}  {what}", file=sys.stderr)
 
 
 def print_table(articles: int, kind: str, cold: float, rows: list[tuple[float, float, float, float]], before: str,

@@ -23,6 +23,7 @@ from publisher.render.pages import PageStart
 from publisher.render.text import publication_codepoints
 from publisher.results import PublicationResult, WrittenFile
 from publisher.slug import slugify
+from publisher.timing import mark
 from publisher.writers import FORMATS, OutputFile, Writer, write_atomically, writer_class
 
 Report = Callable[[str], None]
@@ -77,6 +78,7 @@ def _build_or_restore(
         restored = restore_outputs(cache, input_key, source, out_dir)
         if restored is not None:
             return restored
+    mark("build: not restored")
     load_warnings: list[str] = []
 
     def warn(message: str) -> None:
@@ -84,15 +86,49 @@ def _build_or_restore(
         reporter.warning(message)
 
     with tempfile.TemporaryDirectory(prefix="publisher-fetched-") as fetched:
-        publication = load_publication(source, profiles or load_profiles(options.profile_dirs), warn, options.network,
-                                       Path(fetched), cache, as_article=options.as_article)
-        if options.tone_marks != "keep":
-            publication = map_text(publication, lambda text: restyle(text, options.tone_marks))
+        publication = _load(source, options, profiles, warn, Path(fetched), cache)
         result = build_publication(publication, source, out_dir, options, reporter, name=name)
     result = dataclasses.replace(result, warnings=tuple(load_warnings) + result.warnings)
     if cache is not None:
         remember_outputs(cache, input_key, result)
     return result
+
+
+def _load(source: Path, options: BuildOptions, profiles: ProfileSet | None, warn: Report, fetched: Path,
+          cache: Cache | None) -> Publication:
+    publication = load_publication(source, profiles or load_profiles(options.profile_dirs), warn, options.network,
+                                   fetched, cache, as_article=options.as_article)
+    mark("build: publication loaded")
+    if options.tone_marks != "keep":
+        publication = map_text(publication, lambda text: restyle(text, options.tone_marks))
+    return publication
+
+
+def load_renderer(source: Path, options: BuildOptions) -> Renderer:
+    """The publication at ``source`` ready to render as a build with ``options`` renders
+    it (the live preview's draft lays a few parts of it out before the build); its
+    warnings go to the current build's log."""
+    cache = Cache(options.cache_dir, readable=not options.force) if options.cache_dir else None
+    with tempfile.TemporaryDirectory(prefix="publisher-fetched-") as fetched:
+        publication = _load(source, options, None, build_log.warn, Path(fetched), cache)
+    renderer, _missing = _renderer(publication, source, options, None, cache)
+    return renderer
+
+
+def _renderer(publication: Publication, source: Path, options: BuildOptions, layout: Layout | None,
+              cache: Cache | None) -> tuple[Renderer, bool]:
+    """The renderer of ``publication`` with its characters guarded, and whether some were missing."""
+    layout = layout or find_layout(options.layout or publication.layout, _layout_search_dirs(source))
+    wanted = publication_codepoints(publication) | STAND_IN_CODEPOINTS
+    publication, missing = guard_publication(publication, layout.drawable(cache, wanted))
+    for report in missing:
+        build_log.warn(str(report))
+    if missing and layout.unavailable_fonts:
+        build_log.warn(f"fonts not found on this system: {', '.join(layout.unavailable_fonts)} "
+                       "(on Debian: apt install fonts-noto-cjk; or name their folder in PUBLISHER_FONT_PATH)")
+    renderer = Renderer(publication=publication, layout=layout, print_options=options.print, cache=cache)
+    mark("build: renderer ready")
+    return renderer, bool(missing)
 
 
 def build_publication(
@@ -109,16 +145,9 @@ def build_publication(
     no output at all."""
     check_options(options)
     with build_log.collecting() as log:
-        layout = layout or find_layout(options.layout or publication.layout, _layout_search_dirs(source))
         cache = Cache(options.cache_dir, readable=not options.force) if options.cache_dir else None
-        wanted = publication_codepoints(publication) | STAND_IN_CODEPOINTS
-        publication, missing = guard_publication(publication, layout.drawable(cache, wanted))
-        for report in missing:
-            build_log.warn(str(report))
-        if missing and layout.unavailable_fonts:
-            build_log.warn(f"fonts not found on this system: {', '.join(layout.unavailable_fonts)} "
-                           "(on Debian: apt install fonts-noto-cjk; or name their folder in PUBLISHER_FONT_PATH)")
-        renderer = Renderer(publication=publication, layout=layout, print_options=options.print, cache=cache)
+        renderer, missing = _renderer(publication, source, options, layout, cache)
+        publication = renderer.publication
         stem = name or slugify(publication.title)
         made: list[OutputFile] = []
         print_pages: tuple[PageStart, ...] = ()
@@ -127,6 +156,7 @@ def build_publication(
             reporter.progress(f"writing {format_name.upper()} of '{publication.title}'")
             output = _writer(format_name, print_pages, options, cache).write(renderer)
             made.extend(output.files)
+            mark(f"build: {format_name} made")
             if format_name == "pdf":
                 print_pages, part_count = output.page_starts, output.part_count
         files = []

@@ -24,7 +24,8 @@ class WorkerPool(ProcessPoolExecutor):
 
     Each worker loads WeasyPrint as it starts (half a second), while the caller is still
     preparing the work, rather than when its first task arrives. Its temporary files go
-    to a folder of its own inside one the pool owns, removed once the pool has shut down:
+    to a folder of its own inside one the pool owns (in ``within``, or the system's
+    temporary folder), removed once the pool has shut down:
     a worker process ends without running exit handlers or finalizers, so whatever it
     left in the system's temporary folder would stay there. Ctrl-C (SIGINT, which a
     terminal sends to every process of the command) interrupts the task a worker runs;
@@ -32,8 +33,8 @@ class WorkerPool(ProcessPoolExecutor):
     pool's ``with`` block on an exception cancels the tasks not yet started.
     """
 
-    def __init__(self, jobs: int) -> None:
-        self.scratch = Path(tempfile.mkdtemp(prefix="publisher-workers-"))
+    def __init__(self, jobs: int, within: Path | None = None) -> None:
+        self.scratch = Path(tempfile.mkdtemp(prefix="publisher-workers-", dir=within))
         self._remove_scratch = weakref.finalize(self, shutil.rmtree, self.scratch, ignore_errors=True)
         super().__init__(max_workers=jobs, initializer=_start_worker, initargs=(str(self.scratch),))
 

@@ -111,8 +111,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 @pytest.mark.parametrize("target", [
     "/../../etc/passwd", "/print/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
     "/..%2f..%2fetc%2fpasswd", "/%252e%252e/%252e%252e/etc/passwd", "/print/page/..%2f..%2fpdf", "/./pdf",
-    "//etc/passwd", "/etc/passwd", "http://127.0.0.1/../etc/passwd", "/print/page/%2e%2e.png", "/..\\..\\etc\\passwd",
-    "/01-duong.md", "/publication.toml", "/print/page/../../../../etc/passwd.png",
+    "//etc/passwd", "/etc/passwd", "http://127.0.0.1/../etc/passwd", "/print/page/%2e%2e.jpg", "/..\\..\\etc\\passwd",
+    "/01-duong.md", "/publication.toml", "/print/page/../../../../etc/passwd.jpg",
 ])
 def test_no_path_leads_out(served: Served, target: str) -> None:
     code, headers, body = served.get(target)
@@ -187,7 +187,7 @@ def test_an_edit_appears_in_every_open_page(served: Served, browser: Any) -> Non
         view = json.loads(served.get("/print/pages.json")[2])
         assert view["first_changed"] > 0 and changed.get_attribute("id") == f"page-{view['first_changed'] + 1}"
         code, _, image = served.get(view["pages"][view["first_changed"]]["image"])
-        assert code == 200 and image.startswith(b"\x89PNG")
+        assert code == 200 and image.startswith(b"\xff\xd8\xff")  # a JPEG
     finally:
         web.close()
         printed.close()
@@ -236,7 +236,10 @@ def test_ctrl_c_stops_cleanly_and_leaves_nothing(served: Served) -> None:
 def test_a_draft_shows_the_edit_then_the_pdf_as_built_replaces_it(tmp_path: Path, browser: Any) -> None:
     """A draft laid out in finer parts (a plan that cuts six short articles in threes of
     two) shows the edited part's pages first, under the draft badge; then the PDF as
-    ``publisher build`` makes it (here in one piece) replaces them, page for page."""
+    ``publisher build`` makes it (here in one piece) replaces them, page for page. When
+    the watcher names the file edited, only its part is laid out (no whole draft), on
+    the last draft's pages, earlier edits included; unless it moves the pages after it:
+    then the whole draft follows."""
     from publisher.batch import build_tree
     from publisher.build_options import BuildOptions
     from publisher.serve.handler import PreviewServer
@@ -258,6 +261,22 @@ def test_a_draft_shows_the_edit_then_the_pdf_as_built_replaces_it(tmp_path: Path
     views: list[PrintView] = []
     publish = preview.events.publish
     preview.events.publish = lambda message: (views.append(preview.print_view), publish(message))[1]  # type: ignore[method-assign]
+    parts: list[tuple[int, Any]] = []
+    take_part = preview.draft._on_part
+    assert take_part is not None
+
+    def keep_part(version: int, part: Any) -> None:
+        parts.append((version, part))
+        take_part(version, part)
+
+    preview.draft._on_part = keep_part
+
+    def built_pdf(out: Path) -> bytes:
+        built = build_tree([folder], out, dataclasses.replace(options, formats=("pdf",)))
+        [outcome] = built.outcomes
+        assert outcome.result is not None
+        [pdf_file] = [written.path for written in outcome.result.files if written.format == "pdf"]
+        return pdf_file.read_bytes()
 
     def wait_for_version(version: int) -> PrintView:
         deadline = time.monotonic() + WAIT_MS / 1000
@@ -291,6 +310,7 @@ def test_a_draft_shows_the_edit_then_the_pdf_as_built_replaces_it(tmp_path: Path
                                timeout=WAIT_MS)
         drafts = [view for view in views if view.version == 1 and view.provisional]
         assert drafts, said
+        first_draft = drafts[-1].pages
         assert views.index(drafts[0]) < views.index(final)
         shown = drafts[0]
         assert shown.first_changed is not None
@@ -298,13 +318,32 @@ def test_a_draft_shows_the_edit_then_the_pdf_as_built_replaces_it(tmp_path: Path
         draft_pdf = preview.draft.state.outputs.files["pdf"]
         assert "Tin số năm" in pypdf.PdfReader(io.BytesIO(draft_pdf)).pages[shown.first_changed].extract_text()
         # The last view is the PDF `publisher build` writes, not the draft's.
-        built = build_tree([folder], tmp_path / "built", dataclasses.replace(options, formats=("pdf",)))
-        [outcome] = built.outcomes
-        assert outcome.result is not None
-        [pdf_file] = [written.path for written in outcome.result.files if written.format == "pdf"]
-        assert final.pages == read_pages(pdf_file.read_bytes()) == read_pages(preview.print.state.outputs.files["pdf"])
+        assert final.pages == read_pages(built_pdf(tmp_path / "built")) == read_pages(preview.print.state.outputs.files["pdf"])
         assert final.pages != first.pages and final.first_changed is not None
         assert preview.print.state.outputs.part_count == 0  # the build's own plan: one piece for six articles
+        # The file named: its part alone, laid out before anything else and shown, then the PDF as built.
+        drafted, parts_before = preview.draft.state.outputs.generation, len(parts)
+        edited = folder / "02.md"
+        edited.write_text(edited.read_text(encoding="utf-8").replace("(Tin số 2, đoạn 1)", "(Tin số hai, đoạn 1)"),
+                          encoding="utf-8")
+        preview.files_changed(frozenset({edited}))
+        again = wait_for_version(2)
+        assert preview.draft.state.outputs.generation == drafted  # no whole draft: nothing else moved
+        [(version, part)] = parts[parts_before:]
+        assert version == 2 and "Tin số hai" in pypdf.PdfReader(io.BytesIO(part.pdf)).pages[0].extract_text()
+        [quick] = {view.generation: view for view in views if view.version == 2 and view.provisional}.values()
+        assert quick.first_changed == part.first_page and quick.pages[:part.first_page] == first_draft[:part.first_page]
+        assert quick.pages[shown.first_changed] == shown.pages[shown.first_changed]  # the first edit's draft page stays
+        assert again.pages == read_pages(built_pdf(tmp_path / "built-2"))
+        # An edit that moves the pages after its part: the part first, then the whole draft.
+        edited.write_text(_article("Tin số 2", 8), encoding="utf-8")
+        preview.files_changed(frozenset({edited}))
+        moved = wait_for_version(3)
+        assert preview.draft.state.outputs.generation > drafted and preview.draft.state.outputs.version == 3  # a whole draft
+        [(version, part), *_later] = parts[parts_before + 1:]
+        assert version == 3 and part.first_page == quick.first_changed
+        assert len(moved.pages) > len(again.pages)
+        assert moved.pages == read_pages(built_pdf(tmp_path / "built-3"))
     finally:
         page.close()
         preview.stop()

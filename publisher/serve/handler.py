@@ -16,10 +16,11 @@ from markupsafe import Markup
 from publisher.errors import PublisherError
 from publisher.serve.preview import Preview
 from publisher.serve.requests import request_path
+from publisher.timing import mark
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 _ASSET_TYPES = {"preview.js": "text/javascript; charset=utf-8", "preview.css": "text/css; charset=utf-8"}
-_PAGE_IMAGE = re.compile(r"/print/page/([0-9a-f]{64})\.png")
+_PAGE_IMAGE = re.compile(r"/print/page/([0-9a-f]{64})\.jpg")
 _HEAD_END = re.compile(rb"</head\s*>", re.IGNORECASE)
 _DOWNLOADS = {"/pdf": ("pdf", "application/pdf", "inline"), "/epub": ("epub", "application/epub+zip", "attachment")}
 # The preview's own pages: scripts and styles from this server only, and no framing by another site.
@@ -77,6 +78,8 @@ class PreviewHandler(BaseHTTPRequestHandler):
             self._route(path, send_body)
         except PublisherError as error:
             self._plain(HTTPStatus.SERVICE_UNAVAILABLE, str(error), send_body)
+        except (BrokenPipeError, ConnectionResetError):  # the browser left (a page closed while its pictures came)
+            return
 
     def _route(self, path: str, send_body: bool) -> None:
         if path == "/":
@@ -86,6 +89,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
                        policy=_OWN_PAGE_POLICY)
         elif path == "/print/pages.json":
             self._send(HTTPStatus.OK, "application/json", json.dumps(self.preview.print_pages()).encode(), send_body)
+            mark("http: pages.json sent")
         elif path == "/_preview/status.json":
             self._send(HTTPStatus.OK, "application/json", json.dumps(self.preview.status()).encode(), send_body)
         elif path in _DOWNLOADS:
@@ -95,8 +99,9 @@ class PreviewHandler(BaseHTTPRequestHandler):
             if found is None:
                 self._plain(HTTPStatus.NOT_FOUND, "no such page in this build", send_body)
             else:
-                self._send(HTTPStatus.OK, "image/png", found.read_bytes(), send_body,
+                self._send(HTTPStatus.OK, "image/jpeg", found.read_bytes(), send_body,
                            cache="private, max-age=31536000, immutable")  # named by what it shows
+                mark(f"http: image {image.group(1)[:8]} sent")
         elif path.startswith("/_preview/") and path.removeprefix("/_preview/") in _ASSET_TYPES:
             name = path.removeprefix("/_preview/")
             self._send(HTTPStatus.OK, _ASSET_TYPES[name], (ASSETS / name).read_bytes(), send_body)
@@ -116,6 +121,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
         end = _HEAD_END.search(html)
         where = end.start() if end else 0
         self._send(HTTPStatus.OK, "text/html; charset=utf-8", html[:where] + str(tag).encode() + html[where:], send_body)
+        mark("http: web page sent")
 
     def _download(self, kind: str, content_type: str, disposition: str, send_body: bool) -> None:
         outputs = self.preview.print.state.outputs
@@ -154,6 +160,7 @@ class PreviewHandler(BaseHTTPRequestHandler):
     def _event(self, message: str) -> None:
         self.wfile.write(f"event: status\ndata: {message}\n\n".encode())
         self.wfile.flush()
+        mark("http: event sent")
 
     def _plain(self, status: HTTPStatus, message: str, send_body: bool) -> None:
         self._send(status, "text/plain; charset=utf-8", f"{status.value} {status.phrase}: {message}\n".encode(), send_body)

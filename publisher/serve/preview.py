@@ -3,6 +3,7 @@ outputs' rebuilders, the print pages, and the news sent to every open browser.""
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import threading
@@ -14,9 +15,11 @@ from typing import TYPE_CHECKING
 from pypdf.errors import PyPdfError
 
 from publisher.build_options import BuildOptions
+from publisher.errors import PublisherError
 from publisher.executors import default_jobs
 from publisher.serve.print_pages import PageImages, PrintPage, first_changed, read_pages
 from publisher.serve.rebuild import Rebuilder
+from publisher.timing import mark
 from publisher.writers.parts.plan import PartPlan
 
 if TYPE_CHECKING:
@@ -25,9 +28,11 @@ if TYPE_CHECKING:
 WEB_FORMATS = ("html",)
 DRAFT_FORMATS = ("pdf",)
 PRINT_FORMATS = ("pdf", "epub")  # the EPUB's page-list follows the PDF's pages: built together
-# The draft's parts: two or three articles, so that an edit lays out that much before its
-# pages show. Where each part starts a page (bulletin), a draft breaks pages more often.
-DRAFT_PLAN = PartPlan(threshold=12, min_articles=2, max_articles=3, target_parts=8)
+# The draft's parts: one article each, so that an edit lays out that article alone before
+# its pages show (a part of three took up to five seconds). Where each part starts a page
+# (bulletin), a draft breaks pages more often.
+DRAFT_PLAN = PartPlan(threshold=12, min_articles=1, max_articles=1)
+PRINT_NICENESS = 5
 
 
 class Broadcast:
@@ -99,17 +104,20 @@ class Preview:
         self._settled = PrintView()  # the last PDF as built
         self._draft = PrintView()  # the last whole draft PDF
         self._handled = {"draft": 0, "print": 0}  # the outputs (generations) taken in
+        self._edited: frozenset[Path] = frozenset()  # the files changed since the last draft began
         self._draft_due = threading.Event()  # files changed: a draft once the web page is built
         self._print_due = threading.Event()  # the PDF once the draft is done
         self.web = Rebuilder("web", source, dataclasses.replace(options, formats=WEB_FORMATS), scratch, self._changed, say,
-                             version=self._files_version)
+                             version=self._files_version, warm=True)
         # A large PDF's parts on every core: after an edit that moves the pages, every part after it is laid out again.
         jobs = options.pdf_jobs or default_jobs()
         drafting = dataclasses.replace(options, formats=DRAFT_FORMATS, pdf_jobs=jobs, part_plan=draft_plan)
         self.draft = Rebuilder("draft", source, drafting, scratch, self._changed, say, on_part=self._part_laid_out,
-                               version=self._files_version)
+                               version=self._files_version, edited=self._take_edited, warm=True)
         printing = dataclasses.replace(options, formats=PRINT_FORMATS, pdf_jobs=jobs)
-        self.print = Rebuilder("print", source, printing, scratch, self._changed, say, version=self._files_version)
+        # Behind the rest (the web page, the draft, the page pictures the browser asks for): its worker is niced.
+        self.print = Rebuilder("print", source, printing, scratch, self._changed, say, version=self._files_version,
+                               niceness=PRINT_NICENESS)
 
     def _say(self, message: str) -> None:
         """Errors each time; a warning once (each build of every kind would repeat it)."""
@@ -119,6 +127,12 @@ class Preview:
                     return
                 self._said.add(message)
         self._say_to(message)
+
+    def _take_edited(self) -> frozenset[Path]:
+        """The files edited since the last draft began: their parts are laid out first."""
+        with self._lock:
+            edited, self._edited = self._edited, frozenset()
+        return frozenset(path.resolve() for path in edited)
 
     def _files_version(self) -> int:
         with self._lock:
@@ -139,14 +153,23 @@ class Preview:
         self.draft.start(build=False)
         self.print.start(build=False)
 
-    def files_changed(self) -> None:
+    def files_changed(self, paths: frozenset[Path] = frozenset()) -> None:
         """The web page is built first, then the draft, then the PDF (``_changed``): each
-        has the cores to itself while the one before is made."""
+        has the cores to itself while the one before is made (built side by side on a busy
+        machine, the web page took half a second longer). The draft
+        lays out the parts of the articles in ``paths`` (the files changed) first."""
         with self._lock:
             self._version += 1
+            self._edited |= paths
         self._draft_due.set()
         self._print_due.set()
         self.web.request()
+
+    def _drafts_ready(self) -> bool:
+        """A first draft has filled the cache, in parts: no draft of a PDF laid out in one
+        piece (the PDF itself is as quick)."""
+        outputs = self.draft.state.outputs
+        return outputs.generation > 0 and outputs.part_count != 0
 
     def stop(self) -> None:
         self.events.close()
@@ -169,7 +192,7 @@ class Preview:
     def print_pages(self) -> dict[str, object]:
         view = self.print_view
         return {"generation": view.generation, "first_changed": view.first_changed, "provisional": view.provisional,
-                "pages": [{"label": page.label, "image": f"/print/page/{page.digest}.png",
+                "pages": [{"label": page.label, "image": f"/print/page/{page.digest}.jpg",
                            "width": page.width, "height": page.height} for page in view.pages]}
 
     def _changed(self, rebuilder: Rebuilder) -> None:
@@ -185,8 +208,7 @@ class Preview:
         drafted = self.draft.state.outputs.generation > 0
         if rebuilder is self.web and self._draft_due.is_set():
             self._draft_due.clear()
-            # No draft before the first has filled the cache, nor of a PDF laid out in one piece (the PDF itself is as quick).
-            if drafted and self.draft.state.outputs.part_count != 0:
+            if self._drafts_ready():
                 self.draft.request()
                 return
         if rebuilder in (self.web, self.draft) and self._print_due.is_set():
@@ -231,15 +253,18 @@ class Preview:
                         first_changed=first_changed(settled.pages, pages) if settled.generation else None)
             shown = {page.digest for view in (self._print_view, self._settled, self._draft) for page in view.pages}
         self.images.keep(shown)
+        mark(f"preview: {rebuilder.kind} PDF read")
 
     def _part_laid_out(self, version: int, part: PartPages) -> None:
         """A part of the draft of the files at ``version``, laid out: its pages take the
-        place of those at its page numbers in the last draft, until the whole draft, then
-        the PDF as built, replace them. Not before a first PDF is shown, nor when the PDF
-        shown is as new."""
+        place of those at its page numbers in the last draft (which keeps them: when the
+        part moved nothing else, the draft is that), until the whole draft, if one
+        follows, then the PDF as built, replace them. Not before a first PDF is shown, nor
+        when the PDF shown is as new."""
         with self._lock:
             if not self._print_view.pages or not self._draft.pages or version <= self._settled.version:
                 return
+        mark("preview: part received")
         try:
             pages = read_pages(part.pdf)
             self.images.add(part.pdf, pages)
@@ -266,6 +291,13 @@ class Preview:
                 changed += part.first_page
             self._print_view = PrintView(generation=before.generation + 1, pages=tuple(shown), version=version,
                                          first_changed=changed, provisional=True)
+            # The last draft as well: when no other part moved, no whole draft follows.
+            self._draft = PrintView(generation=1, pages=tuple(shown), version=version)
             kept = {page.digest for view in (self._print_view, self._settled, self._draft) for page in view.pages}
         self.images.keep(kept)
+        if changed is not None and part.first_page <= changed < part.first_page + len(pages):
+            # The page the browser scrolls to, drawn before it asks (from the part's own short PDF).
+            with contextlib.suppress(PublisherError):
+                self.images.image(shown[changed].digest)
         self.events.publish(json.dumps(self.status()))
+        mark(f"preview: part published, first changed {changed}")

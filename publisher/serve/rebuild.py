@@ -20,6 +20,7 @@ from publisher.batch import BatchSummary, build_tree
 from publisher.build_options import BuildOptions
 from publisher.errors import PublisherError
 from publisher.executors import InlineExecutor, start_workers
+from publisher.timing import mark
 from publisher.worker_pool import WorkerPool
 
 if TYPE_CHECKING:
@@ -56,13 +57,23 @@ class Rebuilder:
     ``on_part(version, part)``: each part of a large PDF as soon as it is laid out,
     before the build ends (the worker leaves it in a folder this process watches).
     ``version()``: a number that grows with each change to the files, read as a build
-    starts: which state of the files its outputs (and parts) show."""
+    starts: which state of the files its outputs (and parts) show. ``edited()``: the
+    article files edited since the last build began, whose PDF parts are laid out (and
+    go to ``on_part``) before the build; when nothing else moved, the build is left out
+    (its outputs stay those of the last). ``niceness``: added to the worker's (a build
+    that may wait behind the others). ``warm``: after its first build the worker renders
+    the publication once more and throws it away (``warm_up``), so that the first edit
+    does not pay for its first time."""
 
     def __init__(self, kind: str, source: Path, options: BuildOptions, scratch: Path,
                  on_change: Callable[[Rebuilder], None], say: Callable[[str], None],
                  on_part: Callable[[int, PartPages], None] | None = None,
-                 version: Callable[[], int] = lambda: 0) -> None:
+                 version: Callable[[], int] = lambda: 0,
+                 edited: Callable[[], frozenset[Path]] = frozenset, niceness: int = 0, warm: bool = False) -> None:
         self.kind = kind
+        self._niceness = niceness
+        self._warm = warm
+        self._edited = edited
         self._on_part = on_part
         self._version = version
         self._source = source
@@ -74,7 +85,7 @@ class Rebuilder:
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         self._state = BuildState()
-        self._pool = self._new_pool()  # made now, before the server's threads start: the worker is forked
+        self._pool = self._new_pool(scratch, niceness)  # made now, before the server's threads start: the worker is forked
         self._thread = threading.Thread(target=self._run, name=f"publisher-serve-{kind}", daemon=True)
 
     @property
@@ -117,6 +128,7 @@ class Rebuilder:
             self._wanted.clear()
             number += 1
             self._set(building=True)
+            mark(f"{self.kind}: build starts")
             self._build(self._scratch / f"{self.kind}-{number}", number, self._version())
 
     def _build(self, folder: Path, number: int, version: int) -> None:
@@ -126,8 +138,12 @@ class Rebuilder:
             options = self._options
             if self._on_part is not None:
                 options = dataclasses.replace(options, on_part=functools.partial(leave_part, parts))
-            summary = self._wait(self._pool.submit(build_in_worker, self._source, folder, options, os.getpid()),
-                                 parts, version)
+            summary = self._wait(self._pool.submit(build_in_worker, self._source, folder, options, os.getpid(),
+                                                   self._edited()), parts, version)
+            mark(f"{self.kind}: worker done")
+            if summary is None:  # the edited parts were all that changed: the last outputs stand
+                self._set(building=self._wanted.is_set())
+                return
             if len(summary.outcomes) != 1:
                 raise PublisherError(f"holds {len(summary.outcomes)} publications; serve previews one: name its folder",
                                      self._source)
@@ -147,7 +163,7 @@ class Rebuilder:
         except BrokenExecutor as error:
             if self._stopping.is_set():
                 return
-            self._pool = self._new_pool()
+            self._pool = self._new_pool(self._scratch, self._niceness)
             self._failed(f"the build process ended ({error}); the next edit builds again")
         except KeyboardInterrupt:  # Ctrl-C reached the worker: the server is stopping
             return
@@ -161,24 +177,32 @@ class Rebuilder:
                     self._say(f"warning: {message}")
                 made = " and ".join(kind.upper() for kind in wanted)
                 self._say(f"built {made} in {time.perf_counter() - started:.1f} s")
+            if self._warm and self.state.outputs.generation == 0:
+                self._pool.submit(warm_up, self._source, self._options)  # while nobody edits, most likely
             self._set(outputs=outputs, error=None, building=self._wanted.is_set())
+            mark(f"{self.kind}: outputs taken in")
         finally:
             shutil.rmtree(folder, ignore_errors=True)
             shutil.rmtree(parts, ignore_errors=True)
 
-    def _wait(self, future: Future[BatchSummary], parts: Path, version: int) -> BatchSummary:
+    def _wait(self, future: Future[BatchSummary | None], parts: Path, version: int) -> BatchSummary | None:
         """The build's summary; meanwhile each part it leaves in ``parts`` goes to ``on_part``
-        with the ``version`` of the files built."""
+        with the ``version`` of the files built (the last ones once it has ended)."""
         if self._on_part is None:
             return future.result()
         taken: set[str] = set()
         while True:
             try:
-                return future.result(timeout=_PART_POLL_SECONDS)
+                summary = future.result(timeout=_PART_POLL_SECONDS)
+                ended = True
             except TimeoutError:
-                for part in taken_parts(parts, taken):
-                    if not self._stopping.is_set():
-                        self._on_part(version, part)
+                summary, ended = None, False
+            for part in taken_parts(parts, taken):
+                if not self._stopping.is_set():
+                    mark(f"{self.kind}: part taken, page {part.first_page}")
+                    self._on_part(version, part)
+            if ended:
+                return summary
 
     def _failed(self, message: str) -> None:
         if not self._stopping.is_set():
@@ -191,17 +215,73 @@ class Rebuilder:
         self._on_change(self)
 
     @staticmethod
-    def _new_pool() -> WorkerPool:
-        pool = WorkerPool(1)
+    def _new_pool(scratch: Path, niceness: int) -> WorkerPool:
+        pool = WorkerPool(1, within=scratch)  # its temporary files inside the server's folder, whatever ends it
+        if niceness:
+            pool.submit(os.nice, niceness)
         start_workers(pool, 1)
         return pool
 
 
-def build_in_worker(source: Path, folder: Path, options: BuildOptions, server: int) -> BatchSummary:
+def build_in_worker(source: Path, folder: Path, options: BuildOptions, server: int,
+                    edited: frozenset[Path] = frozenset()) -> BatchSummary | None:
     """One build, run in the rebuilder's worker process, which ends if the server dies
-    without stopping it (killed): it would otherwise wait for work for ever."""
+    without stopping it (killed): it would otherwise wait for work for ever. The PDF
+    parts of the article files ``edited`` first (``edited_parts_first``); None when they
+    were all that changed."""
     _end_with(server)
+    mark("worker: build starts")
+    if edited and not edited_parts_first(source, options, edited):
+        return None
     return build_tree([source], folder, options, jobs=1, executor=InlineExecutor())
+
+
+def warm_up(source: Path, options: BuildOptions) -> None:
+    """In a rebuilder's worker, after its first build: the publication loaded again (from
+    the cache, as an edit loads it), each format rendered and thrown away, the PDF as its
+    first part. Traced, the first edit after the start otherwise took three times as long
+    to lay the draft's part out, and twice as long to render the web page."""
+    from publisher import build_log
+    from publisher.build import load_renderer
+    from publisher.writers import writer_class
+    from publisher.writers.parts.plan import PartPlan
+    from publisher.writers.parts.run import PartSettings
+    from publisher.writers.pdf import PdfWriter
+
+    mark("worker: warming up")
+    try:
+        with build_log.collecting():
+            renderer = load_renderer(source, options)
+            for format_name in options.formats or ():
+                if format_name == "pdf":
+                    PdfWriter(PartSettings(cache=renderer.cache, plan=options.part_plan or PartPlan())).warm_up(renderer)
+                else:
+                    writer_class(format_name)().write(renderer)
+    except Exception:  # the next build reports whatever is wrong
+        return
+    mark("worker: warm")
+
+
+def edited_parts_first(source: Path, options: BuildOptions, edited: frozenset[Path]) -> bool:
+    """The PDF's parts holding the article files ``edited`` (resolved) laid out in this
+    process, each handed to ``options.on_part`` as soon as it is drawn, and kept in the
+    cache: the next build of the whole finds them there. True when that build must follow
+    (a part moved what comes after it, a title changed the contents, an error: the build
+    reports it); False when the rest is as the cache has it."""
+    from publisher import build_log
+    from publisher.build import load_renderer
+    from publisher.writers.parts.plan import PartPlan
+    from publisher.writers.parts.run import PartSettings
+    from publisher.writers.pdf import PdfWriter
+
+    try:
+        with build_log.collecting():  # the build that follows reports the warnings
+            renderer = load_renderer(source, options)
+            settings = PartSettings(jobs=1, cache=renderer.cache, plan=options.part_plan or PartPlan(),
+                                    on_part=options.on_part, first=edited)
+            return PdfWriter(settings).lay_out_first(renderer)
+    except PublisherError:
+        return True
 
 
 @functools.cache  # one watch per worker process

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import shutil
 import signal
-import tempfile
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,6 +17,7 @@ from publisher.errors import InputError, OutputError
 from publisher.serve.handler import PreviewServer
 from publisher.serve.preview import Preview
 from publisher.serve.requests import allowed_hosts, is_loopback
+from publisher.serve.scratch import server_folder
 from publisher.serve.watch import Watcher, watched_folders
 
 
@@ -31,29 +30,29 @@ class ServeSettings:
     cache_dir: Path | None = None  # None: the user's cache folder
 
 
-def serve(path: Path, settings: ServeSettings = ServeSettings(), say: Callable[[str], None] = print) -> None:
+def serve(path: Path, settings: ServeSettings = ServeSettings(), say: Callable[[str], None] = print,
+          opener: Callable[[str], object] = webbrowser.open) -> None:
     """Serve a live preview of the publication at ``path`` until Ctrl-C (or SIGTERM).
 
-    The builds go to a temporary folder, removed when the server stops."""
+    The builds go to a temporary folder, removed when the server stops (and by the next
+    server, should this one be killed). ``opener``: what opens the preview's address in
+    a browser, with ``settings.open_browser``."""
     if not path.exists():
         raise InputError("no such file or folder", path)
     options = BuildOptions(layout=settings.layout, cache_dir=settings.cache_dir or default_cache_dir())
     check_options(options)
     if not is_loopback(settings.host):
         say(f"warning: serving on {settings.host}: other machines that reach it can read the preview")
-    scratch = Path(tempfile.mkdtemp(prefix="publisher-serve-"))
-    try:
+    with server_folder() as scratch:
         found = plan_jobs([path], scratch / "outputs", options, jobs=1)
         if len(found) != 1:
             raise InputError(f"holds {len(found)} publications: serve previews one, name its folder "
                              f"({', '.join(str(job.source) for job in found[:3])}{', ...' if len(found) > 3 else ''})", path)
-        _serve_from(path, options, settings, scratch, say)
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        _serve_from(path, options, settings, scratch, say, opener)
 
 
 def _serve_from(source: Path, options: BuildOptions, settings: ServeSettings, scratch: Path,
-                say: Callable[[str], None]) -> None:
+                say: Callable[[str], None], opener: Callable[[str], object]) -> None:
     try:
         listening = PreviewServer((settings.host, settings.port))
     except OSError as error:
@@ -73,7 +72,7 @@ def _serve_from(source: Path, options: BuildOptions, settings: ServeSettings, sc
         url = f"http://{shown}:{port}/"
         say(f"Serving a live preview of {source.resolve().name} at {url} (print: {url}print); Ctrl-C stops")
         if settings.open_browser:
-            webbrowser.open(url)
+            opener(url)
         listening.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
         say("stopping")

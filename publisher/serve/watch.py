@@ -7,6 +7,8 @@ import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from publisher.timing import mark
+
 # Changes are passed on once the files have been quiet this long: an editor's save (a
 # temporary file written, then renamed) is one change, and so are edits a second apart
 # while a build runs (the rebuilders coalesce those).
@@ -26,9 +28,11 @@ def watched_folders(source: Path, layout: str | None) -> tuple[Path, ...]:
 
 
 class Watcher:
-    """Calls ``on_change`` from a thread of its own after each burst of changes."""
+    """Calls ``on_change`` from a thread of its own after each burst of changes, with the
+    files changed."""
 
-    def __init__(self, folders: Sequence[Path], on_change: Callable[[], None], say: Callable[[str], None]) -> None:
+    def __init__(self, folders: Sequence[Path], on_change: Callable[[frozenset[Path]], None],
+                 say: Callable[[str], None]) -> None:
         self._folders = tuple(folders)
         self._on_change = on_change
         self._say = say
@@ -46,8 +50,9 @@ class Watcher:
         import watchfiles
 
         try:
-            for _changes in watchfiles.watch(*self._folders, debounce=1600, step=QUIET_MILLISECONDS, stop_event=self._stop,
+            for changes in watchfiles.watch(*self._folders, debounce=1600, step=QUIET_MILLISECONDS, stop_event=self._stop,
                                              rust_timeout=500, raise_interrupt=False):
-                self._on_change()
+                mark("watch: change seen")
+                self._on_change(frozenset(Path(path) for _change, path in changes))
         except (OSError, RuntimeError) as error:  # a folder removed, or too many watches for the system
             self._say(f"error: no longer watching for changes: {error}; restart publisher serve")

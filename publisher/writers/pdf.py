@@ -22,7 +22,7 @@ from publisher.render.print_part import PrintPart
 from publisher.resources import shipped_fonts_dir
 from publisher.writers.base import OutputFile, Writer, WriterResult
 from publisher.writers.parts.plan import cut, start_anchor, why_in_one_piece
-from publisher.writers.parts.run import PartContext, PartSettings, lay_out_in_parts
+from publisher.writers.parts.run import PartContext, PartSettings, lay_out_first, lay_out_in_parts, warm_up
 from publisher.writers.parts.worker import PartMismatch
 from publisher.writers.pdf_finish import (
     ARCHIVAL,
@@ -121,6 +121,25 @@ class PdfWriter(Writer):
         html = with_output_intent(self.document_html(renderer), renderer.print_options.pdf_variant)
         pdf, starts_of_pages = self._lay_out_whole(renderer, html, _identifier(html))
         return _LaidOut(pdf=pdf, page_starts=starts_of_pages, part_count=0, part_starts=frozenset())
+
+    def lay_out_first(self, renderer: Renderer) -> bool:
+        """Only the parts holding ``settings.first``'s articles laid out, each told to
+        ``settings.on_part`` (``parts.run.lay_out_first``): True when the whole PDF must be
+        laid out too, as it must when it is laid out in one piece."""
+        if why_in_one_piece(renderer, self.settings.plan) is not None or why_not_hooked() is not None:
+            return True
+        starts = self.planned_part_starts(renderer)
+        return lay_out_first(renderer, self._context(renderer, starts), _base_url(renderer), _roots(renderer),
+                             length_in_points(renderer.print_options.bleed), self.settings, tags=is_tagged(renderer))
+
+    def warm_up(self, renderer: Renderer) -> None:
+        """The PDF's first part laid out in this process and thrown away (``parts.run.warm_up``);
+        nothing when it is laid out in one piece."""
+        if why_in_one_piece(renderer, self.settings.plan) is not None or why_not_hooked() is not None:
+            return
+        starts = self.planned_part_starts(renderer)
+        warm_up(renderer, self._context(renderer, starts), _base_url(renderer), _roots(renderer),
+                length_in_points(renderer.print_options.bleed), self.settings, tags=is_tagged(renderer))
 
     def _lay_out_in_parts(self, renderer: Renderer, starts: frozenset[str]) -> _LaidOut:
         identifier = _identifier(self.document_html(renderer, starts))

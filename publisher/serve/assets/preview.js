@@ -64,17 +64,27 @@
       img.width = Math.round(page.width);
       img.height = Math.round(page.height);
       img.alt = "Page " + page.label;
-      if (img.getAttribute("src") !== page.image) img.src = page.image;
       figure.querySelector("figcaption").textContent = page.label;
     });
     figures.slice(view.pages.length).forEach((figure) => figure.remove());
+    // The page scrolled to asks for its picture first (the server drew it beforehand), then
+    // the others, lazily: those near it, not those near where the reader was.
+    const target = scrollToChange && view.first_changed !== null ? holder.children[view.first_changed] : null;
+    if (target) {
+      target.querySelector("img").loading = "eager";
+      target.scrollIntoView({block: "start"});
+    }
+    const order = [...holder.children].map((figure, index) => [figure, index]);
+    if (target) order.unshift([target, view.first_changed]);
+    for (const [figure, index] of order) {
+      const img = figure.querySelector("img");
+      if (img.getAttribute("src") !== view.pages[index].image) img.src = view.pages[index].image;
+    }
     document.getElementById("publisher-page-count").textContent = view.pages.length + (view.pages.length === 1 ? " page" : " pages");
     document.getElementById("publisher-provisional").hidden = !view.provisional;
     document.body.dataset.generation = String(view.generation);
-    if (scrollToChange && view.first_changed !== null) {
-      const target = holder.children[view.first_changed];
+    if (target) {
       const img = target.querySelector("img");
-      img.loading = "eager";
       target.scrollIntoView({block: "start"});
       // When the first changed page is on screen (benchmarks/serve.py reads it).
       const shown = () => {

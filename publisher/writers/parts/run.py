@@ -24,6 +24,7 @@ from publisher.render.context import ArticleView, publication_view
 from publisher.render.labels import labels_for
 from publisher.render.pages import page_starts_from_anchors
 from publisher.render.print_part import PrintPart
+from publisher.timing import mark
 from publisher.writers.parts.chain import ANEW, POLL_SECONDS, Board, ChainBroken, Ended, Failed, PartEnd
 from publisher.writers.parts.join import PART_LINK_PREFIX, Joiner
 from publisher.writers.parts.plan import PartPlan, cut, part_view, start_anchor
@@ -55,13 +56,16 @@ class PartSettings:
     """How the parts are laid out. ``laid_out`` and ``reused`` count, for reports and
     tests, the parts WeasyPrint laid out and those the cache gave back. ``on_part``
     hears of each part laid out anew (not of those the cache gave back) as soon as it is
-    drawn; it changes nothing in the PDF."""
+    drawn; it changes nothing in the PDF. ``first``: article files (resolved) whose parts
+    are laid out before any other (the files a live preview's user just edited); the
+    order of the work, never what it makes."""
 
     jobs: int = 1
     cache: Cache | None = None
     plan: PartPlan = field(default_factory=PartPlan)
     executor_factory: Callable[[int], Executor] = make_executor
     on_part: Callable[[PartPages], None] | None = None
+    first: frozenset[Path] = frozenset()
     laid_out: int = 0
     reused: int = 0
 
@@ -80,6 +84,22 @@ class PartContext:
     image_href: Callable[[Figure], str | None]
     cover_href: str | None
     part_starts: frozenset[str]
+
+
+def lay_out_first(renderer: Renderer, context: PartContext, base_url: str, roots: tuple[Path, ...],
+                  bleed_points: float, settings: PartSettings, tags: bool = False) -> bool:
+    """Only the parts holding ``settings.first``'s articles laid out (``_PartRun.lay_out_first``):
+    True when the whole document must be laid out too."""
+    with tempfile.TemporaryDirectory(prefix="publisher-parts-") as temporary:
+        run = _PartRun(renderer, context, base_url, roots, bleed_points, settings, Board(Path(temporary)), tags)
+        return run.lay_out_first()
+
+
+def warm_up(renderer: Renderer, context: PartContext, base_url: str, roots: tuple[Path, ...], bleed_points: float,
+            settings: PartSettings, tags: bool = False) -> None:
+    """``_PartRun.warm_up``: the first part laid out and thrown away."""
+    with tempfile.TemporaryDirectory(prefix="publisher-parts-") as temporary:
+        _PartRun(renderer, context, base_url, roots, bleed_points, settings, Board(Path(temporary)), tags).warm_up()
 
 
 def lay_out_in_parts(renderer: Renderer, context: PartContext, base_url: str, roots: tuple[Path, ...], identifier: bytes,
@@ -136,21 +156,92 @@ class _PartRun:
         anchors = tuple(page for part in (front, *bodies) for page in part.page_anchors)
         labels = tuple(start.label for start in page_starts_from_anchors(anchors, self.renderer))
         pdf = joiner.finish(identifier, self.renderer.used_fonts, labels)
+        mark("parts: joined")
         return PartedDocument(pdf=pdf, page_anchors=anchors, part_count=len(bodies))
 
+    def lay_out_first(self) -> bool:
+        """Only the parts holding ``settings.first``'s articles, laid out here, each told to
+        ``on_part`` as soon as it is drawn and kept in the cache (where a layout of the
+        whole finds it). A part starts where the part before it ended in the cache's layout
+        (or in this pass): nothing is rendered of the other parts but their neighbours.
+        False when the rest of the document is as the cache has it (no part moved what
+        follows it; the front matter is the same); True when the whole must be laid out,
+        or the pass could not tell. Any trouble is left to the layout of the whole, which
+        reports it."""
+        if not self.settings.first or self.settings.cache is None or self.settings.on_part is None:
+            return True
+        wanted = [number for number, group in enumerate(self.groups, start=1)
+                  if any(view.article.path is not None and view.article.path.resolve() in self.settings.first
+                         for view in group)]
+        board = Board(self.board.folder / "first")
+        board.folder.mkdir()
+        ends: dict[int, PartEnd] = {0: end} if (end := self._cached_end(0)) is not None else {}
+        whole = not wanted or not ends  # no article's part, or the front matter changed (a title, say)
+        try:
+            for number in wanted:
+                before = ends.get(number - 1) or self._cached_end(number - 1)
+                job = dataclasses.replace(self._body_job(number, self.groups[number - 1]), board=board)
+                if before is None:
+                    whole = True
+                    continue
+                if (cached := self._cached(job)) is not None:
+                    ends[number] = cached.end
+                    continue
+                mark(f"parts: part {number} first")
+                board.post(number - 1, Ended(before))
+                part = lay_out_part(job)
+                self._store(job, part)
+                self.settings.laid_out += 1
+                mark(f"parts: part {number} out first")
+                self.settings.on_part(PartPages(first_page=before.pages, page_numbers=part.page_numbers, pdf=part.pdf))
+                ends[number] = part.end
+                if number < len(self.groups) and number + 1 not in wanted and self._cached_start(number + 1) != part.end:
+                    return True  # the parts after it move: the others edited come with the whole
+        except Exception:  # the layout of the whole lays the part out again, and reports what is wrong
+            return True
+        return whole
+
+    def warm_up(self) -> None:
+        """The first body part laid out here and thrown away (not kept, not told): what a
+        process pays for its first layout (traced: a part three times slower) is paid."""
+        if not self.groups:
+            return
+        board = Board(self.board.folder / "warm")
+        board.folder.mkdir()
+        board.post(0, Ended(self._cached_end(0) or PartEnd(pages=1, last_number=1)))
+        lay_out_part(dataclasses.replace(self._body_job(1, self.groups[0]), board=board))
+
+    def _cached_start(self, number: int) -> PartEnd | None:
+        """Where the part before body part ``number`` ended when the cache's layout of it was made."""
+        cached = self._cached(self._body_job(number, self.groups[number - 1]))
+        return cached.start if cached is not None else None
+
+    def _cached_end(self, number: int) -> PartEnd | None:
+        """Where part ``number`` (0: the front) ended when the cache's layout of it was made."""
+        if number == 0:
+            job = self._front_job(lambda anchor: _PLACEHOLDER_NUMBER, draw=False)
+        else:
+            job = self._body_job(number, self.groups[number - 1])
+        cached = self._cached(job)
+        return cached.end if cached is not None else None
+
     def _lay_out_all(self, executor: Executor, joiner: Joiner) -> tuple[LaidOutPart, list[LaidOutPart]]:
+        mark(f"parts: {len(self.groups)} parts, start")
         probe_job = self._front_job(lambda anchor: _PLACEHOLDER_NUMBER, draw=False)
         probe = self._cached(probe_job)
         if probe is not None:
             self.settings.reused += 1
         elif isinstance(executor, InlineExecutor):  # the parts run as they are submitted: the front first
             probe = self._lay_out_here(probe_job)
+        mark("parts: front probed")
         self.board.post(0, Ended(probe.end) if probe is not None else ANEW)
         self._submit_parts(executor, probe.end if probe is not None else None)
         if probe is None:  # this process lays the front out while the workers lay out the parts
             probe = self._lay_out_here(probe_job)
             self.board.post(0, Ended(probe.end))
+        mark("parts: submitted")
         numbers = self._contents_numbers(joiner)
+        mark("parts: numbers known")
         # The contents with their page numbers, on a worker while the last parts are drawn.
         front_job = self._front_job(lambda anchor: str(numbers.get(anchor, "")))
         front = self._cached(front_job)
@@ -167,6 +258,7 @@ class _PartRun:
             self._store(front_job, front)
             if self.settings.on_part is not None:
                 self.settings.on_part(PartPages(first_page=0, page_numbers=front.page_numbers, pdf=front.pdf))
+        mark("parts: front done")
         joiner.add(0, front.pdf, front.bookmark_levels)
         if front.page_count != probe.page_count:
             raise PartMismatch("the contents took another number of pages once their page numbers were known")
@@ -183,6 +275,7 @@ class _PartRun:
                 self.board.post(number, Ended(cached.end, _numbers_of(cached)))
                 self.settings.reused += 1
                 self.parts.append(_done(cached))
+                mark(f"parts: part {number} from the cache")
                 known_end = cached.end
                 continue
             if cached is not None and cached.start is not None and known_end is None:
@@ -192,6 +285,7 @@ class _PartRun:
             else:
                 self.settings.laid_out += 1
                 self.board.post(number, ANEW)
+            mark(f"parts: part {number} submitted{' (cached)' if job.cached else ''}")
             self.submitted[number] = job
             future = executor.submit(lay_out_part, job)
             future.add_done_callback(functools.partial(self._release_followers, number))
@@ -231,6 +325,7 @@ class _PartRun:
             self._store(self.submitted[number], part)
         if anew and self.settings.on_part is not None:  # before its join, which takes a while
             first = part.start.pages if part.start is not None else 0
+            mark(f"parts: part {number} out")
             self.settings.on_part(PartPages(first_page=first, page_numbers=part.page_numbers, pdf=part.pdf))
         joiner.add(number, part.pdf, part.bookmark_levels)
         self.joined[future] = part

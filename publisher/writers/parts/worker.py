@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from publisher.timing import mark
 from publisher.writers.parts.chain import ANEW, Board, ChainBroken, Ended, Failed, PartEnd
 
 if TYPE_CHECKING:
@@ -181,6 +182,7 @@ def _lay_out(job: PartJob) -> LaidOutPart:
         with weasyprint_problems() as problems:
             html = HTML(string=job.html, base_url=job.base_url, url_fetcher=SandboxedFetcher(job.roots))
             document = render_numbered(html, font_config, numbers)
+        mark(f"part {job.number}: paginated{'' if document else ' (stopped)'}")
         if document is None:  # the part before ends where it did: the cached layout holds
             if job.board is None or job.cached is None:
                 raise AssertionError("only a part with a board and a cached layout stops early")
@@ -195,6 +197,7 @@ def _lay_out(job: PartJob) -> LaidOutPart:
                                               finisher=Finisher(job.bleed_points))
             if not isinstance(pdf, bytes):
                 raise AssertionError("WeasyPrint's write_pdf without a target returns the bytes")
+        mark(f"part {job.number}: drawn")
     finally:
         release_font_files(font_config)
     pages = tuple(tuple(page.anchors) for page in part_document.pages)
