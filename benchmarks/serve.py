@@ -1,12 +1,13 @@
 """How long an edit takes to show in `publisher serve`, measured in a real browser.
 
-    python benchmarks/serve.py [--articles 100] [--rounds 3] [--edit sentence|word] [--serve-only]
+    python benchmarks/serve.py [--articles 100] [--rounds 3] [--edit sentence|word|paragraphs] [--serve-only]
 
 Makes a bulletin of N articles from the seed and ../shared/corpus/text/ (benchmarks/corpus.py)
 in a temporary folder, with a cache of its own, and builds it once (`publisher build -j 2`:
 the cold build, which also fills the cache). Then, each round, it edits one paragraph of a
-different article (a sentence added, or with ``--edit word`` a word replaced by one as
-long) and times:
+different article (a sentence added; with ``--edit word`` a word replaced by one as long;
+with ``--edit paragraphs`` six paragraphs added, so that every page after it moves) and
+times:
 
 - the plain rebuild: `publisher build` of every format, a process of its own, as a user
   would run it after the edit (the cache warm), before the server starts;
@@ -60,23 +61,42 @@ def timed(command: list[str], env: dict[str, str]) -> float:
     return time.perf_counter() - start
 
 
-def edit_paragraph(path: Path, marker: str, kind: str) -> str:
-    """One paragraph of ``path`` edited, saved the way an editor saves: a sentence added
-    (``kind`` "sentence": the article may grow by a line, and the pages after it move) or
-    one word replaced by one as long ("word": a typo fixed; the pages rarely move). The
-    text to look for on the page comes back."""
-    text = path.read_text(encoding="utf-8")
+EDITS = {
+    "sentence": "a sentence added to one paragraph",
+    "word": "a word replaced by one as long in one paragraph",
+    "paragraphs": "six paragraphs added to",
+}
+
+
+def _edited(text: str, marker: str, kind: str) -> tuple[str, str]:
+    """``text`` with one edit of ``kind`` made in its middle paragraph, and the text to look
+    for on the page: a sentence added ("sentence": the article may grow by a line, and the
+    pages after it move), one word replaced by one as long ("word": a typo fixed; the pages
+    rarely move), or six paragraphs added ("paragraphs": the article grows by about a page,
+    and every page after it moves)."""
     head, separator, body = text.partition("\n---\n")
     paragraphs = body.split("\n\n")
     middle = len(paragraphs) // 2
     if kind == "sentence":
-        paragraphs[middle] = paragraphs[middle].rstrip() + f" Thêm một câu {marker}."
+        shown = f"Thêm một câu {marker}."
+        paragraphs[middle] = paragraphs[middle].rstrip() + " " + shown
+    elif kind == "paragraphs":
+        shown = f"Thêm một đoạn {marker}."
+        copies = [paragraphs[index % middle] for index in range(6)] if middle else [paragraphs[0]] * 6
+        paragraphs[middle + 1:middle + 1] = [shown + " " + copies[0], *copies[1:]]
     else:
         word = next(word for word in paragraphs[middle].split() if word.isalpha() and len(word) >= 5)
-        marker = (marker[:2] + marker[-1] + "x" * len(word))[:len(word)]
-        paragraphs[middle] = paragraphs[middle].replace(word, marker, 1)
-    path.write_text(head + separator + "\n\n".join(paragraphs), encoding="utf-8")
-    return marker
+        shown = (marker[:2] + marker[-1] + "x" * len(word))[:len(word)]
+        paragraphs[middle] = paragraphs[middle].replace(word, shown, 1)
+    return head + separator + "\n\n".join(paragraphs), shown
+
+
+def edit_paragraph(path: Path, marker: str, kind: str) -> str:
+    """``path`` edited (see ``_edited``) and saved the way an editor saves; the text to look
+    for on the page comes back."""
+    text, shown = _edited(path.read_text(encoding="utf-8"), marker, kind)
+    path.write_text(text, encoding="utf-8")
+    return shown
 
 
 def load() -> str:
@@ -87,8 +107,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=100)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--edit", choices=("sentence", "word"), default="sentence",
-                        help="add a sentence to a paragraph (default), or replace a word by one as long")
+    parser.add_argument("--edit", choices=tuple(EDITS), default="sentence",
+                        help="add a sentence to a paragraph (default), replace a word by one as long, or add six "
+                             "paragraphs (the pages after the article move)")
     parser.add_argument("--serve-only", action="store_true", help="no cold build nor plain rebuilds: only the server")
     parser.add_argument("--trace", action="store_true",
                         help="after each round, the server's steps (PUBLISHER_TIMING) in seconds from the save")
@@ -214,12 +235,7 @@ _WATCH_FOR_TEXT = """marker => {
 
 def edit_marker(path: Path, marker: str, kind: str) -> str:
     """The text ``edit_paragraph(path, marker, kind)`` will put in, without writing it."""
-    if kind == "sentence":
-        return f"Thêm một câu {marker}."
-    text = path.read_text(encoding="utf-8")
-    paragraphs = text.partition("\n---\n")[2].split("\n\n")
-    word = next(word for word in paragraphs[len(paragraphs) // 2].split() if word.isalpha() and len(word) >= 5)
-    return (marker[:2] + marker[-1] + "x" * len(word))[:len(word)]
+    return _edited(path.read_text(encoding="utf-8"), marker, kind)[1]
 
 
 def print_trace(trace: Path, saved: float, browser: dict[str, float]) -> None:
@@ -240,8 +256,7 @@ def print_table(articles: int, kind: str, cold: float, rows: list[tuple[float, f
         return f"{statistics.median(values):.2f} s (worst {max(values):.2f} s)"
 
     web, printed, built, plain = (list(column) for column in zip(*rows, strict=True))
-    edit = "a sentence added to" if kind == "sentence" else "a word replaced by one as long in"
-    print(f"\n`publisher serve`, a {articles}-article bulletin, {len(rows)} edits ({edit} one paragraph each) "
+    print(f"\n`publisher serve`, a {articles}-article bulletin, {len(rows)} edits ({EDITS[kind]} each) "
           f"(load average {before} before, {after} after; {os.cpu_count()} cores)\n")
     print("| from saving the edit to | median (worst) | target |")
     print("|---|---|---|")
