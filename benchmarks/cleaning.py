@@ -301,21 +301,35 @@ def browser_cases(corpus: Path, folder: Path, shapes: Sequence[str]) -> dict[str
 
 def _what_the_copy_holds(truth: Truth, copy: str) -> tuple[Truth, tuple[str, ...]]:
     """``truth`` without what ``copy`` does not contain in any form: no cleaner can find a
-    date or a lead that the copy left out. The measures skip those; the table says how often."""
+    date or a lead that the copy left out, nor tell where a body begins or ends whose first
+    or last paragraph the copy dropped (a reader view crops some articles). The measures
+    skip those; the table says how often. A lead is held where the copy holds it whole or
+    where a line or a column begins with it (``_holds_lead``): a reader view that drops the
+    standfirst may still quote its opening words inside a paragraph."""
     text = norm(copy).casefold()
     absent = []
     if truth.title and norm(truth.title).casefold() not in text:
         absent.append("title")
-    if truth.lead and norm(truth.lead).casefold()[:60] not in text:
+    if truth.lead and not _holds_lead(norm(truth.lead).casefold(), text, copy):
         absent.append("lead")
     if truth.date is not None and not _date_printed_in(truth.date, text):
         absent.append("date")
     if truth.authors and not all(norm(name).casefold() in text for name in truth.authors):
         absent.append("author")
+    if truth.first and truth.last and not all(norm(end).casefold()[:60] in text for end in (truth.first, truth.last)):
+        absent.append("body")
     if not absent:
         return truth, ()
-    held = replace(truth, **{"authors" if what == "author" else what: None for what in absent})
+    fields = {"author": ("authors",), "body": ("first", "last", "count")}
+    held = replace(truth, **{field: None for what in absent for field in fields.get(what, (what,))})
     return held, tuple(absent)
+
+
+def _holds_lead(lead: str, text: str, copy: str) -> bool:
+    """Whether ``copy`` holds the lead: whole, or its opening where a line or a column (after
+    a text browser's gutter of spaces) begins, as a paragraph does."""
+    opening = re.escape(lead[:60]).replace("\\ ", r"\s+")
+    return lead in text or re.search(rf"(?:^|\n|  )\s*{opening}", unicodedata.normalize("NFC", copy).casefold()) is not None
 
 
 def _date_printed_in(moment: datetime, text: str) -> bool:
@@ -708,7 +722,8 @@ def print_corpus_sets(tallies: dict[str, Tally], show_misses: bool) -> None:
         for line in tally.errors + [f"invented an article from a non-article: {n}" for n in tally.invented]:
             print(f"{name}: {line}")
         if tally.absent:
-            held = ", ".join(f"the {what} on {count}" for what, count in sorted(tally.absent.items()))
+            labels = {"body": "body's first or last paragraph"}
+            held = ", ".join(f"the {labels.get(what, what)} on {count}" for what, count in sorted(tally.absent.items()))
             print(f"{name}: not in the copy at all, so not scored there: {held} of {tally.cases} pages")
         if show_misses:
             for line in tally.misses:
