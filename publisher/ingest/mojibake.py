@@ -126,11 +126,13 @@ def mojibake_words(text: str) -> int:
 
     A word is mojibake where it holds a UTF-8 letter's first two bytes as Latin-1 or
     cp1252 shows them (whatever the script: "Ã©", "á»", "Ð¿"), or where ftfy's own
-    measure finds an unlikely sequence in it (``is_bad``). A text with fewer than three
-    such pairs is let through on one look for them (ftfy's measure over a whole page costs
-    more than the page's cleaning)."""
+    measure finds an unlikely sequence in it (``is_bad``; never in a word of ASCII). A text
+    with fewer than three such pairs is let through on one look for them (ftfy's measure
+    over a whole page costs more than the page's cleaning)."""
     from ftfy.badness import is_bad
 
     if len(_SIGNATURE.findall(text)) < _MIN_TELL_TALES:
         return 0
-    return sum(1 for word in text.split() if _SIGNATURE.search(word.rstrip(_CLOSING)) or is_bad(word))
+    return sum(
+        1 for word in text.split() if not word.isascii() and (_SIGNATURE.search(word.rstrip(_CLOSING)) or is_bad(word))
+    )
