@@ -514,6 +514,51 @@ def test_a_table_of_figures_is_refused(tmp_path):
         read_article(page, load_profiles())
 
 
+_VIETNAMESE_PARAGRAPHS = [
+    "Hội đồng thành phố đã biểu quyết vào thứ Ba về việc mở rộng mạng lưới xe buýt thêm hai mươi tuyến mới.",
+    "Các quan chức cho biết những tuyến mới sẽ phục vụ các khu dân cư ở rìa phía đông của thành phố.",
+    "Người dân phát biểu tại cuộc họp hoan nghênh kế hoạch nhưng đề nghị xe buýt chạy muộn hơn vào buổi tối.",
+    "Những tuyến đầu tiên dự kiến sẽ hoạt động vào mùa xuân, các tuyến còn lại trong hai năm tới.",
+]
+
+
+def _as_a_text_browser_shows_mojibake(text: str) -> str:
+    """UTF-8 read as Latin-1, each C1 control printed as a space: a letter's bytes are lost."""
+    return re.sub("[\x80-\x9f]", " ", text.encode("utf-8").decode("latin-1"))
+
+
+def test_a_text_still_mojibake_after_repair_is_refused_unless_the_user_says_it_is_an_article(tmp_path):
+    # An article's shape (a headline, a date, paragraphs), but every Vietnamese letter
+    # garbled beyond repair: nobody's article can be published from it.
+    lines = ["Thành phố mở thêm hai mươi tuyến xe buýt", "Thứ ba, 19/11/2019 08:30", *_VIETNAMESE_PARAGRAPHS * 2]
+    page = tmp_path / "copy.txt"
+    page.write_text(_as_a_text_browser_shows_mojibake("\n\n".join(lines)), encoding="utf-8")
+    with pytest.raises(NotAnArticleError, match=r"copy\.txt: the text is still mojibake after repair \(\d+% of its words\): "
+                                                r"re-save the page with its real encoding"):
+        read_article(page, load_profiles())
+    result = read_article(page, load_profiles(), as_article=True)
+    assert result.article.body
+    assert any("--as-article" in warning and "still mojibake" in warning for warning in result.warnings)
+
+
+def test_an_article_quoting_a_few_words_in_mojibake_is_built(tmp_path):
+    # A name quoted as another site garbled it, in every paragraph, and Vietnamese words in
+    # quotes ending with a letter a tell-tale pair begins with ("“giá”"): a few words in a
+    # readable text, the article built.
+    from publisher.ingest.mojibake import mojibake_words
+
+    garbled = _as_a_text_browser_shows_mojibake("Lao Động")
+    quoting = [f"{paragraph} The “{garbled}” paper said “giá” and “khá” rose." for paragraph in PARAGRAPHS]
+    text = "\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *quoting])
+    page = tmp_path / "story.txt"
+    page.write_text(text, encoding="utf-8")
+    result = read_article(page, load_profiles())
+    assert result.article.title == "Council adds twenty bus routes"
+    assert garbled in _text_of(result.article)
+    assert not any("mojibake" in warning for warning in result.warnings)
+    assert mojibake_words(text) == len(PARAGRAPHS)  # the garbled name's "á»" only, not "“giá”"
+
+
 # ------------------------------------------------------------------ head: kicker, date, byline
 
 

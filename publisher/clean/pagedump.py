@@ -39,6 +39,7 @@ from publisher.clean.refusals import (
     doubt_figures,
     doubt_front_page,
     doubt_link_lists,
+    doubt_mojibake,
     doubt_site_title,
     doubt_teaser,
     doubt_text,
@@ -129,6 +130,9 @@ def clean_lines(
     """The article in ``lines``, with a record of every line left out and why."""
     if not lines:
         raise NotAnArticleError("the page holds no text", path)
+    mojibake = doubt_mojibake(lines)
+    if mojibake and not as_article:
+        raise NotAnArticleError(mojibake, path)
     forget_dates()
     lines = list(lines)  # a headline only the metadata gives is put in
     dropped: list[Dropped] = []
@@ -155,7 +159,7 @@ def clean_lines(
     # The article's own lines: on a saved page, without the furniture the extractor left out.
     text = drop_furniture(region, profile, dropped) if evidence.has_extractor else region
     doubts = [
-        title.doubt, doubt_link_lists(region), doubt_cards(region, rest), doubt_teaser(rest, profile),
+        mojibake, title.doubt, doubt_link_lists(region), doubt_cards(region, rest), doubt_teaser(rest, profile),
         doubt_threads(region, text, profile), doubt_site_title(title.text, lines, evidence),
     ]
     body_lines, authors, tail = split_off_tail(text, profile, dropped, evidence)

@@ -3,7 +3,8 @@
 Each check returns the reason it doubts the page is an article, or None; ``clean_lines``
 weighs the doubts against what the page's metadata says (``decide``): a page whose
 schema.org or OpenGraph data says it is an article is built, with a warning, and so is
-any page the user says is one (``--as-article``).
+any page the user says is one (``--as-article``). A text still mojibake after repair
+(``doubt_mojibake``) is refused whatever its metadata says, unless the user says so.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from publisher.clean.shapes import (
     is_prose,
 )
 from publisher.errors import NotAnArticleError
+from publisher.ingest.mojibake import mojibake_words
 from publisher.model import AGENCY_PREFIX, Block, Figure, ListBlock, Paragraph
 
 _MIN_BODY_WORDS = 40
@@ -55,6 +57,12 @@ _COPYRIGHT = re.compile(
 )
 # What every _COPYRIGHT match opens with, the case spelt out (the letters IGNORECASE matches,
 # dotted and dotless i included): a pattern without the flag is looked for twice as fast.
+# Mojibake left after repair, as a share of the page's words: 23% on a homepage whose text
+# browser printed the mojibake's C1 controls as spaces, at most 0.13% (one word run into a
+# quote) on the benchmark's articles; and never a few words: a quoted name in mojibake
+# leaves the text readable (docs/cleaning.md).
+_MOJIBAKE_SHARE = 0.1
+_MOJIBAKE_WORDS = 20
 _COPYRIGHT_SIGN = re.compile("©|\\([cC]\\)|[cC][oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]")
 
 
@@ -70,6 +78,20 @@ def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Pa
     if evidence.is_article:
         return tuple(f"built as an article (its metadata says it is one), though {doubt}" for doubt in doubts)
     raise NotAnArticleError(doubts[0], path)
+
+
+def doubt_mojibake(lines: list[Line]) -> str | None:
+    """The page's text still mojibake after repair (a letter's bytes were lost, so nothing
+    can put it together again): no one's article, whatever its shape or its metadata says;
+    ``clean_lines`` refuses it unless the user says it is one. Measured over the whole page."""
+    bad = mojibake_words("\n".join(line.text for line in lines))
+    words = sum(line.words for line in lines)
+    if bad >= _MOJIBAKE_WORDS and bad >= _MOJIBAKE_SHARE * words:
+        return (
+            f"the text is still mojibake after repair ({bad / words:.0%} of its words): "
+            "re-save the page with its real encoding"
+        )
+    return None
 
 
 def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile) -> str | None:

@@ -19,14 +19,20 @@ import re
 
 from publisher.ingest.legacy import vietnamese_score
 
-# Lead bytes of UTF-8 Vietnamese letters as Latin-1/cp1252 shows them, followed by a
-# continuation byte shown the same way.
-_TELL_TALE = re.compile(
-    "[ÃÄÅÆáâ]"
+# A UTF-8 continuation byte as Latin-1/cp1252 shows it.
+_CONTINUATION = (
     "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026"
     "\u2030\u2039\u203a\u20ac\u2122]"
 )
+# Lead bytes of UTF-8 Vietnamese letters as Latin-1/cp1252 shows them, followed by a
+# continuation byte shown the same way.
+_TELL_TALE = re.compile("[ÃÄÅÆáâ]" + _CONTINUATION)
+# The same for any letter of any script: the lead byte of any UTF-8 sequence (0xC2-0xF4).
+_SIGNATURE = re.compile("[\u00c2-\u00f4]" + _CONTINUATION)
 _MIN_TELL_TALES = 3
+# A word's closing punctuation: "“giá”" ends with a letter a lead byte shows as and a
+# closing quote, and is no mojibake ("»" stays: the second byte of "á»", "ợ" misread).
+_CLOSING = "”’\"'.,;:!?…–—)]"
 
 
 def repair_mojibake(text: str) -> str:
@@ -113,3 +119,20 @@ def _reads_whole_as_utf8(text: str) -> bool:
         return False
     decoding = next((step[1] for step in plan if step[0] == "decode"), "")
     return decoding.startswith("utf-8")
+
+
+def mojibake_words(text: str) -> int:
+    """How many of the text's words are still mojibake.
+
+    A word is mojibake where it holds a UTF-8 letter's first two bytes as Latin-1 or
+    cp1252 shows them (whatever the script: "Ã©", "á»", "Ð¿"), or where ftfy's own
+    measure finds an unlikely sequence in it (``is_bad``; never in a word of ASCII). A text
+    with fewer than three such pairs is let through on one look for them (ftfy's measure
+    over a whole page costs more than the page's cleaning)."""
+    from ftfy.badness import is_bad
+
+    if len(_SIGNATURE.findall(text)) < _MIN_TELL_TALES:
+        return 0
+    return sum(
+        1 for word in text.split() if not word.isascii() and (_SIGNATURE.search(word.rstrip(_CLOSING)) or is_bad(word))
+    )
