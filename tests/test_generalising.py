@@ -1078,3 +1078,61 @@ def test_the_authors_biography_the_metadata_gives_is_no_text(tmp_path):
     article = read_article(_page(tmp_path, body, head), load_profiles()).article
     assert about not in _text_of(article) and article.lead != about
     assert PARAGRAPHS[-1] in _text_of(article)
+
+
+def _reader_copy(tmp_path, parts: list[str]) -> Article:
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(parts), encoding="utf-8")
+    return read_article(page, load_profiles()).article
+
+
+_DATE_LINE = "Monday, 24/12/2012, 03:04 AM (GMT+7)"
+_CAPTIONS = ["Buses wait at the new depot.", "A driver checks the route map.", "Passengers board at dawn."]
+
+
+def test_one_alt_text_printed_for_every_picture_is_no_caption_and_no_text(tmp_path):
+    """A browser prints a picture's alt text where it shows no picture: a page that gives
+    every picture the same keywords prints that line once or twice a picture, spread across
+    the text. It is neither a caption nor a paragraph; the captions between stay."""
+    title = "Council adds twenty bus routes"
+    alt = f"{title}, city news, bus routes, council vote, transport plan"
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, PARAGRAPHS[0], alt, PARAGRAPHS[1], alt,
+             PARAGRAPHS[2], alt, alt, _CAPTIONS[0], alt, alt, _CAPTIONS[1], alt, _CAPTIONS[2], PARAGRAPHS[3]]
+    article = _reader_copy(tmp_path, parts)
+    text = _text_of(article)
+    assert "city news" not in text
+    assert all(caption in text for caption in _CAPTIONS) and PARAGRAPHS[3] in text
+
+
+def test_a_line_a_list_repeats_in_one_run_is_not_an_alt_text(tmp_path):
+    """The same short line three times in a row (a table's or a list's cells) is not spread
+    across the text: it stays."""
+    title = "Council adds twenty bus routes"
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:2],
+             "\n".join(["- Route closed until further notice"] * 3), *PARAGRAPHS[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert _text_of(article).count("Route closed until further notice") == 3
+
+
+def test_a_short_caption_alone_between_the_headline_and_its_date_leaves_the_standfirst_the_lead(tmp_path):
+    """A copy prints the top picture's caption (a short sentence) between the headline and
+    its date line; the standfirst under the date is the lead, the caption no paragraph."""
+    title = "Council adds twenty bus routes"
+    parts = [title, "Jane Roe", "news.example.com", title, "Buses at the depot.", _DATE_LINE, *PARAGRAPHS]
+    article = _reader_copy(tmp_path, parts)
+    assert article.lead == PARAGRAPHS[0]
+    assert "Buses at the depot." not in _text_of(article)
+
+
+def test_a_list_of_other_stories_after_the_text_ends_a_copy_and_names_no_author(tmp_path):
+    """A reader view keeps the list of other stories' headlines under the text: six or more
+    short lines with no blank line between them, no stop ending them, and no paragraph
+    below. The article ends above it, and a label in capitals under it is no byline."""
+    title = "Council adds twenty bus routes"
+    headlines = [f"Other city story number {n} about the trams" for n in range(8)]
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS, "\n".join(headlines),
+             "BUSINESS NEWS", "Another story's headline here", "Yet another headline for a story"]
+    article = _reader_copy(tmp_path, parts)
+    text = _text_of(article)
+    assert PARAGRAPHS[-1] in text and "Other city story" not in text
+    assert article.authors == ("Jane Roe",)

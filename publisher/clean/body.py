@@ -60,6 +60,7 @@ _PHOTO_SERIES_LINES = 3  # captions in a row that make a series of photos in a d
 _END_CAPTION_WORDS = 45  # longest caption with a stop among the photos a story ends with
 _CAPTION_SENTENCE_WORDS = 25  # longest uncredited caption in such a series (and shorter than the text's paragraphs)
 _POINTS_CLOSER_WORDS = 25  # longest sentence that may close a lead printed as points
+_ALT_COPIES = 3  # identical lines, apart from each other, that are one alt text under every picture
 # Where a sentence may end inside a line: "... đi qua. Thành công ..."
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 # An alt text that is a file name (or ends with one): no description.
@@ -77,6 +78,8 @@ def read_body(
     content = _without_tag_lines(content, dropped)
     content = _without_repeated_sentences(content, evidence, dropped)
     content = _without_author_about(content, evidence, dropped)
+    if evidence.page_title is None:
+        content = _without_repeated_alt_texts(content, dropped)
     for code in [line for line in content if _is_bare_code(line.text)]:
         content.remove(code)
         dropped.append(Dropped(code.number, code.text, "a code with no words (an image's or a widget's id)"))
@@ -151,6 +154,29 @@ def _without_author_about(content: list[Line], evidence: PageEvidence, dropped: 
     for line in content:
         if len(line.text) >= _ABOUT_START and line_key(line.text)[:_ABOUT_START] in starts and not line.is_image:
             dropped.append(Dropped(line.number, line.text, "the author's biography (the page's metadata gives it)"))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _without_repeated_alt_texts(content: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """``content`` without a line printed word for word three times or more, spread across
+    the text, with no stop at its end: in a copy, one alt text a page gives every picture
+    (the headline and keywords, a site's name), which a browser prints where it shows no
+    picture (once or twice a picture). A caption, a paragraph or a subheading of the text
+    is printed once; a refrain or a list of steps the text repeats ends its sentences, and
+    a line repeated only in one run (a list's items, a table's cells) is not spread."""
+    places: dict[str, list[int]] = {}
+    for index, line in enumerate(content):
+        if not line.is_image and line.key and not ends_sentence(line.text):
+            places.setdefault(line.key, []).append(index)
+    spread = {key for key, at in places.items() if len(at) >= _ALT_COPIES and at[-1] - at[0] + 1 > len(at)}
+    if not spread:
+        return content
+    kept = []
+    for line in content:
+        if line.key in spread and not line.is_image:
+            dropped.append(Dropped(line.number, line.text, "one alt text printed for every picture (no caption, no text)"))
         else:
             kept.append(line)
     return kept
@@ -308,13 +334,16 @@ def _sort_out(
 
 def _labels_above_date(content: list[Line]) -> list[Line]:
     """Under a standfirst, the short lines between it and the date line read under it (a
-    section's name, the site's): labels, as above a date line right under the headline."""
+    section's name, the site's): labels, as above a date line right under the headline.
+    A short sentence there, alone above the date line, is the top picture's caption (a
+    copy prints no picture): the text starts under its date, with its standfirst."""
     labels: list[Line] = []
     for index in range(len(content) - 1, -1, -1):
         line = content[index]
         if line.is_image or "caption" in line.hints:
             continue
-        if _is_standfirst(line) or line.words > _HEAD_LABEL_WORDS or ends_sentence(line.text):
+        lone_caption = len(content) == 1 and line.kind == "text" and line.words <= _HEAD_LABEL_WORDS
+        if not lone_caption and (_is_standfirst(line) or line.words > _HEAD_LABEL_WORDS or ends_sentence(line.text)):
             break
         if index and content[index - 1].is_image:
             break  # a picture's caption
