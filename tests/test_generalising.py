@@ -1136,3 +1136,23 @@ def test_a_list_of_other_stories_after_the_text_ends_a_copy_and_names_no_author(
     text = _text_of(article)
     assert PARAGRAPHS[-1] in text and "Other city story" not in text
     assert article.authors == ("Jane Roe",)
+
+
+def test_captions_each_after_a_pictures_empty_lines_at_the_end_of_a_copy_are_no_paragraphs(tmp_path):
+    """A reader view leaves empty lines where it shows no picture: the text's paragraphs
+    stand one blank line apart, the photos after the text each leave a wider gap above
+    their caption. Those captions, sentences as long as the text's, are no paragraphs; a
+    paragraph after one picture inside the text stays one."""
+    title = "Council adds twenty bus routes"
+    captions = [f"Caption {n}: riders wait for the new buses at the depot on the first morning of service." for n in range(3)]
+    more = [paragraph.replace("officials said", "the mayor said").replace("Residents", "Drivers") for paragraph in PARAGRAPHS[1:]]
+    head = "\n\n".join([title, "Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:3]])
+    # A picture inside the text (a wide gap above one paragraph), then paragraphs, then the photos.
+    text = "\n\n".join([PARAGRAPHS[3], *more])
+    copy = head + "\n\n\n\n\n" + text + "".join("\n\n\n\n\n" + caption for caption in captions)
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    paragraphs = [block.text for block in article.body if isinstance(block, Paragraph)]
+    assert paragraphs == [*PARAGRAPHS[1:], *more]
+    assert [block.caption for block in article.body if isinstance(block, Figure)] == captions

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -61,6 +62,7 @@ _END_CAPTION_WORDS = 45  # longest caption with a stop among the photos a story 
 _CAPTION_SENTENCE_WORDS = 25  # longest uncredited caption in such a series (and shorter than the text's paragraphs)
 _POINTS_CLOSER_WORDS = 25  # longest sentence that may close a lead printed as points
 _ALT_COPIES = 3  # identical lines, apart from each other, that are one alt text under every picture
+_PICTURE_LINES = 2  # empty lines at least that a copy leaves for a picture, beyond the paragraphs' gap
 # Where a sentence may end inside a line: "... đi qua. Thành công ..."
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 # An alt text that is a file name (or ends with one): no description.
@@ -85,7 +87,10 @@ def read_body(
         dropped.append(Dropped(code.number, code.text, "a code with no words (an image's or a widget's id)"))
     blocks = _Blocks(dropped, path, line_key(title))
     text_mode = evidence.page_title is None
-    gallery = (_photo_series(content, profile) | _captions_at_end(content, profile)) if text_mode else set()
+    gallery = (
+        (_photo_series(content, profile) | _captions_at_end(content, profile) | _captions_after_pictures(content))
+        if text_mode else set()
+    )
     for index, line in enumerate(content):
         following = _next_text(content, index)
         if line.is_image:
@@ -704,6 +709,27 @@ def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
     # The photos a story ends with: a paragraph of its text stands above them.
     after_text = bool(run) and any(is_body_prose(line) for line in content[: run[0]])
     return set(run) if enough and alike and after_text else set()
+
+
+def _captions_after_pictures(content: list[Line]) -> set[int]:
+    """In a copy, the lines the story ends with when each stands two empty lines or more
+    further from the line above than the text's paragraphs stand from each other (the
+    empty lines a browser leaves where it shows no picture), three or more of them: the
+    captions of the photos after the text. The paragraphs' gap is the one that parts most
+    pairs of paragraphs in a row (a copy parts them evenly); a picture between two
+    paragraphs widens one gap, not every gap to the end."""
+    gaps = Counter(later.number - earlier.number for earlier, later in pairwise(content)
+                   if is_body_prose(earlier) and is_body_prose(later))
+    paragraph_gap, count = gaps.most_common(1)[0] if gaps else (0, 0)
+    if count < _PHOTO_SERIES_LINES or 2 * count < sum(gaps.values()):
+        return set()  # too few paragraphs in a row, or parted unevenly (a wrapped text's lines joined)
+    run: list[int] = []
+    for index in range(len(content) - 1, 0, -1):
+        line = content[index]
+        if line.is_image or line.kind != "text" or line.number - content[index - 1].number < paragraph_gap + _PICTURE_LINES:
+            break
+        run.append(index)
+    return set(run) if len(run) >= _PHOTO_SERIES_LINES else set()
 
 
 def _is_unpunctuated_caption(content: list[Line], index: int, profile: SiteProfile) -> bool:
