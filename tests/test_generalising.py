@@ -1156,3 +1156,40 @@ def test_captions_each_after_a_pictures_empty_lines_at_the_end_of_a_copy_are_no_
     paragraphs = [block.text for block in article.body if isinstance(block, Paragraph)]
     assert paragraphs == [*PARAGRAPHS[1:], *more]
     assert [block.caption for block in article.body if isinstance(block, Figure)] == captions
+
+
+def test_a_caption_printed_twice_counts_once_in_a_series_of_photos(tmp_path):
+    """A copy may print a picture's caption twice in a row (its alt text and its caption
+    alike). Two lines of one caption and a short sentence of the text above them are no
+    series of three photos: the sentence stays a paragraph."""
+    title = "Council adds twenty bus routes"
+    long_paragraphs = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
+    quote = '"Whatever happens, the buses will come," a resident of the east side said.'
+    caption = "Buses wait at the new depot before the first morning of service (Photo: City Hall)."
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, *long_paragraphs[:2], quote,
+             f"{caption}\n{caption}", *long_paragraphs[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert quote in [block.text for block in article.body if isinstance(block, Paragraph)]
+
+
+def test_the_texts_own_list_at_the_end_of_a_copy_stays(tmp_path):
+    """Six short lines one under another that end the copy, or that a line ending with a
+    colon introduces, are the text's own list (a tour's dates, a table of results), not
+    other stories' headlines: they stay."""
+    title = "Council adds twenty bus routes"
+    stops = [f"Route {n} runs from the station to the eastern depot" for n in range(8)]
+    ending = _reader_copy(tmp_path, [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS, "\n".join(stops)])
+    assert stops[0] in _text_of(ending) and stops[-1] in _text_of(ending)
+    introduced = _reader_copy(tmp_path, [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS,
+                                         "\n".join(["The new routes:", *stops]), "SEE ALSO", "Another story's headline"])
+    assert stops[0] in _text_of(introduced)
+
+
+def test_a_short_line_printed_under_every_picture_is_no_alt_text(tmp_path):
+    """A photographer's credit or a label printed under every picture is shorter than an
+    alt text written for search engines: it stays where it is."""
+    title = "Council adds twenty bus routes"
+    credit = "Photo by the city council press office"
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, PARAGRAPHS[0], credit, PARAGRAPHS[1], credit,
+             PARAGRAPHS[2], credit, PARAGRAPHS[3]]
+    assert _text_of(_reader_copy(tmp_path, parts)).count(credit) == 3

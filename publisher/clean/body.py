@@ -62,6 +62,7 @@ _END_CAPTION_WORDS = 45  # longest caption with a stop among the photos a story 
 _CAPTION_SENTENCE_WORDS = 25  # longest uncredited caption in such a series (and shorter than the text's paragraphs)
 _POINTS_CLOSER_WORDS = 25  # longest sentence that may close a lead printed as points
 _ALT_COPIES = 3  # identical lines, apart from each other, that are one alt text under every picture
+_ALT_MIN_WORDS = 8  # a label, a credit, a table's header row repeated is shorter than an alt text for search engines
 _PICTURE_LINES = 2  # empty lines at least that a copy leaves for a picture, beyond the paragraphs' gap
 # Where a sentence may end inside a line: "... đi qua. Thành công ..."
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
@@ -165,15 +166,17 @@ def _without_author_about(content: list[Line], evidence: PageEvidence, dropped: 
 
 
 def _without_repeated_alt_texts(content: list[Line], dropped: list[Dropped]) -> list[Line]:
-    """``content`` without a line printed word for word three times or more, spread across
-    the text, with no stop at its end: in a copy, one alt text a page gives every picture
-    (the headline and keywords, a site's name), which a browser prints where it shows no
-    picture (once or twice a picture). A caption, a paragraph or a subheading of the text
-    is printed once; a refrain or a list of steps the text repeats ends its sentences, and
-    a line repeated only in one run (a list's items, a table's cells) is not spread."""
+    """``content`` without a line of eight words or more printed word for word three times
+    or more, spread across the text, with no stop at its end: in a copy, one alt text a
+    page gives every picture (the headline and keywords), which a browser prints where it
+    shows no picture (once or twice a picture). A caption, a paragraph or a subheading of
+    the text is printed once; a refrain or a list of steps the text repeats ends its
+    sentences; a line repeated only in one run (a list's items, a table's cells) is not
+    spread; a label, a photographer's credit, a separator or a table's header row printed
+    again and again is shorter."""
     places: dict[str, list[int]] = {}
     for index, line in enumerate(content):
-        if not line.is_image and line.key and not ends_sentence(line.text):
+        if not line.is_image and line.words >= _ALT_MIN_WORDS and not ends_sentence(line.text):
             places.setdefault(line.key, []).append(index)
     spread = {key for key, at in places.items() if len(at) >= _ALT_COPIES and at[-1] - at[0] + 1 > len(at)}
     if not spread:
@@ -661,7 +664,8 @@ def _photo_series(content: list[Line], profile: SiteProfile) -> set[int]:
     photographer once in a series or on some of its pictures; the uncredited captions beside
     them are no paragraphs of the text. Short means at most half as long as the text's own
     paragraphs (their median), so a page of short paragraphs keeps them. A lone short
-    sentence beside one credited caption stays text."""
+    sentence beside one credited caption stays text, and so it does beside one caption
+    printed twice in a row (``_series_captions``)."""
     paragraphs = sorted(line.words for line in content if line.words > _CAPTION_SENTENCE_WORDS and not line.is_image)
     if not paragraphs:
         return set()  # no paragraph of the text to tell a caption from
@@ -676,9 +680,21 @@ def _photo_series(content: list[Line], profile: SiteProfile) -> set[int]:
             credited = credited or cue
             continue
         if credited and len(run) >= _PHOTO_SERIES_LINES:
-            taken.update(run)
+            taken.update(_series_captions(content, run, profile))
         run, credited = [], False
     return taken
+
+
+def _series_captions(content: list[Line], run: list[int], profile: SiteProfile) -> list[int]:
+    """The captions of a series: all its lines, unless some are printed twice in a row (a
+    copy may print a picture's alt text and its caption alike). Then every picture's
+    caption is doubled or credited, and a line that is neither is a sentence of the text
+    beside them; what is left must still make a series."""
+    doubled = {i for i in run for j in (i - 1, i + 1) if j in run and content[j].key == content[i].key}
+    if not doubled:
+        return run
+    kept = [i for i in run if i in doubled or _is_credited_caption(content[i], profile)]
+    return kept if len(kept) >= _PHOTO_SERIES_LINES else []
 
 
 def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
@@ -93,18 +92,22 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
 
 def _starts_link_list(lines: list[Line], index: int) -> bool:
     """In a copy that parts its paragraphs with a blank line, a run of six or more short
-    lines with none between them, none ending with a full stop, and no paragraph of text
-    anywhere below: a list of links to other stories (a copy prints a list's items one
-    under another, a text's paragraphs and captions apart). The text's own list is
-    followed by more of the text."""
-    run = lines[index : index + _LINK_LIST_LINES]
-    if len(run) < _LINK_LIST_LINES or index == 0 or lines[index].number - lines[index - 1].number < 2:
+    lines with none between them, none ending with a full stop or a colon, more of the
+    page after them, and no paragraph of text anywhere below: a list of links to other
+    stories (a copy prints a list's items one under another, a text's paragraphs and
+    captions apart). The text's own list is followed by more of the text, or ends the
+    copy (a reader view's last lines), or is introduced by a line ending with a colon."""
+    if index == 0 or lines[index].number - lines[index - 1].number < 2:
         return False  # the run starts where a block does
-    if any(line.is_image or line.words > _LINK_LIST_WORDS or line.text.rstrip().endswith(".") for line in run):
+    end = index + 1
+    while end < len(lines) and lines[end].number - lines[end - 1].number == 1:
+        end += 1
+    run = lines[index:end]
+    if len(run) < _LINK_LIST_LINES or end == len(lines):
         return False
-    if any(later.number - earlier.number != 1 for earlier, later in pairwise(run)):
+    if any(line.is_image or line.words > _LINK_LIST_WORDS or line.text.rstrip().endswith((".", ":")) for line in run):
         return False
-    return not any(is_body_prose(line) for line in lines[index:])
+    return not any(is_body_prose(line) for line in lines[end:])
 
 
 def _teasers_above(lines: list[Line], first_teaser: int, title_index: int) -> int:
