@@ -1123,3 +1123,118 @@ def test_the_authors_biography_the_metadata_gives_is_no_text(tmp_path):
     article = read_article(_page(tmp_path, body, head), load_profiles()).article
     assert about not in _text_of(article) and article.lead != about
     assert PARAGRAPHS[-1] in _text_of(article)
+
+
+def _reader_copy(tmp_path, parts: list[str]) -> Article:
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(parts), encoding="utf-8")
+    return read_article(page, load_profiles()).article
+
+
+_DATE_LINE = "Monday, 24/12/2012, 03:04 AM (GMT+7)"
+_CAPTIONS = ["Buses wait at the new depot.", "A driver checks the route map.", "Passengers board at dawn."]
+
+
+def test_one_alt_text_printed_for_every_picture_is_no_caption_and_no_text(tmp_path):
+    """A browser prints a picture's alt text where it shows no picture: a page that gives
+    every picture the same keywords prints that line once or twice a picture, spread across
+    the text. It is neither a caption nor a paragraph; the captions between stay."""
+    title = "Council adds twenty bus routes"
+    alt = f"{title}, city news, bus routes, council vote, transport plan"
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, PARAGRAPHS[0], alt, PARAGRAPHS[1], alt,
+             PARAGRAPHS[2], alt, alt, _CAPTIONS[0], alt, alt, _CAPTIONS[1], alt, _CAPTIONS[2], PARAGRAPHS[3]]
+    article = _reader_copy(tmp_path, parts)
+    text = _text_of(article)
+    assert "city news" not in text
+    assert all(caption in text for caption in _CAPTIONS) and PARAGRAPHS[3] in text
+
+
+def test_a_line_a_list_repeats_in_one_run_is_not_an_alt_text(tmp_path):
+    """The same short line three times in a row (a table's or a list's cells) is not spread
+    across the text: it stays."""
+    title = "Council adds twenty bus routes"
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:2],
+             "\n".join(["- Route closed until further notice"] * 3), *PARAGRAPHS[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert _text_of(article).count("Route closed until further notice") == 3
+
+
+def test_a_short_caption_alone_between_the_headline_and_its_date_leaves_the_standfirst_the_lead(tmp_path):
+    """A copy prints the top picture's caption (a short sentence) between the headline and
+    its date line; the standfirst under the date is the lead, the caption no paragraph."""
+    title = "Council adds twenty bus routes"
+    parts = [title, "Jane Roe", "news.example.com", title, "Buses at the depot.", _DATE_LINE, *PARAGRAPHS]
+    article = _reader_copy(tmp_path, parts)
+    assert article.lead == PARAGRAPHS[0]
+    assert "Buses at the depot." not in _text_of(article)
+
+
+def test_a_list_of_other_stories_after_the_text_ends_a_copy_and_names_no_author(tmp_path):
+    """A reader view keeps the list of other stories' headlines under the text: six or more
+    short lines with no blank line between them, no stop ending them, and no paragraph
+    below. The article ends above it, and a label in capitals under it is no byline."""
+    title = "Council adds twenty bus routes"
+    headlines = [f"Other city story number {n} about the trams" for n in range(8)]
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS, "\n".join(headlines),
+             "BUSINESS NEWS", "Another story's headline here", "Yet another headline for a story"]
+    article = _reader_copy(tmp_path, parts)
+    text = _text_of(article)
+    assert PARAGRAPHS[-1] in text and "Other city story" not in text
+    assert article.authors == ("Jane Roe",)
+
+
+def test_captions_each_after_a_pictures_empty_lines_at_the_end_of_a_copy_are_no_paragraphs(tmp_path):
+    """A reader view leaves empty lines where it shows no picture: the text's paragraphs
+    stand one blank line apart, the photos after the text each leave a wider gap above
+    their caption. Those captions, sentences as long as the text's, are no paragraphs; a
+    paragraph after one picture inside the text stays one."""
+    title = "Council adds twenty bus routes"
+    captions = [f"Caption {n}: riders wait for the new buses at the depot on the first morning of service." for n in range(3)]
+    more = [paragraph.replace("officials said", "the mayor said").replace("Residents", "Drivers") for paragraph in PARAGRAPHS[1:]]
+    head = "\n\n".join([title, "Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:3]])
+    # A picture inside the text (a wide gap above one paragraph), then paragraphs, then the photos.
+    text = "\n\n".join([PARAGRAPHS[3], *more])
+    copy = head + "\n\n\n\n\n" + text + "".join("\n\n\n\n\n" + caption for caption in captions)
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    paragraphs = [block.text for block in article.body if isinstance(block, Paragraph)]
+    assert paragraphs == [*PARAGRAPHS[1:], *more]
+    assert [block.caption for block in article.body if isinstance(block, Figure)] == captions
+
+
+def test_a_caption_printed_twice_counts_once_in_a_series_of_photos(tmp_path):
+    """A copy may print a picture's caption twice in a row (its alt text and its caption
+    alike). Two lines of one caption and a short sentence of the text above them are no
+    series of three photos: the sentence stays a paragraph."""
+    title = "Council adds twenty bus routes"
+    long_paragraphs = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
+    quote = '"Whatever happens, the buses will come," a resident of the east side said.'
+    caption = "Buses wait at the new depot before the first morning of service (Photo: City Hall)."
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, *long_paragraphs[:2], quote,
+             f"{caption}\n{caption}", *long_paragraphs[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert quote in [block.text for block in article.body if isinstance(block, Paragraph)]
+
+
+def test_the_texts_own_list_at_the_end_of_a_copy_stays(tmp_path):
+    """Six short lines one under another that end the copy, or that a line ending with a
+    colon introduces, are the text's own list (a tour's dates, a table of results), not
+    other stories' headlines: they stay."""
+    title = "Council adds twenty bus routes"
+    stops = [f"Route {n} runs from the station to the eastern depot" for n in range(8)]
+    ending = _reader_copy(tmp_path, [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS, "\n".join(stops)])
+    assert stops[0] in _text_of(ending) and stops[-1] in _text_of(ending)
+    introduced = _reader_copy(tmp_path, [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS,
+                                         "\n".join(["The new routes:", *stops]), "SEE ALSO", "Another story's headline"])
+    assert stops[0] in _text_of(introduced)
+
+
+def test_a_short_line_printed_under_every_picture_is_no_alt_text(tmp_path):
+    """A photographer's credit or a label printed under every picture is shorter than an
+    alt text written for search engines: it stays where it is."""
+    title = "Council adds twenty bus routes"
+    credit = "Photo by the city council press office"
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, PARAGRAPHS[0], credit, PARAGRAPHS[1], credit,
+             PARAGRAPHS[2], credit, PARAGRAPHS[3]]
+    assert _text_of(_reader_copy(tmp_path, parts)).count(credit) == 3

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -60,6 +61,9 @@ _PHOTO_SERIES_LINES = 3  # captions in a row that make a series of photos in a d
 _END_CAPTION_WORDS = 45  # longest caption with a stop among the photos a story ends with
 _CAPTION_SENTENCE_WORDS = 25  # longest uncredited caption in such a series (and shorter than the text's paragraphs)
 _POINTS_CLOSER_WORDS = 25  # longest sentence that may close a lead printed as points
+_ALT_COPIES = 3  # identical lines, apart from each other, that are one alt text under every picture
+_ALT_MIN_WORDS = 8  # a label, a credit, a table's header row repeated is shorter than an alt text for search engines
+_PICTURE_LINES = 2  # empty lines at least that a copy leaves for a picture, beyond the paragraphs' gap
 # Where a sentence may end inside a line: "... đi qua. Thành công ..."
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 # An alt text that is a file name (or ends with one): no description.
@@ -77,12 +81,17 @@ def read_body(
     content = _without_tag_lines(content, dropped)
     content = _without_repeated_sentences(content, evidence, dropped)
     content = _without_author_about(content, evidence, dropped)
+    if evidence.page_title is None:
+        content = _without_repeated_alt_texts(content, dropped)
     for code in [line for line in content if _is_bare_code(line.text)]:
         content.remove(code)
         dropped.append(Dropped(code.number, code.text, "a code with no words (an image's or a widget's id)"))
     blocks = _Blocks(dropped, path, line_key(title))
     text_mode = evidence.page_title is None
-    gallery = (_photo_series(content, profile) | _captions_at_end(content, profile)) if text_mode else set()
+    gallery = (
+        (_photo_series(content, profile) | _captions_at_end(content, profile) | _captions_after_pictures(content))
+        if text_mode else set()
+    )
     for index, line in enumerate(content):
         following = _next_text(content, index)
         if line.is_image:
@@ -151,6 +160,31 @@ def _without_author_about(content: list[Line], evidence: PageEvidence, dropped: 
     for line in content:
         if len(line.text) >= _ABOUT_START and line_key(line.text)[:_ABOUT_START] in starts and not line.is_image:
             dropped.append(Dropped(line.number, line.text, "the author's biography (the page's metadata gives it)"))
+        else:
+            kept.append(line)
+    return kept
+
+
+def _without_repeated_alt_texts(content: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """``content`` without a line of eight words or more printed word for word three times
+    or more, spread across the text, with no stop at its end: in a copy, one alt text a
+    page gives every picture (the headline and keywords), which a browser prints where it
+    shows no picture (once or twice a picture). A caption, a paragraph or a subheading of
+    the text is printed once; a refrain or a list of steps the text repeats ends its
+    sentences; a line repeated only in one run (a list's items, a table's cells) is not
+    spread; a label, a photographer's credit, a separator or a table's header row printed
+    again and again is shorter."""
+    places: dict[str, list[int]] = {}
+    for index, line in enumerate(content):
+        if not line.is_image and line.words >= _ALT_MIN_WORDS and not ends_sentence(line.text):
+            places.setdefault(line.key, []).append(index)
+    spread = {key for key, at in places.items() if len(at) >= _ALT_COPIES and at[-1] - at[0] + 1 > len(at)}
+    if not spread:
+        return content
+    kept = []
+    for line in content:
+        if line.key in spread and not line.is_image:
+            dropped.append(Dropped(line.number, line.text, "one alt text printed for every picture (no caption, no text)"))
         else:
             kept.append(line)
     return kept
@@ -308,13 +342,16 @@ def _sort_out(
 
 def _labels_above_date(content: list[Line]) -> list[Line]:
     """Under a standfirst, the short lines between it and the date line read under it (a
-    section's name, the site's): labels, as above a date line right under the headline."""
+    section's name, the site's): labels, as above a date line right under the headline.
+    A short sentence there, alone above the date line, is the top picture's caption (a
+    copy prints no picture): the text starts under its date, with its standfirst."""
     labels: list[Line] = []
     for index in range(len(content) - 1, -1, -1):
         line = content[index]
         if line.is_image or "caption" in line.hints:
             continue
-        if _is_standfirst(line) or line.words > _HEAD_LABEL_WORDS or ends_sentence(line.text):
+        lone_caption = len(content) == 1 and line.kind == "text" and line.words <= _HEAD_LABEL_WORDS
+        if not lone_caption and (_is_standfirst(line) or line.words > _HEAD_LABEL_WORDS or ends_sentence(line.text)):
             break
         if index and content[index - 1].is_image:
             break  # a picture's caption
@@ -627,7 +664,8 @@ def _photo_series(content: list[Line], profile: SiteProfile) -> set[int]:
     photographer once in a series or on some of its pictures; the uncredited captions beside
     them are no paragraphs of the text. Short means at most half as long as the text's own
     paragraphs (their median), so a page of short paragraphs keeps them. A lone short
-    sentence beside one credited caption stays text."""
+    sentence beside one credited caption stays text, and so it does beside one caption
+    printed twice in a row (``_series_captions``)."""
     paragraphs = sorted(line.words for line in content if line.words > _CAPTION_SENTENCE_WORDS and not line.is_image)
     if not paragraphs:
         return set()  # no paragraph of the text to tell a caption from
@@ -642,9 +680,21 @@ def _photo_series(content: list[Line], profile: SiteProfile) -> set[int]:
             credited = credited or cue
             continue
         if credited and len(run) >= _PHOTO_SERIES_LINES:
-            taken.update(run)
+            taken.update(_series_captions(content, run, profile))
         run, credited = [], False
     return taken
+
+
+def _series_captions(content: list[Line], run: list[int], profile: SiteProfile) -> list[int]:
+    """The captions of a series: all its lines, unless some are printed twice in a row (a
+    copy may print a picture's alt text and its caption alike). Then every picture's
+    caption is doubled or credited, and a line that is neither is a sentence of the text
+    beside them; what is left must still make a series."""
+    doubled = {i for i in run for j in (i - 1, i + 1) if j in run and content[j].key == content[i].key}
+    if not doubled:
+        return run
+    kept = [i for i in run if i in doubled or _is_credited_caption(content[i], profile)]
+    return kept if len(kept) >= _PHOTO_SERIES_LINES else []
 
 
 def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
@@ -675,6 +725,27 @@ def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
     # The photos a story ends with: a paragraph of its text stands above them.
     after_text = bool(run) and any(is_body_prose(line) for line in content[: run[0]])
     return set(run) if enough and alike and after_text else set()
+
+
+def _captions_after_pictures(content: list[Line]) -> set[int]:
+    """In a copy, the lines the story ends with when each stands two empty lines or more
+    further from the line above than the text's paragraphs stand from each other (the
+    empty lines a browser leaves where it shows no picture), three or more of them: the
+    captions of the photos after the text. The paragraphs' gap is the one that parts most
+    pairs of paragraphs in a row (a copy parts them evenly); a picture between two
+    paragraphs widens one gap, not every gap to the end."""
+    gaps = Counter(later.number - earlier.number for earlier, later in pairwise(content)
+                   if is_body_prose(earlier) and is_body_prose(later))
+    paragraph_gap, count = gaps.most_common(1)[0] if gaps else (0, 0)
+    if count < _PHOTO_SERIES_LINES or 2 * count < sum(gaps.values()):
+        return set()  # too few paragraphs in a row, or parted unevenly (a wrapped text's lines joined)
+    run: list[int] = []
+    for index in range(len(content) - 1, 0, -1):
+        line = content[index]
+        if line.is_image or line.kind != "text" or line.number - content[index - 1].number < paragraph_gap + _PICTURE_LINES:
+            break
+        run.append(index)
+    return set(run) if len(run) >= _PHOTO_SERIES_LINES else set()
 
 
 def _is_unpunctuated_caption(content: list[Line], index: int, profile: SiteProfile) -> bool:

@@ -35,6 +35,8 @@ _TEASER_WORDS = 30  # a teaser is one short sentence
 _TAG_WORDS = 4  # words of one of the story's tags
 _TAG_COUNT = 3
 _STOPS = (".", "!", "?")
+_LINK_LIST_LINES = 6  # lines in a row, with no blank line between, that make a list of other stories
+_LINK_LIST_WORDS = 25  # longest headline in such a list
 # Where a second sentence starts inside a line: "... đi qua. Thành công ..."
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 
@@ -64,6 +66,8 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             return index, "the page's copyright notice (its footer)"
         if seen_prose and _starts_other_content(lines, index, last_main):
             return index, "reader comments or other stories (page markup)"
+        if seen_body_prose and evidence.is_page_dump and _starts_link_list(lines, index):
+            return index, "a list of other stories' headlines after the text"
         if (
             seen_body_prose
             and is_body_prose(line)
@@ -84,6 +88,26 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         seen_prose = seen_prose or is_prose(line)
         seen_body_prose = seen_body_prose or is_body_prose(line)
     return len(lines), "after the article"
+
+
+def _starts_link_list(lines: list[Line], index: int) -> bool:
+    """In a copy that parts its paragraphs with a blank line, a run of six or more short
+    lines with none between them, none ending with a full stop or a colon, more of the
+    page after them, and no paragraph of text anywhere below: a list of links to other
+    stories (a copy prints a list's items one under another, a text's paragraphs and
+    captions apart). The text's own list is followed by more of the text, or ends the
+    copy (a reader view's last lines), or is introduced by a line ending with a colon."""
+    if index == 0 or lines[index].number - lines[index - 1].number < 2:
+        return False  # the run starts where a block does
+    end = index + 1
+    while end < len(lines) and lines[end].number - lines[end - 1].number == 1:
+        end += 1
+    run = lines[index:end]
+    if len(run) < _LINK_LIST_LINES or end == len(lines):
+        return False
+    if any(line.is_image or line.words > _LINK_LIST_WORDS or line.text.rstrip().endswith((".", ":")) for line in run):
+        return False
+    return not any(is_body_prose(line) for line in lines[end:])
 
 
 def _teasers_above(lines: list[Line], first_teaser: int, title_index: int) -> int:
