@@ -534,8 +534,11 @@ def score(case: Case, tally: Tally, profiles, show: bool) -> None:
         # The data sets' paragraphs are untyped blocks: captions and subheadings among them.
         paragraphs = [norm(_block_text(b)) for b in article.body if not isinstance(b, ListBlock)]
     elif truth.captions_are_body:
+        # A picture with no caption has no text to be a paragraph.
         paragraphs = [
-            norm(b.text if isinstance(b, Paragraph) else b.caption) for b in article.body if isinstance(b, (Paragraph, Figure))
+            norm(b.text if isinstance(b, Paragraph) else b.caption)
+            for b in article.body
+            if isinstance(b, Paragraph) or (isinstance(b, Figure) and b.caption)
         ]
     paragraphs += [norm(item) for b in article.body if isinstance(b, ListBlock) for item in b.items]
     if not truth.lead and article.lead:
@@ -605,7 +608,9 @@ def _estimated_pr(predicted: list[str], truth: Truth, tally: Tally, case: Case, 
     expected = truth.count or (found if i is not None and j is not None else max(found, 2))
     tally.predicted += len(predicted)
     tally.relevant += expected
-    tally.hits_p += min(found, len(predicted))
+    # Blocks between the first and the last paragraph beyond the paragraphs the truth counts
+    # there (captions, alt texts, a paragraph split in two) are no hits.
+    tally.hits_p += min(found, expected, len(predicted))
     tally.hits_r += min(found, expected)
     if show and (found != expected or found != len(predicted)):
         first_found, last_found = ("ok" if k is not None else "missing" for k in (i, j))
