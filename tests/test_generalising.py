@@ -17,11 +17,13 @@ from publisher import Figure, Heading, Paragraph, load_profiles, read_article
 from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import CleanResult
 from publisher.clean.floor import ExtractedBlock, ExtractedText, restore_floor
+from publisher.clean.furniture import drop_furniture
 from publisher.clean.language import detect_language
+from publisher.clean.lines import Line
 from publisher.clean.profiles import load_profiles as load_profile_set
 from publisher.clean.wrapping import display_width, unwrap
 from publisher.errors import InputError, NotAnArticleError
-from publisher.model import Article
+from publisher.model import Article, PrintedDate
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the bus network by twenty routes, the largest change in a decade.",
@@ -470,6 +472,41 @@ def test_floor_puts_back_full_sentences_right_after_the_last_kept_block_not_a_te
     cut_short = CleanResult(article=Article(title="t", body=tuple(Paragraph(p) for p in PARAGRAPHS[:3])))
     restored = restore_floor(cut_short, extracted)
     assert [b.text for b in restored.article.body] == PARAGRAPHS
+
+
+def test_floor_leaves_out_the_articles_head_the_extractor_takes_as_text():
+    """The extractor takes the headline run into its date line, and the byline, as blocks
+    of text; the head gives all three, so the floor puts back neither, only the text the
+    rules lost. A block with words of its own beside the headline is text."""
+    title = "Council adds twenty bus routes"
+    printed = "Monday, 24/12/2012, 03:04 AM (GMT+7)"
+    head = (f"{title}{printed}", "By Anna Berg (City Desk)")
+    quoting = f"{title} said the mayor, who had asked for ten"
+    blocks = (*head, PARAGRAPHS[0], quoting, *PARAGRAPHS[1:])
+    extracted = ExtractedText(tuple(ExtractedBlock("paragraph", text) for text in blocks))
+    lost = CleanResult(article=Article(
+        title=title, authors=("Anna Berg (City Desk)",), body=(Paragraph(PARAGRAPHS[0]),),
+        published=PrintedDate(value=datetime(2012, 12, 24, 3, 4, tzinfo=timezone(timedelta(hours=7))), printed=printed),
+    ))
+    restored = restore_floor(lost, extracted)
+    assert [b.text for b in restored.article.body] == [PARAGRAPHS[0], quoting, *PARAGRAPHS[1:]]
+
+
+def test_a_short_caption_under_a_picture_inside_the_extractors_text_stays_when_it_left_it_out():
+    """The extractor kept the text on both sides of a picture but not its short caption;
+    the caption is the picture's, not furniture. A short line under a linked picture (a
+    teaser) still goes."""
+    region = [
+        Line(1, PARAGRAPHS[0], main=True),
+        Line(2, "", kind="image", src="a.jpg"),
+        Line(3, "A canteen in the village.", main=False),
+        Line(4, PARAGRAPHS[1], main=True),
+        Line(5, "", kind="image", src="b.jpg", link=True),
+        Line(6, "Another story of the day", main=False),
+        Line(7, PARAGRAPHS[2], main=True),
+    ]
+    kept = drop_furniture(region, load_profile_set().for_site_name(None), [])
+    assert [line.number for line in kept] == [1, 2, 3, 4, 5, 7]
 
 
 # ------------------------------------------------------------------ refuse only what is surely not an article
