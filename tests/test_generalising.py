@@ -188,6 +188,29 @@ def test_a_sentence_of_the_text_under_a_picture_is_text_and_a_teaser_under_a_lin
         assert (sentence in paragraphs) is expected
 
 
+def test_photos_a_saved_story_ends_with_keep_their_captions_but_a_photo_story_keeps_its_text(tmp_path):
+    """After the text, three pictures, each with one sentence under it: the photos' captions,
+    not paragraphs. A photo story, every sentence under a picture, keeps them as its text."""
+    captions = [
+        "The mayor opens the first of the new routes at the eastern depot on Tuesday morning.",
+        "Residents queue for the first bus at a stop near the market, which had no service before.",
+        "A driver checks the new timetable, which runs buses later in the evening and at weekends.",
+    ]
+    photos = "".join(f"<p><img src='photo{i}.jpg'></p><p>{caption}</p>" for i, caption in enumerate(captions))
+    title = "<title>Council adds twenty bus routes</title>"
+    body = "<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + photos
+    article = read_article(_page(tmp_path, body, title), load_profiles()).article
+    assert [article.lead, *(block.text for block in article.body if isinstance(block, Paragraph))] == PARAGRAPHS
+    assert [(block.src, block.caption) for block in article.body if isinstance(block, Figure)] == [
+        (f"photo{i}.jpg", caption) for i, caption in enumerate(captions)
+    ]
+    story = "<h1>Council adds twenty bus routes</h1>" + "".join(
+        f"<p><img src='photo{i}.jpg'></p><p>{p}</p>" for i, p in enumerate(PARAGRAPHS)
+    )
+    article = read_article(_page(tmp_path, story, title), load_profiles()).article
+    assert [block.text for block in article.body if isinstance(block, Paragraph)][-3:] == PARAGRAPHS[1:]
+
+
 def test_a_paragraph_under_a_linked_picture_with_the_text_going_on_under_it_is_no_caption(tmp_path):
     """A picture that links elsewhere (an advertisement, a share button's icon, a photo
     opening its gallery) set inside the text: the sentence under it, with the text going on
