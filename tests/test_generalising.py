@@ -17,11 +17,13 @@ from publisher import Figure, Heading, Paragraph, load_profiles, read_article
 from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import CleanResult
 from publisher.clean.floor import ExtractedBlock, ExtractedText, restore_floor
+from publisher.clean.furniture import drop_furniture
 from publisher.clean.language import detect_language
+from publisher.clean.lines import Line
 from publisher.clean.profiles import load_profiles as load_profile_set
 from publisher.clean.wrapping import display_width, unwrap
 from publisher.errors import InputError, NotAnArticleError
-from publisher.model import Article
+from publisher.model import Article, PrintedDate
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the bus network by twenty routes, the largest change in a decade.",
@@ -184,6 +186,29 @@ def test_a_sentence_of_the_text_under_a_picture_is_text_and_a_teaser_under_a_lin
         article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
         paragraphs = [block.text for block in article.body if isinstance(block, Paragraph)]
         assert (sentence in paragraphs) is expected
+
+
+def test_photos_a_saved_story_ends_with_keep_their_captions_but_a_photo_story_keeps_its_text(tmp_path):
+    """After the text, three pictures, each with one sentence under it: the photos' captions,
+    not paragraphs. A photo story, every sentence under a picture, keeps them as its text."""
+    captions = [
+        "The mayor opens the first of the new routes at the eastern depot on Tuesday morning.",
+        "Residents queue for the first bus at a stop near the market, which had no service before.",
+        "A driver checks the new timetable, which runs buses later in the evening and at weekends.",
+    ]
+    photos = "".join(f"<p><img src='photo{i}.jpg'></p><p>{caption}</p>" for i, caption in enumerate(captions))
+    title = "<title>Council adds twenty bus routes</title>"
+    body = "<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + photos
+    article = read_article(_page(tmp_path, body, title), load_profiles()).article
+    assert [article.lead, *(block.text for block in article.body if isinstance(block, Paragraph))] == PARAGRAPHS
+    assert [(block.src, block.caption) for block in article.body if isinstance(block, Figure)] == [
+        (f"photo{i}.jpg", caption) for i, caption in enumerate(captions)
+    ]
+    story = "<h1>Council adds twenty bus routes</h1>" + "".join(
+        f"<p><img src='photo{i}.jpg'></p><p>{p}</p>" for i, p in enumerate(PARAGRAPHS)
+    )
+    article = read_article(_page(tmp_path, story, title), load_profiles()).article
+    assert [block.text for block in article.body if isinstance(block, Paragraph)][-3:] == PARAGRAPHS[1:]
 
 
 def test_a_paragraph_under_a_linked_picture_with_the_text_going_on_under_it_is_no_caption(tmp_path):
@@ -470,6 +495,41 @@ def test_floor_puts_back_full_sentences_right_after_the_last_kept_block_not_a_te
     cut_short = CleanResult(article=Article(title="t", body=tuple(Paragraph(p) for p in PARAGRAPHS[:3])))
     restored = restore_floor(cut_short, extracted)
     assert [b.text for b in restored.article.body] == PARAGRAPHS
+
+
+def test_floor_leaves_out_the_articles_head_the_extractor_takes_as_text():
+    """The extractor takes the headline run into its date line, and the byline, as blocks
+    of text; the head gives all three, so the floor puts back neither, only the text the
+    rules lost. A block with words of its own beside the headline is text."""
+    title = "Council adds twenty bus routes"
+    printed = "Monday, 24/12/2012, 03:04 AM (GMT+7)"
+    head = (f"{title}{printed}", "By Anna Berg (City Desk)")
+    quoting = f"{title} said the mayor, who had asked for ten"
+    blocks = (*head, PARAGRAPHS[0], quoting, *PARAGRAPHS[1:])
+    extracted = ExtractedText(tuple(ExtractedBlock("paragraph", text) for text in blocks))
+    lost = CleanResult(article=Article(
+        title=title, authors=("Anna Berg (City Desk)",), body=(Paragraph(PARAGRAPHS[0]),),
+        published=PrintedDate(value=datetime(2012, 12, 24, 3, 4, tzinfo=timezone(timedelta(hours=7))), printed=printed),
+    ))
+    restored = restore_floor(lost, extracted)
+    assert [b.text for b in restored.article.body] == [PARAGRAPHS[0], quoting, *PARAGRAPHS[1:]]
+
+
+def test_a_short_caption_under_a_picture_inside_the_extractors_text_stays_when_it_left_it_out():
+    """The extractor kept the text on both sides of a picture but not its short caption;
+    the caption is the picture's, not furniture. A short line under a linked picture (a
+    teaser) still goes."""
+    region = [
+        Line(1, PARAGRAPHS[0], main=True),
+        Line(2, "", kind="image", src="a.jpg"),
+        Line(3, "A canteen in the village.", main=False),
+        Line(4, PARAGRAPHS[1], main=True),
+        Line(5, "", kind="image", src="b.jpg", link=True),
+        Line(6, "Another story of the day", main=False),
+        Line(7, PARAGRAPHS[2], main=True),
+    ]
+    kept = drop_furniture(region, load_profile_set().for_site_name(None), [])
+    assert [line.number for line in kept] == [1, 2, 3, 4, 5, 7]
 
 
 # ------------------------------------------------------------------ refuse only what is surely not an article

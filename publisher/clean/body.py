@@ -90,7 +90,7 @@ def read_body(
     text_mode = evidence.page_title is None
     gallery = (
         (_photo_series(content, profile) | _captions_at_end(content, profile) | _captions_after_pictures(content))
-        if text_mode else set()
+        if text_mode else _captioned_pictures_at_end(content)
     )
     for index, line in enumerate(content):
         following = _next_text(content, index)
@@ -725,6 +725,34 @@ def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
     # The photos a story ends with: a paragraph of its text stands above them.
     after_text = bool(run) and any(is_body_prose(line) for line in content[: run[0]])
     return set(run) if enough and alike and after_text else set()
+
+
+def _captioned_pictures_at_end(content: list[Line]) -> set[int]:
+    """On a saved page, the photos a story ends with: the last lines, when each stands
+    right under a picture of its own (no link), three or more of them, none longer than 45
+    words, with three paragraphs of the text or more above the first picture, not under a
+    picture (a photo story is its captions). Sites set a story's photos
+    after its text, each with its caption under it; the extractor takes those captions for
+    the text, a sentence each, but the text's own paragraphs do not each stand under a
+    picture to the end of the page."""
+    run: list[int] = []
+    index = len(content) - 1
+    while index > 0 and content[index].is_image:
+        index -= 1
+    while index > 0:
+        line, above = content[index], content[index - 1]
+        if line.kind != "text" or line.words > _END_CAPTION_WORDS or line.link or not above.is_image or above.link:
+            break
+        run.append(index)
+        index -= 1
+        while index > 0 and content[index].is_image:
+            index -= 1
+    if len(run) < _PHOTO_SERIES_LINES:
+        return set()
+    # A text of its own above the photos, not a photo story (every line of it under a picture).
+    start = run[-1]
+    text = [i for i in range(start) if is_body_prose(content[i]) and not (i and content[i - 1].is_image)]
+    return set(run) if len(text) >= _PHOTO_SERIES_LINES else set()
 
 
 def _captions_after_pictures(content: list[Line]) -> set[int]:

@@ -34,6 +34,7 @@ _CONTINUING_WORDS = 15
 _PRESENT = 0.5  # share of a block's word triples in the body that makes it present
 _CONTAINED_MIN = 40  # characters of a line found inside a block of the extractor's
 _WORD = re.compile(r"\w+")
+_HEAD_WORDS_LEFT = 1  # a byline's word ("By", "Theo") beside the names the head gives
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
 
 
@@ -125,6 +126,7 @@ def restore_floor(result: CleanResult, extracted: ExtractedText, prefix: int = K
         block
         for index, (block, here) in enumerate(zip(extracted.blocks, present, strict=True))
         if not here and index in span and _share_in(block.text, recognised) < _PRESENT and _is_text(block)
+        and not _is_head(block.text, article)
     ]
     if not restore:
         return result
@@ -137,6 +139,23 @@ def restore_floor(result: CleanResult, extracted: ExtractedText, prefix: int = K
             f"{len(restore)} block(s) of the page's main text put back (the page rules had left them out)",
         ),
     )
+
+
+def _is_head(text: str, article: Article) -> bool:
+    """Whether ``text`` is the article's head printed again: its headline, its date as
+    printed and its byline, alone or run together (an extractor joins a headline and the
+    date under it when the page sets them in one box). What the head holds is known; a
+    block with a word of its own beyond the byline's (``By``, ``Theo``) is text, and so is
+    one that holds only a one-word part (a short name may be a word of a sentence)."""
+    rest = " ".join(text.casefold().split())
+    parts = [article.title, *article.authors, article.published.printed if article.published else ""]
+    for part in sorted(parts, key=len, reverse=True):
+        key = " ".join(part.casefold().split())
+        if len(key.split()) >= 2:
+            rest = rest.replace(key, " ")
+    if rest == " ".join(text.casefold().split()):
+        return False
+    return len(_WORD.findall(rest)) <= _HEAD_WORDS_LEFT
 
 
 def _article_texts(article: Article) -> list[str]:

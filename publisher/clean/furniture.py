@@ -33,6 +33,7 @@ _OTHER_CONTENT_HINTS = frozenset({"related", "comment", "promo"})
 # longer run is another part of the page (a comment form between the text and a box the
 # extractor took).
 _GAP_LINES = 5
+_CAPTION_WORDS = 25  # longest caption a picture inside the text keeps when the extractor left it out
 # The lead may stand this many lines under the headline (a kicker or a share line between).
 _LEAD_DISTANCE = 2
 _BYLINE_WORDS = 8
@@ -57,6 +58,7 @@ def drop_furniture(region: list[Line], profile: SiteProfile, dropped: list[Dropp
                 or index in gaps
                 or _structure(line, profile)
                 or _subheading(region, index, profile)
+                or _caption_inside(region, index, last_main)
             )
             reason = "not in the main text (page furniture)"
         if keep:
@@ -83,6 +85,18 @@ def _structure(line: Line, profile: SiteProfile) -> bool:
         return True
     text = line.text
     return bool(parse_date_line(text) or has_caption_cue(text, profile) or is_attribution(text, profile))
+
+
+def _caption_inside(region: list[Line], index: int, last_main: int) -> bool:
+    """A short line right under a picture, inside the extractor's own text: the picture's
+    caption, which extractors leave out (some keep a series' captions and drop one where
+    the same picture's caption or alt text is printed elsewhere on the page)."""
+    line = region[index]
+    above = region[index - 1] if index else None
+    return (
+        index < last_main and above is not None and above.is_image and not above.link and not line.link
+        and line.kind == "text" and 0 < line.words <= _CAPTION_WORDS and not _OTHER_CONTENT_HINTS & line.hints
+    )
 
 
 def _subheading(region: list[Line], index: int, profile: SiteProfile) -> bool:
