@@ -24,7 +24,9 @@ from publisher.timing import mark
 from publisher.worker_pool import WorkerPool
 
 if TYPE_CHECKING:
+    from publisher.render import Renderer
     from publisher.writers.parts.run import PartPages
+    from publisher.writers.pdf import PdfWriter
 
 _PART_POLL_SECONDS = 0.05
 
@@ -244,9 +246,6 @@ def warm_up(source: Path, options: BuildOptions) -> None:
     from publisher import build_log
     from publisher.build import load_renderer
     from publisher.writers import writer_class
-    from publisher.writers.parts.plan import PartPlan
-    from publisher.writers.parts.run import PartSettings
-    from publisher.writers.pdf import PdfWriter
 
     mark("worker: warming up")
     try:
@@ -254,7 +253,7 @@ def warm_up(source: Path, options: BuildOptions) -> None:
             renderer = load_renderer(source, options)
             for format_name in options.formats or ():
                 if format_name == "pdf":
-                    PdfWriter(PartSettings(cache=renderer.cache, plan=options.part_plan or PartPlan())).warm_up(renderer)
+                    _pdf_writer(renderer, options).warm_up(renderer)
                 else:
                     writer_class(format_name)().write(renderer)
     except Exception:  # the next build reports whatever is wrong
@@ -270,18 +269,22 @@ def edited_parts_first(source: Path, options: BuildOptions, edited: frozenset[Pa
     reports it); False when the rest is as the cache has it."""
     from publisher import build_log
     from publisher.build import load_renderer
-    from publisher.writers.parts.plan import PartPlan
-    from publisher.writers.parts.run import PartSettings
-    from publisher.writers.pdf import PdfWriter
 
     try:
         with build_log.collecting():  # the build that follows reports the warnings
             renderer = load_renderer(source, options)
-            settings = PartSettings(jobs=1, cache=renderer.cache, plan=options.part_plan or PartPlan(),
-                                    on_part=options.on_part, first=edited)
-            return PdfWriter(settings).lay_out_first(renderer)
+            return _pdf_writer(renderer, options, on_part=options.on_part, first=edited).lay_out_first(renderer)
     except PublisherError:
         return True
+
+
+def _pdf_writer(renderer: Renderer, options: BuildOptions, **settings: Any) -> PdfWriter:
+    """The PDF writer a build with ``options`` would use, in this one process."""
+    from publisher.writers.parts.plan import PartPlan
+    from publisher.writers.parts.run import PartSettings
+    from publisher.writers.pdf import PdfWriter
+
+    return PdfWriter(PartSettings(jobs=1, cache=renderer.cache, plan=options.part_plan or PartPlan(), **settings))
 
 
 @functools.cache  # one watch per worker process

@@ -6,12 +6,15 @@ EPUB can carry a page-list tied to the printed edition.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import html as html_escaping
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from publisher.build_log import PUBLISHER_LOGGER, warn
 from publisher.engine import HTML, EngineChanged, FontConfiguration, release_font_files, why_not_hooked
@@ -22,7 +25,7 @@ from publisher.render.print_part import PrintPart
 from publisher.resources import shipped_fonts_dir
 from publisher.writers.base import OutputFile, Writer, WriterResult
 from publisher.writers.parts.plan import cut, start_anchor, why_in_one_piece
-from publisher.writers.parts.run import PartContext, PartSettings, lay_out_first, lay_out_in_parts, warm_up
+from publisher.writers.parts.run import PartContext, PartSettings, lay_out_in_parts, part_run
 from publisher.writers.parts.worker import PartMismatch
 from publisher.writers.pdf_finish import (
     ARCHIVAL,
@@ -33,6 +36,9 @@ from publisher.writers.pdf_finish import (
     with_output_intent,
 )
 from publisher.writers.sandbox import SandboxedFetcher
+
+if TYPE_CHECKING:
+    from publisher.writers.parts.run import _PartRun
 
 _FILE_URL_FOLDERS = re.compile(r"file://[^\"')\s]*/")
 
@@ -124,22 +130,29 @@ class PdfWriter(Writer):
 
     def lay_out_first(self, renderer: Renderer) -> bool:
         """Only the parts holding ``settings.first``'s articles laid out, each told to
-        ``settings.on_part`` (``parts.run.lay_out_first``): True when the whole PDF must be
-        laid out too, as it must when it is laid out in one piece."""
-        if why_in_one_piece(renderer, self.settings.plan) is not None or why_not_hooked() is not None:
-            return True
-        starts = self.planned_part_starts(renderer)
-        return lay_out_first(renderer, self._context(renderer, starts), _base_url(renderer), _roots(renderer),
-                             length_in_points(renderer.print_options.bleed), self.settings, tags=is_tagged(renderer))
+        ``settings.on_part`` (``parts.run``): True when the whole PDF must be laid out too,
+        as it must when it is laid out in one piece."""
+        with self._part_run(renderer) as run:
+            return True if run is None else run.lay_out_first()
 
     def warm_up(self, renderer: Renderer) -> None:
-        """The PDF's first part laid out in this process and thrown away (``parts.run.warm_up``);
+        """The PDF's first part laid out in this process and thrown away (``parts.run``);
         nothing when it is laid out in one piece."""
+        with self._part_run(renderer) as run:
+            if run is not None:
+                run.warm_up()
+
+    @contextlib.contextmanager
+    def _part_run(self, renderer: Renderer) -> Iterator[_PartRun | None]:
+        """A run over the planned parts for a pass short of the whole; None when the PDF
+        is laid out in one piece."""
         if why_in_one_piece(renderer, self.settings.plan) is not None or why_not_hooked() is not None:
+            yield None
             return
         starts = self.planned_part_starts(renderer)
-        warm_up(renderer, self._context(renderer, starts), _base_url(renderer), _roots(renderer),
-                length_in_points(renderer.print_options.bleed), self.settings, tags=is_tagged(renderer))
+        with part_run(renderer, self._context(renderer, starts), _base_url(renderer), _roots(renderer),
+                      length_in_points(renderer.print_options.bleed), self.settings, tags=is_tagged(renderer)) as run:
+            yield run
 
     def _lay_out_in_parts(self, renderer: Renderer, starts: frozenset[str]) -> _LaidOut:
         identifier = _identifier(self.document_html(renderer, starts))

@@ -3,12 +3,13 @@ on an executor's processes, then the contents again with their real page numbers
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import functools
 import re
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, as_completed, wait
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -86,20 +87,15 @@ class PartContext:
     part_starts: frozenset[str]
 
 
-def lay_out_first(renderer: Renderer, context: PartContext, base_url: str, roots: tuple[Path, ...],
-                  bleed_points: float, settings: PartSettings, tags: bool = False) -> bool:
-    """Only the parts holding ``settings.first``'s articles laid out (``_PartRun.lay_out_first``):
-    True when the whole document must be laid out too."""
+@contextlib.contextmanager
+def part_run(renderer: Renderer, context: PartContext, base_url: str, roots: tuple[Path, ...], bleed_points: float,
+             settings: PartSettings, tags: bool = False) -> Iterator[_PartRun]:
+    """A run over the planned parts, for a pass short of the whole document: its
+    ``lay_out_first`` (only the parts of ``settings.first``'s articles; True when the
+    whole must be laid out too) or its ``warm_up`` (the first part laid out and thrown
+    away)."""
     with tempfile.TemporaryDirectory(prefix="publisher-parts-") as temporary:
-        run = _PartRun(renderer, context, base_url, roots, bleed_points, settings, Board(Path(temporary)), tags)
-        return run.lay_out_first()
-
-
-def warm_up(renderer: Renderer, context: PartContext, base_url: str, roots: tuple[Path, ...], bleed_points: float,
-            settings: PartSettings, tags: bool = False) -> None:
-    """``_PartRun.warm_up``: the first part laid out and thrown away."""
-    with tempfile.TemporaryDirectory(prefix="publisher-parts-") as temporary:
-        _PartRun(renderer, context, base_url, roots, bleed_points, settings, Board(Path(temporary)), tags).warm_up()
+        yield _PartRun(renderer, context, base_url, roots, bleed_points, settings, Board(Path(temporary)), tags)
 
 
 def lay_out_in_parts(renderer: Renderer, context: PartContext, base_url: str, roots: tuple[Path, ...], identifier: bytes,
