@@ -619,6 +619,51 @@ def test_an_article_quoting_a_few_words_in_mojibake_is_built(tmp_path):
     assert mojibake_words(text) == len(PARAGRAPHS)  # the garbled name's "á»" only, not "“giá”"
 
 
+
+def test_a_text_partly_mojibake_after_repair_is_built_with_a_warning_naming_a_word(tmp_path):
+    # One paragraph of eight garbled beyond repair (a copy that lost a letter's bytes): too
+    # little to refuse, too much to stay silent about.
+    garbled = _as_a_text_browser_shows_mojibake(_VIETNAMESE_PARAGRAPHS[1])
+    paragraphs = [*_VIETNAMESE_PARAGRAPHS, garbled, *_VIETNAMESE_PARAGRAPHS, _VIETNAMESE_PARAGRAPHS[0]]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(["Thành phố mở thêm hai mươi tuyến xe buýt", "Thứ ba, 19/11/2019 08:30", *paragraphs]),
+                    encoding="utf-8")
+    result = read_article(page, load_profiles())
+    assert result.article.body
+    warning = next(warning for warning in result.warnings if "mojibake" in warning)
+    count = int(warning.split()[0])
+    assert 5 <= count <= len(garbled.split())
+    example = re.search(r"such as '([^']+)'", warning)
+    assert example is not None and example.group(1) in garbled.split()
+
+
+@pytest.mark.parametrize("title, paragraphs", [
+    ("Thành phố mở thêm hai mươi tuyến xe buýt", _VIETNAMESE_PARAGRAPHS * 2),
+    ("Le conseil municipal étend le réseau de bus", [
+        "Le conseil a voté mardi l’élargissement du réseau : vingt lignes supplémentaires, la plus grande réforme depuis "
+        "une décennie, selon les élus présents à la réunion.",
+        "Les habitants des quartiers éloignés, privés de desserte jusqu’à présent, ont salué une décision très attendue "
+        "et réclamé des horaires prolongés le soir.",
+        "Les premières lignes ouvriront au printemps ; les autres suivront d’ici deux ans, a précisé l’adjoint chargé "
+        "des transports, déjà très sollicité.",
+    ] * 2),
+    ("Stadtrat erweitert das Busnetz um zwanzig Linien", [
+        "Der Stadtrat hat am Dienstag beschlossen, das Busnetz um zwanzig Linien zu erweitern, die größte Änderung seit "
+        "über einem Jahrzehnt, wie die Behörden mitteilten.",
+        "Bürgerinnen und Bürger aus den östlichen Vierteln, die bisher kaum angebunden waren, begrüßten die Pläne und "
+        "forderten längere Fahrzeiten am Wochenende.",
+        "Die ersten Linien sollen im Frühjahr öffnen; die übrigen folgen in den nächsten zwei Jahren, erklärte der "
+        "zuständige Dezernent gegenüber Journalisten.",
+    ] * 2),
+])
+def test_a_clean_article_with_many_diacritics_gets_no_mojibake_warning(tmp_path, title, paragraphs):
+    page = tmp_path / "story.txt"
+    page.write_text("\n\n".join([title, "19/11/2019 08:30", *paragraphs]), encoding="utf-8")
+    result = read_article(page, load_profiles())
+    assert result.article.body
+    assert not any("mojibake" in warning for warning in result.warnings)
+
+
 # ------------------------------------------------------------------ head: kicker, date, byline
 
 
