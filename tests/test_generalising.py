@@ -238,6 +238,20 @@ def test_the_pages_copyright_notice_ends_the_article_but_a_pictures_credit_does_
     assert "Rights Reserved" not in text and "Popular" not in text and "Download" not in text
 
 
+
+def test_a_copyright_notice_the_article_box_ends_with_stays_as_its_last_paragraph(tmp_path):
+    # The notice inside the article's own box, the extractor's last line of text; the
+    # page's footer under it is no text (the extractor takes none of it).
+    notice = "Copyright 2019 Example Television. All rights reserved."
+    footer = ("<footer><ul><li><a href='/weather'>Weather</a></li><li><a href='/traffic'>Traffic</a></li></ul>"
+              "<p>Currently in</p><p>76</p></footer>")
+    body = ("<article><h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + f"<p>{notice}</p></article>" + footer)
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    texts = [block.text for block in article.body if isinstance(block, Paragraph)]
+    assert texts[-2:] == [PARAGRAPHS[-1], notice]
+
+
 def test_a_date_run_into_a_marked_up_author_line_is_never_a_name(tmp_path):
     standfirst = "<div class='dek'>Twenty routes will serve the eastern edge of the city, officials said on Monday.</div>"
     body = (f"<h1>Council adds twenty bus routes</h1>{standfirst}<div class='author'>November 20, 2019 Emiliano Bellini</div>"
