@@ -252,6 +252,7 @@ def test_a_copyright_notice_the_article_box_ends_with_stays_as_its_last_paragrap
     assert texts[-2:] == [PARAGRAPHS[-1], notice]
 
 
+
 def test_a_date_run_into_a_marked_up_author_line_is_never_a_name(tmp_path):
     standfirst = "<div class='dek'>Twenty routes will serve the eastern edge of the city, officials said on Monday.</div>"
     body = (f"<h1>Council adds twenty bus routes</h1>{standfirst}<div class='author'>November 20, 2019 Emiliano Bellini</div>"
@@ -544,6 +545,24 @@ def test_a_short_caption_under_a_picture_inside_the_extractors_text_stays_when_i
     ]
     kept = drop_furniture(region, load_profile_set().for_site_name(None), [])
     assert [line.number for line in kept] == [1, 2, 3, 4, 5, 7]
+
+
+def test_where_the_markup_sets_the_text_in_headings_a_heading_the_extractor_left_out_goes():
+    """Every paragraph inside a heading element (broken markup), and a video's title the
+    extractor left out between them: a heading says nothing on such a page. Where the text
+    is in paragraphs, the heading the extractor left out stays as a subheading."""
+    def region(kind: str) -> list[Line]:
+        return [
+            Line(1, PARAGRAPHS[0], kind=kind, level=3, main=True),
+            Line(2, "Day 2, Part 4: the mayor's opening statement", kind="heading", level=3, main=False),
+            Line(3, PARAGRAPHS[1], kind=kind, level=3, main=True),
+            Line(4, PARAGRAPHS[2], kind=kind, level=3, main=True),
+            Line(5, PARAGRAPHS[3], kind=kind, level=3, main=True),
+        ]
+    profile = load_profile_set().for_site_name(None)
+    assert [line.number for line in drop_furniture(region("heading"), profile, [])] == [1, 3, 4, 5]
+    assert [line.number for line in drop_furniture(region("text"), profile, [])] == [1, 2, 3, 4, 5]
+
 
 
 # ------------------------------------------------------------------ refuse only what is surely not an article
