@@ -238,6 +238,21 @@ def test_the_pages_copyright_notice_ends_the_article_but_a_pictures_credit_does_
     assert "Rights Reserved" not in text and "Popular" not in text and "Download" not in text
 
 
+
+def test_a_copyright_notice_the_article_box_ends_with_stays_as_its_last_paragraph(tmp_path):
+    # The notice inside the article's own box, the extractor's last line of text; the
+    # page's footer under it is no text (the extractor takes none of it).
+    notice = "Copyright 2019 Example Television. All rights reserved."
+    footer = ("<footer><ul><li><a href='/weather'>Weather</a></li><li><a href='/traffic'>Traffic</a></li></ul>"
+              "<p>Currently in</p><p>76</p></footer>")
+    body = ("<article><h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + f"<p>{notice}</p></article>" + footer)
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    texts = [block.text for block in article.body if isinstance(block, Paragraph)]
+    assert texts[-2:] == [PARAGRAPHS[-1], notice]
+
+
+
 def test_a_date_run_into_a_marked_up_author_line_is_never_a_name(tmp_path):
     standfirst = "<div class='dek'>Twenty routes will serve the eastern edge of the city, officials said on Monday.</div>"
     body = (f"<h1>Council adds twenty bus routes</h1>{standfirst}<div class='author'>November 20, 2019 Emiliano Bellini</div>"
@@ -532,6 +547,24 @@ def test_a_short_caption_under_a_picture_inside_the_extractors_text_stays_when_i
     assert [line.number for line in kept] == [1, 2, 3, 4, 5, 7]
 
 
+def test_where_the_markup_sets_the_text_in_headings_a_heading_the_extractor_left_out_goes():
+    """Every paragraph inside a heading element (broken markup), and a video's title the
+    extractor left out between them: a heading says nothing on such a page. Where the text
+    is in paragraphs, the heading the extractor left out stays as a subheading."""
+    def region(kind: str) -> list[Line]:
+        return [
+            Line(1, PARAGRAPHS[0], kind=kind, level=3, main=True),
+            Line(2, "Day 2, Part 4: the mayor's opening statement", kind="heading", level=3, main=False),
+            Line(3, PARAGRAPHS[1], kind=kind, level=3, main=True),
+            Line(4, PARAGRAPHS[2], kind=kind, level=3, main=True),
+            Line(5, PARAGRAPHS[3], kind=kind, level=3, main=True),
+        ]
+    profile = load_profile_set().for_site_name(None)
+    assert [line.number for line in drop_furniture(region("heading"), profile, [])] == [1, 3, 4, 5]
+    assert [line.number for line in drop_furniture(region("text"), profile, [])] == [1, 2, 3, 4, 5]
+
+
+
 # ------------------------------------------------------------------ refuse only what is surely not an article
 
 
@@ -617,6 +650,51 @@ def test_an_article_quoting_a_few_words_in_mojibake_is_built(tmp_path):
     assert garbled in _text_of(result.article)
     assert not any("mojibake" in warning for warning in result.warnings)
     assert mojibake_words(text) == len(PARAGRAPHS)  # the garbled name's "á»" only, not "“giá”"
+
+
+
+def test_a_text_partly_mojibake_after_repair_is_built_with_a_warning_naming_a_word(tmp_path):
+    # One paragraph of eight garbled beyond repair (a copy that lost a letter's bytes): too
+    # little to refuse, too much to stay silent about.
+    garbled = _as_a_text_browser_shows_mojibake(_VIETNAMESE_PARAGRAPHS[1])
+    paragraphs = [*_VIETNAMESE_PARAGRAPHS, garbled, *_VIETNAMESE_PARAGRAPHS, _VIETNAMESE_PARAGRAPHS[0]]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(["Thành phố mở thêm hai mươi tuyến xe buýt", "Thứ ba, 19/11/2019 08:30", *paragraphs]),
+                    encoding="utf-8")
+    result = read_article(page, load_profiles())
+    assert result.article.body
+    warning = next(warning for warning in result.warnings if "mojibake" in warning)
+    count = int(warning.split()[0])
+    assert 5 <= count <= len(garbled.split())
+    example = re.search(r"such as '([^']+)'", warning)
+    assert example is not None and example.group(1) in garbled.split()
+
+
+@pytest.mark.parametrize("title, paragraphs", [
+    ("Thành phố mở thêm hai mươi tuyến xe buýt", _VIETNAMESE_PARAGRAPHS * 2),
+    ("Le conseil municipal étend le réseau de bus", [
+        "Le conseil a voté mardi l’élargissement du réseau : vingt lignes supplémentaires, la plus grande réforme depuis "
+        "une décennie, selon les élus présents à la réunion.",
+        "Les habitants des quartiers éloignés, privés de desserte jusqu’à présent, ont salué une décision très attendue "
+        "et réclamé des horaires prolongés le soir.",
+        "Les premières lignes ouvriront au printemps ; les autres suivront d’ici deux ans, a précisé l’adjoint chargé "
+        "des transports, déjà très sollicité.",
+    ] * 2),
+    ("Stadtrat erweitert das Busnetz um zwanzig Linien", [
+        "Der Stadtrat hat am Dienstag beschlossen, das Busnetz um zwanzig Linien zu erweitern, die größte Änderung seit "
+        "über einem Jahrzehnt, wie die Behörden mitteilten.",
+        "Bürgerinnen und Bürger aus den östlichen Vierteln, die bisher kaum angebunden waren, begrüßten die Pläne und "
+        "forderten längere Fahrzeiten am Wochenende.",
+        "Die ersten Linien sollen im Frühjahr öffnen; die übrigen folgen in den nächsten zwei Jahren, erklärte der "
+        "zuständige Dezernent gegenüber Journalisten.",
+    ] * 2),
+])
+def test_a_clean_article_with_many_diacritics_gets_no_mojibake_warning(tmp_path, title, paragraphs):
+    page = tmp_path / "story.txt"
+    page.write_text("\n\n".join([title, "19/11/2019 08:30", *paragraphs]), encoding="utf-8")
+    result = read_article(page, load_profiles())
+    assert result.article.body
+    assert not any("mojibake" in warning for warning in result.warnings)
 
 
 # ------------------------------------------------------------------ head: kicker, date, byline

@@ -63,7 +63,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         if seen_prose and line.key == title_key:
             return index, "after the article (its title repeats in a share box or teaser)"
         if seen_body_prose and _is_copyright_notice(line, lines[index - 1]) and not _main_text_goes_on(lines, index):
-            return index, "the page's copyright notice (its footer)"
+            return index + _ends_the_extracted_text(lines, index), "the page's copyright notice (its footer)"
         if seen_prose and _starts_other_content(lines, index, last_main):
             return index, "reader comments or other stories (page markup)"
         if seen_body_prose and evidence.is_page_dump and _starts_link_list(lines, index):
@@ -136,6 +136,14 @@ def _is_copyright_notice(line: Line, before: Line) -> bool:
     Images``: a name or two; ``© 2019 Reuters`` under the picture or marked as its caption)."""
     return (bool(_COPYRIGHT.match(line.text)) and _COPYRIGHT_MIN_WORDS <= line.words <= _COPYRIGHT_WORDS
             and not before.is_image and "caption" not in line.hints and "caption" not in before.hints)
+
+
+def _ends_the_extracted_text(lines: list[Line], index: int) -> bool:
+    """The copyright notice is the extractor's last line of text, nothing under it taken:
+    the notice the article's own box ends with (a wire story's terms, the station's
+    notice), kept as the article's last paragraph. Where the extractor goes on below it,
+    the notice stands in the page's footer among other things, and ends the article."""
+    return bool(lines[index].main) and not any(line.main for line in lines[index + 1 :])
 
 
 def _captioned(lines: list[Line], index: int) -> bool:

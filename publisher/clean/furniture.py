@@ -37,6 +37,10 @@ _CAPTION_WORDS = 25  # longest caption a picture inside the text keeps when the 
 # The lead may stand this many lines under the headline (a kicker or a share line between).
 _LEAD_DISTANCE = 2
 _BYLINE_WORDS = 8
+# Paragraphs of the extractor's text, and the share of them set in heading elements, from
+# which headings are the page's way of setting its text, not subheadings.
+_HEADING_TEXT_LINES = 3
+_HEADING_TEXT_SHARE = 0.5
 
 
 def drop_furniture(region: list[Line], profile: SiteProfile, dropped: list[Dropped]) -> list[Line]:
@@ -46,6 +50,7 @@ def drop_furniture(region: list[Line], profile: SiteProfile, dropped: list[Dropp
         return region
     first_main, last_main = mains[0], mains[-1]
     gaps = _gaps(region, first_main, last_main)
+    headings_are_text = _headings_are_text(region)
     kept = []
     for index, line in enumerate(region):
         if index < first_main:
@@ -56,7 +61,7 @@ def drop_furniture(region: list[Line], profile: SiteProfile, dropped: list[Dropp
                 line.main
                 or index > last_main
                 or index in gaps
-                or _structure(line, profile)
+                or (_structure(line, profile) and not (headings_are_text and line.kind == "heading"))
                 or _subheading(region, index, profile)
                 or _caption_inside(region, index, last_main)
             )
@@ -72,6 +77,15 @@ def _extractor_is_healthy(region: list[Line]) -> bool:
     prose = sum(line.words for line in region if is_body_prose(line))
     taken = sum(line.words for line in region if line.main and is_body_prose(line))
     return prose > 0 and taken >= _HEALTHY_SHARE * prose
+
+
+def _headings_are_text(region: list[Line]) -> bool:
+    """The markup sets the text itself in headings: most of the paragraphs the extractor
+    took are heading elements. Being a heading then says nothing of a line, and a heading
+    the extractor left out inside its text is furniture like any other line (a video's
+    title between the paragraphs), not a subheading."""
+    taken = [line for line in region if line.main and is_body_prose(line)]
+    return len(taken) >= _HEADING_TEXT_LINES and sum(line.kind == "heading" for line in taken) > _HEADING_TEXT_SHARE * len(taken)
 
 
 def _structure(line: Line, profile: SiteProfile) -> bool:

@@ -44,6 +44,8 @@ from publisher.clean.refusals import (
     doubt_teaser,
     doubt_text,
     doubt_threads,
+    mojibake_left,
+    warn_mojibake,
 )
 from publisher.clean.shapes import (
     LEAD_MIN_WORDS,
@@ -130,7 +132,8 @@ def clean_lines(
     """The article in ``lines``, with a record of every line left out and why."""
     if not lines:
         raise NotAnArticleError("the page holds no text", path)
-    mojibake = doubt_mojibake(lines)
+    left = mojibake_left(lines)
+    mojibake = doubt_mojibake(left)
     if mojibake and not as_article:
         raise NotAnArticleError(mojibake, path)
     forget_dates()
@@ -187,6 +190,8 @@ def clean_lines(
     )
     doubts += [doubt_figures(text), doubt_text(article.lead, list(article.body), evidence), doubt_front_page(region)]
     warnings = decide([doubt for doubt in doubts if doubt], evidence, as_article, path)
+    if partly_garbled := warn_mojibake(left):
+        warnings = (*warnings, partly_garbled)
     result = CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
     if evidence.extracted is not None:
         # The floor under an article's text, not a way to make one of a page that is none.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
 
@@ -26,7 +27,7 @@ from publisher.clean.shapes import (
     is_prose,
 )
 from publisher.errors import NotAnArticleError
-from publisher.ingest.mojibake import mojibake_words
+from publisher.ingest.mojibake import garbled_words
 from publisher.model import AGENCY_PREFIX, Block, Figure, ListBlock, Paragraph
 
 _MIN_BODY_WORDS = 40
@@ -63,6 +64,11 @@ _COPYRIGHT = re.compile(
 # leaves the text readable (docs/cleaning.md).
 _MOJIBAKE_SHARE = 0.1
 _MOJIBAKE_WORDS = 20
+# Below that, a warning from 1% of the words and at least 5 words: 7.7 times the highest
+# article (0.13%, one word) and 4.3 times below a browser's copy of the mojibake page whose
+# control characters were dropped (4.3%, docs/cleaning.md).
+_MOJIBAKE_WARNING_SHARE = 0.01
+_MOJIBAKE_WARNING_WORDS = 5
 _COPYRIGHT_SIGN = re.compile("©|\\([cC]\\)|[cC][oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]")
 
 
@@ -80,16 +86,45 @@ def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Pa
     raise NotAnArticleError(doubts[0], path)
 
 
-def doubt_mojibake(lines: list[Line]) -> str | None:
+@dataclass(frozen=True)
+class MojibakeLeft:
+    """What of a page's text is still mojibake after repair."""
+
+    garbled: tuple[str, ...]  # the words, in order
+    words: int  # the page's words
+
+    @property
+    def share(self) -> float:
+        return len(self.garbled) / self.words if self.words else 0.0
+
+
+def mojibake_left(lines: list[Line]) -> MojibakeLeft:
+    """Measured over the whole page."""
+    garbled = garbled_words("\n".join(line.text for line in lines))
+    return MojibakeLeft(tuple(garbled), sum(line.words for line in lines))
+
+
+def doubt_mojibake(left: MojibakeLeft) -> str | None:
     """The page's text still mojibake after repair (a letter's bytes were lost, so nothing
     can put it together again): no one's article, whatever its shape or its metadata says;
-    ``clean_lines`` refuses it unless the user says it is one. Measured over the whole page."""
-    bad = mojibake_words("\n".join(line.text for line in lines))
-    words = sum(line.words for line in lines)
-    if bad >= _MOJIBAKE_WORDS and bad >= _MOJIBAKE_SHARE * words:
+    ``clean_lines`` refuses it unless the user says it is one."""
+    bad = len(left.garbled)
+    if bad >= _MOJIBAKE_WORDS and left.share >= _MOJIBAKE_SHARE:
         return (
-            f"the text is still mojibake after repair ({bad / words:.0%} of its words): "
+            f"the text is still mojibake after repair ({left.share:.0%} of its words): "
             "re-save the page with its real encoding"
+        )
+    return None
+
+
+def warn_mojibake(left: MojibakeLeft) -> str | None:
+    """A text partly mojibake after repair, too little to refuse: built, but the reader
+    would meet garbled words, so the user hears how many and sees one."""
+    bad = len(left.garbled)
+    if bad >= _MOJIBAKE_WARNING_WORDS and left.share >= _MOJIBAKE_WARNING_SHARE and doubt_mojibake(left) is None:
+        return (
+            f"{bad} words ({left.share:.1%} of the text) are still mojibake after repair, "
+            f"such as {left.garbled[0]!r}: re-save the page with its real encoding"
         )
     return None
 

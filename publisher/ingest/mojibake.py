@@ -122,7 +122,12 @@ def _reads_whole_as_utf8(text: str) -> bool:
 
 
 def mojibake_words(text: str) -> int:
-    """How many of the text's words are still mojibake.
+    """How many of the text's words are still mojibake (``garbled_words``)."""
+    return len(garbled_words(text))
+
+
+def garbled_words(text: str) -> list[str]:
+    """The text's words that are still mojibake, in order.
 
     A word is mojibake where it holds a UTF-8 letter's first two bytes as Latin-1 or
     cp1252 shows them (whatever the script: "Ã©", "á»", "Ð¿"), or where ftfy's own
@@ -132,7 +137,5 @@ def mojibake_words(text: str) -> int:
     from ftfy.badness import is_bad
 
     if len(_SIGNATURE.findall(text)) < _MIN_TELL_TALES:
-        return 0
-    return sum(
-        1 for word in text.split() if not word.isascii() and (_SIGNATURE.search(word.rstrip(_CLOSING)) or is_bad(word))
-    )
+        return []
+    return [word for word in text.split() if not word.isascii() and (_SIGNATURE.search(word.rstrip(_CLOSING)) or is_bad(word))]
