@@ -654,6 +654,27 @@ def test_kicker_from_the_section_the_address_names(tmp_path):
 
 
 @pytest.mark.parametrize(
+    ("line", "kicker"),
+    [
+        ("Home › World", "World"),
+        ("Startseite Politik", "Politik"),
+        ("Back [Markets]", "Markets"),
+        ("Home Business Back", "Business"),  # the home link says the line is a breadcrumb
+        ("Home", None),
+        ("Back to School", "Back to School"),  # a section's own name, not a link back
+        ("Homeland Security", "Homeland Security"),
+    ],
+)
+def test_a_kicker_without_the_breadcrumbs_home_and_back_links(tmp_path, line, kicker):
+    """A copy prints the breadcrumb as text: its home link, a back link, brackets. The
+    section stays; a line of nothing else is no kicker."""
+    copy = "\n\n".join([line, "Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.kicker == kicker
+
+
+@pytest.mark.parametrize(
     ("byline", "names"),
     [
         ("By Jane Roe and John Doe", ("Jane Roe", "John Doe")),

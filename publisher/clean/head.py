@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from publisher.clean.dates import parse_date_line, split_date
 from publisher.clean.explain import Dropped
+from publisher.clean.kicker import tidy_kicker
 from publisher.clean.lines import Line
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import byline_names, ends_sentence, is_attribution
@@ -51,8 +52,9 @@ def read_head(
             published = date
         if credit and not authors:
             authors = byline_names(credit, profile)
-        if rest and _could_be_kicker(rest, line, text_mode) and not _in_menu(head, index):
-            candidates.append((index, rest))
+        label = tidy_kicker(rest) if rest else None
+        if label and _could_be_kicker(label, line, text_mode) and not _in_menu(head, index):
+            candidates.append((index, label))
     # A breadcrumb is the site's own statement of the story's section, top level first.
     crumb = _breadcrumb_section(head, profile)
     kicker_index: int | None
@@ -103,8 +105,9 @@ def _breadcrumb_section(head: list[Line], profile: SiteProfile) -> tuple[int, st
     """The section a breadcrumb names first (``Thời sự › Giao thông``: Thời sự), its home
     link aside."""
     for index, line in enumerate(head):
-        if "breadcrumb" in line.hints and not line.is_image and not profile.is_chrome(line.text) and 1 <= line.words <= 6:
-            return index, line.text
+        crumbs = "breadcrumb" in line.hints and not line.is_image and not profile.is_chrome(line.text)
+        if crumbs and 1 <= line.words <= 6 and (label := tidy_kicker(line.text)):
+            return index, label
     return None
 
 

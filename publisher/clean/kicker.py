@@ -1,0 +1,59 @@
+"""A kicker line without the site furniture a copy prints with it.
+
+A page dump or a browser copy prints the breadcrumb as text: its home link ("Trang chủ",
+"Home"), a "back" link, brackets, the day of the week glued on, two crumbs glued into one
+word; and above the headline stand a search box's label and the site's host name. A wrong
+kicker printed above a headline is worse than none, so what is only furniture gives none.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A breadcrumb's first link, the site's home page, in the languages the cleaner reads.
+_ROOTS = (
+    "trang chủ", "trang nhất", "home", "homepage", "home page", "startseite", "accueil", "inicio", "portada",
+    "página inicial", "início", "pagina iniziale", "главная", "首页", "ホーム", "홈", "หน้าแรก",
+)
+# A link back to where the reader came from.
+_BACK = ("quay lại", "trở lại", "trở về", "back", "go back", "zurück", "retour", "volver", "voltar", "indietro", "назад")
+_SEPARATORS = " ›»>/|:-–—"
+_ROOT = re.compile(rf"^(?:{'|'.join(re.escape(word) for word in sorted(_ROOTS, key=len, reverse=True))})(?!\w)", re.I)
+_ANY = "|".join(re.escape(word) for word in sorted({*_ROOTS, *_BACK}, key=len, reverse=True))
+_LEADING = re.compile(rf"^(?:{_ANY})(?!\w)", re.IGNORECASE)
+_TRAILING = re.compile(rf"(?<!\w)(?:{_ANY})$", re.IGNORECASE)
+_BRACKETS = re.compile(r"^[\[(<{]\s*([^\[\]()<>{}]*?)\s*[\])>}]$")
+
+
+def tidy_kicker(text: str) -> str | None:
+    """``text`` as a kicker: the section it names without the breadcrumb's home and back
+    links and brackets, or None when nothing else is left.
+
+    A home or back link opening the line is one only where a section name follows it (a
+    capital or a bracket after a space or a separator: "Back to school" stays); one closing
+    it only on a line that is a breadcrumb by its home link, or after a separator."""
+    text = text.strip()
+    crumbs = False
+    while True:
+        before = text
+        if (found := _LEADING.match(text)) and _opens_section(text[found.end() :]):
+            crumbs = crumbs or bool(_ROOT.match(text))
+            text = text[found.end() :].strip(_SEPARATORS)
+        if (found := _TRAILING.search(text)) and found.start() > 0:
+            head = text[: found.start()]
+            if crumbs or head.rstrip(" ")[-1:] in _SEPARATORS.strip():
+                text = head.strip(_SEPARATORS)
+        if bracketed := _BRACKETS.match(text):
+            text = bracketed.group(1)
+        if text == before:
+            break
+    return text or None
+
+
+def _opens_section(rest: str) -> bool:
+    if not rest:
+        return True
+    if rest[0] not in _SEPARATORS:
+        return False
+    first = rest.lstrip(_SEPARATORS)[:1]
+    return not first or first.isupper() or first in "[(<{"
