@@ -675,6 +675,23 @@ def test_a_kicker_without_the_breadcrumbs_home_and_back_links(tmp_path, line, ki
 
 
 @pytest.mark.parametrize(
+    ("line", "kicker"),
+    [
+        ("WeltpolitikMontag", "Weltpolitik"),  # the day of the week the copy ran on
+        ("Thời sựDân sinh", "Thời sự"),  # two crumbs run together: the top level
+        ("World affairsAsia pacificSunday", "World affairs"),
+        ("Sony PlayStation", "Sony PlayStation"),  # a name with a capital inside stays whole
+        ("The iPhone years", "The iPhone years"),
+    ],
+)
+def test_a_kicker_a_copy_ran_into_the_next_crumb_or_the_weekday(tmp_path, line, kicker):
+    copy = "\n\n".join([line, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.kicker == kicker
+
+
+@pytest.mark.parametrize(
     ("byline", "names"),
     [
         ("By Jane Roe and John Doe", ("Jane Roe", "John Doe")),

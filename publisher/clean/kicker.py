@@ -22,6 +22,16 @@ _ROOT = re.compile(rf"^(?:{'|'.join(re.escape(word) for word in sorted(_ROOTS, k
 _ANY = "|".join(re.escape(word) for word in sorted({*_ROOTS, *_BACK}, key=len, reverse=True))
 _LEADING = re.compile(rf"^(?:{_ANY})(?!\w)", re.IGNORECASE)
 _TRAILING = re.compile(rf"(?<!\w)(?:{_ANY})$", re.IGNORECASE)
+# The day of the week a copy runs into the label before the date ("Giao thôngChủ nhật").
+_WEEKDAYS = (
+    "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes",
+    "miércoles", "jueves", "viernes", "sábado", "domingo",
+)
+_GLUED_WEEKDAY = re.compile(
+    rf"(?:(?<=[^\W\d_])|[\s,|·-]+)(?:{'|'.join(re.escape(day) for day in _WEEKDAYS)})[\s,.]*$", re.IGNORECASE
+)
 _BRACKETS = re.compile(r"^[\[(<{]\s*([^\[\]()<>{}]*?)\s*[\])>}]$")
 
 
@@ -47,7 +57,24 @@ def tidy_kicker(text: str) -> str | None:
             text = bracketed.group(1)
         if text == before:
             break
-    return text or None
+    return _first_crumb(_GLUED_WEEKDAY.sub("", text).strip()) or None
+
+
+def _first_crumb(text: str) -> str:
+    """``Thời sựDân sinh`` -> ``Thời sự``: a breadcrumb a copy ran together, cut where a
+    word of lower-case letters runs into a capital, top level first. Only in a label of
+    several words, and only after a word in lower case: a capital inside a word that
+    begins with one, or after one letter, is a name (``PlayStation``, ``iPhone``)."""
+    if " " not in text:
+        return text
+    start = 0
+    for index in range(1, len(text)):
+        if not text[index - 1].isalpha():
+            start = index
+        elif text[index].isupper() and index - start >= 2 and text[start:index].islower():
+            first = text[:index].strip()
+            return first if " " in first else text
+    return text
 
 
 def _opens_section(rest: str) -> bool:
