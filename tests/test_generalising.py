@@ -266,6 +266,18 @@ def test_an_id_with_no_words_is_no_paragraph_but_a_phone_number_stays(tmp_path):
     assert "1457918989456" not in text and "0912345678" in text and PARAGRAPHS[-1] in text
 
 
+def test_a_credit_with_a_digit_under_the_text_ends_it_but_names_nobody(tmp_path):
+    """``Zing/Themost10`` under the text credits a site's column: the text ends above it,
+    and no author is made of it."""
+    copy = "\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS,
+                        "Citynews/Top10", "Ferry fares rise for the first time in a decade"])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.authors == ()
+    assert PARAGRAPHS[-1] in _text_of(article) and "Top10" not in _text_of(article)
+
+
 def test_a_name_under_the_text_is_the_byline_when_a_quoted_headline_follows_it(tmp_path):
     """Under the byline, other stories' headlines; one that ends on a quotation closed on a
     word (``Mayor: 'We will not wait'``) is a headline, not a paragraph of the text going on."""
