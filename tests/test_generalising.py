@@ -704,6 +704,16 @@ def test_a_kicker_a_copy_ran_into_the_next_crumb_or_the_weekday(tmp_path, line, 
 
 
 @pytest.mark.parametrize(
+    "furniture", ["Search the archive", "Suche", "example-news.com", "E-mail desk@example.org", "https://example.org/news/"]
+)
+def test_a_search_box_or_an_address_above_the_headline_is_no_kicker_nor_is_what_stands_above_it(tmp_path, furniture):
+    copy = "\n\n".join(["Politics", furniture, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.kicker is None
+
+
+@pytest.mark.parametrize(
     ("byline", "names"),
     [
         ("By Jane Roe and John Doe", ("Jane Roe", "John Doe")),

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from publisher.clean.dates import parse_date_line, split_date
 from publisher.clean.explain import Dropped
-from publisher.clean.kicker import tidy_kicker
+from publisher.clean.kicker import is_site_furniture, tidy_kicker
 from publisher.clean.lines import Line
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import byline_names, ends_sentence, is_attribution
@@ -40,6 +40,8 @@ def read_head(
     published = None
     authors: tuple[str, ...] = ()
     candidates: list[tuple[int, str]] = []  # (index in head, text), nearest the title first
+    # Above a search box's label or the site's address, only the site's own lines stand.
+    site_furniture = False
     for index in range(len(head) - 1, -1, -1):
         line = head[index]
         if line.is_image:
@@ -52,7 +54,8 @@ def read_head(
             published = date
         if credit and not authors:
             authors = byline_names(credit, profile)
-        label = tidy_kicker(rest) if rest else None
+        site_furniture = site_furniture or bool(rest and is_site_furniture(rest))
+        label = tidy_kicker(rest) if rest and not site_furniture else None
         if label and _could_be_kicker(label, line, text_mode) and not _in_menu(head, index):
             candidates.append((index, label))
     # A breadcrumb is the site's own statement of the story's section, top level first.

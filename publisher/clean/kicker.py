@@ -32,17 +32,29 @@ _WEEKDAYS = (
 _GLUED_WEEKDAY = re.compile(
     rf"(?:(?<=[^\W\d_])|[\s,|·-]+)(?:{'|'.join(re.escape(day) for day in _WEEKDAYS)})[\s,.]*$", re.IGNORECASE
 )
+# What a search box says above the headline: "Search", "Tìm kiếm tin tức", "Suche".
+_SEARCH = re.compile(
+    r"^(?:search|tìm kiếm|tra cứu|suche|suchen|recherche|rechercher|buscar|búsqueda|pesquisar|pesquisa|cerca|"
+    r"zoeken|поиск|検索|搜索|검색)(?!\w)",
+    re.IGNORECASE,
+)
+# A web address, an e-mail address or a host name printed in lower case (``cafef.vn``; a
+# name such as ``Node.js`` has a capital): the site, not a section.
+_ADDRESS = re.compile(r"(?i:https?://|www\.)|\S@\S|(?<![\w.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?![\w.])")
 _BRACKETS = re.compile(r"^[\[(<{]\s*([^\[\]()<>{}]*?)\s*[\])>}]$")
 
 
 def tidy_kicker(text: str) -> str | None:
     """``text`` as a kicker: the section it names without the breadcrumb's home and back
-    links and brackets, or None when nothing else is left.
+    links and brackets, or None when nothing else is left, or when it is a search box's
+    label or holds an address (a host name, a web or e-mail address).
 
     A home or back link opening the line is one only where a section name follows it (a
     capital or a bracket after a space or a separator: "Back to school" stays); one closing
     it only on a line that is a breadcrumb by its home link, or after a separator."""
     text = text.strip()
+    if is_site_furniture(text):
+        return None
     crumbs = False
     while True:
         before = text
@@ -58,6 +70,12 @@ def tidy_kicker(text: str) -> str | None:
         if text == before:
             break
     return _first_crumb(_GLUED_WEEKDAY.sub("", text).strip()) or None
+
+
+def is_site_furniture(text: str) -> bool:
+    """A search box's label, or a line holding an address: the site's, above any story's
+    section (what stands further up is the site's too)."""
+    return bool(_SEARCH.match(text.lstrip("□■▢ ")) or _ADDRESS.search(text))
 
 
 def _first_crumb(text: str) -> str:
