@@ -50,6 +50,8 @@ Measured on every set but extraction, per set:
   refused         non-articles refused (NotAnArticleError) / non-articles in the set; an article
                   made from a non-article is listed under the table
   kicker (info)   exact-match rate of the kicker, for information (no target)
+  kicker wrong    kickers given that are not the truth's (a wrong one printed above a
+                  headline is worse than none; the rest of the misses give none)
 A page the cleaner fails on (an article refused, an input error, or any other exception:
 the cleaner is being changed) counts as a miss on every measure its truth has, and is
 listed under the table.
@@ -174,6 +176,8 @@ class Tally:
     invented: list[str] = field(default_factory=list)
     title: list[bool] = field(default_factory=list)
     kicker: list[bool] = field(default_factory=list)
+    # Kickers given but not the truth's (furniture printed above a headline: worse than none).
+    kicker_wrong: int = 0
     date: list[bool] = field(default_factory=list)
     author: list[bool] = field(default_factory=list)
     lead: list[bool] = field(default_factory=list)
@@ -518,6 +522,8 @@ def score(case: Case, tally: Tally, profiles, show: bool) -> None:
         _check(
             tally.kicker, norm(article.kicker) == norm(truth.kicker), case, "kicker", article.kicker, truth.kicker, tally, show
         )
+        if article.kicker and norm(article.kicker) != norm(truth.kicker):
+            tally.kicker_wrong += 1
     if truth.date is not None:
         # The moment as printed, to the minute: a page that prints its zone gives it, one
         # that does not gives none, and the truth says what was printed.
@@ -706,15 +712,15 @@ def report(name: str, tally: Tally) -> str:
         f"| {name:19} | {tally.cases:5} | {rate(tally.title):17} | {rate(tally.date):17} | {rate(tally.author):17} | "
         f"{rate(tally.lead):17} | {100 * _precision(tally):6.1f}% | {100 * _recall(tally):6.1f}% | "
         f"{long_recall:>8} | {refused:>7} | "
-        f"{rate(tally.kicker):17} | {1000 * per_article:7.2f} ms | {speed:7.0f} | {speed_2} |"
+        f"{rate(tally.kicker):17} | {tally.kicker_wrong:12} | {1000 * per_article:7.2f} ms | {speed:7.0f} | {speed_2} |"
     )
 
 
 HEADER = (
     "| set                 | pages | title             | date              | author            | lead              "
-    "| body P  | body R  | R ≥12 w  | refused | kicker (info)     | per page   | pages/s | pages/s 2 proc |\n"
+    "| body P  | body R  | R ≥12 w  | refused | kicker (info)     | kicker wrong | per page   | pages/s | pages/s 2 proc |\n"
     "|---------------------|-------|-------------------|-------------------|-------------------|-------------------"
-    "|---------|---------|----------|---------|-------------------|------------|---------|----------------|"
+    "|---------|---------|----------|---------|-------------------|--------------|------------|---------|----------------|"
 )
 
 

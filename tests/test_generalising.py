@@ -281,6 +281,18 @@ def test_an_id_with_no_words_is_no_paragraph_but_a_phone_number_stays(tmp_path):
     assert "1457918989456" not in text and "0912345678" in text and PARAGRAPHS[-1] in text
 
 
+def test_a_credit_with_a_digit_under_the_text_ends_it_but_names_nobody(tmp_path):
+    """``Zing/Themost10`` under the text credits a site's column: the text ends above it,
+    and no author is made of it."""
+    copy = "\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS,
+                        "Citynews/Top10", "Ferry fares rise for the first time in a decade"])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.authors == ()
+    assert PARAGRAPHS[-1] in _text_of(article) and "Top10" not in _text_of(article)
+
+
 def test_a_name_under_the_text_is_the_byline_when_a_quoted_headline_follows_it(tmp_path):
     """Under the byline, other stories' headlines; one that ends on a quotation closed on a
     word (``Mayor: 'We will not wait'``) is a headline, not a paragraph of the text going on."""
@@ -729,6 +741,54 @@ def test_kicker_from_the_section_the_address_names(tmp_path):
             )))
     article = read_article(_page(tmp_path, body, head, lang="vi"), load_profiles()).article
     assert article.kicker == "Sống khỏe"
+
+
+@pytest.mark.parametrize(
+    ("line", "kicker"),
+    [
+        ("Home › World", "World"),
+        ("Startseite Politik", "Politik"),
+        ("Back [Markets]", "Markets"),
+        ("Home Business Back", "Business"),  # the home link says the line is a breadcrumb
+        ("Home", None),
+        ("Back to School", "Back to School"),  # a section's own name, not a link back
+        ("Homeland Security", "Homeland Security"),
+    ],
+)
+def test_a_kicker_without_the_breadcrumbs_home_and_back_links(tmp_path, line, kicker):
+    """A copy prints the breadcrumb as text: its home link, a back link, brackets. The
+    section stays; a line of nothing else is no kicker."""
+    copy = "\n\n".join([line, "Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.kicker == kicker
+
+
+@pytest.mark.parametrize(
+    ("line", "kicker"),
+    [
+        ("WeltpolitikMontag", "Weltpolitik"),  # the day of the week the copy ran on
+        ("Thời sựDân sinh", "Thời sự"),  # two crumbs run together: the top level
+        ("World affairsAsia pacificSunday", "World affairs"),
+        ("Sony PlayStation", "Sony PlayStation"),  # a name with a capital inside stays whole
+        ("The iPhone years", "The iPhone years"),
+    ],
+)
+def test_a_kicker_a_copy_ran_into_the_next_crumb_or_the_weekday(tmp_path, line, kicker):
+    copy = "\n\n".join([line, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.kicker == kicker
+
+
+@pytest.mark.parametrize(
+    "furniture", ["Search the archive", "Suche", "example-news.com", "E-mail desk@example.org", "https://example.org/news/"]
+)
+def test_a_search_box_or_an_address_above_the_headline_is_no_kicker_nor_is_what_stands_above_it(tmp_path, furniture):
+    copy = "\n\n".join(["Politics", furniture, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.kicker is None
 
 
 @pytest.mark.parametrize(

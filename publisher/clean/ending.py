@@ -222,7 +222,10 @@ def split_off_tail(
     byline = lines[byline_index]
     tail = lines[byline_index + 1 :]
     dropped.extend(Dropped(line.number, line.text or f"[image {line.src}]", "after the byline") for line in tail)
-    return lines[:byline_index], byline_names(byline.text, profile), lines[byline_index + 1 :]
+    # A digit is in no person's name: a line such as ``Zing/Themost10`` under the text
+    # credits a site's column; it ends the text, and names nobody.
+    names = tuple(name for name in byline_names(byline.text, profile) if not any(ch.isdigit() for ch in name))
+    return lines[:byline_index], names, lines[byline_index + 1 :]
 
 
 def _among_tags(lines: list[Line], index: int) -> bool:

@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 
 from publisher.clean.dates import parse_date_line, split_date
 from publisher.clean.explain import Dropped
+from publisher.clean.kicker import is_site_furniture, tidy_kicker
 from publisher.clean.lines import Line
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import byline_names, ends_sentence, is_attribution
@@ -39,6 +40,8 @@ def read_head(
     published = None
     authors: tuple[str, ...] = ()
     candidates: list[tuple[int, str]] = []  # (index in head, text), nearest the title first
+    # Above a search box's label or the site's address, only the site's own lines stand.
+    site_furniture = False
     for index in range(len(head) - 1, -1, -1):
         line = head[index]
         if line.is_image:
@@ -51,8 +54,10 @@ def read_head(
             published = date
         if credit and not authors:
             authors = byline_names(credit, profile)
-        if rest and _could_be_kicker(rest, line, text_mode) and not _in_menu(head, index):
-            candidates.append((index, rest))
+        site_furniture = site_furniture or bool(rest and is_site_furniture(rest))
+        label = tidy_kicker(rest) if rest and not site_furniture else None
+        if label and _could_be_kicker(label, line, text_mode) and not _in_menu(head, index):
+            candidates.append((index, label))
     # A breadcrumb is the site's own statement of the story's section, top level first.
     crumb = _breadcrumb_section(head, profile)
     kicker_index: int | None
@@ -103,8 +108,9 @@ def _breadcrumb_section(head: list[Line], profile: SiteProfile) -> tuple[int, st
     """The section a breadcrumb names first (``Thời sự › Giao thông``: Thời sự), its home
     link aside."""
     for index, line in enumerate(head):
-        if "breadcrumb" in line.hints and not line.is_image and not profile.is_chrome(line.text) and 1 <= line.words <= 6:
-            return index, line.text
+        crumbs = "breadcrumb" in line.hints and not line.is_image and not profile.is_chrome(line.text)
+        if crumbs and 1 <= line.words <= 6 and (label := tidy_kicker(line.text)):
+            return index, label
     return None
 
 

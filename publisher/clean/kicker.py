@@ -1,0 +1,104 @@
+"""A kicker line without the site furniture a copy prints with it.
+
+A page dump or a browser copy prints the breadcrumb as text: its home link ("Trang chủ",
+"Home"), a "back" link, brackets, the day of the week glued on, two crumbs glued into one
+word; and above the headline stand a search box's label and the site's host name. A wrong
+kicker printed above a headline is worse than none, so what is only furniture gives none.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A breadcrumb's first link, the site's home page, in the languages the cleaner reads.
+_ROOTS = (
+    "trang chủ", "trang nhất", "home", "homepage", "home page", "startseite", "accueil", "inicio", "portada",
+    "página inicial", "início", "pagina iniziale", "главная", "首页", "ホーム", "홈", "หน้าแรก",
+)
+# A link back to where the reader came from.
+_BACK = ("quay lại", "trở lại", "trở về", "back", "go back", "zurück", "retour", "volver", "voltar", "indietro", "назад")
+_SEPARATORS = " ›»>/|:-–—"
+_ROOT = re.compile(rf"^(?:{'|'.join(re.escape(word) for word in sorted(_ROOTS, key=len, reverse=True))})(?!\w)", re.I)
+_ANY = "|".join(re.escape(word) for word in sorted({*_ROOTS, *_BACK}, key=len, reverse=True))
+_LEADING = re.compile(rf"^(?:{_ANY})(?!\w)", re.IGNORECASE)
+_TRAILING = re.compile(rf"(?<!\w)(?:{_ANY})$", re.IGNORECASE)
+# The day of the week a copy runs into the label before the date ("Giao thôngChủ nhật").
+_WEEKDAYS = (
+    "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag",
+    "sonntag", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "lunes", "martes",
+    "miércoles", "jueves", "viernes", "sábado", "domingo",
+)
+_GLUED_WEEKDAY = re.compile(
+    rf"(?:(?<=[^\W\d_])|[\s,|·-]+)(?:{'|'.join(re.escape(day) for day in _WEEKDAYS)})[\s,.]*$", re.IGNORECASE
+)
+# What a search box says above the headline: "Search", "Tìm kiếm tin tức", "Suche".
+_SEARCH = re.compile(
+    r"^(?:search|tìm kiếm|tra cứu|suche|suchen|recherche|rechercher|buscar|búsqueda|pesquisar|pesquisa|cerca|"
+    r"zoeken|поиск|検索|搜索|검색)(?!\w)",
+    re.IGNORECASE,
+)
+# A web address, an e-mail address or a host name printed in lower case (``cafef.vn``; a
+# name such as ``Node.js`` has a capital): the site, not a section.
+_ADDRESS = re.compile(r"(?i:https?://|www\.)|\S@\S|(?<![\w.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?![\w.])")
+_BRACKETS = re.compile(r"^[\[(<{]\s*([^\[\]()<>{}]*?)\s*[\])>}]$")
+
+
+def tidy_kicker(text: str) -> str | None:
+    """``text`` as a kicker: the section it names without the breadcrumb's home and back
+    links and brackets, or None when nothing else is left, or when it is a search box's
+    label or holds an address (a host name, a web or e-mail address).
+
+    A home or back link opening the line is one only where a section name follows it (a
+    capital or a bracket after a space or a separator: "Back to school" stays); one closing
+    it only on a line that is a breadcrumb by its home link, or after a separator."""
+    text = text.strip()
+    if is_site_furniture(text):
+        return None
+    crumbs = False
+    while True:
+        before = text
+        if (found := _LEADING.match(text)) and _opens_section(text[found.end() :]):
+            crumbs = crumbs or bool(_ROOT.match(text))
+            text = text[found.end() :].strip(_SEPARATORS)
+        if (found := _TRAILING.search(text)) and found.start() > 0:
+            head = text[: found.start()]
+            if crumbs or head.rstrip(" ")[-1:] in _SEPARATORS.strip():
+                text = head.strip(_SEPARATORS)
+        if bracketed := _BRACKETS.match(text):
+            text = bracketed.group(1)
+        if text == before:
+            break
+    return _first_crumb(_GLUED_WEEKDAY.sub("", text).strip()) or None
+
+
+def is_site_furniture(text: str) -> bool:
+    """A search box's label, or a line holding an address: the site's, above any story's
+    section (what stands further up is the site's too)."""
+    return bool(_SEARCH.match(text.lstrip("□■▢ ")) or _ADDRESS.search(text))
+
+
+def _first_crumb(text: str) -> str:
+    """``Thời sựDân sinh`` -> ``Thời sự``: a breadcrumb a copy ran together, cut where a
+    word of lower-case letters runs into a capital, top level first. Only in a label of
+    several words, and only after a word in lower case: a capital inside a word that
+    begins with one, or after one letter, is a name (``PlayStation``, ``iPhone``)."""
+    if " " not in text:
+        return text
+    start = 0
+    for index in range(1, len(text)):
+        if not text[index - 1].isalpha():
+            start = index
+        elif text[index].isupper() and index - start >= 2 and text[start:index].islower():
+            first = text[:index].strip()
+            return first if " " in first else text
+    return text
+
+
+def _opens_section(rest: str) -> bool:
+    if not rest:
+        return True
+    if rest[0] not in _SEPARATORS:
+        return False
+    first = rest.lstrip(_SEPARATORS)[:1]
+    return not first or first.isupper() or first in "[(<{"
