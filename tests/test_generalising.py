@@ -1298,3 +1298,21 @@ def test_a_short_line_printed_under_every_picture_is_no_alt_text(tmp_path):
     parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, PARAGRAPHS[0], credit, PARAGRAPHS[1], credit,
              PARAGRAPHS[2], credit, PARAGRAPHS[3]]
     assert _text_of(_reader_copy(tmp_path, parts)).count(credit) == 3
+
+
+def test_a_short_line_over_a_credit_line_of_its_own_is_that_credits_caption(tmp_path):
+    """A copy shows no picture: a caption and its credit printed on a line of its own
+    (``Photo: Jane Roe``) stand between the paragraphs. The short line over the credit is
+    the caption; a paragraph of the text's length over a credit stays text."""
+    title = "Council adds twenty bus routes"
+    long_paragraphs = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
+    caption = "Riders wait for a new bus at the eastern depot on the first morning."
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, *long_paragraphs[:2], caption,
+             "Photo: Jane Roe", *long_paragraphs[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert caption not in [block.text for block in article.body if isinstance(block, Paragraph)]
+    assert caption in [block.caption for block in article.body if isinstance(block, Figure)]
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, *long_paragraphs[:2], "Photo: Jane Roe",
+             *long_paragraphs[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert long_paragraphs[1] in [block.text for block in article.body if isinstance(block, Paragraph)]

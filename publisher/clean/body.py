@@ -60,6 +60,7 @@ _HANDLE_OR_LINK = re.compile(r"(?<![\w@])@\w{2,}|https?://\S+")
 _PHOTO_SERIES_LINES = 3  # captions in a row that make a series of photos in a dump
 _END_CAPTION_WORDS = 45  # longest caption with a stop among the photos a story ends with
 _CAPTION_SENTENCE_WORDS = 25  # longest uncredited caption in such a series (and shorter than the text's paragraphs)
+_CREDIT_LINE_WORDS = 6  # longest credit line of its own: the cue and a name or two
 _POINTS_CLOSER_WORDS = 25  # longest sentence that may close a lead printed as points
 _ALT_COPIES = 3  # identical lines, apart from each other, that are one alt text under every picture
 _ALT_MIN_WORDS = 8  # a label, a credit, a table's header row repeated is shorter than an alt text for search engines
@@ -89,7 +90,8 @@ def read_body(
     blocks = _Blocks(dropped, path, line_key(title))
     text_mode = evidence.page_title is None
     gallery = (
-        (_photo_series(content, profile) | _captions_at_end(content, profile) | _captions_after_pictures(content))
+        (_photo_series(content, profile) | _captions_at_end(content, profile) | _captions_after_pictures(content)
+         | _captions_over_credits(content, profile))
         if text_mode else _captioned_pictures_at_end(content)
     )
     for index, line in enumerate(content):
@@ -753,6 +755,35 @@ def _captioned_pictures_at_end(content: list[Line]) -> set[int]:
     start = run[-1]
     text = [i for i in range(start) if is_body_prose(content[i]) and not (i and content[i - 1].is_image)]
     return set(run) if len(text) >= _PHOTO_SERIES_LINES else set()
+
+
+def _captions_over_credits(content: list[Line], profile: SiteProfile) -> set[int]:
+    """In a copy (no pictures), the line right above a credit line of its own (``Ảnh: Lê
+    Hiếu``, ``Photo: Jane Doe``: a caption cue and a name, nothing else), when that line is
+    at most half as long as the text's paragraphs (their median) and 45 words: the
+    caption the credit closes. A site that parts a caption from its credit prints the two
+    under the picture; a paragraph of the text is longer than half of its paragraphs."""
+    credits = [index for index in range(1, len(content)) if _is_bare_credit(content[index], profile)]
+    if not credits:
+        return set()
+    paragraphs = sorted(line.words for line in content if is_body_prose(line))
+    if not paragraphs:
+        return set()
+    longest = min(_END_CAPTION_WORDS, paragraphs[len(paragraphs) // 2] // 2)
+    taken: set[int] = set()
+    for index in credits:
+        above = content[index - 1]
+        if above.kind == "text" and not above.link and 0 < above.words <= longest and index - 1 not in credits:
+            taken.add(index - 1)
+    return taken
+
+
+def _is_bare_credit(line: Line, profile: SiteProfile) -> bool:
+    """A credit and a name: a caption cue that ends with its colon opens the line, and a
+    name (a few words, no sentence) follows."""
+    if line.kind != "text" or line.words > _CREDIT_LINE_WORDS or _has_inner_sentence(line.text):
+        return False
+    return any(cue.endswith(":") and line.text.startswith(cue) for cue in profile.caption_cues)
 
 
 def _captions_after_pictures(content: list[Line]) -> set[int]:
