@@ -1316,3 +1316,18 @@ def test_a_short_line_over_a_credit_line_of_its_own_is_that_credits_caption(tmp_
              *long_paragraphs[2:]]
     article = _reader_copy(tmp_path, parts)
     assert long_paragraphs[1] in [block.text for block in article.body if isinstance(block, Paragraph)]
+
+
+def test_a_short_line_ending_in_a_quoted_word_over_a_paragraph_is_a_subheading(tmp_path):
+    """A subheading may quote its last words (``The "quiet" quitters``): a closing quote
+    right after a word, with no stop in the line, ends no sentence. A sentence that ends in
+    a quotation holds its stop and stays a paragraph."""
+    title = "Council adds twenty bus routes"
+    long_paragraphs = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
+    subheading = 'Riders say "finally"'
+    quoted = 'The mayor called the plan "a good start."'
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, *long_paragraphs[:2], subheading,
+             *long_paragraphs[2:], quoted, long_paragraphs[0]]
+    article = _reader_copy(tmp_path, parts)
+    assert subheading in [block.text for block in article.body if isinstance(block, Heading)]
+    assert quoted in [block.text for block in article.body if isinstance(block, Paragraph)]

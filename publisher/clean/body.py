@@ -60,6 +60,7 @@ _HANDLE_OR_LINK = re.compile(r"(?<![\w@])@\w{2,}|https?://\S+")
 _PHOTO_SERIES_LINES = 3  # captions in a row that make a series of photos in a dump
 _END_CAPTION_WORDS = 45  # longest caption with a stop among the photos a story ends with
 _CAPTION_SENTENCE_WORDS = 25  # longest uncredited caption in such a series (and shorter than the text's paragraphs)
+_CLOSING_QUOTE_MARKS = "\"”’»"
 _CREDIT_LINE_WORDS = 6  # longest credit line of its own: the cue and a name or two
 _POINTS_CLOSER_WORDS = 25  # longest sentence that may close a lead printed as points
 _ALT_COPIES = 3  # identical lines, apart from each other, that are one alt text under every picture
@@ -473,7 +474,8 @@ def _block(line: Line, following: Line | None, profile: SiteProfile, text_mode: 
     if _is_subheading(line, following, profile):
         return Heading(line.text)
     if ends_sentence(line.text):
-        return Paragraph(line.text)
+        short = line.words <= profile.max_subheading_words and following is not None and is_prose(following)
+        return Heading(line.text) if short and _ends_with_quoted_word(line.text) else Paragraph(line.text)
     if text_mode and right_under_lead and line.words < PARAGRAPH_MIN_WORDS:
         # In a page dump the first unpunctuated line under the lead is the photo's caption.
         return Figure(caption=line.text)
@@ -839,9 +841,19 @@ def _figure_src(src: str | None, path: Path | None) -> str | None:
     return local if local is not None else src
 
 
+def _ends_with_quoted_word(text: str) -> bool:
+    """``Bạn "dày mặt"``, ``The "quiet" quitters``: the line closes a quotation right after
+    a word, with no stop inside it and none in the line: a heading that quotes its last
+    words. A sentence that ends in a quotation holds its stop (``... he said "no."``)."""
+    if len(text) < 2 or text[-1] not in _CLOSING_QUOTE_MARKS or not text[-2].isalnum():
+        return False
+    return not any(stop in text for stop in ".!?…:;")
+
+
 def _is_subheading(line: Line, following: Line | None, profile: SiteProfile) -> bool:
     # A subheading may end with a colon, never with a full stop or the like.
-    if line.words > profile.max_subheading_words or (ends_sentence(line.text) and not line.text.endswith(":")):
+    ends = ends_sentence(line.text) and not line.text.endswith(":") and not _ends_with_quoted_word(line.text)
+    if line.words > profile.max_subheading_words or ends:
         return False
     if line.kind == "heading" and line.level >= 2:
         return True
