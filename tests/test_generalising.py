@@ -1331,3 +1331,18 @@ def test_a_short_line_ending_in_a_quoted_word_over_a_paragraph_is_a_subheading(t
     article = _reader_copy(tmp_path, parts)
     assert subheading in [block.text for block in article.body if isinstance(block, Heading)]
     assert quoted in [block.text for block in article.body if isinstance(block, Paragraph)]
+
+
+def test_a_long_caption_among_the_photos_a_saved_story_ends_with_is_still_a_caption(tmp_path):
+    """Captions of two sentences, fifty words each, under the pictures a story ends with,
+    are the photos' captions: the shape (each under a picture of its own, to the end, with
+    a text of its own above) says so, not the length."""
+    sentence = "The mayor opens the first of the new routes at the eastern depot on Tuesday morning"
+    captions = [f"{sentence}, photo {n}. {sentence}, and riders queue at a stop near the market before the first bus, at last."
+                for n in range(3)]
+    assert all(45 < len(caption.split()) <= 60 for caption in captions)
+    photos = "".join(f"<p><img src='photo{i}.jpg'></p><p>{caption}</p>" for i, caption in enumerate(captions))
+    title = "<title>Council adds twenty bus routes</title>"
+    body = "<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + photos
+    article = read_article(_page(tmp_path, body, title), load_profiles()).article
+    assert [block.caption for block in article.body if isinstance(block, Figure)] == captions

@@ -59,6 +59,7 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _HANDLE_OR_LINK = re.compile(r"(?<![\w@])@\w{2,}|https?://\S+")
 _PHOTO_SERIES_LINES = 3  # captions in a row that make a series of photos in a dump
 _END_CAPTION_WORDS = 45  # longest caption with a stop among the photos a story ends with
+_PICTURED_CAPTION_WORDS = 60  # longest caption under a picture of its own among the photos a saved story ends with
 _CAPTION_SENTENCE_WORDS = 25  # longest uncredited caption in such a series (and shorter than the text's paragraphs)
 _CLOSING_QUOTE_MARKS = "\"”’»"
 _CREDIT_LINE_WORDS = 6  # longest credit line of its own: the cue and a name or two
@@ -733,7 +734,7 @@ def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
 
 def _captioned_pictures_at_end(content: list[Line]) -> set[int]:
     """On a saved page, the photos a story ends with: the last lines, when each stands
-    right under a picture of its own (no link), three or more of them, none longer than 45
+    right under a picture of its own (no link), three or more of them, none longer than 60
     words, with three paragraphs of the text or more above the first picture, not under a
     picture (a photo story is its captions). Sites set a story's photos
     after its text, each with its caption under it; the extractor takes those captions for
@@ -745,7 +746,7 @@ def _captioned_pictures_at_end(content: list[Line]) -> set[int]:
         index -= 1
     while index > 0:
         line, above = content[index], content[index - 1]
-        if line.kind != "text" or line.words > _END_CAPTION_WORDS or line.link or not above.is_image or above.link:
+        if line.kind != "text" or line.words > _PICTURED_CAPTION_WORDS or line.link or not above.is_image or above.link:
             break
         run.append(index)
         index -= 1
