@@ -1346,3 +1346,16 @@ def test_a_long_caption_among_the_photos_a_saved_story_ends_with_is_still_a_capt
     body = "<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + photos
     article = read_article(_page(tmp_path, body, title), load_profiles()).article
     assert [block.caption for block in article.body if isinstance(block, Figure)] == captions
+
+
+def test_a_short_line_printed_twice_over_the_text_is_a_pictures_alt_text_and_caption(tmp_path):
+    """A copy prints a picture's alt text and its caption alike, one under the other, over
+    the paragraph that follows the picture: captions, neither a paragraph nor a subheading."""
+    title = "Council adds twenty bus routes"
+    long_paragraphs = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
+    caption = "The new depot on the eastern edge"
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, *long_paragraphs[:2],
+             f"{caption}\n{caption}", *long_paragraphs[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert caption not in [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
+    assert caption in [block.caption for block in article.body if isinstance(block, Figure)]

@@ -96,6 +96,8 @@ def read_body(
          | _captions_over_credits(content, profile))
         if text_mode else _captioned_pictures_at_end(content)
     )
+    if text_mode:
+        gallery |= {index + step for index in _alt_over_caption(content, profile) for step in (0, 1)}
     for index, line in enumerate(content):
         following = _next_text(content, index)
         if line.is_image:
@@ -787,6 +789,24 @@ def _is_bare_credit(line: Line, profile: SiteProfile) -> bool:
     if line.kind != "text" or line.words > _CREDIT_LINE_WORDS or _has_inner_sentence(line.text):
         return False
     return any(cue.endswith(":") and line.text.startswith(cue) for cue in profile.caption_cues)
+
+
+def _alt_over_caption(content: list[Line], profile: SiteProfile) -> set[int]:
+    """In a copy, a short line with no stop at its end printed twice in a row, right
+    above a paragraph of the text: a picture's alt text and its caption, which a browser
+    copies alike one under the other (the picture itself is no text): the first of each
+    such pair. Both are kept as captions, since a copy cannot tell which is which. A
+    subheading is printed once, and a line the text repeats for emphasis ends as a
+    sentence does."""
+    return {
+        index
+        for index in range(len(content) - 2)
+        if content[index].kind == "text"
+        and content[index].key == content[index + 1].key
+        and 0 < content[index].words <= profile.max_subheading_words
+        and not ends_sentence(content[index].text)
+        and is_body_prose(content[index + 2])
+    }
 
 
 def _captions_after_pictures(content: list[Line]) -> set[int]:
