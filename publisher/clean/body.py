@@ -796,13 +796,16 @@ def _alt_over_caption(content: list[Line], profile: SiteProfile) -> set[int]:
     above a paragraph of the text: a picture's alt text and its caption, which a browser
     copies alike one under the other (the picture itself is no text): the first of each
     such pair. Both are kept as captions, since a copy cannot tell which is which. A
-    subheading is printed once, and a line the text repeats for emphasis ends as a
-    sentence does."""
+    subheading is printed once, a line the text repeats for emphasis ends as a sentence
+    does, and a line printed more than twice on the page (a table's header row over each
+    of its parts) is no one picture's."""
+    printed = Counter(line.key for line in content)
     return {
         index
         for index in range(len(content) - 2)
         if content[index].kind == "text"
         and content[index].key == content[index + 1].key
+        and printed[content[index].key] == 2
         and 0 < content[index].words <= profile.max_subheading_words
         and not ends_sentence(content[index].text)
         and is_body_prose(content[index + 2])
