@@ -1436,3 +1436,64 @@ def test_a_short_line_printed_under_every_picture_is_no_alt_text(tmp_path):
     parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, PARAGRAPHS[0], credit, PARAGRAPHS[1], credit,
              PARAGRAPHS[2], credit, PARAGRAPHS[3]]
     assert _text_of(_reader_copy(tmp_path, parts)).count(credit) == 3
+
+
+def test_a_short_line_over_a_credit_line_of_its_own_is_that_credits_caption(tmp_path):
+    """A copy shows no picture: a caption and its credit printed on a line of its own
+    (``Photo: Jane Roe``) stand between the paragraphs. The short line over the credit is
+    the caption; a paragraph of the text's length over a credit stays text."""
+    title = "Council adds twenty bus routes"
+    long_paragraphs = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
+    caption = "Riders wait for a new bus at the eastern depot on the first morning."
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, *long_paragraphs[:2], caption,
+             "Photo: Jane Roe", *long_paragraphs[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert caption not in [block.text for block in article.body if isinstance(block, Paragraph)]
+    assert caption in [block.caption for block in article.body if isinstance(block, Figure)]
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, *long_paragraphs[:2], "Photo: Jane Roe",
+             *long_paragraphs[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert long_paragraphs[1] in [block.text for block in article.body if isinstance(block, Paragraph)]
+
+
+def test_a_short_line_ending_in_a_quoted_word_over_a_paragraph_is_a_subheading(tmp_path):
+    """A subheading may quote its last words (``The "quiet" quitters``): a closing quote
+    right after a word, with no stop in the line, ends no sentence. A sentence that ends in
+    a quotation holds its stop and stays a paragraph."""
+    title = "Council adds twenty bus routes"
+    long_paragraphs = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
+    subheading = 'Riders say "finally"'
+    quoted = 'The mayor called the plan "a good start."'
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, *long_paragraphs[:2], subheading,
+             *long_paragraphs[2:], quoted, long_paragraphs[0]]
+    article = _reader_copy(tmp_path, parts)
+    assert subheading in [block.text for block in article.body if isinstance(block, Heading)]
+    assert quoted in [block.text for block in article.body if isinstance(block, Paragraph)]
+
+
+def test_a_long_caption_among_the_photos_a_saved_story_ends_with_is_still_a_caption(tmp_path):
+    """Captions of two sentences, fifty words each, under the pictures a story ends with,
+    are the photos' captions: the shape (each under a picture of its own, to the end, with
+    a text of its own above) says so, not the length."""
+    sentence = "The mayor opens the first of the new routes at the eastern depot on Tuesday morning"
+    captions = [f"{sentence}, photo {n}. {sentence}, and riders queue at a stop near the market before the first bus, at last."
+                for n in range(3)]
+    assert all(45 < len(caption.split()) <= 60 for caption in captions)
+    photos = "".join(f"<p><img src='photo{i}.jpg'></p><p>{caption}</p>" for i, caption in enumerate(captions))
+    title = "<title>Council adds twenty bus routes</title>"
+    body = "<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + photos
+    article = read_article(_page(tmp_path, body, title), load_profiles()).article
+    assert [block.caption for block in article.body if isinstance(block, Figure)] == captions
+
+
+def test_a_short_line_printed_twice_over_the_text_is_a_pictures_alt_text_and_caption(tmp_path):
+    """A copy prints a picture's alt text and its caption alike, one under the other, over
+    the paragraph that follows the picture: captions, neither a paragraph nor a subheading."""
+    title = "Council adds twenty bus routes"
+    long_paragraphs = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
+    caption = "The new depot on the eastern edge"
+    parts = [title, "Jane Roe", "news.example.com", title, _DATE_LINE, *long_paragraphs[:2],
+             f"{caption}\n{caption}", *long_paragraphs[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert caption not in [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
+    assert caption in [block.caption for block in article.body if isinstance(block, Figure)]

@@ -59,7 +59,10 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _HANDLE_OR_LINK = re.compile(r"(?<![\w@])@\w{2,}|https?://\S+")
 _PHOTO_SERIES_LINES = 3  # captions in a row that make a series of photos in a dump
 _END_CAPTION_WORDS = 45  # longest caption with a stop among the photos a story ends with
+_PICTURED_CAPTION_WORDS = 60  # longest caption under a picture of its own among the photos a saved story ends with
 _CAPTION_SENTENCE_WORDS = 25  # longest uncredited caption in such a series (and shorter than the text's paragraphs)
+_CLOSING_QUOTE_MARKS = "\"”’»"
+_CREDIT_LINE_WORDS = 6  # longest credit line of its own: the cue and a name or two
 _POINTS_CLOSER_WORDS = 25  # longest sentence that may close a lead printed as points
 _ALT_COPIES = 3  # identical lines, apart from each other, that are one alt text under every picture
 _ALT_MIN_WORDS = 8  # a label, a credit, a table's header row repeated is shorter than an alt text for search engines
@@ -89,9 +92,12 @@ def read_body(
     blocks = _Blocks(dropped, path, line_key(title))
     text_mode = evidence.page_title is None
     gallery = (
-        (_photo_series(content, profile) | _captions_at_end(content, profile) | _captions_after_pictures(content))
+        (_photo_series(content, profile) | _captions_at_end(content, profile) | _captions_after_pictures(content)
+         | _captions_over_credits(content, profile))
         if text_mode else _captioned_pictures_at_end(content)
     )
+    if text_mode:
+        gallery |= {index + step for index in _alt_over_caption(content, profile) for step in (0, 1)}
     for index, line in enumerate(content):
         following = _next_text(content, index)
         if line.is_image:
@@ -471,7 +477,8 @@ def _block(line: Line, following: Line | None, profile: SiteProfile, text_mode: 
     if _is_subheading(line, following, profile):
         return Heading(line.text)
     if ends_sentence(line.text):
-        return Paragraph(line.text)
+        short = line.words <= profile.max_subheading_words and following is not None and is_prose(following)
+        return Heading(line.text) if short and _ends_with_quoted_word(line.text) else Paragraph(line.text)
     if text_mode and right_under_lead and line.words < PARAGRAPH_MIN_WORDS:
         # In a page dump the first unpunctuated line under the lead is the photo's caption.
         return Figure(caption=line.text)
@@ -729,7 +736,7 @@ def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
 
 def _captioned_pictures_at_end(content: list[Line]) -> set[int]:
     """On a saved page, the photos a story ends with: the last lines, when each stands
-    right under a picture of its own (no link), three or more of them, none longer than 45
+    right under a picture of its own (no link), three or more of them, none longer than 60
     words, with three paragraphs of the text or more above the first picture, not under a
     picture (a photo story is its captions). Sites set a story's photos
     after its text, each with its caption under it; the extractor takes those captions for
@@ -741,7 +748,7 @@ def _captioned_pictures_at_end(content: list[Line]) -> set[int]:
         index -= 1
     while index > 0:
         line, above = content[index], content[index - 1]
-        if line.kind != "text" or line.words > _END_CAPTION_WORDS or line.link or not above.is_image or above.link:
+        if line.kind != "text" or line.words > _PICTURED_CAPTION_WORDS or line.link or not above.is_image or above.link:
             break
         run.append(index)
         index -= 1
@@ -753,6 +760,56 @@ def _captioned_pictures_at_end(content: list[Line]) -> set[int]:
     start = run[-1]
     text = [i for i in range(start) if is_body_prose(content[i]) and not (i and content[i - 1].is_image)]
     return set(run) if len(text) >= _PHOTO_SERIES_LINES else set()
+
+
+def _captions_over_credits(content: list[Line], profile: SiteProfile) -> set[int]:
+    """In a copy (no pictures), the line right above a credit line of its own (``Ảnh: Lê
+    Hiếu``, ``Photo: Jane Doe``: a caption cue and a name, nothing else), when that line is
+    at most half as long as the text's paragraphs (their median) and 45 words: the
+    caption the credit closes. A site that parts a caption from its credit prints the two
+    under the picture; a paragraph of the text is longer than half of its paragraphs."""
+    credits = [index for index in range(1, len(content)) if _is_bare_credit(content[index], profile)]
+    if not credits:
+        return set()
+    paragraphs = sorted(line.words for line in content if is_body_prose(line))
+    if not paragraphs:
+        return set()
+    longest = min(_END_CAPTION_WORDS, paragraphs[len(paragraphs) // 2] // 2)
+    taken: set[int] = set()
+    for index in credits:
+        above = content[index - 1]
+        if above.kind == "text" and not above.link and 0 < above.words <= longest and index - 1 not in credits:
+            taken.add(index - 1)
+    return taken
+
+
+def _is_bare_credit(line: Line, profile: SiteProfile) -> bool:
+    """A credit and a name: a caption cue that ends with its colon opens the line, and a
+    name (a few words, no sentence) follows."""
+    if line.kind != "text" or line.words > _CREDIT_LINE_WORDS or _has_inner_sentence(line.text):
+        return False
+    return any(cue.endswith(":") and line.text.startswith(cue) for cue in profile.caption_cues)
+
+
+def _alt_over_caption(content: list[Line], profile: SiteProfile) -> set[int]:
+    """In a copy, a short line with no stop at its end printed twice in a row, right
+    above a paragraph of the text: a picture's alt text and its caption, which a browser
+    copies alike one under the other (the picture itself is no text): the first of each
+    such pair. Both are kept as captions, since a copy cannot tell which is which. A
+    subheading is printed once, a line the text repeats for emphasis ends as a sentence
+    does, and a line printed more than twice on the page (a table's header row over each
+    of its parts) is no one picture's."""
+    printed = Counter(line.key for line in content)
+    return {
+        index
+        for index in range(len(content) - 2)
+        if content[index].kind == "text"
+        and content[index].key == content[index + 1].key
+        and printed[content[index].key] == 2
+        and 0 < content[index].words <= profile.max_subheading_words
+        and not ends_sentence(content[index].text)
+        and is_body_prose(content[index + 2])
+    }
 
 
 def _captions_after_pictures(content: list[Line]) -> set[int]:
@@ -808,9 +865,19 @@ def _figure_src(src: str | None, path: Path | None) -> str | None:
     return local if local is not None else src
 
 
+def _ends_with_quoted_word(text: str) -> bool:
+    """``Bạn "dày mặt"``, ``The "quiet" quitters``: the line closes a quotation right after
+    a word, with no stop inside it and none in the line: a heading that quotes its last
+    words. A sentence that ends in a quotation holds its stop (``... he said "no."``)."""
+    if len(text) < 2 or text[-1] not in _CLOSING_QUOTE_MARKS or not text[-2].isalnum():
+        return False
+    return not any(stop in text for stop in ".!?…:;")
+
+
 def _is_subheading(line: Line, following: Line | None, profile: SiteProfile) -> bool:
     # A subheading may end with a colon, never with a full stop or the like.
-    if line.words > profile.max_subheading_words or (ends_sentence(line.text) and not line.text.endswith(":")):
+    ends = ends_sentence(line.text) and not line.text.endswith(":") and not _ends_with_quoted_word(line.text)
+    if line.words > profile.max_subheading_words or ends:
         return False
     if line.kind == "heading" and line.level >= 2:
         return True
