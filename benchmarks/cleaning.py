@@ -156,6 +156,7 @@ class Truth:
     last: str | None = None
     count: int | None = None
     captions_are_body: bool = False
+    captions: tuple[str, ...] = ()  # captions the truth lists apart from the paragraphs
 
 
 @dataclass
@@ -219,6 +220,7 @@ def _html_truth(data: dict) -> Truth:
         last=data.get("last_body_paragraph"),
         count=data.get("body_paragraph_count"),
         captions_are_body=bool(data.get("body_is_captions")),
+        captions=tuple(norm(c) for c in data.get("captions") or ()),
     )
 
 
@@ -611,6 +613,10 @@ def _estimated_pr(predicted: list[str], truth: Truth, tally: Tally, case: Case, 
     i = predicted.index(first) if first in predicted else None
     j = len(predicted) - 1 - predicted[::-1].index(last) if last in predicted else None
     found = j - i + 1 if i is not None and j is not None and i <= j else int(i is not None) + int(j is not None)
+    if i is not None and j is not None and i <= j and not truth.captions_are_body:
+        # A caption the truth lists given as a paragraph is no paragraph found: counting it
+        # would hide a paragraph lost beside it.
+        found -= sum(1 for block in predicted[i + 1 : j] if block in truth.captions)
     expected = truth.count or (found if i is not None and j is not None else max(found, 2))
     tally.predicted += len(predicted)
     tally.relevant += expected

@@ -577,6 +577,21 @@ def test_where_the_markup_sets_the_text_in_headings_a_heading_the_extractor_left
 
 
 
+def test_a_paragraph_the_extractor_skipped_above_a_picture_and_its_caption_stays():
+    """The extractor took the caption under a picture but not the paragraph above it: the
+    picture and its caption sit inside the gap, which the extractor's text closes below."""
+    region = [
+        Line(1, PARAGRAPHS[0], main=True),
+        Line(2, PARAGRAPHS[1], main=False),
+        Line(3, "", kind="image", src="photo.jpg"),
+        Line(4, "Pupils cross the river", main=True),
+        Line(5, PARAGRAPHS[2], main=True),
+    ]
+    kept = drop_furniture(region, load_profile_set().for_site_name(None), [])
+    assert [line.number for line in kept] == [1, 2, 3, 4, 5]
+
+
+
 # ------------------------------------------------------------------ refuse only what is surely not an article
 
 

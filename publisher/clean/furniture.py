@@ -155,6 +155,8 @@ def _gaps(region: list[Line], first_main: int, last_main: int) -> set[int]:
     run: list[int] = []
     for index in range(first_main, last_main + 1):
         line = region[index]
+        if line.main and not is_prose(line) and index > 0 and region[index - 1].is_image:
+            continue  # the caption of a picture inside the gap: the gap goes on under it
         if line.main:
             if is_prose(line) and len(run) <= _GAP_LINES:
                 gaps.update(run)
