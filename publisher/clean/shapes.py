@@ -20,7 +20,9 @@ RELATED_PREFIX = re.compile(
     r"leer más|lea también|ver también|leia mais|leia também|leggi anche)\s*[:>]",
     re.I,
 )
-_FINAL_PUNCTUATION = tuple('.!?…:;"”’»)')
+# Chinese and Japanese full stops and closing quotes, the Arabic question mark, the Devanagari,
+# Burmese and Khmer full stops end sentences too (Thai sets none: a space ends its sentences).
+_FINAL_PUNCTUATION = tuple('.!?…:;"”’»)。！？」』؟।။។')  # noqa: RUF001 - full-width stops, on purpose
 # Where a byline's names end and its date begins: "on ...", "|", a weekday, a month, digits.
 # Whole names and their abbreviations only: "Jane", "Mark", "June" and "April" are names too.
 _WEEKDAY_OR_MONTH = (
