@@ -4,10 +4,13 @@ browser's copy."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from multilingual_pages import STORIES, Story, html_page, text_dump
 
 from publisher import load_profiles, read_article
+from publisher.clean.dates import parse_date_line
 from publisher.clean.words import word_count
 from publisher.model import Article
 
@@ -49,3 +52,40 @@ def test_an_article_in_a_script_without_spaces_is_not_refused_as_a_menu(tmp_path
     assert article.title == story.title
     assert all(paragraph[:20] in _body(article) for paragraph in story.paragraphs)
     assert article.language == lang.split("-")[0]
+
+
+# ------------------------------------------------------------------ dates in many languages
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("2026年12月2日 10:30", datetime(2026, 12, 2, 10, 30)),
+        ("2026년 12월 2일 10:30", datetime(2026, 12, 2, 10, 30)),
+        ("2 декабря 2026, 10:30", datetime(2026, 12, 2, 10, 30)),
+        ("2 grudnia 2026, 10:30", datetime(2026, 12, 2, 10, 30)),
+        ("2. prosince 2026", datetime(2026, 12, 2)),
+        ("2 Aralık 2026 10:30", datetime(2026, 12, 2, 10, 30)),
+        ("Rabu, 2 Desember 2026 10:30", datetime(2026, 12, 2, 10, 30)),
+        ("2 december 2026", datetime(2026, 12, 2)),
+        ("14 maart 2026", datetime(2026, 3, 14)),
+        ("2 ديسمبر 2026", datetime(2026, 12, 2)),
+        ("2 كانون الأول 2026", datetime(2026, 12, 2)),
+        ("2 грудня 2026", datetime(2026, 12, 2)),
+        ("2 ธันวาคม 2569 10:30 น.", datetime(2026, 12, 2, 10, 30)),
+        ("2 ធ្នូ 2026", datetime(2026, 12, 2)),
+    ],
+)
+def test_dates_are_read_as_each_language_prints_them(printed, expected):
+    found = parse_date_line(printed)
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize("lang", ["ja", "ko", "ru", "ar", "th", "id", "pl", "tr"])
+def test_a_copy_finds_its_headline_and_date_in_the_languages_own_date_form(tmp_path, lang):
+    """A browser copy has no title line: the headline is the line above the date, and the
+    date must be read as a date, not taken for the headline."""
+    story = STORIES[lang]
+    article = _read(tmp_path, story, "html" if lang in ("ja", "ko", "ar", "th") else "dump")
+    assert article.published is not None and article.published.value.replace(tzinfo=None) == story.date
+    assert article.title == story.title
