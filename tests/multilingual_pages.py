@@ -169,8 +169,8 @@ def html_page(story: Story, metadata: bool) -> str:
     body = (
         f"<header><nav><ul>{menu}</ul></nav></header>"
         f"<main><div class='breadcrumb'><a href='/'>{story.menu[0]}</a> › <a href='/c/1'>{story.menu[1]}</a></div>"
-        f"<article><h1>{story.title}</h1><div class='meta'><span class='author'>{story.byline}</span>"
-        f"<span class='date'>{story.printed_date}</span></div>"
+        f"<article><h1>{story.title}</h1><div class='meta'><div class='author'>{story.byline}</div>\n"
+        f"<div class='date'>{story.printed_date}</div></div>"
         f"<p>{story.paragraphs[0]}</p>"
         f"<figure><img src='/img/bus.jpg' alt=''><figcaption>{story.caption}</figcaption></figure>"
         f"{''.join(f'<p>{text}</p>' for text in story.paragraphs[1:])}</article>"

@@ -11,6 +11,8 @@ from multilingual_pages import STORIES, Story, html_page, text_dump
 
 from publisher import load_profiles, read_article
 from publisher.clean.dates import parse_date_line
+from publisher.clean.names import is_caps_byline
+from publisher.clean.shapes import byline_names
 from publisher.clean.words import word_count
 from publisher.model import Article
 
@@ -89,3 +91,27 @@ def test_a_copy_finds_its_headline_and_date_in_the_languages_own_date_form(tmp_p
     article = _read(tmp_path, story, "html" if lang in ("ja", "ko", "ar", "th") else "dump")
     assert article.published is not None and article.published.value.replace(tzinfo=None) == story.date
     assert article.title == story.title
+
+
+# ------------------------------------------------------------------ bylines in many languages
+
+
+@pytest.mark.parametrize(("lang", "shape"), [(lang, shape) for lang in sorted(STORIES) for shape in ("html", "dump") if (lang, shape) != ("th", "dump")])
+def test_the_byline_is_read_in_the_articles_language(tmp_path, lang, shape):
+    """"Von", "Oleh", "Yazar:", "Автор:", "記者", "بقلم", "โดย", "ដោយ" before the name,
+    "기자" after it; and no short line of a script without capitals is a byline "in
+    capitals" (a related story's headline under the text is none)."""
+    story = STORIES[lang]
+    assert _read(tmp_path, story, shape).authors == (story.author,)
+
+
+def test_a_name_run_into_the_date_after_it_is_parted_from_it():
+    profile = PROFILES.common
+    assert byline_names("Von Anna Schmidt2. Dezember 2026, 10:30 Uhr", profile) == ("Anna Schmidt",)
+    assert byline_names("Автор: Иван Петров2 декабря 2026", profile) == ("Иван Петров",)
+
+
+def test_no_line_of_a_script_without_capitals_is_a_byline_in_capitals():
+    assert not is_caps_byline("市議會通過新年度預算")
+    assert not is_caps_byline("المجلس البلدي يقر الميزانية")
+    assert is_caps_byline("PHÙNG KHIÊM")

@@ -9,7 +9,7 @@ import re
 
 from publisher.clean.dates import find_date
 from publisher.clean.lines import Line
-from publisher.clean.names import looks_like_names, split_authors
+from publisher.clean.names import looks_like_names, looks_like_uncased_names, name_before_reporter, split_authors
 from publisher.clean.profiles import SiteProfile
 from publisher.model import AGENCY_PREFIX
 
@@ -31,7 +31,9 @@ _WEEKDAY_OR_MONTH = (
     r"nov(?:ember)?|dec(?:ember)?)"
 )
 _DATE_TAIL = re.compile(
-    r"\s+(?:on|am|le|el|il|em|op|den|vom|ngày)\s+|\s*[|·•]\s*|\s*,?\s+(?=" + _WEEKDAY_OR_MONTH + r"\.?[\s,])|\s*,?\s+(?=\d)",
+    r"\s+(?:on|am|le|el|il|em|op|den|vom|ngày)\s+|\s*[|·•]\s*|\s*,?\s+(?=" + _WEEKDAY_OR_MONTH + r"\.?[\s,])|\s*,?\s+(?=\d)"
+    # A name run into the date after it ("Jane Doe2 December 2026"): elements set side by side.
+    r"|(?<=[^\W\d_])(?=\d)",
     re.I,
 )
 _TIME_OF_DAY = re.compile(r"\d{1,2}[:h]\d{2}")
@@ -132,7 +134,12 @@ def _credits(text: str, profile: SiteProfile) -> list[tuple[str, str]]:
         segment = segment.strip()
         label = _byline_label(segment, profile)
         names = _without_date(segment[len(label) :]) if label is not None else ""
-        if label is None or not looks_like_names(names):
+        if label is None:
+            name = name_before_reporter(segment)
+            if name is None:
+                return []
+            label, names = "", name
+        elif not (looks_like_names(names) or looks_like_uncased_names(names)):
             return []
         parts.append((label, names))
     return parts
