@@ -27,6 +27,7 @@ from publisher.clean.shapes import (
     is_body_prose,
     is_byline,
     is_prose,
+    is_unpunctuated_prose,
     is_web_address,
 )
 from publisher.ingest.images import local_image
@@ -470,7 +471,7 @@ def _block(line: Line, following: Line | None, profile: SiteProfile, text_mode: 
         return Quote(line.text)
     if _is_subheading(line, following, profile):
         return Heading(line.text)
-    if ends_sentence(line.text):
+    if ends_sentence(line.text) or is_unpunctuated_prose(line):
         return Paragraph(line.text)
     if text_mode and right_under_lead and line.words < PARAGRAPH_MIN_WORDS:
         # In a page dump the first unpunctuated line under the lead is the photo's caption.

@@ -39,6 +39,10 @@ _DATE_TAIL = re.compile(
 _TIME_OF_DAY = re.compile(r"\d{1,2}[:h]\d{2}")
 _WEB_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?", re.I)
 LEAD_MIN_WORDS = 12
+# Thai and Lao end a sentence with a space, not a stop: a line of theirs is prose by its
+# length, longer than their headlines (40 to 90 letters, 10 to 22 words as counted here).
+UNPUNCTUATED_PROSE_WORDS = 25
+_UNPUNCTUATED_SCRIPT_END = re.compile(r"[\u0e00-\u0eff]\W*$")
 PARAGRAPH_MIN_WORDS = 60
 DATE_WINDOW = 8  # lines after the title that may hold its date
 _CAPTION_MAX_WORDS = 45
@@ -79,7 +83,13 @@ def is_quoted_headline(text: str) -> bool:
 def is_prose(line: Line) -> bool:
     if line.is_image:
         return False
-    return (ends_sentence(line.text) and line.words >= 6) or line.words >= PARAGRAPH_MIN_WORDS
+    return (ends_sentence(line.text) and line.words >= 6) or line.words >= PARAGRAPH_MIN_WORDS or is_unpunctuated_prose(line)
+
+
+def is_unpunctuated_prose(line: Line) -> bool:
+    """A paragraph in a script that ends its sentences with no stop (Thai, Lao): longer
+    than a headline or a caption of theirs."""
+    return line.words >= UNPUNCTUATED_PROSE_WORDS and _UNPUNCTUATED_SCRIPT_END.search(line.text) is not None
 
 
 def is_body_prose(line: Line) -> bool:
