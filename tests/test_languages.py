@@ -25,6 +25,10 @@ def _read(tmp_path, story: Story, shape: str) -> Article:
     return read_article(page, PROFILES).article
 
 
+def _text(block: object) -> str:
+    return getattr(block, "text", "") or getattr(block, "caption", "") or ""
+
+
 def _body(article: Article) -> str:
     return " ".join([article.lead or "", *(getattr(block, "text", "") or "" for block in article.body)])
 
@@ -146,3 +150,17 @@ def test_traditional_chinese_is_told_from_simplified(tmp_path, shape):
 @pytest.mark.parametrize("lang", sorted(STORIES))
 def test_every_language_is_detected_from_a_copy(tmp_path, lang):
     assert _read(tmp_path, STORIES[lang], "dump").language == ("zh" if lang == "zh-Hans" else lang)
+
+
+# ------------------------------------------------------------------ the extractor's floor, the footer
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "ja"])
+def test_the_head_run_into_the_first_paragraph_is_not_put_back_in_chinese_or_japanese(tmp_path, lang):
+    """The extractor joins headline, byline, date and first paragraph into one block; the
+    body is compared with it word by word, and a Chinese or Japanese "word" found by spaces
+    is a whole clause: compared character by character, the block is seen to be the lead."""
+    story = STORIES[lang]
+    article = _read(tmp_path, story, "html")
+    assert not any(story.title in _text(block) for block in article.body)
+    assert sum(story.paragraphs[0][:20] in text for text in [article.lead or "", *map(_text, article.body)]) == 1
