@@ -164,3 +164,11 @@ def test_the_head_run_into_the_first_paragraph_is_not_put_back_in_chinese_or_jap
     article = _read(tmp_path, story, "html")
     assert not any(story.title in _text(block) for block in article.body)
     assert sum(story.paragraphs[0][:20] in text for text in [article.lead or "", *map(_text, article.body)]) == 1
+
+
+@pytest.mark.parametrize(("lang", "footer"), [("zh-Hans", "版权所有 © 2026 示例日报社"), ("ko", "ⓒ 2026 예시일보. 무단 전재 및 재배포 금지")])
+def test_a_copyright_footer_in_chinese_or_korean_ends_the_text(tmp_path, lang, footer):
+    story = STORIES[lang]
+    assert story.footer == footer
+    article = _read(tmp_path, story, "html")
+    assert not any(footer in _text(block) for block in article.body)
