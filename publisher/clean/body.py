@@ -27,6 +27,7 @@ from publisher.clean.shapes import (
     is_body_prose,
     is_byline,
     is_prose,
+    is_unpunctuated_prose,
     is_web_address,
 )
 from publisher.ingest.images import local_image
@@ -479,6 +480,8 @@ def _block(line: Line, following: Line | None, profile: SiteProfile, text_mode: 
     if ends_sentence(line.text):
         short = line.words <= profile.max_subheading_words and following is not None and is_prose(following)
         return Heading(line.text) if short and _ends_with_quoted_word(line.text) else Paragraph(line.text)
+    if is_unpunctuated_prose(line):
+        return Paragraph(line.text)
     if text_mode and right_under_lead and line.words < PARAGRAPH_MIN_WORDS:
         # In a page dump the first unpunctuated line under the lead is the photo's caption.
         return Figure(caption=line.text)

@@ -44,6 +44,32 @@ _MONTHS = {
     )
     for name in names.split()
 }
+# Months in more languages, whole names only (an abbreviation such as "mar" or "mei" is a
+# word of other languages too): Dutch, Indonesian, Turkish, Polish and Czech (genitive, as
+# dates print them), Russian and Ukrainian (nominative and genitive), Arabic (the Egyptian
+# names and the Levantine ones), Thai and Khmer.
+_MORE_MONTHS = (
+    "januari januarie ocak stycznia styczeń ledna leden январь января січня جانفي يناير كانون_الثاني มกราคม មករា",
+    "februari şubat lutego luty února únor февраль февраля лютого فبراير شباط กุมภาพันธ์ កុម្ភៈ",
+    "maart maret mart marca marzec března březen март марта березня مارس آذار มีนาคม មីនា",
+    "nisan kwietnia kwiecień dubna duben апрель апреля квітня أبريل إبريل نيسان เมษายน មេសា",
+    "mei mayıs maja maj května květen мая травня مايو أيار พฤษภาคม ឧសភា",  # noqa: RUF001 - Turkish's dotless i
+    "juni haziran czerwca czerwiec června červen июнь июня червня يونيو حزيران มิถุนายน មិថុនា",
+    "juli temmuz lipca lipiec července červenec июль июля липня يوليو تموز กรกฎาคม កក្កដា",
+    "augustus agustus ağustos sierpnia sierpień srpna srpen август августа серпня أغسطس آب สิงหาคม សីហា",
+    "september eylül września wrzesień září сентябрь сентября вересня سبتمبر أيلول กันยายน កញ្ញា",
+    "oktober ekim października październik října říjen октябрь октября жовтня أكتوبر تشرين_الأول ตุลาคม តុលា",
+    "november kasım listopada listopad listopadu ноябрь ноября листопада نوفمبر تشرين_الثاني พฤศจิกายน វិច្ឆិកា",  # noqa: RUF001 - Turkish's dotless i
+    "desember december aralık grudnia grudzień prosince prosinec декабрь декабря грудня ديسمبر كانون_الأول ธันวาคม ធ្នូ",  # noqa: RUF001 - Turkish's dotless i
+)
+for _number, _names in enumerate(_MORE_MONTHS, start=1):
+    for _name in _names.split():
+        # "maj" (May in Polish) stays out: a word of Vietnamese and a name in many languages.
+        if _name != "maj":
+            _MONTHS.setdefault(_name.replace("_", " "), _number)
+# Thai dates count years in the Buddhist era, 543 ahead: no news page dates a story 2400-2700.
+_BUDDHIST_ERA = range(2400, 2701)
+_BUDDHIST_OFFSET = 543
 _MONTH_NAME = r"(?P<month>" + "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True)) + r")\.?"
 # "November 18, 2019", "Nov. 19 2019" / "19 November 2019", "19. November 2019", "19 de noviembre de 2019".
 _MONTH_DAY_YEAR = re.compile(rf"(?<!\w){_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)", re.I)
@@ -70,6 +96,8 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])")
 _WORDED_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s*(\d{4})", re.IGNORECASE)
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/])")
+# Chinese, Japanese and Korean dates: "2026年12月2日", "2026년 12월 2일", year first.
+_YEAR_MONTH_DAY_SIGNS = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
 _TIME = re.compile(
     r"(?<!\d)(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|A\.M\.|P\.M\.|SA|CH|sáng|trưa|chiều|tối|đêm)(?!\w))?(?!\d)",
     re.I,
@@ -131,10 +159,12 @@ def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
         day, month, year = (int(group) for group in match.groups())
     elif match := (_MONTH_DAY_YEAR.search(text) or _DAY_MONTH_YEAR.search(text)):
         day, month, year = int(match.group("day")), _MONTHS[match.group("month").lower()], int(match.group("year"))
-    elif match := _ISO_DATE.search(text):
+    elif match := (_ISO_DATE.search(text) or _YEAR_MONTH_DAY_SIGNS.search(text)):
         year, month, day = (int(group) for group in match.groups())
     else:
         return None
+    if year in _BUDDHIST_ERA:
+        year -= _BUDDHIST_OFFSET
     if year < 100:
         year += 2000 if year < 70 else 1900
     hour = minute = second = 0
@@ -188,7 +218,7 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
     ``Tình yêu - Hôn nhân 26/03/2014 | 00:01``): the label, and the date as printed."""
     if not _DIGIT.search(text):
         return None
-    for pattern in (_NUMERIC_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO_DATE):
+    for pattern in (_NUMERIC_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO_DATE, _YEAR_MONTH_DAY_SIGNS):
         match = pattern.search(text)
         if match is None or match.start() == 0:
             continue
@@ -233,6 +263,7 @@ def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
     rest = _MONTH_DAY_YEAR.sub(" ", rest)
     rest = _DAY_MONTH_YEAR.sub(" ", rest)
     rest = _ISO_DATE.sub(" ", rest)
+    rest = _YEAR_MONTH_DAY_SIGNS.sub(" ", rest)
     rest = _TIME.sub(" ", rest)
     rest = _ZONE.sub(" ", rest)
     rest = _DATE_LINE_WORDS.sub(" ", rest)

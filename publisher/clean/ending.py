@@ -27,7 +27,9 @@ _LABEL_WORDS = 3
 _MARKER_LOOKAHEAD = 15  # lines under an end marker where the extractor's text may go on
 _RUN_ON_LINES = 3  # paragraphs in a row after the extractor's last line: it stopped too soon
 _BYLINE_MAX_WORDS = 8
-_COPYRIGHT = re.compile(r"(©|\(c\)\s|copyright\b)", re.IGNORECASE)
+# The sign (ⓒ, circled, as Korean sites print it, too) or the word, in the languages that
+# open a footer with it: "版权所有" (Chinese), "著作權" (Chinese, Japanese), "저작권" (Korean).
+_COPYRIGHT = re.compile(r"(©|ⓒ|Ⓒ|\(c\)\s|copyright\b|版权所有|版權所有|著作权|著作權|저작권)", re.IGNORECASE)
 _COPYRIGHT_MIN_WORDS = 4  # "© Regan", "© Getty Images": a picture's credit
 _COPYRIGHT_WORDS = 25
 _TEASER_HEADLINE_WORDS = (6, 25)  # a story's headline; a subheading is often shorter

@@ -21,6 +21,7 @@ from lxml import etree
 from publisher.clean.explain import CleanResult
 from publisher.clean.lines import line_key
 from publisher.clean.unicode import tidy_line
+from publisher.clean.words import comparison_words
 from publisher.model import Article, Block, Figure, Heading, ListBlock, Paragraph, Quote
 
 KEY_PREFIX = 60  # characters of a line compared with the extractor's blocks
@@ -163,7 +164,7 @@ def _article_texts(article: Article) -> list[str]:
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:
-    words = _WORD.findall(text.casefold())
+    words = comparison_words(text.casefold())
     return set(zip(words, words[1:], words[2:], strict=False)) or ({tuple(words)} if words else set())
 
 

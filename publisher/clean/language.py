@@ -46,6 +46,12 @@ _UKRAINIAN = frozenset("іїєґ")
 _SERBIAN_MACEDONIAN = frozenset("јљњћђџѓќѕ")
 _BULGARIAN_HARD_SIGN = "ъ"
 _RUSSIAN = frozenset("ыэё")
+# Common characters written one way in Traditional Chinese and another in Simplified
+# (這/这, 們/们, 說/说, 國/国...): which of the two a text uses tells the script, as Taiwan,
+# Hong Kong and Macau write the one and the mainland and Singapore the other.
+_TRADITIONAL = frozenset("這們說國時會來為對個與學發經關無後開過還動現實體點問長見從總機間區東車書電話業頭報記線進門當號應變")
+_SIMPLIFIED = frozenset("这们说国时会来为对个与学发经关无后开过还动现实体点问长见从总机间区东车书电话业头报记线进门当号应变")
+_TRADITIONAL_REGIONS = frozenset({"TW", "HK", "MO"})
 
 # The commonest short words of Latin-script languages: articles, prepositions, pronouns,
 # conjunctions. A word in several lists counts for each.
@@ -86,7 +92,7 @@ def detect_language(text: str, declared: str | None = None) -> str:
     found = language_of_text(text)
     if found is None:
         return declared or UNDETERMINED
-    if declared and declared.split("-")[0] == found:
+    if declared and _agrees(declared, found):
         return declared
     return found
 
@@ -105,7 +111,9 @@ def language_of_text(text: str) -> str | None:
     if script == "latin" or (count < 0.5 * letters and scripts["latin"] >= count):
         return _latin_language(sample)
     if script in ("han", "kana"):
-        return "ja" if scripts["kana"] >= 0.05 * (scripts["han"] + scripts["kana"]) else "zh"
+        if scripts["kana"] >= 0.05 * (scripts["han"] + scripts["kana"]):
+            return "ja"
+        return _chinese_script(sample)
     if script == "cyrillic":
         return _cyrillic_language(sample)
     if script == "arabic":
@@ -148,6 +156,31 @@ def _has_vietnamese_letters(sample: str) -> bool:
     return any(mark in decomposed for mark in ("\u031b", "\u0323", "\u0309")) or "đ" in sample.casefold()
 
 
+def _chinese_script(sample: str) -> str:
+    """``zh-Hant`` when the text writes more of the characters only Traditional Chinese
+    writes than of their Simplified forms; otherwise ``zh``, which readers and fonts take
+    for Simplified."""
+    traditional = sum(1 for ch in sample if ch in _TRADITIONAL)
+    simplified = sum(1 for ch in sample if ch in _SIMPLIFIED)
+    return "zh-Hant" if traditional > simplified else "zh"
+
+
+def _agrees(declared: str, found: str) -> bool:
+    """The declared tag says what the text shows: the same language, and for Chinese the
+    same script (``zh-TW`` is Traditional, ``zh-CN`` Simplified)."""
+    declared_parts, found_parts = declared.split("-"), found.split("-")
+    if declared_parts[0] != found_parts[0]:
+        return False
+    if len(found_parts) == 1:
+        return True
+    script = next((part for part in declared_parts[1:] if len(part) == 4), None)
+    region = next((part for part in declared_parts[1:] if len(part) == 2), None)
+    if script is None and region is None:
+        return False  # "zh" alone: the text says more
+    declared_traditional = script == "Hant" if script else region in _TRADITIONAL_REGIONS
+    return declared_traditional == (found_parts[1] == "Hant")
+
+
 def _cyrillic_language(sample: str) -> str:
     folded = sample.casefold()
     letters = set(folded)
@@ -170,5 +203,7 @@ def _normal_tag(tag: str | None) -> str | None:
     parts = re.split(r"[-_]", tag.strip())
     if not re.fullmatch(r"[A-Za-z]{2,3}", parts[0]):
         return None
-    region = [part.upper() if len(part) == 2 else part for part in parts[1:2] if re.fullmatch(r"[A-Za-z]{2}|\d{3}", part)]
-    return "-".join([parts[0].lower(), *region])
+    script = [part.title() for part in parts[1:2] if re.fullmatch(r"[A-Za-z]{4}", part)]
+    rest = parts[1 + len(script) : 2 + len(script)]
+    region = [part.upper() if len(part) == 2 else part for part in rest if re.fullmatch(r"[A-Za-z]{2}|\d{3}", part)]
+    return "-".join([parts[0].lower(), *script, *region])

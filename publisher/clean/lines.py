@@ -10,6 +10,8 @@ import re
 from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
 
+from publisher.clean.words import word_count
+
 # Counters that sites print after a label: "Ý kiến bạn đọc ( 33 )", "Bình luận (5)".
 _COUNTER = re.compile(r"\s*[(\[]\s*\d+\s*[)\]]\s*$")
 # The bullet a text browser puts before a menu entry or a list item ("  • Tin khác").
@@ -42,7 +44,7 @@ class Line:
     key: str = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "words", len(self.text.split()))
+        object.__setattr__(self, "words", word_count(self.text))
         object.__setattr__(self, "key", line_key(self.text))
 
     @classmethod
@@ -51,7 +53,7 @@ class Line:
         the frozen dataclass's field-by-field ``__init__`` (a sixth of a dump's reading time
         went into it)."""
         line = object.__new__(cls)
-        line.__dict__.update(_TEXT_LINE_DEFAULTS, number=number, text=text, words=len(text.split()), key=line_key(text))
+        line.__dict__.update(_TEXT_LINE_DEFAULTS, number=number, text=text, words=word_count(text), key=line_key(text))
         return line
 
     @property

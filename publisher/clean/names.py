@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _NAME_SEPARATORS = re.compile(r"\s+[-–—&]\s+|\s*,\s*|\s+(?:và|and|und|y|et|e|en|og|och|i)\s+|\s*;\s*", re.IGNORECASE)
 # Words that join names or stand inside them in many languages (de, van, bin, Jr.).
@@ -30,6 +31,8 @@ def is_caps_byline(line: str) -> bool:
     letters = [ch for ch in line if ch.isalpha()]
     if len(letters) < 3 or line != line.upper():
         return False
+    if not any(ch.isupper() for ch in letters):
+        return False  # Chinese, Japanese, Korean, Arabic, Thai have no capitals: no line of theirs is "in capitals"
     return bool(_CAPS_BYLINE.match(line))
 
 
@@ -61,3 +64,38 @@ def looks_like_names(text: str) -> bool:
             return False
         named += 1
     return named >= 1
+
+
+# Scripts without capitals (Han, kana, Hangul, Arabic, Thai, Khmer...): a name is a word or
+# two of their letters, as long as the longest names of those languages.
+_UNCASED_NAME_WORDS = 4
+_UNCASED_WORD_LETTERS = 12
+# The word for "reporter" that Korean, Chinese and Japanese bylines set after the name
+# ("김민수 기자", "王小明 记者").
+_REPORTER_AFTER_NAME = re.compile(r"\s*(?:기자|특파원|記者|记者|特派員|特派员)$")
+
+
+def looks_like_uncased_names(text: str) -> bool:
+    """A name or two in a script without capitals, as a byline's label introduces them
+    (``بقلم أحمد علي``, ``記者 山田太郎``, ``โดย สมชาย ใจดี``): a few words of letters only."""
+    words = text.replace(",", " ").replace("、", " ").split()
+    if not 1 <= len(words) <= _UNCASED_NAME_WORDS:
+        return False
+    return all(
+        len(word) <= _UNCASED_WORD_LETTERS and all(_is_uncased_letter(ch) for ch in word)
+        for word in words
+    )
+
+
+def _is_uncased_letter(ch: str) -> bool:
+    """A letter (or a vowel sign, as Thai and Khmer write them) of a script without case."""
+    return (ch.isalpha() or unicodedata.category(ch) in ("Mn", "Mc")) and ch.lower() == ch.upper() and ord(ch) > 0x2FF
+
+
+def name_before_reporter(text: str) -> str | None:
+    """``김민수 기자`` -> ``김민수``: a byline that gives the name first, then the word for reporter."""
+    match = _REPORTER_AFTER_NAME.search(text)
+    if match is None or match.start() == 0:
+        return None
+    name = text[: match.start()].strip()
+    return name if looks_like_uncased_names(name) else None

@@ -26,6 +26,7 @@ from publisher.clean.shapes import (
     is_body_prose,
     is_prose,
 )
+from publisher.clean.words import word_count
 from publisher.errors import NotAnArticleError
 from publisher.ingest.mojibake import garbled_words
 from publisher.model import AGENCY_PREFIX, Block, Figure, ListBlock, Paragraph
@@ -234,12 +235,12 @@ def doubt_text(lead: str | None, body: list[Block], evidence: PageEvidence) -> s
     (an address, phone numbers, a licence) or a table's cells are many words and no text."""
     texts = [lead or "", *(_block_text(b) for b in body if not isinstance(b, Figure))]
     sentences = [text for text in texts if _is_sentence(text)]
-    words = sum(len(text.split()) for text in sentences)
+    words = sum(word_count(text) for text in sentences)
     if not any(isinstance(block, Paragraph) for block in body) and not lead:
         if evidence.kind == "video":
             return "a video page with no article text"
         return "no article text found (no paragraphs after the title)"
-    longest = max([len((lead or "").split())] + [len(_block_text(b).split()) for b in body if not isinstance(b, Figure)])
+    longest = max([word_count(lead or "")] + [word_count(_block_text(b)) for b in body if not isinstance(b, Figure)])
     if longest < _MIN_SENTENCE_WORDS:
         return f"no sentence of article text (the longest paragraph has {longest} words): a menu or a listing?"
     if evidence.page_title is not None and words < _MIN_BODY_WORDS:
@@ -250,7 +251,7 @@ def doubt_text(lead: str | None, body: list[Block], evidence: PageEvidence) -> s
 
 
 def _is_sentence(text: str) -> bool:
-    return len(text.split()) >= _MIN_SENTENCE_WORDS and (ends_sentence(text) or len(text.split()) >= 25)
+    return word_count(text) >= _MIN_SENTENCE_WORDS and (ends_sentence(text) or word_count(text) >= 25)
 
 
 def doubt_teaser(region: list[Line], profile: SiteProfile) -> str | None:

@@ -9,7 +9,7 @@ import re
 
 from publisher.clean.dates import find_date
 from publisher.clean.lines import Line
-from publisher.clean.names import looks_like_names, split_authors
+from publisher.clean.names import looks_like_names, looks_like_uncased_names, name_before_reporter, split_authors
 from publisher.clean.profiles import SiteProfile
 from publisher.model import AGENCY_PREFIX
 
@@ -20,7 +20,9 @@ RELATED_PREFIX = re.compile(
     r"leer más|lea también|ver también|leia mais|leia também|leggi anche)\s*[:>]",
     re.I,
 )
-_FINAL_PUNCTUATION = tuple('.!?…:;"”’»)')
+# Chinese and Japanese full stops and closing quotes, the Arabic question mark, the Devanagari,
+# Burmese and Khmer full stops end sentences too (Thai sets none: a space ends its sentences).
+_FINAL_PUNCTUATION = tuple('.!?…:;"”’»)。！？」』؟।။។')  # noqa: RUF001 - full-width stops, on purpose
 # Where a byline's names end and its date begins: "on ...", "|", a weekday, a month, digits.
 # Whole names and their abbreviations only: "Jane", "Mark", "June" and "April" are names too.
 _WEEKDAY_OR_MONTH = (
@@ -29,12 +31,18 @@ _WEEKDAY_OR_MONTH = (
     r"nov(?:ember)?|dec(?:ember)?)"
 )
 _DATE_TAIL = re.compile(
-    r"\s+(?:on|am|le|el|il|em|op|den|vom|ngày)\s+|\s*[|·•]\s*|\s*,?\s+(?=" + _WEEKDAY_OR_MONTH + r"\.?[\s,])|\s*,?\s+(?=\d)",
+    r"\s+(?:on|am|le|el|il|em|op|den|vom|ngày)\s+|\s*[|·•]\s*|\s*,?\s+(?=" + _WEEKDAY_OR_MONTH + r"\.?[\s,])|\s*,?\s+(?=\d)"
+    # A name run into the date after it ("Jane Doe2 December 2026"): elements set side by side.
+    r"|(?<=[^\W\d_])(?=\d)",
     re.I,
 )
 _TIME_OF_DAY = re.compile(r"\d{1,2}[:h]\d{2}")
 _WEB_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?", re.I)
 LEAD_MIN_WORDS = 12
+# Thai and Lao end a sentence with a space, not a stop: a line of theirs is prose by its
+# length, longer than their headlines (40 to 90 letters, 10 to 22 words as counted here).
+UNPUNCTUATED_PROSE_WORDS = 25
+_UNPUNCTUATED_SCRIPT_END = re.compile(r"[\u0e00-\u0eff]\W*$")
 PARAGRAPH_MIN_WORDS = 60
 DATE_WINDOW = 8  # lines after the title that may hold its date
 _CAPTION_MAX_WORDS = 45
@@ -75,7 +83,13 @@ def is_quoted_headline(text: str) -> bool:
 def is_prose(line: Line) -> bool:
     if line.is_image:
         return False
-    return (ends_sentence(line.text) and line.words >= 6) or line.words >= PARAGRAPH_MIN_WORDS
+    return (ends_sentence(line.text) and line.words >= 6) or line.words >= PARAGRAPH_MIN_WORDS or is_unpunctuated_prose(line)
+
+
+def is_unpunctuated_prose(line: Line) -> bool:
+    """A paragraph in a script that ends its sentences with no stop (Thai, Lao): longer
+    than a headline or a caption of theirs."""
+    return line.words >= UNPUNCTUATED_PROSE_WORDS and _UNPUNCTUATED_SCRIPT_END.search(line.text) is not None
 
 
 def is_body_prose(line: Line) -> bool:
@@ -130,7 +144,12 @@ def _credits(text: str, profile: SiteProfile) -> list[tuple[str, str]]:
         segment = segment.strip()
         label = _byline_label(segment, profile)
         names = _without_date(segment[len(label) :]) if label is not None else ""
-        if label is None or not looks_like_names(names):
+        if label is None:
+            name = name_before_reporter(segment)
+            if name is None:
+                return []
+            label, names = "", name
+        elif not (looks_like_names(names) or looks_like_uncased_names(names)):
             return []
         parts.append((label, names))
     return parts

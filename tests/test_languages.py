@@ -1,0 +1,174 @@
+"""The cleaner on articles in other languages and scripts: each rule on made-up pages
+(tests/multilingual_pages.py) in the two shapes users hand it, a saved page and a
+browser's copy."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from multilingual_pages import STORIES, Story, html_page, text_dump
+
+from publisher import load_profiles, read_article
+from publisher.clean.dates import parse_date_line
+from publisher.clean.names import is_caps_byline
+from publisher.clean.shapes import byline_names
+from publisher.clean.words import word_count
+from publisher.model import Article, Paragraph
+
+PROFILES = load_profiles()
+
+
+def _read(tmp_path, story: Story, shape: str) -> Article:
+    page = tmp_path / (f"{story.lang}.txt" if shape == "dump" else f"{story.lang}.html")
+    page.write_text(text_dump(story) if shape == "dump" else html_page(story, metadata=shape == "metadata"), encoding="utf-8")
+    return read_article(page, PROFILES).article
+
+
+def _text(block: object) -> str:
+    return getattr(block, "text", "") or getattr(block, "caption", "") or ""
+
+
+def _body(article: Article) -> str:
+    return " ".join([article.lead or "", *(getattr(block, "text", "") or "" for block in article.body)])
+
+
+# ------------------------------------------------------------------ words without spaces
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("The council voted on Tuesday.", 5, 5),
+        ("市は1日、来年4月から市営バスの深夜便を大幅に増やすと発表した。", 12, 20),
+        ("市交通局1日宣布，从明年4月起，全市12条公交线路将把末班车时间推迟约一小时。", 14, 24),
+        ("เทศบาลประกาศเมื่อวันอังคารว่าตั้งแต่เดือนเมษายนปีหน้ารถเมล์สิบสองสายจะวิ่งเพิ่มอีกหนึ่งชั่วโมงทุกคืน", 15, 30),
+    ],
+)
+def test_words_are_counted_in_scripts_that_set_no_spaces(text, low, high):
+    assert low <= word_count(text) <= high
+
+
+@pytest.mark.parametrize("lang", ["ja", "zh-Hans", "zh-Hant", "th", "km"])
+def test_an_article_in_a_script_without_spaces_is_not_refused_as_a_menu(tmp_path, lang):
+    """Without metadata, a page's paragraphs are its only evidence of being an article:
+    counted by spaces, a Chinese or Thai paragraph is a few "words", a menu's length."""
+    story = STORIES[lang]
+    article = _read(tmp_path, story, "html")
+    assert article.title == story.title
+    assert all(paragraph[:20] in _body(article) for paragraph in story.paragraphs)
+    assert article.language.split("-")[0] == lang.split("-")[0]
+
+
+# ------------------------------------------------------------------ dates in many languages
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        ("2026年12月2日 10:30", datetime(2026, 12, 2, 10, 30)),
+        ("2026년 12월 2일 10:30", datetime(2026, 12, 2, 10, 30)),
+        ("2 декабря 2026, 10:30", datetime(2026, 12, 2, 10, 30)),
+        ("2 grudnia 2026, 10:30", datetime(2026, 12, 2, 10, 30)),
+        ("2. prosince 2026", datetime(2026, 12, 2)),
+        ("2 Aralık 2026 10:30", datetime(2026, 12, 2, 10, 30)),
+        ("Rabu, 2 Desember 2026 10:30", datetime(2026, 12, 2, 10, 30)),
+        ("2 december 2026", datetime(2026, 12, 2)),
+        ("14 maart 2026", datetime(2026, 3, 14)),
+        ("2 ديسمبر 2026", datetime(2026, 12, 2)),
+        ("2 كانون الأول 2026", datetime(2026, 12, 2)),
+        ("2 грудня 2026", datetime(2026, 12, 2)),
+        ("2 ธันวาคม 2569 10:30 น.", datetime(2026, 12, 2, 10, 30)),
+        ("2 ធ្នូ 2026", datetime(2026, 12, 2)),
+    ],
+)
+def test_dates_are_read_as_each_language_prints_them(printed, expected):
+    found = parse_date_line(printed)
+    assert found is not None and found.value == expected
+
+
+@pytest.mark.parametrize("lang", ["ja", "ko", "ru", "ar", "th", "id", "pl", "tr"])
+def test_a_copy_finds_its_headline_and_date_in_the_languages_own_date_form(tmp_path, lang):
+    """A browser copy has no title line: the headline is the line above the date, and the
+    date must be read as a date, not taken for the headline."""
+    story = STORIES[lang]
+    article = _read(tmp_path, story, "html" if lang in ("ja", "ko", "ar", "th") else "dump")
+    assert article.published is not None and article.published.value.replace(tzinfo=None) == story.date
+    assert article.title == story.title
+
+
+# ------------------------------------------------------------------ bylines in many languages
+
+
+@pytest.mark.parametrize("shape", ["html", "dump"])
+@pytest.mark.parametrize("lang", sorted(STORIES))
+def test_the_byline_is_read_in_the_articles_language(tmp_path, lang, shape):
+    """"Von", "Oleh", "Yazar:", "Автор:", "記者", "بقلم", "โดย", "ដោយ" before the name,
+    "기자" after it; and no short line of a script without capitals is a byline "in
+    capitals" (a related story's headline under the text is none)."""
+    story = STORIES[lang]
+    assert _read(tmp_path, story, shape).authors == (story.author,)
+
+
+def test_a_name_run_into_the_date_after_it_is_parted_from_it():
+    profile = PROFILES.common
+    assert byline_names("Von Anna Schmidt2. Dezember 2026, 10:30 Uhr", profile) == ("Anna Schmidt",)
+    assert byline_names("Автор: Иван Петров2 декабря 2026", profile) == ("Иван Петров",)
+
+
+def test_no_line_of_a_script_without_capitals_is_a_byline_in_capitals():
+    assert not is_caps_byline("市議會通過新年度預算")
+    assert not is_caps_byline("المجلس البلدي يقر الميزانية")
+    assert is_caps_byline("PHÙNG KHIÊM")
+
+
+# ------------------------------------------------------------------ sentences without stops
+
+
+def test_a_thai_copy_keeps_its_paragraphs_which_end_with_no_stop(tmp_path):
+    """Thai ends a sentence with a space: in a copy, its paragraphs are prose by their
+    length, not captions (unpunctuated lines of a few words) nor a menu's lines."""
+    story = STORIES["th"]
+    article = _read(tmp_path, story, "dump")
+    assert article.title == story.title
+    texts = [article.lead or "", *(block.text for block in article.body if isinstance(block, Paragraph))]
+    assert all(any(paragraph in text for text in texts) for paragraph in story.paragraphs)
+
+
+# ------------------------------------------------------------------ the language of the text
+
+
+@pytest.mark.parametrize("shape", ["metadata", "html", "dump"])
+def test_traditional_chinese_is_told_from_simplified(tmp_path, shape):
+    """Taiwan, Hong Kong and Macau write Traditional characters (這, 們, 說, 國); a page's
+    ``<html lang="zh">`` or a copy does not say which: the text does, and fonts and
+    readers need it (the same character is drawn differently in the two)."""
+    assert _read(tmp_path, STORIES["zh-Hant"], shape).language.startswith("zh-Hant")
+    assert _read(tmp_path, STORIES["zh-Hans"], shape).language == "zh"
+
+
+@pytest.mark.parametrize("lang", sorted(STORIES))
+def test_every_language_is_detected_from_a_copy(tmp_path, lang):
+    assert _read(tmp_path, STORIES[lang], "dump").language == ("zh" if lang == "zh-Hans" else lang)
+
+
+# ------------------------------------------------------------------ the extractor's floor, the footer
+
+
+@pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "ja"])
+def test_the_head_run_into_the_first_paragraph_is_not_put_back_in_chinese_or_japanese(tmp_path, lang):
+    """The extractor joins headline, byline, date and first paragraph into one block; the
+    body is compared with it word by word, and a Chinese or Japanese "word" found by spaces
+    is a whole clause: compared character by character, the block is seen to be the lead."""
+    story = STORIES[lang]
+    article = _read(tmp_path, story, "html")
+    assert not any(story.title in _text(block) for block in article.body)
+    assert sum(story.paragraphs[0][:20] in text for text in [article.lead or "", *map(_text, article.body)]) == 1
+
+
+@pytest.mark.parametrize(("lang", "footer"), [("zh-Hans", "版权所有 © 2026 示例日报社"), ("ko", "ⓒ 2026 예시일보. 무단 전재 및 재배포 금지")])
+def test_a_copyright_footer_in_chinese_or_korean_ends_the_text(tmp_path, lang, footer):
+    story = STORIES[lang]
+    assert story.footer == footer
+    article = _read(tmp_path, story, "html")
+    assert not any(footer in _text(block) for block in article.body)
