@@ -137,6 +137,27 @@ def test_byline_blocks_promotions_and_contacts_stay_out(tmp_path):
     assert article.authors == ("Jane Roe", "John Doe")
 
 
+@pytest.mark.parametrize(
+    ("meta", "printed"),
+    [
+        ("<p>By Jane Roe, December 2, 2026</p>", "December 2, 2026"),
+        # Two spans side by side, run together in the text: "By Jane RoeDecember 2, 2026".
+        ('<div class="meta"><span>By Jane Roe</span><span>December 2, 2026</span></div>', "December 2, 2026"),
+        ("<div>By <a href='/by/jr'>Jane Roe</a> <time>December 2, 2026 at 10:30 a.m.</time></div>", "December 2, 2026 at 10:30 a.m."),
+        ('<p class="byline">Von Jane Roe 2. Dezember 2026 Politik</p>', "2. Dezember 2026"),
+    ],
+)
+def test_a_byline_with_its_date_run_on_gives_both(tmp_path, meta, printed):
+    """A page with no metadata prints the byline and the date in one line: the names are
+    the authors, the date is the story's, and words after the date are no part of it."""
+    body = f"<h1>Night buses extended</h1>{meta}" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3])
+    article = read_article(_page(tmp_path, body, "<title>Night buses extended</title>"), load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    assert article.published is not None and article.published.printed == printed
+    assert article.published.value.date() == datetime(2026, 12, 2).date()
+    assert "Jane Roe" not in _text_of(article)
+
+
 def test_a_byline_under_the_top_photos_caption_is_read_and_left_out_of_the_text(tmp_path):
     body = (
         "<h1>Council adds twenty bus routes</h1>"

@@ -118,6 +118,14 @@ _DATE_LINE_WORDS = re.compile(
 # A year run into the time after it ("Nov 19 20197:05 AM"): a page that sets the date and the
 # time in elements of their own, read without the space its stylesheet draws between them.
 _YEAR_RUN_INTO_TIME = re.compile(r"(?<!\d)((?:1[89]|2[01])\d\d)(?=\d{1,2}:\d\d(?!\d))")
+# A month's name run into the word before it by a page's elements (``By Jane RoeDecember 2,
+# 2026``, a byline's span and a date's span side by side): a capital after a small letter,
+# a name of a month, and the day's number after it.
+_MONTH_RUN_ON = re.compile(
+    r"(?<=[a-zß-ÿ])(?=(?:"
+    + "|".join(sorted((re.escape(m.capitalize()) for m in _MONTHS if len(m) >= 3 and m.isalpha()), key=len, reverse=True))
+    + r")\.?\s+\d)"
+)
 # How long ago, printed beside the date ("1 day ago", "2 giờ trước", "vor 3 Stunden"): no
 # words of a sentence. A digit run into a letter before it ("GMT1 day ago") is parted too.
 _AGE = re.compile(
@@ -130,10 +138,11 @@ _AGE = re.compile(
 )
 
 
-def _unglued(text: str) -> str:
+def unglued(text: str) -> str:
     """``text`` with the parts of a date that a page's elements run together set apart: a
     year and the time after it, a time zone and the age after it (``GMT1 day ago``)."""
     text = _YEAR_RUN_INTO_TIME.sub(r"\1 ", text)
+    text = _MONTH_RUN_ON.sub(" ", text)
     return _AGE.sub(lambda age: f" {age.group(0)}" if age.start() and text[age.start() - 1].isalpha() else age.group(0), text)
 
 
@@ -147,7 +156,7 @@ def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
     the first number cannot be a month."""
     if not _DIGIT.search(text):
         return None
-    text = _unglued(text)
+    text = unglued(text)
     match = _NUMERIC_DATE.search(text)
     if match:
         day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
@@ -218,6 +227,7 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
     ``Tình yêu - Hôn nhân 26/03/2014 | 00:01``): the label, and the date as printed."""
     if not _DIGIT.search(text):
         return None
+    text = _MONTH_RUN_ON.sub(" ", text)
     for pattern in (_NUMERIC_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO_DATE, _YEAR_MONTH_DAY_SIGNS):
         match = pattern.search(text)
         if match is None or match.start() == 0:
@@ -225,8 +235,17 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
         label, printed = _label_before_date(text[: match.start()]), text[match.start() :].strip()
         found = parse_date_line(printed, month_first)
         if found is not None and label:
-            return label, found
+            return label, PrintedDate(found.value, _date_part(printed))
     return None
+
+
+def _date_part(text: str) -> str:
+    """``text``, which opens with a date, to the end of its date, time and zone: words after
+    them (``2019-11-18T20:51:19Z Science & Astronomy``) are no part of the date as printed."""
+    patterns = (_NUMERIC_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO_DATE, _YEAR_MONTH_DAY_SIGNS, _TIME, _ZONE)
+    end = max((match.end() for pattern in patterns for match in pattern.finditer(text)), default=len(text))
+    closing = re.match(r"[^\w\s]*\)", text[end:])  # "(19:14 GMT)" closes its bracket
+    return text[: end + (closing.end() if closing else 0)].strip()
 
 
 def _label_before_date(text: str) -> str:
@@ -257,7 +276,7 @@ def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
     found = find_date(line, month_first)
     if found is None:
         return None
-    rest = _AGE.sub(" ", _unglued(line))
+    rest = _AGE.sub(" ", unglued(line))
     rest = _NUMERIC_DATE.sub(" ", rest)
     rest = _WORDED_DATE.sub(" ", rest)
     rest = _MONTH_DAY_YEAR.sub(" ", rest)

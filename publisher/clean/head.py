@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from publisher.clean.dates import parse_date_line, split_date
+from publisher.clean.dates import parse_date_line, split_date, unglued
 from publisher.clean.explain import Dropped
 from publisher.clean.kicker import is_site_furniture, tidy_kicker
 from publisher.clean.lines import Line
@@ -141,8 +141,13 @@ def _segments(text: str, profile: SiteProfile) -> tuple[PrintedDate | None, str 
     glued after a label (``Xã hội 16/01/2014 | 16:05``) is split off it."""
     parts = [part.strip() for part in _SEGMENT.split(text) if part.strip()]
     glued = split_date(text)
-    if glued is not None and len(glued[0].split()) <= _KICKER_WORDS_IN_DUMPS and not is_attribution(glued[0], profile):
-        return glued[1], None, glued[0]
+    if glued is not None and len(glued[0].split()) <= _KICKER_WORDS_IN_DUMPS:
+        if not is_attribution(glued[0], profile):
+            return glued[1], None, glued[0]
+        if len(parts) == 1:
+            # A byline with its date run on (``By Jane Roe, December 2, 2026``): the names are
+            # read from the whole line, as a byline's are, which knows a date's words.
+            return glued[1], unglued(text), ""
     whole = None if any(is_attribution(part, profile) for part in parts) else parse_date_line(text)
     if whole is not None:
         return whole, None, ""
