@@ -25,6 +25,7 @@ from publisher.clean.wrapping import display_width, unwrap
 from publisher.errors import InputError, NotAnArticleError
 from publisher.model import Article, PrintedDate
 
+_PAGE_TITLE = "Council adds twenty bus routes - Example News"  # a dump's first line, the page title
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the bus network by twenty routes, the largest change in a decade.",
     "Officials said the new routes would serve neighbourhoods on the eastern edge of the city that have had no service.",
@@ -779,6 +780,19 @@ def test_a_kicker_a_copy_ran_into_the_next_crumb_or_the_weekday(tmp_path, line, 
     page = tmp_path / "copy.txt"
     page.write_text(copy, encoding="utf-8")
     assert read_article(page, load_profiles()).article.kicker == kicker
+
+
+def _dump(tmp_path, *lines: str):
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join([*lines, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS]), encoding="utf-8")
+    return read_article(page, load_profiles()).article
+
+
+def test_an_unconfirmed_label_is_a_kicker_only_next_to_the_title(tmp_path):
+    """Past a line that is no label (a "Video" button), the label further up is as likely
+    another story's headline or a menu entry."""
+    assert _dump(tmp_path, _PAGE_TITLE, "Politics").kicker == "Politics"
+    assert _dump(tmp_path, _PAGE_TITLE, "Politics", "Video").kicker is None
 
 
 @pytest.mark.parametrize(
