@@ -18,6 +18,7 @@ from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import CleanResult
 from publisher.clean.floor import ExtractedBlock, ExtractedText, restore_floor
 from publisher.clean.furniture import drop_furniture
+from publisher.clean.head import in_menu_above
 from publisher.clean.language import detect_language
 from publisher.clean.lines import Line
 from publisher.clean.profiles import load_profiles as load_profile_set
@@ -759,7 +760,7 @@ def test_kicker_from_the_section_the_address_names(tmp_path):
 def test_a_kicker_without_the_breadcrumbs_home_and_back_links(tmp_path, line, kicker):
     """A copy prints the breadcrumb as text: its home link, a back link, brackets. The
     section stays; a line of nothing else is no kicker."""
-    copy = "\n\n".join([line, "Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS])
+    copy = "\n\n".join([_PAGE_TITLE, line, "Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS])
     page = tmp_path / "copy.txt"
     page.write_text(copy, encoding="utf-8")
     assert read_article(page, load_profiles()).article.kicker == kicker
@@ -776,7 +777,7 @@ def test_a_kicker_without_the_breadcrumbs_home_and_back_links(tmp_path, line, ki
     ],
 )
 def test_a_kicker_a_copy_ran_into_the_next_crumb_or_the_weekday(tmp_path, line, kicker):
-    copy = "\n\n".join([line, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS])
+    copy = "\n\n".join([_PAGE_TITLE, line, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS])
     page = tmp_path / "copy.txt"
     page.write_text(copy, encoding="utf-8")
     assert read_article(page, load_profiles()).article.kicker == kicker
@@ -793,6 +794,27 @@ def test_an_unconfirmed_label_is_a_kicker_only_next_to_the_title(tmp_path):
     another story's headline or a menu entry."""
     assert _dump(tmp_path, _PAGE_TITLE, "Politics").kicker == "Politics"
     assert _dump(tmp_path, _PAGE_TITLE, "Politics", "Video").kicker is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "kicker"),
+    [
+        (["Politics"], None),  # a copy with no page title: nothing says the label is a section
+        (["Politics", "World", "Politics"], "Politics"),  # the menu names it
+        (["Learn More", "World", "Learn More"], "Learn More"),
+    ],
+)
+def test_a_label_in_a_copy_without_its_page_title_is_a_kicker_only_where_the_menu_names_it(tmp_path, lines, kicker):
+    assert _dump(tmp_path, *lines).kicker == kicker
+
+
+@pytest.mark.parametrize(
+    ("label", "named"),
+    [("Learn More", True), ("Mayor wins a third term", False), ("Photo: Jane Roe", False), ("Roe, Doe", False)],
+)
+def test_a_menu_names_a_section_in_a_few_words_not_a_headline_or_a_credit(label, named):
+    lines = [Line(1, label), Line(2, "World"), Line(3, label)]
+    assert in_menu_above(label, 3, lines) is named
 
 
 @pytest.mark.parametrize(

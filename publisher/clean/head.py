@@ -22,6 +22,7 @@ _DATE_STAMP = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|cập nhật|ngày đăng|đă
 _KICKER_WORDS_IN_PAGES = 6
 _KICKER_WORDS_IN_DUMPS = 12
 _BREADCRUMB_WORDS = 10
+_SECTION_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,7 @@ class Head:
     kicker: str | None = None
     kicker_confirmed: bool = False  # the page names the same section elsewhere
     kicker_source: str | None = None  # "breadcrumb", "named" (elsewhere on the page) or "nearest"
+    kicker_line: int | None = None  # its line's number
     published: PrintedDate | None = None
     authors: tuple[str, ...] = ()
 
@@ -77,7 +79,8 @@ def read_head(
             date, credit, rest = _segments(line.text, profile)
             if rest or not (date or credit):
                 dropped.append(Dropped(line.number, line.text, "above the title"))
-    return Head(kicker, confirmed, source if kicker else None, published, authors)
+    kicker_line = head[kicker_index].number if kicker and kicker_index is not None else None
+    return Head(kicker, confirmed, source if kicker else None, kicker_line, published, authors)
 
 
 def url_section(lines: list[Line], url: str | None, profile: SiteProfile) -> str | None:
@@ -99,6 +102,18 @@ def url_section(lines: list[Line], url: str | None, profile: SiteProfile) -> str
                 if slugify(" ".join(words[start:end])) in folders:
                     return " ".join(words[start:end]).strip(" -|›»>")
     return None
+
+
+def in_menu_above(kicker: str, kicker_line: int | None, lines: list[Line]) -> bool:
+    """The label also printed as a line of its own elsewhere above the title: the site's
+    menu names the section, so it is one of the site's sections, not another story's
+    headline, a button or a byline."""
+    words = [word for word in kicker.split() if any(char.isalpha() for char in word)]
+    # A section's name is a few words: no headline, photo credit ("Photo: Name, Agency") or form label.
+    if not 1 <= len(words) <= _SECTION_WORDS or any(mark in kicker for mark in ":,"):
+        return False
+    key = slugify(kicker)
+    return any(line.number != kicker_line and not line.is_image and slugify(line.text) == key for line in lines)
 
 
 def _in_menu(head: list[Line], index: int) -> bool:
