@@ -814,7 +814,13 @@ def test_a_label_in_a_copy_without_its_page_title_is_a_kicker_only_where_the_men
 )
 def test_a_menu_names_a_section_in_a_few_words_not_a_headline_or_a_credit(label, named):
     lines = [Line(1, label), Line(2, "World"), Line(3, label)]
-    assert in_menu_above(label, 3, lines) is named
+    assert in_menu_above(label, 3, lines, saved_page=False) is named
+
+
+def test_on_a_saved_page_a_menu_may_name_the_section_in_a_row_of_links():
+    lines = [Line(1, "Example News World Business Sport"), Line(2, "Business")]
+    assert in_menu_above("Business", 2, lines, saved_page=True)
+    assert not in_menu_above("Business", 2, lines, saved_page=False)  # in a copy, a line of words may be prose
 
 
 @pytest.mark.parametrize(

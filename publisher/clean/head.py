@@ -104,16 +104,23 @@ def url_section(lines: list[Line], url: str | None, profile: SiteProfile) -> str
     return None
 
 
-def in_menu_above(kicker: str, kicker_line: int | None, lines: list[Line]) -> bool:
-    """The label also printed as a line of its own elsewhere above the title: the site's
-    menu names the section, so it is one of the site's sections, not another story's
+def in_menu_above(kicker: str, kicker_line: int | None, lines: list[Line], saved_page: bool) -> bool:
+    """The label also printed elsewhere above the title, as a line of its own or, on a saved
+    page (where a line is a block of the markup), in a short line (a row of links: ``Home
+    World Business``): the site's menu names the section, so it is one of the site's sections, not another story's
     headline, a button or a byline."""
     words = [word for word in kicker.split() if any(char.isalpha() for char in word)]
     # A section's name is a few words: no headline, photo credit ("Photo: Name, Agency") or form label.
     if not 1 <= len(words) <= _SECTION_WORDS or any(mark in kicker for mark in ":,"):
         return False
     key = slugify(kicker)
-    return any(line.number != kicker_line and not line.is_image and slugify(line.text) == key for line in lines)
+    within = re.compile(rf"(?<!\w){re.escape(kicker)}(?!\w)")
+    in_row = saved_page  # a row of links only on a saved page
+    return any(
+        line.number != kicker_line and not line.is_image
+        and (slugify(line.text) == key or (in_row and line.words <= _BREADCRUMB_WORDS and within.search(line.text) is not None))
+        for line in lines
+    )
 
 
 def _in_menu(head: list[Line], index: int) -> bool:

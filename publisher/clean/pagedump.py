@@ -157,7 +157,9 @@ def clean_lines(
         # An unconfirmed label: kept in the seed's shape, a dump under its page title (the
         # line above the headline is its kicker there), elsewhere only where the menu names it.
         near = above if above.kicker else between
-        if kicker and not title.top_line and not in_menu_above(kicker, near.kicker_line, lines[: title.first_seen]):
+        if kicker and not title.top_line and not in_menu_above(
+            kicker, near.kicker_line, lines[: title.first_seen], not text_mode
+        ):
             if near.kicker_line is not None:
                 dropped.append(Dropped(near.kicker_line, kicker, "a label no menu names: no kicker"))
             kicker = None
