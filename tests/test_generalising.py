@@ -18,6 +18,7 @@ from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import CleanResult
 from publisher.clean.floor import ExtractedBlock, ExtractedText, restore_floor
 from publisher.clean.furniture import drop_furniture
+from publisher.clean.head import in_menu_above
 from publisher.clean.language import detect_language
 from publisher.clean.lines import Line
 from publisher.clean.profiles import load_profiles as load_profile_set
@@ -25,6 +26,7 @@ from publisher.clean.wrapping import display_width, unwrap
 from publisher.errors import InputError, NotAnArticleError
 from publisher.model import Article, PrintedDate
 
+_PAGE_TITLE = "Council adds twenty bus routes - Example News"  # a dump's first line, the page title
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the bus network by twenty routes, the largest change in a decade.",
     "Officials said the new routes would serve neighbourhoods on the eastern edge of the city that have had no service.",
@@ -794,7 +796,7 @@ def test_kicker_from_the_section_the_address_names(tmp_path):
 def test_a_kicker_without_the_breadcrumbs_home_and_back_links(tmp_path, line, kicker):
     """A copy prints the breadcrumb as text: its home link, a back link, brackets. The
     section stays; a line of nothing else is no kicker."""
-    copy = "\n\n".join([line, "Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS])
+    copy = "\n\n".join([_PAGE_TITLE, line, "Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS])
     page = tmp_path / "copy.txt"
     page.write_text(copy, encoding="utf-8")
     assert read_article(page, load_profiles()).article.kicker == kicker
@@ -811,10 +813,50 @@ def test_a_kicker_without_the_breadcrumbs_home_and_back_links(tmp_path, line, ki
     ],
 )
 def test_a_kicker_a_copy_ran_into_the_next_crumb_or_the_weekday(tmp_path, line, kicker):
-    copy = "\n\n".join([line, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS])
+    copy = "\n\n".join([_PAGE_TITLE, line, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS])
     page = tmp_path / "copy.txt"
     page.write_text(copy, encoding="utf-8")
     assert read_article(page, load_profiles()).article.kicker == kicker
+
+
+def _dump(tmp_path, *lines: str):
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join([*lines, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS]), encoding="utf-8")
+    return read_article(page, load_profiles()).article
+
+
+def test_an_unconfirmed_label_is_a_kicker_only_next_to_the_title(tmp_path):
+    """Past a line that is no label (a "Video" button), the label further up is as likely
+    another story's headline or a menu entry."""
+    assert _dump(tmp_path, _PAGE_TITLE, "Politics").kicker == "Politics"
+    assert _dump(tmp_path, _PAGE_TITLE, "Politics", "Video").kicker is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "kicker"),
+    [
+        (["Politics"], None),  # a copy with no page title: nothing says the label is a section
+        (["Politics", "World", "Politics"], "Politics"),  # the menu names it
+        (["Learn More", "World", "Learn More"], "Learn More"),
+    ],
+)
+def test_a_label_in_a_copy_without_its_page_title_is_a_kicker_only_where_the_menu_names_it(tmp_path, lines, kicker):
+    assert _dump(tmp_path, *lines).kicker == kicker
+
+
+@pytest.mark.parametrize(
+    ("label", "named"),
+    [("Learn More", True), ("Mayor wins a third term", False), ("Photo: Jane Roe", False), ("Roe, Doe", False)],
+)
+def test_a_menu_names_a_section_in_a_few_words_not_a_headline_or_a_credit(label, named):
+    lines = [Line(1, label), Line(2, "World"), Line(3, label)]
+    assert in_menu_above(label, 3, lines, saved_page=False) is named
+
+
+def test_on_a_saved_page_a_menu_may_name_the_section_in_a_row_of_links():
+    lines = [Line(1, "Example News World Business Sport"), Line(2, "Business")]
+    assert in_menu_above("Business", 2, lines, saved_page=True)
+    assert not in_menu_above("Business", 2, lines, saved_page=False)  # in a copy, a line of words may be prose
 
 
 @pytest.mark.parametrize(

@@ -22,12 +22,15 @@ _DATE_STAMP = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|cập nhật|ngày đăng|đă
 _KICKER_WORDS_IN_PAGES = 6
 _KICKER_WORDS_IN_DUMPS = 12
 _BREADCRUMB_WORDS = 10
+_SECTION_WORDS = 4
 
 
 @dataclass(frozen=True)
 class Head:
     kicker: str | None = None
     kicker_confirmed: bool = False  # the page names the same section elsewhere
+    kicker_source: str | None = None  # "breadcrumb", "named" (elsewhere on the page) or "nearest"
+    kicker_line: int | None = None  # its line's number
     published: PrintedDate | None = None
     authors: tuple[str, ...] = ()
 
@@ -39,7 +42,9 @@ def read_head(
     are the section names the page gives elsewhere (its <title>, its metadata)."""
     published = None
     authors: tuple[str, ...] = ()
-    candidates: list[tuple[int, str]] = []  # (index in head, text), nearest the title first
+    candidates: list[tuple[int, str, bool]] = []  # (index in head, text, next to the title), nearest first
+    # Only furniture may stand between an unconfirmed label and the title: a date, a picture.
+    next_to_title = True
     # Above a search box's label or the site's address, only the site's own lines stand.
     site_furniture = False
     for index in range(len(head) - 1, -1, -1):
@@ -48,6 +53,7 @@ def read_head(
             continue
         if profile.is_chrome(line.text):
             dropped.append(Dropped(line.number, line.text, "chrome line (site profile)"))
+            next_to_title = False
             continue
         date, credit, rest = _segments(line.text, profile)
         if date and published is None:
@@ -57,21 +63,24 @@ def read_head(
         site_furniture = site_furniture or bool(rest and is_site_furniture(rest))
         label = tidy_kicker(rest) if rest and not site_furniture else None
         if label and _could_be_kicker(label, line, text_mode) and not _in_menu(head, index):
-            candidates.append((index, label))
+            candidates.append((index, label, next_to_title))
+        next_to_title = next_to_title and not rest
     # A breadcrumb is the site's own statement of the story's section, top level first.
     crumb = _breadcrumb_section(head, profile)
     kicker_index: int | None
     kicker: str | None
     if crumb is not None:
-        kicker_index, kicker, confirmed = crumb[0], crumb[1], True
+        kicker_index, kicker, confirmed, source = crumb[0], crumb[1], True, "breadcrumb"
     else:
         kicker_index, kicker, confirmed = _choose_kicker(candidates, sections)
+        source = "named" if confirmed else "nearest"
     for index, line in enumerate(head):
         if index != kicker_index and not line.is_image and not profile.is_chrome(line.text):
             date, credit, rest = _segments(line.text, profile)
             if rest or not (date or credit):
                 dropped.append(Dropped(line.number, line.text, "above the title"))
-    return Head(kicker, confirmed, published, authors)
+    kicker_line = head[kicker_index].number if kicker and kicker_index is not None else None
+    return Head(kicker, confirmed, source if kicker else None, kicker_line, published, authors)
 
 
 def url_section(lines: list[Line], url: str | None, profile: SiteProfile) -> str | None:
@@ -95,6 +104,25 @@ def url_section(lines: list[Line], url: str | None, profile: SiteProfile) -> str
     return None
 
 
+def in_menu_above(kicker: str, kicker_line: int | None, lines: list[Line], saved_page: bool) -> bool:
+    """The label also printed elsewhere above the title, as a line of its own or, on a saved
+    page (where a line is a block of the markup), in a short line (a row of links: ``Home
+    World Business``): the site's menu names the section, so it is one of the site's sections, not another story's
+    headline, a button or a byline."""
+    words = [word for word in kicker.split() if any(char.isalpha() for char in word)]
+    # A section's name is a few words: no headline, photo credit ("Photo: Name, Agency") or form label.
+    if not 1 <= len(words) <= _SECTION_WORDS or any(mark in kicker for mark in ":,"):
+        return False
+    key = slugify(kicker)
+    within = re.compile(rf"(?<!\w){re.escape(kicker)}(?!\w)")
+    in_row = saved_page  # a row of links only on a saved page
+    return any(
+        line.number != kicker_line and not line.is_image
+        and (slugify(line.text) == key or (in_row and line.words <= _BREADCRUMB_WORDS and within.search(line.text) is not None))
+        for line in lines
+    )
+
+
 def _in_menu(head: list[Line], index: int) -> bool:
     """A list item beside other list items: an entry of a menu, not a label of the story."""
     line = head[index]
@@ -114,19 +142,20 @@ def _breadcrumb_section(head: list[Line], profile: SiteProfile) -> tuple[int, st
     return None
 
 
-def _choose_kicker(candidates: list[tuple[int, str]], sections: tuple[str, ...]) -> tuple[int | None, str | None, bool]:
-    """The section name the page also gives elsewhere, else the label nearest the title;
-    and whether the page confirmed it."""
+def _choose_kicker(candidates: list[tuple[int, str, bool]], sections: tuple[str, ...]) -> tuple[int | None, str | None, bool]:
+    """The section name the page also gives elsewhere, else the label nearest the title if
+    nothing but a date or a picture stands between them; and whether the page confirmed it."""
     for section in sections:
-        for index, text in candidates:
+        for index, text, _ in candidates:
             if slugify(text) == slugify(section):
                 return index, text, True
             found = re.search(rf"(?<!\w){re.escape(section)}(?!\w)", text, re.IGNORECASE)
             if found:
                 return index, found.group(0), True
-    if not candidates:
+    if not candidates or not candidates[0][2]:
+        # A label further up, past a line that is no label, is as likely another story's.
         return None, None, False
-    index, text = candidates[0]
+    index, text, _ = candidates[0]
     return index, text, False
 
 

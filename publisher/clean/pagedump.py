@@ -28,7 +28,7 @@ from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import CleanResult, Dropped
 from publisher.clean.floor import block_texts, restore_floor
 from publisher.clean.furniture import drop_furniture
-from publisher.clean.head import date_stamp, head_date, read_head, url_section
+from publisher.clean.head import date_stamp, head_date, in_menu_above, read_head, url_section
 from publisher.clean.language import detect_language
 from publisher.clean.lines import Line, line_key
 from publisher.clean.names import looks_like_names
@@ -154,6 +154,15 @@ def clean_lines(
     between = read_head([line for line in between_lines if line is not standfirst], profile, dropped, text_mode, sections)
     kicker = between.kicker if between.kicker_confirmed and not above.kicker_confirmed else above.kicker
     if not (above.kicker_confirmed or between.kicker_confirmed):
+        # An unconfirmed label: kept in the seed's shape, a dump under its page title (the
+        # line above the headline is its kicker there), elsewhere only where the menu names it.
+        near = above if above.kicker else between
+        if kicker and not title.top_line and not in_menu_above(
+            kicker, near.kicker_line, lines[: title.first_seen], not text_mode
+        ):
+            if near.kicker_line is not None:
+                dropped.append(Dropped(near.kicker_line, kicker, "a label no menu names: no kicker"))
+            kicker = None
         kicker = url_section(lines[: title.index], evidence.url, profile) or kicker
 
     end, end_reason = find_end(lines, title.index, title.text, profile, evidence)
