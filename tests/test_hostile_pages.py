@@ -3,12 +3,16 @@ as the project's own error naming the file, never another exception or a hang.""
 
 from __future__ import annotations
 
+import html
+import re
 from pathlib import Path
 
 import pytest
+from lxml import html as lxml_html
 
 from publisher import read_article
 from publisher.errors import NotAnArticleError
+from publisher.ingest import sanitise
 
 ARTICLE = "".join(f"<p>Paragraph {n} of the article holds enough words to be a real sentence of text.</p>" for n in range(4))
 BAD_ADDRESS = "http://[::1"  # an unclosed IPv6 bracket: urllib raises ValueError on it
@@ -44,3 +48,19 @@ def test_a_dump_of_more_lines_than_any_article_is_refused_before_the_rules(tmp_p
     with pytest.raises(NotAnArticleError, match=r"12001 lines of text") as raised:
         read_article(path)
     assert raised.value.path == path
+
+
+def test_a_long_run_of_escaped_text_reaches_the_sanitiser_in_short_nodes_and_reads_the_same(monkeypatch):
+    # nh3's time grows with the square of the characters it escapes in one text node.
+    text = "a & b &amp; c&nbsp;d &#x1F600; " * 3000
+    seen: list[str] = []
+    clean = sanitise.nh3.clean
+
+    def recording_clean(body: str, **options: object) -> str:
+        seen.append(body)
+        return clean(body, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(sanitise.nh3, "clean", recording_clean)
+    page = sanitise.sanitise_page(f"<html><head><title>T</title></head><body><p>{text}</p></body></html>")
+    assert max(len(run) for run in re.split(r"[<>]", seen[0])) <= 2048
+    assert lxml_html.document_fromstring(page).find(".//p").text_content() == html.unescape(text)
