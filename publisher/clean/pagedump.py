@@ -80,9 +80,25 @@ _TEXT_BETWEEN_TITLES = 2  # paragraphs of the extractor's text between two print
 _REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2});")
 
 
+# Lines of text one page may show: 22 times the most of any corpus page (447). The rules
+# take about a millisecond a line, so a bigger page (a data dump, a listing of every story)
+# would take seconds to refuse anyway.
+MAX_PAGE_LINES = 10_000
+
+
+def refuse_overlong_page(count: int, path: Path | None) -> None:
+    """Refuse a page that shows more lines of text than any one article's page."""
+    if count > MAX_PAGE_LINES:
+        raise NotAnArticleError(
+            f"{count} lines of text is more than one article's page shows (limit {MAX_PAGE_LINES}): a data dump or a listing?",
+            path,
+        )
+
+
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
     """Recognise the parts of an article in a plain-text page dump and drop the site's chrome."""
     raw_lines = text.split("\n")
+    refuse_overlong_page(sum(1 for line in raw_lines if line.strip()), path)
     columns = side_by_side(raw_lines)
     if columns is None:
         numbered = unwrap(raw_lines)

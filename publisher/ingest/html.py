@@ -22,7 +22,7 @@ from publisher.clean.explain import CleanResult
 from publisher.clean.floor import ExtractedText
 from publisher.clean.lines import Line, line_key
 from publisher.clean.names import looks_like_names
-from publisher.clean.pagedump import PageEvidence, clean_lines
+from publisher.clean.pagedump import PageEvidence, clean_lines, refuse_overlong_page
 from publisher.clean.profiles import ProfileSet
 from publisher.clean.selectors import Selected, select_parts
 from publisher.errors import InputError, NotAnArticleError
@@ -51,6 +51,7 @@ def read_html(markup: str, path: Path | None, profiles: ProfileSet, *, as_articl
     if selected is not None and selected.markup is not markup:
         root = parse_html(selected.markup)
     shown = page_lines(root, path)
+    refuse_overlong_page(sum(1 for line in shown if line.text), path)
     extracted = extract_main_text(root)  # last: an older extractor may change the tree
     evidence = page_evidence(metadata, extracted, site.name if site is not None else None)
     if selected is not None:

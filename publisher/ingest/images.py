@@ -195,5 +195,8 @@ def _web_address(address: str | None) -> str | None:
     """``address`` when it is an absolute http(s) URL."""
     if not address:
         return None
-    parts = urlsplit(address.strip())
+    try:
+        parts = urlsplit(address.strip())
+    except ValueError:  # an unclosed IPv6 bracket
+        return None
     return address.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None

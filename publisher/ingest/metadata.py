@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -97,7 +98,10 @@ def read_metadata(raw_markup: str, root: lxml_html.HtmlElement) -> PageMetadata:
         author_about=_author_about(article),
         sections=_sections(article, meta),
         site_name=meta.get("og:site_name") or _publisher_name(article),
-        url=meta.get("og:url") or _canonical(root) or (_first_text(article, "url") if article else None),
+        url=(
+            _parsable(meta.get("og:url")) or _parsable(_canonical(root))
+            or (_parsable(_first_text(article, "url")) if article else None)
+        ),
         base_url=_base_href(raw_markup),
         language=_language(raw_markup, meta, article),
         # og:type "article" alone is no evidence: some CMSes put it on every page, homepages too.
@@ -240,6 +244,18 @@ def _canonical(root: lxml_html.HtmlElement) -> str | None:
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
             return link.get("href")
     return None
+
+
+def _parsable(address: str | None) -> str | None:
+    """``address`` unless urllib cannot parse it (an unclosed IPv6 bracket): every later
+    step may split it."""
+    if not address:
+        return None
+    try:
+        urlsplit(address)
+    except ValueError:
+        return None
+    return address
 
 
 def _base_href(raw_markup: str) -> str | None:
