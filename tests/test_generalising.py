@@ -1512,3 +1512,19 @@ def test_a_short_line_printed_twice_over_the_text_is_a_pictures_alt_text_and_cap
     article = _reader_copy(tmp_path, parts)
     assert caption not in [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
     assert caption in [block.caption for block in article.body if isinstance(block, Figure)]
+
+
+def test_dated_comments_under_an_articles_length_of_text_are_no_forum_thread(tmp_path):
+    """A copy that keeps the comment box: dated posts under ten undated paragraphs are
+    readers' comments under an article, which is built; dated posts one after another
+    under the title are a thread's, which is refused."""
+    title = "Council adds twenty bus routes"
+    text = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS] * 3
+    comments = []
+    for day in range(1, 6):
+        comments += ["Reader Name", f"August {day}, 2018 at 3:17 pm", PARAGRAPHS[day % 4]]
+    article = _reader_copy(tmp_path, [title, "Jane Roe", _DATE_LINE, *text, "Comments", *comments])
+    assert article.title == title
+    assert len(_text_of(article).split()) > 300
+    with pytest.raises(NotAnArticleError, match="forum thread"):
+        _reader_copy(tmp_path, [title, "Jane Roe", _DATE_LINE, *text[:2], *comments])
