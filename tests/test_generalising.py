@@ -1528,3 +1528,13 @@ def test_dated_comments_under_an_articles_length_of_text_are_no_forum_thread(tmp
     assert len(_text_of(article).split()) > 300
     with pytest.raises(NotAnArticleError, match="forum thread"):
         _reader_copy(tmp_path, [title, "Jane Roe", _DATE_LINE, *text[:2], *comments])
+
+
+def test_share_buttons_under_the_byline_take_no_room_between_headline_and_text(tmp_path):
+    """A copy with no page title on top: a row of share buttons, one word a line, between
+    the byline and the text does not hide the headline above them."""
+    title = "Council adds twenty bus routes"
+    buttons = ["Share This Article", "Facebook", "Twitter", "Reddit", "LinkedIn", "WhatsApp", "Email", "Print", "Talk"]
+    text = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
+    article = _reader_copy(tmp_path, ["News", "Film", title, "Jane Roe", "Nov 13, 2019 4:26 pm", *buttons, *text])
+    assert article.title == title
