@@ -1538,3 +1538,14 @@ def test_share_buttons_under_the_byline_take_no_room_between_headline_and_text(t
     text = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
     article = _reader_copy(tmp_path, ["News", "Film", title, "Jane Roe", "Nov 13, 2019 4:26 pm", *buttons, *text])
     assert article.title == title
+
+
+def test_a_byline_under_the_standfirst_opens_the_text(tmp_path):
+    """A copy: headline, standfirst, byline, date, then the text. The byline with one
+    paragraph above it and the text's paragraphs below it opens the article; it does not
+    end it after the standfirst."""
+    title = "Council adds twenty bus routes"
+    standfirst = "The largest change to the network in a decade will reach the eastern edge of the city first."
+    text = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
+    article = _reader_copy(tmp_path, [title, standfirst, "Jane Roe", "Nov 13, 2019 4:26 pm", "Share", *text])
+    assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS)
