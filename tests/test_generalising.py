@@ -1575,3 +1575,40 @@ def test_a_short_line_printed_twice_over_the_text_is_a_pictures_alt_text_and_cap
     article = _reader_copy(tmp_path, parts)
     assert caption not in [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
     assert caption in [block.caption for block in article.body if isinstance(block, Figure)]
+
+
+def test_dated_comments_under_an_articles_length_of_text_are_no_forum_thread(tmp_path):
+    """A copy that keeps the comment box: dated posts under ten undated paragraphs are
+    readers' comments under an article, which is built; dated posts one after another
+    under the title are a thread's, which is refused."""
+    title = "Council adds twenty bus routes"
+    text = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS] * 3
+    comments = []
+    for day in range(1, 6):
+        comments += ["Reader Name", f"August {day}, 2018 at 3:17 pm", PARAGRAPHS[day % 4]]
+    article = _reader_copy(tmp_path, [title, "Jane Roe", _DATE_LINE, *text, "Comments", *comments])
+    assert article.title == title
+    assert len(_text_of(article).split()) > 300
+    with pytest.raises(NotAnArticleError, match="forum thread"):
+        _reader_copy(tmp_path, [title, "Jane Roe", _DATE_LINE, *text[:2], *comments])
+
+
+def test_share_buttons_under_the_byline_take_no_room_between_headline_and_text(tmp_path):
+    """A copy with no page title on top: a row of share buttons, one word a line, between
+    the byline and the text does not hide the headline above them."""
+    title = "Council adds twenty bus routes"
+    buttons = ["Share This Article", "Facebook", "Twitter", "Reddit", "LinkedIn", "WhatsApp", "Email", "Print", "Talk"]
+    text = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
+    article = _reader_copy(tmp_path, ["News", "Film", title, "Jane Roe", "Nov 13, 2019 4:26 pm", *buttons, *text])
+    assert article.title == title
+
+
+def test_a_byline_under_the_standfirst_opens_the_text(tmp_path):
+    """A copy: headline, standfirst, byline, date, then the text. The byline with one
+    paragraph above it and the text's paragraphs below it opens the article; it does not
+    end it after the standfirst."""
+    title = "Council adds twenty bus routes"
+    standfirst = "The largest change to the network in a decade will reach the eastern edge of the city first."
+    text = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
+    article = _reader_copy(tmp_path, [title, standfirst, "Jane Roe", "Nov 13, 2019 4:26 pm", "Share", *text])
+    assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS)

@@ -216,6 +216,7 @@ def split_off_tail(
         # A credit after the last paragraph ends the text, whatever the extractor took after it.
         and ((i > last_prose and is_attribution(line.text, profile)) or not _main_text_goes_on(lines, i, after_byline=True))
         and not (first_main is not None and i < first_main)
+        and not _under_the_standfirst(lines, i)
     ]
     if not candidates:
         return lines, (), []
@@ -295,6 +296,17 @@ def _is_name_word(word: str) -> bool:
     """A capital letter first, of any script that has capitals (a close button's multiplication sign is none)."""
     bare = word.lstrip("(\"“")
     return bool(bare) and bare[0].isupper()
+
+
+def _under_the_standfirst(lines: list[Line], index: int) -> bool:
+    """In a copy (no extractor's text to go by), a byline with one paragraph above it (the
+    standfirst) and an article's run of paragraphs below it, past the date and the share
+    buttons, opens the text rather than ending it."""
+    if any(line.main is not None for line in lines):
+        return False
+    above = sum(1 for line in lines[:index] if is_body_prose(line))
+    below = lines[index + 1 : index + 1 + _MARKER_LOOKAHEAD]
+    return above <= 1 and sum(1 for line in below if is_body_prose(line)) >= _RUN_ON_LINES
 
 
 def _has_prose_before(lines: list[Line]) -> bool:

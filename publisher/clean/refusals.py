@@ -34,6 +34,7 @@ from publisher.model import AGENCY_PREFIX, Block, Figure, ListBlock, Paragraph
 _MIN_BODY_WORDS = 40
 _MIN_SENTENCE_WORDS = 8
 _THREAD_POSTS = 3
+_ARTICLE_PARAGRAPHS = 10  # undated paragraphs in a row above comments: an article's text
 _LISTING_LINKS = 8
 _LINKS_PER_PARAGRAPH = 2
 _TEXT_RUN = 3  # paragraphs in a row that make an article's text
@@ -181,9 +182,26 @@ def _dated_posts(lines: list[Line]) -> int:
     dated = [index for index, line in enumerate(lines) if parse_date_line(line.text)]
     if dated and dated[0] < DATE_WINDOW:
         dated = dated[1:]
+    dated = _before_an_articles_length(lines, dated)
     return sum(
         1 for index in dated if any(is_prose(line) for line in lines[max(0, index - 3) : index] + lines[index + 1 : index + 4])
     )
+
+
+def _before_an_articles_length(lines: list[Line], dated: list[int]) -> list[int]:
+    """The date lines above the first that stands under an article's length of undated
+    paragraphs: below that, the dated posts are readers' comments under an article (a
+    browser's copy keeps its comment box), where a thread's posts follow one another."""
+    kept: list[int] = []
+    since = 0
+    previous = 0
+    for index in dated:
+        since += sum(1 for line in lines[previous:index] if is_body_prose(line))
+        if since >= _ARTICLE_PARAGRAPHS:
+            break
+        kept.append(index)
+        since, previous = 0, index + 1
+    return kept
 
 
 def doubt_link_lists(lines: list[Line]) -> str | None:

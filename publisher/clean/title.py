@@ -22,6 +22,9 @@ _SHARED_WORDS = 0.6
 # above the start of the text it may stand (date, byline, share buttons, a photo between).
 _HEADLINE_WORDS = (3, 40)
 _HEADLINE_WINDOW = 10
+# Share buttons and counters ("Reddit", "Email", "Print") under a byline take no room in
+# the window; the lines climbed stay bounded all the same (a site's menu of short lines).
+_HEADLINE_CLIMB = 3 * _HEADLINE_WINDOW
 _OTHER_LINES = 1  # lines of other kinds a headline may stand above (a lead, a tag line)
 _WIDGET_WORDS = 3  # "Chia sẻ", "Google +1", "0 bình luận": share buttons and counters
 _BYLINE_WORDS = 8
@@ -150,9 +153,14 @@ def title_from_text(lines: list[Line], profile: SiteProfile) -> int | None:
 
 def _headline_above(lines: list[Line], start: int, profile: SiteProfile) -> int | None:
     climbed = 0
+    counted = 0  # the lines climbed that are more than a share button
     byline_like = None  # a line of names may be the byline under the headline, or a headline in Title Case
-    for index in range(start - 1, max(-1, start - 1 - _HEADLINE_WINDOW), -1):
+    for index in range(start - 1, max(-1, start - 1 - _HEADLINE_CLIMB), -1):
         line = lines[index]
+        if line.words > _WIDGET_WORDS or line.is_image:
+            counted += 1
+            if counted > _HEADLINE_WINDOW:
+                break
         if _could_be_headline(line, profile):
             # Right above the site's address alone: the byline or the site's name (a
             # reader view prints headline, byline, host), unless nothing is above it.
