@@ -1512,3 +1512,25 @@ def test_a_short_line_printed_twice_over_the_text_is_a_pictures_alt_text_and_cap
     article = _reader_copy(tmp_path, parts)
     assert caption not in [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
     assert caption in [block.caption for block in article.body if isinstance(block, Figure)]
+
+
+_MORE_PARAGRAPHS = [
+    "The depot on the eastern edge will hold sixty buses. It is to be built on the site of a disused factory.",
+    "Drivers will be hired from the spring onwards. The union said it welcomed the plan but wanted shorter shifts.",
+    "The council will pay for the routes from the transport budget. A fare rise is not planned, officials said.",
+]
+
+
+def test_paragraphs_going_on_under_a_name_like_line_keep_it_in_the_text(tmp_path):
+    """In a copy, a short line of capitalised words over a list (a list's heading in
+    capitals, a product's name over its features) reads like a byline; where three
+    paragraphs of two sentences go on under it, the text has not ended there. A byline
+    under the text, with one-line headlines of other stories under it, still ends it."""
+    title = "Council adds twenty bus routes"
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS, "EASTERN DEPOT",
+             "Sixty buses", "Open at night", *_MORE_PARAGRAPHS, "Jane Roe", "Trams return to the old town",
+             "Parking fees to rise in January", "Library opens on Sundays"]
+    article = _reader_copy(tmp_path, parts)
+    text = _text_of(article)
+    assert all(paragraph in text for paragraph in _MORE_PARAGRAPHS)
+    assert "Trams return" not in text
