@@ -1534,3 +1534,16 @@ def test_paragraphs_going_on_under_a_name_like_line_keep_it_in_the_text(tmp_path
     text = _text_of(article)
     assert all(paragraph in text for paragraph in _MORE_PARAGRAPHS)
     assert "Trams return" not in text
+
+
+def test_the_headline_repeated_in_a_gallery_inside_the_text_does_not_end_it(tmp_path):
+    """A copy prints a photo gallery's caption box, which repeats the headline, between
+    the paragraphs; full paragraphs going on under it say the text goes on. The headline
+    repeated with only short lines under it (a share box) still ends the text."""
+    title = "Council adds twenty bus routes"
+    gallery = ["Image 1 of 4", "Buses wait at the new depot on Tuesday.", title, "1 / 4", "Back to Gallery"]
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS, *gallery, *_MORE_PARAGRAPHS,
+             title, "Share", "Tweet", "Email", "Trams return to the old town at last, the council says."]
+    text = _text_of(_reader_copy(tmp_path, parts))
+    assert all(paragraph in text for paragraph in _MORE_PARAGRAPHS)
+    assert "Trams return" not in text

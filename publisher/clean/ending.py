@@ -65,7 +65,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         line = lines[index]
         if profile.is_end_marker(line.text) and seen_prose and not _main_text_goes_on(lines, index):
             return index, f"after the end marker '{line.text}'"
-        if seen_prose and line.key == title_key:
+        if seen_prose and line.key == title_key and (evidence.has_extractor or not _paragraphs_go_on(lines[index + 1 :])):
             return index, "after the article (its title repeats in a share box or teaser)"
         if seen_body_prose and _is_copyright_notice(line, lines[index - 1]) and not _main_text_goes_on(lines, index):
             return index + _ends_the_extracted_text(lines, index), "the page's copyright notice (its footer)"
