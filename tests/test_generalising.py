@@ -1547,3 +1547,17 @@ def test_the_headline_repeated_in_a_gallery_inside_the_text_does_not_end_it(tmp_
     text = _text_of(_reader_copy(tmp_path, parts))
     assert all(paragraph in text for paragraph in _MORE_PARAGRAPHS)
     assert "Trams return" not in text
+
+
+def test_a_sentence_printed_twice_running_is_a_pictures_alt_text_and_caption(tmp_path):
+    """A copy prints a picture's alt text and its caption alike, one under the other; a
+    newspaper's caption is often a whole sentence longer than a subheading. The text never
+    prints a paragraph twice running: both are captions, not paragraphs."""
+    title = "Council adds twenty bus routes"
+    caption = ("Buses wait in a long row at the new depot on the eastern edge of the city on Tuesday morning, "
+               "before the first routes open.")
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:2], f"{caption}\n{caption}",
+             "(Image: © Jane Roe)", *PARAGRAPHS[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert caption not in [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
+    assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS[1:])
