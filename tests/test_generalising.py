@@ -1612,3 +1612,52 @@ def test_a_byline_under_the_standfirst_opens_the_text(tmp_path):
     text = [f"{paragraph} {paragraph}" for paragraph in PARAGRAPHS]
     article = _reader_copy(tmp_path, [title, standfirst, "Jane Roe", "Nov 13, 2019 4:26 pm", "Share", *text])
     assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS)
+
+
+_MORE_PARAGRAPHS = [
+    "The depot on the eastern edge will hold sixty buses. It is to be built on the site of a disused factory.",
+    "Drivers will be hired from the spring onwards. The union said it welcomed the plan but wanted shorter shifts.",
+    "The council will pay for the routes from the transport budget. A fare rise is not planned, officials said.",
+]
+
+
+def test_paragraphs_going_on_under_a_name_like_line_keep_it_in_the_text(tmp_path):
+    """In a copy, a short line of capitalised words over a list (a list's heading in
+    capitals, a product's name over its features) reads like a byline; where three
+    paragraphs of two sentences go on under it, the text has not ended there. A byline
+    under the text, with one-line headlines of other stories under it, still ends it."""
+    title = "Council adds twenty bus routes"
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS, "EASTERN DEPOT",
+             "Sixty buses", "Open at night", *_MORE_PARAGRAPHS, "Jane Roe", "Trams return to the old town",
+             "Parking fees to rise in January", "Library opens on Sundays"]
+    article = _reader_copy(tmp_path, parts)
+    text = _text_of(article)
+    assert all(paragraph in text for paragraph in _MORE_PARAGRAPHS)
+    assert "Trams return" not in text
+
+
+def test_the_headline_repeated_in_a_gallery_inside_the_text_does_not_end_it(tmp_path):
+    """A copy prints a photo gallery's caption box, which repeats the headline, between
+    the paragraphs; full paragraphs going on under it say the text goes on. The headline
+    repeated with only short lines under it (a share box) still ends the text."""
+    title = "Council adds twenty bus routes"
+    gallery = ["Image 1 of 4", "Buses wait at the new depot on Tuesday.", title, "1 / 4", "Back to Gallery"]
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS, *gallery, *_MORE_PARAGRAPHS,
+             title, "Share", "Tweet", "Email", "Trams return to the old town at last, the council says."]
+    text = _text_of(_reader_copy(tmp_path, parts))
+    assert all(paragraph in text for paragraph in _MORE_PARAGRAPHS)
+    assert "Trams return" not in text
+
+
+def test_a_sentence_printed_twice_running_is_a_pictures_alt_text_and_caption(tmp_path):
+    """A copy prints a picture's alt text and its caption alike, one under the other; a
+    newspaper's caption is often a whole sentence longer than a subheading. The text never
+    prints a paragraph twice running: both are captions, not paragraphs."""
+    title = "Council adds twenty bus routes"
+    caption = ("Buses wait in a long row at the new depot on the eastern edge of the city on Tuesday morning, "
+               "before the first routes open.")
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:2], f"{caption}\n{caption}",
+             "(Image: © Jane Roe)", *PARAGRAPHS[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert caption not in [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
+    assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS[1:])

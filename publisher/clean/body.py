@@ -99,6 +99,7 @@ def read_body(
     )
     if text_mode:
         gallery |= {index + step for index in _alt_over_caption(content, profile) for step in (0, 1)}
+        gallery |= {index + step for index in _long_caption_printed_twice(content, profile) for step in (0, 1)}
     for index, line in enumerate(content):
         following = _next_text(content, index)
         if line.is_image:
@@ -812,6 +813,24 @@ def _alt_over_caption(content: list[Line], profile: SiteProfile) -> set[int]:
         and 0 < content[index].words <= profile.max_subheading_words
         and not ends_sentence(content[index].text)
         and is_body_prose(content[index + 2])
+    }
+
+
+def _long_caption_printed_twice(content: list[Line], profile: SiteProfile) -> set[int]:
+    """In a copy, a line longer than a subheading printed twice in a row, the same words
+    both times, and nowhere else on the page: a picture's alt text and its caption (a
+    newspaper's captions are whole sentences). The text never prints a paragraph twice
+    running; a quote the text repeats for emphasis stands apart from its first printing.
+    The first of each pair."""
+    printed = Counter(line.key for line in content)
+    return {
+        index
+        for index in range(len(content) - 1)
+        if content[index].kind == "text"
+        and content[index + 1].kind == "text"
+        and content[index].key == content[index + 1].key
+        and printed[content[index].key] == 2
+        and content[index].words > profile.max_subheading_words
     }
 
 

@@ -27,6 +27,9 @@ _LABEL_WORDS = 3
 _MARKER_LOOKAHEAD = 15  # lines under an end marker where the extractor's text may go on
 _RUN_ON_LINES = 3  # paragraphs in a row after the extractor's last line: it stopped too soon
 _BYLINE_MAX_WORDS = 8
+_PARAGRAPH_WINDOW = 12  # lines under a name-like line where the text's paragraphs may go on
+_PARAGRAPH_WORDS = 30
+_PARAGRAPHS_GOING_ON = 3
 # The sign (ⓒ, circled, as Korean sites print it, too) or the word, in the languages that
 # open a footer with it: "版权所有" (Chinese), "著作權" (Chinese, Japanese), "저작권" (Korean).
 _COPYRIGHT = re.compile(r"(©|ⓒ|Ⓒ|\(c\)\s|copyright\b|版权所有|版權所有|著作权|著作權|저작권)", re.IGNORECASE)
@@ -62,7 +65,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         line = lines[index]
         if profile.is_end_marker(line.text) and seen_prose and not _main_text_goes_on(lines, index):
             return index, f"after the end marker '{line.text}'"
-        if seen_prose and line.key == title_key:
+        if seen_prose and line.key == title_key and (evidence.has_extractor or not _paragraphs_go_on(lines[index + 1 :])):
             return index, "after the article (its title repeats in a share box or teaser)"
         if seen_body_prose and _is_copyright_notice(line, lines[index - 1]) and not _main_text_goes_on(lines, index):
             return index + _ends_the_extracted_text(lines, index), "the page's copyright notice (its footer)"
@@ -215,6 +218,7 @@ def split_off_tail(
         and not _among_tags(lines, i)
         # A credit after the last paragraph ends the text, whatever the extractor took after it.
         and ((i > last_prose and is_attribution(line.text, profile)) or not _main_text_goes_on(lines, i, after_byline=True))
+        and (evidence.has_extractor or is_attribution(line.text, profile) or not _paragraphs_go_on(lines[i + 1 :]))
         and not (first_main is not None and i < first_main)
         and not _under_the_standfirst(lines, i)
     ]
@@ -229,6 +233,21 @@ def split_off_tail(
     # credits a site's column; it ends the text, and names nobody.
     names = tuple(name for name in byline_names(byline.text, profile) if not any(ch.isdigit() for ch in name))
     return lines[:byline_index], names, lines[byline_index + 1 :]
+
+
+def _paragraphs_go_on(following: list[Line]) -> bool:
+    """With no extractor's verdict: the article's paragraphs go on under a name-like line
+    (a subheading, a list's heading in capitals, a product's name): three or more of the
+    lines right under it are paragraphs of the text, each of two sentences or more or of
+    30 words or more. Under a byline come the site's lines, other stories' headlines and
+    one-sentence teasers, seldom a run of full paragraphs."""
+    window = [line for line in following if not line.is_image][:_PARAGRAPH_WINDOW]
+    paragraphs = [
+        line for line in window
+        if is_body_prose(line)
+        and (line.words >= _PARAGRAPH_WORDS or any(m.group(1).isupper() for m in _SENTENCE_BREAK.finditer(line.text)))
+    ]
+    return len(paragraphs) >= _PARAGRAPHS_GOING_ON
 
 
 def _among_tags(lines: list[Line], index: int) -> bool:
