@@ -1661,3 +1661,67 @@ def test_a_sentence_printed_twice_running_is_a_pictures_alt_text_and_caption(tmp
     article = _reader_copy(tmp_path, parts)
     assert caption not in [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
     assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS[1:])
+
+
+_RESUMING_PARAGRAPHS = [
+    *_MORE_PARAGRAPHS,
+    "Night buses will run on four of the routes. The council said more could follow if enough people use them.",
+    "Cyclists asked for bike racks on the buses. Officials said they would be fitted to the new fleet from next year.",
+]
+
+
+def test_an_end_marker_with_full_paragraphs_resuming_under_it_does_not_end_a_copy(tmp_path):
+    """A copy prints a box of links inside the text ("Related" over two headlines); the
+    text's full paragraphs go on under it, one after another, so it is no end, and the
+    box goes. The same marker with only other stories' headlines under it still ends the
+    text, and so does one over comments (under their writers' names, or right under it)."""
+    title = "Council adds twenty bus routes"
+    box = "Related\nTrams return to the old town\nParking fees to rise in January"
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS, box, *_RESUMING_PARAGRAPHS,
+             "Related\nLibrary opens on Sundays\nNew bridge for cyclists\nSchools close for snow"]
+    text = _text_of(_reader_copy(tmp_path, parts))
+    assert all(paragraph in text for paragraph in _RESUMING_PARAGRAPHS)
+    assert "Library opens" not in text and "Trams return" not in text
+
+    comments = [line for paragraph in _RESUMING_PARAGRAPHS for line in ("Sam Poe - 2 days ago", paragraph)]
+    text = _text_of(_reader_copy(tmp_path, [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS,
+                                            "Leave a comment", *comments]))
+    assert not any(paragraph in text for paragraph in _RESUMING_PARAGRAPHS)
+
+    # Comments right under the marker, one after another (a dump prints no writers' names).
+    text = _text_of(_reader_copy(tmp_path, [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS,
+                                            "Leave a comment\n" + "\n".join(_RESUMING_PARAGRAPHS)]))
+    assert not any(paragraph in text for paragraph in _RESUMING_PARAGRAPHS)
+
+
+def test_a_box_title_with_the_text_resuming_far_below_does_not_end_a_copy(tmp_path):
+    """In a copy, a box of other stories inside the text prints its title (a few
+    capitalised words, read as a byline) over more headlines than the nearest look
+    covers; the text's paragraphs resume under it, one after another. Only a byline's
+    surest shapes (a person's name, "By ...") end the text there."""
+    title = "Council adds twenty bus routes"
+    box = ["Transport Plan Coverage More", *(f"Route {n} opens to passengers on the eastern edge" for n in range(1, 13))]
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS, "\n".join(box),
+             *_RESUMING_PARAGRAPHS]
+    text = _text_of(_reader_copy(tmp_path, parts))
+    assert all(paragraph in text for paragraph in _RESUMING_PARAGRAPHS)
+
+    parts = [title, "news.example.com", title, _DATE_LINE, *PARAGRAPHS, "\n".join(["Sam Poe", *box[1:]]),
+             *_RESUMING_PARAGRAPHS]
+    text = _text_of(_reader_copy(tmp_path, parts))
+    assert not any(paragraph in text for paragraph in _RESUMING_PARAGRAPHS)
+
+
+def test_comments_printed_twice_under_a_byline_are_no_text_resuming(tmp_path):
+    """A copy may print each comment twice, cut short and then whole, one under the
+    other. Such pairs are no paragraphs of the text resuming: the byline in capitals above
+    them still ends the text."""
+    title = "Council adds twenty bus routes"
+    said = ["the routes should have come years ago", "the buses should run later at night",
+            "the depot will be too loud for its neighbours", "the fares should go down for students"]
+    comments = [line for words in said for line in (
+        f"I think {words}, and I have said so ...", f"I think {words}, and I have said so at every meeting since the spring.",
+        "Sam Poe - 2 days ago")]
+    parts = [title, "news.example.com", title, _DATE_LINE, *PARAGRAPHS, "TRUNG NGUYEN", "Share\nTweet", *comments]
+    article = _reader_copy(tmp_path, parts)
+    assert "I think" not in _text_of(article)

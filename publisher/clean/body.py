@@ -56,6 +56,7 @@ _STAMP_CHARS = 40
 _STAMP_WORDS = 4
 _CONTACT_WORDS = 40
 _HEAD_LABEL_WORDS = 6  # longest label (byline, site, section) between a headline and its date
+_BOX_LINK_WORDS = 25  # longest headline in a box of links inside the text
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _HANDLE_OR_LINK = re.compile(r"(?<![\w@])@\w{2,}|https?://\S+")
 _PHOTO_SERIES_LINES = 3  # captions in a row that make a series of photos in a dump
@@ -291,8 +292,12 @@ def _sort_out(
     content: list[Line] = []
     published: PrintedDate | None = None
     labels, authors = _head_above_date(lines, profile, dropped)
+    boxes = _link_boxes(lines, profile)
     for index, line in enumerate(lines):
         if index in labels:
+            continue
+        if index in boxes:
+            dropped.append(Dropped(line.number, line.text, "a box of links inside the text (its marker and headlines)"))
             continue
         # The top photo and its caption may stand between the headline and the byline, and
         # so may a standfirst (one paragraph, with labels or a date line beside it) when the
@@ -346,6 +351,28 @@ def _sort_out(
         content.remove(line)
         dropped.append(Dropped(line.number, line.text, "date stamp in the text (read as the date)"))
     return content, published, authors
+
+
+def _link_boxes(lines: list[Line], profile: SiteProfile) -> set[int]:
+    """An end marker inside the text ("Related": the end was not there, the text's
+    paragraphs go on under it) heads a box of links: it and the lines printed right under
+    it, one under another with no blank line between, none a sentence, up to the text's
+    next paragraph. A copy prints the text's paragraphs apart, a list's items together."""
+    boxed: set[int] = set()
+    for index, line in enumerate(lines):
+        if not profile.is_end_marker(line.text) or line.main or index in boxed:
+            continue
+        boxed.add(index)
+        for below in range(index + 1, len(lines)):
+            link = lines[below]
+            if link.number != lines[below - 1].number + 1 or link.is_image or link.main:
+                break
+            if not profile.is_end_marker(link.text) and (
+                link.words > _BOX_LINK_WORDS or ends_sentence(link.text) or is_body_prose(link)
+            ):
+                break
+            boxed.add(below)
+    return boxed
 
 
 def _labels_above_date(content: list[Line]) -> list[Line]:

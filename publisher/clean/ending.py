@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
@@ -30,6 +31,10 @@ _BYLINE_MAX_WORDS = 8
 _PARAGRAPH_WINDOW = 12  # lines under a name-like line where the text's paragraphs may go on
 _PARAGRAPH_WORDS = 30
 _PARAGRAPHS_GOING_ON = 3
+_RESUME_WINDOW = 30  # lines under a line that ends the text where its paragraphs may resume
+_RESUME_PAIRS = 4  # paragraphs right under another paragraph there: the text goes on
+_PERSON_NAME_WORDS = (2, 3)
+_OPENING_CHARS = 30  # a paragraph printed twice (cut short, then whole) opens alike
 # The sign (ⓒ, circled, as Korean sites print it, too) or the word, in the languages that
 # open a footer with it: "版权所有" (Chinese), "著作權" (Chinese, Japanese), "저작권" (Korean).
 _COPYRIGHT = re.compile(r"(©|ⓒ|Ⓒ|\(c\)\s|copyright\b|版权所有|版權所有|著作权|著作權|저작권)", re.IGNORECASE)
@@ -63,7 +68,10 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
     seen_prose = seen_body_prose = False
     for index in range(title_index + 1, len(lines)):
         line = lines[index]
-        if profile.is_end_marker(line.text) and seen_prose and not _main_text_goes_on(lines, index):
+        if (
+            profile.is_end_marker(line.text) and seen_prose and not _main_text_goes_on(lines, index)
+            and (evidence.has_extractor or not _box_inside_the_text(lines[index + 1 :]))
+        ):
             return index, f"after the end marker '{line.text}'"
         if seen_prose and line.key == title_key and (evidence.has_extractor or not _paragraphs_go_on(lines[index + 1 :])):
             return index, "after the article (its title repeats in a share box or teaser)"
@@ -219,6 +227,8 @@ def split_off_tail(
         # A credit after the last paragraph ends the text, whatever the extractor took after it.
         and ((i > last_prose and is_attribution(line.text, profile)) or not _main_text_goes_on(lines, i, after_byline=True))
         and (evidence.has_extractor or is_attribution(line.text, profile) or not _paragraphs_go_on(lines[i + 1 :]))
+        # Where the text resumes further down, only a byline's surest shapes end it.
+        and (evidence.has_extractor or _is_sure_byline(line, profile) or not _text_resumes(lines[i + 1 :]))
         and not (first_main is not None and i < first_main)
         and not _under_the_standfirst(lines, i)
     ]
@@ -233,6 +243,45 @@ def split_off_tail(
     # credits a site's column; it ends the text, and names nobody.
     names = tuple(name for name in byline_names(byline.text, profile) if not any(ch.isdigit() for ch in name))
     return lines[:byline_index], names, lines[byline_index + 1 :]
+
+
+def _box_inside_the_text(following: list[Line]) -> bool:
+    """In a copy, an end marker ("Related") heading a box of links inside the text: a
+    headline right under it, not a paragraph, and the text's full paragraphs going on
+    under the box, one after another. Under the end of a text come other stories'
+    headlines and teasers, comments (each under its writer's name, or right under the
+    marker), a form's notices far down: never all of it."""
+    first = next((line for line in following if not line.is_image), None)
+    return first is not None and not is_body_prose(first) and _paragraphs_go_on(following) and _text_resumes(following)
+
+
+def _text_resumes(following: list[Line]) -> bool:
+    """The text's paragraphs resume under a line, further down than ``_paragraphs_go_on``
+    looks (past a box of links, a list under headings in capitals): four times or more in
+    the 30 lines under it, a paragraph stands right under another. The text's paragraphs
+    follow one another; other stories' teasers stand under their headlines, comments
+    under their writers' names and dates, so neither makes such pairs; nor does a comment
+    printed twice, cut short and whole (the text never prints a paragraph twice running)."""
+    window = [line for line in following if not line.is_image][:_RESUME_WINDOW]
+    pairs = sum(
+        1 for above, below in pairwise(window)
+        if is_body_prose(above) and is_body_prose(below) and above.key[:_OPENING_CHARS] != below.key[:_OPENING_CHARS]
+    )
+    return pairs >= _RESUME_PAIRS
+
+
+def _is_sure_byline(line: Line, profile: SiteProfile) -> bool:
+    """A credit's wording (``By ...``), the markup's author or source, or a person's name."""
+    return is_attribution(line.text, profile) or bool({"author", "source"} & line.hints) or _is_person_name(line.text)
+
+
+def _is_person_name(text: str) -> bool:
+    """``Jane Roe``, ``Mary-Kate O'Neil``: two or three capitalised words of letters, not
+    in capitals; a byline's surest shape (a box's title, a product's name, a list's
+    heading in capitals or with a colon is none)."""
+    words = text.split()
+    return (_PERSON_NAME_WORDS[0] <= len(words) <= _PERSON_NAME_WORDS[1] and text != text.upper()
+            and all(word[:1].isupper() and re.sub(r"[.'’-]", "", word).isalpha() for word in words))
 
 
 def _paragraphs_go_on(following: list[Line]) -> bool:
