@@ -1661,3 +1661,17 @@ def test_a_sentence_printed_twice_running_is_a_pictures_alt_text_and_caption(tmp
     article = _reader_copy(tmp_path, parts)
     assert caption not in [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
     assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS[1:])
+
+
+def test_a_headline_over_its_byline_wins_over_a_share_bar_nearer_the_text(tmp_path):
+    """A copy: the headline, the byline and date, then a share bar of a headline's length
+    right above the text. The share bar says nothing the text says; the line over the
+    byline does, and is the headline. A line right above the text that shares its words
+    stays the headline, whatever stands over a date further up."""
+    title = "Council adds twenty bus routes"
+    parts = ["Home", "News", title, "By Jane Roe, 19 November 2019", "Share on: Facebook Twitter Reddit", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+    # A headline that says what the text says stays, under another story's over its date.
+    parts = ["Trams return to the old town", "Tuesday, 19/11/2019 08:30", title, *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+
