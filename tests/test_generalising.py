@@ -1675,3 +1675,22 @@ def test_a_headline_over_its_byline_wins_over_a_share_bar_nearer_the_text(tmp_pa
     parts = ["Trams return to the old town", "Tuesday, 19/11/2019 08:30", title, *PARAGRAPHS]
     assert _reader_copy(tmp_path, parts).title == title
 
+
+
+def test_other_stories_each_with_byline_and_date_under_a_short_article_are_no_thread(tmp_path):
+    """A copy of a short article, then a list of other stories, each a headline, its
+    writer's name, a date and a teaser: each date stands under a headline and a name, as
+    a story's does, so the page is built, not refused as a forum thread. Posts (a poster's
+    name, a date, a message, one after the other) still make a thread."""
+    title = "Council adds twenty bus routes"
+    stories = ["Trams return to the old town after ten years", "Parking fees to rise in January, council says",
+               "Library opens on Sundays for a trial year", "Mayor names new head of the transport office"]
+    teasers = [*_MORE_PARAGRAPHS, "The museum will stay open late on Fridays from March. Entry stays free, the trust said."]
+    listing = [part for story, teaser in zip(stories, teasers, strict=True)
+               for part in (story, "Jane Roe", "Tuesday November 19, 2019", teaser)]
+    head = [title, "By Jane Roe", "November 18, 2019 12:26 PM", *PARAGRAPHS]
+    article = _reader_copy(tmp_path, [*head, *listing])
+    assert article.title == title and PARAGRAPHS[1] in _text_of(article)
+    posts = [part for teaser in teasers for part in ("Jane Roe", "Tuesday November 19, 2019", teaser)]
+    with pytest.raises(NotAnArticleError, match="thread"):
+        _reader_copy(tmp_path, [*head, *posts])
