@@ -1694,3 +1694,17 @@ def test_other_stories_each_with_byline_and_date_under_a_short_article_are_no_th
     posts = [part for teaser in teasers for part in ("Jane Roe", "Tuesday November 19, 2019", teaser)]
     with pytest.raises(NotAnArticleError, match="thread"):
         _reader_copy(tmp_path, [*head, *posts])
+
+
+def test_a_title_case_headline_under_a_line_saying_nothing_of_the_text_is_the_headline(tmp_path):
+    """A copy: a "continue reading" line, then the headline in Title Case (it reads like a
+    line of names), its standfirst, then the text. The line nearest the text that could be
+    a headline says nothing the text says; the Title Case line below it says several of
+    its words, and is the headline."""
+    title = "Council Adds Twenty Bus Routes To Eastern Network"
+    standfirst = "The largest change to the network in a decade will reach the eastern edge of the city first."
+    parts = ["Advertisement", "Continue reading the main story", title, standfirst, *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+    # A reader view's byline slot, over the site's address, stays the byline.
+    parts = ["Four Things To Do This Week", "Council Routes Desk", "news.example.com", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == "Four Things To Do This Week"

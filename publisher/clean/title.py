@@ -28,6 +28,7 @@ _HEADLINE_WINDOW = 10
 _HEADLINE_CLIMB = 3 * _HEADLINE_WINDOW
 _LETTERS = re.compile(r"[^\W\d_]+")
 _TOPIC_LETTERS = 4  # shorter words ("on", "the", "của") say nothing of what a line is about
+_TOPIC_WORDS_SHARED = 2
 _SIGN_LINES = 3  # how far under a headline its date or byline stands (a share bar between)
 _OTHER_LINES = 1  # lines of other kinds a headline may stand above (a lead, a tag line)
 _WIDGET_WORDS = 3  # "Chia sẻ", "Google +1", "0 bình luận": share buttons and counters
@@ -167,8 +168,11 @@ def _headline_above(lines: list[Line], start: int, profile: SiteProfile) -> int 
     text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
     if _words(lines[nearest].text) & text:
         return nearest
-    signed = (index for index in candidates[1:] if _over_date_or_byline(lines, index, profile))
-    return next((index for index in signed if _words(lines[index].text) & text), nearest)
+    shared = {index: len(_words(lines[index].text) & text) for index in candidates[1:]}
+    signed = (index for index in candidates[1:] if shared[index] and _over_date_or_byline(lines, index, profile))
+    # With no date or byline under it, a line says more of what the text says to be its headline.
+    saying = (index for index in candidates[1:] if shared[index] >= _TOPIC_WORDS_SHARED)
+    return next(signed, next(saying, nearest))
 
 
 def _words(text: str) -> set[str]:
@@ -177,8 +181,9 @@ def _words(text: str) -> set[str]:
 
 
 def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) -> Iterator[int]:
-    """The lines that could be the headline above ``start``, nearest first: the first as
-    the climb up has always chosen it, then the others within the same window."""
+    """The lines that could be the headline above ``start``: first the one the climb up
+    has always chosen, then the others further up within the same window, then a line of
+    names passed over below the first."""
     climbed = 0
     counted = 0  # the lines climbed that are more than a share button
     byline_like = None  # a line of names may be the byline under the headline, or a headline in Title Case
@@ -206,7 +211,9 @@ def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) ->
             climbed += 1
             if climbed > _OTHER_LINES:
                 break
-    if chosen is None and byline_like is not None:
+    # A line of names passed over may be a headline in Title Case; over the site's address
+    # alone it is the byline slot of a reader view, never the headline where one stands above.
+    if byline_like is not None and (chosen is None or not is_web_address(lines[byline_like + 1].text)):
         yield byline_like
 
 
