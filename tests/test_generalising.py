@@ -1725,3 +1725,50 @@ def test_comments_printed_twice_under_a_byline_are_no_text_resuming(tmp_path):
     parts = [title, "news.example.com", title, _DATE_LINE, *PARAGRAPHS, "TRUNG NGUYEN", "Share\nTweet", *comments]
     article = _reader_copy(tmp_path, parts)
     assert "I think" not in _text_of(article)
+
+
+def test_a_headline_over_its_byline_wins_over_a_share_bar_nearer_the_text(tmp_path):
+    """A copy: the headline, the byline and date, then a share bar of a headline's length
+    right above the text. The share bar says nothing the text says; the line over the
+    byline does, and is the headline. A line right above the text that shares its words
+    stays the headline, whatever stands over a date further up."""
+    title = "Council adds twenty bus routes"
+    parts = ["Home", "News", title, "By Jane Roe, 19 November 2019", "Share on: Facebook Twitter Reddit", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+    # A headline that says what the text says stays, under another story's over its date.
+    parts = ["Trams return to the old town", "Tuesday, 19/11/2019 08:30", title, *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+
+
+
+def test_other_stories_each_with_byline_and_date_under_a_short_article_are_no_thread(tmp_path):
+    """A copy of a short article, then a list of other stories, each a headline, its
+    writer's name, a date and a teaser: each date stands under a headline and a name, as
+    a story's does, so the page is built, not refused as a forum thread. Posts (a poster's
+    name, a date, a message, one after the other) still make a thread."""
+    title = "Council adds twenty bus routes"
+    stories = ["Trams return to the old town after ten years", "Parking fees to rise in January, council says",
+               "Library opens on Sundays for a trial year", "Mayor names new head of the transport office"]
+    teasers = [*_MORE_PARAGRAPHS, "The museum will stay open late on Fridays from March. Entry stays free, the trust said."]
+    listing = [part for story, teaser in zip(stories, teasers, strict=True)
+               for part in (story, "Jane Roe", "Tuesday November 19, 2019", teaser)]
+    head = [title, "By Jane Roe", "November 18, 2019 12:26 PM", *PARAGRAPHS]
+    article = _reader_copy(tmp_path, [*head, *listing])
+    assert article.title == title and PARAGRAPHS[1] in _text_of(article)
+    posts = [part for teaser in teasers for part in ("Jane Roe", "Tuesday November 19, 2019", teaser)]
+    with pytest.raises(NotAnArticleError, match="thread"):
+        _reader_copy(tmp_path, [*head, *posts])
+
+
+def test_a_title_case_headline_under_a_line_saying_nothing_of_the_text_is_the_headline(tmp_path):
+    """A copy: a "continue reading" line, then the headline in Title Case (it reads like a
+    line of names), its standfirst, then the text. The line nearest the text that could be
+    a headline says nothing the text says; the Title Case line below it says several of
+    its words, and is the headline."""
+    title = "Council Adds Twenty Bus Routes To Eastern Network"
+    standfirst = "The largest change to the network in a decade will reach the eastern edge of the city first."
+    parts = ["Advertisement", "Continue reading the main story", title, standfirst, *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+    # A reader view's byline slot, over the site's address, stays the byline.
+    parts = ["Four Things To Do This Week", "Council Routes Desk", "news.example.com", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == "Four Things To Do This Week"

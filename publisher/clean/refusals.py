@@ -18,6 +18,7 @@ from pathlib import Path
 from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.lines import Line, line_key
+from publisher.clean.names import looks_like_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     DATE_WINDOW,
@@ -34,6 +35,7 @@ from publisher.model import AGENCY_PREFIX, Block, Figure, ListBlock, Paragraph
 _MIN_BODY_WORDS = 40
 _MIN_SENTENCE_WORDS = 8
 _THREAD_POSTS = 3
+_BYLINE_WORDS = 8
 _ARTICLE_PARAGRAPHS = 10  # undated paragraphs in a row above comments: an article's text
 _LISTING_LINKS = 8
 _LINKS_PER_PARAGRAPH = 2
@@ -179,12 +181,26 @@ def _posts(lines: list[Line]) -> int:
 
 def _dated_posts(lines: list[Line]) -> int:
     """Date lines with prose just before or after them, the article's own date aside."""
-    dated = [index for index, line in enumerate(lines) if parse_date_line(line.text)]
+    dated = [index for index, line in enumerate(lines) if parse_date_line(line.text) and not _story_stamp(lines, index)]
     if dated and dated[0] < DATE_WINDOW:
         dated = dated[1:]
     dated = _before_an_articles_length(lines, dated)
     return sum(
         1 for index in dated if any(is_prose(line) for line in lines[max(0, index - 3) : index] + lines[index + 1 : index + 4])
+    )
+
+
+def _story_stamp(lines: list[Line], index: int) -> bool:
+    """The date under a story's headline and its byline (headline, names, date): a list
+    of other stories under an article prints them so. A post's date stands under its
+    poster's name too, but over the name is the post before, not a headline."""
+    if index < 2:
+        return False
+    names, headline = lines[index - 1], lines[index - 2]
+    low, high = _CARD_HEAD_WORDS
+    return (
+        names.words <= _BYLINE_WORDS and looks_like_names(names.text)
+        and low <= headline.words <= high and not ends_sentence(headline.text) and not headline.is_image
     )
 
 

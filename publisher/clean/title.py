@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.lines import Line, line_key
@@ -25,6 +26,10 @@ _HEADLINE_WINDOW = 10
 # Share buttons and counters ("Reddit", "Email", "Print") under a byline take no room in
 # the window; the lines climbed stay bounded all the same (a site's menu of short lines).
 _HEADLINE_CLIMB = 3 * _HEADLINE_WINDOW
+_LETTERS = re.compile(r"[^\W\d_]+")
+_TOPIC_LETTERS = 4  # shorter words ("on", "the", "của") say nothing of what a line is about
+_TOPIC_WORDS_SHARED = 2
+_SIGN_LINES = 3  # how far under a headline its date or byline stands (a share bar between)
 _OTHER_LINES = 1  # lines of other kinds a headline may stand above (a lead, a tag line)
 _WIDGET_WORDS = 3  # "Chia sẻ", "Google +1", "0 bình luận": share buttons and counters
 _BYLINE_WORDS = 8
@@ -152,9 +157,37 @@ def title_from_text(lines: list[Line], profile: SiteProfile) -> int | None:
 
 
 def _headline_above(lines: list[Line], start: int, profile: SiteProfile) -> int | None:
+    """The headline above the line ``start``: the nearest line that could be one, unless
+    that line shares no word with the text under it (a share bar, a "continue reading"
+    link) and a line further up that could be one stands right over the article's date or
+    byline and does share words with the text."""
+    candidates = list(_headline_candidates(lines, start, profile))
+    if not candidates:
+        return None
+    nearest = candidates[0]
+    text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
+    if _words(lines[nearest].text) & text:
+        return nearest
+    shared = {index: len(_words(lines[index].text) & text) for index in candidates[1:]}
+    signed = (index for index in candidates[1:] if shared[index] and _over_date_or_byline(lines, index, profile))
+    # With no date or byline under it, a line says more of what the text says to be its headline.
+    saying = (index for index in candidates[1:] if shared[index] >= _TOPIC_WORDS_SHARED)
+    return next(signed, next(saying, nearest))
+
+
+def _words(text: str) -> set[str]:
+    """The words that say what a line is about: four letters or more, case aside."""
+    return {word.casefold() for word in _LETTERS.findall(text) if len(word) >= _TOPIC_LETTERS}
+
+
+def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) -> Iterator[int]:
+    """The lines that could be the headline above ``start``: first the one the climb up
+    has always chosen, then the others further up within the same window, then a line of
+    names passed over below the first."""
     climbed = 0
     counted = 0  # the lines climbed that are more than a share button
     byline_like = None  # a line of names may be the byline under the headline, or a headline in Title Case
+    chosen = None
     for index in range(start - 1, max(-1, start - 1 - _HEADLINE_CLIMB), -1):
         line = lines[index]
         if line.words > _WIDGET_WORDS or line.is_image:
@@ -162,18 +195,37 @@ def _headline_above(lines: list[Line], start: int, profile: SiteProfile) -> int 
             if counted > _HEADLINE_WINDOW:
                 break
         if _could_be_headline(line, profile):
+            if chosen is not None:
+                yield index
+                continue
             # Right above the site's address alone: the byline or the site's name (a
             # reader view prints headline, byline, host), unless nothing is above it.
             over_address = index + 1 < len(lines) and is_web_address(lines[index + 1].text)
             if not (_names_alone(line) or over_address) or byline_like is not None:
-                return index
+                chosen = index
+                yield index
+                continue
             byline_like = index
             continue
         if not _between_headline_and_text(line, profile):
             climbed += 1
             if climbed > _OTHER_LINES:
                 break
-    return byline_like
+    # A line of names passed over may be a headline in Title Case; over the site's address
+    # alone it is the byline slot of a reader view, never the headline where one stands above.
+    if byline_like is not None and (chosen is None or not is_web_address(lines[byline_like + 1].text)):
+        yield byline_like
+
+
+def _over_date_or_byline(lines: list[Line], index: int, profile: SiteProfile) -> bool:
+    """A date line or a byline right under ``index``, past share buttons and pictures at
+    most: where a headline stands (a teaser's or a caption's line has text under it)."""
+    for line in lines[index + 1 : index + 1 + _SIGN_LINES]:
+        if parse_date_line(line.text) or is_attribution(line.text, profile) or is_caps_byline(line.text):
+            return True
+        if not (line.is_image or line.words <= _WIDGET_WORDS):
+            return False
+    return False
 
 
 def _names_alone(line: Line) -> bool:
