@@ -1772,3 +1772,23 @@ def test_a_title_case_headline_under_a_line_saying_nothing_of_the_text_is_the_he
     # A reader view's byline slot, over the site's address, stays the byline.
     parts = ["Four Things To Do This Week", "Council Routes Desk", "news.example.com", *PARAGRAPHS]
     assert _reader_copy(tmp_path, parts).title == "Four Things To Do This Week"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The new depot on the eastern edge of the city (AFP)",
+        "Buses at the new depot on the eastern edge.Jane Roe / Reuters file",
+        "Buses on the new routes to the eastern edge© Example Pictures",
+        "Council map of routes. Photo illustration by Jane Roe",
+        "Foto von Jane Roe: buses on the new routes to the eastern edge",
+    ],
+)
+def test_a_caption_ending_in_its_pictures_credit_is_no_headline(tmp_path, caption):
+    """A copy: the headline, the date, then a picture's caption (no stop at its end) right
+    above the text, saying words the text says. The credit it carries (a copyright sign, an
+    agency after a slash or in brackets, a "photo by") makes it a caption: the headline is
+    the line over the date."""
+    title = "Council adds twenty bus routes"
+    parts = ["Home", title, "19 November 2019", caption, *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title

@@ -42,6 +42,21 @@ _DATE_IN_TEXT = re.compile(
 _TEXT_RUN = (2, 6)
 _TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " » ")
 _SITE_PART_WORDS = 6  # the site's name and a section: "VnExpress Đời sống"
+# A picture's credit where a caption ends (or is all of a line): the copyright sign, a
+# wire service or picture agency after a slash or in brackets, or a "photo by" of some
+# language. The agencies are the world's wire services and picture libraries, as any
+# caption credits them; a headline never names its picture's maker.
+_AGENCIES = (
+    r"AFP|AP|Reuters|Getty Images|Getty|EPA|EPA-EFE|EFE|dpa|Xinhua|ANSA|Anadolu|PA|PA Images|PA Wire|Bloomberg|"
+    r"Shutterstock|iStock|iStockphoto|Alamy|Corbis|Sipa|Kyodo|Yonhap|AAP|Zuma|ZUMA Press|Keystone|NurPhoto|TASS"
+)
+_PHOTO_CREDIT = re.compile(
+    r"©|\((?:" + _AGENCIES + r")(?:\s+(?:file|photo|images?))?\)\.?$"
+    r"|[^\s/]\s*/\s*(?:" + _AGENCIES + r")(?:\s+(?:file|photo|images?))?\.?$"
+    r"|\b(?:photo(?:graph)?|picture|image|illustration|photo illustration) (?:by|courtesy of)\b|\bcourtesy of\b|\bCredit\.\.\."
+    r"|\b(?:Foto|Bild|Photo|Imagen|Immagine) ?(?:von|de|di|par)\b",
+    re.I,
+)
 
 
 def split_site_suffix(first: str, lines: list[Line], profiles: ProfileSet) -> tuple[str, str | None]:
@@ -237,6 +252,8 @@ def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
     stand between a headline and its text."""
     if line.is_image or line.words <= _WIDGET_WORDS or parse_date_line(line.text):
         return True
+    if _PHOTO_CREDIT.search(line.text):
+        return True
     return has_caption_cue(line.text, profile) or is_attribution(line.text, profile) or is_caps_byline(line.text)
 
 
@@ -269,6 +286,8 @@ def _could_be_headline(line: Line, profile: SiteProfile) -> bool:
     if line.is_image or line.link or not low <= line.words <= high or {"caption", "author", "date"} & line.hints:
         return False
     if text.endswith((".", ";", ",", ":")) and not text.endswith("..."):
+        return False
+    if _PHOTO_CREDIT.search(text):
         return False
     if profile.is_chrome(text) or profile.is_end_marker(text) or parse_date_line(text):
         return False
