@@ -1792,3 +1792,15 @@ def test_a_caption_ending_in_its_pictures_credit_is_no_headline(tmp_path, captio
     title = "Council adds twenty bus routes"
     parts = ["Home", title, "19 November 2019", caption, *PARAGRAPHS]
     assert _reader_copy(tmp_path, parts).title == title
+
+
+def test_a_pictures_description_printed_again_with_its_credit_is_passed_over(tmp_path):
+    """A copy: the headline, its standfirst, then a picture's description and the same
+    description again with its credit glued on, then the text. The description is the
+    picture's, as its caption under it says: the headline above the standfirst is found."""
+    title = "Council adds twenty bus routes"
+    standfirst = "The biggest change to the network in ten years."
+    picture = "Buses wait at the new depot."
+    parts = ["Home", title, standfirst, picture, picture + "Credit...Jane Roe/Example Pictures", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+

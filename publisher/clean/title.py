@@ -161,7 +161,7 @@ def title_from_text(lines: list[Line], profile: SiteProfile) -> int | None:
     stand between them too: a headline is looked for above it when none stands right
     above the text.
     """
-    start = _text_start(lines)
+    start = text_start(lines)
     if start is None:
         return None
     for top in (start, start - 1):
@@ -209,6 +209,8 @@ def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) ->
             counted += 1
             if counted > _HEADLINE_WINDOW:
                 break
+        if _alt_text_over_caption(lines, index):
+            continue
         if _could_be_headline(line, profile):
             if chosen is not None:
                 yield index
@@ -243,6 +245,15 @@ def _over_date_or_byline(lines: list[Line], index: int, profile: SiteProfile) ->
     return False
 
 
+def _alt_text_over_caption(lines: list[Line], index: int) -> bool:
+    """A picture's description that the next line prints again with more glued on (its
+    caption and credit run together): a picture's, never a headline or the text's lead."""
+    if index + 1 >= len(lines) or lines[index].words < _HEADLINE_WORDS[0]:
+        return False
+    key, below = lines[index].key, lines[index + 1].key
+    return len(below) > len(key) and below.startswith(key)
+
+
 def _names_alone(line: Line) -> bool:
     return line.words <= _BYLINE_WORDS and looks_like_names(line.text.replace(" - ", " , "))
 
@@ -257,7 +268,7 @@ def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
     return has_caption_cue(line.text, profile) or is_attribution(line.text, profile) or is_caps_byline(line.text)
 
 
-def _text_start(lines: list[Line]) -> int | None:
+def text_start(lines: list[Line]) -> int | None:
     """The first paragraph that more paragraphs follow. A question of a headline's length
     (``Tại sao ...?``) is a headline, not the start of the text."""
     needed, window = _TEXT_RUN
