@@ -1804,3 +1804,15 @@ def test_a_pictures_description_printed_again_with_its_credit_is_passed_over(tmp
     parts = ["Home", title, standfirst, picture, picture + "Credit...Jane Roe/Example Pictures", *PARAGRAPHS]
     assert _reader_copy(tmp_path, parts).title == title
 
+
+def test_furniture_between_a_copys_headline_and_its_text_is_dropped(tmp_path):
+    """A copy: the headline, the byline, the date, a share bar's label and another story's
+    headline, then the text. What stands between the headline and the first paragraph and
+    is no date or byline is the site's, not the text's; the date and byline stay."""
+    title = "Council adds twenty bus routes"
+    furniture = ["Share this with your friends", "Trams return to the old town"]
+    parts = ["Home", title, "By Jane Roe", "19 November 2019", *furniture, *PARAGRAPHS]
+    article = _reader_copy(tmp_path, parts)
+    assert article.title == title and article.authors == ("Jane Roe",) and article.published is not None
+    assert article.lead == PARAGRAPHS[0] or PARAGRAPHS[0] in _text_of(article)
+    assert not any(line in _text_of(article) for line in furniture)
