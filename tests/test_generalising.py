@@ -1772,3 +1772,47 @@ def test_a_title_case_headline_under_a_line_saying_nothing_of_the_text_is_the_he
     # A reader view's byline slot, over the site's address, stays the byline.
     parts = ["Four Things To Do This Week", "Council Routes Desk", "news.example.com", *PARAGRAPHS]
     assert _reader_copy(tmp_path, parts).title == "Four Things To Do This Week"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "The new depot on the eastern edge of the city (AFP)",
+        "Buses at the new depot on the eastern edge.Jane Roe / Reuters file",
+        "Buses on the new routes to the eastern edge© Example Pictures",
+        "Council map of routes. Photo illustration by Jane Roe",
+        "Foto von Jane Roe: buses on the new routes to the eastern edge",
+    ],
+)
+def test_a_caption_ending_in_its_pictures_credit_is_no_headline(tmp_path, caption):
+    """A copy: the headline, the date, then a picture's caption (no stop at its end) right
+    above the text, saying words the text says. The credit it carries (a copyright sign, an
+    agency after a slash or in brackets, a "photo by") makes it a caption: the headline is
+    the line over the date."""
+    title = "Council adds twenty bus routes"
+    parts = ["Home", title, "19 November 2019", caption, *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+
+
+def test_a_pictures_description_printed_again_with_its_credit_is_passed_over(tmp_path):
+    """A copy: the headline, its standfirst, then a picture's description and the same
+    description again with its credit glued on, then the text. The description is the
+    picture's, as its caption under it says: the headline above the standfirst is found."""
+    title = "Council adds twenty bus routes"
+    standfirst = "The biggest change to the network in ten years."
+    picture = "Buses wait at the new depot."
+    parts = ["Home", title, standfirst, picture, picture + "Credit...Jane Roe/Example Pictures", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+
+
+def test_furniture_between_a_copys_headline_and_its_text_is_dropped(tmp_path):
+    """A copy: the headline, the byline, the date, a share bar's label and another story's
+    headline, then the text. What stands between the headline and the first paragraph and
+    is no date or byline is the site's, not the text's; the date and byline stay."""
+    title = "Council adds twenty bus routes"
+    furniture = ["Share this with your friends", "Trams return to the old town"]
+    parts = ["Home", title, "By Jane Roe", "19 November 2019", *furniture, *PARAGRAPHS]
+    article = _reader_copy(tmp_path, parts)
+    assert article.title == title and article.authors == ("Jane Roe",) and article.published is not None
+    assert article.lead == PARAGRAPHS[0] or PARAGRAPHS[0] in _text_of(article)
+    assert not any(line in _text_of(article) for line in furniture)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from publisher.clean.body import read_body
 from publisher.clean.columns import side_by_side
-from publisher.clean.dates import forget_dates, zone_from_offset
+from publisher.clean.dates import forget_dates, parse_date_line, zone_from_offset
 from publisher.clean.ending import find_end, split_off_tail
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import CleanResult, Dropped
@@ -51,6 +51,8 @@ from publisher.clean.shapes import (
     LEAD_MIN_WORDS,
     byline_names,
     ends_sentence,
+    has_caption_cue,
+    is_attribution,
     is_body_prose,
     is_byline,
     is_prose,
@@ -60,6 +62,7 @@ from publisher.clean.title import (
     best_title,
     fallback_title_index,
     split_site_suffix,
+    text_start,
     title_from_text,
     title_occurrences,
     title_prefix_occurrences,
@@ -139,6 +142,7 @@ class _Title:
     page_title: str  # the page title as given, site name and all
     site_name: str | None
     top_line: bool = False  # a dump's first line is the page's title, not a line of the page
+    text_start: int | None = None  # a copy's first paragraph, where the headline was found from the text
     doubt: str | None = None  # why the page may be no article, as found with its title
 
 
@@ -182,7 +186,7 @@ def clean_lines(
         kicker = url_section(lines[: title.index], evidence.url, profile) or kicker
 
     end, end_reason = find_end(lines, title.index, title.text, profile, evidence)
-    region = lines[title.index + 1 : end]
+    region = _without_furniture_over_text(lines, title, end, profile, dropped)
     rest = lines[title.index + 1 :]
     # The article's own lines: on a saved page, without the furniture the extractor left out.
     text = drop_furniture(region, profile, dropped) if evidence.has_extractor else region
@@ -225,6 +229,37 @@ def clean_lines(
     language = detect_language(_article_text(article), evidence.language)
     return dataclasses.replace(
         result, article=dataclasses.replace(article, language=language), warnings=warnings + result.warnings
+    )
+
+
+def _without_furniture_over_text(
+    lines: list[Line], title: _Title, end: int, profile: SiteProfile, dropped: list[Dropped]
+) -> list[Line]:
+    """The lines from the headline to ``end``, in a copy whose headline was found from its
+    text without what stands between that headline and the first paragraph and is neither
+    prose (the lead), a date, a byline nor a picture: share buttons, a widget's label, a
+    caption or the next story's headline the headline was looked for past."""
+    region = lines[title.index + 1 : end]
+    if title.text_start is None or not title.index < title.text_start <= end:
+        return region
+    between = region[: title.text_start - title.index - 1]
+    kept = [line for line in between if not _furniture_over_text(line, profile)]
+    dropped.extend(
+        Dropped(line.number, line.text, "between the headline and the text: no lead, date or byline")
+        for line in between if line not in kept
+    )
+    return kept + region[len(between) :]
+
+
+def _furniture_over_text(line: Line, profile: SiteProfile) -> bool:
+    if line.is_image or is_prose(line) or parse_date_line(line.text) or head_date(line, profile) is not None:
+        return False
+    # A caption a site marks as one ("Ảnh: ...", "Photo: ...") is the picture's, kept as such.
+    return not (
+        is_byline(line.text, profile)
+        or is_attribution(line.text, profile)
+        or looks_like_names(line.text)
+        or has_caption_cue(line.text, profile)
     )
 
 
@@ -391,7 +426,7 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
     if from_text is not None:
         first_seen, index = _printed_twice(lines, from_text)
         headline, site_name = without_hosts_name(lines[index].text, lines[index + 1 : index + 1 + _HEAD_WINDOW])
-        return _Title(index, headline, first_seen, "", site_name)
+        return _Title(index, headline, first_seen, "", site_name, text_start=text_start(lines))
     if as_article:
         return _Title(0, lines[0].text, 0, "", None)
     raise NotAnArticleError("no headline above article text (a homepage or a listing?)", path)

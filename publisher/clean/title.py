@@ -42,6 +42,21 @@ _DATE_IN_TEXT = re.compile(
 _TEXT_RUN = (2, 6)
 _TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " » ")
 _SITE_PART_WORDS = 6  # the site's name and a section: "VnExpress Đời sống"
+# A picture's credit where a caption ends (or is all of a line): the copyright sign, a
+# wire service or picture agency after a slash or in brackets, or a "photo by" of some
+# language. The agencies are the world's wire services and picture libraries, as any
+# caption credits them; a headline never names its picture's maker.
+_AGENCIES = (
+    r"AFP|AP|Reuters|Getty Images|Getty|EPA|EPA-EFE|EFE|dpa|Xinhua|ANSA|Anadolu|PA|PA Images|PA Wire|Bloomberg|"
+    r"Shutterstock|iStock|iStockphoto|Alamy|Corbis|Sipa|Kyodo|Yonhap|AAP|Zuma|ZUMA Press|Keystone|NurPhoto|TASS"
+)
+_PHOTO_CREDIT = re.compile(
+    r"©|\((?:" + _AGENCIES + r")(?:\s+(?:file|photo|images?))?\)\.?$"
+    r"|[^\s/]\s*/\s*(?:" + _AGENCIES + r")(?:\s+(?:file|photo|images?))?\.?$"
+    r"|\b(?:photo(?:graph)?|picture|image|illustration|photo illustration) (?:by|courtesy of)\b|\bcourtesy of\b|\bCredit\.\.\."
+    r"|\b(?:Foto|Bild|Photo|Imagen|Immagine) ?(?:von|de|di|par)\b",
+    re.I,
+)
 
 
 def split_site_suffix(first: str, lines: list[Line], profiles: ProfileSet) -> tuple[str, str | None]:
@@ -146,7 +161,7 @@ def title_from_text(lines: list[Line], profile: SiteProfile) -> int | None:
     stand between them too: a headline is looked for above it when none stands right
     above the text.
     """
-    start = _text_start(lines)
+    start = text_start(lines)
     if start is None:
         return None
     for top in (start, start - 1):
@@ -194,6 +209,8 @@ def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) ->
             counted += 1
             if counted > _HEADLINE_WINDOW:
                 break
+        if _alt_text_over_caption(lines, index):
+            continue
         if _could_be_headline(line, profile):
             if chosen is not None:
                 yield index
@@ -228,6 +245,15 @@ def _over_date_or_byline(lines: list[Line], index: int, profile: SiteProfile) ->
     return False
 
 
+def _alt_text_over_caption(lines: list[Line], index: int) -> bool:
+    """A picture's description that the next line prints again with more glued on (its
+    caption and credit run together): a picture's, never a headline or the text's lead."""
+    if index + 1 >= len(lines) or lines[index].words < _HEADLINE_WORDS[0]:
+        return False
+    key, below = lines[index].key, lines[index + 1].key
+    return len(below) > len(key) and below.startswith(key)
+
+
 def _names_alone(line: Line) -> bool:
     return line.words <= _BYLINE_WORDS and looks_like_names(line.text.replace(" - ", " , "))
 
@@ -237,10 +263,12 @@ def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
     stand between a headline and its text."""
     if line.is_image or line.words <= _WIDGET_WORDS or parse_date_line(line.text):
         return True
+    if _PHOTO_CREDIT.search(line.text):
+        return True
     return has_caption_cue(line.text, profile) or is_attribution(line.text, profile) or is_caps_byline(line.text)
 
 
-def _text_start(lines: list[Line]) -> int | None:
+def text_start(lines: list[Line]) -> int | None:
     """The first paragraph that more paragraphs follow. A question of a headline's length
     (``Tại sao ...?``) is a headline, not the start of the text."""
     needed, window = _TEXT_RUN
@@ -269,6 +297,8 @@ def _could_be_headline(line: Line, profile: SiteProfile) -> bool:
     if line.is_image or line.link or not low <= line.words <= high or {"caption", "author", "date"} & line.hints:
         return False
     if text.endswith((".", ";", ",", ":")) and not text.endswith("..."):
+        return False
+    if _PHOTO_CREDIT.search(text):
         return False
     if profile.is_chrome(text) or profile.is_end_marker(text) or parse_date_line(text):
         return False
