@@ -110,3 +110,31 @@ def test_the_copyright_sign_spelt_out_matches_what_ignorecase_matches():
     for _ in range(20000):
         text = "".join(rng.choice(letters) for _ in range(rng.randint(1, 14)))
         assert [m.span() for m in _COPYRIGHT_SIGN.finditer(text)] == [m.span() for m in ignorecase.finditer(text)], text
+
+
+def _flat(names: list[str]) -> str:
+    return "|".join(sorted((re.escape(name) for name in names), key=len, reverse=True))
+
+
+def test_month_names_grouped_by_first_letter_match_what_one_flat_list_matches():
+    from publisher.clean import dates
+
+    month = rf"(?P<month>{_flat(list(dates._MONTHS))})\.?"
+    flat = {
+        dates._MONTH_DAY_YEAR: re.compile(rf"(?<!\w){month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)", re.I),
+        dates._DAY_MONTH_YEAR: re.compile(
+            rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{month},?\s+(?:de\s+)?(?P<year>\d{{4}})(?!\d)", re.I
+        ),
+        dates._MONTH_RUN_ON: re.compile(
+            rf"(?<=[a-zß-ÿ])(?=(?:{_flat([m.capitalize() for m in dates._MONTHS if len(m) >= 3 and m.isalpha()])})\.?\s+\d)"
+        ),
+    }
+    texts = ["Tin mới 12/10/2023", "Posted on Monday, 2 Dec. 2026 at 10:00", "marzo 3 2019 and märz 3 2019"]
+    for name in dates._MONTHS:
+        for spelt in (name, name.upper(), name.capitalize()):
+            texts += [f"{spelt} 2, 2026", f"2 {spelt} 2026", f"By Jane Roe{spelt} 2, 2026", f"3rd {spelt}. 12 2019", f"3 de {spelt} de 2019"]
+    for grouped, one_list in flat.items():
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in grouped.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in one_list.finditer(text)
+            ], text
