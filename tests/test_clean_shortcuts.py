@@ -138,3 +138,49 @@ def test_month_names_grouped_by_first_letter_match_what_one_flat_list_matches():
             assert [(m.span(), m.groupdict()) for m in grouped.finditer(text)] == [
                 (m.span(), m.groupdict()) for m in one_list.finditer(text)
             ], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["김민수 기자", "김민수 기자\n", "王小明 记者", "山田太郎 特派員", "기자", "Nguyễn Văn An", "김민수 기자 님", "記者 山田太郎", ""],
+)
+def test_the_reporter_word_looked_for_at_the_end_first(text):
+    from publisher.clean.names import _REPORTER_AFTER_NAME, looks_like_uncased_names, name_before_reporter
+
+    match = _REPORTER_AFTER_NAME.search(text)
+    name = text[: match.start()].strip() if match is not None and match.start() > 0 else None
+    assert name_before_reporter(text) == (name if name and looks_like_uncased_names(name) else None)
+
+
+def _under_the_standfirst_the_long_way(lines: list[Line], index: int) -> bool:
+    from publisher.clean.shapes import is_body_prose
+
+    if any(line.main is not None for line in lines):
+        return False
+    above = sum(1 for line in lines[:index] if is_body_prose(line))
+    below = lines[index + 1 : index + 16]
+    return above <= 1 and sum(1 for line in below if is_body_prose(line)) >= 3
+
+
+def test_a_byline_under_the_standfirst_looked_for_near_it_first():
+    from publisher.clean.ending import _SENTENCE_BREAK, _paragraphs_go_on, _under_the_standfirst
+    from publisher.clean.shapes import is_body_prose
+
+    paragraph = "Người dân xếp hàng chờ tiêm vaccine tại quận 1 từ sáng sớm, theo ghi nhận của phóng viên. Họ nói vậy."
+    texts = [paragraph, "Nguyễn Văn An", "Chia sẻ", "Tin khác", paragraph + " Thêm một câu nữa ở đây cho dài."]
+    rng = random.Random(5)
+    seen = set()
+    for _ in range(400):
+        main = rng.choice([None, None, True, False])
+        lines = [Line(n, rng.choice(texts), main=main if rng.random() < 0.2 else None) for n in range(rng.randint(1, 30))]
+        for index in range(len(lines)):
+            assert _under_the_standfirst(lines, index) == _under_the_standfirst_the_long_way(lines, index)
+            following = lines[index + 1 :]
+            window = [line for line in following if not line.is_image][:12]
+            long_way = sum(
+                1 for line in window
+                if is_body_prose(line) and (line.words >= 30 or any(m.group(1).isupper() for m in _SENTENCE_BREAK.finditer(line.text)))
+            ) >= 3
+            assert _paragraphs_go_on(following) == long_way
+            seen.update({("standfirst", _under_the_standfirst(lines, index)), ("go on", long_way)})
+    assert len(seen) == 4  # both answers of each met
