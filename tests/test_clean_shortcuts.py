@@ -184,3 +184,19 @@ def test_a_byline_under_the_standfirst_looked_for_near_it_first():
             assert _paragraphs_go_on(following) == long_way
             seen.update({("standfirst", _under_the_standfirst(lines, index)), ("go on", long_way)})
     assert len(seen) == 4  # both answers of each met
+
+
+def test_weekdays_and_home_links_grouped_by_first_letter_match_what_one_flat_list_matches():
+    from publisher.clean import kicker
+
+    words = [*kicker._ROOTS, *kicker._BACK]
+    flat_trailing = re.compile(rf"(?<!\w)(?:{_flat(words)})$", re.IGNORECASE)
+    flat_weekday = re.compile(rf"(?:(?<=[^\W\d_])|[\s,|·-]+)(?:{'|'.join(map(re.escape, kicker._WEEKDAYS))})[\s,.]*$", re.I)
+    texts = []
+    for word in [*words, *kicker._WEEKDAYS]:
+        for spelt in (word, word.upper(), word.capitalize()):
+            texts += [f"Thời sự › {spelt}", f"Giao thông{spelt}", f"Sport, {spelt}.", f"{spelt} to school", spelt]
+    for text in texts:
+        assert kicker._GLUED_WEEKDAY.sub("", text) == flat_weekday.sub("", text), text
+        found, expected = kicker._TRAILING.search(text), flat_trailing.search(text)
+        assert (found and found.span()) == (expected and expected.span()), text
