@@ -110,3 +110,93 @@ def test_the_copyright_sign_spelt_out_matches_what_ignorecase_matches():
     for _ in range(20000):
         text = "".join(rng.choice(letters) for _ in range(rng.randint(1, 14)))
         assert [m.span() for m in _COPYRIGHT_SIGN.finditer(text)] == [m.span() for m in ignorecase.finditer(text)], text
+
+
+def _flat(names: list[str]) -> str:
+    return "|".join(sorted((re.escape(name) for name in names), key=len, reverse=True))
+
+
+def test_month_names_grouped_by_first_letter_match_what_one_flat_list_matches():
+    from publisher.clean import dates
+
+    month = rf"(?P<month>{_flat(list(dates._MONTHS))})\.?"
+    flat = {
+        dates._MONTH_DAY_YEAR: re.compile(rf"(?<!\w){month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)", re.I),
+        dates._DAY_MONTH_YEAR: re.compile(
+            rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{month},?\s+(?:de\s+)?(?P<year>\d{{4}})(?!\d)", re.I
+        ),
+        dates._MONTH_RUN_ON: re.compile(
+            rf"(?<=[a-zß-ÿ])(?=(?:{_flat([m.capitalize() for m in dates._MONTHS if len(m) >= 3 and m.isalpha()])})\.?\s+\d)"
+        ),
+    }
+    texts = ["Tin mới 12/10/2023", "Posted on Monday, 2 Dec. 2026 at 10:00", "marzo 3 2019 and märz 3 2019"]
+    for name in dates._MONTHS:
+        for spelt in (name, name.upper(), name.capitalize()):
+            texts += [f"{spelt} 2, 2026", f"2 {spelt} 2026", f"By Jane Roe{spelt} 2, 2026", f"3rd {spelt}. 12 2019", f"3 de {spelt} de 2019"]
+    for grouped, one_list in flat.items():
+        for text in texts:
+            assert [(m.span(), m.groupdict()) for m in grouped.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in one_list.finditer(text)
+            ], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["김민수 기자", "김민수 기자\n", "王小明 记者", "山田太郎 特派員", "기자", "Nguyễn Văn An", "김민수 기자 님", "記者 山田太郎", ""],
+)
+def test_the_reporter_word_looked_for_at_the_end_first(text):
+    from publisher.clean.names import _REPORTER_AFTER_NAME, looks_like_uncased_names, name_before_reporter
+
+    match = _REPORTER_AFTER_NAME.search(text)
+    name = text[: match.start()].strip() if match is not None and match.start() > 0 else None
+    assert name_before_reporter(text) == (name if name and looks_like_uncased_names(name) else None)
+
+
+def _under_the_standfirst_the_long_way(lines: list[Line], index: int) -> bool:
+    from publisher.clean.shapes import is_body_prose
+
+    if any(line.main is not None for line in lines):
+        return False
+    above = sum(1 for line in lines[:index] if is_body_prose(line))
+    below = lines[index + 1 : index + 16]
+    return above <= 1 and sum(1 for line in below if is_body_prose(line)) >= 3
+
+
+def test_a_byline_under_the_standfirst_looked_for_near_it_first():
+    from publisher.clean.ending import _SENTENCE_BREAK, _paragraphs_go_on, _under_the_standfirst
+    from publisher.clean.shapes import is_body_prose
+
+    paragraph = "Người dân xếp hàng chờ tiêm vaccine tại quận 1 từ sáng sớm, theo ghi nhận của phóng viên. Họ nói vậy."
+    texts = [paragraph, "Nguyễn Văn An", "Chia sẻ", "Tin khác", paragraph + " Thêm một câu nữa ở đây cho dài."]
+    rng = random.Random(5)
+    seen = set()
+    for _ in range(400):
+        main = rng.choice([None, None, True, False])
+        lines = [Line(n, rng.choice(texts), main=main if rng.random() < 0.2 else None) for n in range(rng.randint(1, 30))]
+        for index in range(len(lines)):
+            assert _under_the_standfirst(lines, index) == _under_the_standfirst_the_long_way(lines, index)
+            following = lines[index + 1 :]
+            window = [line for line in following if not line.is_image][:12]
+            long_way = sum(
+                1 for line in window
+                if is_body_prose(line) and (line.words >= 30 or any(m.group(1).isupper() for m in _SENTENCE_BREAK.finditer(line.text)))
+            ) >= 3
+            assert _paragraphs_go_on(following) == long_way
+            seen.update({("standfirst", _under_the_standfirst(lines, index)), ("go on", long_way)})
+    assert len(seen) == 4  # both answers of each met
+
+
+def test_weekdays_and_home_links_grouped_by_first_letter_match_what_one_flat_list_matches():
+    from publisher.clean import kicker
+
+    words = [*kicker._ROOTS, *kicker._BACK]
+    flat_trailing = re.compile(rf"(?<!\w)(?:{_flat(words)})$", re.IGNORECASE)
+    flat_weekday = re.compile(rf"(?:(?<=[^\W\d_])|[\s,|·-]+)(?:{'|'.join(map(re.escape, kicker._WEEKDAYS))})[\s,.]*$", re.I)
+    texts = []
+    for word in [*words, *kicker._WEEKDAYS]:
+        for spelt in (word, word.upper(), word.capitalize()):
+            texts += [f"Thời sự › {spelt}", f"Giao thông{spelt}", f"Sport, {spelt}.", f"{spelt} to school", spelt]
+    for text in texts:
+        assert kicker._GLUED_WEEKDAY.sub("", text) == flat_weekday.sub("", text), text
+        found, expected = kicker._TRAILING.search(text), flat_trailing.search(text)
+        assert (found and found.span()) == (expected and expected.span()), text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import islice, pairwise
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
@@ -290,7 +290,7 @@ def _paragraphs_go_on(following: list[Line]) -> bool:
     lines right under it are paragraphs of the text, each of two sentences or more or of
     30 words or more. Under a byline come the site's lines, other stories' headlines and
     one-sentence teasers, seldom a run of full paragraphs."""
-    window = [line for line in following if not line.is_image][:_PARAGRAPH_WINDOW]
+    window = list(islice((line for line in following if not line.is_image), _PARAGRAPH_WINDOW))
     paragraphs = [
         line for line in window
         if is_body_prose(line)
@@ -370,11 +370,15 @@ def _under_the_standfirst(lines: list[Line], index: int) -> bool:
     """In a copy (no extractor's text to go by), a byline with one paragraph above it (the
     standfirst) and an article's run of paragraphs below it, past the date and the share
     buttons, opens the text rather than ending it."""
-    if any(line.main is not None for line in lines):
-        return False
-    above = sum(1 for line in lines[:index] if is_body_prose(line))
+    # The window below first, then the lines above up to a second paragraph, then the whole
+    # page: asked of every byline-like line, the page-long looks went quadratic.
     below = lines[index + 1 : index + 1 + _MARKER_LOOKAHEAD]
-    return above <= 1 and sum(1 for line in below if is_body_prose(line)) >= _RUN_ON_LINES
+    if sum(1 for line in below if is_body_prose(line)) < _RUN_ON_LINES:
+        return False
+    above = (line for line in lines[:index] if is_body_prose(line))
+    if next(above, None) is not None and next(above, None) is not None:
+        return False
+    return not any(line.main is not None for line in lines)
 
 
 def _has_prose_before(lines: list[Line]) -> bool:

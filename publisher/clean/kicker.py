@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from publisher.clean.dates import longest_first
+
 # A breadcrumb's first link, the site's home page, in the languages the cleaner reads.
 _ROOTS = (
     "trang chủ", "trang nhất", "home", "homepage", "home page", "startseite", "accueil", "inicio", "portada",
@@ -21,7 +23,9 @@ _SEPARATORS = " ›»>/|:-–—"
 _ROOT = re.compile(rf"^(?:{'|'.join(re.escape(word) for word in sorted(_ROOTS, key=len, reverse=True))})(?!\w)", re.I)
 _ANY = "|".join(re.escape(word) for word in sorted({*_ROOTS, *_BACK}, key=len, reverse=True))
 _LEADING = re.compile(rf"^(?:{_ANY})(?!\w)", re.IGNORECASE)
-_TRAILING = re.compile(rf"(?<!\w)(?:{_ANY})$", re.IGNORECASE)
+# Searched from every position of a line: the words grouped by first letter (dates.longest_first),
+# which finds the same, since every word must run to the line's end.
+_TRAILING = re.compile(rf"(?<!\w)(?:{longest_first([*_ROOTS, *_BACK])})$", re.IGNORECASE)
 # The day of the week a copy runs into the label before the date ("Giao thôngChủ nhật").
 _WEEKDAYS = (
     "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật", "monday", "tuesday", "wednesday",
@@ -30,7 +34,7 @@ _WEEKDAYS = (
     "miércoles", "jueves", "viernes", "sábado", "domingo",
 )
 _GLUED_WEEKDAY = re.compile(
-    rf"(?:(?<=[^\W\d_])|[\s,|·-]+)(?:{'|'.join(re.escape(day) for day in _WEEKDAYS)})[\s,.]*$", re.IGNORECASE
+    rf"(?:(?<=[^\W\d_])|[\s,|·-]+)(?:{longest_first(list(_WEEKDAYS))})[\s,.]*$", re.IGNORECASE
 )
 # What a search box says above the headline: "Search", "Tìm kiếm tin tức", "Suche".
 _SEARCH = re.compile(

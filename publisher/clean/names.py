@@ -72,7 +72,8 @@ _UNCASED_NAME_WORDS = 4
 _UNCASED_WORD_LETTERS = 12
 # The word for "reporter" that Korean, Chinese and Japanese bylines set after the name
 # ("김민수 기자", "王小明 记者").
-_REPORTER_AFTER_NAME = re.compile(r"\s*(?:기자|특파원|記者|记者|特派員|特派员)$")
+_REPORTERS = ("기자", "특파원", "記者", "记者", "特派員", "特派员")
+_REPORTER_AFTER_NAME = re.compile(rf"\s*(?:{'|'.join(_REPORTERS)})$")
 
 
 def looks_like_uncased_names(text: str) -> bool:
@@ -94,6 +95,9 @@ def _is_uncased_letter(ch: str) -> bool:
 
 def name_before_reporter(text: str) -> str | None:
     """``김민수 기자`` -> ``김민수``: a byline that gives the name first, then the word for reporter."""
+    # The cheap look first: the pattern's search tries every position of a line.
+    if not text.rstrip("\n").endswith(_REPORTERS):
+        return None
     match = _REPORTER_AFTER_NAME.search(text)
     if match is None or match.start() == 0:
         return None
