@@ -29,7 +29,6 @@ _SECTION_WORDS = 4
 class Head:
     kicker: str | None = None
     kicker_confirmed: bool = False  # the page names the same section elsewhere
-    kicker_source: str | None = None  # "breadcrumb", "named" (elsewhere on the page) or "nearest"
     kicker_line: int | None = None  # its line's number
     published: PrintedDate | None = None
     authors: tuple[str, ...] = ()
@@ -70,17 +69,16 @@ def read_head(
     kicker_index: int | None
     kicker: str | None
     if crumb is not None:
-        kicker_index, kicker, confirmed, source = crumb[0], crumb[1], True, "breadcrumb"
+        kicker_index, kicker, confirmed = crumb[0], crumb[1], True
     else:
         kicker_index, kicker, confirmed = _choose_kicker(candidates, sections)
-        source = "named" if confirmed else "nearest"
     for index, line in enumerate(head):
         if index != kicker_index and not line.is_image and not profile.is_chrome(line.text):
             date, credit, rest = _segments(line.text, profile)
             if rest or not (date or credit):
                 dropped.append(Dropped(line.number, line.text, "above the title"))
     kicker_line = head[kicker_index].number if kicker and kicker_index is not None else None
-    return Head(kicker, confirmed, source if kicker else None, kicker_line, published, authors)
+    return Head(kicker, confirmed, kicker_line, published, authors)
 
 
 def url_section(lines: list[Line], url: str | None, profile: SiteProfile) -> str | None:
