@@ -19,6 +19,7 @@ import re
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 
+from publisher.clean.alternation import alternation
 from publisher.model import PrintedDate
 
 VIETNAM_TIME = timezone(timedelta(hours=7), "ICT")
@@ -72,20 +73,7 @@ _BUDDHIST_ERA = range(2400, 2701)
 _BUDDHIST_OFFSET = 543
 
 
-def longest_first(names: list[str]) -> str:
-    """``names`` as one alternation that takes the longest name a text holds, grouped by
-    their first letter (``m(?:ars|ar|ai)|j(?:an|...)``): the regular expression engine
-    tries every alternative at every word of a line, and with three hundred names in a
-    dozen languages a flat list of them was most of a page dump's time. No two first
-    letters match the same character, even ignoring case, so the grouping finds what
-    the flat list found (kicker.py groups its weekdays and home links the same way)."""
-    groups: dict[str, list[str]] = {}
-    for name in sorted(names, key=lambda name: len(re.escape(name)), reverse=True):
-        groups.setdefault(name[0], []).append(re.escape(name[1:]))
-    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
-
-
-_MONTH_NAME = r"(?P<month>" + longest_first(list(_MONTHS)) + r")\.?"
+_MONTH_NAME = r"(?P<month>" + alternation(_MONTHS) + r")\.?"
 # "November 18, 2019", "Nov. 19 2019" / "19 November 2019", "19. November 2019", "19 de noviembre de 2019".
 _MONTH_DAY_YEAR = re.compile(rf"(?<!\w){_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)", re.I)
 _DAY_MONTH_YEAR = re.compile(
@@ -113,6 +101,8 @@ _WORDED_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/])")
 # Chinese, Japanese and Korean dates: "2026年12月2日", "2026년 12월 2일", year first.
 _YEAR_MONTH_DAY_SIGNS = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+# Every way of printing a date the module reads, in the order they are tried.
+_DATE_PATTERNS = (_NUMERIC_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO_DATE, _YEAR_MONTH_DAY_SIGNS)
 _TIME = re.compile(
     r"(?<!\d)(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|A\.M\.|P\.M\.|SA|CH|sáng|trưa|chiều|tối|đêm)(?!\w))?(?!\d)",
     re.I,
@@ -138,7 +128,7 @@ _YEAR_RUN_INTO_TIME = re.compile(r"(?<!\d)((?:1[89]|2[01])\d\d)(?=\d{1,2}:\d\d(?
 # a name of a month, and the day's number after it.
 _MONTH_RUN_ON = re.compile(
     r"(?<=[a-zß-ÿ])(?=(?:"
-    + longest_first([m.capitalize() for m in _MONTHS if len(m) >= 3 and m.isalpha()])
+    + alternation(m.capitalize() for m in _MONTHS if len(m) >= 3 and m.isalpha())
     + r")\.?\s+\d)"
 )
 # How long ago, printed beside the date ("1 day ago", "2 giờ trước", "vor 3 Stunden"): no
@@ -243,7 +233,7 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
     if not _DIGIT.search(text):
         return None
     text = _MONTH_RUN_ON.sub(" ", text)
-    for pattern in (_NUMERIC_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO_DATE, _YEAR_MONTH_DAY_SIGNS):
+    for pattern in _DATE_PATTERNS:
         match = pattern.search(text)
         if match is None or match.start() == 0:
             continue
@@ -257,7 +247,7 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
 def _date_part(text: str) -> str:
     """``text``, which opens with a date, to the end of its date, time and zone: words after
     them (``2019-11-18T20:51:19Z Science & Astronomy``) are no part of the date as printed."""
-    patterns = (_NUMERIC_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO_DATE, _YEAR_MONTH_DAY_SIGNS, _TIME, _ZONE)
+    patterns = (*_DATE_PATTERNS, _TIME, _ZONE)
     end = max((match.end() for pattern in patterns for match in pattern.finditer(text)), default=len(text))
     closing = re.match(r"[^\w\s]*\)", text[end:])  # "(19:14 GMT)" closes its bracket
     return text[: end + (closing.end() if closing else 0)].strip()
@@ -292,14 +282,8 @@ def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
     if found is None:
         return None
     rest = _AGE.sub(" ", unglued(line))
-    rest = _NUMERIC_DATE.sub(" ", rest)
-    rest = _WORDED_DATE.sub(" ", rest)
-    rest = _MONTH_DAY_YEAR.sub(" ", rest)
-    rest = _DAY_MONTH_YEAR.sub(" ", rest)
-    rest = _ISO_DATE.sub(" ", rest)
-    rest = _YEAR_MONTH_DAY_SIGNS.sub(" ", rest)
-    rest = _TIME.sub(" ", rest)
-    rest = _ZONE.sub(" ", rest)
+    for pattern in (*_DATE_PATTERNS, _TIME, _ZONE):
+        rest = pattern.sub(" ", rest)
     rest = _DATE_LINE_WORDS.sub(" ", rest)
     leftover_words = [word for word in re.findall(r"\w{2,}", rest) if not word.isdigit()]
     return found if len(leftover_words) <= 2 else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from publisher.clean.dates import longest_first
+from publisher.clean.alternation import alternation
 
 # A breadcrumb's first link, the site's home page, in the languages the cleaner reads.
 _ROOTS = (
@@ -20,12 +20,9 @@ _ROOTS = (
 # A link back to where the reader came from.
 _BACK = ("quay lại", "trở lại", "trở về", "back", "go back", "zurück", "retour", "volver", "voltar", "indietro", "назад")
 _SEPARATORS = " ›»>/|:-–—"
-_ROOT = re.compile(rf"^(?:{'|'.join(re.escape(word) for word in sorted(_ROOTS, key=len, reverse=True))})(?!\w)", re.I)
-_ANY = "|".join(re.escape(word) for word in sorted({*_ROOTS, *_BACK}, key=len, reverse=True))
-_LEADING = re.compile(rf"^(?:{_ANY})(?!\w)", re.IGNORECASE)
-# Searched from every position of a line: the words grouped by first letter (dates.longest_first),
-# which finds the same, since every word must run to the line's end.
-_TRAILING = re.compile(rf"(?<!\w)(?:{longest_first([*_ROOTS, *_BACK])})$", re.IGNORECASE)
+_ROOT = re.compile(rf"^(?:{alternation(_ROOTS)})(?!\w)", re.IGNORECASE)
+_LEADING = re.compile(rf"^(?:{alternation([*_ROOTS, *_BACK])})(?!\w)", re.IGNORECASE)
+_TRAILING = re.compile(rf"(?<!\w)(?:{alternation([*_ROOTS, *_BACK])})$", re.IGNORECASE)
 # The day of the week a copy runs into the label before the date ("Giao thôngChủ nhật").
 _WEEKDAYS = (
     "thứ hai", "thứ ba", "thứ tư", "thứ năm", "thứ sáu", "thứ bảy", "chủ nhật", "monday", "tuesday", "wednesday",
@@ -34,7 +31,7 @@ _WEEKDAYS = (
     "miércoles", "jueves", "viernes", "sábado", "domingo",
 )
 _GLUED_WEEKDAY = re.compile(
-    rf"(?:(?<=[^\W\d_])|[\s,|·-]+)(?:{longest_first(list(_WEEKDAYS))})[\s,.]*$", re.IGNORECASE
+    rf"(?:(?<=[^\W\d_])|[\s,|·-]+)(?:{alternation(_WEEKDAYS)})[\s,.]*$", re.IGNORECASE
 )
 # What a search box says above the headline: "Search", "Tìm kiếm tin tức", "Suche".
 _SEARCH = re.compile(
