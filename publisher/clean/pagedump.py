@@ -174,14 +174,14 @@ def clean_lines(
     between = read_head([line for line in between_lines if line is not standfirst], profile, dropped, text_mode, sections)
     kicker = between.kicker if between.kicker_confirmed and not above.kicker_confirmed else above.kicker
     if not (above.kicker_confirmed or between.kicker_confirmed):
-        # An unconfirmed label: kept in the seed's shape, a dump under its page title (the
-        # line above the headline is its kicker there), elsewhere only where the menu names it.
-        near = above if above.kicker else between
+        # An unconfirmed label (the one above the title: ``kicker`` is ``above.kicker`` here):
+        # kept in the seed's shape, a dump under its page title (the line above the headline
+        # is its kicker there), elsewhere only where the menu names it.
         if kicker and not title.top_line and not in_menu_above(
-            kicker, near.kicker_line, lines[: title.first_seen], not text_mode
+            kicker, above.kicker_line, lines[: title.first_seen], not text_mode
         ):
-            if near.kicker_line is not None:
-                dropped.append(Dropped(near.kicker_line, kicker, "a label no menu names: no kicker"))
+            if above.kicker_line is not None:
+                dropped.append(Dropped(above.kicker_line, kicker, "a label no menu names: no kicker"))
             kicker = None
         kicker = url_section(lines[: title.index], evidence.url, profile) or kicker
 
