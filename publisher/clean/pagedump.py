@@ -422,11 +422,12 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
                 "a homepage or a listing?"
             )
         return _Title(0, page_title, 0, raw_page_title, site_name, top_line=True, doubt=doubt)
-    from_text = title_from_text(lines, profiles.common)
+    start = text_start(lines)
+    from_text = title_from_text(lines, start, profiles.common)
     if from_text is not None:
         first_seen, index = _printed_twice(lines, from_text)
         headline, site_name = without_hosts_name(lines[index].text, lines[index + 1 : index + 1 + _HEAD_WINDOW])
-        return _Title(index, headline, first_seen, "", site_name, text_start=text_start(lines))
+        return _Title(index, headline, first_seen, "", site_name, text_start=start)
     if as_article:
         return _Title(0, lines[0].text, 0, "", None)
     raise NotAnArticleError("no headline above article text (a homepage or a listing?)", path)

@@ -149,7 +149,7 @@ def fallback_title_index(lines: list[Line], page_title: str) -> int | None:
     return None
 
 
-def title_from_text(lines: list[Line], profile: SiteProfile) -> int | None:
+def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) -> int | None:
     """The headline of a page dump that has no page title on top (what a browser's
     select-all copy, reader mode or "save as text" gives): the heading-like line that
     stands before the article's date, lead and text.
@@ -159,9 +159,8 @@ def title_from_text(lines: list[Line], profile: SiteProfile) -> int | None:
     caption, share buttons), the first line of a headline's length that does not end like
     a sentence, and is no date, caption, credit or chrome, is the headline. The lead may
     stand between them too: a headline is looked for above it when none stands right
-    above the text.
+    above the text. ``start`` is where the text starts (``text_start``).
     """
-    start = text_start(lines)
     if start is None:
         return None
     for top in (start, start - 1):
