@@ -262,7 +262,7 @@ def _text_resumes(following: list[Line]) -> bool:
     follow one another; other stories' teasers stand under their headlines, comments
     under their writers' names and dates, so neither makes such pairs; nor does a comment
     printed twice, cut short and whole (the text never prints a paragraph twice running)."""
-    window = [line for line in following if not line.is_image][:_RESUME_WINDOW]
+    window = list(islice((line for line in following if not line.is_image), _RESUME_WINDOW))
     pairs = sum(
         1 for above, below in pairwise(window)
         if is_body_prose(above) and is_body_prose(below) and above.key[:_OPENING_CHARS] != below.key[:_OPENING_CHARS]
