@@ -1774,6 +1774,20 @@ def test_a_title_case_headline_under_a_line_saying_nothing_of_the_text_is_the_he
     assert _reader_copy(tmp_path, parts).title == "Four Things To Do This Week"
 
 
+def test_the_line_whose_words_the_text_repeats_is_the_headline_over_a_video_title_nearer_it(tmp_path):
+    """A copy: the headline, the date, then a video's title of a headline's length right
+    above the text, saying one word the text says. The headline further up says many of
+    the text's words and few others: it is the headline. A line further up wins only by a
+    clear margin: one that says about as much stays behind the line nearest the text."""
+    title = "Council adds twenty routes to the eastern edge of the city"
+    video = "Watch: city weather forecast for the week ahead"
+    parts = ["Home", title, "Published 2 hours ago", video, *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+    nearer = "Council adds twenty bus routes"
+    parts = ["Eastern edge of the city gets new routes", "Tuesday, 19/11/2019 08:30", nearer, *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == nearer
+
+
 @pytest.mark.parametrize(
     "caption",
     [

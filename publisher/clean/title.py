@@ -29,6 +29,10 @@ _HEADLINE_CLIMB = 3 * _HEADLINE_WINDOW
 _LETTERS = re.compile(r"[^\W\d_]+")
 _TOPIC_LETTERS = 4  # shorter words ("on", "the", "của") say nothing of what a line is about
 _TOPIC_WORDS_SHARED = 2
+# How many more of its words the text repeats than the first line found's (less those it
+# does not) a line further off needs to be the headline instead (browser copies of 131 pages
+# of other sites: 1 and 3 both did worse on one half or the other).
+_CLEAR_SUPPORT = 2
 _SIGN_LINES = 3  # how far under a headline its date or byline stands (a share bar between)
 _OTHER_LINES = 1  # lines of other kinds a headline may stand above (a lead, a tag line)
 _WIDGET_WORDS = 3  # "Chia sẻ", "Google +1", "0 bình luận": share buttons and counters
@@ -166,8 +170,32 @@ def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) 
     for top in (start, start - 1):
         found = _headline_above(lines, top, profile)
         if found is not None:
-            return found
+            return _better_supported(lines, start, found, profile)
     return None
+
+
+def _better_supported(lines: list[Line], start: int, found: int, profile: SiteProfile) -> int:
+    """``found``, unless another line that could be the headline says clearly more of what
+    the text under it says: a headline's words come back in its text, while a video's
+    title, another story's headline, a share button or a pull quote above the text say
+    other things or more besides. Each line is scored by its topic words the text repeats,
+    less those it does not; a line further from the text wins only by a clear margin."""
+    candidates = dict.fromkeys([*_headline_candidates(lines, start, profile), *_headline_candidates(lines, start - 1, profile)])
+    text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
+
+    def support(index: int) -> tuple[int, int]:
+        words = _words(lines[index].text)
+        shared = len(words & text)
+        return shared - (len(words) - shared), shared
+
+    rivals = [index for index in candidates if index != found]
+    if not rivals:
+        return found
+    best = max(rivals, key=lambda index: (support(index)[0], -abs(index - start)))
+    score, shared = support(best)
+    if score >= support(found)[0] + _CLEAR_SUPPORT and shared >= _TOPIC_WORDS_SHARED:
+        return best
+    return found
 
 
 def _headline_above(lines: list[Line], start: int, profile: SiteProfile) -> int | None:
