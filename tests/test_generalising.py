@@ -1788,6 +1788,21 @@ def test_the_line_whose_words_the_text_repeats_is_the_headline_over_a_video_titl
     assert _reader_copy(tmp_path, parts).title == nearer
 
 
+def test_a_headline_above_a_long_share_panel_is_found_by_the_words_the_text_repeats(tmp_path):
+    """A copy: the headline, then a share panel of a dozen lines of a headline's length,
+    then the text. The climb from the text stops inside the panel; further up, the line
+    that says several of the text's words and few others is the headline. A line up there
+    that says only two of them does not win."""
+    title = "Council adds twenty routes to the eastern edge of the city"
+    panel = [f"Share this with {network}" for network in
+             ("Facebook", "Messenger", "Twitter", "Pinterest", "WhatsApp", "LinkedIn", "Email", "Reddit",
+              "Telegram", "Tumblr", "Mastodon", "Threads")]
+    parts = ["Home", title, *panel, "Copy this link", "Close share panel", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+    parts = ["Home", "Twenty years of city music", *panel, "Copy this link", "Close share panel", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title != "Twenty years of city music"
+
+
 @pytest.mark.parametrize(
     "caption",
     [

@@ -33,6 +33,9 @@ _TOPIC_WORDS_SHARED = 2
 # does not) a line further off needs to be the headline instead (browser copies of 131 pages
 # of other sites: 1 and 3 both did worse on one half or the other).
 _CLEAR_SUPPORT = 2
+# Past the climb, up to this many lines above the text, a line scoring at least this much.
+_FAR_REACH = 60
+_FAR_SUPPORT = 3
 _SIGN_LINES = 3  # how far under a headline its date or byline stands (a share bar between)
 _OTHER_LINES = 1  # lines of other kinds a headline may stand above (a lead, a tag line)
 _WIDGET_WORDS = 3  # "Chia sẻ", "Google +1", "0 bình luận": share buttons and counters
@@ -188,13 +191,25 @@ def _better_supported(lines: list[Line], start: int, found: int, profile: SitePr
         shared = len(words & text)
         return shared - (len(words) - shared), shared
 
+    least = support(found)[0] + _CLEAR_SUPPORT
     rivals = [index for index in candidates if index != found]
-    if not rivals:
-        return found
-    best = max(rivals, key=lambda index: (support(index)[0], -abs(index - start)))
-    score, shared = support(best)
-    if score >= support(found)[0] + _CLEAR_SUPPORT and shared >= _TOPIC_WORDS_SHARED:
-        return best
+    if rivals:
+        best = max(rivals, key=lambda index: (support(index)[0], -abs(index - start)))
+        score, shared = support(best)
+        if score >= least and shared >= _TOPIC_WORDS_SHARED:
+            return best
+    # Further up than the climb went (a share panel, a video player's lines, a gallery
+    # between headline and text), a line must say several of the text's words on its own.
+    far = [
+        index
+        for index in range(max(0, start - _FAR_REACH), start)
+        if index not in candidates and _could_be_headline(lines[index], profile)
+    ]
+    if far:
+        best = max(far, key=lambda index: (support(index)[0], index))
+        score, shared = support(best)
+        if score >= max(least, _FAR_SUPPORT) and shared >= _TOPIC_WORDS_SHARED:
+            return best
     return found
 
 
