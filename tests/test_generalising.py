@@ -1803,6 +1803,19 @@ def test_a_headline_above_a_long_share_panel_is_found_by_the_words_the_text_repe
     assert _reader_copy(tmp_path, parts).title != "Twenty years of city music"
 
 
+def test_a_title_case_line_longer_than_a_name_is_no_line_of_names(tmp_path):
+    """A copy: "continue reading" over the headline in Title Case, seven words with no
+    "and" or comma between them (no list of names: one name runs to four words), then a
+    standfirst saying none of them, the byline, and the text. The headline is no byline;
+    a name with its job title (``Jane Roe Senior Contributor``) still is one."""
+    title = "Mayor’s Made-for-TV Budget Fight Keeps Council Guessing"
+    standfirst = "Officials say the plans are hard to follow and harder to pay for, and residents are not convinced."
+    parts = ["Advertisement", "Continue reading the main story", title, standfirst, "Jane Roe", "By Jane Roe", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+    parts = ["Advertisement", "Continue reading the main story", title, "Jane Roe Senior Contributor", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+
+
 @pytest.mark.parametrize(
     "caption",
     [

@@ -45,8 +45,13 @@ def split_authors(byline: str) -> tuple[str, ...]:
     """The names in a byline, in proper case when printed in capitals; a job title after
     a name (``Staff Writer``) is no name."""
     names = [part.strip(" .") for part in _NAME_SEPARATORS.split(byline) if part.strip(" .")]
-    names = [name for name in names if not _ROLE_WORDS.search(name)] or names
+    names = [name for name in names if not names_a_role(name)] or names
     return tuple(proper_case(name) if name == name.upper() else name for name in names)
+
+
+def names_a_role(text: str) -> bool:
+    """``Senior Contributor``, ``Staff Writer``: a job title, as bylines print one after a name."""
+    return _ROLE_WORDS.search(text) is not None
 
 
 def looks_like_names(text: str) -> bool:

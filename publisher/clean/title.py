@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.lines import Line, line_key
-from publisher.clean.names import is_caps_byline, looks_like_names
+from publisher.clean.names import is_caps_byline, looks_like_names, names_a_role, split_authors
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.shapes import (
     has_agency_prefix,
@@ -40,6 +40,7 @@ _SIGN_LINES = 3  # how far under a headline its date or byline stands (a share b
 _OTHER_LINES = 1  # lines of other kinds a headline may stand above (a lead, a tag line)
 _WIDGET_WORDS = 3  # "Chia sẻ", "Google +1", "0 bình luận": share buttons and counters
 _BYLINE_WORDS = 8
+_NAME_WORDS = 4  # one person's name, as printed: "Nguyễn Thị Minh Khai", "Mary Anne de la Cruz"
 # A story's time stamp in a ticker: a time of day beside a date ("00:00 | 26/12/2012").
 _DATE_IN_TEXT = re.compile(
     r"\d{1,2}:\d{2}\W{1,4}\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\W{1,4}\d{1,2}:\d{2}"
@@ -297,7 +298,11 @@ def _alt_text_over_caption(lines: list[Line], index: int) -> bool:
 
 
 def _names_alone(line: Line) -> bool:
-    return line.words <= _BYLINE_WORDS and looks_like_names(line.text.replace(" - ", " , "))
+    """A line of names only. One name runs to a few words (a job title may follow it): a
+    line in Title Case that parts into no names and runs longer is a headline."""
+    if line.words > _BYLINE_WORDS or not looks_like_names(line.text.replace(" - ", " , ")):
+        return False
+    return all(len(name.split()) <= _NAME_WORDS or names_a_role(name) for name in split_authors(line.text))
 
 
 def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
