@@ -172,6 +172,29 @@ def test_a_byline_under_the_top_photos_caption_is_read_and_left_out_of_the_text(
     assert article.published is not None and article.published.value.utcoffset() == timedelta(hours=-10)
 
 
+def test_labels_only_screen_readers_get_are_no_text_and_an_agencys_credit_is_no_byline(tmp_path):
+    """The top photo's caption opens with a label hidden from sight by a visually-hidden
+    utility class (``off-screen``, ``sr-only``); the picture's credit, an agency's name
+    alone, stands under it. The printed caption is what the page shows, and the agency
+    names no writer: the byline under it does."""
+    body = (
+        "<h1>Council adds twenty bus routes</h1>"
+        "<figure><img src='bus.jpg' width='800' height='450'>"
+        "<figcaption><span class='off-screen'>Image caption</span>A new bus on the eastern route</figcaption></figure>"
+        "<p>Getty Images</p>"
+        "<p><a href='/share'><span class='sr-only'>Share this with Email</span></a></p>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    )
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    figure = next(block for block in article.body if isinstance(block, Figure))
+    assert figure.caption.startswith("A new bus on the eastern route")
+    assert "Getty Images" not in article.authors
+    assert "Image caption" not in _text_of(article) and "Share this" not in _text_of(article)
+    body = body.replace("<p>Getty Images</p>", "<p>Getty Images</p><p>Jane Roe</p>")
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+
+
 def test_a_byline_under_a_standfirst_and_the_date_is_read_but_a_dateline_in_capitals_stays_text(tmp_path):
     """Headline, standfirst, photo, date, ``By ...``, then the text: the byline says it is
     one. A place in capitals there (a press release's dateline) is no byline."""

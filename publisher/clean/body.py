@@ -23,6 +23,7 @@ from publisher.clean.shapes import (
     ends_sentence,
     has_agency_prefix,
     has_caption_cue,
+    is_agency_credit,
     is_attribution,
     is_body_prose,
     is_byline,
@@ -302,7 +303,7 @@ def _sort_out(
         # The top photo and its caption may stand between the headline and the byline, and
         # so may a standfirst (one paragraph, with labels or a date line beside it) when the
         # byline says it is one (``By ...``, or marked up).
-        above = [kept for kept in content if not kept.is_image and "caption" not in kept.hints] if index < DATE_WINDOW else None
+        above = [kept for kept in content if not _is_picture_part(kept)] if index < DATE_WINDOW else None
         near_top = above == []
         under_standfirst = above is not None and (len(above) == 1 or (len(above) > 1 and sum(map(_is_standfirst, above)) == 1))
         if line.is_image:
@@ -479,10 +480,15 @@ def _names_only(names: tuple[str, ...]) -> tuple[str, ...]:
     return () if any(any(ch.isdigit() for ch in name) for name in names) else names
 
 
+def _is_picture_part(line: Line) -> bool:
+    """A picture, its caption, or its credit alone on a line under it."""
+    return line.is_image or "caption" in line.hints or is_agency_credit(line.text)
+
+
 def _is_marked_byline(line: Line, profile: SiteProfile) -> bool:
     """A byline that says it is one: opened by a byline's word (``By``, ``Von``) or marked
     up as the author's; neither capitals nor names alone, which a dateline shares."""
-    return line.words <= 8 and (is_byline(line.text, profile) or "author" in line.hints)
+    return line.words <= 8 and not is_agency_credit(line.text) and (is_byline(line.text, profile) or "author" in line.hints)
 
 
 def _is_top_byline(line: Line, following: Line | None, profile: SiteProfile) -> bool:
@@ -492,6 +498,8 @@ def _is_top_byline(line: Line, following: Line | None, profile: SiteProfile) -> 
         return True  # "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated ...": names and a date
     if line.words > 8 or (ends_sentence(line.text) and not line.text.endswith(".")) or line.kind == "heading":
         return False
+    if is_agency_credit(line.text):
+        return False  # a picture's credit under it ("Getty Images"), as a line of names reads
     if "author" in line.hints or is_caps_byline(line.text):
         return True
     return following is not None and is_prose(following) and looks_like_names(line.text.replace(" - ", " , "))

@@ -38,6 +38,18 @@ _DATE_TAIL = re.compile(
 )
 _TIME_OF_DAY = re.compile(r"\d{1,2}[:h]\d{2}")
 _WEB_ADDRESS = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?", re.I)
+# The world's wire services and picture libraries, as captions credit them.
+PICTURE_AGENCIES = (
+    r"AFP|AP|Reuters|Getty Images|Getty|EPA|EPA-EFE|EFE|dpa|Xinhua|ANSA|Anadolu|PA|PA Images|PA Wire|Bloomberg|"
+    r"Shutterstock|iStock|iStockphoto|Alamy|Corbis|Sipa|Kyodo|Yonhap|AAP|Zuma|ZUMA Press|Keystone|NurPhoto|TASS"
+)
+# A picture's credit alone on a line: an agency, maybe after a "Photo:" of some language.
+_AGENCY_CREDIT = re.compile(
+    r"(?:(?:photo|photos|image|images|picture|pictures|foto|fotos|bild|ảnh)\s*:\s*)?(?:" + PICTURE_AGENCIES + r")"
+    r"(?:\s+(?:file|photo|images?))?\.?",
+    re.I,
+)
+_AGENCY_CREDIT_LENGTH = 40
 LEAD_MIN_WORDS = 12
 # Thai and Lao end a sentence with a space, not a stop: a line of theirs is prose by its
 # length, longer than their headlines (40 to 90 letters, 10 to 22 words as counted here).
@@ -62,6 +74,11 @@ def ends_sentence(text: str) -> bool:
 _CLOSING_QUOTES = "\"”’»'"
 _OPENING_QUOTES = "\"“‘«'"
 _STOPS = ".!?…"
+
+
+def is_agency_credit(text: str) -> bool:
+    """``Getty Images``, ``Photo: Reuters``: a picture's credit, which names no writer."""
+    return len(text) < _AGENCY_CREDIT_LENGTH and _AGENCY_CREDIT.fullmatch(text.strip()) is not None
 
 
 def is_web_address(text: str) -> bool:

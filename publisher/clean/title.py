@@ -10,6 +10,7 @@ from publisher.clean.lines import Line, line_key
 from publisher.clean.names import is_caps_byline, looks_like_names, names_a_role, split_authors
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.shapes import (
+    PICTURE_AGENCIES,
     has_agency_prefix,
     has_caption_cue,
     is_attribution,
@@ -52,12 +53,8 @@ _TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " » ")
 _SITE_PART_WORDS = 6  # the site's name and a section: "VnExpress Đời sống"
 # A picture's credit where a caption ends (or is all of a line): the copyright sign, a
 # wire service or picture agency after a slash or in brackets, or a "photo by" of some
-# language. The agencies are the world's wire services and picture libraries, as any
-# caption credits them; a headline never names its picture's maker.
-_AGENCIES = (
-    r"AFP|AP|Reuters|Getty Images|Getty|EPA|EPA-EFE|EFE|dpa|Xinhua|ANSA|Anadolu|PA|PA Images|PA Wire|Bloomberg|"
-    r"Shutterstock|iStock|iStockphoto|Alamy|Corbis|Sipa|Kyodo|Yonhap|AAP|Zuma|ZUMA Press|Keystone|NurPhoto|TASS"
-)
+# language; a headline never names its picture's maker.
+_AGENCIES = PICTURE_AGENCIES
 _PHOTO_CREDIT = re.compile(
     r"©|\((?:" + _AGENCIES + r")(?:\s+(?:file|photo|images?))?\)\.?$"
     r"|[^\s/]\s*/\s*(?:" + _AGENCIES + r")(?:\s+(?:file|photo|images?))?\.?$"

@@ -20,6 +20,14 @@ from lxml import html as lxml_html
 from publisher.clean.unicode import tidy_line
 from publisher.ingest.images import image_address, page_base_url
 
+# The visually-hidden utility classes (Bootstrap's and Tailwind's ``sr-only``, WordPress's
+# ``screen-reader-text``, ``visually-hidden``/``visuallyhidden`` of HTML5 Boilerplate and
+# the GOV.UK and BEM styles, ``off-screen``, Drupal's ``element-invisible``), as a class
+# name or the end of one (``article-image__visually-hidden``).
+_VISUALLY_HIDDEN = re.compile(
+    r"(?:^|[\s_-])(?:sr-only|screen-reader-text|screen-reader-only|visually-?hidden|off-?screen|element-invisible)(?=$|\s)",
+    re.I,
+)
 _SKIPPED = frozenset({
     "script", "style", "noscript", "template", "iframe", "svg", "select", "option", "button",
     "input", "textarea", "object", "embed", "video", "audio", "canvas", "map", "head", "label",
@@ -274,5 +282,18 @@ def _hint_rank(names: str) -> int:
 
 
 def _is_hidden(element: etree._Element) -> bool:
+    """Hidden from the page's readers: ``display: none``, ``hidden``, or a class of the
+    visually-hidden utilities CSS frameworks and CMSes share (``sr-only``,
+    ``screen-reader-text``, ``visually-hidden``, ``off-screen``): labels for screen
+    readers ("Image caption", "Share this with Email", "Posted in:") that the page
+    never shows, and that a printed article should not show either."""
     style = element.get("style")
-    return (style is not None and "display:none" in style.replace(" ", "").lower()) or element.get("hidden") is not None
+    if (style is not None and "display:none" in style.replace(" ", "").lower()) or element.get("hidden") is not None:
+        return True
+    names = element.get("class")
+    return names is not None and _visually_hidden(names)
+
+
+@lru_cache(maxsize=4096)
+def _visually_hidden(names: str) -> bool:
+    return _VISUALLY_HIDDEN.search(names) is not None
