@@ -680,6 +680,25 @@ def test_a_table_of_figures_is_refused(tmp_path):
         read_article(page, load_profiles())
 
 
+
+def test_a_tables_rows_of_data_read_as_one_line_each_but_a_layout_tables_cells_stay_blocks(tmp_path):
+    """An article with a table of results inside its text: each row of a few words a cell
+    reads as one line, its cells set apart, a header row as well (never a subheading). A
+    table the page is laid out with (a cell holds paragraphs) keeps its cells' paragraphs."""
+    results = "".join(f"<tr><td>Route {n}</td><td>East depot</td><td>{n * 4} buses</td></tr>" for n in range(1, 5))
+    table = f"<table><tr><th>Route</th><th>From</th><th>Buses</th></tr>{results}</table>"
+    body = "<h1>Council adds twenty bus routes</h1>" + f"<p>{PARAGRAPHS[0]}</p>{table}" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[1:])
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    texts = [block.text for block in article.body if isinstance(block, Paragraph)]
+    assert "Route · From · Buses" in texts and "Route 3 · East depot · 12 buses" in texts
+    assert not any(isinstance(block, Heading) and "·" in block.text for block in article.body)
+    layout = "<table><tr>" + "".join(f"<td><p>{p}</p></td>" for p in PARAGRAPHS[1:3]) + "</tr></table>"
+    body = "<h1>Council adds twenty bus routes</h1>" + f"<p>{PARAGRAPHS[0]}</p>{layout}<p>{PARAGRAPHS[3]}</p>"
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    texts = [block.text for block in article.body if isinstance(block, Paragraph)]
+    assert PARAGRAPHS[1] in texts and PARAGRAPHS[2] in texts
+
+
 _VIETNAMESE_PARAGRAPHS = [
     "Hội đồng thành phố đã biểu quyết vào thứ Ba về việc mở rộng mạng lưới xe buýt thêm hai mươi tuyến mới.",
     "Các quan chức cho biết những tuyến mới sẽ phục vụ các khu dân cư ở rìa phía đông của thành phố.",

@@ -507,6 +507,8 @@ def _is_top_byline(line: Line, following: Line | None, profile: SiteProfile) -> 
 
 def _block(line: Line, following: Line | None, profile: SiteProfile, text_mode: bool, right_under_lead: bool) -> Block | None:
     """The block one line makes (None: it joins the list before it)."""
+    if "row" in line.hints:
+        return Paragraph(line.text)  # a table's row of data: never a subheading or a caption
     if line.kind == "item":
         return None
     if line.kind == "quote" and line.words >= 6:

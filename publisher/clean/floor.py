@@ -19,7 +19,7 @@ from functools import cached_property
 from lxml import etree
 
 from publisher.clean.explain import CleanResult
-from publisher.clean.lines import line_key
+from publisher.clean.lines import ROW_CELL_WORDS, ROW_SEPARATOR, line_key
 from publisher.clean.unicode import tidy_line
 from publisher.clean.words import comparison_words
 from publisher.model import Article, Block, Figure, Heading, ListBlock, Paragraph, Quote
@@ -52,15 +52,23 @@ class ExtractedBlock:
 @dataclass(frozen=True)
 class ExtractedText:
     blocks: tuple[ExtractedBlock, ...]
+    rows: tuple[str, ...] = ()  # its tables' rows of data, each as one line
 
     @classmethod
     def from_tree(cls, body: etree._Element) -> ExtractedText:
         for line_break in body.iter("lb"):  # the extractor's own tree, not the page's
             line_break.text = "\n"
         blocks = []
-        for element in body.iter(*_BLOCK_TAGS):
+        rows = []
+        for element in body.iter(*_BLOCK_TAGS, "row"):
             tag = element.tag
             if not isinstance(tag, str):  # never: the elements are those of the tags asked for
+                continue
+            if tag == "row":
+                # A row of data, which the page's lines may read as one (pagelines.py): its
+                # cells stay the blocks, and the row as one line is held too.
+                if (cells := _data_row(element)) is not None:
+                    rows.append(ROW_SEPARATOR.join(cells))
                 continue
             if tag == "p" and (parent := element.getparent()) is not None and parent.tag in ("quote", "item", "cell"):
                 continue  # read with its container
@@ -70,7 +78,7 @@ class ExtractedText:
                 text = unicodedata.normalize("NFC", tidy_line(part))
                 if text:
                     blocks.append(ExtractedBlock(_BLOCK_TAGS[tag], text))
-        return cls(tuple(blocks))
+        return cls(tuple(blocks), tuple(rows))
 
     def keys(self, prefix: int) -> frozenset[str]:
         """The beginnings of its blocks, as lines are compared."""
@@ -82,7 +90,7 @@ class ExtractedText:
 
     @cached_property
     def _starts(self) -> frozenset[str]:
-        return self.keys(KEY_PREFIX)
+        return self.keys(KEY_PREFIX) | {line_key(row)[:KEY_PREFIX] for row in self.rows}
 
     def holds(self, text: str) -> bool:
         """Whether the extractor took ``text`` (a line of the page) for main text: a block
@@ -212,6 +220,23 @@ _RECOGNISED_RULES = frozenset({
     "site name ending the page title",
     "page title (the title repeats below)",
 })
+
+
+def _data_row(row: etree._Element) -> list[str] | None:
+    """The texts of the extractor's row of data: cells of a few words of text alone (the
+    same rows ``pagelines.data_row_cells`` reads as one line)."""
+    texts = []
+    for cell in row:
+        if cell.tag != "cell":
+            return None
+        if len(cell):  # a paragraph, a list, a line break inside: a layout's cell
+            return None
+        text = unicodedata.normalize("NFC", tidy_line(cell.text or ""))
+        if len(text.split()) > ROW_CELL_WORDS:
+            return None
+        if text:
+            texts.append(text)
+    return texts if len(texts) >= 2 else None
 
 
 def block_texts(block: Block) -> list[str]:

@@ -12,6 +12,11 @@ from functools import lru_cache
 
 from publisher.clean.words import word_count
 
+# A table's row of data (cells of a few words each, as scores, prices and results are set)
+# reads as one line, its cells set apart by this; a cell of more words, or holding blocks,
+# makes the row one of a table a page is laid out with, whose cells stay blocks.
+ROW_SEPARATOR = " · "
+ROW_CELL_WORDS = 20
 # Counters that sites print after a label: "Ý kiến bạn đọc ( 33 )", "Bình luận (5)".
 _COUNTER = re.compile(r"\s*[(\[]\s*\d+\s*[)\]]\s*$")
 # The bullet a text browser puts before a menu entry or a list item ("  • Tin khác").

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
-from publisher.clean.lines import Line, line_key
+from publisher.clean.lines import ROW_SEPARATOR, Line, line_key
 from publisher.clean.names import looks_like_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
@@ -395,10 +395,12 @@ def doubt_figures(lines: list[Line]) -> str | None:
     """Mostly figures under the headline, hardly a sentence: a table of data (prices,
     results, a company's accounts), not an article."""
     texts = [line for line in lines if not line.is_image]
-    figures = sum(1 for line in texts if _is_figure(line.text))
+    # A table's row of data, read as one line, counts cell by cell, as a copy's cells do.
+    cells = [cell for line in texts for cell in (line.text.split(ROW_SEPARATOR) if "row" in line.hints else (line.text,))]
+    figures = sum(1 for cell in cells if _is_figure(cell))
     paragraphs = sum(1 for line in texts if is_body_prose(line))
-    if len(texts) >= _TABLE_LINES and figures >= _TABLE_SHARE * len(texts) and paragraphs < _TEXT_RUN:
-        return f"a table of figures ({figures} of {len(texts)} lines are numbers), not an article"
+    if len(cells) >= _TABLE_LINES and figures >= _TABLE_SHARE * len(cells) and paragraphs < _TEXT_RUN:
+        return f"a table of figures ({figures} of {len(cells)} lines or cells are numbers), not an article"
     return None
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lxml_html
 
+from publisher.clean.lines import ROW_CELL_WORDS, ROW_SEPARATOR
 from publisher.clean.unicode import tidy_line
 from publisher.ingest.images import image_address, page_base_url
 
@@ -38,6 +39,10 @@ _BLOCKS = frozenset({
     "figcaption", "blockquote", "dd", "dt", "dl", "center", "form", "main", "pre", "address",
     "caption", "body", "hr",
 })
+_CELLS = frozenset({"td", "th"})
+_ROW_HINT = frozenset({"row"})  # a line that is a table's row of data
+_ROW_MIN_CELLS = 2
+_INLINE_IN_CELL = frozenset({"br"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD = frozenset({"b", "strong"})
 # Words in class names and ids, as CMSes use them. Order matters: the first match wins.
@@ -218,6 +223,13 @@ class _LineBuilder:
         if tag in _SKIPPED or not tag or _is_hidden(element):
             return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         own = _class_hints(element)
+        if tag == "tr" and (cells := data_row_cells(element)) is not None:
+            self.flush()
+            self._blocks_seen += 1
+            bold = all(cell.tag == "th" for cell in element if isinstance(cell.tag, str) and cell.tag.lower() in _CELLS)
+            self.lines.append(PageLine(ROW_SEPARATOR.join(cells), "text", 0, self._hints | own | _ROW_HINT, bold,
+                                       sourceline=element.sourceline or self._sourceline, block=self._blocks_seen))
+            return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         is_block = tag in _BLOCKS
         if is_block or tag in ("br", "img"):
             self.flush()
@@ -279,6 +291,48 @@ def _hint_rank(names: str) -> int:
         matches = _ANY_HINT.finditer(names)
     ranks = [_HINT_RANK[match.lastgroup] for match in matches if match.lastgroup]
     return min(ranks, default=_NO_HINT)
+
+
+def data_row_cells(row: etree._Element) -> list[str] | None:
+    """The texts of a table row's cells where the row is one of data (a score, a price, a
+    name and a figure): two cells with text or more, each a few words of text alone, no
+    paragraph, list, table or picture inside. Such a row reads as one line, its cells set
+    apart; a row of a table a page is laid out with (a cell holds paragraphs, a picture, a
+    whole column of text) is none, and its cells stay blocks of their own."""
+    texts = []
+    for cell in row:
+        tag = cell.tag.lower() if isinstance(cell.tag, str) else ""
+        if tag not in _CELLS:
+            if tag and not _is_hidden(cell):
+                return None  # a row of rows, or markup a table should not hold
+            continue
+        if _is_hidden(cell):
+            continue
+        text = _cell_text(cell)
+        if text is None:
+            return None
+        if text:
+            texts.append(text)
+    return texts if len(texts) >= _ROW_MIN_CELLS else None
+
+
+def _cell_text(cell: etree._Element) -> str | None:
+    """A data cell's visible text; None where the cell holds more than a few words of text."""
+    parts: list[str] = []
+    walker = etree.iterwalk(cell, events=("start", "end"))
+    for event, element in walker:
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if event == "start":
+            if element is not cell and (tag in _SKIPPED or not tag or _is_hidden(element)):
+                walker.skip_subtree()
+                continue
+            if element is not cell and (tag in _BLOCKS or tag == "img") and tag not in _INLINE_IN_CELL:
+                return None
+            parts.append(element.text or "")
+        elif element is not cell:
+            parts.append(element.tail or "")
+    text = unicodedata.normalize("NFC", tidy_line(" ".join(parts)))
+    return text if len(text.split()) <= ROW_CELL_WORDS else None
 
 
 def _is_hidden(element: etree._Element) -> bool:
