@@ -19,7 +19,7 @@ from typer.testing import CliRunner
 from publisher import Figure, load_profiles, read_article
 from publisher.build import BuildOptions, Reporter, build_one
 from publisher.cli import app
-from publisher.ingest.images import image_address, largest_candidate, page_base_url
+from publisher.ingest.images import furniture_evidence, image_address, largest_candidate, page_base_url
 from publisher.ingest.pagelines import page_lines, parse_html
 
 CDN = "https://cdn.example.vn"
@@ -131,6 +131,75 @@ def test_a_tracking_pixel_is_no_picture(tmp_path):
 def test_other_schemes_are_no_address():
     assert image_address(img('<img src="javascript:alert(1)" data-echo="javascript:alert(2)">'), None) is None
     assert image_address(img('<img data-src="file:///etc/passwd">'), None) is None
+
+
+# ------------------------------------------------------------------ site furniture is no figure
+
+SHARE_BAR = (
+    "<div class='chia-se'>"
+    "<a href='https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fbao.example.vn%2Fbai'><img src='/static/fb.png'></a>"
+    "<a href='https://twitter.com/intent/tweet?url=https%3A%2F%2Fbao.example.vn%2Fbai'><img src='/static/tw.png'></a>"
+    "<a href='https://sp.zalo.me/share_inline?url=https%3A%2F%2Fbao.example.vn%2Fbai'><img src='/static/zalo.png'></a>"
+    "<img src='/static/print.png' width='24' height='24'></div>"
+)
+AVATAR = "<div class='post-author'><img src='/uploads/nguyen-van-a.jpg'><span>Nguyễn Văn A</span></div>"
+LOGO = "<img src='/assets/site-logo.png'>"
+PHOTO = (
+    "<figure><img src='/2023/03/xe-buyt-dien-long-bien.jpg' width='1200' height='800'>"
+    "<figcaption>Xe buýt điện đón khách tại bến Long Biên sáng 5/3.</figcaption></figure>"
+)
+HEAD = '<link rel="canonical" href="https://bao.example.vn/thoi-su/bai.html">'
+
+
+def test_share_icons_an_avatar_and_a_logo_are_no_figures_but_the_photo_stays(tmp_path):
+    markup = page(PHOTO, HEAD).replace("<h1>", LOGO + "<h1>").replace("<div class='date'>", AVATAR + SHARE_BAR + "<div class='date'>")
+    figures = figures_of(write_page(tmp_path, markup))
+    assert [(f.src, f.caption) for f in figures] == [
+        ("https://bao.example.vn/2023/03/xe-buyt-dien-long-bien.jpg", "Xe buýt điện đón khách tại bến Long Biên sáng 5/3."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("markup", "evidence"),
+    [
+        ('<img src="/x/pic.png" role="presentation">', "marked decorative"),
+        ('<img src="/x/pic.png" aria-hidden="true">', "marked decorative"),
+        ('<img src="/x/pic.png" width="40" height="40">', "declared small"),
+        ('<img src="/x/rule.gif" width="600" height="2">', "declared small"),
+        ('<img src="/thumbnail/40x40/pic.jpg">', "small in its address"),
+        ('<img src="/avatar/abc?s=64">', "small in its address"),
+        ('<img src="/x/pic.jpg?w=96&h=96">', "small in its address"),
+        ('<img src="/theme/icons/twitter.svg">', "named furniture"),
+        ('<img src="/design/play_overlay.png">', "named furniture"),
+        ('<img src="/img/ajax-loader.gif">', "named furniture"),
+        ('<img src="/design/Social-Facebook-34.png">', "named furniture"),
+        ('<a href="https://www.linkedin.com/shareArticle?url=x"><img src="/x/in.png"></a>', "a share link"),
+        ('<div class="social-follow"><img src="/x/fb.png"></div>', "in furniture's box"),
+    ],
+)
+def test_what_says_a_picture_is_furniture(markup, evidence):
+    element = img(markup)
+    assert furniture_evidence(element, image_address(element, "https://bao.example.vn/")) == evidence
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<img src="/2023/03/xe-buyt.jpg" width="1200" height="800">',
+        '<img src="/resizer/700x0/smart/xe-buyt.jpg">',  # 0: height to match the width
+        '<img src="/2023/03/xe-buyt.jpg?w=20">',  # a lazy loader's blurred placeholder of a large photo
+        '<img src="/2023/03/xe-buyt.jpg?s=2">',  # a version, not a size
+        '<img src="/2023/03/loading-truck.jpg">',  # "loading" is what the photo shows
+        '<img src="/2023/03/social-media-summit.jpg">',  # a photo's name may say "social"
+        # A "Pin it" link around the article's own large photo.
+        '<a href="https://www.pinterest.com/pin/create/button/?url=x"><img src="/2023/03/pin.jpg" width="300" height="450"></a>',
+        # An <article> whose class names its author holds the text, not a headshot.
+        '<article class="post author-jane"><p>Long paragraph of text. ' + "Words " * 100 + '</p><img src="/2023/03/xe.jpg"></article>',
+    ],
+)
+def test_a_photo_is_no_furniture(markup):
+    element = img(markup)
+    assert furniture_evidence(element, image_address(element, "https://bao.example.vn/")) is None
 
 
 # ------------------------------------------------------------------ against what address

@@ -110,7 +110,7 @@ def read_body(
             blocks.settle_picture()
             lead = line.text
         elif index in gallery or _is_caption(line, profile, blocks.pending, _right_under(content, index)):
-            blocks.caption(line.text)
+            blocks.caption(line)
         else:
             blocks.settle_picture()
             blocks.add(line, _block(line, following, profile, text_mode, lead is not None and not blocks.items))
@@ -544,9 +544,12 @@ class _Blocks:
         self.settle_picture()
         self.pending = image
 
-    def caption(self, text: str) -> None:
-        image = self.pending
+    def caption(self, line: Line) -> None:
+        image, text = self.pending, line.text
         self.pending = None
+        if image is not None and "furniture" in image.hints:
+            self._drop_furniture(image, line)
+            return
         src = _figure_src(image.src, self._path) if image is not None else None
         alt = _own_alt(image.alt, text, self._title_key) if image is not None and src is not None else None
         self.items.append(Figure(caption=text, src=src, alt=alt))
@@ -554,6 +557,9 @@ class _Blocks:
     def settle_picture(self) -> None:
         """A picture without a caption, local or remote: the build shows it, or warns."""
         image, self.pending = self.pending, None
+        if image is not None and "furniture" in image.hints:
+            self._drop_furniture(image, None)
+            return
         src = _figure_src(image.src, self._path) if image is not None else None
         if image is None or src is None:
             return
@@ -561,6 +567,13 @@ class _Blocks:
         # caption. A remote one's alt text is too often a file name or the headline again.
         remote = urlsplit(src).scheme.lower() in ("http", "https")
         self.items.append(Figure(caption="" if remote else image.alt or "", src=src))
+
+    def _drop_furniture(self, image: Line, caption: Line | None) -> None:
+        """A share button, an avatar, a logo (``furniture_evidence``) is no figure, and the
+        text under it (a related story's teaser, the author's name) no caption."""
+        self._dropped.append(Dropped(image.number, image.src or "", "site furniture drawn as a picture"))
+        if caption is not None:
+            self._dropped.append(Dropped(caption.number, caption.text, "the caption of site furniture drawn as a picture"))
 
     def add(self, line: Line, block: Block | None) -> None:
         if block is not None:

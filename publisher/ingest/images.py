@@ -200,3 +200,123 @@ def _web_address(address: str | None) -> str | None:
     except ValueError:  # an unclosed IPv6 bracket
         return None
     return address.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
+# Site furniture drawn as pictures: what an image's own file name, its declared or addressed
+# size, or the element around it says it is. Each alone is evidence enough.
+_FURNITURE_WORDS = r"icons?|ico|logos?|sprites?|avatars?|gravatar|badges?|buttons?|btn|loader|spinner|spacer|pixel|overlay|emoji"
+# Words a photo's name may hold too (``social-media-summit.jpg``, ``share-prices.jpg``): furniture
+# only in a drawing's format (PNG, GIF, SVG), never in a photo's (JPEG, WebP).
+_GRAPHIC_WORDS = r"share|sharing|social|authors?"
+_GRAPHIC_FORMATS = (".png", ".gif", ".svg")
+
+
+def _path_words(words: str) -> re.Pattern[str]:
+    """A word of the file's name or of a folder of its address: ``icon_twitter.png``,
+    ``Icons-Blog-Footer/twitter.svg``, ``img/share/reddit.png``, ``ajax-loader.gif``."""
+    return re.compile(rf"(?:^|[/_\-.\s]|(?<=[a-z])(?=[A-Z]))(?:{words})(?=$|[/_\-.\s\dA-Z])", re.I)
+
+
+_FURNITURE_PATH = _path_words(_FURNITURE_WORDS)
+_GRAPHIC_PATH = _path_words(_GRAPHIC_WORDS)
+# The purpose an ancestor's class or id names: a share bar, a follow box, an avatar, a logo,
+# the author's box by the byline.
+_FURNITURE_CLASS = re.compile(
+    r"(?:^|[\s_\-])(?:share|sharing|social|follow|icons?|avatars?|logos?|author|byline|gravatar|profile-?pic)"
+    r"(?=$|[\s_\-\d])",
+    re.I,
+)
+# Share endpoints, as the networks document them for a "share this" link.
+_SHARE_LINK = re.compile(
+    r"sharer|/share(?=[/?_.]|$)|/intent/|sharearticle|/pin/create|/submit\?|/send\?|addtoany|addthis|sharethis|^mailto:|^whatsapp:",
+    re.I,
+)
+_SMALL_PIXELS = 120  # neither side of a news photo is this small once printed
+_STRIP_PIXELS = 16  # a side this thin is a line or a border, whatever the other
+_LARGE_PIXELS = 250  # a picture declared this large is shown as the article's, whatever wraps it
+_BOX_TEXT = 400  # characters of text a share bar's or an author's box holds at most
+_DECLARED_PIXELS = re.compile(r"^\s*(\d+)\s*(?:px)?\s*$", re.I)
+# A size written into the address: ``/40x40/``, ``?s=64`` (a square), ``?w=105&h=105``, ``resize=96,96``.
+_ADDRESS_SQUARE = re.compile(r"(?:^|[/_\-])(\d{1,4})x(\d{1,4})(?=$|[/_\-.])", re.I)
+_ADDRESS_SIDE = re.compile(r"[?&](?:s|size)=(\d{1,4})(?=$|&)", re.I)
+_ADDRESS_PAIR = re.compile(r"[?&](?:resize|fit)=(\d{1,4})(?:,|%2C)(\d{1,4})", re.I)
+_ADDRESS_WIDTH = re.compile(r"[?&](?:w|width)=(\d{1,4})(?=$|&)", re.I)
+_ADDRESS_HEIGHT = re.compile(r"[?&](?:h|height)=(\d{1,4})(?=$|&)", re.I)
+_LEAST_SQUARE = 10  # below this, ``?s=2`` is a version or a page, not a size
+_ANCESTOR_DEPTH = 4  # how far up a share bar's or an avatar box's class is looked for
+
+
+def furniture_evidence(element: etree._Element, address: str) -> str | None:
+    """What says an ``<img>`` showing ``address`` is site furniture (a share button, an
+    avatar, a logo, a loader, a play overlay), not a picture of the article; None when
+    nothing does. The first evidence found is named, for the record."""
+    if _attribute(element, "role") == "presentation" or _attribute(element, "aria-hidden") == "true":
+        return "marked decorative"
+    if _is_small(_declared_size(element)):
+        return "declared small"
+    if _is_small(_address_size(address)):
+        return "small in its address"
+    path = urlsplit(address).path
+    if _FURNITURE_PATH.search(path) or (path.lower().endswith(_GRAPHIC_FORMATS) and _GRAPHIC_PATH.search(path)):
+        return "named furniture"
+    if _is_large(_declared_size(element)):
+        return None  # a "Pin it" link or a gallery's share box wraps the article's own photos
+    for depth, ancestor in enumerate(element.iterancestors()):
+        if depth >= _ANCESTOR_DEPTH:
+            break
+        if ancestor.tag == "a" and _SHARE_LINK.search(ancestor.get("href") or ""):
+            return "a share link"
+        if _FURNITURE_CLASS.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}") and _holds_little_text(ancestor):
+            return "in furniture's box"
+    return None
+
+
+def _attribute(element: etree._Element, name: str) -> str:
+    return (element.get(name) or "").strip().lower()
+
+
+def _holds_little_text(element: etree._Element) -> bool:
+    """A share bar, an avatar or a logo box holds a few words; an ``<article>`` whose class
+    names its author (``author-jane``) holds the text."""
+    length = 0
+    for text in element.itertext():
+        length += len(text.strip())
+        if length > _BOX_TEXT:
+            return False
+    return True
+
+
+def _is_large(size: tuple[int | None, int | None]) -> bool:
+    return any(side and side >= _LARGE_PIXELS for side in size)
+
+
+def _is_small(size: tuple[int | None, int | None]) -> bool:
+    """Every known side small (an icon, a headshot), or one side a rule's thickness (a
+    separator line, a box's border drawn as a picture). A side of 0 is no size: resizers
+    write ``700x0`` for "700 wide, height to match"."""
+    known = [side for side in size if side]
+    return bool(known) and (max(known) <= _SMALL_PIXELS or min(known) <= _STRIP_PIXELS)
+
+
+def _declared_size(element: etree._Element) -> tuple[int | None, int | None]:
+    """``width`` and ``height`` in pixels (an inline style's sizes do not pass the sanitiser)."""
+    sides = [_DECLARED_PIXELS.match(element.get(name) or "") for name in ("width", "height")]
+    width, height = (int(side.group(1)) if side else None for side in sides)
+    return width, height
+
+
+def _address_size(address: str) -> tuple[int | None, int | None]:
+    """A size the address asks for, when it gives both sides (a single width is often a
+    lazy loader's blurred placeholder of a large photo) or one side of a square."""
+    parts = urlsplit(address)
+    if found := _ADDRESS_SQUARE.search(parts.path):
+        return int(found.group(1)), int(found.group(2))
+    query = f"?{parts.query}"
+    if found := _ADDRESS_PAIR.search(query):
+        return int(found.group(1)), int(found.group(2))
+    if (found := _ADDRESS_SIDE.search(query)) and int(found.group(1)) >= _LEAST_SQUARE:
+        return int(found.group(1)), int(found.group(1))
+    width, height = _ADDRESS_WIDTH.search(query), _ADDRESS_HEIGHT.search(query)
+    if width and height:
+        return int(width.group(1)), int(height.group(1))
+    return None, None

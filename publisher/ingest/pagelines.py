@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 
 from publisher.clean.lines import ROW_CELL_WORDS, ROW_SEPARATOR
 from publisher.clean.unicode import tidy_line
-from publisher.ingest.images import image_address, page_base_url
+from publisher.ingest.images import furniture_evidence, image_address, page_base_url
 
 # The visually-hidden utility classes (Bootstrap's and Tailwind's ``sr-only``, WordPress's
 # ``screen-reader-text``, ``visually-hidden``/``visuallyhidden`` of HTML5 Boilerplate and
@@ -92,6 +92,7 @@ _MAYBE_HINT_LOWER = re.compile(
 # Hints an inline element may give its whole line (``<span class="author">``); others (a
 # tag link inside a paragraph) would mislabel the paragraph.
 _INLINE_HINTS = frozenset({"author", "source"})
+_FURNITURE = frozenset({"furniture"})  # an image that is a share button, an avatar, a logo...
 
 
 @dataclass(frozen=True)
@@ -264,7 +265,10 @@ class _LineBuilder:
         src = image_address(element, self._base_url, self._folder)
         if src:
             alt = unicodedata.normalize("NFC", tidy_line(element.get("alt") or "")) or None
-            self.lines.append(PageLine("", "image", 0, self._hints | own, False, src, alt, link=link,
+            # Site furniture stays a line (it still parts the headline from the text, a
+            # byline from a teaser) but becomes no figure.
+            hints = self._hints | own | (_FURNITURE if furniture_evidence(element, src) else frozenset())
+            self.lines.append(PageLine("", "image", 0, hints, False, src, alt, link=link,
                                        sourceline=element.sourceline or 0))
 
 

@@ -26,7 +26,8 @@ _DROPPED_WITH_CONTENT = {
 _ATTRIBUTES = {
     "*": {"class", "id", "hidden", "style", "itemprop", "lang", "title"},
     "a": {"href"},
-    "img": {"src", "alt", "srcset", "width", "height"},
+    # role and aria-hidden: a page's own word that a picture is decoration (furniture_evidence).
+    "img": {"src", "alt", "srcset", "width", "height", "role", "aria-hidden"},
     "source": {"srcset", "type"},
     "time": {"datetime"},
     "td": {"colspan", "rowspan"},
