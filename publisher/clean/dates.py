@@ -199,6 +199,20 @@ _DATE_PATTERNS = (
     _NUMERIC_DATE, _JAPANESE_ERA_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _SOLAR_HIJRI_NAMED,
     _SOLAR_HIJRI_NUMBERS, _ISO_DATE, _YEAR_MONTH_DAY_SIGNS,
 )
+_WITHOUT_ERA_OR_SOLAR_HIJRI = tuple(
+    pattern for pattern in _DATE_PATTERNS if pattern not in (_JAPANESE_ERA_DATE, _SOLAR_HIJRI_NAMED, _SOLAR_HIJRI_NUMBERS)
+)
+_WITHOUT_ERA = tuple(pattern for pattern in _DATE_PATTERNS if pattern is not _JAPANESE_ERA_DATE)
+_WITHOUT_SOLAR_HIJRI = tuple(pattern for pattern in _DATE_PATTERNS if pattern not in (_SOLAR_HIJRI_NAMED, _SOLAR_HIJRI_NUMBERS))
+
+
+def _date_patterns(text: str) -> tuple[re.Pattern[str], ...]:
+    """The ways of printing a date ``text`` may hold: a Japanese era date needs a 年, a
+    Solar Hijri one Arabic script (a look for either costs a line without them time)."""
+    era, arabic = "年" in text, _ARABIC_SCRIPT.search(text) is not None
+    if era and arabic:
+        return _DATE_PATTERNS
+    return _WITHOUT_SOLAR_HIJRI if era else _WITHOUT_ERA if arabic else _WITHOUT_ERA_OR_SOLAR_HIJRI
 _TIME = re.compile(
     r"(?<!\d)(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|A\.M\.|P\.M\.|SA|CH|sáng|trưa|chiều|tối|đêm)(?!\w))?(?!\d)",
     re.I,
@@ -406,7 +420,7 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
     if not _DIGIT.search(text):
         return None
     text = _MONTH_RUN_ON.sub(" ", text)
-    for pattern in _DATE_PATTERNS:
+    for pattern in _date_patterns(text):
         match = pattern.search(text)
         if match is None or match.start() == 0:
             continue
@@ -420,7 +434,7 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
 def _date_part(text: str) -> str:
     """``text``, which opens with a date, to the end of its date, time and zone: words after
     them (``2019-11-18T20:51:19Z Science & Astronomy``) are no part of the date as printed."""
-    patterns = (*_DATE_PATTERNS, _TIME, _ZONE)
+    patterns = (*_date_patterns(text), _TIME, _ZONE)
     end = max((match.end() for pattern in patterns for match in pattern.finditer(text)), default=len(text))
     closing = re.match(r"[^\w\s]*\)", text[end:])  # "(19:14 GMT)" closes its bracket
     return text[: end + (closing.end() if closing else 0)].strip()
@@ -455,7 +469,7 @@ def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
     if found is None:
         return None
     rest = _AGE.sub(" ", unglued(line))
-    for pattern in (*_DATE_PATTERNS, _TIME, _ZONE):
+    for pattern in (*_date_patterns(rest), _TIME, _ZONE):
         rest = pattern.sub(" ", rest)
     rest = _DATE_LINE_WORDS.sub(" ", rest)
     leftover_words = [word for word in re.findall(r"\w{2,}", rest) if not word.isdigit()]
