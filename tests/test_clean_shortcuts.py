@@ -120,16 +120,22 @@ def test_month_names_grouped_by_first_letter_match_what_one_flat_list_matches():
     from publisher.clean import dates
 
     month = rf"(?P<month>{_flat(list(dates._MONTHS))})\.?"
+    # The names of languages that print the day first are not looked for before a day.
+    month_first_names = [m for m in dates._MONTHS if m not in dates._DAY_FIRST_MONTHS]
+    month_first = rf"(?P<month>{_flat(month_first_names)})\.?"
     flat = {
-        dates._MONTH_DAY_YEAR: re.compile(rf"(?<!\w){month}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)", re.I),
+        dates._MONTH_DAY_YEAR: re.compile(
+            rf"(?<!\w){month_first}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)", re.I
+        ),
         dates._DAY_MONTH_YEAR: re.compile(
-            rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{month},?\s+(?:de\s+)?(?P<year>\d{{4}})(?!\d)", re.I
+            rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{month},?\s+(?:de\s+|[พค]\.ศ\.\s*)?(?P<year>\d{{4}})(?!\d)",
+            re.I,
         ),
         dates._MONTH_RUN_ON: re.compile(
-            rf"(?<=[a-zß-ÿ])(?=(?:{_flat([m.capitalize() for m in dates._MONTHS if len(m) >= 3 and m.isalpha()])})\.?\s+\d)"
+            rf"(?<=[a-zß-ÿ])(?=(?:{_flat([m.capitalize() for m in month_first_names if len(m) >= 3 and m.isalpha()])})\.?\s+\d)"
         ),
     }
-    texts = ["Tin mới 12/10/2023", "Posted on Monday, 2 Dec. 2026 at 10:00", "marzo 3 2019 and märz 3 2019"]
+    texts = ["Tin mới 12/10/2023", "Posted on Monday, 2 Dec. 2026 at 10:00", "marzo 3 2019 and märz 3 2019", "2 ธ.ค. พ.ศ. 2569"]
     for name in dates._MONTHS:
         for spelt in (name, name.upper(), name.capitalize()):
             texts += [f"{spelt} 2, 2026", f"2 {spelt} 2026", f"By Jane Roe{spelt} 2, 2026", f"3rd {spelt}. 12 2019", f"3 de {spelt} de 2019"]

@@ -3,11 +3,11 @@ months named in several languages, a time zone only where the page prints one.""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import pytest
 
-from publisher.clean.dates import VIETNAM_TIME, find_date, parse_date_line, printed_zone
+from publisher.clean.dates import VIETNAM_TIME, find_date, parse_date_line, printed_zone, solar_hijri_day
 
 
 def at(*parts: int) -> datetime:
@@ -82,3 +82,64 @@ def test_impossible_dates_and_prose_are_not_date_lines():
     long_line = "Ngày 8/4/2013, Đảng ủy ban hành Nghị quyết số 12-NQ/ĐUK về nâng cao chất lượng học tập và quán triệt"
     assert parse_date_line(long_line) is None
     assert find_date(long_line).value == at(2013, 4, 8)
+
+
+@pytest.mark.parametrize(
+    ("printed", "moment"),
+    [
+        ("٣/٥/٢٠٢٤", at(2024, 5, 3)),  # Arabic-Indic digits  # noqa: RUF001 - digits of the script
+        ("٣ مايو ٢٠٢٤", at(2024, 5, 3)),
+        ("3 ماي 2024", at(2024, 5, 3)),  # the Maghreb's name
+        ("3 اكتوبر 2024", at(2024, 10, 3)),  # without the hamza
+        ("۳ مه ۲۰۲۴", at(2024, 5, 3)),  # Persian digits and month
+        ("۳ مئی ۲۰۲۴", at(2024, 5, 3)),  # Urdu
+        ("३ मई २०२४", at(2024, 5, 3)),  # Devanagari digits, Hindi month
+        ("3 फ़रवरी 2024", at(2024, 2, 3)),  # the dotted letter in one code point
+        ("3 फ़रवरी 2024", at(2024, 2, 3)),  # and as the letter and its dot
+        ("৩ মে ২০২৪", at(2024, 5, 3)),  # Bengali
+        ("๓ พฤษภาคม ๒๕๖๗", at(2024, 5, 3)),  # Thai digits, Buddhist era
+        ("3 พ.ค. 2567 10:30 น.", at(2024, 5, 3, 10, 30)),
+        ("วันที่ 3 พฤษภาคม พ.ศ. 2567", at(2024, 5, 3)),
+        ("令和6年5月3日 10:30", at(2024, 5, 3, 10, 30)),
+        ("平成31年4月30日", at(2019, 4, 30)),
+        ("令和元年5月1日", at(2019, 5, 1)),
+        ("２０２４年５月３日", at(2024, 5, 3)),  # full-width digits
+        ("3 Μαΐου 2024, 10:30", at(2024, 5, 3, 10, 30)),
+        ("3 ΜΑΪΟΥ 2024", at(2024, 5, 3)),  # capitals drop the accent
+        ("3 במאי 2024", at(2024, 5, 3)),
+        ("3 ינואר 2024", at(2024, 1, 3)),
+        ("۱۴۰۳/۰۲/۱۴ - ۱۰:۳۰", at(2024, 5, 3, 10, 30)),  # Solar Hijri  # noqa: RUF001 - digits of the script
+        ("۱۴ اردیبهشت ۱۴۰۳", at(2024, 5, 3)),
+        ("30 اسفند 1403", at(2025, 3, 20)),  # a leap year's last day
+    ],
+)
+def test_digits_calendars_and_months_of_other_scripts(printed, moment):
+    found = parse_date_line(printed)
+    assert found is not None, printed
+    assert found.value == moment
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "平成31年5月3日",  # Heisei ended on 30 April 2019
+        "令和元年4月30日",  # Reiwa began on 1 May 2019
+        "30 اسفند 1402",  # not a leap year
+        "۱۴۴۵/۱۰/۲۴ هـ",  # lunar Hijri: not converted  # noqa: RUF001 - digits of the script
+        "1445/10/24",  # Latin digits print lunar Hijri dates too
+        "1445-10-24",  # no Gregorian date of a news page
+        "3 مه 1403",  # a Gregorian month with a Hijri year
+        "3 hours ago",
+        "3 ساعات مضت",
+    ],
+)
+def test_no_date_rather_than_a_wrong_one(printed):
+    assert find_date(printed) is None
+
+
+def test_solar_hijri_new_years_and_leap_years():
+    assert solar_hijri_day(1403, 1, 1) == date(2024, 3, 20)
+    assert solar_hijri_day(1404, 1, 1) == date(2025, 3, 21)
+    assert solar_hijri_day(1399, 12, 30) == date(2021, 3, 20)
+    assert solar_hijri_day(1402, 10, 10) == date(2023, 12, 31)
+    assert solar_hijri_day(1402, 7, 31) is None

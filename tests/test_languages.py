@@ -4,6 +4,7 @@ browser's copy."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -95,6 +96,23 @@ def test_a_copy_finds_its_headline_and_date_in_the_languages_own_date_form(tmp_p
     article = _read(tmp_path, story, "html" if lang in ("ja", "ko", "ar", "th") else "dump")
     assert article.published is not None and article.published.value.replace(tzinfo=None) == story.date
     assert article.title == story.title
+
+
+@pytest.mark.parametrize(
+    ("lang", "printed_date"),
+    [
+        ("ja", "令和8年12月2日 10:30"),  # an era's year
+        ("ja", "２０２６年１２月２日 10:30"),  # full-width digits
+        ("ar", "٢ ديسمبر ٢٠٢٦"),  # Arabic-Indic digits
+        ("th", "2 ธ.ค. พ.ศ. 2569 10:30 น."),  # an abbreviated month, the Buddhist era named
+    ],
+)
+def test_a_page_gets_its_date_in_its_scripts_digits_and_calendar(tmp_path, lang, printed_date):
+    story = replace(STORIES[lang], printed_date=printed_date)
+    for shape in ("html", "dump"):
+        article = _read(tmp_path, story, shape)
+        assert article.published is not None and article.published.value.replace(tzinfo=None) == story.date, shape
+        assert article.title == story.title
 
 
 # ------------------------------------------------------------------ bylines in many languages

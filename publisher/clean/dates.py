@@ -6,7 +6,10 @@ Recognised: ``(21/11/2016 13:49)``, ``Thứ Ba, 25/12/2012 - 10:03``,
 ``ngày 21 tháng 11 năm 2016``, ``21 tháng 11, 2016``, ``ngày 24/12/12 11:05 tối`` (two-digit
 year, a time of day named in words), ``10h30 ngày 5.3.2019``, ``November 18, 2019 | 4:10pm``,
 ``19 Nov 2019``, ``5:45 AM PST 11/19/2019`` (with ``month_first``), and year-first ISO dates
-(``2016-11-21 13:49``), the one order that is never ambiguous.
+(``2016-11-21 13:49``), the one order that is never ambiguous. Digits of any script are
+digits (``٣ مايو ٢٠٢٤``, ``३ मई २०२४``, ``２０２４年５月３日``); Japanese era years
+(``令和6年5月3日``), Thai Buddhist-era years (``3 พ.ค. 2567``) and Solar Hijri dates
+(``۱۴۰۳/۰۲/۱۴``, ``۱۴ اردیبهشت ۱۴۰۳``) are turned into the Gregorian day they name.
 
 A date has a time zone only when the text prints one (``GMT+7``, ``UTC``, ``+07:00``,
 ``ICT``, ``EST``...); otherwise its moment is naive, and a site profile that knows its
@@ -16,7 +19,8 @@ site's zone may give it one. Nothing here assumes where a page comes from.
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+import unicodedata
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from publisher.clean.alternation import alternation
@@ -63,21 +67,93 @@ _MORE_MONTHS = (
     "november kasım listopada listopad listopadu ноябрь ноября листопада نوفمبر تشرين_الثاني พฤศจิกายน វិច្ឆិកា",  # noqa: RUF001 - Turkish's dotless i
     "desember december aralık grudnia grudzień prosince prosinec декабрь декабря грудня ديسمبر كانون_الأول ธันวาคม ធ្នូ",  # noqa: RUF001 - Turkish's dotless i
 )
+# Gregorian months as news in other scripts print them: Arabic as the Maghreb prints them
+# and without the hamza many sites leave out, Persian, Urdu, Hindi, Bengali, Greek (the
+# genitive, as dates print them: "3 Μαΐου 2024"), Hebrew (also with the "in" a date puts
+# before its month: "3 במאי 2024") and the abbreviations Thai dates print ("3 พ.ค. 2567").
+_MONTHS_IN_OTHER_SCRIPTS = (
+    "جانفي ژانویه جنوری जनवरी জানুয়ারি ιανουαρίου ינואר ม.ค.",
+    "فيفري فبراير فوریه فروری फ़रवरी फरवरी ফেব্রুয়ারি φεβρουαρίου פברואר ก.พ.",
+    "مارس مارچ मार्च মার্চ μαρτίου מרץ מרס מארס มี.ค.",
+    "ابريل افريل أفريل آوریل اپریل अप्रैल এপ্রিল απριλίου אפריל เม.ย.",
+    "ماي مه مئی मई মে μαΐου μαίου מאי พ.ค.",
+    "يونيه يونية جوان ژوئن جون जून জুন ιουνίου יוני มิ.ย.",
+    "يوليه يولية يوليوز جويلية ژوئیه جولائی जुलाई জুলাই ιουλίου יולי ก.ค.",
+    "اغسطس غشت أوت اوت اگست अगस्त আগস্ট αυγούστου אוגוסט ส.ค.",
+    "شتنبر سپتامبر ستمبر सितंबर सितम्बर সেপ্টেম্বর σεπτεμβρίου ספטמבר ก.ย.",
+    "اكتوبر اکتبر اکتوبر अक्टूबर अक्तूबर অক্টোবর οκτωβρίου אוקטובר ต.ค.",
+    "نونبر نوامبر نومبر नवंबर नवम्बर নভেম্বর νοεμβρίου נובמבר พ.ย.",
+    "دجنبر دسامبر دسمبر दिसंबर दिसम्बर ডিসেম্বর δεκεμβρίου דצמבר ธ.ค.",
+)
+# Letters Unicode keeps in two spellings, one letter or the letter and its dot below (NFC
+# takes the second): a page may print either.
+_PRECOMPOSED = {unicodedata.normalize("NFD", chr(code)): chr(code) for code in (*range(0x958, 0x960), 0x9DC, 0x9DD, 0x9DF)}
+
+
+def _spellings(name: str) -> set[str]:
+    """``name`` as pages may print it: a Greek name also without its accents (headings in
+    capitals drop them: ``ΜΑΪΟΥ``), a Hebrew one also after the "in" (``במאי``), an Indic
+    one with its dotted letters in either of Unicode's spellings."""
+    name = unicodedata.normalize("NFC", name)
+    spellings = {name}
+    if "\u0370" <= name[0] <= "\u03ff":
+        spellings.add(unicodedata.normalize("NFC", unicodedata.normalize("NFD", name).replace("\u0301", "")))
+    elif "\u05d0" <= name[0] <= "\u05ea":
+        spellings.add("ב" + name)
+    for decomposed, precomposed in _PRECOMPOSED.items():
+        spellings |= {spelling.replace(decomposed, precomposed) for spelling in spellings}
+    return spellings
+
+
 for _number, _names in enumerate(_MORE_MONTHS, start=1):
     for _name in _names.split():
         # "maj" (May in Polish) stays out: a word of Vietnamese and a name in many languages.
         if _name != "maj":
             _MONTHS.setdefault(_name.replace("_", " "), _number)
+# These languages print the day first: their names are not looked for before a day.
+_DAY_FIRST_MONTHS = {
+    spelling: number
+    for number, names in enumerate(_MONTHS_IN_OTHER_SCRIPTS, start=1)
+    for name in names.split()
+    for spelling in _spellings(name)
+    if spelling not in _MONTHS
+}
+_MONTHS.update(_DAY_FIRST_MONTHS)
 # Thai dates count years in the Buddhist era, 543 ahead: no news page dates a story 2400-2700.
 _BUDDHIST_ERA = range(2400, 2701)
 _BUDDHIST_OFFSET = 543
+# Years of the Hijri calendars (the solar one is at 1403 in 2024, the lunar one at 1445): no
+# news page dates a story 1300-1499 in the Gregorian one, and a Hijri year read as Gregorian
+# gives a wrong date; one is read only where it is surely Solar Hijri (below), converted.
+_HIJRI_YEARS = range(1300, 1500)
+# Japanese eras: the Gregorian year before the era's first, and the era's first and last day.
+_JAPANESE_ERAS = {
+    "令和": (2018, date(2019, 5, 1), date.max),
+    "平成": (1988, date(1989, 1, 8), date(2019, 4, 30)),
+    "昭和": (1925, date(1926, 12, 25), date(1989, 1, 7)),
+}
+# Solar Hijri months (Iran's names), and the years where the calendar's 33-year leap cycles
+# restart (Borkowski's arithmetic of the astronomical calendar, exact from year -61 to 3177).
+_SOLAR_HIJRI_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("فروردین", "اردیبهشت", "خرداد", "تیر", "مرداد", "شهریور", "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند"), start=1
+    )
+}
+_SOLAR_HIJRI_BREAKS = (
+    -61, 9, 38, 199, 426, 686, 756, 818, 1111, 1181, 1210, 1635, 2060, 2097, 2192, 2262, 2324, 2394, 2456, 3178,
+)
 
 
 _MONTH_NAME = r"(?P<month>" + alternation(_MONTHS) + r")\.?"
+_MONTH_FIRST = r"(?P<month>" + alternation(name for name in _MONTHS if name not in _DAY_FIRST_MONTHS) + r")\.?"
 # "November 18, 2019", "Nov. 19 2019" / "19 November 2019", "19. November 2019", "19 de noviembre de 2019".
-_MONTH_DAY_YEAR = re.compile(rf"(?<!\w){_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"(?<!\w){_MONTH_FIRST}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)", re.I)
+# Thai dates may name the era before the year: "พ.ศ." the Buddhist one, "ค.ศ." the Christian one.
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{_MONTH_NAME},?\s+(?:de\s+)?(?P<year>\d{{4}})(?!\d)", re.I
+    rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{_MONTH_NAME},?\s+"
+    r"(?:de\s+|[พค]\.ศ\.\s*)?(?P<year>\d{4})(?!\d)",
+    re.I,
 )
 # Time zones a page prints after a time; the US and European abbreviations sites print most.
 _ZONE_NAMES = {
@@ -101,8 +177,42 @@ _WORDED_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s
 _ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/])")
 # Chinese, Japanese and Korean dates: "2026年12月2日", "2026년 12월 2일", year first.
 _YEAR_MONTH_DAY_SIGNS = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+# Japanese dates in an era's years: "令和6年5月3日", "平成元年" (its first year).
+_JAPANESE_ERA_DATE = re.compile(
+    r"(?P<era>" + "|".join(_JAPANESE_ERAS) + r")\s*(?P<year>\d{1,2}|元)\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"
+)
+# Solar Hijri dates: a month of Iran's calendar named ("۱۴ اردیبهشت ۱۴۰۳"), or year first
+# in the digits Persian prints (U+06F0-06F9: "۱۴۰۳/۰۲/۱۴"); Arabic's own digits and Latin
+# ones print lunar Hijri dates the same way, and a lunar Hijri sign after one marks it.
+_SOLAR_HIJRI_NAMED = re.compile(
+    r"(?<!\d)(?P<day>\d{1,2})\s+(?P<month>" + alternation(_SOLAR_HIJRI_MONTHS) + r")\s+(?P<year>\d{4})(?!\d)"
+)
+_SOLAR_HIJRI_NUMBERS = re.compile(
+    r"(?<![\d/.-])(?P<year>[\u06f0-\u06f9]{4})([/.-])(?P<month>[\u06f0-\u06f9]{1,2})\2(?P<day>[\u06f0-\u06f9]{1,2})(?![\d/])"
+    # A lunar Hijri sign after it: heh and tatweel, heh (joiner, dot) qaf, Urdu's heh, qaf.
+    r"(?!\s*(?:\u0647\u0640|\u0647\u200d?\.?\s*\u0642|\u06be|\u0642\b))"
+)
+# Both are printed in Arabic script: a line without it needs no look for them.
+_ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 # Every way of printing a date the module reads, in the order they are tried.
-_DATE_PATTERNS = (_NUMERIC_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _ISO_DATE, _YEAR_MONTH_DAY_SIGNS)
+_DATE_PATTERNS = (
+    _NUMERIC_DATE, _JAPANESE_ERA_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _SOLAR_HIJRI_NAMED,
+    _SOLAR_HIJRI_NUMBERS, _ISO_DATE, _YEAR_MONTH_DAY_SIGNS,
+)
+_WITHOUT_ERA_OR_SOLAR_HIJRI = tuple(
+    pattern for pattern in _DATE_PATTERNS if pattern not in (_JAPANESE_ERA_DATE, _SOLAR_HIJRI_NAMED, _SOLAR_HIJRI_NUMBERS)
+)
+_WITHOUT_ERA = tuple(pattern for pattern in _DATE_PATTERNS if pattern is not _JAPANESE_ERA_DATE)
+_WITHOUT_SOLAR_HIJRI = tuple(pattern for pattern in _DATE_PATTERNS if pattern not in (_SOLAR_HIJRI_NAMED, _SOLAR_HIJRI_NUMBERS))
+
+
+def _date_patterns(text: str) -> tuple[re.Pattern[str], ...]:
+    """The ways of printing a date ``text`` may hold: a Japanese era date needs a 年, a
+    Solar Hijri one Arabic script (a look for either costs a line without them time)."""
+    era, arabic = "年" in text, _ARABIC_SCRIPT.search(text) is not None
+    if era and arabic:
+        return _DATE_PATTERNS
+    return _WITHOUT_SOLAR_HIJRI if era else _WITHOUT_ERA if arabic else _WITHOUT_ERA_OR_SOLAR_HIJRI
 _TIME = re.compile(
     r"(?<!\d)(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|A\.M\.|P\.M\.|SA|CH|sáng|trưa|chiều|tối|đêm)(?!\w))?(?!\d)",
     re.I,
@@ -128,7 +238,7 @@ _YEAR_RUN_INTO_TIME = re.compile(r"(?<!\d)((?:1[89]|2[01])\d\d)(?=\d{1,2}:\d\d(?
 # a name of a month, and the day's number after it.
 _MONTH_RUN_ON = re.compile(
     r"(?<=[a-zß-ÿ])(?=(?:"
-    + alternation(m.capitalize() for m in _MONTHS if len(m) >= 3 and m.isalpha())
+    + alternation(m.capitalize() for m in _MONTHS if len(m) >= 3 and m.isalpha() and m not in _DAY_FIRST_MONTHS)
     + r")\.?\s+\d)"
 )
 # How long ago, printed beside the date ("1 day ago", "2 giờ trước", "vor 3 Stunden"): no
@@ -162,17 +272,45 @@ def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
     if not _DIGIT.search(text):
         return None
     text = unglued(text)
+    found = _printed_day(text, month_first)
+    if found is None:
+        return None
+    match, day_printed = found
+    hour = minute = second = 0
+    time_match = _TIME.search(text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :])
+    if time_match:
+        hour, minute = int(time_match.group(1)), int(time_match.group(2))
+        second = int(time_match.group(3) or 0)
+        hour = _twenty_four_hour(hour, (time_match.group(4) or "").upper())
+    try:
+        value = datetime(
+            day_printed.year, day_printed.month, day_printed.day, hour, minute, second,
+            tzinfo=printed_zone(text) if time_match else None,
+        )
+    except ValueError:
+        return None
+    return PrintedDate(value=value, printed=_strip_brackets(text.strip()))
+
+
+def _printed_day(text: str, month_first: bool) -> tuple[re.Match[str], date] | None:
+    """The first day ``text`` prints, in the Gregorian calendar, and where it is printed."""
     match = _NUMERIC_DATE.search(text)
     if match:
         day, month, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
         if (month_first and day <= 12) or month > 12:
             day, month = month, day
+    elif "年" in text and (match := _JAPANESE_ERA_DATE.search(text)):
+        return _day_or_none(match, _japanese_era_day(match))
     elif not _FOUR_DIGITS.search(text):
         return None
     elif match := _WORDED_DATE.search(text):
         day, month, year = (int(group) for group in match.groups())
     elif match := (_MONTH_DAY_YEAR.search(text) or _DAY_MONTH_YEAR.search(text)):
         day, month, year = int(match.group("day")), _MONTHS[match.group("month").lower()], int(match.group("year"))
+    elif _ARABIC_SCRIPT.search(text) and (match := (_SOLAR_HIJRI_NAMED.search(text) or _SOLAR_HIJRI_NUMBERS.search(text))):
+        month_printed = match.group("month")
+        month = _SOLAR_HIJRI_MONTHS.get(month_printed) or int(month_printed)
+        return _day_or_none(match, solar_hijri_day(int(match.group("year")), month, int(match.group("day"))))
     elif match := (_ISO_DATE.search(text) or _YEAR_MONTH_DAY_SIGNS.search(text)):
         year, month, day = (int(group) for group in match.groups())
     else:
@@ -181,17 +319,66 @@ def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
         year -= _BUDDHIST_OFFSET
     if year < 100:
         year += 2000 if year < 70 else 1900
-    hour = minute = second = 0
-    time_match = _TIME.search(text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :])
-    if time_match:
-        hour, minute = int(time_match.group(1)), int(time_match.group(2))
-        second = int(time_match.group(3) or 0)
-        hour = _twenty_four_hour(hour, (time_match.group(4) or "").upper())
+    if year in _HIJRI_YEARS:
+        return None
     try:
-        value = datetime(year, month, day, hour, minute, second, tzinfo=printed_zone(text) if time_match else None)
+        return match, date(year, month, day)
     except ValueError:
         return None
-    return PrintedDate(value=value, printed=_strip_brackets(text.strip()))
+
+
+def _day_or_none(match: re.Match[str], day: date | None) -> tuple[re.Match[str], date] | None:
+    return None if day is None else (match, day)
+
+
+def _japanese_era_day(match: re.Match[str]) -> date | None:
+    """The day a Japanese era date names, if it is a day of that era."""
+    years_before, first_day, last_day = _JAPANESE_ERAS[match.group("era")]
+    year_of_era = 1 if match.group("year") == "元" else int(match.group("year"))
+    try:
+        day = date(years_before + year_of_era, int(match.group("month")), int(match.group("day")))
+    except ValueError:
+        return None
+    return day if year_of_era >= 1 and first_day <= day <= last_day else None
+
+
+def solar_hijri_day(year: int, month: int, day: int) -> date | None:
+    """The Gregorian day of a Solar Hijri date (``1403, 2, 14`` is 3 May 2024), if it is a
+    day of that calendar: months 1-6 have 31 days, 7-11 have 30, the last 29, or 30 in a
+    leap year."""
+    if year not in _HIJRI_YEARS or not 1 <= month <= 12 or day < 1:
+        return None
+    new_year, leap = _solar_hijri_new_year(year)
+    month_length = 31 if month <= 6 else 30 if month <= 11 or leap else 29
+    if day > month_length:
+        return None
+    days_before_month = (month - 1) * 31 if month <= 7 else 186 + (month - 7) * 30
+    return new_year + timedelta(days=days_before_month + day - 1)
+
+
+def _solar_hijri_new_year(year: int) -> tuple[date, bool]:
+    """The Gregorian day of Nowruz (the first day) of Solar Hijri ``year``, and whether the
+    year is a leap year (Borkowski's algorithm, as the jalaali libraries compute it)."""
+    leap_days = -14
+    cycle_start = _SOLAR_HIJRI_BREAKS[0]
+    jump = 0
+    for cycle_end in _SOLAR_HIJRI_BREAKS[1:]:
+        jump = cycle_end - cycle_start
+        if year < cycle_end:
+            break
+        leap_days += jump // 33 * 8 + jump % 33 // 4
+        cycle_start = cycle_end
+    years_into_cycle = year - cycle_start
+    leap_days += years_into_cycle // 33 * 8 + (years_into_cycle % 33 + 3) // 4
+    if jump % 33 == 4 and jump - years_into_cycle == 4:
+        leap_days += 1
+    gregorian_year = year + 621
+    gregorian_leap_days = gregorian_year // 4 - (gregorian_year // 100 + 1) * 3 // 4 - 150
+    if jump - years_into_cycle < 6:
+        years_into_cycle = years_into_cycle - jump + (jump + 4) // 33 * 33
+    place_in_leap_cycle = (years_into_cycle + 1) % 33 - 1
+    leap = place_in_leap_cycle != -1 and place_in_leap_cycle % 4 == 0
+    return date(gregorian_year, 3, 20 + leap_days - gregorian_leap_days), leap
 
 
 def forget_dates() -> None:
@@ -233,7 +420,7 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
     if not _DIGIT.search(text):
         return None
     text = _MONTH_RUN_ON.sub(" ", text)
-    for pattern in _DATE_PATTERNS:
+    for pattern in _date_patterns(text):
         match = pattern.search(text)
         if match is None or match.start() == 0:
             continue
@@ -247,7 +434,7 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
 def _date_part(text: str) -> str:
     """``text``, which opens with a date, to the end of its date, time and zone: words after
     them (``2019-11-18T20:51:19Z Science & Astronomy``) are no part of the date as printed."""
-    patterns = (*_DATE_PATTERNS, _TIME, _ZONE)
+    patterns = (*_date_patterns(text), _TIME, _ZONE)
     end = max((match.end() for pattern in patterns for match in pattern.finditer(text)), default=len(text))
     closing = re.match(r"[^\w\s]*\)", text[end:])  # "(19:14 GMT)" closes its bracket
     return text[: end + (closing.end() if closing else 0)].strip()
@@ -282,7 +469,7 @@ def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
     if found is None:
         return None
     rest = _AGE.sub(" ", unglued(line))
-    for pattern in (*_DATE_PATTERNS, _TIME, _ZONE):
+    for pattern in (*_date_patterns(rest), _TIME, _ZONE):
         rest = pattern.sub(" ", rest)
     rest = _DATE_LINE_WORDS.sub(" ", rest)
     leftover_words = [word for word in re.findall(r"\w{2,}", rest) if not word.isdigit()]
