@@ -1816,3 +1816,28 @@ def test_furniture_between_a_copys_headline_and_its_text_is_dropped(tmp_path):
     assert article.title == title and article.authors == ("Jane Roe",) and article.published is not None
     assert article.lead == PARAGRAPHS[0] or PARAGRAPHS[0] in _text_of(article)
     assert not any(line in _text_of(article) for line in furniture)
+
+
+def _copy_of(tmp_path, lines: list[str]):
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(lines), encoding="utf-8")
+    return read_article(page, load_profiles()).article
+
+
+def test_a_things_name_the_text_tells_of_is_its_box_not_the_byline(tmp_path):
+    """A recipe's card under the story of making it: its name repeats the text's words, and
+    its lines go on under it; a writer's name under the text ends it."""
+    story = [
+        "How to make a plum jam at home this winter",
+        "Tuesday, 19/11/2019 08:30",
+        "Plum jam is simple to make. You need ripe plums, honey and some lemon juice for it.",
+        "Cook the plums with the honey slowly. The jam thickens as it cools down in the jars.",
+        "Store the jam somewhere cool. It keeps for a year if the jars are sealed well.",
+    ]
+    card = ["Spiced Honey Plum Jam", "Two pounds of ripe plums, stoned", "One cup of honey, warmed a little",
+            "Juice of one lemon, strained well", "Cook everything for twenty minutes, then fill the jars."]
+    text = _text_of(_copy_of(tmp_path, [*story, *card]))
+    assert "One cup of honey, warmed a little" in text
+    article = _copy_of(tmp_path, [*story, "Jane Roe", *card[1:]])
+    assert article.authors == ("Jane Roe",) and "One cup of honey" not in _text_of(article)
+
