@@ -1841,3 +1841,21 @@ def test_a_things_name_the_text_tells_of_is_its_box_not_the_byline(tmp_path):
     article = _copy_of(tmp_path, [*story, "Jane Roe", *card[1:]])
     assert article.authors == ("Jane Roe",) and "One cup of honey" not in _text_of(article)
 
+
+
+def test_an_agency_lead_with_the_text_going_on_under_it_is_the_lead_not_a_teaser(tmp_path):
+    """A copy of a page that prints a video box's captions over the text: the text's lead,
+    opening with the agency's name, has the text's paragraphs under it; a teaser does not."""
+    captions = [
+        "Mayor opens the new bridge over the river after two years of work on it.",
+        "Crowds watch the first trams cross the bridge on a sunny Saturday morning.",
+    ]
+    lead = "(CNN)The city's new bridge opened on Saturday, two years after work on it began."
+    body = [
+        "The bridge carries two tram lines and a cycle path. It cost less than the council had feared.",
+        "Work was held up twice by floods. Each time the river rose, the builders had to wait for weeks.",
+        "The mayor thanked the builders. She said the bridge would cut the trip to the centre by half.",
+        "Traders on the far bank hope for more customers. Some of them have already extended their hours.",
+    ]
+    text = _text_of(_copy_of(tmp_path, ["Bridge opens after two years", *captions, lead, *body]))
+    assert body[-1] in text

@@ -92,6 +92,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             and AGENCY_PREFIX.match(line.text)
             and ends_sentence(line.text)
             and not line.main
+            and (evidence.has_extractor or not _paragraphs_go_on(lines[index + 1 :]))
         ):
             # The lead opens with the agency's name once; again below the text, it opens
             # the teaser of another story, under that story's title.
