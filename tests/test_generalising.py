@@ -1911,3 +1911,46 @@ def test_furniture_between_a_copys_headline_and_its_text_is_dropped(tmp_path):
     assert article.title == title and article.authors == ("Jane Roe",) and article.published is not None
     assert article.lead == PARAGRAPHS[0] or PARAGRAPHS[0] in _text_of(article)
     assert not any(line in _text_of(article) for line in furniture)
+
+
+def _copy_of(tmp_path, lines: list[str]):
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(lines), encoding="utf-8")
+    return read_article(page, load_profiles()).article
+
+
+def test_a_things_name_the_text_tells_of_is_its_box_not_the_byline(tmp_path):
+    """A recipe's card under the story of making it: its name repeats the text's words, and
+    its lines go on under it; a writer's name under the text ends it."""
+    story = [
+        "How to make a plum jam at home this winter",
+        "Tuesday, 19/11/2019 08:30",
+        "Plum jam is simple to make. You need ripe plums, honey and some lemon juice for it.",
+        "Cook the plums with the honey slowly. The jam thickens as it cools down in the jars.",
+        "Store the jam somewhere cool. It keeps for a year if the jars are sealed well.",
+    ]
+    card = ["Spiced Honey Plum Jam", "Two pounds of ripe plums, stoned", "One cup of honey, warmed a little",
+            "Juice of one lemon, strained well", "Cook everything for twenty minutes, then fill the jars."]
+    text = _text_of(_copy_of(tmp_path, [*story, *card]))
+    assert "One cup of honey, warmed a little" in text
+    article = _copy_of(tmp_path, [*story, "Jane Roe", *card[1:]])
+    assert article.authors == ("Jane Roe",) and "One cup of honey" not in _text_of(article)
+
+
+
+def test_an_agency_lead_with_the_text_going_on_under_it_is_the_lead_not_a_teaser(tmp_path):
+    """A copy of a page that prints a video box's captions over the text: the text's lead,
+    opening with the agency's name, has the text's paragraphs under it; a teaser does not."""
+    captions = [
+        "Mayor opens the new bridge over the river after two years of work on it.",
+        "Crowds watch the first trams cross the bridge on a sunny Saturday morning.",
+    ]
+    lead = "(CNN)The city's new bridge opened on Saturday, two years after work on it began."
+    body = [
+        "The bridge carries two tram lines and a cycle path. It cost less than the council had feared.",
+        "Work was held up twice by floods. Each time the river rose, the builders had to wait for weeks.",
+        "The mayor thanked the builders. She said the bridge would cut the trip to the centre by half.",
+        "Traders on the far bank hope for more customers. Some of them have already extended their hours.",
+    ]
+    text = _text_of(_copy_of(tmp_path, ["Bridge opens after two years", *captions, lead, *body]))
+    assert body[-1] in text

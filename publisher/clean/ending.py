@@ -34,6 +34,11 @@ _PARAGRAPHS_GOING_ON = 3
 _RESUME_WINDOW = 30  # lines under a line that ends the text where its paragraphs may resume
 _RESUME_PAIRS = 4  # paragraphs right under another paragraph there: the text goes on
 _PERSON_NAME_WORDS = (2, 3)
+_STORY_LINE_WORDS = 4  # a line of the story's box (a product's feature, a recipe's step), not a label
+_TOLD_SHARE = 1 / 3  # of a box's name, the headline's words the text uses ("Spiced Honey Pear Jam")
+_COMMON_WORD_PARAGRAPHS = 5  # paragraphs a text needs for telling its common words from the rest
+_COMMON_WORD_SHARE = 0.4  # a word in more of the paragraphs than this tells nothing
+_WORD = re.compile(r"\w+")
 _OPENING_CHARS = 30  # a paragraph printed twice (cut short, then whole) opens alike
 # The sign (ⓒ, circled, as Korean sites print it, too) or the word, in the languages that
 # open a footer with it: "版权所有" (Chinese), "著作權" (Chinese, Japanese), "저작권" (Korean).
@@ -87,6 +92,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             and AGENCY_PREFIX.match(line.text)
             and ends_sentence(line.text)
             and not line.main
+            and (evidence.has_extractor or not _paragraphs_go_on(lines[index + 1 :]))
         ):
             # The lead opens with the agency's name once; again below the text, it opens
             # the teaser of another story, under that story's title.
@@ -210,12 +216,14 @@ def _starts_other_content(lines: list[Line], index: int, last_main: int | None) 
 
 
 def split_off_tail(
-    lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence
+    lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence, title: str = ""
 ) -> tuple[list[Line], tuple[str, ...], list[Line]]:
     """The article's own lines, its authors, and the lines after the byline (which go)."""
     last_prose = max((i for i, line in enumerate(lines) if is_body_prose(line)), default=-1)
     # Above the extractor's text, a byline opens the article (under the headline).
     first_main = next((i for i, line in enumerate(lines) if line.main and is_body_prose(line)), None)
+    first_told = {} if evidence.has_extractor else _words_first_told(lines)
+    headline = frozenset(_WORD.findall(title.casefold()))
     candidates = [
         i
         for i, line in enumerate(lines)
@@ -231,6 +239,8 @@ def split_off_tail(
         and (evidence.has_extractor or _is_sure_byline(line, profile) or not _text_resumes(lines[i + 1 :]))
         and not (first_main is not None and i < first_main)
         and not _under_the_standfirst(lines, i)
+        and not (first_told and not _is_sure_credit(lines[i], profile)
+                 and _names_a_box_of_the_text(lines, i, first_told, headline))
     ]
     if not candidates:
         return lines, (), []
@@ -243,6 +253,63 @@ def split_off_tail(
     # credits a site's column; it ends the text, and names nobody.
     names = tuple(name for name in byline_names(byline.text, profile) if not any(ch.isdigit() for ch in name))
     return lines[:byline_index], names, lines[byline_index + 1 :]
+
+
+def _words_first_told(lines: list[Line]) -> dict[str, int]:
+    """The words that tell what the text's paragraphs are about, each with the place of the
+    first paragraph using it: not those most of its paragraphs use (``the``, ``and``, in
+    any language), which tell nothing."""
+    first: dict[str, int] = {}
+    paragraphs_using: dict[str, int] = {}
+    paragraphs = 0
+    for index, line in enumerate(lines):
+        if is_body_prose(line):
+            paragraphs += 1
+            for word in set(_WORD.findall(line.text.casefold())):
+                first.setdefault(word, index)
+                paragraphs_using[word] = paragraphs_using.get(word, 0) + 1
+    common = paragraphs >= _COMMON_WORD_PARAGRAPHS
+    return {
+        word: place for word, place in first.items()
+        if not (common and paragraphs_using[word] > _COMMON_WORD_SHARE * paragraphs)
+    }
+
+
+def _told_above(line: Line, index: int, first_told: dict[str, int], headline: frozenset[str]) -> bool:
+    """Two or more of the line's words, and a third of them (each counted once), are the
+    headline's words that tell what the text's paragraphs above ``index`` are about."""
+    words = set(_WORD.findall(line.text.casefold()))
+    told = sum(1 for word in words if word in headline and first_told.get(word, index) < index)
+    return told >= _PERSON_NAME_WORDS[0] and told >= _TOLD_SHARE * len(words)
+
+
+def _tells_of_the_text(line: Line, index: int, first_told: dict[str, int]) -> bool:
+    """Two of the line's words are words the text's paragraphs above ``index`` use."""
+    words = _WORD.findall(line.text.casefold())
+    return sum(1 for word in words if first_told.get(word, index) < index) >= _PERSON_NAME_WORDS[0]
+
+
+def _is_sure_credit(line: Line, profile: SiteProfile) -> bool:
+    """A credit's wording (``By ...``), a byline in capitals, or the markup's author."""
+    return is_attribution(line.text, profile) or is_caps_byline(line.text) or bool({"author", "source"} & line.hints)
+
+
+def _names_a_box_of_the_text(
+    lines: list[Line], index: int, first_told: dict[str, int], headline: frozenset[str]
+) -> bool:
+    """In a copy, a name-like line that names a box of the text's own, not its writer: the
+    headline's words that the text's paragraphs above use make a third of it (``Spiced
+    Honey Pear Jam`` over the recipe's card, under the story of making it), and three or
+    more lines of several words under it, half of them using two of the text's words, go
+    on telling of it. A person's name is left alone (a story may name its writer, a
+    commenter the story's); under a byline come the site's short labels, or other
+    stories' boxes, whose titles (``Most Read``) are not the headline's words."""
+    if _is_person_name(lines[index].text) or not _told_above(lines[index], index, first_told, headline):
+        return False
+    window = islice((line for line in lines[index + 1 :] if not line.is_image), _PARAGRAPH_WINDOW)
+    box_lines = [line for line in window if line.words >= _STORY_LINE_WORDS and not line.link]
+    told = sum(1 for line in box_lines if _tells_of_the_text(line, index, first_told))
+    return len(box_lines) >= _RUN_ON_LINES and 2 * told >= len(box_lines)
 
 
 def _box_inside_the_text(following: list[Line]) -> bool:

@@ -194,7 +194,7 @@ def clean_lines(
         mojibake, title.doubt, doubt_link_lists(region), doubt_cards(region, rest), doubt_teaser(rest, profile),
         doubt_threads(region, text, profile), doubt_site_title(title.text, lines, evidence),
     ]
-    body_lines, authors, tail = split_off_tail(text, profile, dropped, evidence)
+    body_lines, authors, tail = split_off_tail(text, profile, dropped, evidence, title.text)
     if authors:
         end_reason = "after the byline"
     dropped.extend(Dropped(line.number, line.text or f"[image {line.src}]", end_reason) for line in lines[end:])
