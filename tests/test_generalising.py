@@ -699,17 +699,6 @@ def test_a_tables_rows_of_data_read_as_one_line_each_but_a_layout_tables_cells_s
     assert PARAGRAPHS[1] in texts and PARAGRAPHS[2] in texts
 
 
-
-def test_a_rule_drawn_with_characters_is_no_text_but_an_asterism_stays(tmp_path):
-    """``___`` between a wire story's sections is the layout's rule, not a paragraph (nor,
-    over a short line, a subheading); ``* * *`` marks a break in the story and stays."""
-    body = ("<h1>Council adds twenty bus routes</h1>" + f"<p>{PARAGRAPHS[0]}</p><p>___</p><p>{PARAGRAPHS[1]}</p>"
-            + f"<p>* * *</p><p>{PARAGRAPHS[2]}</p><p>-----</p><p>{PARAGRAPHS[3]}</p>")
-    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
-    texts = [getattr(block, "text", "") for block in article.body]
-    assert "___" not in texts and "-----" not in texts and "* * *" in texts
-
-
 _VIETNAMESE_PARAGRAPHS = [
     "Hội đồng thành phố đã biểu quyết vào thứ Ba về việc mở rộng mạng lưới xe buýt thêm hai mươi tuyến mới.",
     "Các quan chức cho biết những tuyến mới sẽ phục vụ các khu dân cư ở rìa phía đông của thành phố.",

@@ -76,9 +76,6 @@ _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 _FILE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)\b")
 
 
-_RULE_CHARACTERS = frozenset("_-\u2010\u2011\u2012\u2013\u2014\u2015=~·. \u00a0\u2501\u2500")
-
-
 def read_body(
     lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence, path: Path | None, title: str = ""
 ) -> tuple[str | None, list[Block], PrintedDate | None, tuple[str, ...]]:
@@ -95,9 +92,6 @@ def read_body(
     for code in [line for line in content if _is_bare_code(line.text)]:
         content.remove(code)
         dropped.append(Dropped(code.number, code.text, "a code with no words (an image's or a widget's id)"))
-    for rule in [line for line in content if _is_drawn_rule(line.text)]:
-        content.remove(rule)
-        dropped.append(Dropped(rule.number, rule.text, "a rule drawn with characters (a separator, no text)"))
     blocks = _Blocks(dropped, path, line_key(title))
     text_mode = evidence.page_title is None
     gallery = (
@@ -211,13 +205,6 @@ def _is_sentence(line: Line) -> bool:
     a series is no text)."""
     return (line.kind == "text" and bool(line.main) and "caption" not in line.hints
             and line.words >= _REPEATED_SENTENCE_WORDS and ends_sentence(line.text))
-
-
-def _is_drawn_rule(text: str) -> bool:
-    """``___``, ``-----``, ``=====``: a line drawn with underscores, dashes, equals signs,
-    tildes or dots, as wire stories part their sections; a layout's rule, not text. An
-    asterism (``* * *``) stays: it marks a break in the story."""
-    return bool(text) and all(ch in _RULE_CHARACTERS for ch in text)
 
 
 def _is_bare_code(text: str) -> bool:
