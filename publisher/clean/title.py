@@ -49,6 +49,10 @@ _DATE_IN_TEXT = re.compile(
 # The text starts where paragraphs follow one another: a paragraph with this many more in
 # the lines after it (a lone teaser in a menu does not start it).
 _TEXT_RUN = (2, 6)
+# A breadcrumb trail: sections parted by arrows (never a slash or a dash, which headlines use).
+_BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|›|»|→)\s*")
+_BREADCRUMB_SEPARATORS_AT_LEAST = 2  # "A › B › C", "Home » Section »"; one arrow may be a headline's
+_BREADCRUMB_PART_WORDS = 4
 _TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " » ")
 _SITE_PART_WORDS = 6  # the site's name and a section: "VnExpress Đời sống"
 # A picture's credit where a caption ends (or is all of a line): the copyright sign, a
@@ -344,6 +348,8 @@ def _could_be_headline(line: Line, profile: SiteProfile) -> bool:
         return False
     if _PHOTO_CREDIT.search(text):
         return False
+    if _is_breadcrumb(text) or _mostly_figures(text):
+        return False
     if profile.is_chrome(text) or profile.is_end_marker(text) or parse_date_line(text):
         return False
     return not (
@@ -352,3 +358,21 @@ def _could_be_headline(line: Line, profile: SiteProfile) -> bool:
         or is_caps_byline(text)
         or has_agency_prefix(text, profile)
     )
+
+
+def _is_breadcrumb(text: str) -> bool:
+    """``Home › News › Politics``, ``BLOG > Weight Loss > Tips``: a trail of a few sections,
+    each a few words, parted by arrows; no headline is set so."""
+    pieces = _BREADCRUMB_SEPARATORS.split(text)
+    parts = [part.strip() for part in pieces if part.strip()]
+    separators = len(pieces) - 1
+    return separators >= _BREADCRUMB_SEPARATORS_AT_LEAST and bool(parts) and all(
+        len(part.split()) <= _BREADCRUMB_PART_WORDS for part in parts
+    )
+
+
+def _mostly_figures(text: str) -> bool:
+    """``Palm Bay 18 22 13 17 — 70``: a score or a table's row, more numbers than words."""
+    tokens = text.split()
+    figures = sum(1 for token in tokens if any(ch.isdigit() for ch in token))
+    return figures > len(tokens) - figures
