@@ -699,6 +699,18 @@ def test_a_tables_rows_of_data_read_as_one_line_each_but_a_layout_tables_cells_s
     assert PARAGRAPHS[1] in texts and PARAGRAPHS[2] in texts
 
 
+
+def test_a_copys_table_row_with_tabs_between_its_cells_reads_as_one_line(tmp_path):
+    """A browser copies a table's row with a tab between cells: the row reads as one line,
+    its cells set apart as a saved page's rows of data are; a tab inside a line of prose
+    with a long cell (a layout's column) leaves it as it was."""
+    rows = ["Route\tFrom\tBuses", "Route 3\tEast depot\t12 buses", "Route 4\tEast depot\t16 buses"]
+    parts = ["Council adds twenty bus routes", PARAGRAPHS[0], PARAGRAPHS[1], *rows, PARAGRAPHS[2], PARAGRAPHS[3]]
+    article = _reader_copy(tmp_path, parts)
+    texts = [getattr(block, "text", "") for block in article.body]
+    assert "Route 3 · East depot · 12 buses" in texts
+
+
 _VIETNAMESE_PARAGRAPHS = [
     "Hội đồng thành phố đã biểu quyết vào thứ Ba về việc mở rộng mạng lưới xe buýt thêm hai mươi tuyến mới.",
     "Các quan chức cho biết những tuyến mới sẽ phục vụ các khu dân cư ở rìa phía đông của thành phố.",
