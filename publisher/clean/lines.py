@@ -17,6 +17,7 @@ from publisher.clean.words import word_count
 # makes the row one of a table a page is laid out with, whose cells stay blocks.
 ROW_SEPARATOR = " · "
 ROW_CELL_WORDS = 20
+ROW_HINT = frozenset({"row"})  # a line that is a table's row of data
 # Counters that sites print after a label: "Ý kiến bạn đọc ( 33 )", "Bình luận (5)".
 _COUNTER = re.compile(r"\s*[(\[]\s*\d+\s*[)\]]\s*$")
 # The bullet a text browser puts before a menu entry or a list item ("  • Tin khác").
@@ -53,12 +54,14 @@ class Line:
         object.__setattr__(self, "key", line_key(self.text))
 
     @classmethod
-    def of_text(cls, number: int, text: str) -> Line:
+    def of_text(cls, number: int, text: str, hints: frozenset[str] = frozenset()) -> Line:
         """``Line(number, text)``, as a page dump's lines are made: the same line, without
         the frozen dataclass's field-by-field ``__init__`` (a sixth of a dump's reading time
         went into it)."""
         line = object.__new__(cls)
         line.__dict__.update(_TEXT_LINE_DEFAULTS, number=number, text=text, words=word_count(text), key=line_key(text))
+        if hints:
+            line.__dict__["hints"] = hints
         return line
 
     @property

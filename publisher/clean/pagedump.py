@@ -30,7 +30,7 @@ from publisher.clean.floor import block_texts, restore_floor
 from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, in_menu_above, read_head, url_section
 from publisher.clean.language import detect_language
-from publisher.clean.lines import ROW_CELL_WORDS, ROW_SEPARATOR, Line, line_key
+from publisher.clean.lines import ROW_CELL_WORDS, ROW_HINT, ROW_SEPARATOR, Line, line_key
 from publisher.clean.names import looks_like_names
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
@@ -108,22 +108,26 @@ def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_ar
     else:
         # Columns read one after the other: the rest of the dump may still be wrapped.
         numbered = [(columns[index - 1][0], line) for index, line in unwrap([line for _, line in columns])]
-    tidied = ((number, tidy_line(_row_of_cells(_resolve_references(raw)))) for number, raw in numbered)
-    lines = [Line.of_text(number, line) for number, line in tidied if line]
+    lines = []
+    for number, raw in numbered:
+        text, is_row = _row_of_cells(_resolve_references(raw))
+        if text := tidy_line(text):
+            lines.append(Line.of_text(number, text, ROW_HINT if is_row else frozenset()))
     if not lines:
         raise NotAnArticleError("the file holds no text", path)
     return clean_lines(lines, path, profiles, PageEvidence(), as_article=as_article)
 
 
-def _row_of_cells(text: str) -> str:
+def _row_of_cells(text: str) -> tuple[str, bool]:
     """A table's row as a browser copies it, its cells parted by tabs: one line, its cells
-    set apart as a saved page's rows of data are (``pagelines.data_row_cells``)."""
+    set apart as a saved page's rows of data are (``pagelines.data_row_cells``); and
+    whether it is such a row."""
     if "\t" not in text:
-        return text
+        return text, False
     cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
     if len(cells) < 2 or any(len(cell.split()) > ROW_CELL_WORDS for cell in cells):
-        return text
-    return ROW_SEPARATOR.join(cells)
+        return text, False
+    return ROW_SEPARATOR.join(cells), True
 
 
 def _title_sections(page_title: str, title: str, site_name: str | None) -> tuple[str, ...]:

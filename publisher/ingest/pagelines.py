@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lxml_html
 
-from publisher.clean.lines import ROW_CELL_WORDS, ROW_SEPARATOR
+from publisher.clean.lines import ROW_CELL_WORDS, ROW_HINT, ROW_SEPARATOR
 from publisher.clean.unicode import tidy_line
 from publisher.ingest.images import furniture_evidence, image_address, page_base_url
 
@@ -40,7 +40,6 @@ _BLOCKS = frozenset({
     "caption", "body", "hr",
 })
 _CELLS = frozenset({"td", "th"})
-_ROW_HINT = frozenset({"row"})  # a line that is a table's row of data
 _ROW_MIN_CELLS = 2
 _INLINE_IN_CELL = frozenset({"br"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -228,7 +227,7 @@ class _LineBuilder:
             self.flush()
             self._blocks_seen += 1
             bold = all(cell.tag == "th" for cell in element if isinstance(cell.tag, str) and cell.tag.lower() in _CELLS)
-            self.lines.append(PageLine(ROW_SEPARATOR.join(cells), "text", 0, self._hints | own | _ROW_HINT, bold,
+            self.lines.append(PageLine(ROW_SEPARATOR.join(cells), "text", 0, self._hints | own | ROW_HINT, bold,
                                        sourceline=element.sourceline or self._sourceline, block=self._blocks_seen))
             return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         is_block = tag in _BLOCKS
