@@ -18,7 +18,8 @@ command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || packages+=(libharfbuzz-subset0)
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
 [ -f /usr/share/color/icc/ghostscript/default_cmyk.icc ] || packages+=(libgs-common)  # PDF/X-4's CMYK output intent
-command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+# A JDK, not a bare runtime: the tests run EPUBCheck from one Java source file of theirs (tests/epubcheck).
+command -v javac >/dev/null 2>&1 || packages+=(default-jdk-headless)
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 command -v w3m >/dev/null 2>&1 || packages+=(w3m)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
