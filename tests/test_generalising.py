@@ -914,13 +914,32 @@ def test_on_a_saved_page_a_menu_may_name_the_section_in_a_row_of_links():
 
 
 @pytest.mark.parametrize(
-    "furniture", ["Search the archive", "Suche", "example-news.com", "E-mail desk@example.org", "https://example.org/news/"]
+    "furniture",
+    ["Search the archive", "Suche", "example-news.com", "ExampleNews.com", "E-mail desk@example.org", "https://example.org/news/"],
 )
 def test_a_search_box_or_an_address_above_the_headline_is_no_kicker_nor_is_what_stands_above_it(tmp_path, furniture):
     copy = "\n\n".join(["Politics", furniture, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS])
     page = tmp_path / "copy.txt"
     page.write_text(copy, encoding="utf-8")
     assert read_article(page, load_profiles()).article.kicker is None
+
+
+
+@pytest.mark.parametrize("label", ["Newsletters", "Watch Live", "Donate", "Close the menu", "Logo"])
+def test_a_sites_buttons_named_again_in_its_menu_are_no_kicker(tmp_path, label):
+    """A copy: the site's menu, its last entry a button (a sign-up, a live stream, a
+    donation, the menu's close button, the logo's alt text), then the headline. The menu
+    printed twice names the button again, but a button is site furniture, never a
+    section: no kicker. A section the menu names stays the kicker."""
+    menu = ["Home", "World", "Business", label]
+    copy = "\n\n".join([*menu, *menu, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.kicker is None
+    menu[-1] = "Transport"
+    copy = "\n\n".join([*menu, *menu, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS])
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.kicker == "Transport"
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,12 @@ _SEARCH = re.compile(
 )
 # A web address, an e-mail address or a host name printed in lower case (``cafef.vn``; a
 # name such as ``Node.js`` has a capital): the site, not a section.
-_ADDRESS = re.compile(r"(?i:https?://|www\.)|\S@\S|(?<![\w.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?![\w.])")
+_ADDRESS = re.compile(
+    r"(?i:https?://|www\.)|\S@\S|(?<![\w.])[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?![\w.])"
+    # A site's name written as its address, capitals and all (``TheHill.com``), with the
+    # endings news sites' addresses have (``Node.js`` names no site).
+    r"|(?<![\w.])[\w-]+\.(?i:com|net|org|gov|edu|info|news|tv|co\.uk|com\.au|vn|com\.vn)(?![\w.])"
+)
 _BRACKETS = re.compile(r"^[\[(<{]\s*([^\[\]()<>{}]*?)\s*[\])>}]$")
 
 
