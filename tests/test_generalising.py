@@ -925,6 +925,19 @@ def test_a_search_box_or_an_address_above_the_headline_is_no_kicker_nor_is_what_
 
 
 
+def test_the_labels_screen_readers_get_make_a_copys_line_a_caption_and_share_buttons_go(tmp_path):
+    """A copy prints what a page hides for screen readers: ``Image caption`` before a
+    caption, ``Image copyright`` before a credit, the share panel's network names. The
+    caption is no subheading, the credit no paragraph, the networks no text."""
+    caption = "Image caption The new depot on the eastern edge will hold sixty buses"
+    parts = ["Council adds twenty bus routes", "19/11/2019 08:30", "Share this with Messenger", "Messenger", "Telegram",
+             PARAGRAPHS[0], PARAGRAPHS[1], "Image copyright Example Pictures", caption, PARAGRAPHS[2], PARAGRAPHS[3]]
+    article = _reader_copy(tmp_path, parts)
+    assert not any(isinstance(block, Heading) for block in article.body)
+    paragraphs = [block.text for block in article.body if isinstance(block, Paragraph)]
+    assert not any(text.startswith(("Image", "Messenger", "Telegram")) for text in paragraphs)
+
+
 @pytest.mark.parametrize("label", ["Newsletters", "Watch Live", "Donate", "Close the menu", "Logo"])
 def test_a_sites_buttons_named_again_in_its_menu_are_no_kicker(tmp_path, label):
     """A copy: the site's menu, its last entry a button (a sign-up, a live stream, a
