@@ -938,6 +938,17 @@ def test_the_labels_screen_readers_get_make_a_copys_line_a_caption_and_share_but
     assert not any(text.startswith(("Image", "Messenger", "Telegram")) for text in paragraphs)
 
 
+def test_a_label_in_another_script_than_the_texts_is_no_kicker(tmp_path):
+    """Over an English article, the site's link to its Russian edition stands where a
+    section would: a label in a script other than Latin and the text's is no kicker. A
+    Latin label over a Japanese text may be one (sites print English section names)."""
+    menu = ["Home", "World", "\u041d\u0430 \u0440\u0443\u0441\u0441\u043a\u043e\u043c"]
+    copy = "\n\n".join([*menu, *menu, "Council adds twenty bus routes", "19/11/2019 08:30", *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.kicker is None
+
+
 @pytest.mark.parametrize("label", ["Newsletters", "Watch Live", "Donate", "Close the menu", "Logo"])
 def test_a_sites_buttons_named_again_in_its_menu_are_no_kicker(tmp_path, label):
     """A copy: the site's menu, its last entry a button (a sign-up, a live stream, a

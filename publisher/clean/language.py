@@ -124,6 +124,15 @@ def language_of_text(text: str) -> str | None:
     return script if script != "other" else None
 
 
+def main_script(text: str) -> str | None:
+    """The script most of ``text``'s letters are written in (``latin``, ``cyrillic``,
+    ``han``...), or None for a text with no letter."""
+    letters_only = _NOT_LETTERS.sub("", text[:_SAMPLE])
+    if not letters_only:
+        return None
+    return Counter(map(_script, letters_only)).most_common(1)[0][0]
+
+
 def _script(ch: str) -> str:
     code = ord(ch)
     if code < 0x0250 or 0x1E00 <= code <= 0x1EFF:

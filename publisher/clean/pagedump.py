@@ -29,7 +29,7 @@ from publisher.clean.explain import CleanResult, Dropped
 from publisher.clean.floor import block_texts, restore_floor
 from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, in_menu_above, read_head, url_section
-from publisher.clean.language import detect_language
+from publisher.clean.language import detect_language, main_script
 from publisher.clean.lines import ROW_CELL_WORDS, ROW_HINT, ROW_SEPARATOR, Line, line_key
 from publisher.clean.names import looks_like_names
 from publisher.clean.profiles import ProfileSet, SiteProfile
@@ -73,6 +73,7 @@ from publisher.clean.wrapping import unwrap
 from publisher.errors import NotAnArticleError
 from publisher.model import Article, Paragraph, PrintedDate, Source
 
+_SCRIPT_LINES = 20  # lines of the text whose script a kicker's is compared with
 _HEAD_WINDOW = 6  # lines before the title that may hold its kicker and date
 _RUNS_ON = 3  # paragraphs in a row that say the text goes on
 _STANDFIRST_WINDOW = 3  # lines under a headline (its date line among them) where a standfirst stands
@@ -128,6 +129,14 @@ def _row_of_cells(text: str) -> tuple[str, bool]:
     if len(cells) < 2 or any(len(cell.split()) > ROW_CELL_WORDS for cell in cells):
         return text, False
     return ROW_SEPARATOR.join(cells), True
+
+
+def _in_another_script(label: str, text: list[Line]) -> bool:
+    """A label in a script other than Latin (which sites the world over print their
+    sections in) and other than the text's: the site's link to its edition in another
+    language."""
+    script = main_script(label)
+    return script not in (None, "latin") and script != main_script(" ".join(line.text for line in text[:_SCRIPT_LINES]))
 
 
 def _title_sections(page_title: str, title: str, site_name: str | None) -> tuple[str, ...]:
@@ -214,6 +223,8 @@ def clean_lines(
         end_reason = "after the byline"
     dropped.extend(Dropped(line.number, line.text or f"[image {line.src}]", end_reason) for line in lines[end:])
     lead, body, published, top_authors = read_body(body_lines, profile, dropped, evidence, path, title.text)
+    if kicker and _in_another_script(kicker, body_lines):
+        kicker = None  # a link to the site in another language (in Russian, over English), not a section
     if standfirst is not None and (lead is None or is_body_prose(standfirst)):
         # A paragraph's worth of standfirst is the lead, and what read as one under the
         # second copy of the headline is the text's first paragraph; a shorter line there
