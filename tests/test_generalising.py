@@ -997,6 +997,28 @@ def test_a_headline_printed_twice_keeps_the_date_and_standfirst_under_its_first_
     assert [block.text for block in article.body] == PARAGRAPHS
 
 
+@pytest.mark.parametrize("above", [["Market Notes"], ["Market Notes", "Market Notes 3.5.21"]])
+def test_a_columns_dated_headline_under_its_breadcrumb_is_the_headline(tmp_path, above):
+    """A daily column's headline is its name and the day's date (``Market Notes 3.5.21``),
+    under the breadcrumb's last entry that it begins with, or printed twice in a row: a
+    headline, not a date line between headline and text."""
+    copy = "\n".join([*MENU, *above, "Market Notes 3.5.21", "Author:", "Jane Roe", "\n\n".join(PARAGRAPHS)])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == "Market Notes 3.5.21"
+
+
+def test_a_headline_of_two_sentences_in_title_case_over_the_byline_is_the_headline(tmp_path):
+    """``Bus Fares Rise. Why Riders Should Not Worry.``: a headline ending with a full stop,
+    told from a paragraph by its Title Case and the byline under it."""
+    title = "Bus Fares Rise Again. Why Riders Should Not Worry."
+    copy = "\n".join([*MENU, "TRANSPORT", title, "By Jane Roe Updated May 3, 2021 8:21 am ET", "Print Article",
+                      "\n\n".join(PARAGRAPHS)])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == title
+
+
 def test_the_headline_again_at_the_top_of_the_text_ends_nothing(tmp_path):
     """A photo story whose first picture is captioned with the headline: under the
     standfirst, the headline again and the text running on is the article, not a share box."""
