@@ -662,6 +662,47 @@ def test_as_article_builds_what_would_be_refused(tmp_path):
     assert any("--as-article" in warning for warning in result.warnings)
 
 
+def _copy(tmp_path, lines: list[str]) -> object:
+    page = tmp_path / "copy.txt"
+    page.write_text("\n".join(lines), encoding="utf-8")
+    return page
+
+
+TEXT = [f"{paragraph[:-1]}, said the council's spokesman on part {n}." for n in range(3) for paragraph in PARAGRAPHS]
+
+
+def test_a_teaser_and_its_read_more_link_is_refused_unless_the_text_runs_on_under_it(tmp_path):
+    """One paragraph under the headline, then "Read more": a homepage's story, refused
+    where the next story and its own link follow; where an article's length of text runs
+    on under it and no such link follows (a box's link to another story), the article is
+    built and the doubt told."""
+    head = [*MENU, "City votes to add twenty bus routes", PARAGRAPHS[0], "Read more"]
+    homepage = [*head, "Storm closes schools across the region tonight", PARAGRAPHS[1], "Read more", *TEXT[:3]]
+    with pytest.raises(NotAnArticleError, match="Read more"):
+        read_article(_copy(tmp_path, homepage), load_profiles())
+    result = read_article(_copy(tmp_path, [*head, *TEXT]), load_profiles())
+    assert result.article.title == "City votes to add twenty bus routes"
+    assert any("Read more" in warning and "runs on" in warning for warning in result.warnings)
+
+
+def test_cards_under_an_articles_length_of_text_are_a_doubt_told_not_a_refusal(tmp_path):
+    """A roundup (each paragraph with its source's name under it) and a list of other
+    stories under it, each a headline and a one-paragraph teaser: refused under a few
+    paragraphs, built with a warning under an article's length of text."""
+    cards = [
+        line
+        for n in range(20)
+        for line in (f"Another story about the city and its buses, number {n}", f"{PARAGRAPHS[n % 4]}", f"{n + 1} shares")
+    ]
+    roundup = [line for paragraph in TEXT for line in (paragraph, "[Daily Example]")]
+    head = [*MENU, "What the papers say about the new bus routes", "Jane Roe", "Nov 18, 2019"]
+    with pytest.raises(NotAnArticleError, match="teaser"):
+        read_article(_copy(tmp_path, [*head, *roundup[:8], *cards]), load_profiles())
+    result = read_article(_copy(tmp_path, [*head, *roundup, *cards]), load_profiles())
+    assert result.article.title == "What the papers say about the new bus routes"
+    assert any("teaser" in warning and "paragraphs of text" in warning for warning in result.warnings)
+
+
 def test_question_pages_and_video_pages_are_refused_by_their_metadata(tmp_path):
     qa = _page(tmp_path, f"<h1>How do I renew a licence?</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>",
                "<title>How do I renew a licence?</title>" + _json_ld({"@type": "QAPage"}), name="qa.html")

@@ -45,7 +45,9 @@ from publisher.clean.refusals import (
     doubt_text,
     doubt_threads,
     mojibake_left,
+    warn_cards,
     warn_mojibake,
+    warn_teaser,
 )
 from publisher.clean.shapes import (
     LEAD_MIN_WORDS,
@@ -221,6 +223,7 @@ def clean_lines(
     warnings = decide([doubt for doubt in doubts if doubt], evidence, as_article, path)
     if partly_garbled := warn_mojibake(left):
         warnings = (*warnings, partly_garbled)
+    warnings = (*warnings, *(hedge for hedge in (warn_cards(region, rest), warn_teaser(rest, profile)) if hedge))
     result = CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
     if evidence.extracted is not None:
         # The floor under an article's text, not a way to make one of a page that is none.

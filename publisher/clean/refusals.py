@@ -291,6 +291,21 @@ def _is_sentence(text: str) -> bool:
 def doubt_teaser(region: list[Line], profile: SiteProfile) -> str | None:
     """One paragraph, then a "read more" link: a homepage shows the beginning of a story,
     not the story. An article's text is more than its first paragraph."""
+    found = _teaser(region, profile)
+    return found[0] if found is not None and not found[1] else None
+
+
+def warn_teaser(region: list[Line], profile: SiteProfile) -> str | None:
+    """The same, where an article's length of text runs on under the "read more" link and
+    no other such link follows (a box's link to another story, above the text): a doubt
+    to tell the user, the article built."""
+    found = _teaser(region, profile)
+    return f"built as an article, though {found[0]} (the text runs on under it)" if found is not None and found[1] else None
+
+
+def _teaser(region: list[Line], profile: SiteProfile) -> tuple[str, bool] | None:
+    """The doubt, and whether the text runs on under the link: a homepage's next story has
+    a link of its own, an article's text goes on for paragraphs."""
     texts = [line for line in region if not line.is_image]
     for index, line in enumerate(texts):
         if profile.is_teaser_marker(line.text):
@@ -299,12 +314,14 @@ def doubt_teaser(region: list[Line], profile: SiteProfile) -> str | None:
                 for other in texts[:index]
                 if is_body_prose(other) and not other.link and not RELATED_PREFIX.match(other.text)
             ]
-            if len(before) <= 1:
-                return (
-                    f"one paragraph then '{line.text}' under the headline: "
-                    "the beginning of a story on a homepage or a listing?"
-                )
-            return None
+            if len(before) > 1:
+                return None
+            after = texts[index + 1 :]
+            runs_on = not any(profile.is_teaser_marker(other.text) for other in after) and (
+                sum(1 for other in after if is_body_prose(other) and not other.link) >= _ARTICLE_PARAGRAPHS
+            )
+            reason = f"one paragraph then '{line.text}' under the headline: the beginning of a story on a homepage or a listing?"
+            return reason, runs_on
     return None
 
 
@@ -314,15 +331,30 @@ def doubt_cards(region: list[Line], rest: list[Line]) -> str | None:
     article's sections hold several paragraphs, and its paragraphs stand mostly in runs.
     Looked for in the article's span (``region``), and, when that holds less than a run
     of paragraphs (the span ended at the second teaser), in the rest of the page."""
+    found = _found_cards(region, rest)
+    return found[0] if found is not None and found[1] < _ARTICLE_PARAGRAPHS else None
+
+
+def warn_cards(region: list[Line], rest: list[Line]) -> str | None:
+    """The same, where an article's length of paragraphs stands above the first card (a
+    list of other stories under an article's text): a doubt to tell, the article built."""
+    found = _found_cards(region, rest)
+    if found is None or found[1] < _ARTICLE_PARAGRAPHS:
+        return None
+    return f"built as an article, though {found[0]} (after {found[1]} paragraphs of text)"
+
+
+def _found_cards(region: list[Line], rest: list[Line]) -> tuple[str, int] | None:
     found = _cards(region)
     if found is None and sum(1 for line in region if is_body_prose(line)) < _TEXT_RUN:
         found = _cards(rest)
     return found
 
 
-def _cards(lines: list[Line]) -> str | None:
+def _cards(lines: list[Line]) -> tuple[str, int] | None:
+    """The doubt, and how many paragraphs stand above the cards."""
     texts = [line for line in lines if not line.is_image and "caption" not in line.hints]
-    cards = 0
+    heads: list[int] = []
     for index in range(len(texts) - 1):
         head = texts[index]
         # The teaser under the headline, maybe past a line of section and time ("Sức khỏe - 25 phút trước").
@@ -336,10 +368,14 @@ def _cards(lines: list[Line]) -> str | None:
             _is_card_head(head, teaser) and is_body_prose(teaser) and teaser.words <= _TEASER_WORDS
             and (after is None or not is_body_prose(after))
         ):
-            cards += 1
+            heads.append(index)
+    cards = len(heads)
     prose = sum(1 for line in texts if is_body_prose(line))
     if cards >= _CARDS and cards >= _CARD_SHARE * prose and _longest_text_run(lines) < _TEXT_RUN:
-        return f"{cards} headlines each with a one-paragraph teaser under the headline: a homepage or a listing?"
+        # A stray line or two of an article's text may read as a card (its date over its
+        # lead): the list of other stories begins where the cards come together.
+        above = sum(1 for line in texts[: heads[_CARDS - 1]] if is_body_prose(line))
+        return f"{cards} headlines each with a one-paragraph teaser under the headline: a homepage or a listing?", above
     return None
 
 
