@@ -703,6 +703,33 @@ def test_cards_under_an_articles_length_of_text_are_a_doubt_told_not_a_refusal(t
     assert any("teaser" in warning and "paragraphs of text" in warning for warning in result.warnings)
 
 
+def test_posts_under_a_line_that_counts_them_and_quotes_the_headline_are_a_doubt_told(tmp_path):
+    """A short article, then its comment box: dated posts, a thread's sign, under
+    ``5 responses to “Headline”``. Without that line the page is refused as a thread;
+    with it, built with a warning."""
+    title = "Coach says the team needed to win this game"
+    posts = [
+        line
+        for n in range(5)
+        for line in (f"reader{n} says:", f"November 19, 2019 at {n + 6}:34 am", f"{PARAGRAPHS[n % 4][:-1]}, I think.")
+    ]
+    article = [*MENU, title, "Posted by Jane Roe on November 19, 2019, 6:21 AM EST", *PARAGRAPHS[:3]]
+    with pytest.raises(NotAnArticleError, match="thread"):
+        read_article(_copy(tmp_path, [*article, *posts]), load_profiles())
+    result = read_article(_copy(tmp_path, [*article, f"5 responses to “{title}”", *posts]), load_profiles())
+    assert result.article.title == title
+    assert any("a line that counts them" in warning for warning in result.warnings)
+
+
+def test_a_box_of_the_most_read_stories_with_their_counts_is_no_start_of_the_text(tmp_path):
+    """``Vikings come back to beat the Broncos in the snow (145)``: a story's headline
+    and its count of comments, one of a list; the text starts under the headline below."""
+    box = [f"Another story about the city council and its plans for buses, number {n} ({140 - n})" for n in range(5)]
+    title = "City votes to add twenty bus routes"
+    result = read_article(_copy(tmp_path, [*MENU, "Most Commented", *box, title, "By Jane Roe", *TEXT]), load_profiles())
+    assert result.article.title == title
+
+
 def test_question_pages_and_video_pages_are_refused_by_their_metadata(tmp_path):
     qa = _page(tmp_path, f"<h1>How do I renew a licence?</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>",
                "<title>How do I renew a licence?</title>" + _json_ld({"@type": "QAPage"}), name="qa.html")

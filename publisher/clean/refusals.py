@@ -56,6 +56,7 @@ _FRONT_PAGE_SENTENCES = 2  # full sentences from which the lines under the headl
 _STORY_HEADLINE_WORDS = (6, 30)
 _FULL_STOP = (".", "!", '"', "”", "»")
 _POST_NUMBER = re.compile(r"^#\d{1,6}$")
+_COUNT_FIRST = re.compile(r"^\d[\d,.]*\s")
 # "© 1999 - 2021 Báo Lao Động", "Copyright (c) 2024 The Daily Example. All rights reserved."
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)[\s©]*(?:\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^.|,©;]{2,60})", re.I
@@ -133,16 +134,35 @@ def warn_mojibake(left: MojibakeLeft) -> str | None:
     return None
 
 
-def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile) -> str | None:
+def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile, title: str) -> str | None:
     """Forum threads and Q&A pages: several posts under the title, told by numbered posts
     (``#2``) or marker lines (``Trả lời``) anywhere under it (``lines``), and by posters'
     names in the markup or dated posts inside the text itself (``text``: the lines the
     article's text runs through, without the page's furniture, where an article page keeps
     its author's box and its list of dated stories). Reader comments after an article's
-    end marker or in a comment box do not count."""
-    scope = _before_comments(lines, profile)
+    end marker or in a comment box do not count, nor, for a refusal, those under a line
+    that counts them and quotes the headline (``34 responses to “Headline”``): those are
+    a doubt told (``warn_threads``)."""
+    found = _thread_signs(lines, text, profile, title, below_count=False)
+    return f"a forum thread or a Q&A page, not an article ({found})" if found else None
+
+
+def warn_threads(lines: list[Line], text: list[Line], profile: SiteProfile, title: str) -> str | None:
+    """Posts only under a line that counts them and quotes the headline: the comment box
+    under an article, most likely, whatever its length."""
+    if _thread_signs(lines, text, profile, title, below_count=False):
+        return None
+    found = _thread_signs(lines, text, profile, title, below_count=True)
+    if found is None:
+        return None
+    return f"built as an article, though a forum thread or a Q&A page? ({found}, under a line that counts them)"
+
+
+def _thread_signs(lines: list[Line], text: list[Line], profile: SiteProfile, title: str, *, below_count: bool) -> str | None:
+    header = None if below_count else line_key(title)
+    scope = _before_comments(lines, profile, header)
     # In a page dump nothing is left out as furniture: the text is the lines themselves.
-    text_scope = scope if text is lines else _before_comments(text, profile)
+    text_scope = scope if text is lines else _before_comments(text, profile, header)
     signs = {
         "numbered posts": sum(1 for line in scope if _POST_NUMBER.match(line.text)),
         "reply markers": sum(1 for line in scope if profile.is_thread_line(line.text)),
@@ -150,18 +170,24 @@ def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile) -> 
         "dated posts": _dated_posts(text_scope),
     }
     name, count = max(signs.items(), key=lambda item: item[1])
-    if count >= _THREAD_POSTS:
-        return f"a forum thread or a Q&A page, not an article ({count} {name} under the title)"
-    return None
+    return f"{count} {name} under the title" if count >= _THREAD_POSTS else None
 
 
-def _before_comments(lines: list[Line], profile: SiteProfile) -> list[Line]:
+def _before_comments(lines: list[Line], profile: SiteProfile, title_key: str | None = None) -> list[Line]:
     scope = []
     for line in lines:
         if profile.is_end_marker(line.text) or ({"comment", "related"} & line.hints):
             break
+        if title_key and _counts_under_headline(line, title_key):
+            break
         scope.append(line)
     return scope
+
+
+def _counts_under_headline(line: Line, title_key: str) -> bool:
+    """``34 responses to “Headline”``, ``12 thoughts on “Headline”``: a comment box's
+    header, a count and the headline quoted (a headline's own line has no count before it)."""
+    return bool(_COUNT_FIRST.match(line.text)) and line.key != title_key and title_key in line.key
 
 
 def _posts(lines: list[Line]) -> int:

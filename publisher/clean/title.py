@@ -351,12 +351,19 @@ def text_start(lines: list[Line]) -> int | None:
     (``Tại sao ...?``) is a headline, not the start of the text."""
     needed, window = _TEXT_RUN
     starts = [
-        i for i, line in enumerate(lines) if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line)
+        i
+        for i, line in enumerate(lines)
+        if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line) and not _COUNTED.search(line.text)
     ]
     for index in starts:
         if sum(is_prose(other) for other in lines[index + 1 : index + 1 + window]) >= needed:
             return index
     return starts[0] if starts else None
+
+
+# A story's headline with its count of comments or views, in a box of the most read ones
+# (``Vikings come back to beat the Broncos (145)``): a paragraph ends with a full stop.
+_COUNTED = re.compile(r"\(\d[\d,.]*\)$")
 
 
 def _stamped_list(line: Line) -> bool:
