@@ -730,6 +730,15 @@ def test_a_box_of_the_most_read_stories_with_their_counts_is_no_start_of_the_tex
     assert result.article.title == title
 
 
+def test_a_caption_ending_with_its_credit_above_the_headline_is_no_start_of_the_text(tmp_path):
+    """A copy that opens with the top picture's caption, its credit in brackets at its end,
+    then the headline, the byline and the date over the text."""
+    caption = "The new electric buses lined up at the depot on the eastern edge of the city. (credit: Jane Roe)"
+    title = "City votes to add twenty bus routes"
+    copy = [caption, title, "by Jane Roe", "Monday, November 18, 2019", *TEXT]
+    assert read_article(_copy(tmp_path, copy), load_profiles()).article.title == title
+
+
 def test_question_pages_and_video_pages_are_refused_by_their_metadata(tmp_path):
     qa = _page(tmp_path, f"<h1>How do I renew a licence?</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>",
                "<title>How do I renew a licence?</title>" + _json_ld({"@type": "QAPage"}), name="qa.html")

@@ -58,11 +58,14 @@ _SITE_PART_WORDS = 6  # the site's name and a section: "VnExpress Đời sống"
 # wire service or picture agency after a slash or in brackets, or a "photo by" of some
 # language; a headline never names its picture's maker.
 _AGENCIES = PICTURE_AGENCIES
+# ``... its four engines. (credit: NASA/Jane Roe)``: a caption's credit in brackets ending it.
+_CREDIT_IN_BRACKETS = r"\((?:credit|photo|image|picture|source)s?\s*:[^()]*\)\.?$"
 _PHOTO_CREDIT = re.compile(
     r"©|\((?:" + _AGENCIES + r")(?:\s+(?:file|photo|images?))?\)\.?$"
     r"|[^\s/]\s*/\s*(?:" + _AGENCIES + r")(?:\s+(?:file|photo|images?))?\.?$"
     r"|\b(?:photo(?:graph)?|picture|image|illustration|photo illustration) (?:by|courtesy of)\b|\bcourtesy of\b|\bCredit\.\.\."
-    r"|\b(?:Foto|Bild|Photo|Imagen|Immagine) ?(?:von|de|di|par)\b",
+    r"|\b(?:Foto|Bild|Photo|Imagen|Immagine) ?(?:von|de|di|par)\b"
+    r"|" + _CREDIT_IN_BRACKETS,
     re.I,
 )
 
@@ -353,7 +356,7 @@ def text_start(lines: list[Line]) -> int | None:
     starts = [
         i
         for i, line in enumerate(lines)
-        if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line) and not _COUNTED.search(line.text)
+        if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line) and not _not_text(line)
     ]
     for index in starts:
         if sum(is_prose(other) for other in lines[index + 1 : index + 1 + window]) >= needed:
@@ -364,6 +367,13 @@ def text_start(lines: list[Line]) -> int | None:
 # A story's headline with its count of comments or views, in a box of the most read ones
 # (``Vikings come back to beat the Broncos (145)``): a paragraph ends with a full stop.
 _COUNTED = re.compile(r"\(\d[\d,.]*\)$")
+_CREDIT_AT_END = re.compile(_CREDIT_IN_BRACKETS, re.I)
+
+
+def _not_text(line: Line) -> bool:
+    """A headline with its count (``(145)``), or a picture's caption that ends with its
+    credit (``... four engines. (credit: NASA)``): a caption may stand above the headline."""
+    return bool(_COUNTED.search(line.text) or _CREDIT_AT_END.search(line.text))
 
 
 def _stamped_list(line: Line) -> bool:
