@@ -662,6 +662,83 @@ def test_as_article_builds_what_would_be_refused(tmp_path):
     assert any("--as-article" in warning for warning in result.warnings)
 
 
+def _copy(tmp_path, lines: list[str]) -> object:
+    page = tmp_path / "copy.txt"
+    page.write_text("\n".join(lines), encoding="utf-8")
+    return page
+
+
+TEXT = [f"{paragraph[:-1]}, said the council's spokesman on part {n}." for n in range(3) for paragraph in PARAGRAPHS]
+
+
+def test_a_teaser_and_its_read_more_link_is_refused_unless_the_text_runs_on_under_it(tmp_path):
+    """One paragraph under the headline, then "Read more": a homepage's story, refused
+    where the next story and its own link follow; where an article's length of text runs
+    on under it and no such link follows (a box's link to another story), the article is
+    built and the doubt told."""
+    head = [*MENU, "City votes to add twenty bus routes", PARAGRAPHS[0], "Read more"]
+    homepage = [*head, "Storm closes schools across the region tonight", PARAGRAPHS[1], "Read more", *TEXT[:3]]
+    with pytest.raises(NotAnArticleError, match="Read more"):
+        read_article(_copy(tmp_path, homepage), load_profiles())
+    result = read_article(_copy(tmp_path, [*head, *TEXT]), load_profiles())
+    assert result.article.title == "City votes to add twenty bus routes"
+    assert any("Read more" in warning and "runs on" in warning for warning in result.warnings)
+
+
+def test_cards_under_an_articles_length_of_text_are_a_doubt_told_not_a_refusal(tmp_path):
+    """A roundup (each paragraph with its source's name under it) and a list of other
+    stories under it, each a headline and a one-paragraph teaser: refused under a few
+    paragraphs, built with a warning under an article's length of text."""
+    cards = [
+        line
+        for n in range(20)
+        for line in (f"Another story about the city and its buses, number {n}", f"{PARAGRAPHS[n % 4]}", f"{n + 1} shares")
+    ]
+    roundup = [line for paragraph in TEXT for line in (paragraph, "[Daily Example]")]
+    head = [*MENU, "What the papers say about the new bus routes", "Jane Roe", "Nov 18, 2019"]
+    with pytest.raises(NotAnArticleError, match="teaser"):
+        read_article(_copy(tmp_path, [*head, *roundup[:8], *cards]), load_profiles())
+    result = read_article(_copy(tmp_path, [*head, *roundup, *cards]), load_profiles())
+    assert result.article.title == "What the papers say about the new bus routes"
+    assert any("teaser" in warning and "paragraphs of text" in warning for warning in result.warnings)
+
+
+def test_posts_under_a_line_that_counts_them_and_quotes_the_headline_are_a_doubt_told(tmp_path):
+    """A short article, then its comment box: dated posts, a thread's sign, under
+    ``5 responses to “Headline”``. Without that line the page is refused as a thread;
+    with it, built with a warning."""
+    title = "Coach says the team needed to win this game"
+    posts = [
+        line
+        for n in range(5)
+        for line in (f"reader{n} says:", f"November 19, 2019 at {n + 6}:34 am", f"{PARAGRAPHS[n % 4][:-1]}, I think.")
+    ]
+    article = [*MENU, title, "Posted by Jane Roe on November 19, 2019, 6:21 AM EST", *PARAGRAPHS[:3]]
+    with pytest.raises(NotAnArticleError, match="thread"):
+        read_article(_copy(tmp_path, [*article, *posts]), load_profiles())
+    result = read_article(_copy(tmp_path, [*article, f"5 responses to “{title}”", *posts]), load_profiles())
+    assert result.article.title == title
+    assert any("a line that counts them" in warning for warning in result.warnings)
+
+
+def test_a_box_of_the_most_read_stories_with_their_counts_is_no_start_of_the_text(tmp_path):
+    """``Vikings come back to beat the Broncos in the snow (145)``: a story's headline
+    and its count of comments, one of a list; the text starts under the headline below."""
+    box = [f"Another story about the city council and its plans for buses, number {n} ({140 - n})" for n in range(5)]
+    title = "City votes to add twenty bus routes"
+    result = read_article(_copy(tmp_path, [*MENU, "Most Commented", *box, title, "By Jane Roe", *TEXT]), load_profiles())
+    assert result.article.title == title
+
+
+def test_a_caption_ending_with_its_credit_above_the_headline_is_no_start_of_the_text(tmp_path):
+    """A copy that opens with the top picture's caption, its credit in brackets at its end,
+    then the headline, the byline and the date over the text."""
+    caption = "The new electric buses lined up at the depot on the eastern edge of the city. (credit: Jane Roe)"
+    title = "City votes to add twenty bus routes"
+    copy = [caption, title, "by Jane Roe", "Monday, November 18, 2019", *TEXT]
+    assert read_article(_copy(tmp_path, copy), load_profiles()).article.title == title
+
+
 def test_question_pages_and_video_pages_are_refused_by_their_metadata(tmp_path):
     qa = _page(tmp_path, f"<h1>How do I renew a licence?</h1><p>{PARAGRAPHS[0]}</p><p>{PARAGRAPHS[1]}</p>",
                "<title>How do I renew a licence?</title>" + _json_ld({"@type": "QAPage"}), name="qa.html")
@@ -1050,6 +1127,28 @@ def test_a_headline_printed_twice_keeps_the_date_and_standfirst_under_its_first_
     assert article.published is not None and article.published.value == datetime(2021, 5, 3, 10, 5)
     assert article.lead == "The council approved the largest change to the bus network in a decade on Tuesday."
     assert [block.text for block in article.body] == PARAGRAPHS
+
+
+@pytest.mark.parametrize("above", [["Market Notes"], ["Market Notes", "Market Notes 3.5.21"]])
+def test_a_columns_dated_headline_under_its_breadcrumb_is_the_headline(tmp_path, above):
+    """A daily column's headline is its name and the day's date (``Market Notes 3.5.21``),
+    under the breadcrumb's last entry that it begins with, or printed twice in a row: a
+    headline, not a date line between headline and text."""
+    copy = "\n".join([*MENU, *above, "Market Notes 3.5.21", "Author:", "Jane Roe", "\n\n".join(PARAGRAPHS)])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == "Market Notes 3.5.21"
+
+
+def test_a_headline_of_two_sentences_in_title_case_over_the_byline_is_the_headline(tmp_path):
+    """``Bus Fares Rise. Why Riders Should Not Worry.``: a headline ending with a full stop,
+    told from a paragraph by its Title Case and the byline under it."""
+    title = "Bus Fares Rise Again. Why Riders Should Not Worry."
+    copy = "\n".join([*MENU, "TRANSPORT", title, "By Jane Roe Updated May 3, 2021 8:21 am ET", "Print Article",
+                      "\n\n".join(PARAGRAPHS)])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == title
 
 
 def test_the_headline_again_at_the_top_of_the_text_ends_nothing(tmp_path):

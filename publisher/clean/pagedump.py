@@ -45,7 +45,10 @@ from publisher.clean.refusals import (
     doubt_text,
     doubt_threads,
     mojibake_left,
+    warn_cards,
     warn_mojibake,
+    warn_teaser,
+    warn_threads,
 )
 from publisher.clean.shapes import (
     LEAD_MIN_WORDS,
@@ -216,7 +219,7 @@ def clean_lines(
     text = drop_furniture(region, profile, dropped) if evidence.has_extractor else region
     doubts = [
         mojibake, title.doubt, doubt_link_lists(region), doubt_cards(region, rest), doubt_teaser(rest, profile),
-        doubt_threads(region, text, profile), doubt_site_title(title.text, lines, evidence),
+        doubt_threads(region, text, profile, title.text), doubt_site_title(title.text, lines, evidence),
     ]
     body_lines, authors, tail = split_off_tail(text, profile, dropped, evidence, title.text)
     if authors:
@@ -247,6 +250,8 @@ def clean_lines(
     warnings = decide([doubt for doubt in doubts if doubt], evidence, as_article, path)
     if partly_garbled := warn_mojibake(left):
         warnings = (*warnings, partly_garbled)
+    hedges = (warn_cards(region, rest), warn_teaser(rest, profile), warn_threads(region, text, profile, title.text))
+    warnings = (*warnings, *(hedge for hedge in hedges if hedge))
     result = CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
     if evidence.extracted is not None:
         # The floor under an article's text, not a way to make one of a page that is none.

@@ -56,6 +56,7 @@ _FRONT_PAGE_SENTENCES = 2  # full sentences from which the lines under the headl
 _STORY_HEADLINE_WORDS = (6, 30)
 _FULL_STOP = (".", "!", '"', "”", "»")
 _POST_NUMBER = re.compile(r"^#\d{1,6}$")
+_COUNT_FIRST = re.compile(r"^\d[\d,.]*\s")
 # "© 1999 - 2021 Báo Lao Động", "Copyright (c) 2024 The Daily Example. All rights reserved."
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)[\s©]*(?:\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^.|,©;]{2,60})", re.I
@@ -133,16 +134,35 @@ def warn_mojibake(left: MojibakeLeft) -> str | None:
     return None
 
 
-def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile) -> str | None:
+def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile, title: str) -> str | None:
     """Forum threads and Q&A pages: several posts under the title, told by numbered posts
     (``#2``) or marker lines (``Trả lời``) anywhere under it (``lines``), and by posters'
     names in the markup or dated posts inside the text itself (``text``: the lines the
     article's text runs through, without the page's furniture, where an article page keeps
     its author's box and its list of dated stories). Reader comments after an article's
-    end marker or in a comment box do not count."""
-    scope = _before_comments(lines, profile)
+    end marker or in a comment box do not count, nor, for a refusal, those under a line
+    that counts them and quotes the headline (``34 responses to “Headline”``): those are
+    a doubt told (``warn_threads``)."""
+    found = _thread_signs(lines, text, profile, title, below_count=False)
+    return f"a forum thread or a Q&A page, not an article ({found})" if found else None
+
+
+def warn_threads(lines: list[Line], text: list[Line], profile: SiteProfile, title: str) -> str | None:
+    """Posts only under a line that counts them and quotes the headline: the comment box
+    under an article, most likely, whatever its length."""
+    if _thread_signs(lines, text, profile, title, below_count=False):
+        return None
+    found = _thread_signs(lines, text, profile, title, below_count=True)
+    if found is None:
+        return None
+    return f"built as an article, though a forum thread or a Q&A page? ({found}, under a line that counts them)"
+
+
+def _thread_signs(lines: list[Line], text: list[Line], profile: SiteProfile, title: str, *, below_count: bool) -> str | None:
+    header = None if below_count else line_key(title)
+    scope = _before_comments(lines, profile, header)
     # In a page dump nothing is left out as furniture: the text is the lines themselves.
-    text_scope = scope if text is lines else _before_comments(text, profile)
+    text_scope = scope if text is lines else _before_comments(text, profile, header)
     signs = {
         "numbered posts": sum(1 for line in scope if _POST_NUMBER.match(line.text)),
         "reply markers": sum(1 for line in scope if profile.is_thread_line(line.text)),
@@ -150,18 +170,24 @@ def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile) -> 
         "dated posts": _dated_posts(text_scope),
     }
     name, count = max(signs.items(), key=lambda item: item[1])
-    if count >= _THREAD_POSTS:
-        return f"a forum thread or a Q&A page, not an article ({count} {name} under the title)"
-    return None
+    return f"{count} {name} under the title" if count >= _THREAD_POSTS else None
 
 
-def _before_comments(lines: list[Line], profile: SiteProfile) -> list[Line]:
+def _before_comments(lines: list[Line], profile: SiteProfile, title_key: str | None = None) -> list[Line]:
     scope = []
     for line in lines:
         if profile.is_end_marker(line.text) or ({"comment", "related"} & line.hints):
             break
+        if title_key and _counts_under_headline(line, title_key):
+            break
         scope.append(line)
     return scope
+
+
+def _counts_under_headline(line: Line, title_key: str) -> bool:
+    """``34 responses to “Headline”``, ``12 thoughts on “Headline”``: a comment box's
+    header, a count and the headline quoted (a headline's own line has no count before it)."""
+    return bool(_COUNT_FIRST.match(line.text)) and line.key != title_key and title_key in line.key
 
 
 def _posts(lines: list[Line]) -> int:
@@ -291,6 +317,21 @@ def _is_sentence(text: str) -> bool:
 def doubt_teaser(region: list[Line], profile: SiteProfile) -> str | None:
     """One paragraph, then a "read more" link: a homepage shows the beginning of a story,
     not the story. An article's text is more than its first paragraph."""
+    found = _teaser(region, profile)
+    return found[0] if found is not None and not found[1] else None
+
+
+def warn_teaser(region: list[Line], profile: SiteProfile) -> str | None:
+    """The same, where an article's length of text runs on under the "read more" link and
+    no other such link follows (a box's link to another story, above the text): a doubt
+    to tell the user, the article built."""
+    found = _teaser(region, profile)
+    return f"built as an article, though {found[0]} (the text runs on under it)" if found is not None and found[1] else None
+
+
+def _teaser(region: list[Line], profile: SiteProfile) -> tuple[str, bool] | None:
+    """The doubt, and whether the text runs on under the link: a homepage's next story has
+    a link of its own, an article's text goes on for paragraphs."""
     texts = [line for line in region if not line.is_image]
     for index, line in enumerate(texts):
         if profile.is_teaser_marker(line.text):
@@ -299,12 +340,14 @@ def doubt_teaser(region: list[Line], profile: SiteProfile) -> str | None:
                 for other in texts[:index]
                 if is_body_prose(other) and not other.link and not RELATED_PREFIX.match(other.text)
             ]
-            if len(before) <= 1:
-                return (
-                    f"one paragraph then '{line.text}' under the headline: "
-                    "the beginning of a story on a homepage or a listing?"
-                )
-            return None
+            if len(before) > 1:
+                return None
+            after = texts[index + 1 :]
+            runs_on = not any(profile.is_teaser_marker(other.text) for other in after) and (
+                sum(1 for other in after if is_body_prose(other) and not other.link) >= _ARTICLE_PARAGRAPHS
+            )
+            reason = f"one paragraph then '{line.text}' under the headline: the beginning of a story on a homepage or a listing?"
+            return reason, runs_on
     return None
 
 
@@ -314,15 +357,30 @@ def doubt_cards(region: list[Line], rest: list[Line]) -> str | None:
     article's sections hold several paragraphs, and its paragraphs stand mostly in runs.
     Looked for in the article's span (``region``), and, when that holds less than a run
     of paragraphs (the span ended at the second teaser), in the rest of the page."""
+    found = _found_cards(region, rest)
+    return found[0] if found is not None and found[1] < _ARTICLE_PARAGRAPHS else None
+
+
+def warn_cards(region: list[Line], rest: list[Line]) -> str | None:
+    """The same, where an article's length of paragraphs stands above the first card (a
+    list of other stories under an article's text): a doubt to tell, the article built."""
+    found = _found_cards(region, rest)
+    if found is None or found[1] < _ARTICLE_PARAGRAPHS:
+        return None
+    return f"built as an article, though {found[0]} (after {found[1]} paragraphs of text)"
+
+
+def _found_cards(region: list[Line], rest: list[Line]) -> tuple[str, int] | None:
     found = _cards(region)
     if found is None and sum(1 for line in region if is_body_prose(line)) < _TEXT_RUN:
         found = _cards(rest)
     return found
 
 
-def _cards(lines: list[Line]) -> str | None:
+def _cards(lines: list[Line]) -> tuple[str, int] | None:
+    """The doubt, and how many paragraphs stand above the cards."""
     texts = [line for line in lines if not line.is_image and "caption" not in line.hints]
-    cards = 0
+    heads: list[int] = []
     for index in range(len(texts) - 1):
         head = texts[index]
         # The teaser under the headline, maybe past a line of section and time ("Sức khỏe - 25 phút trước").
@@ -336,10 +394,14 @@ def _cards(lines: list[Line]) -> str | None:
             _is_card_head(head, teaser) and is_body_prose(teaser) and teaser.words <= _TEASER_WORDS
             and (after is None or not is_body_prose(after))
         ):
-            cards += 1
+            heads.append(index)
+    cards = len(heads)
     prose = sum(1 for line in texts if is_body_prose(line))
     if cards >= _CARDS and cards >= _CARD_SHARE * prose and _longest_text_run(lines) < _TEXT_RUN:
-        return f"{cards} headlines each with a one-paragraph teaser under the headline: a homepage or a listing?"
+        # A stray line or two of an article's text may read as a card (its date over its
+        # lead): the list of other stories begins where the cards come together.
+        above = sum(1 for line in texts[: heads[_CARDS - 1]] if is_body_prose(line))
+        return f"{cards} headlines each with a one-paragraph teaser under the headline: a homepage or a listing?", above
     return None
 
 

@@ -39,6 +39,9 @@ _FAR_REACH = 60
 _FAR_SUPPORT = 3
 _SIGN_LINES = 3  # how far under a headline its date or byline stands (a share bar between)
 _OTHER_LINES = 1  # lines of other kinds a headline may stand above (a lead, a tag line)
+# A breadcrumb's last entry, or a headline printed twice in a row: two words at least.
+_BREADCRUMB_WORDS = 2
+_TITLE_CASE_WORDS = 4
 _WIDGET_WORDS = 3  # "Chia sẻ", "Google +1", "0 bình luận": share buttons and counters
 _BYLINE_WORDS = 8
 _NAME_WORDS = 4  # one person's name, as printed: "Nguyễn Thị Minh Khai", "Mary Anne de la Cruz"
@@ -59,11 +62,14 @@ _SITE_PART_WORDS = 6  # the site's name and a section: "VnExpress Đời sống"
 # wire service or picture agency after a slash or in brackets, or a "photo by" of some
 # language; a headline never names its picture's maker.
 _AGENCIES = PICTURE_AGENCIES
+# ``... its four engines. (credit: NASA/Jane Roe)``: a caption's credit in brackets ending it.
+_CREDIT_IN_BRACKETS = r"\((?:credit|photo|image|picture|source)s?\s*:[^()]*\)\.?$"
 _PHOTO_CREDIT = re.compile(
     r"©|\((?:" + _AGENCIES + r")(?:\s+(?:file|photo|images?))?\)\.?$"
     r"|[^\s/]\s*/\s*(?:" + _AGENCIES + r")(?:\s+(?:file|photo|images?))?\.?$"
     r"|\b(?:photo(?:graph)?|picture|image|illustration|photo illustration) (?:by|courtesy of)\b|\bcourtesy of\b|\bCredit\.\.\."
-    r"|\b(?:Foto|Bild|Photo|Imagen|Immagine) ?(?:von|de|di|par)\b",
+    r"|\b(?:Foto|Bild|Photo|Imagen|Immagine) ?(?:von|de|di|par)\b"
+    r"|" + _CREDIT_IN_BRACKETS,
     re.I,
 )
 
@@ -255,7 +261,7 @@ def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) ->
                 break
         if _alt_text_over_caption(lines, index):
             continue
-        if _could_be_headline(line, profile):
+        if _could_be_headline(line, profile) or _headline_by_place(lines, index, profile):
             if chosen is not None:
                 yield index
                 continue
@@ -276,6 +282,37 @@ def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) ->
     # alone it is the byline slot of a reader view, never the headline where one stands above.
     if byline_like is not None and (chosen is None or not is_web_address(lines[byline_like + 1].text)):
         yield byline_like
+
+
+def _headline_by_place(lines: list[Line], index: int, profile: SiteProfile) -> bool:
+    """A headline that its shape alone would not pass, told by where it stands: under the
+    breadcrumb's last entry that it begins with (``Opening Bell`` over ``Opening Bell
+    11.18.19``, a column's name and its date), or printed twice in a row; or a headline
+    of two sentences in Title Case (``Stock Falls. Why You Shouldn't Worry.``) right over
+    the byline or the date. A paragraph is not in Title Case, and a date line under its
+    own breadcrumb is none of a site's dates."""
+    line = lines[index]
+    if index == 0 or line.is_image or line.link or line.words > _HEADLINE_WORDS[1] or {"caption", "author", "date"} & line.hints:
+        return False
+    if profile.is_chrome(line.text) or profile.is_end_marker(line.text) or _PHOTO_CREDIT.search(line.text):
+        return False
+    above = lines[index - 1]
+    if above.words >= _BREADCRUMB_WORDS and not above.link and not parse_date_line(above.text):
+        if line.key.startswith(above.key + " "):
+            return True
+        printed_twice = line.key == above.key and line.words >= _BREADCRUMB_WORDS
+        if printed_twice and not parse_date_line(line.text) and not line.text.endswith((".", ";", ",", ":")):
+            return True
+    return (
+        line.words >= _HEADLINE_WORDS[0] and line.text.endswith(".") and not line.text.endswith("...")
+        and _in_title_case(line.text) and _over_date_or_byline(lines, index, profile)
+    )
+
+
+def _in_title_case(text: str) -> bool:
+    """Every word of four letters or more capitalised (``Why You Shouldn't Worry``)."""
+    words = [word for word in _LETTERS.findall(text) if len(word) >= _TOPIC_LETTERS]
+    return len(words) >= _TITLE_CASE_WORDS and all(word[0].isupper() for word in words)
 
 
 def _over_date_or_byline(lines: list[Line], index: int, profile: SiteProfile) -> bool:
@@ -321,12 +358,26 @@ def text_start(lines: list[Line]) -> int | None:
     (``Tại sao ...?``) is a headline, not the start of the text."""
     needed, window = _TEXT_RUN
     starts = [
-        i for i, line in enumerate(lines) if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line)
+        i
+        for i, line in enumerate(lines)
+        if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line) and not _not_text(line)
     ]
     for index in starts:
         if sum(is_prose(other) for other in lines[index + 1 : index + 1 + window]) >= needed:
             return index
     return starts[0] if starts else None
+
+
+# A story's headline with its count of comments or views, in a box of the most read ones
+# (``Vikings come back to beat the Broncos (145)``): a paragraph ends with a full stop.
+_COUNTED = re.compile(r"\(\d[\d,.]*\)$")
+_CREDIT_AT_END = re.compile(_CREDIT_IN_BRACKETS, re.I)
+
+
+def _not_text(line: Line) -> bool:
+    """A headline with its count (``(145)``), or a picture's caption that ends with its
+    credit (``... four engines. (credit: NASA)``): a caption may stand above the headline."""
+    return bool(_COUNTED.search(line.text) or _CREDIT_AT_END.search(line.text))
 
 
 def _stamped_list(line: Line) -> bool:
