@@ -45,10 +45,7 @@ from publisher.clean.refusals import (
     doubt_text,
     doubt_threads,
     mojibake_left,
-    warn_cards,
     warn_mojibake,
-    warn_teaser,
-    warn_threads,
 )
 from publisher.clean.shapes import (
     LEAD_MIN_WORDS,
@@ -217,9 +214,10 @@ def clean_lines(
     rest = lines[title.index + 1 :]
     # The article's own lines: on a saved page, without the furniture the extractor left out.
     text = drop_furniture(region, profile, dropped) if evidence.has_extractor else region
+    verdicts = (doubt_cards(region, rest), doubt_teaser(rest, profile), doubt_threads(region, text, profile, title.text))
     doubts = [
-        mojibake, title.doubt, doubt_link_lists(region), doubt_cards(region, rest), doubt_teaser(rest, profile),
-        doubt_threads(region, text, profile, title.text), doubt_site_title(title.text, lines, evidence),
+        mojibake, title.doubt, doubt_link_lists(region), *(verdict.refusal for verdict in verdicts),
+        doubt_site_title(title.text, lines, evidence),
     ]
     body_lines, authors, tail = split_off_tail(text, profile, dropped, evidence, title.text)
     if authors:
@@ -250,8 +248,7 @@ def clean_lines(
     warnings = decide([doubt for doubt in doubts if doubt], evidence, as_article, path)
     if partly_garbled := warn_mojibake(left):
         warnings = (*warnings, partly_garbled)
-    hedges = (warn_cards(region, rest), warn_teaser(rest, profile), warn_threads(region, text, profile, title.text))
-    warnings = (*warnings, *(hedge for hedge in hedges if hedge))
+    warnings = (*warnings, *(verdict.warning for verdict in verdicts if verdict.warning))
     result = CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
     if evidence.extracted is not None:
         # The floor under an article's text, not a way to make one of a page that is none.

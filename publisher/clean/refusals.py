@@ -92,6 +92,15 @@ def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Pa
 
 
 @dataclass(frozen=True)
+class Verdict:
+    """What one check says of a page: a reason to refuse it, or a doubt to tell while
+    building it (a warning), or nothing."""
+
+    refusal: str | None = None
+    warning: str | None = None
+
+
+@dataclass(frozen=True)
 class MojibakeLeft:
     """What of a page's text is still mojibake after repair."""
 
@@ -134,28 +143,21 @@ def warn_mojibake(left: MojibakeLeft) -> str | None:
     return None
 
 
-def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile, title: str) -> str | None:
+def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile, title: str) -> Verdict:
     """Forum threads and Q&A pages: several posts under the title, told by numbered posts
     (``#2``) or marker lines (``Trả lời``) anywhere under it (``lines``), and by posters'
     names in the markup or dated posts inside the text itself (``text``: the lines the
     article's text runs through, without the page's furniture, where an article page keeps
     its author's box and its list of dated stories). Reader comments after an article's
-    end marker or in a comment box do not count, nor, for a refusal, those under a line
-    that counts them and quotes the headline (``34 responses to “Headline”``): those are
-    a doubt told (``warn_threads``)."""
-    found = _thread_signs(lines, text, profile, title, below_count=False)
-    return f"a forum thread or a Q&A page, not an article ({found})" if found else None
-
-
-def warn_threads(lines: list[Line], text: list[Line], profile: SiteProfile, title: str) -> str | None:
-    """Posts only under a line that counts them and quotes the headline: the comment box
-    under an article, most likely, whatever its length."""
-    if _thread_signs(lines, text, profile, title, below_count=False):
-        return None
-    found = _thread_signs(lines, text, profile, title, below_count=True)
-    if found is None:
-        return None
-    return f"built as an article, though a forum thread or a Q&A page? ({found}, under a line that counts them)"
+    end marker or in a comment box do not count. Posts only under a line that counts them
+    and quotes the headline (``34 responses to “Headline”``: the comment box under an
+    article, most likely, whatever its length) are a doubt told, not a refusal."""
+    if found := _thread_signs(lines, text, profile, title, below_count=False):
+        return Verdict(refusal=f"a forum thread or a Q&A page, not an article ({found})")
+    if found := _thread_signs(lines, text, profile, title, below_count=True):
+        doubt = f"a forum thread or a Q&A page? ({found}, under a line that counts them)"
+        return Verdict(warning=f"built as an article, though {doubt}")
+    return Verdict()
 
 
 def _thread_signs(lines: list[Line], text: list[Line], profile: SiteProfile, title: str, *, below_count: bool) -> str | None:
@@ -314,19 +316,18 @@ def _is_sentence(text: str) -> bool:
     return word_count(text) >= _MIN_SENTENCE_WORDS and (ends_sentence(text) or word_count(text) >= 25)
 
 
-def doubt_teaser(region: list[Line], profile: SiteProfile) -> str | None:
+def doubt_teaser(region: list[Line], profile: SiteProfile) -> Verdict:
     """One paragraph, then a "read more" link: a homepage shows the beginning of a story,
-    not the story. An article's text is more than its first paragraph."""
+    not the story. An article's text is more than its first paragraph; where an article's
+    length of text runs on under the link and no other such link follows (a box's link to
+    another story, above the text), it is a doubt told, the article built."""
     found = _teaser(region, profile)
-    return found[0] if found is not None and not found[1] else None
-
-
-def warn_teaser(region: list[Line], profile: SiteProfile) -> str | None:
-    """The same, where an article's length of text runs on under the "read more" link and
-    no other such link follows (a box's link to another story, above the text): a doubt
-    to tell the user, the article built."""
-    found = _teaser(region, profile)
-    return f"built as an article, though {found[0]} (the text runs on under it)" if found is not None and found[1] else None
+    if found is None:
+        return Verdict()
+    reason, runs_on = found
+    if not runs_on:
+        return Verdict(refusal=reason)
+    return Verdict(warning=f"built as an article, though {reason} (the text runs on under it)")
 
 
 def _teaser(region: list[Line], profile: SiteProfile) -> tuple[str, bool] | None:
@@ -351,23 +352,21 @@ def _teaser(region: list[Line], profile: SiteProfile) -> tuple[str, bool] | None
     return None
 
 
-def doubt_cards(region: list[Line], rest: list[Line]) -> str | None:
+def doubt_cards(region: list[Line], rest: list[Line]) -> Verdict:
     """Under the headline, headlines each followed by one short paragraph, again and
     again: the cards of a homepage or a listing (a story's title and its teaser). An
     article's sections hold several paragraphs, and its paragraphs stand mostly in runs.
     Looked for in the article's span (``region``), and, when that holds less than a run
-    of paragraphs (the span ended at the second teaser), in the rest of the page."""
+    of paragraphs (the span ended at the second teaser), in the rest of the page.
+    Where an article's length of paragraphs stands above the first card (a list of other
+    stories under an article's text), a doubt told, the article built."""
     found = _found_cards(region, rest)
-    return found[0] if found is not None and found[1] < _ARTICLE_PARAGRAPHS else None
-
-
-def warn_cards(region: list[Line], rest: list[Line]) -> str | None:
-    """The same, where an article's length of paragraphs stands above the first card (a
-    list of other stories under an article's text): a doubt to tell, the article built."""
-    found = _found_cards(region, rest)
-    if found is None or found[1] < _ARTICLE_PARAGRAPHS:
-        return None
-    return f"built as an article, though {found[0]} (after {found[1]} paragraphs of text)"
+    if found is None:
+        return Verdict()
+    reason, above = found
+    if above < _ARTICLE_PARAGRAPHS:
+        return Verdict(refusal=reason)
+    return Verdict(warning=f"built as an article, though {reason} (after {above} paragraphs of text)")
 
 
 def _found_cards(region: list[Line], rest: list[Line]) -> tuple[str, int] | None:
