@@ -61,12 +61,11 @@ _SITE_PART_WORDS = 6  # the site's name and a section: "VnExpress Đời sống"
 # A picture's credit where a caption ends (or is all of a line): the copyright sign, a
 # wire service or picture agency after a slash or in brackets, or a "photo by" of some
 # language; a headline never names its picture's maker.
-_AGENCIES = PICTURE_AGENCIES
 # ``... its four engines. (credit: NASA/Jane Roe)``: a caption's credit in brackets ending it.
 _CREDIT_IN_BRACKETS = r"\((?:credit|photo|image|picture|source)s?\s*:[^()]*\)\.?$"
 _PHOTO_CREDIT = re.compile(
-    r"©|\((?:" + _AGENCIES + r")(?:\s+(?:file|photo|images?))?\)\.?$"
-    r"|[^\s/]\s*/\s*(?:" + _AGENCIES + r")(?:\s+(?:file|photo|images?))?\.?$"
+    r"©|\((?:" + PICTURE_AGENCIES + r")(?:\s+(?:file|photo|images?))?\)\.?$"
+    r"|[^\s/]\s*/\s*(?:" + PICTURE_AGENCIES + r")(?:\s+(?:file|photo|images?))?\.?$"
     r"|\b(?:photo(?:graph)?|picture|image|illustration|photo illustration) (?:by|courtesy of)\b|\bcourtesy of\b|\bCredit\.\.\."
     r"|\b(?:Foto|Bild|Photo|Imagen|Immagine) ?(?:von|de|di|par)\b"
     r"|" + _CREDIT_IN_BRACKETS,
