@@ -58,11 +58,11 @@ _BREADCRUMB_SEPARATORS_AT_LEAST = 2  # "A › B › C", "Home » Section »"; on
 _BREADCRUMB_PART_WORDS = 4
 _TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " » ")
 _SITE_PART_WORDS = 6  # the site's name and a section: "VnExpress Đời sống"
+# ``... its four engines. (credit: NASA/Jane Roe)``: a caption's credit in brackets ending it.
+_CREDIT_IN_BRACKETS = r"\((?:credit|photo|image|picture|source)s?\s*:[^()]*\)\.?$"
 # A picture's credit where a caption ends (or is all of a line): the copyright sign, a
 # wire service or picture agency after a slash or in brackets, or a "photo by" of some
 # language; a headline never names its picture's maker.
-# ``... its four engines. (credit: NASA/Jane Roe)``: a caption's credit in brackets ending it.
-_CREDIT_IN_BRACKETS = r"\((?:credit|photo|image|picture|source)s?\s*:[^()]*\)\.?$"
 _PHOTO_CREDIT = re.compile(
     r"©|\((?:" + PICTURE_AGENCIES + r")(?:\s+(?:file|photo|images?))?\)\.?$"
     r"|[^\s/]\s*/\s*(?:" + PICTURE_AGENCIES + r")(?:\s+(?:file|photo|images?))?\.?$"
