@@ -2148,3 +2148,14 @@ def test_a_quotation_or_who_said_it_over_the_text_is_no_headline(tmp_path, quote
     title = "What the new bus routes will cost"
     parts = ["Home", title, "By Jane Roe", "19 November 2019", quote, *PARAGRAPHS]
     assert _reader_copy(tmp_path, parts).title == title
+
+
+def test_a_headline_over_its_long_standfirst_is_the_headline(tmp_path):
+    """A copy: menus, the headline, then a long standfirst with no stop at its end (a quote
+    and who said it), the section, the date and the byline over the text. The line the climb
+    finds first is the standfirst: the shorter line right above it, saying the text's words,
+    is the headline."""
+    title = "Council adds twenty bus routes"
+    standfirst = "“We have waited ten years for these buses,” residents of the eastern edge told the council on Tuesday night"
+    parts = ["Home", "News", "Video", title, standfirst, "CITY NEWS", "19 November 2019", "By Jane Roe", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title

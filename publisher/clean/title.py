@@ -37,6 +37,7 @@ _CLEAR_SUPPORT = 2
 # Past the climb, up to this many lines above the text, a line scoring at least this much.
 _FAR_REACH = 60
 _FAR_SUPPORT = 3
+_STANDFIRST_WORDS = 15  # a line found this long may be the standfirst under the headline
 _SIGN_LINES = 3  # how far under a headline its date or byline stands (a share bar between)
 _OTHER_LINES = 1  # lines of other kinds a headline may stand above (a lead, a tag line)
 # A breadcrumb's last entry, or a headline printed twice in a row: two words at least.
@@ -183,8 +184,22 @@ def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) 
     for top in (start, start - 1):
         found = _headline_above(lines, top, profile)
         if found is not None:
-            return _better_supported(lines, start, found, profile)
+            return _over_its_standfirst(lines, start, _better_supported(lines, start, found, profile), profile)
     return None
+
+
+def _over_its_standfirst(lines: list[Line], start: int, found: int, profile: SiteProfile) -> int:
+    """The line right above ``found`` where ``found`` is a standfirst with no stop at its
+    end (a long line: ``"We have to ...," the chairman said in an email``) and the line
+    above could be a headline, is shorter and says two of the text's words at least: a
+    headline stands over its standfirst, never under it."""
+    above = found - 1
+    if above < 0 or lines[found].words < _STANDFIRST_WORDS or lines[above].words >= lines[found].words:
+        return found
+    if not (_could_be_headline(lines[above], profile) or _headline_by_place(lines, above, profile)):
+        return found
+    text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
+    return above if len(_words(lines[above].text) & text) >= _TOPIC_WORDS_SHARED else found
 
 
 def _better_supported(lines: list[Line], start: int, found: int, profile: SiteProfile) -> int:
