@@ -2159,3 +2159,13 @@ def test_a_headline_over_its_long_standfirst_is_the_headline(tmp_path):
     standfirst = "“We have waited ten years for these buses,” residents of the eastern edge told the council on Tuesday night"
     parts = ["Home", "News", "Video", title, standfirst, "CITY NEWS", "19 November 2019", "By Jane Roe", *PARAGRAPHS]
     assert _reader_copy(tmp_path, parts).title == title
+
+
+def test_a_headline_printed_twice_over_a_shorter_standfirst_is_the_headline(tmp_path):
+    """A copy: the headline printed twice (its heading and a picture's description), then a
+    standfirst with no stop at its end, a byline and the date over the text: the line
+    printed twice over the standfirst is the headline."""
+    title = "Council adds twenty bus routes to the eastern edge of the city"
+    standfirst = "Twenty new routes for the eastern edge"
+    parts = ["Home", "News", title, title, standfirst, "By Jane Roe", "19 November 2019", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title

@@ -190,11 +190,15 @@ def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) 
 
 def _over_its_standfirst(lines: list[Line], start: int, found: int, profile: SiteProfile) -> int:
     """The line right above ``found`` where ``found`` is a standfirst with no stop at its
-    end (a long line: ``"We have to ...," the chairman said in an email``) and the line
-    above could be a headline, is shorter and says two of the text's words at least: a
-    headline stands over its standfirst, never under it."""
+    end (a long line: ``"We have to ...," the chairman said in an email``, or any line under
+    one printed twice in a row, as headlines are) and the line above could be a headline,
+    is shorter (unless printed twice) and says two of the text's words at least: a headline
+    stands over its standfirst, never under it."""
     above = found - 1
-    if above < 0 or lines[found].words < _STANDFIRST_WORDS or lines[above].words >= lines[found].words:
+    if above < 0:
+        return found
+    printed_twice = above > 0 and lines[above].key == lines[above - 1].key
+    if not printed_twice and (lines[found].words < _STANDFIRST_WORDS or lines[above].words >= lines[found].words):
         return found
     if not (_could_be_headline(lines[above], profile) or _headline_by_place(lines, above, profile)):
         return found
