@@ -2107,3 +2107,65 @@ def test_an_agency_lead_with_the_text_going_on_under_it_is_the_lead_not_a_teaser
     ]
     text = _text_of(_copy_of(tmp_path, ["Bridge opens after two years", *captions, lead, *body]))
     assert body[-1] in text
+
+
+def test_a_first_paragraph_under_the_date_that_a_list_follows_starts_the_text(tmp_path):
+    """A copy: menus, the headline, its standfirst, the date, one paragraph, then a list and
+    a subheading before the next paragraph. The paragraph right under the date starts the
+    text, though only one more paragraph follows it closely: the subheading over the second
+    paragraph is no headline."""
+    title = "Council adds twenty bus routes"
+    parts = [
+        "Home", "News", title, "Routes for the eastern edge", "19 November 2019",
+        PARAGRAPHS[0], "Here is what changes:", "Route 12", "Route 14", "Route 15",
+        "More buses at night", PARAGRAPHS[1], PARAGRAPHS[2], PARAGRAPHS[3], *TEXT,
+    ]
+    assert _reader_copy(tmp_path, parts).title == title
+
+
+def test_a_caption_under_the_date_with_its_credit_is_no_start_of_the_text(tmp_path):
+    """A copy: the headline, the byline, the date, the top picture's caption (a sentence)
+    and its credit, a gallery's counter, then the text. The caption is the picture's: the
+    text starts under it, and the headline above the byline is found all the same."""
+    title = "Council adds twenty bus routes"
+    caption = "The mayor, left, speaks with drivers at the new depot on the eastern edge of the city on Tuesday."
+    parts = [title, "By Jane Roe", "19 November 2019", caption, "Photo: Jane Roe", "Image 1 of 5", *TEXT]
+    assert _reader_copy(tmp_path, parts).title == title
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        '"Twenty routes will serve the eastern edge of the city."',
+        "“We have waited ten years for buses on the eastern edge of the city,”",
+        "— Jane Roe, the council's spokesman, on Tuesday, November 19",
+    ],
+)
+def test_a_quotation_or_who_said_it_over_the_text_is_no_headline(tmp_path, quote):
+    """A copy: the headline, the date, then a quotation that ends like a sentence inside its
+    quotation marks, or the line that says who said it, right above the text and saying
+    its words: a pull quote, not the headline."""
+    title = "What the new bus routes will cost"
+    parts = ["Home", title, "By Jane Roe", "19 November 2019", quote, *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+
+
+def test_a_headline_over_its_long_standfirst_is_the_headline(tmp_path):
+    """A copy: menus, the headline, then a long standfirst with no stop at its end (a quote
+    and who said it), the section, the date and the byline over the text. The line the climb
+    finds first is the standfirst: the shorter line right above it, saying the text's words,
+    is the headline."""
+    title = "Council adds twenty bus routes"
+    standfirst = "“We have waited ten years for these buses,” residents of the eastern edge told the council on Tuesday night"
+    parts = ["Home", "News", "Video", title, standfirst, "CITY NEWS", "19 November 2019", "By Jane Roe", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title
+
+
+def test_a_headline_printed_twice_over_a_shorter_standfirst_is_the_headline(tmp_path):
+    """A copy: the headline printed twice (its heading and a picture's description), then a
+    standfirst with no stop at its end, a byline and the date over the text: the line
+    printed twice over the standfirst is the headline."""
+    title = "Council adds twenty bus routes to the eastern edge of the city"
+    standfirst = "Twenty new routes for the eastern edge"
+    parts = ["Home", "News", title, title, standfirst, "By Jane Roe", "19 November 2019", *PARAGRAPHS]
+    assert _reader_copy(tmp_path, parts).title == title

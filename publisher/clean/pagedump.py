@@ -450,7 +450,7 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
                 "a homepage or a listing?"
             )
         return _Title(0, page_title, 0, raw_page_title, site_name, top_line=True, doubt=doubt)
-    start = text_start(lines)
+    start = text_start(lines, profiles.common)
     from_text = title_from_text(lines, start, profiles.common)
     if from_text is not None:
         first_seen, index = _printed_twice(lines, from_text)

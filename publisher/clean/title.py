@@ -37,6 +37,7 @@ _CLEAR_SUPPORT = 2
 # Past the climb, up to this many lines above the text, a line scoring at least this much.
 _FAR_REACH = 60
 _FAR_SUPPORT = 3
+_STANDFIRST_WORDS = 15  # a line found this long may be the standfirst under the headline
 _SIGN_LINES = 3  # how far under a headline its date or byline stands (a share bar between)
 _OTHER_LINES = 1  # lines of other kinds a headline may stand above (a lead, a tag line)
 # A breadcrumb's last entry, or a headline printed twice in a row: two words at least.
@@ -52,6 +53,8 @@ _DATE_IN_TEXT = re.compile(
 # The text starts where paragraphs follow one another: a paragraph with this many more in
 # the lines after it (a lone teaser in a menu does not start it).
 _TEXT_RUN = (2, 6)
+_SIGNED_TEXT_RUN = 1  # under the article's date or byline (``_signed_paragraph``)
+_CREDIT_LINES = 2  # how far under a caption its credit stands (the caption printed twice between)
 # A breadcrumb trail: sections parted by arrows (never a slash or a dash, which headlines use).
 _BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|›|»|→)\s*")
 _BREADCRUMB_SEPARATORS_AT_LEAST = 2  # "A › B › C", "Home » Section »"; one arrow may be a headline's
@@ -180,8 +183,26 @@ def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) 
     for top in (start, start - 1):
         found = _headline_above(lines, top, profile)
         if found is not None:
-            return _better_supported(lines, start, found, profile)
+            return _over_its_standfirst(lines, start, _better_supported(lines, start, found, profile), profile)
     return None
+
+
+def _over_its_standfirst(lines: list[Line], start: int, found: int, profile: SiteProfile) -> int:
+    """The line right above ``found`` where ``found`` is a standfirst with no stop at its
+    end (a long line: ``"We have to ...," the chairman said in an email``, or any line under
+    one printed twice in a row, as headlines are) and the line above could be a headline,
+    is shorter (unless printed twice) and says two of the text's words at least: a headline
+    stands over its standfirst, never under it."""
+    above = found - 1
+    if above < 0:
+        return found
+    printed_twice = above > 0 and lines[above].key == lines[above - 1].key
+    if not printed_twice and (lines[found].words < _STANDFIRST_WORDS or lines[above].words >= lines[found].words):
+        return found
+    if not (_could_be_headline(lines[above], profile) or _headline_by_place(lines, above, profile)):
+        return found
+    text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
+    return above if len(_words(lines[above].text) & text) >= _TOPIC_WORDS_SHARED else found
 
 
 def _better_supported(lines: list[Line], start: int, found: int, profile: SiteProfile) -> int:
@@ -352,9 +373,11 @@ def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
     return has_caption_cue(line.text, profile) or is_attribution(line.text, profile) or is_caps_byline(line.text)
 
 
-def text_start(lines: list[Line]) -> int | None:
+def text_start(lines: list[Line], profile: SiteProfile) -> int | None:
     """The first paragraph that more paragraphs follow. A question of a headline's length
-    (``Tại sao ...?``) is a headline, not the start of the text."""
+    (``Tại sao ...?``) is a headline, not the start of the text. Right under the article's
+    date or byline, one paragraph more is enough (a short story, or a first paragraph that
+    a list or a subheading follows); a headline in Title Case is no paragraph there."""
     needed, window = _TEXT_RUN
     starts = [
         i
@@ -362,9 +385,34 @@ def text_start(lines: list[Line]) -> int | None:
         if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line) and not _not_text(line)
     ]
     for index in starts:
-        if sum(is_prose(other) for other in lines[index + 1 : index + 1 + window]) >= needed:
+        following = sum(is_prose(other) for other in lines[index + 1 : index + 1 + window])
+        if following >= needed:
+            return index
+        if following >= _SIGNED_TEXT_RUN and _signed_paragraph(lines, index, profile):
             return index
     return starts[0] if starts else None
+
+
+def _signed_paragraph(lines: list[Line], index: int, profile: SiteProfile) -> bool:
+    """A paragraph right under the article's date or byline that is neither a headline in
+    Title Case nor the caption of the picture on top (its credit under it: ``Photo: ...``)."""
+    if _in_title_case(lines[index].text) or not _under_date_or_byline(lines, index, profile):
+        return False
+    return not any(
+        has_caption_cue(line.text, profile) or _PHOTO_CREDIT.search(line.text)
+        for line in lines[index + 1 : index + 1 + _CREDIT_LINES]
+    )
+
+
+def _under_date_or_byline(lines: list[Line], index: int, profile: SiteProfile) -> bool:
+    """A date line or a byline right above ``index``, past share buttons and pictures at
+    most: an article's top (a caption or a teaser between them is no paragraph of it)."""
+    for line in reversed(lines[max(0, index - _SIGN_LINES) : index]):
+        if parse_date_line(line.text) or is_attribution(line.text, profile):
+            return True
+        if not (line.is_image or line.words <= _WIDGET_WORDS):
+            return False
+    return False
 
 
 # A story's headline with its count of comments or views, in a box of the most read ones
@@ -389,12 +437,21 @@ def _headline_question(line: Line) -> bool:
     return line.text.endswith(("?", "!")) and line.words <= _HEADLINE_WORDS[1] // 2
 
 
+# A quotation that ends like a sentence inside its quotation marks (``"... in drugs."``): a
+# pull quote or the claim a text weighs, not its headline, which would end without the stop.
+_QUOTED_SENTENCE_END = re.compile(r"[.,][\"”’']$")
+# ``— David McKinley on Sunday, ...``: who said a quotation, under it; no headline opens with a dash.
+_QUOTE_ATTRIBUTION = re.compile(r"[—–] ")
+
+
 def _could_be_headline(line: Line, profile: SiteProfile) -> bool:
     low, high = _HEADLINE_WORDS
     text = line.text
     if line.is_image or line.link or not low <= line.words <= high or {"caption", "author", "date"} & line.hints:
         return False
     if text.endswith((".", ";", ",", ":")) and not text.endswith("..."):
+        return False
+    if _QUOTED_SENTENCE_END.search(text) or _QUOTE_ATTRIBUTION.match(text):
         return False
     if _PHOTO_CREDIT.search(text):
         return False
