@@ -65,6 +65,20 @@ def test_metadata_gives_headline_date_author_and_language(tmp_path):
     assert article.language == "en"
 
 
+def test_metadata_is_read_past_a_body_tag_a_script_writes_and_in_the_body(tmp_path):
+    """A head whose script writes ``<body ...>`` (the words, not the tag) before the meta
+    tags, and a CMS plugin's meta tags printed after the real ``<body>``: both are the
+    page's metadata."""
+    body = "<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    head = ("<title>Council adds twenty bus routes</title><script>document.write('<body class=\"x\">');</script>"
+            '<meta property="article:published_time" content="2019-11-19T13:40:05+00:00">')
+    article = read_article(_page(tmp_path, body, head), load_profiles()).article
+    assert article.published is not None and article.published.value == datetime(2019, 11, 19, 13, 40, 5, tzinfo=UTC)
+    late = '<meta property="article:published_time" content="2019-11-18T09:00:00+00:00">' + body
+    article = read_article(_page(tmp_path, late, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.published is not None and article.published.value == datetime(2019, 11, 18, 9, 0, tzinfo=UTC)
+
+
 def test_no_time_zone_is_invented(tmp_path):
     """A date printed without a zone stays without one: no Vietnamese +07:00 for a US page."""
     body = ("<h1>Council adds twenty bus routes</h1><p class='byline'>By Jane Roe and John Doe</p>"

@@ -11,12 +11,18 @@ from lxml import etree
 from lxml import html as lxml_html
 
 _BODY = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+# The body tag, or the start of what may hold the words "<body" without being markup.
+_BODY_OR_SKIPPED = re.compile(r"(?P<body><body\b[^>]*>)|(?P<comment><!--)|<(?P<skipped>script|style)\b", re.IGNORECASE)
+_COMMENT_END = re.compile(r"-->")
+_CLOSING = {tag: re.compile(rf"</{tag}\s*>", re.IGNORECASE) for tag in ("script", "style")}
 _ALLOWED_TAGS = {
     "a", "abbr", "article", "aside", "b", "blockquote", "br", "caption", "center", "cite", "code", "dd", "del",
     "details", "div", "dl", "dt", "em", "figcaption", "figure", "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6",
     "header", "hr", "i", "img", "ins", "li", "main", "mark", "nav", "ol", "p", "picture", "pre", "q", "s", "section",
     "small", "source", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
     "time", "tr", "u", "ul",
+    # Metadata set in the body (microdata's <meta itemprop>, tags a CMS plugin prints after <body>).
+    "meta",
 }
 # A <form> loses its tag but keeps its content: ASP.NET pages wrap the whole page in one.
 _DROPPED_WITH_CONTENT = {
@@ -30,6 +36,7 @@ _ATTRIBUTES = {
     "img": {"src", "alt", "srcset", "width", "height", "role", "aria-hidden"},
     "source": {"srcset", "type"},
     "time": {"datetime"},
+    "meta": {"name", "property", "content"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan"},
 }
@@ -45,7 +52,7 @@ _LONGEST_REFERENCE = 40  # "&CounterClockwiseContourIntegral;", with room to spa
 
 def sanitise_page(markup: str) -> str:
     """The page with its body sanitised and its head reduced to title, meta and links."""
-    match = _BODY.search(markup)
+    match = _body_tag(markup)
     head, body = (markup[: match.start()], markup[match.end() :]) if match else ("", markup)
     clean_body = nh3.clean(
         _LONG_TEXT.sub(_split_text, body),
@@ -59,6 +66,23 @@ def sanitise_page(markup: str) -> str:
         strip_comments=True,
     )
     return f"<!DOCTYPE html><html><head>{_clean_head(head)}</head><body>{clean_body}</body></html>"
+
+
+def _body_tag(markup: str) -> re.Match[str] | None:
+    """The page's own ``<body>`` tag: not one a script writes or a comment holds in the
+    head (``document.write("<body ...>")``), which would leave the head's metadata in the
+    body. Scripts, style sheets and comments are stepped over, forward only (one pass); one
+    left open ends the look, and the first ``<body`` anywhere is taken, as before."""
+    position = 0
+    while (found := _BODY_OR_SKIPPED.search(markup, position)) is not None:
+        if found.group("body"):
+            return found
+        closing = _COMMENT_END if found.group("comment") else _CLOSING[found.group("skipped").lower()]
+        end = closing.search(markup, found.end())
+        if end is None:
+            break
+        position = end.end()
+    return _BODY.search(markup)
 
 
 def _split_text(match: re.Match[str]) -> str:
