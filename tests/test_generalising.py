@@ -79,6 +79,20 @@ def test_metadata_is_read_past_a_body_tag_a_script_writes_and_in_the_body(tmp_pa
     assert article.published is not None and article.published.value == datetime(2019, 11, 18, 9, 0, tzinfo=UTC)
 
 
+def test_a_time_element_under_the_headline_gives_the_date_where_nothing_else_does(tmp_path):
+    """No date in the metadata and only a relative one printed (``1 day ago``): the
+    ``<time datetime>`` right under the headline is the story's. One far down the page (a
+    list of other stories) is not."""
+    story = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = ('<h1>Council adds twenty bus routes</h1><div><span>By Jane Roe</span>'
+            '<time datetime="2019-11-19T11:45:59.000Z">1 day ago</time></div>' + story)
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.published is not None and article.published.value == datetime(2019, 11, 19, 11, 45, 59, tzinfo=UTC)
+    far = "<h1>Council adds twenty bus routes</h1>" + story + "<div>" * 50 + '<time datetime="2019-11-01T08:00:00Z">Nov 1</time>'
+    article = read_article(_page(tmp_path, far, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.published is None
+
+
 def test_no_time_zone_is_invented(tmp_path):
     """A date printed without a zone stays without one: no Vietnamese +07:00 for a US page."""
     body = ("<h1>Council adds twenty bus routes</h1><p class='byline'>By Jane Roe and John Doe</p>"

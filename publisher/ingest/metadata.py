@@ -285,16 +285,35 @@ def _primary_subtag(value: str) -> str | None:
 # ---------------------------------------------------------------- dates
 
 
+# How many elements after the first <h1> its date's <time> may stand.
+_TIME_UNDER_HEADLINE = 40
+
+
 def _published(article: JsonObject | None, meta: dict[str, str], root: lxml_html.HtmlElement) -> MetaDate | None:
     candidates = [_first_text(article, "datePublished", "dateCreated") if article else None]
     candidates += [meta.get(key) for key in ("article:published_time", "datepublished", "og:published_time", "pubdate",
                                              "publishdate", "date", "dc.date.issued", "dc.date", "sailthru.date")]
     candidates += [element.get("datetime") for element in root.iter("time") if element.get("itemprop") == "datePublished"]
     candidates += [element.get("content") or element.get("datetime") for element in _with_itemprop(root, "datePublished")]
+    candidates.append(_time_under_headline(root))
     for candidate in candidates:
         if candidate and (found := parse_iso_moment(candidate)):
             return found
     return None
+
+
+def _time_under_headline(root: lxml_html.HtmlElement) -> str | None:
+    """The ``datetime`` of a ``<time>`` element standing shortly after the page's first
+    ``<h1>``, the place where an article's template prints its date (``1 day ago`` in the
+    text, the moment in the attribute); a list of other stories' times stands further off.
+    The last resort, after every named date."""
+    headline = next(root.iter("h1"), None)
+    if headline is None:
+        return None
+    following: list[lxml_html.HtmlElement] = headline.xpath(
+        "following::*[position() <= $reach][self::time][@datetime]", reach=_TIME_UNDER_HEADLINE
+    )
+    return following[0].get("datetime") if following else None
 
 
 def parse_iso_moment(text: str) -> MetaDate | None:
