@@ -13,12 +13,14 @@ from publisher.clean.names import is_caps_byline
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     byline_names,
+    counts_under_headline,
     ends_sentence,
     has_caption_cue,
     is_attribution,
     is_body_prose,
     is_prose,
     is_quoted_headline,
+    starts_with_count,
 )
 from publisher.model import AGENCY_PREFIX
 
@@ -52,6 +54,9 @@ _TAG_COUNT = 3
 _STOPS = (".", "!", "?")
 _LINK_LIST_LINES = 6  # lines in a row, with no blank line between, that make a list of other stories
 _LINK_LIST_WORDS = 25  # longest headline in such a list
+_QUOTE_MARKS = re.compile("[\"“”„«»\u2039\u203a「」『』]")  # single angle quotes by their code points
+_HEADER_LEAD_WORDS = 5  # "34 responses to", "12 thoughts on", "3 Kommentare zu"
+_QUOTED_HEADLINE_WORDS = 3
 # Where a second sentence starts inside a line: "... đi qua. Thành công ..."
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 
@@ -80,6 +85,8 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             return index, f"after the end marker '{line.text}'"
         if seen_prose and line.key == title_key and (evidence.has_extractor or not _paragraphs_go_on(lines[index + 1 :])):
             return index, "after the article (its title repeats in a share box or teaser)"
+        if seen_prose and _is_comment_box_header(lines, index, title_key):
+            return index, "the comment box's header (a count of comments and the headline quoted)"
         if seen_body_prose and _is_copyright_notice(line, lines[index - 1]) and not _main_text_goes_on(lines, index):
             return index + _ends_the_extracted_text(lines, index), "the page's copyright notice (its footer)"
         if seen_prose and _starts_other_content(lines, index, last_main):
@@ -107,6 +114,25 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         seen_prose = seen_prose or is_prose(line)
         seen_body_prose = seen_body_prose or is_body_prose(line)
     return len(lines), "after the article"
+
+
+def _is_comment_box_header(lines: list[Line], index: int, title_key: str) -> bool:
+    """``34 responses to “Headline”``, ``12 thoughts on “Headline”``: a count, a few words
+    and the page's headline, the one chosen or a line printed above (a copy can keep the
+    headline above a lead that reads as one): the comment box's header, under the text."""
+    line = lines[index]
+    if not starts_with_count(line.text):
+        return False
+    if counts_under_headline(line, title_key):
+        return True
+    if not _QUOTE_MARKS.search(line.text):
+        return False
+    words = _QUOTE_MARKS.sub("", line.key).split()
+    last_start = min(len(words) - _QUOTED_HEADLINE_WORDS, _HEADER_LEAD_WORDS)
+    endings = {" ".join(words[start:]) for start in range(1, last_start + 1)}
+    if not endings:
+        return False
+    return any(_QUOTE_MARKS.sub("", other.key) in endings for other in lines[:index] if other.words >= _QUOTED_HEADLINE_WORDS)
 
 
 def _starts_link_list(lines: list[Line], index: int) -> bool:
