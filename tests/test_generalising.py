@@ -2217,3 +2217,15 @@ def test_a_long_agency_caption_ending_with_its_photographers_credit_is_no_lead(t
     assert article.lead != caption
     assert all(caption not in block.text for block in article.body if isinstance(block, Paragraph))
     assert TEXT[0] in " ".join(block.text for block in article.body if isinstance(block, Paragraph)) or article.lead == TEXT[0]
+
+
+def test_an_end_marker_with_words_after_it_ends_the_text_where_no_paragraph_resumes(tmp_path):
+    """``Top stories in Metro`` under the text heads a box of other stories' headlines:
+    the text ends above it. The same line over a box inside the text, with the text's
+    paragraphs going on under the box, ends nothing."""
+    title = "City votes to add twenty bus routes"
+    box = ["Top stories in Metro", *[f"Another story about the harbour and its ferries, part {n} …" for n in range(5)]]
+    ending = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT, *box])
+    assert not any("harbour" in block.text for block in ending.body if isinstance(block, Paragraph))
+    inside = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT[:4], *box, *TEXT[4:]])
+    assert TEXT[-1] in " ".join(block.text for block in inside.body if isinstance(block, Paragraph))

@@ -79,7 +79,9 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
     for index in range(title_index + 1, len(lines)):
         line = lines[index]
         if (
-            profile.is_end_marker(line.text) and seen_prose and not _main_text_goes_on(lines, index)
+            seen_prose
+            and (profile.is_end_marker(line.text) or _names_a_box_at_the_end(lines, index, profile))
+            and not _main_text_goes_on(lines, index)
             and (evidence.has_extractor or not _box_inside_the_text(lines[index + 1 :]))
         ):
             return index, f"after the end marker '{line.text}'"
@@ -114,6 +116,16 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         seen_prose = seen_prose or is_prose(line)
         seen_body_prose = seen_body_prose or is_body_prose(line)
     return len(lines), "after the article"
+
+
+def _names_a_box_at_the_end(lines: list[Line], index: int, profile: SiteProfile) -> bool:
+    """An end marker with a few words after it ("Top stories in Nation", "Most read in world
+    news") heads a box; inside the text as often as under it, so it ends the text only
+    where the text's paragraphs do not resume under it."""
+    if not profile.opens_with_end_marker(lines[index].text):
+        return False
+    following = lines[index + 1 :]
+    return not _paragraphs_go_on(following) and not _text_resumes(following)
 
 
 def _is_comment_box_header(lines: list[Line], index: int, title_key: str) -> bool:
