@@ -2229,3 +2229,16 @@ def test_an_end_marker_with_words_after_it_ends_the_text_where_no_paragraph_resu
     assert not any("harbour" in block.text for block in ending.body if isinstance(block, Paragraph))
     inside = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT[:4], *box, *TEXT[4:]])
     assert TEXT[-1] in " ".join(block.text for block in inside.body if isinstance(block, Paragraph))
+
+
+def test_a_line_naming_the_author_over_their_biography_ends_the_text(tmp_path):
+    """``About Jane Roe`` over ``Jane Roe is a reporter ...`` under the text: the author's
+    box, no part of the article. A subheading naming a person with the text's paragraphs
+    going on under it ends nothing."""
+    title = "City votes to add twenty bus routes"
+    box = ["About Jane Roe", "Jane Roe is a reporter who has covered the city council and its transport plans since 2015."]
+    article = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT, *box])
+    text = " ".join(block.text for block in article.body if isinstance(block, Paragraph))
+    assert TEXT[-1] in text and "has covered the city council" not in text
+    inside = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT[:4], *box, *TEXT[4:]])
+    assert TEXT[-1] in " ".join(block.text for block in inside.body if isinstance(block, Paragraph))

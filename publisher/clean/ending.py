@@ -57,6 +57,9 @@ _LINK_LIST_WORDS = 25  # longest headline in such a list
 _QUOTE_MARKS = re.compile("[\"“”„«»\u2039\u203a「」『』]")  # single angle quotes by their code points
 _HEADER_LEAD_WORDS = 5  # "34 responses to", "12 thoughts on", "3 Kommentare zu"
 _QUOTED_HEADLINE_WORDS = 3
+_AUTHOR_BOX_WORDS = (3, 6)  # "About Jane Roe", "À propos de Jean Dupont"
+_AUTHOR_BOX_LABEL_WORDS = 3
+_BIOGRAPHY_NAME_WORDS = 10  # "Jane Roe is a ...", "Als Inbound Sales Manager bildet Moritz Bachmann"
 # Where a second sentence starts inside a line: "... đi qua. Thành công ..."
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 
@@ -89,6 +92,8 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             return index, "after the article (its title repeats in a share box or teaser)"
         if seen_prose and _is_comment_box_header(lines, index, title_key):
             return index, "the comment box's header (a count of comments and the headline quoted)"
+        if seen_body_prose and _heads_an_authors_box(lines, index):
+            return _above_the_box(lines, index), "the author's box (a line naming them over their biography)"
         if seen_body_prose and _is_copyright_notice(line, lines[index - 1]) and not _main_text_goes_on(lines, index):
             return index + _ends_the_extracted_text(lines, index), "the page's copyright notice (its footer)"
         if seen_prose and _starts_other_content(lines, index, last_main):
@@ -126,6 +131,45 @@ def _names_a_box_at_the_end(lines: list[Line], index: int, profile: SiteProfile)
         return False
     following = lines[index + 1 :]
     return not _paragraphs_go_on(following) and not _text_resumes(following)
+
+
+def _heads_an_authors_box(lines: list[Line], index: int) -> bool:
+    """``About Jane Roe``, ``Über Moritz Bachmann``: one to three words and a person's
+    name (two or three capitalised words), over a paragraph that names them in its first
+    words (their biography), and no paragraph of the text going on or resuming under it."""
+    if not _AUTHOR_BOX_WORDS[0] <= lines[index].words <= _AUTHOR_BOX_WORDS[1]:
+        return False  # the cheap look first
+    name = _name_at_the_end(lines[index].text)
+    if name is None or index + 1 >= len(lines):
+        return False
+    biography = lines[index + 1]
+    if not is_body_prose(biography) or name not in " ".join(biography.text.split()[:_BIOGRAPHY_NAME_WORDS]):
+        return False
+    following = lines[index + 2 :]
+    return not _paragraphs_go_on(following) and not _text_resumes(following)
+
+
+def _name_at_the_end(text: str) -> str | None:
+    words = text.split()
+    if not _AUTHOR_BOX_WORDS[0] <= len(words) <= _AUTHOR_BOX_WORDS[1] or text.rstrip().endswith((*_STOPS, ":")):
+        return None
+    for size in _PERSON_NAME_WORDS:
+        name, before = words[-size:], words[:-size]
+        if 1 <= len(before) <= _AUTHOR_BOX_LABEL_WORDS and before[0][:1].isupper() and all(
+            word[:1].isupper() and word.replace("-", "").isalpha() for word in name
+        ):
+            return " ".join(name)
+    return None
+
+
+def _above_the_box(lines: list[Line], index: int) -> int:
+    """The author's picture's label right above the box (``Foto von Moritz Bachmann``)
+    goes with it: short lines there that hold the name."""
+    name = _name_at_the_end(lines[index].text) or ""
+    start = index
+    while start - 1 >= 0 and lines[start - 1].words <= _AUTHOR_BOX_WORDS[1] and name in lines[start - 1].text:
+        start -= 1
+    return start
 
 
 def _is_comment_box_header(lines: list[Line], index: int, title_key: str) -> bool:
