@@ -2242,3 +2242,12 @@ def test_a_line_naming_the_author_over_their_biography_ends_the_text(tmp_path):
     assert TEXT[-1] in text and "has covered the city council" not in text
     inside = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT[:4], *box, *TEXT[4:]])
     assert TEXT[-1] in " ".join(block.text for block in inside.body if isinstance(block, Paragraph))
+
+
+def test_a_photographers_credit_under_a_picture_in_the_text_is_no_byline(tmp_path):
+    """``Jane Roe/The Herald`` right under a picture's file name (which a copy prints in
+    the picture's place) is the picture's credit: the text goes on under it."""
+    title = "The best buses of the year, ranked"
+    picture = ["electric-bus-2.jpg", "Jane Roe/The City Herald", "The Electric Bus 2 for the city"]
+    article = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT[:4], *picture, *TEXT[4:7]])
+    assert TEXT[6] in " ".join(block.text for block in article.body if isinstance(block, Paragraph))

@@ -60,6 +60,8 @@ _QUOTED_HEADLINE_WORDS = 3
 _AUTHOR_BOX_WORDS = (3, 6)  # "About Jane Roe", "À propos de Jean Dupont"
 _AUTHOR_BOX_LABEL_WORDS = 3
 _BIOGRAPHY_NAME_WORDS = 10  # "Jane Roe is a ...", "Als Inbound Sales Manager bildet Moritz Bachmann"
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
+_CAPTION_ABOVE_CREDIT_WORDS = 30  # a picture's caption between it and its credit
 # Where a second sentence starts inside a line: "... đi qua. Thành công ..."
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 
@@ -321,6 +323,7 @@ def split_off_tail(
         and (evidence.has_extractor or _is_sure_byline(line, profile) or not _text_resumes(lines[i + 1 :]))
         and not (first_main is not None and i < first_main)
         and not _under_the_standfirst(lines, i)
+        and not _credit_under_a_picture(lines, i, profile)
         and not (first_told and not _is_sure_credit(lines[i], profile)
                  and _names_a_box_of_the_text(lines, i, first_told, headline))
     ]
@@ -335,6 +338,20 @@ def split_off_tail(
     # credits a site's column; it ends the text, and names nobody.
     names = tuple(name for name in byline_names(byline.text, profile) if not any(ch.isdigit() for ch in name))
     return lines[:byline_index], names, lines[byline_index + 1 :]
+
+
+def _credit_under_a_picture(lines: list[Line], index: int, profile: SiteProfile) -> bool:
+    """``Jason Cipriani/ZDNet`` right under a picture (or the picture's file name, which a
+    copy prints in its place), or under the picture's caption: the photographer and the
+    paper, the picture's credit, not the byline that ends the text. A byline's own shapes
+    (``Theo Sầm Hoa (Vietnamnet/Reuters)``: its prefix, the source in brackets) stay bylines."""
+    text = lines[index].text
+    if "/" not in text or "(" in text or is_attribution(text, profile):
+        return False
+    above = lines[max(0, index - 2) : index]
+    return any(line.is_image or _IMAGE_FILE.search(line.text) for line in above) and all(
+        line.words <= _CAPTION_ABOVE_CREDIT_WORDS for line in above
+    )
 
 
 def _words_first_told(lines: list[Line]) -> dict[str, int]:
