@@ -731,10 +731,10 @@ def test_cards_under_an_articles_length_of_text_are_a_doubt_told_not_a_refusal(t
     assert any("teaser" in warning and "paragraphs of text" in warning for warning in result.warnings)
 
 
-def test_posts_under_a_line_that_counts_them_and_quotes_the_headline_are_a_doubt_told(tmp_path):
+def test_posts_under_a_line_that_counts_them_and_quotes_the_headline_are_no_thread(tmp_path):
     """A short article, then its comment box: dated posts, a thread's sign, under
     ``5 responses to “Headline”``. Without that line the page is refused as a thread;
-    with it, built with a warning."""
+    with it, built, the text ending above the line (the comments no part of it)."""
     title = "Coach says the team needed to win this game"
     posts = [
         line
@@ -746,7 +746,7 @@ def test_posts_under_a_line_that_counts_them_and_quotes_the_headline_are_a_doubt
         read_article(_copy(tmp_path, [*article, *posts]), load_profiles())
     result = read_article(_copy(tmp_path, [*article, f"5 responses to “{title}”", *posts]), load_profiles())
     assert result.article.title == title
-    assert any("a line that counts them" in warning for warning in result.warnings)
+    assert not any("I think" in block.text for block in result.article.body if isinstance(block, Paragraph))
 
 
 def test_a_box_of_the_most_read_stories_with_their_counts_is_no_start_of_the_text(tmp_path):
@@ -2197,3 +2197,71 @@ def test_a_headline_printed_twice_over_a_shorter_standfirst_is_the_headline(tmp_
     standfirst = "Twenty new routes for the eastern edge"
     parts = ["Home", "News", title, title, standfirst, "By Jane Roe", "19 November 2019", *PARAGRAPHS]
     assert _reader_copy(tmp_path, parts).title == title
+
+
+def test_a_line_that_counts_comments_and_quotes_the_headline_ends_the_text(tmp_path):
+    """``12 thoughts on “Headline”`` under the text: the comment box's header; the
+    comments under it are no part of the article, whether the headline quoted is the one
+    chosen or a line printed above the text."""
+    title = "City votes to add twenty bus routes"
+    comments = [
+        "Jane Reader",
+        "I have waited years for a bus that runs past my street, and I hope the new routes come soon.",
+        "John Reader",
+        "The evening service matters more than the number of routes, and the plan says little about it.",
+    ]
+    for header in (f"12 thoughts on “{title}”", f"3 responses to “{title}!”"):
+        article = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT, header, *comments])
+        text = " ".join(block.text for block in article.body if isinstance(block, Paragraph))
+        assert TEXT[-1] in text
+        assert "evening service" not in text and "waited years" not in text
+
+
+def test_a_long_agency_caption_ending_with_its_photographers_credit_is_no_lead(tmp_path):
+    """An agency's caption runs long (the place, the date, what the event was) and ends
+    with the photographer's name, a slash and the agency: under the headline it is the
+    top picture's caption, not the standfirst, nor a paragraph of the text."""
+    title = "City votes to add twenty bus routes"
+    caption = (
+        "Residents wait for a bus at the depot on the eastern edge of the city on Tuesday, November 19, 2019, as the "
+        "council meets to vote on a plan that would add twenty routes to the network, the largest change to the "
+        "service in a decade, and run buses later in the evening. (Jane Roe/The City Herald)"
+    )
+    article = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", caption, *TEXT])
+    assert article.lead != caption
+    assert all(caption not in block.text for block in article.body if isinstance(block, Paragraph))
+    assert TEXT[0] in " ".join(block.text for block in article.body if isinstance(block, Paragraph)) or article.lead == TEXT[0]
+
+
+def test_an_end_marker_with_words_after_it_ends_the_text_where_no_paragraph_resumes(tmp_path):
+    """``Top stories in Metro`` under the text heads a box of other stories' headlines:
+    the text ends above it. The same line over a box inside the text, with the text's
+    paragraphs going on under the box, ends nothing."""
+    title = "City votes to add twenty bus routes"
+    box = ["Top stories in Metro", *[f"Another story about the harbour and its ferries, part {n} …" for n in range(5)]]
+    ending = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT, *box])
+    assert not any("harbour" in block.text for block in ending.body if isinstance(block, Paragraph))
+    inside = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT[:4], *box, *TEXT[4:]])
+    assert TEXT[-1] in " ".join(block.text for block in inside.body if isinstance(block, Paragraph))
+
+
+def test_a_line_naming_the_author_over_their_biography_ends_the_text(tmp_path):
+    """``About Jane Roe`` over ``Jane Roe is a reporter ...`` under the text: the author's
+    box, no part of the article. A subheading naming a person with the text's paragraphs
+    going on under it ends nothing."""
+    title = "City votes to add twenty bus routes"
+    box = ["About Jane Roe", "Jane Roe is a reporter who has covered the city council and its transport plans since 2015."]
+    article = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT, *box])
+    text = " ".join(block.text for block in article.body if isinstance(block, Paragraph))
+    assert TEXT[-1] in text and "has covered the city council" not in text
+    inside = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT[:4], *box, *TEXT[4:]])
+    assert TEXT[-1] in " ".join(block.text for block in inside.body if isinstance(block, Paragraph))
+
+
+def test_a_photographers_credit_under_a_picture_in_the_text_is_no_byline(tmp_path):
+    """``Jane Roe/The Herald`` right under a picture's file name (which a copy prints in
+    the picture's place) is the picture's credit: the text goes on under it."""
+    title = "The best buses of the year, ranked"
+    picture = ["electric-bus-2.jpg", "Jane Roe/The City Herald", "The Electric Bus 2 for the city"]
+    article = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT[:4], *picture, *TEXT[4:7]])
+    assert TEXT[6] in " ".join(block.text for block in article.body if isinstance(block, Paragraph))

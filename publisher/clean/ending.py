@@ -13,12 +13,14 @@ from publisher.clean.names import is_caps_byline
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     byline_names,
+    counts_under_headline,
     ends_sentence,
     has_caption_cue,
     is_attribution,
     is_body_prose,
     is_prose,
     is_quoted_headline,
+    starts_with_count,
 )
 from publisher.model import AGENCY_PREFIX
 
@@ -52,6 +54,14 @@ _TAG_COUNT = 3
 _STOPS = (".", "!", "?")
 _LINK_LIST_LINES = 6  # lines in a row, with no blank line between, that make a list of other stories
 _LINK_LIST_WORDS = 25  # longest headline in such a list
+_QUOTE_MARKS = re.compile("[\"“”„«»\u2039\u203a「」『』]")  # single angle quotes by their code points
+_HEADER_LEAD_WORDS = 5  # "34 responses to", "12 thoughts on", "3 Kommentare zu"
+_QUOTED_HEADLINE_WORDS = 3
+_AUTHOR_BOX_WORDS = (3, 6)  # "About Jane Roe", "À propos de Jean Dupont"
+_AUTHOR_BOX_LABEL_WORDS = 3
+_BIOGRAPHY_NAME_WORDS = 10  # "Jane Roe is a ...", "Als Inbound Sales Manager bildet Moritz Bachmann"
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
+_CAPTION_ABOVE_CREDIT_WORDS = 30  # a picture's caption between it and its credit
 # Where a second sentence starts inside a line: "... đi qua. Thành công ..."
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 
@@ -74,12 +84,18 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
     for index in range(title_index + 1, len(lines)):
         line = lines[index]
         if (
-            profile.is_end_marker(line.text) and seen_prose and not _main_text_goes_on(lines, index)
+            seen_prose
+            and (profile.is_end_marker(line.text) or _names_a_box_at_the_end(lines, index, profile))
+            and not _main_text_goes_on(lines, index)
             and (evidence.has_extractor or not _box_inside_the_text(lines[index + 1 :]))
         ):
             return index, f"after the end marker '{line.text}'"
         if seen_prose and line.key == title_key and (evidence.has_extractor or not _paragraphs_go_on(lines[index + 1 :])):
             return index, "after the article (its title repeats in a share box or teaser)"
+        if seen_prose and _is_comment_box_header(lines, index, title_key):
+            return index, "the comment box's header (a count of comments and the headline quoted)"
+        if seen_body_prose and _heads_an_authors_box(lines, index):
+            return _above_the_box(lines, index), "the author's box (a line naming them over their biography)"
         if seen_body_prose and _is_copyright_notice(line, lines[index - 1]) and not _main_text_goes_on(lines, index):
             return index + _ends_the_extracted_text(lines, index), "the page's copyright notice (its footer)"
         if seen_prose and _starts_other_content(lines, index, last_main):
@@ -107,6 +123,74 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         seen_prose = seen_prose or is_prose(line)
         seen_body_prose = seen_body_prose or is_body_prose(line)
     return len(lines), "after the article"
+
+
+def _names_a_box_at_the_end(lines: list[Line], index: int, profile: SiteProfile) -> bool:
+    """An end marker with a few words after it ("Top stories in Nation", "Most read in world
+    news") heads a box; inside the text as often as under it, so it ends the text only
+    where the text's paragraphs do not resume under it."""
+    if not profile.opens_with_end_marker(lines[index].text):
+        return False
+    following = lines[index + 1 :]
+    return not _paragraphs_go_on(following) and not _text_resumes(following)
+
+
+def _heads_an_authors_box(lines: list[Line], index: int) -> bool:
+    """``About Jane Roe``, ``Über Moritz Bachmann``: one to three words and a person's
+    name (two or three capitalised words), over a paragraph that names them in its first
+    words (their biography), and no paragraph of the text going on or resuming under it."""
+    if not _AUTHOR_BOX_WORDS[0] <= lines[index].words <= _AUTHOR_BOX_WORDS[1]:
+        return False  # the cheap look first
+    name = _name_at_the_end(lines[index].text)
+    if name is None or index + 1 >= len(lines):
+        return False
+    biography = lines[index + 1]
+    if not is_body_prose(biography) or name not in " ".join(biography.text.split()[:_BIOGRAPHY_NAME_WORDS]):
+        return False
+    following = lines[index + 2 :]
+    return not _paragraphs_go_on(following) and not _text_resumes(following)
+
+
+def _name_at_the_end(text: str) -> str | None:
+    words = text.split()
+    if not _AUTHOR_BOX_WORDS[0] <= len(words) <= _AUTHOR_BOX_WORDS[1] or text.rstrip().endswith((*_STOPS, ":")):
+        return None
+    for size in _PERSON_NAME_WORDS:
+        name, before = words[-size:], words[:-size]
+        if 1 <= len(before) <= _AUTHOR_BOX_LABEL_WORDS and before[0][:1].isupper() and all(
+            word[:1].isupper() and word.replace("-", "").isalpha() for word in name
+        ):
+            return " ".join(name)
+    return None
+
+
+def _above_the_box(lines: list[Line], index: int) -> int:
+    """The author's picture's label right above the box (``Foto von Moritz Bachmann``)
+    goes with it: short lines there that hold the name."""
+    name = _name_at_the_end(lines[index].text) or ""
+    start = index
+    while start - 1 >= 0 and lines[start - 1].words <= _AUTHOR_BOX_WORDS[1] and name in lines[start - 1].text:
+        start -= 1
+    return start
+
+
+def _is_comment_box_header(lines: list[Line], index: int, title_key: str) -> bool:
+    """``34 responses to “Headline”``, ``12 thoughts on “Headline”``: a count, a few words
+    and the page's headline, the one chosen or a line printed above (a copy can keep the
+    headline above a lead that reads as one): the comment box's header, under the text."""
+    line = lines[index]
+    if not starts_with_count(line.text):
+        return False
+    if counts_under_headline(line, title_key):
+        return True
+    if not _QUOTE_MARKS.search(line.text):
+        return False
+    words = _QUOTE_MARKS.sub("", line.key).split()
+    last_start = min(len(words) - _QUOTED_HEADLINE_WORDS, _HEADER_LEAD_WORDS)
+    endings = {" ".join(words[start:]) for start in range(1, last_start + 1)}
+    if not endings:
+        return False
+    return any(_QUOTE_MARKS.sub("", other.key) in endings for other in lines[:index] if other.words >= _QUOTED_HEADLINE_WORDS)
 
 
 def _starts_link_list(lines: list[Line], index: int) -> bool:
@@ -239,6 +323,7 @@ def split_off_tail(
         and (evidence.has_extractor or _is_sure_byline(line, profile) or not _text_resumes(lines[i + 1 :]))
         and not (first_main is not None and i < first_main)
         and not _under_the_standfirst(lines, i)
+        and not _credit_under_a_picture(lines, i, profile)
         and not (first_told and not _is_sure_credit(lines[i], profile)
                  and _names_a_box_of_the_text(lines, i, first_told, headline))
     ]
@@ -253,6 +338,20 @@ def split_off_tail(
     # credits a site's column; it ends the text, and names nobody.
     names = tuple(name for name in byline_names(byline.text, profile) if not any(ch.isdigit() for ch in name))
     return lines[:byline_index], names, lines[byline_index + 1 :]
+
+
+def _credit_under_a_picture(lines: list[Line], index: int, profile: SiteProfile) -> bool:
+    """``Jason Cipriani/ZDNet`` right under a picture (or the picture's file name, which a
+    copy prints in its place), or under the picture's caption: the photographer and the
+    paper, the picture's credit, not the byline that ends the text. A byline's own shapes
+    (``Theo Sầm Hoa (Vietnamnet/Reuters)``: its prefix, the source in brackets) stay bylines."""
+    text = lines[index].text
+    if "/" not in text or "(" in text or is_attribution(text, profile):
+        return False
+    above = lines[max(0, index - 2) : index]
+    return any(line.is_image or _IMAGE_FILE.search(line.text) for line in above) and all(
+        line.words <= _CAPTION_ABOVE_CREDIT_WORDS for line in above
+    )
 
 
 def _words_first_told(lines: list[Line]) -> dict[str, int]:

@@ -28,6 +28,11 @@ _PROMOTION_WORDS = 40  # a longer line is a paragraph that may well mention a ne
 _FORM_LABEL_WORDS = 3
 
 
+_MARKER_PREFIX_WORDS = 4  # "What to read next", "Das könnte Sie auch interessieren"
+_MARKER_TAIL_WORDS = 3  # "in Nation", "stories", "from the Times"
+_SENTENCE_STOPS = (".", "!", "?", ":")
+
+
 def _key(text: str) -> str:
     return line_key(text)
 
@@ -119,6 +124,18 @@ class SiteProfile:
 
     def is_end_marker(self, line: str) -> bool:
         return _key(line) in self.end_markers
+
+    def opens_with_end_marker(self, line: str) -> bool:
+        """An end marker with a few words after it naming the box: "Top stories in Nation",
+        "Most read stories", "More from the Times"; not a sentence, nor a link set inline
+        ("Related: Another story's headline")."""
+        words = _key(line).split()
+        if len(words) > _MARKER_PREFIX_WORDS + _MARKER_TAIL_WORDS or line.rstrip().endswith(_SENTENCE_STOPS):
+            return False
+        for size in range(1, min(len(words), _MARKER_PREFIX_WORDS + 1)):
+            if " ".join(words[:size]) in self.end_markers and len(words) - size <= _MARKER_TAIL_WORDS:
+                return True
+        return False
 
     def merged_with(self, site: SiteProfile) -> SiteProfile:
         """This (common) profile with a site's words added (or another common file's)."""

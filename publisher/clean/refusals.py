@@ -23,6 +23,7 @@ from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     DATE_WINDOW,
     RELATED_PREFIX,
+    counts_under_headline,
     ends_sentence,
     is_body_prose,
     is_prose,
@@ -56,7 +57,6 @@ _FRONT_PAGE_SENTENCES = 2  # full sentences from which the lines under the headl
 _STORY_HEADLINE_WORDS = (6, 30)
 _FULL_STOP = (".", "!", '"', "”", "»")
 _POST_NUMBER = re.compile(r"^#\d{1,6}$")
-_COUNT_FIRST = re.compile(r"^\d[\d,.]*\s")
 # "© 1999 - 2021 Báo Lao Động", "Copyright (c) 2024 The Daily Example. All rights reserved."
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)[\s©]*(?:\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^.|,©;]{2,60})", re.I
@@ -180,16 +180,10 @@ def _before_comments(lines: list[Line], profile: SiteProfile, title_key: str | N
     for line in lines:
         if profile.is_end_marker(line.text) or ({"comment", "related"} & line.hints):
             break
-        if title_key and _counts_under_headline(line, title_key):
+        if title_key and counts_under_headline(line, title_key):
             break
         scope.append(line)
     return scope
-
-
-def _counts_under_headline(line: Line, title_key: str) -> bool:
-    """``34 responses to “Headline”``, ``12 thoughts on “Headline”``: a comment box's
-    header, a count and the headline quoted (a headline's own line has no count before it)."""
-    return bool(_COUNT_FIRST.match(line.text)) and line.key != title_key and title_key in line.key
 
 
 def _posts(lines: list[Line]) -> int:

@@ -65,6 +65,15 @@ _CREDIT_AT_END = re.compile(
 # A photo's credit in brackets at the end of a caption, as agencies write it in many
 # languages: "(NASA via AP, File)", "(AP Photo/Evan Vucci)", "(Foto: dpa)", "(Photo : AFP)".
 _BRACKETED_CREDIT = re.compile(r"\((?:[^()]*\b(?:photo|photos|foto|fotos|file|via|credit|crédit|image|bild)\b[^()]*)\)\.?$", re.I)
+# A photographer's name, a slash and the agency or paper, at the very end: "(Joshua
+# Roberts/Reuters)", "(Photo by Matt Sullivan/Getty Images)", "Jaafar ASHTIYEH / AFP". An
+# agency's caption runs longer than others (place, date, what the event was): up to
+# _CREDITED_CAPTION_MAX_WORDS words when it ends so.
+_NAMED_CREDIT = re.compile(
+    r"(?:\((?:Photo(?:graph)? by\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+\s*/\s*[A-Z][^()/]{1,60}\)"
+    r"|\s[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+\s+/\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\.?$"
+)
+_CREDITED_CAPTION_MAX_WORDS = 90
 
 
 def ends_sentence(text: str) -> bool:
@@ -117,7 +126,7 @@ def has_caption_cue(text: str, profile: SiteProfile) -> bool:
     """``Ảnh: ...`` and the like: a photo's caption or credit (captions are short)."""
     # Words counted up to one past the limit: a paragraph is not split into all its words.
     if len(text.split(None, _CAPTION_MAX_WORDS)) > _CAPTION_MAX_WORDS:
-        return False
+        return "/" in text[-70:] and _ends_with_named_credit(text)
     if text.startswith(("Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ")):
         return True
     # Each credit pattern holds a word or a sign the text must hold first (the cheap look).
@@ -125,7 +134,13 @@ def has_caption_cue(text: str, profile: SiteProfile) -> bool:
         return True
     if ")" in text[-3:] and _BRACKETED_CREDIT.search(text):
         return True
+    if "/" in text[-70:] and _NAMED_CREDIT.search(text):
+        return True
     return not text.endswith(".") and any(cue in text for cue in profile.caption_cues)
+
+
+def _ends_with_named_credit(text: str) -> bool:
+    return len(text.split(None, _CREDITED_CAPTION_MAX_WORDS)) <= _CREDITED_CAPTION_MAX_WORDS and bool(_NAMED_CREDIT.search(text))
 
 
 def has_agency_prefix(text: str, profile: SiteProfile) -> bool:
@@ -234,3 +249,16 @@ def _attribution_label(text: str, profile: SiteProfile) -> str | None:
                 return None  # "Theo dõi ...", "theo đó": the verb, not "according to" a source
             return label
     return None
+
+
+_COUNT_FIRST = re.compile(r"^\d[\d,.]*\s")
+
+
+def starts_with_count(text: str) -> bool:
+    return bool(_COUNT_FIRST.match(text))
+
+
+def counts_under_headline(line: Line, title_key: str) -> bool:
+    """``34 responses to “Headline”``, ``12 thoughts on “Headline”``: a comment box's
+    header, a count and the headline quoted (a headline's own line has no count before it)."""
+    return bool(title_key) and starts_with_count(line.text) and line.key != title_key and title_key in line.key
