@@ -1059,6 +1059,19 @@ def test_a_sites_buttons_named_again_in_its_menu_are_no_kicker(tmp_path, label):
         ("By Jane Doe | November 18, 2019 at 2:26 PM HST", ("Jane Doe",)),
         ("By Mark Smith, Nov. 18, 2019", ("Mark Smith",)),
         ("By June Lee Tue 18 Nov 2019 10:30", ("June Lee",)),
+        # What a page glues to a name goes: contacts, a job title, credentials; a label too.
+        ("By Jane Roe jroe@example.org(555) 123-4567", ("Jane Roe",)),
+        ("Jane Roe@janeroe", ("Jane Roe",)),
+        ("By John DoeNational Correspondent", ("John Doe",)),
+        ("By Ann Lee Senior Contributor", ("Ann Lee",)),
+        ("Written by Mary Poe, MS, RD on March 3, 2024", ("Mary Poe",)),
+        ("Reporters: Ann Lee", ("Ann Lee",)),
+        # An acronym in a byline not in capitals stays in capitals; a byline in capitals does not.
+        ("By Ann McKay, BBC", ("Ann McKay", "BBC")),
+        ("ANN LEE - T.ROE", ("Ann Lee", "T.Roe")),
+        # A title alone, or the byline's word alone, names nobody.
+        ("Contributing Writer", ()),
+        ("By", ()),
     ],
 )
 def test_bylines_in_the_articles_language(byline, names):
@@ -2169,3 +2182,36 @@ def test_a_headline_printed_twice_over_a_shorter_standfirst_is_the_headline(tmp_
     standfirst = "Twenty new routes for the eastern edge"
     parts = ["Home", "News", title, title, standfirst, "By Jane Roe", "19 November 2019", *PARAGRAPHS]
     assert _reader_copy(tmp_path, parts).title == title
+
+
+@pytest.mark.parametrize(
+    ("printed", "metadata", "authors"),
+    [
+        (("Call Us Today",), ("Jane Roe",), ("Jane Roe",)),  # a button read as a byline
+        (("Jane Roesitename",), ("Jane Roe",), ("Jane Roe",)),  # a site's name run into the name
+        (("Jane Roe", "John Doe"), ("Jane Roe",), ("Jane Roe", "John Doe")),  # more names printed: kept
+        (("Newsdesk",), ("admin",), ("Newsdesk",)),  # the metadata names no person: the page's stays
+        (("Jane Roe",), ("Ann Lee, PhD",), ("Ann Lee",)),
+    ],
+)
+def test_printed_authors_sharing_no_name_with_the_metadatas_people_are_no_byline(printed, metadata, authors):
+    from publisher.clean.names import checked_against_metadata
+
+    page = "Call Us Today\nBy Jane Roe\nBy Ann Lee"
+    assert checked_against_metadata(printed, metadata, lambda name: name in page) == authors
+
+
+def test_a_metadata_name_the_page_never_prints_leaves_the_printed_byline():
+    from publisher.clean.names import checked_against_metadata
+
+    assert checked_against_metadata(("Jane Roe",), ("Ann Lee",), lambda name: False) == ("Jane Roe",)
+
+
+def test_a_byline_word_alone_under_the_text_takes_the_names_on_the_next_line(tmp_path):
+    paragraphs = "\n\n".join(
+        f"Paragraph {n} of the story tells what the council decided about the new bridge today." for n in range(5)
+    )
+    page = tmp_path / "story.txt"
+    page.write_text(f"Council Approves the New Bridge Plan\n\n{paragraphs}\n\nBy\n\nJane Roe\n\nMore stories\n")
+    article = read_article(page, load_profiles()).article
+    assert article.authors == ("Jane Roe",)

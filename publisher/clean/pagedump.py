@@ -31,7 +31,7 @@ from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, in_menu_above, read_head, url_section
 from publisher.clean.language import detect_language, main_script
 from publisher.clean.lines import ROW_CELL_WORDS, ROW_HINT, ROW_SEPARATOR, Line, line_key
-from publisher.clean.names import looks_like_names
+from publisher.clean.names import checked_against_metadata, looks_like_names
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
     decide,
@@ -237,8 +237,11 @@ def clean_lines(
         title=title.text,
         kicker=kicker,
         published=_published(published or between.published or above.published or _stamp(tail), evidence, profile),
-        authors=_byline(authors, between.authors or above.authors or top_authors or _lone_byline(lines, title, profile),
-                        profile) or evidence.authors,
+        authors=checked_against_metadata(
+            _byline(authors, between.authors or above.authors or top_authors or _lone_byline(lines, title, profile), profile),
+            evidence.authors,
+            lambda name: any(name in line.text for line in lines),
+        ) or evidence.authors,
         source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
         body=tuple(body),

@@ -9,7 +9,7 @@ import re
 
 from publisher.clean.dates import find_date
 from publisher.clean.lines import Line
-from publisher.clean.names import looks_like_names, looks_like_uncased_names, name_before_reporter, split_authors
+from publisher.clean.names import looks_like_names, looks_like_uncased_names, name_before_reporter, split_authors, tidy_name
 from publisher.clean.profiles import SiteProfile
 from publisher.model import AGENCY_PREFIX
 
@@ -160,7 +160,7 @@ def _credits(text: str, profile: SiteProfile) -> list[tuple[str, str]]:
     for segment in text.split(";"):
         segment = segment.strip()
         label = _byline_label(segment, profile)
-        names = _without_date(segment[len(label) :]) if label is not None else ""
+        names = tidy_name(_without_date(segment[len(label) :])) if label is not None else ""
         if label is None:
             name = name_before_reporter(segment)
             if name is None:
@@ -179,7 +179,7 @@ def byline_names(text: str, profile: SiteProfile) -> tuple[str, ...]:
     if credits := _credits(text, profile):
         # The reporters, not the editors ("Editing by ...").
         reporters = [name for label, part in credits if not label.casefold().startswith("edit") for name in split_authors(part)]
-        return tuple(dict.fromkeys(reporters))
+        return _without_byline_words(tuple(dict.fromkeys(reporters)), profile)
     label = _attribution_label(text, profile)
     if label is not None and label.endswith(":"):
         text = text[len(label) :].strip()
@@ -194,7 +194,19 @@ def byline_names(text: str, profile: SiteProfile) -> tuple[str, ...]:
     names = split_authors(text)
     # "Long Trần - Theo Trí Thức Trẻ": the name, then the paper it comes from.
     people = tuple(name for name in names if _attribution_label(name, profile) not in profile.according_to_prefixes)
-    return people if people and len(people) < len(names) else names
+    return _without_byline_words(people if people and len(people) < len(names) else names, profile)
+
+
+def _without_byline_words(names: tuple[str, ...], profile: SiteProfile) -> tuple[str, ...]:
+    """"By" alone names nobody: a byline's word, its names on another line or none."""
+    words = {prefix.casefold().rstrip(" :") for prefix in profile.byline_prefixes}
+    return tuple(name for name in names if name.casefold().rstrip(" :") not in words)
+
+
+def is_bare_byline_word(text: str, profile: SiteProfile) -> bool:
+    """``By`` on a line of its own (the names are a link on the next line)."""
+    match = profile.byline_pattern.match(text + " ")
+    return match is not None and len(match.group(1)) >= len(text.rstrip(": "))
 
 
 def _is_person(text: str) -> bool:
