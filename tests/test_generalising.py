@@ -1072,6 +1072,12 @@ def test_a_sites_buttons_named_again_in_its_menu_are_no_kicker(tmp_path, label):
         # A title alone, or the byline's word alone, names nobody.
         ("Contributing Writer", ()),
         ("By", ()),
+        ("Jane RoeJane Roe", ("Jane Roe",)),  # printed twice, as an author's box does
+        ("Theo Vũ Vũ", ("Vũ Vũ",)),  # one word twice is a name
+        # A button's label is no byline; a date before the byline's word is no name.
+        ("Email Me", ()),
+        ("Share Tweet", ()),
+        ("5:45 AM PST 11/19/2019 by Jane Roe", ("Jane Roe",)),
     ],
 )
 def test_bylines_in_the_articles_language(byline, names):
@@ -2215,3 +2221,14 @@ def test_a_byline_word_alone_under_the_text_takes_the_names_on_the_next_line(tmp
     page.write_text(f"Council Approves the New Bridge Plan\n\n{paragraphs}\n\nBy\n\nJane Roe\n\nMore stories\n")
     article = read_article(page, load_profiles()).article
     assert article.authors == ("Jane Roe",)
+
+
+def test_names_under_a_helpers_label_after_the_text_leave_the_byline_above_as_the_authors(tmp_path):
+    paragraphs = "\n\n".join(
+        f"Paragraph {n} of the story tells what the council decided about the new bridge today." for n in range(5)
+    )
+    page = tmp_path / "story.txt"
+    page.write_text(
+        f"Council Approves the New Bridge Plan\n\nBy Ann Lee\n\n{paragraphs}\n\nResearchers: Jane Roe\n\nMore stories\n"
+    )
+    assert read_article(page, load_profiles()).article.authors == ("Ann Lee",)

@@ -13,6 +13,7 @@ from publisher.clean.names import is_caps_byline
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     byline_names,
+    credits_helpers,
     ends_sentence,
     has_caption_cue,
     is_attribution,
@@ -253,7 +254,9 @@ def split_off_tail(
     # A digit is in no person's name: a line such as ``Zing/Themost10`` under the text
     # credits a site's column; it ends the text, and names nobody.
     text = _byline_text(byline, tail, profile)
-    names = tuple(name for name in byline_names(text, profile) if not any(ch.isdigit() for ch in name))
+    # Those who helped (a label such as "Researchers:") are no authors: the byline above names them.
+    found = () if credits_helpers(text, profile) else byline_names(text, profile)
+    names = tuple(name for name in found if not any(ch.isdigit() for ch in name))
     return lines[:byline_index], names, lines[byline_index + 1 :]
 
 

@@ -34,6 +34,8 @@ _CREDENTIAL = re.compile(
 _LABEL_BEFORE_NAME = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?\s*:\s+(?=\S)")
 # What pages glue after a name: an e-mail address, an @handle, a phone number.
 _GLUED_CONTACT = re.compile(r"\s*\S+@\S+\.\S+|(?<=[^\W\d_])@\w+|\s*@\w+|\s*\(?\+?\d[\d\s().-]{6,}")
+# A name of two words or more printed twice; one word twice is a name ("Vũ Vũ").
+_PRINTED_TWICE = re.compile(r"(\S+\s.*\S)\s*\1")
 # A lower-case letter then a capital inside a word: where two elements set side by side run
 # together ("Michael HiltzikBusiness Columnist"); names have it too ("LaMotte", "McKay").
 _CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -79,7 +81,10 @@ def tidy_name(text: str) -> str:
     name = _GLUED_CONTACT.split(name, maxsplit=1)[0]
     glued = next((m.start() for m in _CASE_JOIN.finditer(name) if _only_role_words(name[m.start() :])), None)
     name = name[:glued] if glued is not None else name
-    return _without_trailing_role(name).strip(" .,;:|-–—")
+    name = _without_trailing_role(name).strip(" .,;:|-–—")
+    # The name printed twice, as an author's box prints it over its link: once.
+    twice = _PRINTED_TWICE.fullmatch(name)
+    return twice.group(1) if twice else name
 
 
 def _without_trailing_role(name: str) -> str:
