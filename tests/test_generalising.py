@@ -1064,6 +1064,7 @@ def test_a_sites_buttons_named_again_in_its_menu_are_no_kicker(tmp_path, label):
         ("Jane Roe@janeroe", ("Jane Roe",)),
         ("By John DoeNational Correspondent", ("John Doe",)),
         ("By Ann Lee Senior Contributor", ("Ann Lee",)),
+        ("Ann Lee, AP National Political Writer", ("Ann Lee",)),  # a title set apart goes whole
         ("Written by Mary Poe, MS, RD on March 3, 2024", ("Mary Poe",)),
         ("Reporters: Ann Lee", ("Ann Lee",)),
         # An acronym in a byline not in capitals stays in capitals; a byline in capitals does not.

@@ -65,11 +65,13 @@ def split_authors(byline: str) -> tuple[str, ...]:
     """The names in a byline, in proper case when printed in capitals; a job title after
     a name (``Staff Writer``), a credential (``MS``, ``PhD``) and what is glued to a name
     (an e-mail address, a phone number, an @handle, a job title) are no name."""
-    parts = [tidy_name(part) for part in _NAME_SEPARATORS.split(byline)]
-    names = [name for name in parts if name and not _CREDENTIAL.fullmatch(name)]
-    people = [name for name in names if not names_a_role(name)]
-    # A title alone ("Contributing Writer") names nobody; a name with a title in it stays.
-    names = people or [name for name in names if not _only_role_words(name)]
+    parts = [part.strip(" .") for part in _NAME_SEPARATORS.split(byline) if part.strip(" .")]
+    # The titles set apart from the names go whole ("Jane Doe, AP National Political Writer").
+    parts = [part for part in parts if not names_a_role(part)] or parts
+    names = [name for name in map(tidy_name, parts) if name and not _CREDENTIAL.fullmatch(name)]
+    # A title alone ("Contributing Writer") names nobody; a name with a title run into it
+    # ("Jane Doe Senior Contributor") has lost it to ``tidy_name``.
+    names = [name for name in names if not _only_role_words(name)]
     in_capitals = byline == byline.upper()
     return tuple(_cased(name, in_capitals) for name in names)
 
