@@ -65,6 +65,16 @@ def test_metadata_gives_headline_date_author_and_language(tmp_path):
     assert article.language == "en"
 
 
+@pytest.mark.parametrize(("given", "authors"), [("JANE ROE, AP Transport Writer", ("Jane Roe",)), ("ABC", ("ABC",))])
+def test_the_metadatas_author_is_read_as_a_byline_is(tmp_path, given, authors):
+    head = "<title>Buses for the east</title>" + _json_ld({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council adds twenty bus routes",
+        "author": {"@type": "Person", "name": given},
+    })
+    body = "<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    assert read_article(_page(tmp_path, body, head), load_profiles()).article.authors == authors
+
+
 def test_no_time_zone_is_invented(tmp_path):
     """A date printed without a zone stays without one: no Vietnamese +07:00 for a US page."""
     body = ("<h1>Council adds twenty bus routes</h1><p class='byline'>By Jane Roe and John Doe</p>"
