@@ -93,6 +93,16 @@ def test_a_time_element_under_the_headline_gives_the_date_where_nothing_else_doe
     assert article.published is None
 
 
+@pytest.mark.parametrize(("given", "authors"), [("JANE ROE, AP Transport Writer", ("Jane Roe",)), ("ABC", ("ABC",))])
+def test_the_metadatas_author_is_read_as_a_byline_is(tmp_path, given, authors):
+    head = "<title>Buses for the east</title>" + _json_ld({
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council adds twenty bus routes",
+        "author": {"@type": "Person", "name": given},
+    })
+    body = "<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    assert read_article(_page(tmp_path, body, head), load_profiles()).article.authors == authors
+
+
 def test_no_time_zone_is_invented(tmp_path):
     """A date printed without a zone stays without one: no Vietnamese +07:00 for a US page."""
     body = ("<h1>Council adds twenty bus routes</h1><p class='byline'>By Jane Roe and John Doe</p>"
@@ -1087,6 +1097,26 @@ def test_a_sites_buttons_named_again_in_its_menu_are_no_kicker(tmp_path, label):
         ("By Jane Doe | November 18, 2019 at 2:26 PM HST", ("Jane Doe",)),
         ("By Mark Smith, Nov. 18, 2019", ("Mark Smith",)),
         ("By June Lee Tue 18 Nov 2019 10:30", ("June Lee",)),
+        # What a page glues to a name goes: contacts, a job title, credentials; a label too.
+        ("By Jane Roe jroe@example.org(555) 123-4567", ("Jane Roe",)),
+        ("Jane Roe@janeroe", ("Jane Roe",)),
+        ("By John DoeNational Correspondent", ("John Doe",)),
+        ("By Ann Lee Senior Contributor", ("Ann Lee",)),
+        ("Ann Lee, AP National Political Writer", ("Ann Lee",)),  # a title set apart goes whole
+        ("Written by Mary Poe, MS, RD on March 3, 2024", ("Mary Poe",)),
+        ("Reporters: Ann Lee", ("Ann Lee",)),
+        # An acronym in a byline not in capitals stays in capitals; a byline in capitals does not.
+        ("By Ann McKay, BBC", ("Ann McKay", "BBC")),
+        ("ANN LEE - T.ROE", ("Ann Lee", "T.Roe")),
+        # A title alone, or the byline's word alone, names nobody.
+        ("Contributing Writer", ()),
+        ("By", ()),
+        ("Jane RoeJane Roe", ("Jane Roe",)),  # printed twice, as an author's box does
+        ("Theo Vũ Vũ", ("Vũ Vũ",)),  # one word twice is a name
+        # A button's label is no byline; a date before the byline's word is no name.
+        ("Email Me", ()),
+        ("Share Tweet", ()),
+        ("5:45 AM PST 11/19/2019 by Jane Roe", ("Jane Roe",)),
     ],
 )
 def test_bylines_in_the_articles_language(byline, names):
@@ -2265,3 +2295,47 @@ def test_a_photographers_credit_under_a_picture_in_the_text_is_no_byline(tmp_pat
     picture = ["electric-bus-2.jpg", "Jane Roe/The City Herald", "The Electric Bus 2 for the city"]
     article = _copy_of(tmp_path, [*MENU, title, "By Jane Roe", *TEXT[:4], *picture, *TEXT[4:7]])
     assert TEXT[6] in " ".join(block.text for block in article.body if isinstance(block, Paragraph))
+
+
+@pytest.mark.parametrize(
+    ("printed", "metadata", "authors"),
+    [
+        (("Call Us Today",), ("Jane Roe",), ("Jane Roe",)),  # a button read as a byline
+        (("Jane Roesitename",), ("Jane Roe",), ("Jane Roe",)),  # a site's name run into the name
+        (("Jane Roe", "John Doe"), ("Jane Roe",), ("Jane Roe", "John Doe")),  # more names printed: kept
+        (("Newsdesk",), ("admin",), ("Newsdesk",)),  # the metadata names no person: the page's stays
+        (("Jane Roe",), ("Ann Lee, PhD",), ("Ann Lee",)),
+    ],
+)
+def test_printed_authors_sharing_no_name_with_the_metadatas_people_are_no_byline(printed, metadata, authors):
+    from publisher.clean.names import checked_against_metadata
+
+    page = "Call Us Today\nBy Jane Roe\nBy Ann Lee"
+    assert checked_against_metadata(printed, metadata, lambda name: name in page) == authors
+
+
+def test_a_metadata_name_the_page_never_prints_leaves_the_printed_byline():
+    from publisher.clean.names import checked_against_metadata
+
+    assert checked_against_metadata(("Jane Roe",), ("Ann Lee",), lambda name: False) == ("Jane Roe",)
+
+
+def test_a_byline_word_alone_under_the_text_takes_the_names_on_the_next_line(tmp_path):
+    paragraphs = "\n\n".join(
+        f"Paragraph {n} of the story tells what the council decided about the new bridge today." for n in range(5)
+    )
+    page = tmp_path / "story.txt"
+    page.write_text(f"Council Approves the New Bridge Plan\n\n{paragraphs}\n\nBy\n\nJane Roe\n\nMore stories\n")
+    article = read_article(page, load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+
+
+def test_names_under_a_helpers_label_after_the_text_leave_the_byline_above_as_the_authors(tmp_path):
+    paragraphs = "\n\n".join(
+        f"Paragraph {n} of the story tells what the council decided about the new bridge today." for n in range(5)
+    )
+    page = tmp_path / "story.txt"
+    page.write_text(
+        f"Council Approves the New Bridge Plan\n\nBy Ann Lee\n\n{paragraphs}\n\nResearchers: Jane Roe\n\nMore stories\n"
+    )
+    assert read_article(page, load_profiles()).article.authors == ("Ann Lee",)

@@ -25,6 +25,7 @@ from publisher.clean.shapes import (
     has_caption_cue,
     is_agency_credit,
     is_attribution,
+    is_bare_byline_word,
     is_body_prose,
     is_byline,
     is_prose,
@@ -458,9 +459,7 @@ def _is_contact(text: str) -> bool:
 
 
 def _is_bare_byline_word(line: Line, profile: SiteProfile) -> bool:
-    """``By`` on a line of its own (the names are a link on the next line)."""
-    match = profile.byline_pattern.match(line.text + " ")
-    return match is not None and len(match.group(1)) >= len(line.text.rstrip(": "))
+    return is_bare_byline_word(line.text, profile)
 
 
 def _names_follow(lines: list[Line], index: int) -> bool:

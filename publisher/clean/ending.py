@@ -14,9 +14,11 @@ from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     byline_names,
     counts_under_headline,
+    credits_helpers,
     ends_sentence,
     has_caption_cue,
     is_attribution,
+    is_bare_byline_word,
     is_body_prose,
     is_prose,
     is_quoted_headline,
@@ -336,7 +338,10 @@ def split_off_tail(
     dropped.extend(Dropped(line.number, line.text or f"[image {line.src}]", "after the byline") for line in tail)
     # A digit is in no person's name: a line such as ``Zing/Themost10`` under the text
     # credits a site's column; it ends the text, and names nobody.
-    names = tuple(name for name in byline_names(byline.text, profile) if not any(ch.isdigit() for ch in name))
+    text = _byline_text(byline, tail, profile)
+    # Those who helped (a label such as "Researchers:") are no authors: the byline above names them.
+    found = () if credits_helpers(text, profile) else byline_names(text, profile)
+    names = tuple(name for name in found if not any(ch.isdigit() for ch in name))
     return lines[:byline_index], names, lines[byline_index + 1 :]
 
 
@@ -352,6 +357,15 @@ def _credit_under_a_picture(lines: list[Line], index: int, profile: SiteProfile)
     return any(line.is_image or _IMAGE_FILE.search(line.text) for line in above) and all(
         line.words <= _CAPTION_ABOVE_CREDIT_WORDS for line in above
     )
+
+
+def _byline_text(byline: Line, tail: list[Line], profile: SiteProfile) -> str:
+    """The byline, with the names on the line under it where it is a byline's word alone
+    (``By``, then the names as a link)."""
+    following = next((line for line in tail if not line.is_image), None)
+    if following is None or not is_bare_byline_word(byline.text, profile):
+        return byline.text
+    return f"{byline.text} {following.text}" if following.words <= _BYLINE_MAX_WORDS else byline.text
 
 
 def _words_first_told(lines: list[Line]) -> dict[str, int]:

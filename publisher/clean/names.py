@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 _NAME_SEPARATORS = re.compile(r"\s+[-–—&]\s+|\s*,\s*|\s+(?:và|and|und|y|et|e|en|og|och|i)\s+|\s*;\s*", re.IGNORECASE)
 # Words that join names or stand inside them in many languages (de, van, bin, Jr.).
@@ -19,6 +20,25 @@ _ROLE_WORDS = re.compile(
     r"redakteur|korrespondent|rédacteur|journaliste|redactor|periodista|corresponsal|giornalista|phóng viên|biên tập viên)\b",
     re.IGNORECASE,
 )
+# The words that go with a job title ("Senior Contributor", "Contributing Writer").
+_ROLE_MODIFIERS = frozenset(
+    ["senior", "chief", "staff", "contributing", "special", "associate", "guest", "freelance", "national", "political",
+     "business", "news", "sports", "managing", "deputy", "executive", "digital", "foreign", "ap", "the"]
+)
+# Degrees and licences printed after a name ("Jane Doe, MS, RD", "John Roe, PhD").
+_CREDENTIAL = re.compile(
+    r"(?:M\.?D|Ph\.?D|D\.?O|R\.?D\.?N?|R\.?N|M\.?S(?:c)?|B\.?S(?:c)?|M\.?A|B\.?A|MBA|MPH|DDS|DVM|J\.?D|LD|CDE|CPT|CSCS|"
+    r"NASM-CPT|FACP|FACC|MSN|BSN|CNS|LDN|RDN|MFA|Esq)\.?",
+)
+# "Researchers: Louis Jacobson", "SOURCE: Al Jazeera": a label and its colon before the names.
+_LABEL_BEFORE_NAME = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?\s*:\s+(?=\S)")
+# What pages glue after a name: an e-mail address, an @handle, a phone number.
+_GLUED_CONTACT = re.compile(r"\s*\S+@\S+\.\S+|(?<=[^\W\d_])@\w+|\s*@\w+|\s*\(?\+?\d[\d\s().-]{6,}")
+# A name of two words or more printed twice; one word twice is a name ("Vũ Vũ").
+_PRINTED_TWICE = re.compile(r"(\S+\s.*\S)\s*\1")
+# A lower-case letter then a capital inside a word: where two elements set side by side run
+# together ("Michael HiltzikBusiness Columnist"); names have it too ("LaMotte", "McKay").
+_CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ALPHA_RUN = re.compile(r"[^\W\d_]+")
 _CAPS_BYLINE = re.compile(r"^[^\W\d_][^\W\d_.\-–, ]*(?:[.\-–, ]+[^\W\d_]+)*\.?$")
 
@@ -43,15 +63,89 @@ def proper_case(name: str) -> str:
 
 def split_authors(byline: str) -> tuple[str, ...]:
     """The names in a byline, in proper case when printed in capitals; a job title after
-    a name (``Staff Writer``) is no name."""
-    names = [part.strip(" .") for part in _NAME_SEPARATORS.split(byline) if part.strip(" .")]
-    names = [name for name in names if not names_a_role(name)] or names
-    return tuple(proper_case(name) if name == name.upper() else name for name in names)
+    a name (``Staff Writer``), a credential (``MS``, ``PhD``) and what is glued to a name
+    (an e-mail address, a phone number, an @handle, a job title) are no name."""
+    parts = [part.strip(" .") for part in _NAME_SEPARATORS.split(byline) if part.strip(" .")]
+    # The titles set apart from the names go whole ("Jane Doe, AP National Political Writer").
+    parts = [part for part in parts if not names_a_role(part)] or parts
+    names = [name for name in map(tidy_name, parts) if name and not _CREDENTIAL.fullmatch(name)]
+    # A title alone ("Contributing Writer") names nobody; a name with a title run into it
+    # ("Jane Doe Senior Contributor") has lost it to ``tidy_name``.
+    names = [name for name in names if not _only_role_words(name)]
+    in_capitals = byline == byline.upper()
+    return tuple(_cased(name, in_capitals) for name in names)
+
+
+def tidy_name(text: str) -> str:
+    """A name without a label before it (``Researchers:``) and without what a page glues
+    after it: an e-mail address, a phone number, an @handle, a job title run into it."""
+    name = _LABEL_BEFORE_NAME.sub("", text.strip())
+    name = _GLUED_CONTACT.split(name, maxsplit=1)[0]
+    glued = next((m.start() for m in _CASE_JOIN.finditer(name) if _only_role_words(name[m.start() :])), None)
+    name = name[:glued] if glued is not None else name
+    name = _without_trailing_role(name).strip(" .,;:|-–—")
+    # The name printed twice, as an author's box prints it over its link: once.
+    twice = _PRINTED_TWICE.fullmatch(name)
+    return twice.group(1) if twice else name
+
+
+def _without_trailing_role(name: str) -> str:
+    """``Bruce Lee Senior Contributor`` -> ``Bruce Lee``: a title of two words or more after
+    a name of two words or more (``HNN Staff`` names a paper's staff, and stays)."""
+    words = name.split()
+    for start in range(2, len(words) - 1):
+        if _only_role_words(" ".join(words[start:])):
+            return " ".join(words[:start])
+    return name
+
+
+def _cased(name: str, byline_in_capitals: bool) -> str:
+    """A name printed in capitals in proper case; in a byline not in capitals, one word in
+    capitals is an acronym (``CNN``, ``AP``) and stays so."""
+    if name != name.upper() or (not byline_in_capitals and " " not in name and "." not in name):
+        return name
+    return proper_case(name)
+
+
+def checked_against_metadata(
+    printed: tuple[str, ...], metadata: tuple[str, ...], on_page: Callable[[str], bool]
+) -> tuple[str, ...]:
+    """The authors read from a page's lines, held against those its metadata names. Where
+    the metadata names people the page prints too (``on_page``), and the names read share
+    no word with them, what was read as a byline is a button or a label (``Email Me``,
+    ``Find Your Next Car``): the metadata's people are the authors. A CMS's user in the
+    metadata, printed nowhere, never outranks the byline. Where a name read is a metadata
+    name with more run into it (``Pamela Wilsonsitename``), it is that name."""
+    people = [name for given in metadata for name in split_authors(given) if _reads_as_person(name)]
+    if not printed or not people:
+        return printed
+    named = {word.casefold() for name in people for word in _ALPHA_RUN.findall(name)}
+    if not any(word.casefold() in named for name in printed for word in _ALPHA_RUN.findall(name)):
+        shown = tuple(name for name in people if on_page(name))
+        return shown or printed
+    return tuple(_metadata_name_in(name, people) for name in printed)
+
+
+def _metadata_name_in(name: str, people: list[str]) -> str:
+    return next((person for person in people if name[len(person) : len(person) + 1].isalpha() and name.startswith(person)), name)
+
+
+def _reads_as_person(name: str) -> bool:
+    """Two to four capitalised words of letters: a person's name as metadata gives it."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and not names_a_role(name) and all(
+        word[:1].isupper() and re.sub(r"[.'’-]", "", word).isalpha() for word in words
+    )
 
 
 def names_a_role(text: str) -> bool:
     """``Senior Contributor``, ``Staff Writer``: a job title, as bylines print one after a name."""
     return _ROLE_WORDS.search(text) is not None
+
+
+def _only_role_words(text: str) -> bool:
+    words = [word.strip(".,").casefold() for word in text.split()]
+    return bool(words) and names_a_role(text) and all(word in _ROLE_MODIFIERS or _ROLE_WORDS.fullmatch(word) for word in words)
 
 
 def looks_like_names(text: str) -> bool:

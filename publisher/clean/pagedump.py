@@ -31,7 +31,7 @@ from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, in_menu_above, read_head, url_section
 from publisher.clean.language import detect_language, main_script
 from publisher.clean.lines import ROW_CELL_WORDS, ROW_HINT, ROW_SEPARATOR, Line, line_key
-from publisher.clean.names import looks_like_names
+from publisher.clean.names import checked_against_metadata, looks_like_names, split_authors
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
     decide,
@@ -237,8 +237,11 @@ def clean_lines(
         title=title.text,
         kicker=kicker,
         published=_published(published or between.published or above.published or _stamp(tail), evidence, profile),
-        authors=_byline(authors, between.authors or above.authors or top_authors or _lone_byline(lines, title, profile),
-                        profile) or evidence.authors,
+        authors=checked_against_metadata(
+            _byline(authors, between.authors or above.authors or top_authors or _lone_byline(lines, title, profile), profile),
+            evidence.authors,
+            lambda name: any(name in line.text for line in lines),
+        ) or _metadata_authors(evidence.authors),
         source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
         body=tuple(body),
@@ -289,6 +292,12 @@ def _furniture_over_text(line: Line, profile: SiteProfile) -> bool:
         or looks_like_names(line.text)
         or has_caption_cue(line.text, profile)
     )
+
+
+def _metadata_authors(given: tuple[str, ...]) -> tuple[str, ...]:
+    """The metadata's authors, read as a byline is: ``JANE DOE, AP National Political
+    Writer`` names Jane Doe; one word stays as given (``PTI``: an agency, in capitals)."""
+    return tuple(dict.fromkeys(name for value in given for name in (split_authors(value) if " " in value else (value,))))
 
 
 def _lone_byline(lines: list[Line], title: _Title, profile: SiteProfile) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ import re
 
 from publisher.clean.dates import find_date
 from publisher.clean.lines import Line
-from publisher.clean.names import looks_like_names, looks_like_uncased_names, name_before_reporter, split_authors
+from publisher.clean.names import looks_like_names, looks_like_uncased_names, name_before_reporter, split_authors, tidy_name
 from publisher.clean.profiles import SiteProfile
 from publisher.model import AGENCY_PREFIX
 
@@ -175,7 +175,7 @@ def _credits(text: str, profile: SiteProfile) -> list[tuple[str, str]]:
     for segment in text.split(";"):
         segment = segment.strip()
         label = _byline_label(segment, profile)
-        names = _without_date(segment[len(label) :]) if label is not None else ""
+        names = tidy_name(_without_date(segment[len(label) :])) if label is not None else ""
         if label is None:
             name = name_before_reporter(segment)
             if name is None:
@@ -191,10 +191,14 @@ def byline_names(text: str, profile: SiteProfile) -> tuple[str, ...]:
     """The names a byline gives; a label with a colon goes (``Bài và ảnh:``), and so do a
     byline's words (``By``, ``Von``) and a date after the names; ``Theo ...`` stays as printed."""
     text = unwrap(text)
+    if opens_with_a_button(text, profile):
+        return ()
     if credits := _credits(text, profile):
         # The reporters, not the editors ("Editing by ...").
         reporters = [name for label, part in credits if not label.casefold().startswith("edit") for name in split_authors(part)]
-        return tuple(dict.fromkeys(reporters))
+        return _without_byline_words(tuple(dict.fromkeys(reporters)), profile)
+    if (after_date := _byline_after_date(text, profile)) is not None:
+        return byline_names(after_date, profile)
     label = _attribution_label(text, profile)
     if label is not None and label.endswith(":"):
         text = text[len(label) :].strip()
@@ -209,7 +213,57 @@ def byline_names(text: str, profile: SiteProfile) -> tuple[str, ...]:
     names = split_authors(text)
     # "Long Trần - Theo Trí Thức Trẻ": the name, then the paper it comes from.
     people = tuple(name for name in names if _attribution_label(name, profile) not in profile.according_to_prefixes)
-    return people if people and len(people) < len(names) else names
+    return _without_byline_words(people if people and len(people) < len(names) else names, profile)
+
+
+_WORD_START = re.compile(r"(?<=\s)\S")
+
+
+def _byline_after_date(text: str, profile: SiteProfile) -> str | None:
+    """``5:45 AM PST 11/19/2019 by Jane Doe``: the byline after a date printed before it."""
+    if not any(ch.isdigit() for ch in text):
+        return None  # the cheap look first: no date, no byline after one
+    for start in _WORD_START.finditer(text):
+        rest = text[start.start() :]
+        if _byline_label(rest, profile) is not None and _credits(rest, profile):
+            before = text[: start.start()].strip()
+            return rest if find_date(before) is not None or _TIME_OF_DAY.search(before) else None
+    return None
+
+
+def _without_byline_words(names: tuple[str, ...], profile: SiteProfile) -> tuple[str, ...]:
+    """"By" alone names nobody: a byline's word, its names on another line or none."""
+    words = {prefix.casefold().rstrip(" :") for prefix in profile.byline_prefixes}
+    return tuple(name for name in names if name.casefold().rstrip(" :") not in words)
+
+
+_BUTTON_WORDS = 3
+
+
+def opens_with_a_button(text: str, profile: SiteProfile) -> bool:
+    """``Email Me``, ``Share Tweet Submit``, ``Read More On ... By Clicking Here``: a line
+    whose first words are a button's label the site furniture lists (``Email``, ``Share``,
+    ``Read more``, ``Previous``) calls the reader to act, and names nobody."""
+    words = text.split(None, _BUTTON_WORDS)
+    return any(profile.is_chrome(" ".join(words[:count])) for count in range(1, min(len(words), _BUTTON_WORDS) + 1))
+
+
+# "Researchers: ...", "Contributing: ...": a word or two and a colon before names.
+_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)?\s*:\s")
+
+
+def credits_helpers(text: str, profile: SiteProfile) -> bool:
+    """``Researchers: Jane Doe``, ``Contributing: John Roe``: names under a label that is
+    neither a byline's (``By``, ``Author:``) nor a credit's (``Source:``, ``Bài và ảnh:``)
+    credit those who helped, not the writers."""
+    text = unwrap(text)
+    return bool(_LABEL.match(text)) and _byline_label(text, profile) is None and _attribution_label(text, profile) is None
+
+
+def is_bare_byline_word(text: str, profile: SiteProfile) -> bool:
+    """``By`` on a line of its own (the names are a link on the next line)."""
+    match = profile.byline_pattern.match(text + " ")
+    return match is not None and len(match.group(1)) >= len(text.rstrip(": "))
 
 
 def _is_person(text: str) -> bool:
