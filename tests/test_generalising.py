@@ -513,6 +513,16 @@ def test_a_menus_item_or_a_lists_heading_under_the_text_names_nobody(tmp_path, u
     assert read_article(page, load_profiles()).article.authors == ("Ann Lee",)
 
 
+def test_a_line_under_the_text_with_a_part_in_lower_case_names_nobody(tmp_path):
+    """``Oat Milk Latte, 1 tsp. honey`` in markup a site marks as the author's (a whole
+    story in an "author" box): its part in lower case is no name, so the line is no byline
+    and names nobody, not ``Oat Milk Latte``."""
+    body = ("<div class='author'><h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + "<p>Oat Milk Latte, 1 tsp. honey</p></div>")
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.authors == ()
+
+
 def test_a_pictures_courtesy_credit_is_no_byline(tmp_path):
     copy = "\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", "Courtesy Example Transit",
                          *PARAGRAPHS])

@@ -9,7 +9,7 @@ from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.lines import Line, line_key
-from publisher.clean.names import is_caps_byline
+from publisher.clean.names import is_caps_byline, looks_like_names, looks_like_uncased_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     byline_names,
@@ -345,6 +345,10 @@ def split_off_tail(
     names_nobody = credits_helpers(text, profile) or _in_a_menu(lines, byline_index, profile)
     found = () if names_nobody else byline_names(text, profile)
     names = tuple(name for name in found if not any(ch.isdigit() for ch in name))
+    # A part in lower case (``Recharge, 1 tsp. nut butter``: a recipe's line) is no name,
+    # and the line no byline: better no author than half a line of something else.
+    if any(not (looks_like_names(name) or looks_like_uncased_names(name)) for name in found):
+        names = ()
     return lines[:byline_index], names, lines[byline_index + 1 :]
 
 
