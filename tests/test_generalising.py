@@ -93,7 +93,11 @@ def test_a_time_element_under_the_headline_gives_the_date_where_nothing_else_doe
     assert article.published is None
 
 
-@pytest.mark.parametrize(("given", "authors"), [("JANE ROE, AP Transport Writer", ("Jane Roe",)), ("ABC", ("ABC",))])
+@pytest.mark.parametrize(
+    ("given", "authors"),
+    # A CMS's login in lower case names nobody.
+    [("JANE ROE, AP Transport Writer", ("Jane Roe",)), ("ABC", ("ABC",)), ("newsadmin", ())],
+)
 def test_the_metadatas_author_is_read_as_a_byline_is(tmp_path, given, authors):
     head = "<title>Buses for the east</title>" + _json_ld({
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council adds twenty bus routes",
@@ -487,6 +491,44 @@ def test_names_among_tags_printed_one_a_line_are_tags_not_the_byline(tmp_path):
     assert article.authors == ("Jane Roe",)
     text = _text_of(article)
     assert PARAGRAPHS[-1] in text and "London" not in text and "city council" not in text
+
+
+@pytest.mark.parametrize(
+    "under_the_text",
+    [
+        ["Contact us", "Terms of use", "Privacy notice", "Site Rules", "© 2019 The Daily Example"],  # the footer's menu
+        ["Subjects", "Buses", "Trams", "City council"],  # the heading of the story's tags
+    ],
+)
+def test_a_menus_item_or_a_lists_heading_under_the_text_names_nobody(tmp_path, under_the_text):
+    """A line of names without a byline's word that stands in a run of three short labels
+    is a menu's item or a list's heading: the byline above the text names the author."""
+    copy = "\n\n".join(["Council adds twenty bus routes", "By Jane Roe", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy + "\n\n" + "\n".join(under_the_text), encoding="utf-8")
+    assert read_article(page, load_profiles()).article.authors == ("Jane Roe",)
+    # A name under the text, then the site's links back and its buttons: the byline.
+    page.write_text(copy + "\n\nAnn Lee\n\nBack to News\nBack to News\nShare\n\n© 2019 The Daily Example.",
+                    encoding="utf-8")
+    assert read_article(page, load_profiles()).article.authors == ("Ann Lee",)
+
+
+def test_a_line_under_the_text_with_a_part_in_lower_case_names_nobody(tmp_path):
+    """``Oat Milk Latte, 1 tsp. honey`` in markup a site marks as the author's (a whole
+    story in an "author" box): its part in lower case is no name, so the line is no byline
+    and names nobody, not ``Oat Milk Latte``."""
+    body = ("<div class='author'><h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+            + "<p>Oat Milk Latte, 1 tsp. honey</p></div>")
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.authors == ()
+
+
+def test_a_pictures_courtesy_credit_is_no_byline(tmp_path):
+    copy = "\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", "Courtesy Example Transit",
+                         *PARAGRAPHS])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    assert read_article(page, load_profiles()).article.authors == ()
 
 
 def test_a_text_browsers_columns_side_by_side_are_read_one_after_the_other(tmp_path):
@@ -1117,6 +1159,12 @@ def test_a_sites_buttons_named_again_in_its_menu_are_no_kicker(tmp_path, label):
         ("Email Me", ()),
         ("Share Tweet", ()),
         ("5:45 AM PST 11/19/2019 by Jane Roe", ("Jane Roe",)),
+        # A paper's name run into the name (two capitals open it), a month run into it, the
+        # word before a date: none of them is the name's.
+        ("By Jane RoeNEWSDaily", ("Jane Roe",)),
+        ("By Ann Lee and Jane RoeMarch 3, 2024 | 4:20am", ("Ann Lee", "Jane Roe")),
+        ("By Jane Roe Updated Nov. 19, 2019 8:21 am ET", ("Jane Roe",)),
+        ("By Ann DeVos", ("Ann DeVos",)),
     ],
 )
 def test_bylines_in_the_articles_language(byline, names):

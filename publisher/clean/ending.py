@@ -9,7 +9,7 @@ from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.lines import Line, line_key
-from publisher.clean.names import is_caps_byline
+from publisher.clean.names import is_caps_byline, looks_like_names, looks_like_uncased_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     byline_names,
@@ -53,6 +53,7 @@ _TEASER_HEADLINE_WORDS = (6, 25)  # a story's headline; a subheading is often sh
 _TEASER_WORDS = 30  # a teaser is one short sentence
 _TAG_WORDS = 4  # words of one of the story's tags
 _TAG_COUNT = 3
+_MENU_LABELS = 3  # short labels in a row beside a name-like line: it is a menu's item or a list's heading
 _STOPS = (".", "!", "?")
 _LINK_LIST_LINES = 6  # lines in a row, with no blank line between, that make a list of other stories
 _LINK_LIST_WORDS = 25  # longest headline in such a list
@@ -340,8 +341,14 @@ def split_off_tail(
     # credits a site's column; it ends the text, and names nobody.
     text = _byline_text(byline, tail, profile)
     # Those who helped (a label such as "Researchers:") are no authors: the byline above names them.
-    found = () if credits_helpers(text, profile) else byline_names(text, profile)
+    # A menu's item ends the text as a byline would, and names nobody.
+    names_nobody = credits_helpers(text, profile) or _in_a_menu(lines, byline_index, profile)
+    found = () if names_nobody else byline_names(text, profile)
     names = tuple(name for name in found if not any(ch.isdigit() for ch in name))
+    # A part in lower case (``Recharge, 1 tsp. nut butter``: a recipe's line) is no name,
+    # and the line no byline: better no author than half a line of something else.
+    if any(not (looks_like_names(name) or looks_like_uncased_names(name)) for name in found):
+        names = ()
     return lines[:byline_index], names, lines[byline_index + 1 :]
 
 
@@ -494,6 +501,37 @@ def _among_tags(lines: list[Line], index: int) -> bool:
     # another tag in lower case.
     above_is_tag = any(line.text.strip()[:1].islower() for line in lines[start:index])
     return above_is_tag and lower >= _TAG_COUNT and 2 * lower >= end + 1 - start
+
+
+def _in_a_menu(lines: list[Line], index: int, profile: SiteProfile) -> bool:
+    """A line of names without a byline's word, markup or capitals (``Accessibility
+    Statement``, ``Topics``, ``Quick Links``, ``Asia``) with three short labels in a row
+    right above or right under it: a menu's item or the heading of a list of links or
+    tags. A byline stands by the text's paragraphs or by its date, not inside a menu."""
+    line = lines[index]
+    if {"author", "source"} & line.hints or is_caps_byline(line.text) or is_attribution(line.text, profile):
+        return False
+    return any(_labels_in_a_row(lines, index, step, profile) >= _MENU_LABELS for step in (-1, 1))
+
+
+def _labels_in_a_row(lines: list[Line], index: int, step: int, profile: SiteProfile) -> int:
+    """The short labels in a row from ``index`` on; a label a copy prints twice running
+    (a link back to the section, as one follows a byline too) counts once."""
+    count = 0
+    at = index + step
+    while 0 <= at < len(lines) and count < _MENU_LABELS and _is_menu_label(lines[at], profile):
+        count += lines[at].key != lines[at - step].key
+        at += step
+    return count
+
+
+def _is_menu_label(line: Line, profile: SiteProfile) -> bool:
+    """A short line that ends no sentence and is neither a date nor a byline."""
+    text = line.text.strip()
+    return (
+        not line.is_image and bool(text) and line.words <= _TAG_WORDS and not text.endswith(_STOPS)
+        and parse_date_line(text) is None and not is_attribution(text, profile)
+    )
 
 
 def _is_short_term(line: Line) -> bool:

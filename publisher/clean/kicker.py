@@ -47,6 +47,8 @@ _ADDRESS = re.compile(
     # endings news sites' addresses have (``Node.js`` names no site).
     r"|(?<![\w.])[\w-]+\.(?i:com|net|org|gov|edu|info|news|tv|co\.uk|com\.au|vn|com\.vn)(?![\w.])"
 )
+# The box or bullet a "save as text" copy prints before a list's item ("□ Health").
+_LIST_MARK = re.compile(r"^\s*[□☐▢◻◦•▪■]\s+")
 _BRACKETS = re.compile(r"^[\[(<{]\s*([^\[\]()<>{}]*?)\s*[\])>}]$")
 
 
@@ -58,7 +60,7 @@ def tidy_kicker(text: str) -> str | None:
     A home or back link opening the line is one only where a section name follows it (a
     capital or a bracket after a space or a separator: "Back to school" stays); one closing
     it only on a line that is a breadcrumb by its home link, or after a separator."""
-    text = text.strip()
+    text = _LIST_MARK.sub("", text).strip()
     if is_site_furniture(text):
         return None
     crumbs = False

@@ -81,12 +81,19 @@ def tidy_name(text: str) -> str:
     after it: an e-mail address, a phone number, an @handle, a job title run into it."""
     name = _LABEL_BEFORE_NAME.sub("", text.strip())
     name = _GLUED_CONTACT.split(name, maxsplit=1)[0]
-    glued = next((m.start() for m in _CASE_JOIN.finditer(name) if _only_role_words(name[m.start() :])), None)
+    glued = next((m.start() for m in _CASE_JOIN.finditer(name) if _glued_after_name(name[m.start() :])), None)
     name = name[:glued] if glued is not None else name
     name = _without_trailing_role(name).strip(" .,;:|-–—")
     # The name printed twice, as an author's box prints it over its link: once.
     twice = _PRINTED_TWICE.fullmatch(name)
     return twice.group(1) if twice else name
+
+
+def _glued_after_name(rest: str) -> bool:
+    """What follows a lower-case letter run into a capital: a job title (``Business
+    Columnist``) or a word opening with two capitals, as a paper's or a site's name does
+    (``FOXBusiness``, ``CNBCTech``); a name goes on with one capital (``LaMotte``, ``McKay``)."""
+    return _only_role_words(rest) or rest[1:2].isupper()
 
 
 def _without_trailing_role(name: str) -> str:

@@ -297,7 +297,14 @@ def _furniture_over_text(line: Line, profile: SiteProfile) -> bool:
 def _metadata_authors(given: tuple[str, ...]) -> tuple[str, ...]:
     """The metadata's authors, read as a byline is: ``JANE DOE, AP National Political
     Writer`` names Jane Doe; one word stays as given (``PTI``: an agency, in capitals)."""
-    return tuple(dict.fromkeys(name for value in given for name in (split_authors(value) if " " in value else (value,))))
+    names = (name for value in given for name in (split_authors(value) if " " in value else (value,)))
+    return tuple(dict.fromkeys(name for name in names if not _is_login_name(name)))
+
+
+def _is_login_name(name: str) -> bool:
+    """``jdadmin``, ``editor2``: one word in lower case in a script that has capitals, the
+    user the CMS logged the post under, never a name as a byline prints it."""
+    return " " not in name and name == name.lower() and name != name.upper()
 
 
 def _lone_byline(lines: list[Line], title: _Title, profile: SiteProfile) -> tuple[str, ...]:

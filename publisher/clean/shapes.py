@@ -33,7 +33,11 @@ _WEEKDAY_OR_MONTH = (
 _DATE_TAIL = re.compile(
     r"\s+(?:on|am|le|el|il|em|op|den|vom|ngày)\s+|\s*[|·•]\s*|\s*,?\s+(?=" + _WEEKDAY_OR_MONTH + r"\.?[\s,])|\s*,?\s+(?=\d)"
     # A name run into the date after it ("Jane Doe2 December 2026"): elements set side by side.
-    r"|(?<=[^\W\d_])(?=\d)",
+    r"|(?<=[^\W\d_])(?=\d)"
+    # A name run into the month after it ("Jane DoeNovember 19, 2019"), and the word that
+    # says which date follows ("Jane Doe Updated Nov. 19, 2019").
+    r"|(?-i:(?<=[a-z])(?=[A-Z]))(?=" + _WEEKDAY_OR_MONTH + r"\.?\s+\d)"
+    r"|\s+(?=(?:updated|published|posted|aktualisiert|actualizado|atualizado|aggiornato)\b)",
     re.I,
 )
 _TIME_OF_DAY = re.compile(r"\d{1,2}[:h]\d{2}")
@@ -50,6 +54,10 @@ _AGENCY_CREDIT = re.compile(
     re.I,
 )
 _AGENCY_CREDIT_LENGTH = 40
+# "Courtesy Google", "(Photo courtesy of NASA)", "Cortesía de ...": who lent the picture.
+_COURTESY = re.compile(
+    r"\(?(?:(?:photo|image|picture|video)s?\s+)?(?:courtesy|cortesía|cortesia|gentileza)\b", re.I
+)
 LEAD_MIN_WORDS = 12
 # Thai and Lao end a sentence with a space, not a stop: a line of theirs is prose by its
 # length, longer than their headlines (40 to 90 letters, 10 to 22 words as counted here).
@@ -86,8 +94,10 @@ _STOPS = ".!?…"
 
 
 def is_agency_credit(text: str) -> bool:
-    """``Getty Images``, ``Photo: Reuters``: a picture's credit, which names no writer."""
-    return len(text) < _AGENCY_CREDIT_LENGTH and _AGENCY_CREDIT.fullmatch(text.strip()) is not None
+    """``Getty Images``, ``Photo: Reuters``, ``Courtesy Google``: a picture's credit, which
+    names no writer (a writer is never credited "by courtesy" of anyone)."""
+    text = text.strip()
+    return (len(text) < _AGENCY_CREDIT_LENGTH and _AGENCY_CREDIT.fullmatch(text) is not None) or bool(_COURTESY.match(text))
 
 
 def is_web_address(text: str) -> bool:
