@@ -1917,6 +1917,19 @@ def test_a_sentence_printed_twice_running_is_a_pictures_alt_text_and_caption(tmp
     assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS[1:])
 
 
+def test_a_gallery_caption_printed_twice_running_goes_wherever_it_is_printed_again(tmp_path):
+    """A gallery prints its caption twice running (alt text and caption) and again over the
+    picture opened, once more apart: every copy is a caption, none a paragraph."""
+    title = "Council adds twenty bus routes"
+    caption = ("Buses wait in a long row at the new depot on the eastern edge of the city on Tuesday morning, "
+               "before the first routes open.")
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:2], f"{caption}\n{caption}",
+             "Close", caption, *PARAGRAPHS[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert caption not in [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
+    assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS[1:])
+
+
 _RESUMING_PARAGRAPHS = [
     *_MORE_PARAGRAPHS,
     "Night buses will run on four of the routes. The council said more could follow if enough people use them.",

@@ -102,7 +102,7 @@ def read_body(
     )
     if text_mode:
         gallery |= {index + step for index in _alt_over_caption(content, profile) for step in (0, 1)}
-        gallery |= {index + step for index in _long_caption_printed_twice(content, profile) for step in (0, 1)}
+        gallery |= _long_caption_printed_twice(content, profile)
     for index, line in enumerate(content):
         following = _next_text(content, index)
         if line.is_image:
@@ -870,17 +870,17 @@ def _long_caption_printed_twice(content: list[Line], profile: SiteProfile) -> se
     both times, and nowhere else on the page: a picture's alt text and its caption (a
     newspaper's captions are whole sentences). The text never prints a paragraph twice
     running; a quote the text repeats for emphasis stands apart from its first printing.
-    The first of each pair."""
-    printed = Counter(line.key for line in content)
-    return {
-        index
+    The first of each pair; with it, every other copy of such a line on the page (a
+    gallery prints its caption again over the picture opened and in its strip of thumbnails)."""
+    paired = {
+        content[index].key
         for index in range(len(content) - 1)
         if content[index].kind == "text"
         and content[index + 1].kind == "text"
         and content[index].key == content[index + 1].key
-        and printed[content[index].key] == 2
         and content[index].words > profile.max_subheading_words
     }
+    return {index for index, line in enumerate(content) if line.kind == "text" and line.key in paired}
 
 
 def _captions_after_pictures(content: list[Line]) -> set[int]:
