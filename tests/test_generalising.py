@@ -1930,6 +1930,20 @@ def test_a_gallery_caption_printed_twice_running_goes_wherever_it_is_printed_aga
     assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS[1:])
 
 
+def test_a_sites_legal_links_under_the_text_are_no_paragraphs(tmp_path):
+    """A copy keeps the footer's links to the site's legal pages: one a line, run together
+    with commas, or side by side on one line. None is the text; a subheading made of one
+    chrome word and another word stays."""
+    title = "Council adds twenty bus routes"
+    footer = ["Terms and conditions", "Privacy policy", "Cookies policy", "Privacy Policy, Terms of Use",
+              "Terms of Service Privacy Notice"]
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:2], "Video games",
+             *PARAGRAPHS[2:], "\n".join(footer)]
+    text = _text_of(_reader_copy(tmp_path, parts))
+    assert not any(line in text for line in footer)
+    assert "Video games" in text and all(paragraph in text for paragraph in PARAGRAPHS[1:])
+
+
 _RESUMING_PARAGRAPHS = [
     *_MORE_PARAGRAPHS,
     "Night buses will run on four of the routes. The council said more could follow if enough people use them.",

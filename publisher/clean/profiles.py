@@ -26,6 +26,8 @@ _COUNT = re.compile(r"^\d+\s*|\s+\d+$")
 _DIGIT = re.compile(r"\d")  # without one, _COUNT has nothing to take off
 _PROMOTION_WORDS = 40  # a longer line is a paragraph that may well mention a newsletter
 _FORM_LABEL_WORDS = 3
+_SIDE_BY_SIDE_WORDS = 8  # two footer links' labels, run together
+_LABEL_MIN_WORDS = 2
 
 
 _MARKER_PREFIX_WORDS = 4  # "What to read next", "Das könnte Sie auch interessieren"
@@ -110,14 +112,29 @@ class SiteProfile:
 
     def is_chrome(self, line: str) -> bool:
         """A chrome line, or a line of chrome labels run together with bars and counts
-        ("Posted in News | Permalink | 10 Comments")."""
+        ("Posted in News | Permalink | 10 Comments"), with commas, or side by side
+        ("Terms of Service Privacy Notice")."""
         key = _key(line)
         if key in self.chrome_lines or (_DIGIT.search(key) and _COUNT.sub("", key) in self.chrome_lines):
             return True  # "0 Bình luận", "0CHIA SẺ": a widget's label after its count
+        if "," in key and all(part.strip() in self.chrome_lines for part in key.split(",")):
+            return True
         if "|" not in key:
-            return False
+            return self._two_labels_side_by_side(key)
         parts = [_COUNT.sub("", part.strip()).strip() for part in key.split("|")]
         return sum(part in self.chrome_lines for part in parts if part) >= max(2, len(parts) - 1)
+
+    def _two_labels_side_by_side(self, key: str) -> bool:
+        """Two chrome labels of two words or more each, printed on one line (a footer's
+        links, which a copy runs together): a label of one word is too often a word of
+        a subheading ("Video", "Search")."""
+        words = key.split()
+        if len(words) > _SIDE_BY_SIDE_WORDS:
+            return False
+        return any(
+            " ".join(words[:cut]) in self.chrome_lines and " ".join(words[cut:]) in self.chrome_lines
+            for cut in range(_LABEL_MIN_WORDS, len(words) - _LABEL_MIN_WORDS + 1)
+        )
 
     def is_teaser_marker(self, line: str) -> bool:
         return _key(line) in self.teaser_markers
