@@ -1944,6 +1944,16 @@ def test_a_sites_legal_links_under_the_text_are_no_paragraphs(tmp_path):
     assert "Video games" in text and all(paragraph in text for paragraph in PARAGRAPHS[1:])
 
 
+def test_a_sign_up_forms_promise_to_let_the_reader_unsubscribe_is_no_paragraph(tmp_path):
+    """A sign-up form promises the reader can leave the list again, in a short line under
+    its button: the site's promotion wherever a copy prints it, not the text."""
+    title = "Council adds twenty bus routes"
+    promise = "We respect your time. You can unsubscribe whenever you like and we keep your address to ourselves."
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:3], promise, *PARAGRAPHS[3:]]
+    text = _text_of(_reader_copy(tmp_path, parts))
+    assert promise not in text and all(paragraph in text for paragraph in PARAGRAPHS[1:])
+
+
 _RESUMING_PARAGRAPHS = [
     *_MORE_PARAGRAPHS,
     "Night buses will run on four of the routes. The council said more could follow if enough people use them.",

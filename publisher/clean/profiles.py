@@ -56,6 +56,7 @@ class SiteProfile:
     teaser_markers: frozenset[str] = frozenset()  # "Xem tiếp", "Read more": under a story's first paragraph on a homepage
     promotion_openers: tuple[str, ...] = ()  # "Subscribe", "Sign up": a sentence inviting the reader to sign up
     promotion_words: tuple[str, ...] = ()  # "newsletter", "inbox": what it invites to
+    unsubscribe_words: tuple[str, ...] = ()  # "unsubscribe": what a sign-up form promises
     required_marks: tuple[str, ...] = ()  # "(required)", "*": after a form field's label
     timezone: str | None = None  # the site's time zone (+07:00), given to dates printed without one
     selectors: Selectors = field(default_factory=Selectors)  # where the site's markup puts an article's parts
@@ -78,10 +79,14 @@ class SiteProfile:
         """A short line with a sentence inviting the reader to sign up for the site's mail
         (``Sign up for our daily newsletter``, ``Get the latest news in your inbox. Subscribe
         to ...``)."""
-        pattern = self._promotion_pattern
-        if pattern is None or len(line.split()) > _PROMOTION_WORDS or not pattern.search(line):
+        if len(line.split()) > _PROMOTION_WORDS:
             return False
         folded = line.casefold()
+        if any(word.casefold() in folded for word in self.unsubscribe_words):
+            return True  # "You can unsubscribe at any time": the sign-up form's promise
+        pattern = self._promotion_pattern
+        if pattern is None or not pattern.search(line):
+            return False
         return any(word.casefold() in folded for word in self.promotion_words)
 
     @cached_property
@@ -172,6 +177,7 @@ class SiteProfile:
             teaser_markers=self.teaser_markers | site.teaser_markers,
             promotion_openers=self.promotion_openers + site.promotion_openers,
             promotion_words=self.promotion_words + site.promotion_words,
+            unsubscribe_words=self.unsubscribe_words + site.unsubscribe_words,
             required_marks=self.required_marks + site.required_marks,
             timezone=site.timezone or self.timezone,
             selectors=site.selectors,
@@ -233,6 +239,7 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         teaser_markers=frozenset(_key(s) for s in fields.strings("not_article", "teaser_markers")),
         promotion_openers=fields.strings("chrome", "promotion_openers"),
         promotion_words=fields.strings("chrome", "promotion_words"),
+        unsubscribe_words=fields.strings("chrome", "unsubscribe_words"),
         required_marks=fields.strings("chrome", "required_marks"),
         timezone=fields.utc_offset("site", "timezone"),
         selectors=parse_selectors(data.get("selectors"), origin),
