@@ -1954,6 +1954,20 @@ def test_a_sign_up_forms_promise_to_let_the_reader_unsubscribe_is_no_paragraph(t
     assert promise not in text and all(paragraph in text for paragraph in PARAGRAPHS[1:])
 
 
+def test_a_run_of_teasers_cut_short_with_an_ellipsis_is_no_text(tmp_path):
+    """A box of other stories prints each one's opening cut short with an ellipsis; three
+    in a row are no paragraphs of the text. One paragraph ending so stays."""
+    title = "Council adds twenty bus routes"
+    teasers = [f"Story {n} about the harbour works goes on here and on until the box ends and the words stop..."
+               for n in range(1, 4)]
+    trailing = "The mayor paused, then said only that the council would wait and see what the winter brings..."
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:2], trailing, *PARAGRAPHS[2:],
+             "\n".join(teasers)]
+    text = _text_of(_reader_copy(tmp_path, parts))
+    assert not any(teaser in text for teaser in teasers)
+    assert trailing in text and all(paragraph in text for paragraph in PARAGRAPHS[1:])
+
+
 _RESUMING_PARAGRAPHS = [
     *_MORE_PARAGRAPHS,
     "Night buses will run on four of the routes. The council said more could follow if enough people use them.",

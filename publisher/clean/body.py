@@ -72,6 +72,9 @@ _ALT_COPIES = 3  # identical lines, apart from each other, that are one alt text
 _ALT_MIN_WORDS = 8  # a label, a credit, a table's header row repeated is shorter than an alt text for search engines
 _PICTURE_LINES = 2  # empty lines at least that a copy leaves for a picture, beyond the paragraphs' gap
 # Where a sentence may end inside a line: "... đi qua. Thành công ..."
+_CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)$")  # an ellipsis right after a word: cut, not ended
+_TEASER_RUN = 3
+_TEASER_WORDS = 8  # a teaser gives a sentence or more
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 # An alt text that is a file name (or ends with one): no description.
 _FILE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)\b")
@@ -86,6 +89,7 @@ def read_body(
     lead = "\n".join(line.text for line in lead_lines) if lead_lines else None
     content = [line for line in content if line not in lead_lines]
     content = _without_tag_lines(content, dropped)
+    content = _without_cut_teasers(content, dropped)
     content = _without_repeated_sentences(content, evidence, dropped)
     content = _without_author_about(content, evidence, dropped)
     if evidence.page_title is None:
@@ -133,6 +137,35 @@ def _without_tag_lines(content: list[Line], dropped: list[Dropped]) -> list[Line
         else:
             kept.append(line)
     return kept
+
+
+def _without_cut_teasers(content: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """``content`` without a run of three or more lines in a row, each a sentence or more
+    cut short in mid-sentence with an ellipsis (``... the Indian state may soon...``):
+    other stories' openings, each cut where its box ends. A writer ends a sentence with an
+    ellipsis now and then, never every paragraph of a run."""
+    cut = [_is_cut_teaser(line) for line in content]
+    teasers: set[int] = set()
+    start = 0
+    while start < len(content):
+        end = start
+        while end < len(content) and cut[end]:
+            end += 1
+        if end - start >= _TEASER_RUN:
+            teasers.update(range(start, end))
+        start = end + 1
+    if not teasers:
+        return content
+    for index in sorted(teasers):
+        line = content[index]
+        dropped.append(Dropped(line.number, line.text, "other stories' teasers (each cut short with an ellipsis)"))
+    return [line for index, line in enumerate(content) if index not in teasers]
+
+
+def _is_cut_teaser(line: Line) -> bool:
+    if line.is_image or line.kind not in ("text", "item"):
+        return False
+    return line.words >= _TEASER_WORDS and bool(_CUT_SHORT.search(line.text))
 
 
 def _without_repeated_sentences(content: list[Line], evidence: PageEvidence, dropped: list[Dropped]) -> list[Line]:
