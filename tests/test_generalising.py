@@ -1968,6 +1968,19 @@ def test_a_run_of_teasers_cut_short_with_an_ellipsis_is_no_text(tmp_path):
     assert trailing in text and all(paragraph in text for paragraph in PARAGRAPHS[1:])
 
 
+def test_a_caption_over_a_credit_opening_with_photo_by_is_no_text(tmp_path):
+    """A copy prints a picture's alt text, its caption and a credit line (``Photo by``
+    and a name): all three are the picture's, none a paragraph or a subheading."""
+    title = "Council adds twenty bus routes"
+    alt, caption, credit = "The mayor and the driver at the depot", "The mayor and the driver at the depot.", "Photo by Sam Poe"
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:2],
+             f"{alt}\n{caption}\n{credit}", *PARAGRAPHS[2:]]
+    article = _reader_copy(tmp_path, parts)
+    kept = [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
+    assert not any(text in kept for text in (alt, caption, credit))
+    assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS[1:])
+
+
 _RESUMING_PARAGRAPHS = [
     *_MORE_PARAGRAPHS,
     "Night buses will run on four of the routes. The council said more could follow if enough people use them.",

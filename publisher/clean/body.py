@@ -865,7 +865,9 @@ def _captions_over_credits(content: list[Line], profile: SiteProfile) -> set[int
     for index in credits:
         above = content[index - 1]
         if above.kind == "text" and not above.link and 0 < above.words <= longest and index - 1 not in credits:
-            taken.add(index - 1)
+            taken.update((index - 1, index))
+            if index >= 2 and content[index - 2].key == above.key and content[index - 2].kind in ("text", "heading"):
+                taken.add(index - 2)  # the picture's alt text, the caption's words once more
     return taken
 
 
@@ -874,6 +876,8 @@ def _is_bare_credit(line: Line, profile: SiteProfile) -> bool:
     name (a few words, no sentence) follows."""
     if line.kind != "text" or line.words > _CREDIT_LINE_WORDS or _has_inner_sentence(line.text):
         return False
+    if any(line.text.startswith(f"{opener} ") for opener in profile.credit_openers):
+        return True
     return any(cue.endswith(":") and line.text.startswith(cue) for cue in profile.caption_cues)
 
 

@@ -48,6 +48,7 @@ class SiteProfile:
     end_markers: frozenset[str] = frozenset()
     caption_cues: tuple[str, ...] = ()
     attribution_prefixes: tuple[str, ...] = ()
+    credit_openers: tuple[str, ...] = ()  # "Photo by", "Courtesy of": a credit line's opening words, a name after them
     byline_prefixes: tuple[str, ...] = ()  # the words before a byline's names ("By", "Von", "Por")
     according_to_prefixes: tuple[str, ...] = ()  # "Theo": a source, or the author when a person's name follows
     agency_prefixes: tuple[str, ...] = ()
@@ -169,6 +170,7 @@ class SiteProfile:
             end_markers=self.end_markers | site.end_markers,
             caption_cues=self.caption_cues + site.caption_cues,
             attribution_prefixes=self.attribution_prefixes + site.attribution_prefixes,
+            credit_openers=self.credit_openers + site.credit_openers,
             byline_prefixes=_longest_first(self.byline_prefixes + site.byline_prefixes),
             according_to_prefixes=self.according_to_prefixes + site.according_to_prefixes,
             agency_prefixes=self.agency_prefixes + site.agency_prefixes,
@@ -231,6 +233,7 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         end_markers=frozenset(_key(s) for s in fields.strings("chrome", "end_markers")),
         caption_cues=fields.strings("structure", "caption_cues"),
         attribution_prefixes=fields.strings("structure", "attribution_prefixes"),
+        credit_openers=fields.strings("structure", "credit_openers"),
         byline_prefixes=_longest_first(fields.strings("structure", "byline_prefixes")),
         according_to_prefixes=fields.strings("structure", "according_to_prefixes"),
         agency_prefixes=fields.strings("structure", "agency_prefixes"),
