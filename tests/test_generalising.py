@@ -1981,6 +1981,21 @@ def test_a_caption_over_a_credit_opening_with_photo_by_is_no_text(tmp_path):
     assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS[1:])
 
 
+def test_cards_of_other_stories_under_a_sections_name_printed_again_are_no_text(tmp_path):
+    """Other stories' cards with no marker over them: a picture's caption, a section's
+    name and a headline, card after card, a name printed on more than one card. Single
+    subheadings over the text's paragraphs stay."""
+    title = "Council adds twenty bus routes"
+    cards = []
+    for n, section in enumerate(("News", "Sport", "News", "Sport", "Culture"), start=1):
+        cards += [f"Crowds gather at the pier for the festival, day {n}", section, f"Harbour works start on pier {n}"]
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:3], "\n".join(cards),
+             "Night buses", *PARAGRAPHS[3:]]
+    text = _text_of(_reader_copy(tmp_path, parts))
+    assert "Harbour works" not in text and "Crowds gather" not in text
+    assert "Night buses" in text and all(paragraph in text for paragraph in PARAGRAPHS[1:])
+
+
 _RESUMING_PARAGRAPHS = [
     *_MORE_PARAGRAPHS,
     "Night buses will run on four of the routes. The council said more could follow if enough people use them.",

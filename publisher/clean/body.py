@@ -74,6 +74,9 @@ _PICTURE_LINES = 2  # empty lines at least that a copy leaves for a picture, bey
 # Where a sentence may end inside a line: "... đi qua. Thành công ..."
 _CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)$")  # an ellipsis right after a word: cut, not ended
 _TEASER_RUN = 3
+_CARD_STEPS = (2, 3)  # a name and a headline; or a caption, a name and a headline
+_CARD_RUN = 4
+_CARD_LABEL_WORDS = 2
 _TEASER_WORDS = 8  # a teaser gives a sentence or more
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 # An alt text that is a file name (or ends with one): no description.
@@ -90,6 +93,7 @@ def read_body(
     content = [line for line in content if line not in lead_lines]
     content = _without_tag_lines(content, dropped)
     content = _without_cut_teasers(content, dropped)
+    content = _without_labelled_cards(content, dropped)
     content = _without_repeated_sentences(content, evidence, dropped)
     content = _without_author_about(content, evidence, dropped)
     if evidence.page_title is None:
@@ -160,6 +164,44 @@ def _without_cut_teasers(content: list[Line], dropped: list[Dropped]) -> list[Li
         line = content[index]
         dropped.append(Dropped(line.number, line.text, "other stories' teasers (each cut short with an ellipsis)"))
     return [line for index, line in enumerate(content) if index not in teasers]
+
+
+def _without_labelled_cards(content: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """``content`` without a run of other stories' cards, each a section's name (a word or
+    two, no stop) at the same place in every card (every second or third line), at least
+    one name printed on two cards or more, and a headline under it (``News`` / ``<headline>``,
+    a picture's caption above each when every third line is a name): a box of related
+    stories with no marker over it. The text's subheadings stand over paragraphs of
+    different lengths and are not one name printed again at a fixed step."""
+    labels = [index for index, line in enumerate(content) if _is_card_label(line)]
+    cards: set[int] = set()
+    for step in _CARD_STEPS:
+        for run in _runs_at_step(labels, step):
+            names = Counter(content[index].key for index in run)
+            if len(run) >= _CARD_RUN and names.most_common(1)[0][1] >= 2 and run[-1] + 1 < len(content):
+                cards.update(range(max(0, run[0] - (step - 2)), run[-1] + 2))
+    if not cards:
+        return content
+    reason = "other stories' cards (a section's name over each)"
+    dropped.extend(Dropped(content[index].number, content[index].text, reason) for index in sorted(cards))
+    return [line for index, line in enumerate(content) if index not in cards]
+
+
+def _is_card_label(line: Line) -> bool:
+    text = line.text.strip()
+    return (line.kind in ("text", "heading") and not line.is_image and 1 <= line.words <= _CARD_LABEL_WORDS
+            and text[:1].isupper() and text[-1:].isalpha())
+
+
+def _runs_at_step(indices: list[int], step: int) -> list[list[int]]:
+    """``indices`` cut into runs whose members stand ``step`` apart."""
+    runs: list[list[int]] = []
+    for index in indices:
+        if runs and index - runs[-1][-1] == step:
+            runs[-1].append(index)
+        elif not runs or index != runs[-1][-1]:
+            runs.append([index])
+    return runs
 
 
 def _is_cut_teaser(line: Line) -> bool:
