@@ -1965,6 +1965,85 @@ def test_a_sentence_printed_twice_running_is_a_pictures_alt_text_and_caption(tmp
     assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS[1:])
 
 
+def test_a_gallery_caption_printed_twice_running_goes_wherever_it_is_printed_again(tmp_path):
+    """A gallery prints its caption twice running (alt text and caption) and again over the
+    picture opened, once more apart: every copy is a caption, none a paragraph."""
+    title = "Council adds twenty bus routes"
+    caption = ("Buses wait in a long row at the new depot on the eastern edge of the city on Tuesday morning, "
+               "before the first routes open.")
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:2], f"{caption}\n{caption}",
+             "Close", caption, *PARAGRAPHS[2:]]
+    article = _reader_copy(tmp_path, parts)
+    assert caption not in [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
+    assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS[1:])
+
+
+def test_a_sites_legal_links_under_the_text_are_no_paragraphs(tmp_path):
+    """A copy keeps the footer's links to the site's legal pages: one a line, run together
+    with commas, or side by side on one line. None is the text; a subheading made of one
+    chrome word and another word stays."""
+    title = "Council adds twenty bus routes"
+    footer = ["Terms and conditions", "Privacy policy", "Cookies policy", "Privacy Policy, Terms of Use",
+              "Terms of Service Privacy Notice"]
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:2], "Video games",
+             *PARAGRAPHS[2:], "\n".join(footer)]
+    text = _text_of(_reader_copy(tmp_path, parts))
+    assert not any(line in text for line in footer)
+    assert "Video games" in text and all(paragraph in text for paragraph in PARAGRAPHS[1:])
+
+
+def test_a_sign_up_forms_promise_to_let_the_reader_unsubscribe_is_no_paragraph(tmp_path):
+    """A sign-up form promises the reader can leave the list again, in a short line under
+    its button: the site's promotion wherever a copy prints it, not the text."""
+    title = "Council adds twenty bus routes"
+    promise = "We respect your time. You can unsubscribe whenever you like and we keep your address to ourselves."
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:3], promise, *PARAGRAPHS[3:]]
+    text = _text_of(_reader_copy(tmp_path, parts))
+    assert promise not in text and all(paragraph in text for paragraph in PARAGRAPHS[1:])
+
+
+def test_a_run_of_teasers_cut_short_with_an_ellipsis_is_no_text(tmp_path):
+    """A box of other stories prints each one's opening cut short with an ellipsis; three
+    in a row are no paragraphs of the text. One paragraph ending so stays."""
+    title = "Council adds twenty bus routes"
+    teasers = [f"Story {n} about the harbour works goes on here and on until the box ends and the words stop..."
+               for n in range(1, 4)]
+    trailing = "The mayor paused, then said only that the council would wait and see what the winter brings..."
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:2], trailing, *PARAGRAPHS[2:],
+             "\n".join(teasers)]
+    text = _text_of(_reader_copy(tmp_path, parts))
+    assert not any(teaser in text for teaser in teasers)
+    assert trailing in text and all(paragraph in text for paragraph in PARAGRAPHS[1:])
+
+
+def test_a_caption_over_a_credit_opening_with_photo_by_is_no_text(tmp_path):
+    """A copy prints a picture's alt text, its caption and a credit line (``Photo by``
+    and a name): all three are the picture's, none a paragraph or a subheading."""
+    title = "Council adds twenty bus routes"
+    alt, caption, credit = "The mayor and the driver at the depot", "The mayor and the driver at the depot.", "Photo by Sam Poe"
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:2],
+             f"{alt}\n{caption}\n{credit}", *PARAGRAPHS[2:]]
+    article = _reader_copy(tmp_path, parts)
+    kept = [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
+    assert not any(text in kept for text in (alt, caption, credit))
+    assert all(paragraph in _text_of(article) for paragraph in PARAGRAPHS[1:])
+
+
+def test_cards_of_other_stories_under_a_sections_name_printed_again_are_no_text(tmp_path):
+    """Other stories' cards with no marker over them: a picture's caption, a section's
+    name and a headline, card after card, a name printed on more than one card. Single
+    subheadings over the text's paragraphs stay."""
+    title = "Council adds twenty bus routes"
+    cards = []
+    for n, section in enumerate(("News", "Sport", "News", "Sport", "Culture"), start=1):
+        cards += [f"Crowds gather at the pier for the festival, day {n}", section, f"Harbour works start on pier {n}"]
+    parts = [title, "By Jane Roe", "news.example.com", title, _DATE_LINE, *PARAGRAPHS[:3], "\n".join(cards),
+             "Night buses", *PARAGRAPHS[3:]]
+    text = _text_of(_reader_copy(tmp_path, parts))
+    assert "Harbour works" not in text and "Crowds gather" not in text
+    assert "Night buses" in text and all(paragraph in text for paragraph in PARAGRAPHS[1:])
+
+
 _RESUMING_PARAGRAPHS = [
     *_MORE_PARAGRAPHS,
     "Night buses will run on four of the routes. The council said more could follow if enough people use them.",

@@ -72,6 +72,12 @@ _ALT_COPIES = 3  # identical lines, apart from each other, that are one alt text
 _ALT_MIN_WORDS = 8  # a label, a credit, a table's header row repeated is shorter than an alt text for search engines
 _PICTURE_LINES = 2  # empty lines at least that a copy leaves for a picture, beyond the paragraphs' gap
 # Where a sentence may end inside a line: "... đi qua. Thành công ..."
+_CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)$")  # an ellipsis right after a word: cut, not ended
+_TEASER_RUN = 3
+_CARD_STEPS = (2, 3)  # a name and a headline; or a caption, a name and a headline
+_CARD_RUN = 4
+_CARD_LABEL_WORDS = 2
+_TEASER_WORDS = 8  # a teaser gives a sentence or more
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 # An alt text that is a file name (or ends with one): no description.
 _FILE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)\b")
@@ -86,6 +92,8 @@ def read_body(
     lead = "\n".join(line.text for line in lead_lines) if lead_lines else None
     content = [line for line in content if line not in lead_lines]
     content = _without_tag_lines(content, dropped)
+    content = _without_cut_teasers(content, dropped)
+    content = _without_labelled_cards(content, dropped)
     content = _without_repeated_sentences(content, evidence, dropped)
     content = _without_author_about(content, evidence, dropped)
     if evidence.page_title is None:
@@ -102,7 +110,7 @@ def read_body(
     )
     if text_mode:
         gallery |= {index + step for index in _alt_over_caption(content, profile) for step in (0, 1)}
-        gallery |= {index + step for index in _long_caption_printed_twice(content, profile) for step in (0, 1)}
+        gallery |= _long_caption_printed_twice(content, profile)
     for index, line in enumerate(content):
         following = _next_text(content, index)
         if line.is_image:
@@ -133,6 +141,73 @@ def _without_tag_lines(content: list[Line], dropped: list[Dropped]) -> list[Line
         else:
             kept.append(line)
     return kept
+
+
+def _without_cut_teasers(content: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """``content`` without a run of three or more lines in a row, each a sentence or more
+    cut short in mid-sentence with an ellipsis (``... the Indian state may soon...``):
+    other stories' openings, each cut where its box ends. A writer ends a sentence with an
+    ellipsis now and then, never every paragraph of a run."""
+    cut = [_is_cut_teaser(line) for line in content]
+    teasers: set[int] = set()
+    start = 0
+    while start < len(content):
+        end = start
+        while end < len(content) and cut[end]:
+            end += 1
+        if end - start >= _TEASER_RUN:
+            teasers.update(range(start, end))
+        start = end + 1
+    if not teasers:
+        return content
+    for index in sorted(teasers):
+        line = content[index]
+        dropped.append(Dropped(line.number, line.text, "other stories' teasers (each cut short with an ellipsis)"))
+    return [line for index, line in enumerate(content) if index not in teasers]
+
+
+def _without_labelled_cards(content: list[Line], dropped: list[Dropped]) -> list[Line]:
+    """``content`` without a run of other stories' cards, each a section's name (a word or
+    two, no stop) at the same place in every card (every second or third line), at least
+    one name printed on two cards or more, and a headline under it (``News`` / ``<headline>``,
+    a picture's caption above each when every third line is a name): a box of related
+    stories with no marker over it. The text's subheadings stand over paragraphs of
+    different lengths and are not one name printed again at a fixed step."""
+    labels = [index for index, line in enumerate(content) if _is_card_label(line)]
+    cards: set[int] = set()
+    for step in _CARD_STEPS:
+        for run in _runs_at_step(labels, step):
+            names = Counter(content[index].key for index in run)
+            if len(run) >= _CARD_RUN and names.most_common(1)[0][1] >= 2 and run[-1] + 1 < len(content):
+                cards.update(range(max(0, run[0] - (step - 2)), run[-1] + 2))
+    if not cards:
+        return content
+    reason = "other stories' cards (a section's name over each)"
+    dropped.extend(Dropped(content[index].number, content[index].text, reason) for index in sorted(cards))
+    return [line for index, line in enumerate(content) if index not in cards]
+
+
+def _is_card_label(line: Line) -> bool:
+    text = line.text.strip()
+    return (line.kind in ("text", "heading") and not line.is_image and 1 <= line.words <= _CARD_LABEL_WORDS
+            and text[:1].isupper() and text[-1:].isalpha())
+
+
+def _runs_at_step(indices: list[int], step: int) -> list[list[int]]:
+    """``indices`` cut into runs whose members stand ``step`` apart."""
+    runs: list[list[int]] = []
+    for index in indices:
+        if runs and index - runs[-1][-1] == step:
+            runs[-1].append(index)
+        elif not runs or index != runs[-1][-1]:
+            runs.append([index])
+    return runs
+
+
+def _is_cut_teaser(line: Line) -> bool:
+    if line.is_image or line.kind not in ("text", "item"):
+        return False
+    return line.words >= _TEASER_WORDS and bool(_CUT_SHORT.search(line.text))
 
 
 def _without_repeated_sentences(content: list[Line], evidence: PageEvidence, dropped: list[Dropped]) -> list[Line]:
@@ -832,7 +907,9 @@ def _captions_over_credits(content: list[Line], profile: SiteProfile) -> set[int
     for index in credits:
         above = content[index - 1]
         if above.kind == "text" and not above.link and 0 < above.words <= longest and index - 1 not in credits:
-            taken.add(index - 1)
+            taken.update((index - 1, index))
+            if index >= 2 and content[index - 2].key == above.key and content[index - 2].kind in ("text", "heading"):
+                taken.add(index - 2)  # the picture's alt text, the caption's words once more
     return taken
 
 
@@ -841,6 +918,8 @@ def _is_bare_credit(line: Line, profile: SiteProfile) -> bool:
     name (a few words, no sentence) follows."""
     if line.kind != "text" or line.words > _CREDIT_LINE_WORDS or _has_inner_sentence(line.text):
         return False
+    if any(line.text.startswith(f"{opener} ") for opener in profile.credit_openers):
+        return True
     return any(cue.endswith(":") and line.text.startswith(cue) for cue in profile.caption_cues)
 
 
@@ -870,17 +949,17 @@ def _long_caption_printed_twice(content: list[Line], profile: SiteProfile) -> se
     both times, and nowhere else on the page: a picture's alt text and its caption (a
     newspaper's captions are whole sentences). The text never prints a paragraph twice
     running; a quote the text repeats for emphasis stands apart from its first printing.
-    The first of each pair."""
-    printed = Counter(line.key for line in content)
-    return {
-        index
+    The first of each pair; with it, every other copy of such a line on the page (a
+    gallery prints its caption again over the picture opened and in its strip of thumbnails)."""
+    paired = {
+        content[index].key
         for index in range(len(content) - 1)
         if content[index].kind == "text"
         and content[index + 1].kind == "text"
         and content[index].key == content[index + 1].key
-        and printed[content[index].key] == 2
         and content[index].words > profile.max_subheading_words
     }
+    return {index for index, line in enumerate(content) if line.kind == "text" and line.key in paired}
 
 
 def _captions_after_pictures(content: list[Line]) -> set[int]:

@@ -26,6 +26,8 @@ _COUNT = re.compile(r"^\d+\s*|\s+\d+$")
 _DIGIT = re.compile(r"\d")  # without one, _COUNT has nothing to take off
 _PROMOTION_WORDS = 40  # a longer line is a paragraph that may well mention a newsletter
 _FORM_LABEL_WORDS = 3
+_SIDE_BY_SIDE_WORDS = 8  # two footer links' labels, run together
+_LABEL_MIN_WORDS = 2
 
 
 _MARKER_PREFIX_WORDS = 4  # "What to read next", "Das könnte Sie auch interessieren"
@@ -46,6 +48,7 @@ class SiteProfile:
     end_markers: frozenset[str] = frozenset()
     caption_cues: tuple[str, ...] = ()
     attribution_prefixes: tuple[str, ...] = ()
+    credit_openers: tuple[str, ...] = ()  # "Photo by", "Courtesy of": a credit line's opening words, a name after them
     byline_prefixes: tuple[str, ...] = ()  # the words before a byline's names ("By", "Von", "Por")
     according_to_prefixes: tuple[str, ...] = ()  # "Theo": a source, or the author when a person's name follows
     agency_prefixes: tuple[str, ...] = ()
@@ -54,6 +57,7 @@ class SiteProfile:
     teaser_markers: frozenset[str] = frozenset()  # "Xem tiếp", "Read more": under a story's first paragraph on a homepage
     promotion_openers: tuple[str, ...] = ()  # "Subscribe", "Sign up": a sentence inviting the reader to sign up
     promotion_words: tuple[str, ...] = ()  # "newsletter", "inbox": what it invites to
+    unsubscribe_words: tuple[str, ...] = ()  # "unsubscribe": what a sign-up form promises
     required_marks: tuple[str, ...] = ()  # "(required)", "*": after a form field's label
     timezone: str | None = None  # the site's time zone (+07:00), given to dates printed without one
     selectors: Selectors = field(default_factory=Selectors)  # where the site's markup puts an article's parts
@@ -76,10 +80,14 @@ class SiteProfile:
         """A short line with a sentence inviting the reader to sign up for the site's mail
         (``Sign up for our daily newsletter``, ``Get the latest news in your inbox. Subscribe
         to ...``)."""
-        pattern = self._promotion_pattern
-        if pattern is None or len(line.split()) > _PROMOTION_WORDS or not pattern.search(line):
+        if len(line.split()) > _PROMOTION_WORDS:
             return False
         folded = line.casefold()
+        if any(word.casefold() in folded for word in self.unsubscribe_words):
+            return True  # "You can unsubscribe at any time": the sign-up form's promise
+        pattern = self._promotion_pattern
+        if pattern is None or not pattern.search(line):
+            return False
         return any(word.casefold() in folded for word in self.promotion_words)
 
     @cached_property
@@ -110,14 +118,29 @@ class SiteProfile:
 
     def is_chrome(self, line: str) -> bool:
         """A chrome line, or a line of chrome labels run together with bars and counts
-        ("Posted in News | Permalink | 10 Comments")."""
+        ("Posted in News | Permalink | 10 Comments"), with commas, or side by side
+        ("Terms of Service Privacy Notice")."""
         key = _key(line)
         if key in self.chrome_lines or (_DIGIT.search(key) and _COUNT.sub("", key) in self.chrome_lines):
             return True  # "0 Bình luận", "0CHIA SẺ": a widget's label after its count
+        if "," in key and all(part.strip() in self.chrome_lines for part in key.split(",")):
+            return True
         if "|" not in key:
-            return False
+            return self._two_labels_side_by_side(key)
         parts = [_COUNT.sub("", part.strip()).strip() for part in key.split("|")]
         return sum(part in self.chrome_lines for part in parts if part) >= max(2, len(parts) - 1)
+
+    def _two_labels_side_by_side(self, key: str) -> bool:
+        """Two chrome labels of two words or more each, printed on one line (a footer's
+        links, which a copy runs together): a label of one word is too often a word of
+        a subheading ("Video", "Search")."""
+        words = key.split()
+        if len(words) > _SIDE_BY_SIDE_WORDS:
+            return False
+        return any(
+            " ".join(words[:cut]) in self.chrome_lines and " ".join(words[cut:]) in self.chrome_lines
+            for cut in range(_LABEL_MIN_WORDS, len(words) - _LABEL_MIN_WORDS + 1)
+        )
 
     def is_teaser_marker(self, line: str) -> bool:
         return _key(line) in self.teaser_markers
@@ -147,6 +170,7 @@ class SiteProfile:
             end_markers=self.end_markers | site.end_markers,
             caption_cues=self.caption_cues + site.caption_cues,
             attribution_prefixes=self.attribution_prefixes + site.attribution_prefixes,
+            credit_openers=self.credit_openers + site.credit_openers,
             byline_prefixes=_longest_first(self.byline_prefixes + site.byline_prefixes),
             according_to_prefixes=self.according_to_prefixes + site.according_to_prefixes,
             agency_prefixes=self.agency_prefixes + site.agency_prefixes,
@@ -155,6 +179,7 @@ class SiteProfile:
             teaser_markers=self.teaser_markers | site.teaser_markers,
             promotion_openers=self.promotion_openers + site.promotion_openers,
             promotion_words=self.promotion_words + site.promotion_words,
+            unsubscribe_words=self.unsubscribe_words + site.unsubscribe_words,
             required_marks=self.required_marks + site.required_marks,
             timezone=site.timezone or self.timezone,
             selectors=site.selectors,
@@ -208,6 +233,7 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         end_markers=frozenset(_key(s) for s in fields.strings("chrome", "end_markers")),
         caption_cues=fields.strings("structure", "caption_cues"),
         attribution_prefixes=fields.strings("structure", "attribution_prefixes"),
+        credit_openers=fields.strings("structure", "credit_openers"),
         byline_prefixes=_longest_first(fields.strings("structure", "byline_prefixes")),
         according_to_prefixes=fields.strings("structure", "according_to_prefixes"),
         agency_prefixes=fields.strings("structure", "agency_prefixes"),
@@ -216,6 +242,7 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         teaser_markers=frozenset(_key(s) for s in fields.strings("not_article", "teaser_markers")),
         promotion_openers=fields.strings("chrome", "promotion_openers"),
         promotion_words=fields.strings("chrome", "promotion_words"),
+        unsubscribe_words=fields.strings("chrome", "unsubscribe_words"),
         required_marks=fields.strings("chrome", "required_marks"),
         timezone=fields.utc_offset("site", "timezone"),
         selectors=parse_selectors(data.get("selectors"), origin),
