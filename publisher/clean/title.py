@@ -59,6 +59,7 @@ _CREDIT_LINES = 2  # how far under a caption its credit stands (the caption prin
 _BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|›|»|→)\s*")
 _BREADCRUMB_SEPARATORS_AT_LEAST = 2  # "A › B › C", "Home » Section »"; one arrow may be a headline's
 _BREADCRUMB_PART_WORDS = 4
+_TOKEN_WITH_DIGIT = re.compile(r"\S*\d\S*")  # a number, a score, a date's part
 _TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " » ")
 _SITE_PART_WORDS = 6  # the site's name and a section: "VnExpress Đời sống"
 # ``... its four engines. (credit: NASA/Jane Roe)``: a caption's credit in brackets ending it.
@@ -180,14 +181,18 @@ def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) 
     """
     if start is None:
         return None
-    for top in (start, start - 1):
-        found = _headline_above(lines, top, profile)
+    climbs = {top: list(_headline_candidates(lines, top, profile)) for top in (start, start - 1)}
+    text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
+    for top, candidates in climbs.items():
+        found = _headline_above(lines, top, candidates, profile)
         if found is not None:
-            return _over_its_standfirst(lines, start, _better_supported(lines, start, found, profile), profile)
+            candidates = list(dict.fromkeys([*climbs[start], *climbs[start - 1]]))
+            found = _better_supported(lines, start, found, candidates, text, profile)
+            return _over_its_standfirst(lines, found, text, profile)
     return None
 
 
-def _over_its_standfirst(lines: list[Line], start: int, found: int, profile: SiteProfile) -> int:
+def _over_its_standfirst(lines: list[Line], found: int, text: set[str], profile: SiteProfile) -> int:
     """The line right above ``found`` where ``found`` is a standfirst with no stop at its
     end (a long line: ``"We have to ...," the chairman said in an email``, or any line under
     one printed twice in a row, as headlines are) and the line above could be a headline,
@@ -201,23 +206,27 @@ def _over_its_standfirst(lines: list[Line], start: int, found: int, profile: Sit
         return found
     if not (_could_be_headline(lines[above], profile) or _headline_by_place(lines, above, profile)):
         return found
-    text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
     return above if len(_words(lines[above].text) & text) >= _TOPIC_WORDS_SHARED else found
 
 
-def _better_supported(lines: list[Line], start: int, found: int, profile: SiteProfile) -> int:
+def _better_supported(
+    lines: list[Line], start: int, found: int, candidates: list[int], text: set[str], profile: SiteProfile
+) -> int:
     """``found``, unless another line that could be the headline says clearly more of what
-    the text under it says: a headline's words come back in its text, while a video's
-    title, another story's headline, a share button or a pull quote above the text say
-    other things or more besides. Each line is scored by its topic words the text repeats,
-    less those it does not; a line further from the text wins only by a clear margin."""
-    candidates = dict.fromkeys([*_headline_candidates(lines, start, profile), *_headline_candidates(lines, start - 1, profile)])
-    text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
+    the text under it says (``text``: the topic words of its first paragraphs): a headline's
+    words come back in its text, while a video's title, another story's headline, a share
+    button or a pull quote above the text say other things or more besides. Each line is
+    scored by its topic words the text repeats, less those it does not; a line further
+    from the text than ``found`` wins only by a clear margin. ``candidates`` are the lines
+    the climbs from the text's start and the line above it found."""
+    scores: dict[int, tuple[int, int]] = {}
 
     def support(index: int) -> tuple[int, int]:
-        words = _words(lines[index].text)
-        shared = len(words & text)
-        return shared - (len(words) - shared), shared
+        if index not in scores:
+            words = _words(lines[index].text)
+            shared = len(words & text)
+            scores[index] = (shared - (len(words) - shared), shared)
+        return scores[index]
 
     least = support(found)[0] + _CLEAR_SUPPORT
     rivals = [index for index in candidates if index != found]
@@ -228,25 +237,28 @@ def _better_supported(lines: list[Line], start: int, found: int, profile: SitePr
             return best
     # Further up than the climb went (a share panel, a video player's lines, a gallery
     # between headline and text), a line must say several of the text's words on its own.
-    far = [
-        index
-        for index in range(max(0, start - _FAR_REACH), start)
-        if index not in candidates and _could_be_headline(lines[index], profile)
-    ]
-    if far:
-        best = max(far, key=lambda index: (support(index)[0], index))
-        score, shared = support(best)
+    # The best scored line that could be a headline is the one weighed: the lines are
+    # ranked first, then shaped (the costlier look), until one could be.
+    climbed = set(candidates)
+    far = sorted(
+        (index for index in range(max(0, start - _FAR_REACH), start) if index not in climbed),
+        key=lambda index: (support(index)[0], index),
+        reverse=True,
+    )
+    best_far = next((index for index in far if _could_be_headline(lines[index], profile)), None)
+    if best_far is not None:
+        score, shared = support(best_far)
         if score >= max(least, _FAR_SUPPORT) and shared >= _TOPIC_WORDS_SHARED:
-            return best
+            return best_far
     return found
 
 
-def _headline_above(lines: list[Line], start: int, profile: SiteProfile) -> int | None:
+def _headline_above(lines: list[Line], start: int, candidates: list[int], profile: SiteProfile) -> int | None:
     """The headline above the line ``start``: the nearest line that could be one, unless
     that line shares no word with the text under it (a share bar, a "continue reading"
     link) and a line further up that could be one stands right over the article's date or
-    byline and does share words with the text."""
-    candidates = list(_headline_candidates(lines, start, profile))
+    byline and does share words with the text. ``candidates``: the climb's lines from
+    ``start`` (``_headline_candidates``)."""
     if not candidates:
         return None
     nearest = candidates[0]
@@ -480,6 +492,5 @@ def _is_breadcrumb(text: str) -> bool:
 
 def _mostly_figures(text: str) -> bool:
     """``Palm Bay 18 22 13 17 — 70``: a score or a table's row, more numbers than words."""
-    tokens = text.split()
-    figures = sum(1 for token in tokens if any(ch.isdigit() for ch in token))
-    return figures > len(tokens) - figures
+    figures = len(_TOKEN_WITH_DIGIT.findall(text))
+    return figures > 0 and figures > len(text.split()) - figures
