@@ -309,7 +309,15 @@ def split_off_tail(
     last_prose = max((i for i, line in enumerate(lines) if is_body_prose(line)), default=-1)
     # Above the extractor's text, a byline opens the article (under the headline).
     first_main = next((i for i, line in enumerate(lines) if line.main and is_body_prose(line)), None)
-    first_told = {} if evidence.has_extractor else _words_first_told(lines)
+    # Which paragraph first tells each word: worked out only when a byline-like line gets
+    # this far (most pages have none), and only for a copy (a saved page has the extractor).
+    told_cache: list[dict[str, int]] = []
+
+    def first_told() -> dict[str, int]:
+        if not told_cache:
+            told_cache.append({} if evidence.has_extractor else _words_first_told(lines))
+        return told_cache[0]
+
     headline = frozenset(_WORD.findall(title.casefold()))
     candidates = [
         i
@@ -327,8 +335,8 @@ def split_off_tail(
         and not (first_main is not None and i < first_main)
         and not _under_the_standfirst(lines, i)
         and not _credit_under_a_picture(lines, i, profile)
-        and not (first_told and not _is_sure_credit(lines[i], profile)
-                 and _names_a_box_of_the_text(lines, i, first_told, headline))
+        and not (not evidence.has_extractor and not _is_sure_credit(lines[i], profile) and (told := first_told())
+                 and _names_a_box_of_the_text(lines, i, told, headline))
     ]
     if not candidates:
         return lines, (), []
