@@ -211,6 +211,10 @@ def hostile_shapes(sample: str, paragraphs: list[str]) -> Iterator[tuple[str, st
     huge_ld = json.dumps({"@type": "NewsArticle", "headline": "H", "articleBody": "w " * 1_000_000,
                           "author": [{"@type": "Person", "name": f"N{n}"} for n in range(50_000)]})
     yield "huge JSON-LD", ".html", _page(f'<script type="application/ld+json">{huge_ld}</script>', article).encode()
+    long_name = json.dumps({"@type": "NewsArticle", "headline": "H", "author": {"@type": "Person", "name": "Jane " * 50_000}})
+    named = _page(f'<script type="application/ld+json">{long_name}</script>', article)
+    yield "author's name of 50,000 words", ".html", named.encode()
+    yield "byline of 20,000 words", ".html", _page("", "<h1>Title</h1><p>By " + "Jane " * 20_000 + f"</p>{article}").encode()
     deep_ld = '{"@type":"NewsArticle","headline":"H","x":' + "[" * 100_000 + "]" * 100_000 + "}"
     yield "deep JSON-LD arrays", ".html", _page(f'<script type="application/ld+json">{deep_ld}</script>', article).encode()
     deep_obj = '{"a":' * 50_000 + "1" + "}" * 50_000

@@ -64,3 +64,12 @@ def test_a_long_run_of_escaped_text_reaches_the_sanitiser_in_short_nodes_and_rea
     page = sanitise.sanitise_page(f"<html><head><title>T</title></head><body><p>{text}</p></body></html>")
     assert max(len(run) for run in re.split(r"[<>]", seen[0])) <= 2048
     assert lxml_html.document_fromstring(page).find(".//p").text_content() == html.unescape(text)
+
+
+def test_a_name_longer_than_any_names_nobody():
+    """A page's author field or byline filled with thousands of words is no name (and the
+    name's patterns, written for a name's length, never run along it)."""
+    from publisher.clean.names import split_authors
+
+    assert split_authors("Jane " * 5000) == ()
+    assert split_authors("Jane Roe, Staff Writer") == ("Jane Roe",)

@@ -40,6 +40,7 @@ _PRINTED_TWICE = re.compile(r"(\S+\s.*\S)\s*\1")
 # together ("Michael HiltzikBusiness Columnist"); names have it too ("LaMotte", "McKay").
 _CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ALPHA_RUN = re.compile(r"[^\W\d_]+")
+_LONGEST_NAME = 200  # characters: a name, its credentials, a job title and an e-mail address glued on
 _CAPS_BYLINE = re.compile(r"^[^\W\d_][^\W\d_.\-–, ]*(?:[.\-–, ]+[^\W\d_]+)*\.?$")
 
 
@@ -78,7 +79,11 @@ def split_authors(byline: str) -> tuple[str, ...]:
 
 def tidy_name(text: str) -> str:
     """A name without a label before it (``Researchers:``) and without what a page glues
-    after it: an e-mail address, a phone number, an @handle, a job title run into it."""
+    after it: an e-mail address, a phone number, an @handle, a job title run into it.
+    Longer than any name with all that (a page's field filled with something else), it
+    is none: the patterns here are for a name's length."""
+    if len(text) > _LONGEST_NAME:
+        return ""
     name = _LABEL_BEFORE_NAME.sub("", text.strip())
     name = _GLUED_CONTACT.split(name, maxsplit=1)[0]
     glued = next((m.start() for m in _CASE_JOIN.finditer(name) if _glued_after_name(name[m.start() :])), None)

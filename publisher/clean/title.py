@@ -59,7 +59,7 @@ _CREDIT_LINES = 2  # how far under a caption its credit stands (the caption prin
 _BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|›|»|→)\s*")
 _BREADCRUMB_SEPARATORS_AT_LEAST = 2  # "A › B › C", "Home » Section »"; one arrow may be a headline's
 _BREADCRUMB_PART_WORDS = 4
-_TOKEN_WITH_DIGIT = re.compile(r"\S*\d\S*")  # a number, a score, a date's part
+_DIGIT = re.compile(r"\d")
 _TITLE_SEPARATORS = (" - ", " – ", " — ", " | ", " :: ", " » ")
 _SITE_PART_WORDS = 6  # the site's name and a section: "VnExpress Đời sống"
 # ``... its four engines. (credit: NASA/Jane Roe)``: a caption's credit in brackets ending it.
@@ -492,5 +492,8 @@ def _is_breadcrumb(text: str) -> bool:
 
 def _mostly_figures(text: str) -> bool:
     """``Palm Bay 18 22 13 17 — 70``: a score or a table's row, more numbers than words."""
-    figures = len(_TOKEN_WITH_DIGIT.findall(text))
-    return figures > 0 and figures > len(text.split()) - figures
+    if _DIGIT.search(text) is None:
+        return False  # most lines: one look along the line
+    tokens = text.split()
+    figures = sum(1 for token in tokens if _DIGIT.search(token))
+    return figures > len(tokens) - figures
