@@ -396,7 +396,7 @@ def _sort_out(
                     dropped.append(Dropped(label.number, label.text, "label between the headline and its date"))
             if published is not found[0]:
                 dropped.append(Dropped(line.number, line.text, "date line under the headline (another date of the story)"))
-        elif near_top and not authors and _is_bare_byline_word(line, profile) and _names_follow(lines, index):
+        elif near_top and not authors and is_bare_byline_word(line.text, profile) and _names_follow(lines, index):
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
             authors = byline_names(f"{line.text} {_next_text(lines, index).text}", profile)  # type: ignore[union-attr]
         elif near_top and not authors and _is_top_byline(line, _next_text(lines, index), profile):
@@ -531,10 +531,6 @@ def _is_contact(text: str) -> bool:
     # One handle and a date sign a tweet the article quotes ("— Dele (@dele_official) ..."):
     # the text, not a contact.
     return words <= _CONTACT_WORDS and (bool(_EMAIL.search(text)) or len(_HANDLE_OR_LINK.findall(text)) >= 2)
-
-
-def _is_bare_byline_word(line: Line, profile: SiteProfile) -> bool:
-    return is_bare_byline_word(line.text, profile)
 
 
 def _names_follow(lines: list[Line], index: int) -> bool:

@@ -19,7 +19,7 @@ from functools import cached_property
 from lxml import etree
 
 from publisher.clean.explain import CleanResult
-from publisher.clean.lines import ROW_CELL_WORDS, ROW_SEPARATOR, line_key
+from publisher.clean.lines import data_row, line_key
 from publisher.clean.unicode import tidy_line
 from publisher.clean.words import comparison_words
 from publisher.model import Article, Block, Figure, Heading, ListBlock, Paragraph, Quote
@@ -67,8 +67,8 @@ class ExtractedText:
             if tag == "row":
                 # A row of data, which the page's lines may read as one (pagelines.py): its
                 # cells stay the blocks, and the row as one line is held too.
-                if (cells := _data_row(element)) is not None:
-                    rows.append(ROW_SEPARATOR.join(cells))
+                if (joined := _data_row(element)) is not None:
+                    rows.append(joined)
                 continue
             if tag == "p" and (parent := element.getparent()) is not None and parent.tag in ("quote", "item", "cell"):
                 continue  # read with its container
@@ -222,21 +222,15 @@ _RECOGNISED_RULES = frozenset({
 })
 
 
-def _data_row(row: etree._Element) -> list[str] | None:
-    """The texts of the extractor's row of data: cells of a few words of text alone (the
-    same rows ``pagelines.data_row_cells`` reads as one line)."""
+def _data_row(row: etree._Element) -> str | None:
+    """The extractor's row of data as one line (``data_row``): cells of text alone, as a
+    saved page's rows of data are read."""
     texts = []
     for cell in row:
-        if cell.tag != "cell":
+        if cell.tag != "cell" or len(cell):  # a paragraph, a list, a line break inside: a layout's cell
             return None
-        if len(cell):  # a paragraph, a list, a line break inside: a layout's cell
-            return None
-        text = unicodedata.normalize("NFC", tidy_line(cell.text or ""))
-        if len(text.split()) > ROW_CELL_WORDS:
-            return None
-        if text:
-            texts.append(text)
-    return texts if len(texts) >= 2 else None
+        texts.append(unicodedata.normalize("NFC", tidy_line(cell.text or "")))
+    return data_row(texts)
 
 
 def block_texts(block: Block) -> list[str]:

@@ -7,6 +7,7 @@ A plain-text page dump gives only the text; a saved HTML page adds its markup's 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
 
@@ -16,12 +17,24 @@ from publisher.clean.words import word_count
 # reads as one line, its cells set apart by this; a cell of more words, or holding blocks,
 # makes the row one of a table a page is laid out with, whose cells stay blocks.
 ROW_SEPARATOR = " · "
-ROW_CELL_WORDS = 20
+_ROW_CELL_WORDS = 20
+_ROW_MIN_CELLS = 2
 ROW_HINT = frozenset({"row"})  # a line that is a table's row of data
 # Counters that sites print after a label: "Ý kiến bạn đọc ( 33 )", "Bình luận (5)".
 _COUNTER = re.compile(r"\s*[(\[]\s*\d+\s*[)\]]\s*$")
 # The bullet a text browser puts before a menu entry or a list item ("  • Tin khác").
 _BULLET = re.compile(r"^[•◦▪●■]\s*")
+
+
+def data_row(cells: Iterable[str]) -> str | None:
+    """A table's row of data as one line, its cells set apart (``DL · Jane Roe · 63``),
+    from its cells' texts: two with text or more, each of a few words; None for a row of
+    a table a page is laid out with, whose cells stay blocks of their own. A saved page's
+    rows, the extractor's and a browser copy's (cells parted by tabs) are read alike."""
+    texts = [text for text in cells if text]
+    if len(texts) < _ROW_MIN_CELLS or any(len(text.split()) > _ROW_CELL_WORDS for text in texts):
+        return None
+    return ROW_SEPARATOR.join(texts)
 
 
 @lru_cache(maxsize=8192)

@@ -30,8 +30,9 @@ _CREDENTIAL = re.compile(
     r"(?:M\.?D|Ph\.?D|D\.?O|R\.?D\.?N?|R\.?N|M\.?S(?:c)?|B\.?S(?:c)?|M\.?A|B\.?A|MBA|MPH|DDS|DVM|J\.?D|LD|CDE|CPT|CSCS|"
     r"NASM-CPT|FACP|FACC|MSN|BSN|CNS|LDN|RDN|MFA|Esq)\.?",
 )
-# "Researchers: Louis Jacobson", "SOURCE: Al Jazeera": a label and its colon before the names.
-_LABEL_BEFORE_NAME = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?\s*:\s+(?=\S)")
+# "Researchers: Louis Jacobson", "SOURCE: Al Jazeera": a label (a word or two) and its colon
+# before the names.
+LABEL_BEFORE_NAMES = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?\s*:\s+(?=\S)")
 # What pages glue after a name: an e-mail address, an @handle, a phone number.
 _GLUED_CONTACT = re.compile(r"\s*\S+@\S+\.\S+|(?<=[^\W\d_])@\w+|\s*@\w+|\s*\(?\+?\d[\d\s().-]{6,}")
 # A name of two words or more printed twice; one word twice is a name ("Vũ Vũ").
@@ -84,7 +85,7 @@ def tidy_name(text: str) -> str:
     is none: the patterns here are for a name's length."""
     if len(text) > _LONGEST_NAME:
         return ""
-    name = _LABEL_BEFORE_NAME.sub("", text.strip())
+    name = LABEL_BEFORE_NAMES.sub("", text.strip())
     name = _GLUED_CONTACT.split(name, maxsplit=1)[0]
     glued = next((m.start() for m in _CASE_JOIN.finditer(name) if _glued_after_name(name[m.start() :])), None)
     name = name[:glued] if glued is not None else name

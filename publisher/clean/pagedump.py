@@ -30,7 +30,7 @@ from publisher.clean.floor import block_texts, restore_floor
 from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, in_menu_above, read_head, url_section
 from publisher.clean.language import detect_language, main_script
-from publisher.clean.lines import ROW_CELL_WORDS, ROW_HINT, ROW_SEPARATOR, Line, line_key
+from publisher.clean.lines import ROW_HINT, Line, data_row, line_key
 from publisher.clean.names import checked_against_metadata, looks_like_names, split_authors
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
@@ -121,14 +121,10 @@ def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_ar
 
 def _row_of_cells(text: str) -> tuple[str, bool]:
     """A table's row as a browser copies it, its cells parted by tabs: one line, its cells
-    set apart as a saved page's rows of data are (``pagelines.data_row_cells``); and
-    whether it is such a row."""
-    if "\t" not in text:
-        return text, False
-    cells = [cell.strip() for cell in text.split("\t") if cell.strip()]
-    if len(cells) < 2 or any(len(cell.split()) > ROW_CELL_WORDS for cell in cells):
-        return text, False
-    return ROW_SEPARATOR.join(cells), True
+    set apart as a saved page's rows of data are (``data_row``); and whether it is such a
+    row."""
+    row = data_row(cell.strip() for cell in text.split("\t")) if "\t" in text else None
+    return (row, True) if row is not None else (text, False)
 
 
 def _in_another_script(label: str, text: list[Line]) -> bool:

@@ -9,7 +9,14 @@ import re
 
 from publisher.clean.dates import find_date
 from publisher.clean.lines import Line
-from publisher.clean.names import looks_like_names, looks_like_uncased_names, name_before_reporter, split_authors, tidy_name
+from publisher.clean.names import (
+    LABEL_BEFORE_NAMES,
+    looks_like_names,
+    looks_like_uncased_names,
+    name_before_reporter,
+    split_authors,
+    tidy_name,
+)
 from publisher.clean.profiles import SiteProfile
 from publisher.model import AGENCY_PREFIX
 
@@ -258,16 +265,13 @@ def opens_with_a_button(text: str, profile: SiteProfile) -> bool:
     return any(profile.is_chrome(" ".join(words[:count])) for count in range(1, min(len(words), _BUTTON_WORDS) + 1))
 
 
-# "Researchers: ...", "Contributing: ...": a word or two and a colon before names.
-_LABEL = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)?\s*:\s")
-
-
 def credits_helpers(text: str, profile: SiteProfile) -> bool:
     """``Researchers: Jane Doe``, ``Contributing: John Roe``: names under a label that is
     neither a byline's (``By``, ``Author:``) nor a credit's (``Source:``, ``Bài và ảnh:``)
     credit those who helped, not the writers."""
     text = unwrap(text)
-    return bool(_LABEL.match(text)) and _byline_label(text, profile) is None and _attribution_label(text, profile) is None
+    labelled = LABEL_BEFORE_NAMES.match(text) is not None
+    return labelled and _byline_label(text, profile) is None and _attribution_label(text, profile) is None
 
 
 def is_bare_byline_word(text: str, profile: SiteProfile) -> bool:

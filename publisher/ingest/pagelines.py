@@ -17,7 +17,7 @@ from pathlib import Path
 from lxml import etree
 from lxml import html as lxml_html
 
-from publisher.clean.lines import ROW_CELL_WORDS, ROW_HINT, ROW_SEPARATOR
+from publisher.clean.lines import ROW_HINT, data_row
 from publisher.clean.unicode import tidy_line
 from publisher.ingest.images import furniture_evidence, image_address, page_base_url
 
@@ -40,7 +40,6 @@ _BLOCKS = frozenset({
     "caption", "body", "hr",
 })
 _CELLS = frozenset({"td", "th"})
-_ROW_MIN_CELLS = 2
 _INLINE_IN_CELL = frozenset({"br"})
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _BOLD = frozenset({"b", "strong"})
@@ -223,11 +222,11 @@ class _LineBuilder:
         if tag in _SKIPPED or not tag or _is_hidden(element):
             return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         own = _class_hints(element)
-        if tag == "tr" and (cells := data_row_cells(element)) is not None:
+        if tag == "tr" and (row := _data_row(element)) is not None:
             self.flush()
             self._blocks_seen += 1
             bold = all(cell.tag == "th" for cell in element if isinstance(cell.tag, str) and cell.tag.lower() in _CELLS)
-            self.lines.append(PageLine(ROW_SEPARATOR.join(cells), "text", 0, self._hints | own | ROW_HINT, bold,
+            self.lines.append(PageLine(row, "text", 0, self._hints | own | ROW_HINT, bold,
                                        sourceline=element.sourceline or self._sourceline, block=self._blocks_seen))
             return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         is_block = tag in _BLOCKS
@@ -296,12 +295,11 @@ def _hint_rank(names: str) -> int:
     return min(ranks, default=_NO_HINT)
 
 
-def data_row_cells(row: etree._Element) -> list[str] | None:
-    """The texts of a table row's cells where the row is one of data (a score, a price, a
-    name and a figure): two cells with text or more, each a few words of text alone, no
-    paragraph, list, table or picture inside. Such a row reads as one line, its cells set
-    apart; a row of a table a page is laid out with (a cell holds paragraphs, a picture, a
-    whole column of text) is none, and its cells stay blocks of their own."""
+def _data_row(row: etree._Element) -> str | None:
+    """A table row as one line where it is one of data (``data_row``: a score, a price, a
+    name and a figure), each cell a few words of text alone, no paragraph, list, table or
+    picture inside; None for a row of a table a page is laid out with (a cell holds
+    paragraphs, a picture, a whole column of text), whose cells stay blocks of their own."""
     texts = []
     for cell in row:
         tag = cell.tag.lower() if isinstance(cell.tag, str) else ""
@@ -314,13 +312,13 @@ def data_row_cells(row: etree._Element) -> list[str] | None:
         text = _cell_text(cell)
         if text is None:
             return None
-        if text:
-            texts.append(text)
-    return texts if len(texts) >= _ROW_MIN_CELLS else None
+        texts.append(text)
+    return data_row(texts)
 
 
 def _cell_text(cell: etree._Element) -> str | None:
-    """A data cell's visible text; None where the cell holds more than a few words of text."""
+    """A data cell's visible text; None where the cell holds a block (a paragraph, a list,
+    a table, a picture)."""
     parts: list[str] = []
     walker = etree.iterwalk(cell, events=("start", "end"))
     for event, element in walker:
@@ -334,8 +332,7 @@ def _cell_text(cell: etree._Element) -> str | None:
             parts.append(element.text or "")
         elif element is not cell:
             parts.append(element.tail or "")
-    text = unicodedata.normalize("NFC", tidy_line(" ".join(parts)))
-    return text if len(text.split()) <= ROW_CELL_WORDS else None
+    return unicodedata.normalize("NFC", tidy_line(" ".join(parts)))
 
 
 def _is_hidden(element: etree._Element) -> bool:
