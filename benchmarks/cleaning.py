@@ -59,8 +59,11 @@ listed under the table.
 Measured on extraction, with the benchmark's metric (benchmarks/cleaning_extraction.py
 says it exactly: 4-token shingles of \\w+ tokens, per-page tp/fp/fn, precision and recall
 averaged over pages, F1 of the two averages; a refused or empty page scores recall 0):
-  publisher       the cleaned article's lead (when there is one), then the text of its
-                  paragraphs, headings, quotes and list items; not the title, not captions
+  publisher       the cleaned article's lead (when there is one and it is not a standfirst
+                  the cleaner marks apart from the text: CleanResult.lead_apart, the main-text
+                  extractor leaves it out, as the benchmark's people leave out standfirsts),
+                  then the text of its paragraphs, headings, quotes and list items; not the
+                  title, not captions. The line under the table scores it with every lead.
   trafilatura     the installed trafilatura, run here on the same files:
                   trafilatura.extract(html, include_comments=False), default settings
   the rest        the published outputs in published-outputs/*.json, read as they are
@@ -758,6 +761,12 @@ def print_extraction(result: ExtractionResult, show_misses: bool) -> None:
         f"publisher against trafilatura {trafilatura.version} (run here), per-page F1 (tolerance {F1_TOLERANCE}): "
         f"below on {len(comparison.below)} pages, above on {len(comparison.above)}, level on {comparison.level}"
     )
+    if cleaner.every_lead is not None:
+        every = cleaner.every_lead
+        print(
+            f"  publisher with every lead counted as text, the standfirsts it marks apart too: precision {every.precision:.3f}, "
+            f"recall {every.recall:.3f}, F1 {every.f1:.3f}"
+        )
     if comparison.standfirst_only:
         print(
             f"  of the {len(comparison.below)} below, {len(comparison.standfirst_only)} only by the standfirst kept as the lead, "

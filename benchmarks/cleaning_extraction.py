@@ -85,6 +85,10 @@ class Run:
     # in it), scored again without the lead: for telling how much of a page's difference is
     # the standfirst alone. Never part of the scores.
     without_lead: dict[str, Match] = field(default_factory=dict)
+    # The cleaner's pages scored with every lead counted as text, a standfirst it marks apart
+    # from the text (``CleanResult.lead_apart``) too: the measure before that mark. Never part
+    # of the scores.
+    every_lead: Run | None = None
     refused: int = 0  # pages with no text: refused, failed or empty
     errors: list[str] = field(default_factory=list)  # failures other than a refusal
     seconds_per_page: float | None = None  # one process, reading the file included
@@ -144,13 +148,16 @@ def article_text(article: Article, with_lead: bool = True) -> str:
 def run_cleaner(pages: list[Page], paths: dict[str, Path], profiles, version: str) -> tuple[Run, float]:
     """The cleaner's run, scored, and the seconds its pass took (reading included)."""
     run = Run("publisher", version, "here")
+    run.every_lead = Run("publisher, every lead", version, "here")
     seconds = 0.0
     for page in pages:
         start = time.perf_counter()
         text = ""
         try:
-            article = read_article(paths[page.id], profiles).article
-            text = article_text(article)
+            result = read_article(paths[page.id], profiles)
+            article = result.article
+            text = article_text(article, with_lead=not result.lead_apart)
+            run.every_lead.add(page, article_text(article))
             if article.lead and _share_in(article.lead, page.body) < 0.5:
                 run.without_lead[page.id] = match(page.body, article_text(article, with_lead=False))
         except NotAnArticleError as error:
@@ -159,6 +166,8 @@ def run_cleaner(pages: list[Page], paths: dict[str, Path], profiles, version: st
             run.errors.append(f"{page.id[:12]} {page.url}: {_failure(error)}")
         seconds += time.perf_counter() - start
         run.add(page, text)
+        if page.id not in run.every_lead.matches:
+            run.every_lead.add(page, text)
     return run, seconds
 
 

@@ -24,6 +24,8 @@ from publisher.clean.lines import Line
 from publisher.clean.profiles import load_profiles as load_profile_set
 from publisher.clean.wrapping import display_width, unwrap
 from publisher.errors import InputError, NotAnArticleError
+from publisher.ingest.metadata import read_metadata
+from publisher.ingest.pagelines import parse_html
 from publisher.model import Article, PrintedDate
 
 _PAGE_TITLE = "Council adds twenty bus routes - Example News"  # a dump's first line, the page title
@@ -77,6 +79,21 @@ def test_metadata_is_read_past_a_body_tag_a_script_writes_and_in_the_body(tmp_pa
     late = '<meta property="article:published_time" content="2019-11-18T09:00:00+00:00">' + body
     article = read_article(_page(tmp_path, late, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
     assert article.published is not None and article.published.value == datetime(2019, 11, 18, 9, 0, tzinfo=UTC)
+
+
+def test_of_two_microdata_headlines_the_one_the_other_titles_say_is_the_headline(tmp_path):
+    """A theme that marks its page header's label as a headline too ("Blog - Latest News",
+    first on the page) does not give the article that label; with no other title to
+    compare, the first microdata headline stands."""
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = (
+        "<div class='title_container'><strong itemprop='headline'><a href='/'>Blog - Latest News</a></strong></div>"
+        f"<article><h1 itemprop='headline'><a href='/post'>Council adds twenty bus routes</a></h1>{text}</article>"
+    )
+    head = "<title>Council adds twenty bus routes - The Daily Example</title>"
+    assert read_article(_page(tmp_path, body, head), load_profiles()).article.title == "Council adds twenty bus routes"
+    markup = f"<html><body>{body}</body></html>"
+    assert read_metadata(markup, parse_html(markup)).headline == "Blog - Latest News"
 
 
 def test_a_time_element_under_the_headline_gives_the_date_where_nothing_else_does(tmp_path):
@@ -166,6 +183,31 @@ def test_furniture_between_headline_and_text_goes(tmp_path):
     assert article.authors == ("Jane Roe",)
     assert [b.text for b in article.body if isinstance(b, Paragraph)] == PARAGRAPHS[1:] or article.lead == PARAGRAPHS[0]
     assert "Popular story" not in _text_of(article) and "View author archive" not in _text_of(article)
+
+
+def test_a_standfirst_apart_from_the_text_is_told_from_an_opening_paragraph(tmp_path):
+    """A standfirst in the page's header, which the main-text extractor leaves out, is the
+    lead and is marked apart from the text; the same sentence as the article's first
+    paragraph is the lead too, but part of the text."""
+    standfirst = "A decade of waiting ends for the eastern suburbs as the network grows by a fifth."
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS * 2)
+    head = "<title>Council adds twenty bus routes</title>"
+    apart = (
+        f"<header><h1>Council adds twenty bus routes</h1><p class='standfirst'>{standfirst}</p>"
+        f"<p class='byline'>By Jane Roe</p></header><article>{text}</article>"
+    )
+    opening = (
+        "<header><h1>Council adds twenty bus routes</h1><p class='byline'>By Jane Roe</p></header>"
+        f"<article><p class='lead'>{standfirst}</p>{text}</article>"
+    )
+    profiles = load_profiles()
+    result = read_article(_page(tmp_path, apart, head, name="apart.html"), profiles)
+    assert (result.article.lead, result.lead_apart) == (standfirst, True)
+    result = read_article(_page(tmp_path, opening, head, name="opening.html"), profiles)
+    assert (result.article.lead, result.lead_apart) == (standfirst, False)
+    dump = tmp_path / "dump.txt"
+    dump.write_text("\n".join(["Council adds twenty bus routes", standfirst, *PARAGRAPHS]), encoding="utf-8")
+    assert read_article(dump, profiles).lead_apart is False  # no extractor's verdict on a dump
 
 
 def test_byline_blocks_promotions_and_contacts_stay_out(tmp_path):

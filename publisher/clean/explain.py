@@ -21,3 +21,7 @@ class CleanResult:
     # What the cleaner doubted but built anyway (a page it would have refused, read under
     # --as-article; a remote image; ...): the build reports each as a warning.
     warnings: tuple[str, ...] = ()
+    # The lead is a standfirst printed apart from the article's text (the page's main-text
+    # extractor leaves it out), not the text's opening paragraph: a benchmark whose people
+    # mark the article's body without its standfirst compares the body alone.
+    lead_apart: bool = False

@@ -77,10 +77,10 @@ def read_metadata(raw_markup: str, root: lxml_html.HtmlElement) -> PageMetadata:
     objects = list(_json_ld_objects(raw_markup))
     article = next((item for item in objects if _types(item) & _article_type_names(item)), None)
     types = {name for item in objects for name in _types(item)}
-    headline = _first_text(article, "headline", "name") if article else None
-    headline = headline or _itemprop_text(root, "headline")
     title_element = root.find(".//title")
     page_title = _text(title_element) if title_element is not None else ""
+    headline = _first_text(article, "headline", "name") if article else None
+    headline = headline or _itemprop_headline(root, [meta.get("og:title"), meta.get("twitter:title"), page_title])
     named = [headline, meta.get("og:title"), meta.get("twitter:title")]
     # An <h1> spells the headline when it says what the page's other titles say; pages
     # also set sidebars' and logos' names in <h1> ("Need a hand?").
@@ -230,13 +230,12 @@ def _with_itemprop(root: lxml_html.HtmlElement, prop: str) -> list[lxml_html.Htm
     return found
 
 
-def _itemprop_text(root: lxml_html.HtmlElement, prop: str) -> str | None:
-    for element in _with_itemprop(root, prop):
-        if element.tag != "meta":
-            text = _text(element)
-            if text:
-                return text
-    return None
+def _itemprop_headline(root: lxml_html.HtmlElement, others: list[str | None]) -> str | None:
+    """The microdata headline: of several (a theme marks its page header's label as one
+    too: "Blog - Latest News" over the post's own), the first that says what the page's
+    other titles say, else the first."""
+    headlines = [text for element in _with_itemprop(root, "headline") if element.tag != "meta" and (text := _text(element))]
+    return next((text for text in headlines if _agrees(text, others)), headlines[0] if headlines else None)
 
 
 def _canonical(root: lxml_html.HtmlElement) -> str | None:
