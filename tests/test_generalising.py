@@ -96,6 +96,46 @@ def test_of_two_microdata_headlines_the_one_the_other_titles_say_is_the_headline
     assert read_metadata(markup, parse_html(markup)).headline == "Blog - Latest News"
 
 
+def test_an_itemprop_that_names_several_properties_gives_each(tmp_path):
+    """Microdata's ``itemprop`` is a list of names: a date marked as published and created
+    at once is the published date."""
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    head = '<meta itemprop="datePublished dateCreated" content="2019-11-18T17:56:27.000Z">'
+    body = f"<article><h1>Council adds twenty bus routes</h1>{text}</article>"
+    published = read_article(_page(tmp_path, body, head), load_profiles()).article.published
+    assert published is not None and published.value == datetime(2019, 11, 18, 17, 56, 27, tzinfo=UTC)
+    head = '<meta itemprop="dateModified" content="2019-11-19T00:37:03.000Z"><meta itemprop="datePublishedX" content="2019">'
+    assert read_article(_page(tmp_path, body, head, name="b.html"), load_profiles()).article.published is None
+
+
+@pytest.mark.parametrize(
+    ("byline", "printed"),
+    [
+        ("Written by Jane Roe, MS, RD on November 14, 2019", "November 14, 2019"),
+        ("By Jane Roe | 14/11/2019", "14/11/2019"),
+        ("By Jane Roe", None),
+    ],
+)
+def test_a_byline_above_the_text_gives_the_date_it_ends_with(tmp_path, byline, printed):
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = f"<article><h1>Council adds twenty bus routes</h1><div class='byline'>{byline}</div>{text}</article>"
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    assert (article.published.printed if article.published else None) == printed
+
+
+@pytest.mark.parametrize(("stamp", "stays"), [("Published 11:11 PM EST Nov 19, 2019", False), ("Published Nov 12, 2019", True)])
+def test_a_date_stamp_of_the_day_the_head_gave_is_not_text(tmp_path, stamp, stays):
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = (
+        "<article><h1>Council adds twenty bus routes</h1><div class='byline'>By Jane Roe on November 19, 2019</div>"
+        f"{text}<p>{stamp}</p></article>"
+    )
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert article.published is not None and article.published.printed == "November 19, 2019"
+    assert (stamp in _text_of(article)) is stays
+
+
 def test_a_time_element_under_the_headline_gives_the_date_where_nothing_else_does(tmp_path):
     """No date in the metadata and only a relative one printed (``1 day ago``): the
     ``<time datetime>`` right under the headline is the story's. One far down the page (a

@@ -8,6 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from publisher.clean.dates import split_date
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.head import date_stamp, head_date
@@ -360,6 +361,13 @@ def _without_capitals_stamp(lead: str) -> str:
     return lead
 
 
+def _byline_date(text: str) -> PrintedDate | None:
+    """The date a byline ends with (``Written by Jane Roe, MS, RD on November 14, 2019``,
+    ``By Jane Roe | 14/11/2019``): a byline is read as names, and its date goes unread."""
+    glued = split_date(text)
+    return glued[1] if glued is not None else None
+
+
 def _sort_out(
     lines: list[Line], profile: SiteProfile, dropped: list[Dropped], title_key: str
 ) -> tuple[list[Line], PrintedDate | None, tuple[str, ...]]:
@@ -401,9 +409,11 @@ def _sort_out(
             authors = byline_names(f"{line.text} {_next_text(lines, index).text}", profile)  # type: ignore[union-attr]
         elif near_top and not authors and _is_top_byline(line, _next_text(lines, index), profile):
             authors = byline_names(line.text, profile)
+            published = published or _byline_date(line.text)
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
         elif under_standfirst and _is_marked_byline(line, profile) and (names := _names_only(byline_names(line.text, profile))):
             authors = authors or names
+            published = published or _byline_date(line.text)
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
         elif near_top and authors and _in_byline_block(line):
             dropped.append(Dropped(line.number, line.text, "byline above the text (the author's box)"))
@@ -423,8 +433,10 @@ def _sort_out(
             dropped.append(Dropped(line.number, line.text, "contact line (an address or a handle)"))
         else:
             content.append(line)
-    if published is None and (stamp := date_stamp(content)):
-        line, published = stamp
+    if (stamp := date_stamp(content)) and (published is None or stamp[1].value.date() == published.value.date()):
+        # A stamp of the day the head gave already (``Published: Monday, November 18th, 2019``
+        # under a byline that ends with that day) is the date printed again, not text.
+        line, published = stamp[0], published or stamp[1]
         content.remove(line)
         dropped.append(Dropped(line.number, line.text, "date stamp in the text (read as the date)"))
     return content, published, authors

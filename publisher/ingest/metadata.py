@@ -224,9 +224,12 @@ def _text(element: lxml_html.HtmlElement) -> str:
 
 
 def _with_itemprop(root: lxml_html.HtmlElement, prop: str) -> list[lxml_html.HtmlElement]:
-    """The elements whose ``itemprop`` is ``prop``, in the page's order (found by lxml in C:
-    a page has thousands of elements)."""
-    found: list[lxml_html.HtmlElement] = root.xpath("descendant-or-self::*[@itemprop = $prop]", prop=prop)
+    """The elements whose ``itemprop`` names ``prop``, in the page's order (found by lxml in C:
+    a page has thousands of elements). The attribute is a list of names, as microdata has
+    it: ``itemprop="datePublished dateCreated"`` gives both."""
+    found: list[lxml_html.HtmlElement] = root.xpath(
+        "descendant-or-self::*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $prop, ' '))]", prop=prop
+    )
     return found
 
 
