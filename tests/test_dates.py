@@ -120,6 +120,39 @@ def test_digits_calendars_and_months_of_other_scripts(printed, moment):
 
 
 @pytest.mark.parametrize(
+    ("printed", "moment"),
+    [
+        ("19 noiembrie 2019", datetime(2019, 11, 19)),  # Romanian
+        ("2019. november 19. 14:30", datetime(2019, 11, 19, 14, 30)),  # Hungarian, year first
+        ("2019 m. lapkričio 19 d.", datetime(2019, 11, 19)),  # Lithuanian
+        ("19. studenoga 2019.", datetime(2019, 11, 19)),  # Croatian
+        ("19. novembra 2019", datetime(2019, 11, 19)),  # Serbian, Slovak
+        ("19 lokakuuta 2019", datetime(2019, 10, 19)),  # Finnish
+        ("19 augusti 2019", datetime(2019, 8, 19)),  # Swedish
+        ("19 de novembre de 2019", datetime(2019, 11, 19)),  # Catalan
+        ("19 Ogos 2019", datetime(2019, 8, 19)),  # Malay
+        ("19 Nobyembre 2019", datetime(2019, 11, 19)),  # Tagalog
+        ("19 октомври 2019", datetime(2019, 10, 19)),  # Bulgarian
+        ("19. новембар 2019.", datetime(2019, 11, 19)),  # Serbian
+        ("19 лістапада 2019", datetime(2019, 11, 19)),  # Belarusian
+        ("19 listopada 2019", datetime(2019, 11, 19)),  # Polish's November, not Croatian's October
+        ("2019/11/19 14:30", datetime(2019, 11, 19, 14, 30)),  # year first, as East Asian pages print it
+        ("2019.11.19", datetime(2019, 11, 19)),
+        ("19-Nov-2019", datetime(2019, 11, 19)),
+    ],
+)
+def test_months_of_more_languages_and_year_first_forms(printed, moment):
+    found = find_date(printed)
+    assert found is not None and found.value == moment, printed
+    assert parse_date_line(printed) is not None
+
+
+@pytest.mark.parametrize("printed", ["in 2019 may 5 people came", "Version 2019.1.2.3", "2019/11/19/story-slug", "tel 2019-11-1234"])
+def test_year_first_forms_need_their_marks(printed):
+    assert parse_date_line(printed) is None
+
+
+@pytest.mark.parametrize(
     "printed",
     [
         "平成31年5月3日",  # Heisei ended on 30 April 2019

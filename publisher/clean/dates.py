@@ -1,12 +1,15 @@
 """Dates as news sites print them: numbers read day-first unless told otherwise, and
-months named in Vietnamese, English, French, German, Spanish, Portuguese or Italian.
+months named in Vietnamese, the languages of Western and Eastern Europe, Turkish, Russian
+and its neighbours, Indonesian, Malay, Tagalog, Thai, Khmer, Arabic, Persian, Hindi,
+Bengali, Greek and Hebrew (the lists below).
 
 Recognised: ``(21/11/2016 13:49)``, ``Thứ Ba, 25/12/2012 - 10:03``,
 ``16/12/2020 23:59 GMT+7``, ``15:20 PM | 21/12/2012``, ``21-11-2016``,
 ``ngày 21 tháng 11 năm 2016``, ``21 tháng 11, 2016``, ``ngày 24/12/12 11:05 tối`` (two-digit
 year, a time of day named in words), ``10h30 ngày 5.3.2019``, ``November 18, 2019 | 4:10pm``,
 ``19 Nov 2019``, ``5:45 AM PST 11/19/2019`` (with ``month_first``), and year-first ISO dates
-(``2016-11-21 13:49``), the one order that is never ambiguous. Digits of any script are
+(``2016-11-21 13:49``, ``2016/11/21``, ``2016.11.21``, ``2016. november 21.``), the one
+order that is never ambiguous. Digits of any script are
 digits (``٣ مايو ٢٠٢٤``, ``३ मई २०२४``, ``２０２４年５月３日``); Japanese era years
 (``令和6年5月3日``), Thai Buddhist-era years (``3 พ.ค. 2567``) and Solar Hijri dates
 (``۱۴۰۳/۰۲/۱۴``, ``۱۴ اردیبهشت ۱۴۰۳``) are turned into the Gregorian day they name.
@@ -67,6 +70,29 @@ _MORE_MONTHS = (
     "november kasım listopada listopad listopadu ноябрь ноября листопада نوفمبر تشرين_الثاني พฤศจิกายน វិច្ឆិកា",  # noqa: RUF001 - Turkish's dotless i
     "desember december aralık grudnia grudzień prosince prosinec декабрь декабря грудня ديسمبر كانون_الأول ธันวาคม ធ្នូ",  # noqa: RUF001 - Turkish's dotless i
 )
+# And in the languages of Europe's east and north and of South-East Asia's islands, whole
+# names as their dates print them (the genitive where a language has one): Romanian,
+# Hungarian, Croatian, Serbian and Slovenian (Latin letters), Slovak, Finnish, Swedish,
+# Estonian, Lithuanian, Catalan, Malay, Tagalog, then Bulgarian, Serbian and Macedonian, and
+# Belarusian in Cyrillic. Croatian's October, ``listopada``, is Polish's November, read as
+# Polish (the older list's name stands where two collide).
+_EVEN_MORE_MONTHS = (
+    "ianuarie január siječnja januara januarja januára tammikuuta jaanuar sausio gener julai enero "
+    "януари јануар студзеня",
+    "februarie február veljače februara februarja februára helmikuuta veebruar vasario febrer pebrero "
+    "февруари фебруар лютага",
+    "martie március ožujka marta marca maaliskuuta märts kovo març marso март сакавіка",
+    "aprilie április travnja aprila apríla huhtikuuta aprill balandžio abril април красавіка",
+    "május svibnja maja mája toukokuuta gegužės maig mayo мај",
+    "iunie június lipnja juna junija júna kesäkuuta juuni birželio juny hunyo юни јун червеня",
+    "iulie július srpnja jula julija júla heinäkuuta juuli liepos juliol hulyo юли јул ліпеня",
+    "augusztus kolovoza avgusta augusta elokuuta augusti rugpjūčio agost ogos agosto август жніўня",
+    "septembrie szeptember rujna septembra syyskuuta rugsėjo setembre setyembre септември септембар верасня",
+    "octombrie október oktobra októbra lokakuuta oktoober spalio octubre oktubre октомври октобар "
+    "кастрычніка",
+    "noiembrie studenoga studenog novembra marraskuuta lapkričio novembre nobyembre ноември новембар лістапада",
+    "decembrie prosinca decembra joulukuuta detsember gruodžio desembre disember disyembre декември децембар снежня",
+)
 # Gregorian months as news in other scripts print them: Arabic as the Maghreb prints them
 # and without the hamza many sites leave out, Persian, Urdu, Hindi, Bengali, Greek (the
 # genitive, as dates print them: "3 Μαΐου 2024"), Hebrew (also with the "in" a date puts
@@ -105,7 +131,7 @@ def _spellings(name: str) -> set[str]:
     return spellings
 
 
-for _number, _names in enumerate(_MORE_MONTHS, start=1):
+for _number, _names in (*enumerate(_MORE_MONTHS, start=1), *enumerate(_EVEN_MORE_MONTHS, start=1)):
     for _name in _names.split():
         # "maj" (May in Polish) stays out: a word of Vietnamese and a name in many languages.
         if _name != "maj":
@@ -150,10 +176,16 @@ _MONTH_FIRST = r"(?P<month>" + alternation(name for name in _MONTHS if name not 
 # "November 18, 2019", "Nov. 19 2019" / "19 November 2019", "19. November 2019", "19 de noviembre de 2019".
 _MONTH_DAY_YEAR = re.compile(rf"(?<!\w){_MONTH_FIRST}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})(?!\d)", re.I)
 # Thai dates may name the era before the year: "พ.ศ." the Buddhist one, "ค.ศ." the Christian one.
+# "19-Nov-2019" too, the form of some press rooms and logs.
 _DAY_MONTH_YEAR = re.compile(
-    rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s+(?:de\s+)?{_MONTH_NAME},?\s+"
+    rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?(?:\s+|-)(?:de\s+)?{_MONTH_NAME}(?:,?\s+|-)"
     r"(?:de\s+|[พค]\.ศ\.\s*)?(?P<year>\d{4})(?!\d)",
     re.I,
+)
+# Year first, the year marked as one: Hungarian "2019. november 19.", Lithuanian "2019 m.
+# lapkričio 19 d."; without the mark, "in 2019 may 5 ..." would be one.
+_YEAR_MONTH_NAME_DAY = re.compile(
+    rf"(?<!\d)(?P<year>\d{{4}})(?:\.|\s+m\.)\s+{_MONTH_NAME}\s+(?P<day>\d{{1,2}})(?!\d)", re.I
 )
 # Time zones a page prints after a time; the US and European abbreviations sites print most.
 _ZONE_NAMES = {
@@ -174,9 +206,13 @@ _DIGIT = re.compile(r"\d")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4}|\d{2})(?![\d/])")
 _WORDED_DATE = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,|năm)\s*(\d{4})", re.IGNORECASE)
-_ISO_DATE = re.compile(r"(?<![\d/.-])(\d{4})-(\d{2})-(\d{2})(?![\d/])")
+# Year first, the one order that is never ambiguous: ISO's "2019-11-19", and "2019/11/19",
+# "2019.11.19" as East Asian pages print it.
+_ISO_DATE = re.compile(r"(?<![\d/.-])(?P<year>\d{4})([-/.])(?P<month>\d{1,2})\2(?P<day>\d{1,2})(?![\d/]|\.\d)")
 # Chinese, Japanese and Korean dates: "2026年12月2日", "2026년 12월 2일", year first.
-_YEAR_MONTH_DAY_SIGNS = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+_YEAR_MONTH_DAY_SIGNS = re.compile(
+    r"(?<!\d)(?P<year>\d{4})\s*[年년]\s*(?P<month>\d{1,2})\s*[月월]\s*(?P<day>\d{1,2})\s*[日일]"
+)
 # Japanese dates in an era's years: "令和6年5月3日", "平成元年" (its first year).
 _JAPANESE_ERA_DATE = re.compile(
     r"(?P<era>" + "|".join(_JAPANESE_ERAS) + r")\s*(?P<year>\d{1,2}|元)\s*年\s*(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"
@@ -196,8 +232,8 @@ _SOLAR_HIJRI_NUMBERS = re.compile(
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff]")
 # Every way of printing a date the module reads, in the order they are tried.
 _DATE_PATTERNS = (
-    _NUMERIC_DATE, _JAPANESE_ERA_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _SOLAR_HIJRI_NAMED,
-    _SOLAR_HIJRI_NUMBERS, _ISO_DATE, _YEAR_MONTH_DAY_SIGNS,
+    _NUMERIC_DATE, _JAPANESE_ERA_DATE, _WORDED_DATE, _MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _YEAR_MONTH_NAME_DAY,
+    _SOLAR_HIJRI_NAMED, _SOLAR_HIJRI_NUMBERS, _ISO_DATE, _YEAR_MONTH_DAY_SIGNS,
 )
 _WITHOUT_ERA_OR_SOLAR_HIJRI = tuple(
     pattern for pattern in _DATE_PATTERNS if pattern not in (_JAPANESE_ERA_DATE, _SOLAR_HIJRI_NAMED, _SOLAR_HIJRI_NUMBERS)
@@ -305,14 +341,14 @@ def _printed_day(text: str, month_first: bool) -> tuple[re.Match[str], date] | N
         return None
     elif match := _WORDED_DATE.search(text):
         day, month, year = (int(group) for group in match.groups())
-    elif match := (_MONTH_DAY_YEAR.search(text) or _DAY_MONTH_YEAR.search(text)):
+    elif match := (_MONTH_DAY_YEAR.search(text) or _DAY_MONTH_YEAR.search(text) or _YEAR_MONTH_NAME_DAY.search(text)):
         day, month, year = int(match.group("day")), _MONTHS[match.group("month").lower()], int(match.group("year"))
     elif _ARABIC_SCRIPT.search(text) and (match := (_SOLAR_HIJRI_NAMED.search(text) or _SOLAR_HIJRI_NUMBERS.search(text))):
         month_printed = match.group("month")
         month = _SOLAR_HIJRI_MONTHS.get(month_printed) or int(month_printed)
         return _day_or_none(match, solar_hijri_day(int(match.group("year")), month, int(match.group("day"))))
     elif match := (_ISO_DATE.search(text) or _YEAR_MONTH_DAY_SIGNS.search(text)):
-        year, month, day = (int(group) for group in match.groups())
+        year, month, day = int(match.group("year")), int(match.group("month")), int(match.group("day"))
     else:
         return None
     if year in _BUDDHIST_ERA:
