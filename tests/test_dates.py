@@ -139,6 +139,10 @@ def test_digits_calendars_and_months_of_other_scripts(printed, moment):
         ("2019/11/19 14:30", datetime(2019, 11, 19, 14, 30)),  # year first, as East Asian pages print it
         ("2019.11.19", datetime(2019, 11, 19)),
         ("19-Nov-2019", datetime(2019, 11, 19)),
+        ("Pubblicato il 19 novembre 2019 alle 14:30", datetime(2019, 11, 19, 14, 30)),  # a date line's words
+        ("Gepubliceerd op 19 november 2019 om 14:30", datetime(2019, 11, 19, 14, 30)),
+        ("2019년 11월 19일 14시 30분 입력", datetime(2019, 11, 19, 14, 30)),  # hours and minutes in signs
+        ("2019年11月19日 14時30分", datetime(2019, 11, 19, 14, 30)),
     ],
 )
 def test_months_of_more_languages_and_year_first_forms(printed, moment):
@@ -147,7 +151,16 @@ def test_months_of_more_languages_and_year_first_forms(printed, moment):
     assert parse_date_line(printed) is not None
 
 
-@pytest.mark.parametrize("printed", ["in 2019 may 5 people came", "Version 2019.1.2.3", "2019/11/19/story-slug", "tel 2019-11-1234"])
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "in 2019 may 5 people came",
+        "Version 2019.1.2.3",
+        "2019/11/19/story-slug",
+        "tel 2019-11-1234",
+        "Il governo ha approvato il 19 novembre 2019 la legge",
+    ],
+)
 def test_year_first_forms_need_their_marks(printed):
     assert parse_date_line(printed) is None
 

@@ -250,7 +250,7 @@ def _date_patterns(text: str) -> tuple[re.Pattern[str], ...]:
         return _DATE_PATTERNS
     return _WITHOUT_SOLAR_HIJRI if era else _WITHOUT_ERA if arabic else _WITHOUT_ERA_OR_SOLAR_HIJRI
 _TIME = re.compile(
-    r"(?<!\d)(\d{1,2})\s*(?::|h|g|giờ)\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|A\.M\.|P\.M\.|SA|CH|sáng|trưa|chiều|tối|đêm)(?!\w))?(?!\d)",
+    r"(?<!\d)(\d{1,2})\s*(?::|h|g|giờ|[時时시])\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|A\.M\.|P\.M\.|SA|CH|sáng|trưa|chiều|tối|đêm)(?!\w))?(?!\d)",
     re.I,
 )
 # Parts of the day printed after a 12-hour time, and how they move it onto the 24-hour clock.
@@ -262,7 +262,8 @@ _DATE_LINE_WORDS = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
     r"a\.m|p\.m|et|pt|ct|mt|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|mis|à|jour|publié|"
     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|uhr|um|veröffentlicht|aktualisiert|am|"
-    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|de|del|publicado|actualizado|a las|hs|h)\b\.?",
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|de|del|publicado|actualizado|a las|hs|h|"
+    r"pubblicato|aggiornato|il|alle|ore|gepubliceerd|bijgewerkt|op|om|uur|입력|수정|업데이트)\b\.?",
     re.IGNORECASE,
 )
 
