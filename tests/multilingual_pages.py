@@ -152,6 +152,69 @@ STORIES = {
         ),
         "Tren istasyonunun yanındaki otogar", ("Ana Sayfa", "Haberler", "Politika", "Ekonomi", "Spor"), ("Belediye meclisi bütçeyi onayladı", "İstasyon yenilemesi başladı"), "© 2026 Örnek Gazetesi. Tüm hakları saklıdır.",
     ),
+    "it": Story(
+        "it", "Gli autobus cittadini viaggeranno più a lungo dalla primavera", "Di Marco Rossi", "Marco Rossi", "Pubblicato il 2 dicembre 2026 alle 10:30", datetime(2026, 12, 2, 10, 30),
+        (
+            "Il comune ha annunciato martedì che da aprile dodici linee di autobus circoleranno ogni sera un'ora in più. È il più grande cambiamento dell'orario degli ultimi dieci anni.",
+            "Secondo i responsabili, i lavoratori notturni e gli studenti chiedevano da tempo un servizio più lungo. La mancanza di autisti resta il problema principale e la città ne assumerà di nuovi.",
+            "Il sindaco ha detto in una conferenza stampa che l'autobus deve essere comodo e sicuro anche la sera tardi. Altre linee potrebbero aggiungersi in seguito.",
+        ),
+        "La stazione degli autobus accanto alla stazione ferroviaria", ("Home", "Notizie", "Politica", "Economia", "Sport"), ("Il consiglio approva il bilancio", "Iniziano i lavori alla stazione"), "© 2026 Giornale Esempio. Tutti i diritti riservati.",
+    ),
+    "pt": Story(
+        "pt", "Os ônibus da cidade vão circular até mais tarde a partir da primavera", "Por João Silva", "João Silva", "2 de dezembro de 2026 às 10h30", datetime(2026, 12, 2, 10, 30),
+        (
+            "A prefeitura anunciou na terça-feira que doze linhas de ônibus vão circular uma hora a mais todas as noites a partir de abril. É a maior mudança de horário em dez anos.",
+            "Segundo os responsáveis, os trabalhadores noturnos e os estudantes pediam há muito tempo um serviço mais longo. A falta de motoristas continua a ser o maior problema e a cidade vai contratar novos.",
+            "O prefeito disse em uma entrevista coletiva que o ônibus deve ser confortável e seguro também à noite. Outras linhas poderão ser incluídas depois.",
+        ),
+        "A rodoviária ao lado da estação de trem", ("Início", "Notícias", "Política", "Economia", "Esportes"), ("Câmara aprova o orçamento", "Começa a reforma da estação"), "© 2026 Jornal Exemplo. Todos os direitos reservados.",
+    ),
+    "nl": Story(
+        "nl", "Stadsbussen rijden vanaf het voorjaar langer door", "Door Jan de Vries", "Jan de Vries", "Gepubliceerd op 2 december 2026 om 10:30", datetime(2026, 12, 2, 10, 30),
+        (
+            "De gemeente heeft dinsdag bekendgemaakt dat twaalf buslijnen vanaf april elke avond een uur langer rijden. Het is de grootste wijziging van de dienstregeling in tien jaar.",
+            "Volgens de verantwoordelijken vroegen nachtwerkers en studenten al lang om een langere dienst. Het tekort aan chauffeurs blijft het grootste probleem en de stad gaat nieuwe mensen aannemen.",
+            "De burgemeester zei op een persconferentie dat de bus ook laat op de avond comfortabel en veilig moet zijn. Later kunnen er meer lijnen bijkomen.",
+        ),
+        "Het busstation naast het treinstation", ("Home", "Nieuws", "Politiek", "Economie", "Sport"), ("Gemeenteraad keurt begroting goed", "Verbouwing van het station begint"), "© 2026 Voorbeeldkrant. Alle rechten voorbehouden.",
+    ),
+    "el": Story(
+        "el", "Τα αστικά λεωφορεία θα κυκλοφορούν αργότερα από την άνοιξη", "Από Γιάννης Παπαδόπουλος", "Γιάννης Παπαδόπουλος", "2 Δεκεμβρίου 2026, 10:30", datetime(2026, 12, 2, 10, 30),
+        (
+            "Ο δήμος ανακοίνωσε την Τρίτη ότι από τον Απρίλιο δώδεκα γραμμές λεωφορείων θα κυκλοφορούν μία ώρα περισσότερο κάθε βράδυ. Είναι η μεγαλύτερη αλλαγή δρομολογίων των τελευταίων δέκα ετών.",
+            "Σύμφωνα με τους υπευθύνους, οι νυχτερινοί εργαζόμενοι και οι φοιτητές ζητούσαν εδώ και καιρό μεγαλύτερο ωράριο. Η έλλειψη οδηγών παραμένει το μεγαλύτερο πρόβλημα και η πόλη θα προσλάβει νέους.",
+            "Ο δήμαρχος είπε σε συνέντευξη Τύπου ότι το λεωφορείο πρέπει να είναι άνετο και ασφαλές και αργά το βράδυ. Αργότερα μπορεί να προστεθούν κι άλλες γραμμές.",
+        ),
+        "Ο σταθμός λεωφορείων δίπλα στον σιδηροδρομικό σταθμό", ("Αρχική", "Ειδήσεις", "Πολιτική", "Οικονομία", "Αθλητισμός"), ("Το δημοτικό συμβούλιο ενέκρινε τον προϋπολογισμό", "Ξεκινά η ανακαίνιση του σταθμού"), "© 2026 Εφημερίδα Παράδειγμα. Με την επιφύλαξη παντός δικαιώματος.",
+    ),
+    "hu": Story(
+        "hu", "Tavasztól tovább járnak a városi buszok", "Szerző: Kovács János", "Kovács János", "2026. december 2. 10:30", datetime(2026, 12, 2, 10, 30),
+        (
+            "A város kedden bejelentette, hogy áprilistól tizenkét buszvonal minden este egy órával tovább közlekedik. Ez a menetrend legnagyobb változása az elmúlt tíz évben.",
+            "A felelősök szerint az éjszakai műszakban dolgozók és a diákok régóta kérték a hosszabb üzemidőt. A sofőrhiány továbbra is a legnagyobb gond, ezért a város újakat vesz fel.",
+            "A polgármester egy sajtótájékoztatón azt mondta, hogy a busznak késő este is kényelmesnek és biztonságosnak kell lennie. Később további vonalak is csatlakozhatnak.",
+        ),
+        "A buszpályaudvar a vasútállomás mellett", ("Címlap", "Hírek", "Belföld", "Gazdaság", "Sport"), ("A közgyűlés elfogadta a költségvetést", "Elkezdődik az állomás felújítása"), "© 2026 Minta Hírlap. Minden jog fenntartva.",
+    ),
+    "he": Story(
+        "he", "האוטובוסים בעיר יפעלו עד מאוחר יותר מהאביב", "מאת יוסי כהן", "יוסי כהן", "2 בדצמבר 2026, 10:30", datetime(2026, 12, 2, 10, 30),
+        (
+            "העירייה הודיעה ביום שלישי כי החל מאפריל שנים עשר קווי אוטובוס יפעלו שעה נוספת בכל ערב. זהו השינוי הגדול ביותר בלוח הזמנים בעשור האחרון.",
+            "לדברי האחראים, עובדי לילה וסטודנטים ביקשו זה מכבר שירות ארוך יותר. המחסור בנהגים נותר הבעיה העיקרית, והעירייה תגייס נהגים חדשים.",
+            "ראש העיר אמר במסיבת עיתונאים כי האוטובוס צריך להיות נוח ובטוח גם בשעות הלילה המאוחרות. בהמשך ייתכן שיתווספו קווים נוספים.",
+        ),
+        "תחנת האוטובוסים ליד תחנת הרכבת", ("ראשי", "חדשות", "פוליטיקה", "כלכלה", "ספורט"), ("מועצת העיר אישרה את התקציב", "שיפוץ התחנה מתחיל"), "© 2026 עיתון לדוגמה. כל הזכויות שמורות.",
+    ),
+    "hi": Story(
+        "hi", "वसंत से शहर की बसें देर रात तक चलेंगी", "लेखक: राहुल शर्मा", "राहुल शर्मा", "2 दिसंबर 2026, 10:30", datetime(2026, 12, 2, 10, 30),
+        (
+            "नगर निगम ने मंगलवार को घोषणा की कि अप्रैल से बारह बस मार्ग हर रात एक घंटा अधिक चलेंगे। यह पिछले दस वर्षों में समय सारणी का सबसे बड़ा बदलाव है।",
+            "अधिकारियों के अनुसार रात में काम करने वाले लोग और छात्र लंबे समय से लंबी सेवा की मांग कर रहे थे। चालकों की कमी अब भी सबसे बड़ी समस्या है और शहर नए चालकों की भर्ती करेगा।",
+            "महापौर ने एक संवाददाता सम्मेलन में कहा कि बस देर रात भी आरामदायक और सुरक्षित होनी चाहिए। बाद में और मार्ग जोड़े जा सकते हैं।",
+        ),
+        "रेलवे स्टेशन के पास बस अड्डा", ("होम", "समाचार", "राजनीति", "अर्थव्यवस्था", "खेल"), ("नगर परिषद ने बजट पारित किया", "स्टेशन का नवीनीकरण शुरू"), "© 2026 उदाहरण समाचार। सर्वाधिकार सुरक्षित।",
+    ),
 }
 
 

@@ -88,7 +88,7 @@ def test_dates_are_read_as_each_language_prints_them(printed, expected):
     assert found is not None and found.value == expected
 
 
-@pytest.mark.parametrize("lang", ["ja", "ko", "ru", "ar", "th", "id", "pl", "tr"])
+@pytest.mark.parametrize("lang", ["ja", "ko", "ru", "ar", "th", "id", "pl", "tr", "it", "pt", "nl", "el", "hu", "he", "hi"])
 def test_a_copy_finds_its_headline_and_date_in_the_languages_own_date_form(tmp_path, lang):
     """A browser copy has no title line: the headline is the line above the date, and the
     date must be read as a date, not taken for the headline."""
@@ -126,6 +126,15 @@ def test_the_byline_is_read_in_the_articles_language(tmp_path, lang, shape):
     capitals" (a related story's headline under the text is none)."""
     story = STORIES[lang]
     assert _read(tmp_path, story, shape).authors == (story.author,)
+
+
+@pytest.mark.parametrize("shape", ["html", "dump"])
+@pytest.mark.parametrize("lang", sorted(STORIES))
+def test_the_kicker_is_the_breadcrumbs_section_not_its_home_link(tmp_path, lang, shape):
+    """"الرئيسية › أخبار", "首页 › 新闻", "Címlap › Hírek": the home link goes in every
+    language, and in a script without capitals any letter opens the section's name."""
+    story = STORIES[lang]
+    assert _read(tmp_path, story, shape).kicker == story.menu[1]
 
 
 def test_a_name_run_into_the_date_after_it_is_parted_from_it():

@@ -16,6 +16,12 @@ from publisher.clean.alternation import alternation
 _ROOTS = (
     "trang chủ", "trang nhất", "home", "homepage", "home page", "startseite", "accueil", "inicio", "portada",
     "página inicial", "início", "pagina iniziale", "главная", "首页", "ホーム", "홈", "หน้าแรก",
+    # Polish, Turkish, Indonesian, Malay, Hungarian, Czech, Romanian, Swedish, Danish and
+    # Norwegian, Finnish, Dutch, Ukrainian, Greek, Arabic, Persian, Hebrew, Hindi, Bengali,
+    # Chinese (traditional), Japanese, Khmer
+    "strona główna", "ana sayfa", "beranda", "laman utama", "címlap", "főoldal", "úvod", "hlavní stránka",
+    "acasă", "startsida", "forside", "etusivu", "voorpagina", "головна", "αρχική", "الرئيسية", "الصفحة الرئيسية",
+    "صفحه اصلی", "ראשי", "דף הבית", "होम", "मुख्य पृष्ठ", "হোম", "প্রচ্ছদ", "首頁", "トップ", "ទំព័រដើម",
 )
 # A link back to where the reader came from.
 _BACK = ("quay lại", "trở lại", "trở về", "back", "go back", "zurück", "retour", "volver", "voltar", "indietro", "назад")
@@ -109,4 +115,5 @@ def _opens_section(rest: str) -> bool:
     if rest[0] not in _SEPARATORS:
         return False
     first = rest.lstrip(_SEPARATORS)[:1]
-    return not first or first.isupper() or first in "[(<{"
+    # A script without capitals (Arabic, Chinese, Hindi, Thai...) opens a name with any letter.
+    return not first or first.isupper() or first in "[(<{" or (first.isalpha() and first.lower() == first.upper())

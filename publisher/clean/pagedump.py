@@ -131,8 +131,15 @@ def _in_another_script(label: str, text: list[Line]) -> bool:
     """A label in a script other than Latin (which sites the world over print their
     sections in) and other than the text's: the site's link to its edition in another
     language."""
-    script = main_script(label)
-    return script not in (None, "latin") and script != main_script(" ".join(line.text for line in text[:_SCRIPT_LINES]))
+    script = _writing_system(main_script(label))
+    text_script = _writing_system(main_script(" ".join(line.text for line in text[:_SCRIPT_LINES])))
+    return script not in (None, "latin") and script != text_script
+
+
+def _writing_system(script: str | None) -> str | None:
+    """Japanese writes kanji and kana side by side: a section in katakana (``ニュース``)
+    over a text mostly in kanji is in the text's own writing."""
+    return "han" if script == "kana" else script
 
 
 def _title_sections(page_title: str, title: str, site_name: str | None) -> tuple[str, ...]:
