@@ -951,7 +951,23 @@ def main(argv: list[str] | None = None) -> int:
 
 def _machine() -> str:
     load = f", load average {os.getloadavg()[0]:.1f} at the start" if hasattr(os, "getloadavg") else ""
-    return f"Machine: {os.cpu_count()} cores{load} (other work on it slows the speeds); {datetime.now():%Y-%m-%d}\n"
+    return (
+        f"Machine: {os.cpu_count()} cores{load} (other work on it slows the speeds); {datetime.now():%Y-%m-%d}; "
+        f"its pace: {_loop_pace():.0f} million Python loop steps a second (a yardstick for comparing runs on "
+        "other machines: the speeds below scale with it)\n"
+    )
+
+
+def _loop_pace(steps: int = 2_000_000) -> float:
+    """Millions of steps a second of a plain Python loop, the fastest of three tries."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        total = 0
+        for step in range(steps):
+            total += step
+        best = min(best, time.perf_counter() - start)
+    return steps / best / 1e6
 
 
 def _corpus_cases(corpus: Path, folder: Path, sets: list[str], notes: list[str]) -> Iterator[tuple[str, list[Case]]]:
