@@ -125,7 +125,7 @@ def _renderer(publication: Publication, source: Path, options: BuildOptions, lay
         build_log.warn(str(report))
     if missing and layout.unavailable_fonts:
         build_log.warn(f"fonts not found on this system: {', '.join(layout.unavailable_fonts)} "
-                       "(on Debian: apt install fonts-noto-cjk; or name their folder in PUBLISHER_FONT_PATH)")
+                       "(on Debian: apt install fonts-noto-cjk fonts-noto-core; or name their folder in PUBLISHER_FONT_PATH)")
     renderer = Renderer(publication=publication, layout=layout, print_options=options.print, cache=cache)
     mark("build: renderer ready")
     return renderer, bool(missing)

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Debian packages the tests use: poppler-utils (pdftotext, pdffonts, pdftoppm to read PDFs
-# back), HarfBuzz's subsetter (WeasyPrint subsets fonts faster with it) and the Noto CJK
+# back), HarfBuzz's subsetter (WeasyPrint subsets fonts faster with it), the Noto CJK
 # collections (fonts-noto-cjk: Chinese, Japanese and Korean, too large to ship in fonts/;
-# the layouts take them from the system's font folders). Java 17 (for EPUBCheck) and
+# the layouts take them from the system's font folders) and the Noto faces of the scripts
+# of India, Sri Lanka, Myanmar, the Caucasus and Ethiopia (fonts-noto-core: Devanagari,
+# Bengali, Tamil...; the layouts take those from the system too). Java 17 (for EPUBCheck) and
 # Pango (for WeasyPrint) are expected on the machine already.
 # For the benchmark's browser copies (benchmarks/browser_copies.py): Chromium, w3m, and
 # Mozilla's Readability.js from npm (pinned in benchmarks/package.json).
@@ -15,6 +17,7 @@ packages=()
 command -v pdftotext >/dev/null 2>&1 || packages+=(poppler-utils)
 [ -f /usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc ] && [ -f /usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc ] \
   || packages+=(fonts-noto-cjk)
+[ -f /usr/share/fonts/truetype/noto/NotoSerifDevanagari-Regular.ttf ] || packages+=(fonts-noto-core)
 ldconfig -p 2>/dev/null | grep -q libharfbuzz-subset || packages+=(libharfbuzz-subset0)
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || packages+=(libpango-1.0-0 libpangoft2-1.0-0)
 [ -f /usr/share/color/icc/ghostscript/default_cmyk.icc ] || packages+=(libgs-common)  # PDF/X-4's CMYK output intent

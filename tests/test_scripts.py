@@ -1,6 +1,6 @@
 """Text in any script renders with real glyphs, reads back, and carries its language in
 every output: a publication of Vietnamese (with Hán characters), Japanese, Korean,
-Chinese, Russian, Arabic, Thai and Khmer articles."""
+Chinese, Russian, Arabic, Thai, Hindi and Khmer articles."""
 
 from __future__ import annotations
 
@@ -24,14 +24,17 @@ from publisher.render.layout import find_layout
 from publisher.render.system_fonts import FONT_PATH_VARIABLE, find_system_fonts
 
 CJK_FONTS = ("NotoSerifCJK-Regular.ttc", "NotoSerifCJK-Bold.ttc", "NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc")
+SYSTEM_FONTS = (*CJK_FONTS, "NotoSerifDevanagari-Regular.ttf", "NotoSerifDevanagari-Bold.ttf")
 
 
 def _require_cjk_fonts() -> None:
-    missing = set(CJK_FONTS) - find_system_fonts(CJK_FONTS).keys()
+    missing = set(SYSTEM_FONTS) - find_system_fonts(SYSTEM_FONTS).keys()
     if missing and shutil.which("apt-get"):
-        pytest.fail(f"{', '.join(sorted(missing))} missing: run scripts/install-system-deps.sh (Debian's fonts-noto-cjk)")
+        pytest.fail(
+            f"{', '.join(sorted(missing))} missing: run scripts/install-system-deps.sh (Debian's fonts-noto-cjk, fonts-noto-core)"
+        )
     if missing:
-        pytest.skip("no Noto CJK collections, and no apt-get for scripts/install-system-deps.sh to install them with")
+        pytest.skip("no Noto CJK collections or Indic faces, and no apt-get for scripts/install-system-deps.sh to install them with")
 
 
 @pytest.fixture(scope="module")
@@ -99,7 +102,7 @@ def test_fonts_are_embedded_and_subset(many_scripts):
     rows = [line.split() for line in listing.splitlines()[2:] if line.strip()]
     names = {row[0].split("+", 1)[1] for row in rows}
     for family in ("Publisher-Serif", "Publisher-CJK-Serif", "Publisher-CJK-Sans-Bold", "Publisher-Arabic",
-                   "Publisher-Thai", "Publisher-Khmer"):
+                   "Publisher-Thai", "Publisher-Devanagari", "Publisher-Khmer"):
         assert family in names, listing
     for row in rows:
         assert re.match(r"^[A-Z]{6}\+", row[0]), f"not subset: {row}"
@@ -114,8 +117,9 @@ def test_epub_carries_every_language_and_every_character(many_scripts):
         opf = etree.fromstring(archive.read("EPUB/content.opf"))
         fonts = [name for name in archive.namelist() if name.startswith("EPUB/fonts/")]
     languages = [element.text for element in opf.iter("{http://purl.org/dc/elements/1.1/}language")]
-    assert languages == ["vi", "ja", "ko", "zh", "ru", "ar", "th", "km"]
+    assert languages == ["vi", "ja", "ko", "zh", "ru", "ar", "th", "hi", "km"]
     assert "EPUB/fonts/NotoSerifCJK-Regular.otf" in fonts and "EPUB/fonts/NotoSerifKhmer-Regular.ttf" in fonts
+    assert "EPUB/fonts/NotoSerifDevanagari-Regular.ttf" in fonts
 
     chapters = [root for href, root in epub_documents(epub) if href.startswith("article-")]
     xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -146,6 +150,17 @@ def test_print_document_marks_languages_and_hyphenates_by_them(many_scripts):
     assert "\u2010\n" in russian
     vietnamese = raw[raw.index("Người dân"):raw.index("nhiều đời")]
     assert "\u2010" not in vietnamese and "-\n" not in vietnamese
+
+
+def test_a_left_to_right_article_in_a_right_to_left_publication_keeps_its_direction(tmp_path):
+    """An Arabic publication's Russian article is set left to right (it would inherit the
+    page's direction), its caption bar on its own left."""
+    folder = write_samples(tmp_path / "arabic", language="ar", languages=("ar", "ru"))
+    results = build([folder], tmp_path / "out", BuildOptions(formats=("html",)), Reporter())
+    tree = lxml_html.fromstring(outputs_by_format(results)["html"].read_bytes())
+    assert tree.get("dir") == "rtl"
+    assert [(a.get("lang"), a.get("dir")) for a in tree.findall(".//article")] == [("ar", "rtl"), ("ru", "ltr")]
+    assert '[dir="rtl"] [dir="ltr"] .caption-only figcaption' in outputs_by_format(results)["html"].read_text(encoding="utf-8")
 
 
 def test_the_publication_takes_the_language_most_articles_are_in(tmp_path):

@@ -165,8 +165,12 @@ class Renderer:
 
     @property
     def font_roots(self) -> tuple[Path, ...]:
-        """Folders besides the shipped fonts that WeasyPrint must be allowed to read fonts from."""
-        return (Path(self._face_files.root),) if any(face.in_collection for face in self.used_fonts) else ()
+        """Folders besides the shipped fonts that WeasyPrint must be allowed to read fonts
+        from: where this publication's faces taken out of collections are, and the files
+        of the system's faces it uses (each file alone, not its folder)."""
+        collections = (Path(self._face_files.root),) if any(face.in_collection for face in self.used_fonts) else ()
+        system_files = tuple(face.path for face in self.used_fonts if face.system and not face.in_collection)
+        return (*collections, *system_files)
 
     @cached_property
     def _face_files(self) -> Cache:
