@@ -523,6 +523,22 @@ def test_a_reader_views_byline_and_site_address_under_the_headline_are_labels(tm
     assert "example" not in _text_of(article) and PARAGRAPHS[-1] in _text_of(article)
 
 
+def test_a_reader_views_first_line_is_its_headline_whatever_its_shape(tmp_path):
+    """A reader view prints the headline, the byline (or none) and the site's host in small
+    letters on top: the first line is the headline even where it reads as a date line
+    (a daily column's name and date) or where a subheading over the text says more of it.
+    A site's own name spelt as a brand on the second line of a copy is no host so printed."""
+    copy = ["Opening Bell 11.18.19", "Jane Roe", "news.example.com", "What to know today:", "Routes and timetables", *PARAGRAPHS]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(copy), encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == "Opening Bell 11.18.19"
+    page.write_text("\n\n".join(copy[:1] + copy[2:]), encoding="utf-8")  # no byline
+    assert read_article(page, load_profiles()).article.title == "Opening Bell 11.18.19"
+    menu = ["Example News Network", "ExampleNews.com", "Sport", "Weather", "Council adds twenty bus routes", "By Jane Roe"]
+    page.write_text("\n\n".join([*menu, *PARAGRAPHS]), encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == "Council adds twenty bus routes"
+
+
 def test_a_reader_views_standfirst_between_the_headline_and_its_second_printing_is_the_lead(tmp_path):
     """A reader view: the headline, its labels and the standfirst, then the headline again as
     the first picture's caption (a short credited line under it), then the text."""

@@ -11,6 +11,7 @@ from publisher.clean.names import is_caps_byline, looks_like_names, names_a_role
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.shapes import (
     PICTURE_AGENCIES,
+    ends_sentence,
     has_agency_prefix,
     has_caption_cue,
     is_attribution,
@@ -181,6 +182,15 @@ def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) 
     """
     if start is None:
         return None
+    found = _climbed_headline(lines, start, profile)
+    # A reader view's first line, unless the climb found it printed again over the text.
+    if start > 0 and _reader_view_head(lines) and (found is None or lines[found].key != lines[0].key):
+        return 0
+    return found
+
+
+def _climbed_headline(lines: list[Line], start: int, profile: SiteProfile) -> int | None:
+    """The headline ``title_from_text`` finds going up from the text's start."""
     climbs = {top: list(_headline_candidates(lines, top, profile)) for top in (start, start - 1)}
     text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
     for top, candidates in climbs.items():
@@ -190,6 +200,24 @@ def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) 
             found = _better_supported(lines, start, found, candidates, text, profile)
             return _over_its_standfirst(lines, found, text, profile)
     return None
+
+
+def _reader_view_head(lines: list[Line]) -> bool:
+    """A reader view's head: the page's headline on the first line, the byline on the next
+    (or none), then the site's address alone, in small letters. The browser sets it so on
+    every site, so the first line is the headline whatever its shape (``Opening Bell
+    11.18.19`` reads as a date line) and whatever the text repeats of it."""
+    for host in (1, 2):
+        address = lines[host].text if host < len(lines) else ""
+        # The browser prints the host as the address has it, in small letters; a site's
+        # own name in its menu is spelt as a brand (``CBSSports.com``).
+        if is_web_address(address) and address == address.lower() and not lines[host].link:
+            first = lines[0]
+            if first.is_image or first.link or is_web_address(first.text) or not 2 <= first.words <= _HEADLINE_WORDS[1]:
+                return False
+            byline = lines[1:host]
+            return all(not line.is_image and line.words <= _BYLINE_WORDS and not ends_sentence(line.text) for line in byline)
+    return False
 
 
 def _over_its_standfirst(lines: list[Line], found: int, text: set[str], profile: SiteProfile) -> int:
