@@ -605,8 +605,10 @@ def test_a_menus_item_or_a_lists_heading_under_the_text_names_nobody(tmp_path, u
     page = tmp_path / "copy.txt"
     page.write_text(copy + "\n\n" + "\n".join(under_the_text), encoding="utf-8")
     assert read_article(page, load_profiles()).article.authors == ("Jane Roe",)
-    # A name under the text, then the site's links back and its buttons: the byline.
-    page.write_text(copy + "\n\nAnn Lee\n\nBack to News\nBack to News\nShare\n\n© 2019 The Daily Example.",
+    # A name under the text, then the site's links back and its buttons: the byline (where
+    # no byline above the text names another by a byline's word).
+    unsigned = copy.replace("By Jane Roe\n\n", "")
+    page.write_text(unsigned + "\n\nAnn Lee\n\nBack to News\nBack to News\nShare\n\n© 2019 The Daily Example.",
                     encoding="utf-8")
     assert read_article(page, load_profiles()).article.authors == ("Ann Lee",)
 
@@ -2564,3 +2566,92 @@ def test_names_under_a_helpers_label_after_the_text_leave_the_byline_above_as_th
         f"Council Approves the New Bridge Plan\n\nBy Ann Lee\n\n{paragraphs}\n\nResearchers: Jane Roe\n\nMore stories\n"
     )
     assert read_article(page, load_profiles()).article.authors == ("Ann Lee",)
+
+
+_STORY = "\n\n".join(
+    f"Paragraph {n} of the story tells what the council decided about the new bridge today." for n in range(5)
+)
+_OTHER_STORIES = "Storm closes schools across the region\nMayor opens the new library on Monday\nTrains run late after the flood\n"
+
+
+def _story_copy(tmp_path, text: str) -> Article:
+    page = tmp_path / "story.txt"
+    page.write_text(text, encoding="utf-8")
+    return read_article(page, load_profiles()).article
+
+
+@pytest.mark.parametrize("heading", ["On Our Radar", "Site Index", "Asia"])
+def test_a_line_of_names_heading_a_list_under_the_text_is_no_byline(tmp_path, heading):
+    """In a copy that prints its paragraphs apart, a list's heading has the list's lines
+    printed right under it (other stories, a menu, tags); a byline stands apart."""
+    article = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\n{_STORY}\n\n{heading}\n{_OTHER_STORIES}")
+    assert article.authors == ()
+
+
+def test_a_name_set_apart_under_the_text_or_over_its_box_is_the_byline(tmp_path):
+    apart = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\n{_STORY}\n\nJane Roe\n\n{_OTHER_STORIES}")
+    assert apart.authors == ("Jane Roe",)
+    box = "Jane Roe\nJane Roe is a freelance writer living in Leeds\nWant more stories like this?\nSign up\n\nYour email\n"
+    over_box = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\n{_STORY}\n\n{box}")
+    assert over_box.authors == ("Jane Roe",)
+
+
+@pytest.mark.parametrize("label", ["Learn More", "LEARN MORE", "Disclaimer"])
+def test_a_byline_by_its_word_above_the_text_outranks_a_line_of_names_under_it(tmp_path, label):
+    article = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\nBy Ann Lee\n\n{_STORY}\n\n{label}\n\nMore stories\n")
+    assert article.authors == ("Ann Lee",)
+
+
+def test_a_name_under_the_text_stays_the_byline_beside_the_same_name_or_a_source_above(tmp_path):
+    same = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\nBy Ann Lee\n\n{_STORY}\n\nAnn Lee\n\nMore stories\n")
+    assert same.authors == ("Ann Lee",)
+    # "Theo ..." names a source as often as a writer: no byline's word.
+    source = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\nTheo TTXVN\n\n{_STORY}\n\nDương Lâm\n\nTin liên quan\n")
+    assert source.authors == ("Dương Lâm",)
+
+
+@pytest.mark.parametrize(
+    ("name", "site", "person"),
+    [
+        ("Elliot Brownstein Florida Today", "floridatoday", "Elliot Brownstein"),
+        ("Andy Sahadeo | Fox News", "Fox News", "Andy Sahadeo"),
+        ("Kevin McCoy USA TODAY", "usatoday", "Kevin McCoy"),
+        ("Fox News", "Fox News", "Fox News"),  # the site's name alone stays
+        ("Jane Today", "today", "Jane Today"),  # one word left is no name
+        ("Sandee LaMotte", "CNN", "Sandee LaMotte"),
+        ("Mary Clare Jalonick", None, "Mary Clare Jalonick"),
+    ],
+)
+def test_the_sites_name_after_a_name_is_the_paper_not_part_of_the_name(name, site, person):
+    from publisher.clean.names import without_site_name
+
+    assert without_site_name(name, site) == person
+
+
+def test_a_saved_pages_byline_loses_the_sites_name_run_on_after_the_name(tmp_path):
+    text = "".join(f"<p>{paragraph}</p>" for paragraph in PARAGRAPHS)
+    page = _page(
+        tmp_path,
+        f"<article><h1>Council adds twenty bus routes</h1><p>By Jane Roe | Example News</p>{text}</article>",
+        '<meta property="og:site_name" content="Example News"><title>Council adds twenty bus routes - Example News</title>',
+    )
+    assert read_article(page, load_profiles()).article.authors == ("Jane Roe",)
+
+
+_MENU_ITEMS = "World\nBusiness\nAdvertise with Us\nTips"
+
+
+def test_the_last_item_of_a_menu_printed_twice_is_no_kicker(tmp_path):
+    """A site prints its menu twice (for wide and narrow screens); where the second ends
+    right above the headline, its last item is no section."""
+    copy = f"{_MENU_ITEMS}\n\nSearch\n\n{_MENU_ITEMS}\nCouncil adds twenty bus routes\n19/11/2019 08:30\n\n" + "\n\n".join(PARAGRAPHS)
+    assert _story_copy(tmp_path, copy).kicker is None
+
+
+@pytest.mark.parametrize("above", ["Sport", "Home"])
+def test_a_section_the_menu_names_stays_the_kicker_when_the_menu_is_printed_once(tmp_path, above):
+    """The menu names the section once, with other neighbours; or the label comes after a
+    breadcrumb's home link (``Home``, ``News``), as the menu's first items may too."""
+    menu = "Home\nWorld\nBusiness\nSport"
+    copy = f"{menu}\n\nSearch\n\n{above}\nBusiness\nCouncil adds twenty bus routes\n19/11/2019 08:30\n\n" + "\n\n".join(PARAGRAPHS)
+    assert _story_copy(tmp_path, copy).kicker == "Business"

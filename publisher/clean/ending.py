@@ -53,6 +53,7 @@ _TEASER_HEADLINE_WORDS = (6, 25)  # a story's headline; a subheading is often sh
 _TEASER_WORDS = 30  # a teaser is one short sentence
 _TAG_WORDS = 4  # words of one of the story's tags
 _TAG_COUNT = 3
+_LIST_ITEMS = 3  # lines printed right under a list's heading, one under another
 _MENU_LABELS = 3  # short labels in a row beside a name-like line: it is a menu's item or a list's heading
 _STOPS = (".", "!", "?")
 _LINK_LIST_LINES = 6  # lines in a row, with no blank line between, that make a list of other stories
@@ -350,7 +351,11 @@ def split_off_tail(
     text = _byline_text(byline, tail, profile)
     # Those who helped (a label such as "Researchers:") are no authors: the byline above names them.
     # A menu's item ends the text as a byline would, and names nobody.
-    names_nobody = credits_helpers(text, profile) or _in_a_menu(lines, byline_index, profile)
+    names_nobody = (
+        credits_helpers(text, profile)
+        or _in_a_menu(lines, byline_index, profile)
+        or (not evidence.has_extractor and _heads_a_list(lines, byline_index, profile))
+    )
     found = () if names_nobody else byline_names(text, profile)
     names = tuple(name for name in found if not any(ch.isdigit() for ch in name))
     # A part in lower case (``Recharge, 1 tsp. nut butter``: a recipe's line) is no name,
@@ -520,6 +525,34 @@ def _in_a_menu(lines: list[Line], index: int, profile: SiteProfile) -> bool:
     if {"author", "source"} & line.hints or is_caps_byline(line.text) or is_attribution(line.text, profile):
         return False
     return any(_labels_in_a_row(lines, index, step, profile) >= _MENU_LABELS for step in (-1, 1))
+
+
+def _heads_a_list(lines: list[Line], index: int, profile: SiteProfile) -> bool:
+    """In a copy that prints the text's paragraphs apart (a blank line under each), a line
+    of names without a byline's word, markup or capitals with three lines or more printed
+    right under it, one under another with no blank line between (``On Our Radar``, ``Site
+    Index``, ``More Great Stories`` over other stories' headlines, a menu or tags): the
+    heading of a list. A byline under the text is a paragraph of its own, set apart as the
+    text's are; the name over an author's box is printed again in it (over the biography)."""
+    line = lines[index]
+    if _is_sure_credit(line, profile) or not _paragraphs_apart(lines[:index]):
+        return False
+    run = index + 1
+    while run < len(lines) and lines[run].number == lines[run - 1].number + 1:
+        run += 1
+    items = lines[index + 1 : run]
+    return len(items) >= _LIST_ITEMS and not any(line.text.strip() in item.text for item in items)
+
+
+def _paragraphs_apart(lines: list[Line]) -> bool:
+    """Most of the text's paragraphs have a blank line under them: a browser's copy, a saved
+    text or a reader view, which print each paragraph as a block of its own."""
+    gaps = [
+        following.number > line.number + 1
+        for line, following in pairwise(lines)
+        if is_body_prose(line)
+    ]
+    return len(gaps) >= _PARAGRAPHS_GOING_ON and 2 * sum(gaps) > len(gaps)
 
 
 def _labels_in_a_row(lines: list[Line], index: int, step: int, profile: SiteProfile) -> int:

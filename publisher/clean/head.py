@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from publisher.clean.dates import parse_date_line, split_date, unglued
 from publisher.clean.explain import Dropped
-from publisher.clean.kicker import is_site_furniture, tidy_kicker
+from publisher.clean.kicker import is_home_link, is_site_furniture, tidy_kicker
 from publisher.clean.lines import Line
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import byline_names, ends_sentence, is_attribution
@@ -119,6 +119,27 @@ def in_menu_above(kicker: str, kicker_line: int | None, lines: list[Line], saved
         and (slugify(line.text) == key or (in_row and line.words <= _BREADCRUMB_WORDS and within.search(line.text) is not None))
         for line in lines
     )
+
+
+def in_menu_printed_twice(kicker_line: int | None, lines: list[Line]) -> bool:
+    """The label and the line right above it (no blank line between) stand together, in that
+    order, elsewhere above the headline too: an item of a menu the page prints twice (once
+    for wide screens, once for narrow ones: ``Advertise with Us``, ``Tips``), which ends
+    right above the headline, not the story's section. A breadcrumb's home link (``Home``,
+    then ``News``) is the menu's first item as much as the breadcrumb's: no sign there."""
+    at = next((index for index, line in enumerate(lines) if line.number == kicker_line), None)
+    if at is None or at == 0 or not _right_above(lines, at) or is_home_link(lines[at - 1].text):
+        return False
+    pair = (lines[at - 1].key, lines[at].key)
+    return any(
+        index != at and (lines[index - 1].key, lines[index].key) == pair and _right_above(lines, index)
+        for index in range(1, len(lines))
+    )
+
+
+def _right_above(lines: list[Line], index: int) -> bool:
+    above, line = lines[index - 1], lines[index]
+    return not (above.is_image or line.is_image) and line.number == above.number + 1
 
 
 def _in_menu(head: list[Line], index: int) -> bool:

@@ -92,6 +92,12 @@ def is_site_furniture(text: str) -> bool:
     return bool(_SEARCH.match(text.lstrip("□■▢ ")) or _ADDRESS.search(text))
 
 
+def is_home_link(text: str) -> bool:
+    """``Home``, ``Trang chủ``: a breadcrumb's first link, the site's home page, alone."""
+    found = _ROOT.match(_LIST_MARK.sub("", text).strip())
+    return found is not None and not text.strip()[found.end() :].strip(_SEPARATORS)
+
+
 def _first_crumb(text: str) -> str:
     """``Thời sựDân sinh`` -> ``Thời sự``: a breadcrumb a copy ran together, cut where a
     word of lower-case letters runs into a capital, top level first. Only in a label of

@@ -139,6 +139,33 @@ def checked_against_metadata(
     return tuple(_metadata_name_in(name, people) for name in printed)
 
 
+# What stands between a name and the paper's name printed after it: a bar, a dash, a space.
+_BEFORE_PAPER = " |-–—,/"
+_SITE_NAME_CHARS = 4  # "CNN", "AP": too short to tell from a word of a name
+
+
+def without_site_name(name: str, site_name: str | None) -> str:
+    """``Elliot Brownstein Florida Today``, ``Andy Sahadeo | Fox News`` -> the person: the
+    site's own name (its ``og:site_name``, the host's name: ``floridatoday``), compared
+    without spaces, case or marks, after a name of two words or more is the paper the
+    byline names beside its writer, not part of the name. A name that is the site's name
+    alone (``Fox News``), or ends with one word of it, stays."""
+    site = _squeezed(site_name or "")
+    if len(site) < _SITE_NAME_CHARS:
+        return name
+    words = name.split()
+    for start in range(2, len(words)):
+        if _squeezed(" ".join(words[start:])) == site:
+            person = " ".join(words[:start]).rstrip(_BEFORE_PAPER)
+            return person if len(person.split()) >= 2 else name
+    return name
+
+
+
+def _squeezed(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
 def _metadata_name_in(name: str, people: list[str]) -> str:
     return next((person for person in people if name[len(person) : len(person) + 1].isalpha() and name.startswith(person)), name)
 

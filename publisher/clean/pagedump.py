@@ -28,10 +28,10 @@ from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import CleanResult, Dropped
 from publisher.clean.floor import ExtractedText, block_texts, restore_floor
 from publisher.clean.furniture import drop_furniture
-from publisher.clean.head import date_stamp, head_date, in_menu_above, read_head, url_section
+from publisher.clean.head import date_stamp, head_date, in_menu_above, in_menu_printed_twice, read_head, url_section
 from publisher.clean.language import detect_language, main_script
 from publisher.clean.lines import ROW_HINT, Line, data_row, line_key
-from publisher.clean.names import checked_against_metadata, looks_like_names, split_authors
+from publisher.clean.names import checked_against_metadata, looks_like_names, split_authors, without_site_name
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
     decide,
@@ -77,6 +77,7 @@ _SCRIPT_LINES = 20  # lines of the text whose script a kicker's is compared with
 _HEAD_WINDOW = 6  # lines before the title that may hold its kicker and date
 _RUNS_ON = 3  # paragraphs in a row that say the text goes on
 _STANDFIRST_WINDOW = 3  # lines under a headline (its date line among them) where a standfirst stands
+_TOP_BYLINE_WINDOW = 10  # lines under a headline where its byline stands (a picture, its caption, a standfirst above it)
 _LABEL_WORDS = 6  # longest label (byline, site, section) between a headline and its standfirst
 _UNTITLED_MENU_LINES = 12  # short lines before any text that make a page without its title a homepage
 _TITLE_MIN_WORDS = 3  # a page's title on a dump's first line: "Tin mới" is a menu entry
@@ -204,11 +205,10 @@ def clean_lines(
         # An unconfirmed label (the one above the title: ``kicker`` is ``above.kicker`` here):
         # kept in the seed's shape, a dump under its page title (the line above the headline
         # is its kicker there), elsewhere only where the menu names it.
-        if kicker and not title.top_line and not in_menu_above(
-            kicker, above.kicker_line, lines[: title.first_seen], not text_mode
-        ):
+        not_named = _no_section(kicker, above.kicker_line, lines[: title.first_seen], text_mode) if kicker else None
+        if kicker and not_named and not title.top_line:
             if above.kicker_line is not None:
-                dropped.append(Dropped(above.kicker_line, kicker, "a label no menu names: no kicker"))
+                dropped.append(Dropped(above.kicker_line, kicker, not_named))
             kicker = None
         kicker = url_section(lines[: title.index], evidence.url, profile) or kicker
 
@@ -236,15 +236,21 @@ def clean_lines(
         # The standfirst printed again under the second headline is the same lead.
         body = [Paragraph(lead), *body] if lead is not None and line_key(lead) != standfirst.key else body
         lead = standfirst.text
+    above_text = between.authors or above.authors or top_authors or _lone_byline(lines, title, profile)
     article = Article(
         title=title.text,
         kicker=kicker,
         published=_published(published or between.published or above.published or _stamp(tail), evidence, profile),
-        authors=checked_against_metadata(
-            _byline(authors, between.authors or above.authors or top_authors or _lone_byline(lines, title, profile), profile),
-            evidence.authors,
-            lambda name: any(name in line.text for line in lines),
-        ) or _metadata_authors(evidence.authors),
+        authors=_without_site_names(
+            checked_against_metadata(
+                _byline(_unless_credited_above(authors, text[len(body_lines)] if authors else None, above_text,
+                                           lines[: title.index] + body_lines[:_TOP_BYLINE_WINDOW], profile),
+                    above_text, profile),
+                evidence.authors,
+                lambda name: any(name in line.text for line in lines),
+            ) or _metadata_authors(evidence.authors),
+            title.site_name,
+        ),
         source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
         body=tuple(body),
@@ -265,6 +271,15 @@ def clean_lines(
     return dataclasses.replace(
         result, article=dataclasses.replace(article, language=language), warnings=warnings + result.warnings
     )
+
+
+def _no_section(kicker: str, kicker_line: int | None, above: list[Line], text_mode: bool) -> str | None:
+    """Why an unconfirmed label over the headline is no kicker, if it is none."""
+    if not in_menu_above(kicker, kicker_line, above, not text_mode):
+        return "a label no menu names: no kicker"
+    if in_menu_printed_twice(kicker_line, above):
+        return "the last item of a menu printed twice: no kicker"
+    return None
 
 
 def _without_furniture_over_text(
@@ -298,6 +313,10 @@ def _furniture_over_text(line: Line, profile: SiteProfile) -> bool:
     )
 
 
+def _without_site_names(authors: tuple[str, ...], site_name: str | None) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(without_site_name(name, site_name) for name in authors))
+
+
 def _metadata_authors(given: tuple[str, ...]) -> tuple[str, ...]:
     """The metadata's authors, read as a byline is: ``JANE DOE, AP National Political
     Writer`` names Jane Doe; one word stays as given (``PTI``: an agency, in capitals)."""
@@ -321,6 +340,24 @@ def _lone_byline(lines: list[Line], title: _Title, profile: SiteProfile) -> tupl
     if is_byline(line.text, profile) or (line.words <= _LABEL_WORDS and looks_like_names(line.text)):
         return byline_names(line.text, profile)
     return ()
+
+
+def _unless_credited_above(
+    under_text: tuple[str, ...], byline: Line | None, top: tuple[str, ...], head: list[Line], profile: SiteProfile
+) -> tuple[str, ...]:
+    """The names read under the text, unless they were read from a line of names alone (no
+    credit's wording or markup; in capitals or not) while a byline above the text names
+    others with a byline's word (``By Jane Roe``): a credit by its wording is surer than a
+    line that only looks like names, and under the text such a line is as often a box's
+    title (``Disclaimer``, ``LEARN MORE``). ``Theo ...`` is no byline's word here: it names
+    a source as often as the writer."""
+    if not under_text or byline is None or not top or is_attribution(byline.text, profile) or {"author", "source"} & byline.hints:
+        return under_text
+    written = [line.text.casefold() for line in head if is_byline(line.text, profile)]
+    if not any(name.casefold() in text for name in top for text in written):
+        return under_text
+    named = {word.casefold() for name in top for word in name.split()}
+    return under_text if any(word.casefold() in named for name in under_text for word in name.split()) else ()
 
 
 def _byline(under_text: tuple[str, ...], above_text: tuple[str, ...], profile: SiteProfile) -> tuple[str, ...]:
