@@ -539,6 +539,16 @@ def test_a_reader_views_first_line_is_its_headline_whatever_its_shape(tmp_path):
     assert read_article(page, load_profiles()).article.title == "Council adds twenty bus routes"
 
 
+def test_a_reader_views_first_line_is_no_page_title_whose_start_the_text_prints(tmp_path):
+    """A reader view's first line is the page's headline with the site's name: a line of
+    the text that it starts with (a subheading) is not the headline with keywords glued on."""
+    copy = ["Council adds twenty bus routes / Spring plan – Daily Example", "dailyexample.com", PARAGRAPHS[0]]
+    copy += ["Council adds twenty bus routes:", *PARAGRAPHS[1:]]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(copy), encoding="utf-8")
+    assert read_article(page, load_profiles()).article.title == "Council adds twenty bus routes / Spring plan"
+
+
 def test_a_reader_views_standfirst_between_the_headline_and_its_second_printing_is_the_lead(tmp_path):
     """A reader view: the headline, its labels and the standfirst, then the headline again as
     the first picture's caption (a short credited line under it), then the text."""

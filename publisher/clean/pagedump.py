@@ -61,6 +61,7 @@ from publisher.clean.shapes import (
 from publisher.clean.title import (
     best_title,
     fallback_title_index,
+    reader_view_head,
     split_site_suffix,
     text_start,
     title_from_text,
@@ -498,8 +499,14 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
         # A headline on top, its standfirst under it, and the headline again over the text
         # (a reader view prints it as the first picture's caption): no page title line.
         return _Title(printed_again, lines[printed_again].text, first_seen, "", None)
-    page_title, site_name = split_site_suffix(raw_page_title, lines, profiles)
-    occurrences = title_occurrences(lines, [page_title, raw_page_title], 1) or title_prefix_occurrences(lines, raw_page_title, 1)
+    if reader_view_head(lines):
+        # A reader view's first line is its headline (the host under it names the site),
+        # never a page title over the text: found from the text (``title_from_text``).
+        page_title, site_name, occurrences = raw_page_title, None, []
+    else:
+        page_title, site_name = split_site_suffix(raw_page_title, lines, profiles)
+        occurrences = title_occurrences(lines, [page_title, raw_page_title], 1)
+        occurrences = occurrences or title_prefix_occurrences(lines, raw_page_title, 1)
     if occurrences and lines[0].words >= _TITLE_MIN_WORDS and not profiles.common.is_chrome(raw_page_title):
         index = best_title(lines, occurrences, profiles.for_site_name(site_name))
         if any(is_prose(line) for line in lines[index + 1 : index + 1 + _HEAD_WINDOW]):

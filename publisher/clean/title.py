@@ -184,7 +184,7 @@ def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) 
         return None
     found = _climbed_headline(lines, start, profile)
     # A reader view's first line, unless the climb found it printed again over the text.
-    if start > 0 and _reader_view_head(lines) and (found is None or lines[found].key != lines[0].key):
+    if start > 0 and reader_view_head(lines) and (found is None or lines[found].key != lines[0].key):
         return 0
     return found
 
@@ -202,7 +202,7 @@ def _climbed_headline(lines: list[Line], start: int, profile: SiteProfile) -> in
     return None
 
 
-def _reader_view_head(lines: list[Line]) -> bool:
+def reader_view_head(lines: list[Line]) -> bool:
     """A reader view's head: the page's headline on the first line, the byline on the next
     (or none), then the site's address alone, in small letters. The browser sets it so on
     every site, so the first line is the headline whatever its shape (``Opening Bell
