@@ -2557,3 +2557,14 @@ def test_a_section_the_menu_names_stays_the_kicker_when_the_menu_is_printed_once
     menu = "Home\nWorld\nBusiness\nSport"
     copy = f"{menu}\n\nSearch\n\n{above}\nBusiness\nCouncil adds twenty bus routes\n19/11/2019 08:30\n\n" + "\n\n".join(PARAGRAPHS)
     assert _story_copy(tmp_path, copy).kicker == "Business"
+
+
+def test_a_name_by_the_date_line_above_the_text_outranks_a_line_of_names_under_it(tmp_path):
+    """A person's name right by the date under the headline is the byline by its place; a
+    box's title under the text (``Popular Articles``) is none. A name above the text by no
+    date leaves the line of names under the text the byline (``Dương Lâm``)."""
+    head = "Council Approves the New Bridge Plan\n\n19/11/2019 08:30\nAnn Lee"
+    by_date = _story_copy(tmp_path, f"{head}\n\n{_STORY}\n\nPopular Articles\n\nMore stories\n")
+    assert by_date.authors == ("Ann Lee",)
+    no_date = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\nAnn Lee\n\n{_STORY}\n\nDương Lâm\n\nTin liên quan\n")
+    assert no_date.authors == ("Dương Lâm",)
