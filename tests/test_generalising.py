@@ -2496,6 +2496,10 @@ def test_a_name_set_apart_under_the_text_or_over_its_box_is_the_byline(tmp_path)
     box = "Jane Roe\nJane Roe is a freelance writer living in Leeds\nWant more stories like this?\nSign up\n\nYour email\n"
     over_box = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\n{_STORY}\n\n{box}")
     assert over_box.authors == ("Jane Roe",)
+    # Right over a box that has a heading of its own (a byline in a block with no margin).
+    for heading in ("Related stories", "Tags:"):
+        over_list = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\n{_STORY}\n\nJane Roe\n{heading}\n{_OTHER_STORIES}")
+        assert over_list.authors == ("Jane Roe",)
 
 
 @pytest.mark.parametrize("label", ["Learn More", "LEARN MORE", "Disclaimer"])
