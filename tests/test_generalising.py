@@ -2526,6 +2526,8 @@ def test_a_name_under_the_text_stays_the_byline_beside_the_same_name_or_a_source
         ("Jane Today", "today", "Jane Today"),  # one word left is no name
         ("Sandee LaMotte", "CNN", "Sandee LaMotte"),
         ("Mary Clare Jalonick", None, "Mary Clare Jalonick"),
+        ("Malcolm S. Forbes", "Forbes", "Malcolm S. Forbes"),  # a one-word site's name may be a surname
+        ("Jane Roe | Forbes", "Forbes", "Jane Roe"),
     ],
 )
 def test_the_sites_name_after_a_name_is_the_paper_not_part_of_the_name(name, site, person):
