@@ -139,7 +139,7 @@ def checked_against_metadata(
     return tuple(_metadata_name_in(name, people) for name in printed)
 
 
-# What stands between a name and the paper's name printed after it: a bar, a dash, a space.
+# What stands between a name and the paper's name printed after it: a bar, a dash, a comma, a space.
 _BEFORE_PAPER = " |-–—,/"
 _SITE_NAME_CHARS = 4  # "CNN", "AP": too short to tell from a word of a name
 
@@ -163,7 +163,6 @@ def without_site_name(name: str, site_name: str | None) -> str:
             person = " ".join(words[:start]).rstrip(_BEFORE_PAPER)
             return person if len(person.split()) >= 2 else name
     return name
-
 
 
 def _squeezed(text: str) -> str:

@@ -230,20 +230,16 @@ def clean_lines(
         body = [Paragraph(lead), *body] if lead is not None and line_key(lead) != standfirst.key else body
         lead = standfirst.text
     above_text = between.authors or above.authors or top_authors or _lone_byline(lines, title, profile)
+    head = lines[: title.index] + body_lines[:_TOP_BYLINE_WINDOW]
+    under_text = _unless_credited_above(authors, text[len(body_lines)] if authors else None, above_text, head, profile)
+    printed = checked_against_metadata(
+        _byline(under_text, above_text, profile), evidence.authors, lambda name: any(name in line.text for line in lines)
+    )
     article = Article(
         title=title.text,
         kicker=kicker,
         published=_published(published or between.published or above.published or _stamp(tail), evidence, profile),
-        authors=_without_site_names(
-            checked_against_metadata(
-                _byline(_unless_credited_above(authors, text[len(body_lines)] if authors else None, above_text,
-                                           lines[: title.index] + body_lines[:_TOP_BYLINE_WINDOW], profile),
-                    above_text, profile),
-                evidence.authors,
-                lambda name: any(name in line.text for line in lines),
-            ) or _metadata_authors(evidence.authors),
-            title.site_name,
-        ),
+        authors=_without_site_names(printed or _metadata_authors(evidence.authors), title.site_name),
         source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
         body=tuple(body),
