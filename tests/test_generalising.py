@@ -2604,6 +2604,10 @@ def test_a_name_set_apart_under_the_text_or_over_its_box_is_the_byline(tmp_path)
     box = "Jane Roe\nJane Roe is a freelance writer living in Leeds\nWant more stories like this?\nSign up\n\nYour email\n"
     over_box = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\n{_STORY}\n\n{box}")
     assert over_box.authors == ("Jane Roe",)
+    # Right over a box that has a heading of its own (a byline in a block with no margin).
+    for heading in ("Related stories", "Tags:"):
+        over_list = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\n{_STORY}\n\nJane Roe\n{heading}\n{_OTHER_STORIES}")
+        assert over_list.authors == ("Jane Roe",)
 
 
 @pytest.mark.parametrize("label", ["Learn More", "LEARN MORE", "Disclaimer"])
@@ -2630,6 +2634,8 @@ def test_a_name_under_the_text_stays_the_byline_beside_the_same_name_or_a_source
         ("Jane Today", "today", "Jane Today"),  # one word left is no name
         ("Sandee LaMotte", "CNN", "Sandee LaMotte"),
         ("Mary Clare Jalonick", None, "Mary Clare Jalonick"),
+        ("Malcolm S. Forbes", "Forbes", "Malcolm S. Forbes"),  # a one-word site's name may be a surname
+        ("Jane Roe | Forbes", "Forbes", "Jane Roe"),
     ],
 )
 def test_the_sites_name_after_a_name_is_the_paper_not_part_of_the_name(name, site, person):
@@ -2665,3 +2671,14 @@ def test_a_section_the_menu_names_stays_the_kicker_when_the_menu_is_printed_once
     menu = "Home\nWorld\nBusiness\nSport"
     copy = f"{menu}\n\nSearch\n\n{above}\nBusiness\nCouncil adds twenty bus routes\n19/11/2019 08:30\n\n" + "\n\n".join(PARAGRAPHS)
     assert _story_copy(tmp_path, copy).kicker == "Business"
+
+
+def test_a_name_by_the_date_line_above_the_text_outranks_a_line_of_names_under_it(tmp_path):
+    """A person's name right by the date under the headline is the byline by its place; a
+    box's title under the text (``Popular Articles``) is none. A name above the text by no
+    date leaves the line of names under the text the byline (``Dương Lâm``)."""
+    head = "Council Approves the New Bridge Plan\n\n19/11/2019 08:30\nAnn Lee"
+    by_date = _story_copy(tmp_path, f"{head}\n\n{_STORY}\n\nPopular Articles\n\nMore stories\n")
+    assert by_date.authors == ("Ann Lee",)
+    no_date = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\nAnn Lee\n\n{_STORY}\n\nDương Lâm\n\nTin liên quan\n")
+    assert no_date.authors == ("Dương Lâm",)

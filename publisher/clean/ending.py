@@ -533,7 +533,8 @@ def _heads_a_list(lines: list[Line], index: int, profile: SiteProfile) -> bool:
     right under it, one under another with no blank line between (``On Our Radar``, ``Site
     Index``, ``More Great Stories`` over other stories' headlines, a menu or tags): the
     heading of a list. A byline under the text is a paragraph of its own, set apart as the
-    text's are; the name over an author's box is printed again in it (over the biography)."""
+    text's are; the name over an author's box is printed again in it (over the biography),
+    and one over a box with its own heading (``Tin liên quan``, ``Tags:``) heads nothing."""
     line = lines[index]
     if _is_sure_credit(line, profile) or not _paragraphs_apart(lines[:index]):
         return False
@@ -541,7 +542,12 @@ def _heads_a_list(lines: list[Line], index: int, profile: SiteProfile) -> bool:
     while run < len(lines) and lines[run].number == lines[run - 1].number + 1:
         run += 1
     items = lines[index + 1 : run]
-    return len(items) >= _LIST_ITEMS and not any(line.text.strip() in item.text for item in items)
+    if len(items) < _LIST_ITEMS or any(line.text.strip() in item.text for item in items):
+        return False
+    # A list with a heading of its own under the line (``Tin liên quan``, ``Related``,
+    # ``Tags:``): the line stands over the box, not at its head, as a byline does.
+    first = items[0].text.strip()
+    return not (first.endswith(":") or profile.is_end_marker(first) or profile.opens_with_end_marker(first))
 
 
 def _paragraphs_apart(lines: list[Line]) -> bool:

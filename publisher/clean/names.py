@@ -139,7 +139,7 @@ def checked_against_metadata(
     return tuple(_metadata_name_in(name, people) for name in printed)
 
 
-# What stands between a name and the paper's name printed after it: a bar, a dash, a space.
+# What stands between a name and the paper's name printed after it: a bar, a dash, a comma, a space.
 _BEFORE_PAPER = " |-–—,/"
 _SITE_NAME_CHARS = 4  # "CNN", "AP": too short to tell from a word of a name
 
@@ -149,17 +149,20 @@ def without_site_name(name: str, site_name: str | None) -> str:
     site's own name (its ``og:site_name``, the host's name: ``floridatoday``), compared
     without spaces, case or marks, after a name of two words or more is the paper the
     byline names beside its writer, not part of the name. A name that is the site's name
-    alone (``Fox News``), or ends with one word of it, stays."""
+    alone (``Fox News``), or ends with one word of it, stays, and so does a one-word site's
+    name spaced after a name, which may be the name's last word."""
     site = _squeezed(site_name or "")
     if len(site) < _SITE_NAME_CHARS:
         return name
     words = name.split()
     for start in range(2, len(words)):
-        if _squeezed(" ".join(words[start:])) == site:
+        # A one-word site's name spaced after a name may be the name's own last word
+        # (``Malcolm S. Forbes`` on ``forbes.com``): only after a bar, a dash or a comma.
+        apart = len(words) - start >= 2 or words[start - 1][-1] in _BEFORE_PAPER.strip()
+        if apart and _squeezed(" ".join(words[start:])) == site:
             person = " ".join(words[:start]).rstrip(_BEFORE_PAPER)
             return person if len(person.split()) >= 2 else name
     return name
-
 
 
 def _squeezed(text: str) -> str:

@@ -238,20 +238,16 @@ def clean_lines(
         body = [Paragraph(lead), *body] if lead is not None and line_key(lead) != standfirst.key else body
         lead = standfirst.text
     above_text = between.authors or above.authors or top_authors or _lone_byline(lines, title, profile)
+    head = lines[: title.index] + body_lines[:_TOP_BYLINE_WINDOW]
+    under_text = _unless_credited_above(authors, text[len(body_lines)] if authors else None, above_text, head, profile)
+    printed = checked_against_metadata(
+        _byline(under_text, above_text, profile), evidence.authors, lambda name: any(name in line.text for line in lines)
+    )
     article = Article(
         title=title.text,
         kicker=kicker,
         published=_published(published or between.published or above.published or _stamp(tail), evidence, profile),
-        authors=_without_site_names(
-            checked_against_metadata(
-                _byline(_unless_credited_above(authors, text[len(body_lines)] if authors else None, above_text,
-                                           lines[: title.index] + body_lines[:_TOP_BYLINE_WINDOW], profile),
-                    above_text, profile),
-                evidence.authors,
-                lambda name: any(name in line.text for line in lines),
-            ) or _metadata_authors(evidence.authors),
-            title.site_name,
-        ),
+        authors=_without_site_names(printed or _metadata_authors(evidence.authors), title.site_name),
         source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
         body=tuple(body),
@@ -348,17 +344,30 @@ def _unless_credited_above(
 ) -> tuple[str, ...]:
     """The names read under the text, unless they were read from a line of names alone (no
     credit's wording or markup; in capitals or not) while a byline above the text names
-    others with a byline's word (``By Jane Roe``): a credit by its wording is surer than a
-    line that only looks like names, and under the text such a line is as often a box's
-    title (``Disclaimer``, ``LEARN MORE``). ``Theo ...`` is no byline's word here: it names
+    others with a byline's word (``By Jane Roe``) or by its place (a person's name right by
+    the date line): a credit by its wording or place is surer than a line that only looks
+    like names, and under the text such a line is as often a box's title (``Disclaimer``,
+    ``LEARN MORE``, ``Popular Articles``). ``Theo ...`` is no byline's word here: it names
     a source as often as the writer."""
     if not under_text or byline is None or not top or is_attribution(byline.text, profile) or {"author", "source"} & byline.hints:
         return under_text
-    written = [line.text.casefold() for line in head if is_byline(line.text, profile)]
+    written = [
+        line.text.casefold() for index, line in enumerate(head)
+        if is_byline(line.text, profile) or _names_by_the_date(head, index)
+    ]
     if not any(name.casefold() in text for name in top for text in written):
         return under_text
     named = {word.casefold() for name in top for word in name.split()}
     return under_text if any(word.casefold() in named for name in under_text for word in name.split()) else ()
+
+
+def _names_by_the_date(head: list[Line], index: int) -> bool:
+    """A person's name (two or three capitalised words) on the line right above or under a
+    date line: the byline, by its place."""
+    words = head[index].text.split()
+    if not 2 <= len(words) <= 3 or not looks_like_names(head[index].text) or head[index].text.isupper():
+        return False
+    return any(0 <= at < len(head) and parse_date_line(head[at].text) is not None for at in (index - 1, index + 1))
 
 
 def _byline(under_text: tuple[str, ...], above_text: tuple[str, ...], profile: SiteProfile) -> tuple[str, ...]:
