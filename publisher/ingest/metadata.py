@@ -228,7 +228,8 @@ def _with_itemprop(root: lxml_html.HtmlElement, prop: str) -> list[lxml_html.Htm
     a page has thousands of elements). The attribute is a list of names, as microdata has
     it: ``itemprop="datePublished dateCreated"`` gives both."""
     found: list[lxml_html.HtmlElement] = root.xpath(
-        "descendant-or-self::*[contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $prop, ' '))]", prop=prop
+        "descendant-or-self::*[@itemprop][contains(concat(' ', normalize-space(@itemprop), ' '), concat(' ', $prop, ' '))]",
+        prop=prop,
     )
     return found
 
