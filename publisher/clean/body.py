@@ -32,6 +32,7 @@ from publisher.clean.shapes import (
     is_prose,
     is_unpunctuated_prose,
     is_web_address,
+    meta_line,
 )
 from publisher.ingest.images import local_image
 from publisher.model import (
@@ -404,6 +405,13 @@ def _sort_out(
                     dropped.append(Dropped(label.number, label.text, "label between the headline and its date"))
             if published is not found[0]:
                 dropped.append(Dropped(line.number, line.text, "date line under the headline (another date of the story)"))
+            elif meta_line(line.text, profile) is not None:
+                # Its counts are no part of the date as printed: told, so no floor puts the line back.
+                dropped.append(Dropped(line.number, line.text, "the post's meta line (counts, section, byline)"))
+        elif near_top and (meta := meta_line(line.text, profile)) is not None:
+            # A post's meta line with no date (``by Jane Roe · 5 min read``): its byline is read.
+            authors = authors or (byline_names(meta[1], profile) if meta[1] else ())
+            dropped.append(Dropped(line.number, line.text, "the post's meta line (counts, section, byline)"))
         elif near_top and not authors and is_bare_byline_word(line.text, profile) and _names_follow(lines, index):
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
             authors = byline_names(f"{line.text} {_next_text(lines, index).text}", profile)  # type: ignore[union-attr]
