@@ -2727,3 +2727,26 @@ def test_a_copys_headline_is_the_line_over_the_posts_meta_line(tmp_path):
     assert article.published is not None and article.published.printed == "November 19, 2019"
     assert "4 Comments" not in _text_of(article)
 
+
+@pytest.mark.parametrize(
+    ("line", "counter"),
+    [
+        ("Image 1 of / 13", True), ("Image 3 of 5", True), ("Foto 2 von 12", True), ("1  /  13", True), ("1 of 6", True),
+        # A date (day and month), a year, a count out of order: none is a gallery's counter.
+        ("1/13", False), ("15/10", False), ("2019", False), ("13 of 5", False),
+    ],
+)
+def test_a_photo_gallerys_counter_is_told(line, counter):
+    from publisher.clean.shapes import is_gallery_counter
+
+    assert is_gallery_counter(line) is counter
+
+
+def test_a_photo_gallerys_counter_is_no_text(tmp_path):
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = (f"<article><h1>Council adds twenty bus routes</h1><p>By Jane Roe</p><p>November 19, 2019</p>"
+            f"<figure><img src='a.jpg'><figcaption>The new depot</figcaption></figure><p>Image 1 of / 13</p>{text}</article>")
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert "Image 1 of" not in _text_of(article)
+    assert PARAGRAPHS[1] in _text_of(article)
+

@@ -29,6 +29,7 @@ from publisher.clean.shapes import (
     is_bare_byline_word,
     is_body_prose,
     is_byline,
+    is_gallery_counter,
     is_prose,
     is_unpunctuated_prose,
     is_web_address,
@@ -425,6 +426,8 @@ def _sort_out(
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
         elif near_top and authors and _in_byline_block(line):
             dropped.append(Dropped(line.number, line.text, "byline above the text (the author's box)"))
+        elif is_gallery_counter(line.text):
+            dropped.append(Dropped(line.number, line.text, "a photo gallery's counter"))
         elif _is_related_link(line) and not _is_linked_subheading(line, _right_under(lines, index)):
             dropped.append(Dropped(line.number, line.text, "link to another story"))
         elif title_key and _repeats_title(line.key, title_key):

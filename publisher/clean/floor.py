@@ -218,6 +218,7 @@ _RECOGNISED_RULES = frozenset({
     "date stamp in the text (read as the date)",
     "date line under the headline (another date of the story)",
     "the post's meta line (counts, section, byline)",
+    "a photo gallery's counter",
     "site name ending the page title",
     "page title (the title repeats below)",
 })

@@ -362,6 +362,24 @@ def meta_line(text: str, profile: SiteProfile) -> tuple[PrintedDate | None, str 
     return date, credit
 
 
+# A gallery's counter: "Image 1 of 13", "Image 1 of / 13", "Foto 3 von 12", "1 / 13".
+_GALLERY_COUNTER = re.compile(
+    r"(?P<word>(?:image|photo|picture|slide|foto|bild|imagen|immagine|ảnh|hình|zdjęcie|фото)s?\s+)?"
+    r"(?P<at>\d{1,3})(?P<of>\s*(?:of|von|de|di|sur|van|z|из|trên)\s*/?\s*|\s+/\s+|\s*/\s*)(?P<all>\d{1,3})",
+    re.IGNORECASE,
+)
+
+
+def is_gallery_counter(text: str) -> bool:
+    """A photo gallery's counter alone on its line: no line of the text. A bare
+    ``1/13`` is a date as much: without a word for the picture or for "of", the slash is
+    set apart by spaces (``1 / 13``)."""
+    found = _GALLERY_COUNTER.fullmatch(text.strip())
+    if found is None or not 1 <= int(found["at"]) <= int(found["all"]):
+        return False
+    return bool(found["word"]) or found["of"].strip() != "/" or found["of"] != found["of"].strip()
+
+
 _COUNT_FIRST = re.compile(r"^\d[\d,.]*\s")
 
 
