@@ -174,6 +174,56 @@ def test_no_time_zone_is_invented(tmp_path):
     assert article.authors == ("Jane Roe", "John Doe")
 
 
+@pytest.mark.parametrize(
+    ("meta", "printed", "authors"),
+    [
+        ("October 15, 2019/0 Comments/in City News /by admin", "October 15, 2019", ()),
+        ("15/10/2019 | 0 bình luận | 5 phút đọc", "15/10/2019", ()),
+        ("15. Oktober 2019 · Lesezeit 3 Min. · 12 Kommentare", "15. Oktober 2019", ()),
+        ("Par Jeanne Roux · 3 min de lecture · 15 octobre 2019", "15 octobre 2019", ("Jeanne Roux",)),
+        ("By Jane Roe • 1,234 views", None, ("Jane Roe",)),
+    ],
+)
+def test_a_posts_meta_line_gives_its_date_and_byline_and_is_no_text(tmp_path, meta, printed, authors):
+    """Segments parted by a slash, a bar or a dot, one of them a count (comments, views,
+    minutes to read), the others a date, a section or a byline: the head's, not the text's."""
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = f"<article><h1>Council adds twenty bus routes</h1><p>{meta}</p>{text}</article>"
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert (article.published.printed if article.published else None) == printed
+    assert article.authors == authors
+    assert meta not in _text_of(article)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # No count: a menu's row and a line of the text stay what they were.
+        "Home / News / City",
+        "Read the council's plan in full / 12 pages",
+        # A count with a segment that is none of a head's: a sentence.
+        "The plan drew 12 comments / the council replied to each of them at length",
+    ],
+)
+def test_a_line_of_segments_without_a_count_or_with_a_sentence_is_no_meta_line(line):
+    from publisher.clean.shapes import meta_line
+
+    assert meta_line(line, load_profiles().common) is None
+
+
+def test_a_day_printed_without_its_hour_takes_the_metadatas_moment_of_that_day(tmp_path):
+    """The page prints the day; its metadata gives the moment. The metadata's moment of
+    another day is not taken: the printed day stands."""
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = f"<article><h1>Council adds twenty bus routes</h1><p>October 15, 2019</p>{text}</article>"
+    for meta, value in (("2019-10-15T10:33:49+00:00", datetime(2019, 10, 15, 10, 33, 49, tzinfo=UTC)),
+                        ("2019-10-16T10:33:49+00:00", datetime(2019, 10, 15))):
+        head = f'<title>Council adds twenty bus routes</title><meta property="article:published_time" content="{meta}">'
+        article = read_article(_page(tmp_path, body, head, name=f"{meta[:10]}.html"), load_profiles()).article
+        assert article.published is not None and article.published.printed == "October 15, 2019"
+        assert article.published.value == value
+
+
 def test_a_zone_the_page_prints_is_kept(tmp_path):
     body = "<h1>Council adds twenty bus routes</h1><p>Tuesday 19 November 2019 15:02 GMT</p>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
     article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
@@ -2682,3 +2732,38 @@ def test_a_name_by_the_date_line_above_the_text_outranks_a_line_of_names_under_i
     assert by_date.authors == ("Ann Lee",)
     no_date = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\nAnn Lee\n\n{_STORY}\n\nDương Lâm\n\nTin liên quan\n")
     assert no_date.authors == ("Dương Lâm",)
+
+
+def test_a_copys_headline_is_the_line_over_the_posts_meta_line(tmp_path):
+    """In a copy, the line right over a post's meta line is its headline; a line between
+    the meta line and the text that repeats the text's words is the post's own."""
+    lines = [*MENU, "Council adds twenty bus routes", "November 19, 2019/4 Comments/in City News /by admin",
+             "Twenty bus routes for the eastern edge of the city, the council's spokesman said", *TEXT]
+    article = _copy_of(tmp_path, lines)
+    assert article.title == "Council adds twenty bus routes"
+    assert article.published is not None and article.published.printed == "November 19, 2019"
+    assert "4 Comments" not in _text_of(article)
+
+
+@pytest.mark.parametrize(
+    ("line", "counter"),
+    [
+        ("Image 1 of / 13", True), ("Image 3 of 5", True), ("Foto 2 von 12", True), ("1  /  13", True), ("1 of 6", True),
+        # A date (day and month), a year, a count out of order: none is a gallery's counter.
+        ("1/13", False), ("15/10", False), ("2019", False), ("13 of 5", False),
+    ],
+)
+def test_a_photo_gallerys_counter_is_told(line, counter):
+    from publisher.clean.shapes import is_gallery_counter
+
+    assert is_gallery_counter(line) is counter
+
+
+def test_a_photo_gallerys_counter_is_no_text(tmp_path):
+    text = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    body = (f"<article><h1>Council adds twenty bus routes</h1><p>By Jane Roe</p><p>November 19, 2019</p>"
+            f"<figure><img src='a.jpg'><figcaption>The new depot</figcaption></figure><p>Image 1 of / 13</p>{text}</article>")
+    article = read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article
+    assert "Image 1 of" not in _text_of(article)
+    assert PARAGRAPHS[1] in _text_of(article)
+

@@ -29,9 +29,11 @@ from publisher.clean.shapes import (
     is_bare_byline_word,
     is_body_prose,
     is_byline,
+    is_gallery_counter,
     is_prose,
     is_unpunctuated_prose,
     is_web_address,
+    meta_line,
 )
 from publisher.ingest.images import local_image
 from publisher.model import (
@@ -404,6 +406,13 @@ def _sort_out(
                     dropped.append(Dropped(label.number, label.text, "label between the headline and its date"))
             if published is not found[0]:
                 dropped.append(Dropped(line.number, line.text, "date line under the headline (another date of the story)"))
+            elif meta_line(line.text, profile) is not None:
+                # Its counts are no part of the date as printed: told, so no floor puts the line back.
+                dropped.append(Dropped(line.number, line.text, "the post's meta line (counts, section, byline)"))
+        elif near_top and (meta := meta_line(line.text, profile)) is not None:
+            # A post's meta line with no date (``by Jane Roe · 5 min read``): its byline is read.
+            authors = authors or (byline_names(meta[1], profile) if meta[1] else ())
+            dropped.append(Dropped(line.number, line.text, "the post's meta line (counts, section, byline)"))
         elif near_top and not authors and is_bare_byline_word(line.text, profile) and _names_follow(lines, index):
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
             authors = byline_names(f"{line.text} {_next_text(lines, index).text}", profile)  # type: ignore[union-attr]
@@ -417,6 +426,8 @@ def _sort_out(
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
         elif near_top and authors and _in_byline_block(line):
             dropped.append(Dropped(line.number, line.text, "byline above the text (the author's box)"))
+        elif is_gallery_counter(line.text):
+            dropped.append(Dropped(line.number, line.text, "a photo gallery's counter"))
         elif _is_related_link(line) and not _is_linked_subheading(line, _right_under(lines, index)):
             dropped.append(Dropped(line.number, line.text, "link to another story"))
         elif title_key and _repeats_title(line.key, title_key):

@@ -217,6 +217,8 @@ _RECOGNISED_RULES = frozenset({
     "byline above the text (the author's box)",
     "date stamp in the text (read as the date)",
     "date line under the headline (another date of the story)",
+    "the post's meta line (counts, section, byline)",
+    "a photo gallery's counter",
     "site name ending the page title",
     "page title (the title repeats below)",
 })

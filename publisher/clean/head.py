@@ -11,7 +11,7 @@ from publisher.clean.explain import Dropped
 from publisher.clean.kicker import is_home_link, is_site_furniture, tidy_kicker
 from publisher.clean.lines import Line
 from publisher.clean.profiles import SiteProfile
-from publisher.clean.shapes import byline_names, ends_sentence, is_attribution
+from publisher.clean.shapes import byline_names, ends_sentence, is_attribution, meta_line
 from publisher.model import PrintedDate
 from publisher.slug import slugify
 
@@ -187,6 +187,8 @@ def _could_be_kicker(text: str, line: Line, text_mode: bool) -> bool:
 def _segments(text: str, profile: SiteProfile) -> tuple[PrintedDate | None, str | None, str]:
     """A head line split at ``|``: its date, its source credit, and what is left. A date
     glued after a label (``Xã hội 16/01/2014 | 16:05``) is split off it."""
+    if (meta := meta_line(text, profile)) is not None:
+        return meta[0], meta[1], ""
     parts = [part.strip() for part in _SEGMENT.split(text) if part.strip()]
     glued = split_date(text)
     if glued is not None and len(glued[0].split()) <= _KICKER_WORDS_IN_DUMPS:

@@ -18,6 +18,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import time
 from pathlib import Path
 
 from publisher.clean.body import read_body
@@ -84,6 +85,7 @@ _UNTITLED_MENU_LINES = 12  # short lines before any text that make a page withou
 _TITLE_MIN_WORDS = 3  # a page's title on a dump's first line: "Tin mới" is a menu entry
 _TEXT_BETWEEN_TITLES = 2  # paragraphs of the extractor's text between two printings of the headline
 _REFERENCE = re.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z]{2,8}\d{0,2});")
+_TIME_OF_DAY = re.compile(r"\d{1,2}\s*[:h.]\s*\d{2}|\d\s*[ap]\.?m\b", re.IGNORECASE)
 
 
 # Lines of text one page may show: 22 times the most of any corpus page (447). The rules
@@ -412,6 +414,9 @@ def _published(printed: PrintedDate | None, evidence: PageEvidence, profile: Sit
     if found is None or found.value.tzinfo is not None:
         return found
     meta = evidence.published
+    if meta is not None and _day_only(found) and meta.value.date() == found.value.date():
+        # A day printed without its hour (a post's meta line): the metadata's moment of that day.
+        return PrintedDate(value=meta.value, printed=found.printed)
     if (
         meta is not None
         and meta.value.tzinfo is not None
@@ -421,6 +426,10 @@ def _published(printed: PrintedDate | None, evidence: PageEvidence, profile: Sit
     if profile.timezone:
         return PrintedDate(value=found.value.replace(tzinfo=zone_from_offset(profile.timezone)), printed=found.printed)
     return found
+
+
+def _day_only(date: PrintedDate) -> bool:
+    return date.value.time() == time() and not _TIME_OF_DAY.search(date.printed)
 
 
 def _article_text(article: Article) -> str:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from publisher.clean.dates import find_date
+from publisher.clean.dates import find_date, parse_date_line
 from publisher.clean.lines import Line
 from publisher.clean.names import (
     LABEL_BEFORE_NAMES,
@@ -18,7 +18,7 @@ from publisher.clean.names import (
     tidy_name,
 )
 from publisher.clean.profiles import SiteProfile
-from publisher.model import AGENCY_PREFIX
+from publisher.model import AGENCY_PREFIX, PrintedDate
 
 # Links to other stories set inside the text, opened by an arrow or a "read also" of some language.
 RELATED_PREFIX = re.compile(
@@ -317,6 +317,67 @@ def _attribution_label(text: str, profile: SiteProfile) -> str | None:
                 return None  # "Theo dõi ...", "theo đó": the verb, not "according to" a source
             return label
     return None
+
+
+# A post's meta line (``October 15, 2018/0 Comments/in News /by admin``, ``12. März 2024 ·
+# Lesezeit 3 Min.``): short segments parted by a slash, a bar or a dot, one of them a count
+# no text prints alone: comments, views, the minutes it takes to read.
+_META_SEPARATOR = re.compile(r"\s*[/|·•]\s*")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}/\d{1,2}/\d{1,4}\b")  # 15/10/2018: one segment, not three
+_META_COUNT = re.compile(
+    r"(?:\d[\d.,]*\s*[kKM]?|no|keine|aucun|sin)\s+(?:comments?|replies|responses|views?|reads|kommentare?|aufrufe|"
+    r"commentaires?|réactions|vues|comentarios?|comentários?|visitas|commenti|reacties|bình luận|ý kiến|lượt xem)"
+    r"|(?:comments?|kommentare?|commentaires?|comentarios?|bình luận|views?|lượt xem)\s*:?\s*\(?\d[\d.,]*\)?"
+    r"|\d+\s*(?:min(?:ute)?s?\.?|phút)\s*(?:read|reading|de lecture|de lectura|de leitura|di lettura|lesezeit|đọc)"
+    r"|(?:reading time|lesezeit|lesedauer|temps de lecture|tiempo de lectura|tempo de leitura|tempo di lettura|leestijd|"
+    r"thời gian đọc)\s*:?\s*\d+\s*(?:min(?:ute)?s?\.?|minuten|minutos|minuti|phút)",
+    re.IGNORECASE,
+)
+# The section the post is filed in: "in News", "dans Actualités", "em Notícias".
+_META_SECTION = re.compile(r"(?:in|im|en|em|dans)\s+\S+(?:\s+\S+){0,4}", re.IGNORECASE)
+_META_NAME_WORDS = 4
+
+
+def meta_line(text: str, profile: SiteProfile) -> tuple[PrintedDate | None, str | None] | None:
+    """A post's meta line, every segment of it a date, a count, a section or a byline:
+    its date and its byline (when it names people), else None. The count is what tells
+    it from a line of the text or a menu: no sentence and no menu is made of such parts."""
+    if not any(mark in text for mark in "/|·•"):
+        return None  # the cheap look first: most lines have no separator
+    masked = _NUMERIC_DATE.sub(lambda match: match.group(0).replace("/", "\0"), text)
+    parts = [part.replace("\0", "/") for part in (piece.strip() for piece in _META_SEPARATOR.split(masked)) if part]
+    if len(parts) < 2 or not any(_META_COUNT.fullmatch(part) for part in parts):
+        return None
+    date = credit = None
+    for part in parts:
+        if _META_COUNT.fullmatch(part) or _META_SECTION.fullmatch(part):
+            continue
+        if found := parse_date_line(part):
+            date = date or found
+        elif (label := profile.byline_pattern.match(part)) and 1 <= len(part[label.end() :].split()) <= _META_NAME_WORDS:
+            # A site's user name ("by admin") is the line's byline but names no one.
+            credit = credit or (part if is_attribution(part, profile) else None)
+        else:
+            return None
+    return date, credit
+
+
+# A gallery's counter: "Image 1 of 13", "Image 1 of / 13", "Foto 3 von 12", "1 / 13".
+_GALLERY_COUNTER = re.compile(
+    r"(?P<word>(?:image|photo|picture|slide|foto|bild|imagen|immagine|ảnh|hình|zdjęcie|фото)s?\s+)?"
+    r"(?P<at>\d{1,3})(?P<of>\s*(?:of|von|de|di|sur|van|z|из|trên)\s*/?\s*|\s+/\s+|\s*/\s*)(?P<all>\d{1,3})",
+    re.IGNORECASE,
+)
+
+
+def is_gallery_counter(text: str) -> bool:
+    """A photo gallery's counter alone on its line: no line of the text. A bare
+    ``1/13`` is a date as much: without a word for the picture or for "of", the slash is
+    set apart by spaces (``1 / 13``)."""
+    found = _GALLERY_COUNTER.fullmatch(text.strip())
+    if found is None or not 1 <= int(found["at"]) <= int(found["all"]):
+        return False
+    return bool(found["word"]) or found["of"].strip() != "/" or found["of"] != found["of"].strip()
 
 
 _COUNT_FIRST = re.compile(r"^\d[\d,.]*\s")

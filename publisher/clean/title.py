@@ -18,6 +18,7 @@ from publisher.clean.shapes import (
     is_body_prose,
     is_prose,
     is_web_address,
+    meta_line,
 )
 
 _SHARED_WORDS = 0.6
@@ -193,6 +194,11 @@ def _climbed_headline(lines: list[Line], start: int, profile: SiteProfile) -> in
     """The headline ``title_from_text`` finds going up from the text's start."""
     climbs = {top: list(_headline_candidates(lines, top, profile)) for top in (start, start - 1)}
     text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
+    # A post's meta line (its date with counts: comments, minutes to read) stands right under
+    # its headline: the lines between it and the text are the post's own, never its headline.
+    over_meta = next((index for index in climbs[start] if meta_line(lines[index + 1].text, profile)), None)
+    if over_meta is not None:
+        return over_meta
     for top, candidates in climbs.items():
         found = _headline_above(lines, top, candidates, profile)
         if found is not None:
@@ -379,7 +385,8 @@ def _over_date_or_byline(lines: list[Line], index: int, profile: SiteProfile) ->
     """A date line or a byline right under ``index``, past share buttons and pictures at
     most: where a headline stands (a teaser's or a caption's line has text under it)."""
     for line in lines[index + 1 : index + 1 + _SIGN_LINES]:
-        if parse_date_line(line.text) or is_attribution(line.text, profile) or is_caps_byline(line.text):
+        dated = parse_date_line(line.text) or meta_line(line.text, profile)
+        if dated or is_attribution(line.text, profile) or is_caps_byline(line.text):
             return True
         if not (line.is_image or line.words <= _WIDGET_WORDS):
             return False
@@ -406,7 +413,7 @@ def _names_alone(line: Line) -> bool:
 def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
     """A date, a byline, a picture or its caption, a kicker or a share button: what may
     stand between a headline and its text."""
-    if line.is_image or line.words <= _WIDGET_WORDS or parse_date_line(line.text):
+    if line.is_image or line.words <= _WIDGET_WORDS or parse_date_line(line.text) or meta_line(line.text, profile):
         return True
     if _PHOTO_CREDIT.search(line.text):
         return True
@@ -497,7 +504,7 @@ def _could_be_headline(line: Line, profile: SiteProfile) -> bool:
         return False
     if _is_breadcrumb(text) or _mostly_figures(text):
         return False
-    if profile.is_chrome(text) or profile.is_end_marker(text) or parse_date_line(text):
+    if profile.is_chrome(text) or profile.is_end_marker(text) or parse_date_line(text) or meta_line(text, profile):
         return False
     return not (
         has_caption_cue(text, profile)
