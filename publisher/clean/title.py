@@ -381,12 +381,17 @@ def _in_title_case(text: str) -> bool:
     return len(words) >= _TITLE_CASE_WORDS and all(word[0].isupper() for word in words)
 
 
+def _dates_a_story(text: str, profile: SiteProfile) -> bool:
+    """A date line, or a post's meta line (its date beside counts of comments or minutes to
+    read): what stands right under a headline, never one."""
+    return parse_date_line(text) is not None or meta_line(text, profile) is not None
+
+
 def _over_date_or_byline(lines: list[Line], index: int, profile: SiteProfile) -> bool:
     """A date line or a byline right under ``index``, past share buttons and pictures at
     most: where a headline stands (a teaser's or a caption's line has text under it)."""
     for line in lines[index + 1 : index + 1 + _SIGN_LINES]:
-        dated = parse_date_line(line.text) or meta_line(line.text, profile)
-        if dated or is_attribution(line.text, profile) or is_caps_byline(line.text):
+        if _dates_a_story(line.text, profile) or is_attribution(line.text, profile) or is_caps_byline(line.text):
             return True
         if not (line.is_image or line.words <= _WIDGET_WORDS):
             return False
@@ -413,7 +418,7 @@ def _names_alone(line: Line) -> bool:
 def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
     """A date, a byline, a picture or its caption, a kicker or a share button: what may
     stand between a headline and its text."""
-    if line.is_image or line.words <= _WIDGET_WORDS or parse_date_line(line.text) or meta_line(line.text, profile):
+    if line.is_image or line.words <= _WIDGET_WORDS or _dates_a_story(line.text, profile):
         return True
     if _PHOTO_CREDIT.search(line.text):
         return True
@@ -504,7 +509,7 @@ def _could_be_headline(line: Line, profile: SiteProfile) -> bool:
         return False
     if _is_breadcrumb(text) or _mostly_figures(text):
         return False
-    if profile.is_chrome(text) or profile.is_end_marker(text) or parse_date_line(text) or meta_line(text, profile):
+    if profile.is_chrome(text) or profile.is_end_marker(text) or _dates_a_story(text, profile):
         return False
     return not (
         has_caption_cue(text, profile)
