@@ -2660,6 +2660,28 @@ def test_a_name_set_apart_under_the_text_or_over_its_box_is_the_byline(tmp_path)
         assert over_list.authors == ("Jane Roe",)
 
 
+_VI_STORY = "\n\n".join(
+    f"Đoạn {n} của bài viết kể về quyết định của hội đồng thành phố đối với cây cầu mới hôm nay." for n in range(5)
+)
+
+
+@pytest.mark.parametrize("label", ["Disclaimer", "Entertainment", "Digitalisierung"])
+def test_one_capitalised_word_under_an_english_text_is_a_label_not_a_byline(tmp_path, label):
+    """Writers in English (or German) sign with two words or more, or a byline's word: one
+    capitalised word alone under the text is a box's label."""
+    article = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\n{_STORY}\n\n{label}\n\nRelated\n{_OTHER_STORIES}")
+    assert article.authors == ()
+
+
+def test_one_word_under_a_vietnamese_text_is_its_writers_pen_name(tmp_path):
+    """Vietnamese papers sign stories with a pen name or a given name of one word (``Trung``)."""
+    article = _story_copy(tmp_path, f"Hội đồng thành phố duyệt kế hoạch xây cầu mới\n\n{_VI_STORY}\n\nTrung\n\nTin liên quan\n")
+    assert article.authors == ("Trung",)
+    # A news agency's name signs a text in any language.
+    english = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\n{_STORY}\n\nReuters\n\nRelated\n{_OTHER_STORIES}")
+    assert english.authors == ("Reuters",)
+
+
 @pytest.mark.parametrize("label", ["Learn More", "LEARN MORE", "Disclaimer"])
 def test_a_byline_by_its_word_above_the_text_outranks_a_line_of_names_under_it(tmp_path, label):
     article = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\nBy Ann Lee\n\n{_STORY}\n\n{label}\n\nMore stories\n")

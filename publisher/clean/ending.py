@@ -8,6 +8,7 @@ from itertools import islice, pairwise
 from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
+from publisher.clean.language import signs_with_one_word
 from publisher.clean.lines import Line, line_key
 from publisher.clean.names import is_caps_byline, looks_like_names, looks_like_uncased_names
 from publisher.clean.profiles import SiteProfile
@@ -17,6 +18,7 @@ from publisher.clean.shapes import (
     credits_helpers,
     ends_sentence,
     has_caption_cue,
+    is_agency_credit,
     is_attribution,
     is_bare_byline_word,
     is_body_prose,
@@ -355,6 +357,7 @@ def split_off_tail(
         credits_helpers(text, profile)
         or _in_a_menu(lines, byline_index, profile)
         or (not evidence.has_extractor and _heads_a_list(lines, byline_index, profile))
+        or _one_word_label(byline, text, lines, profile)
     )
     found = () if names_nobody else byline_names(text, profile)
     names = tuple(name for name in found if not any(ch.isdigit() for ch in name))
@@ -363,6 +366,17 @@ def split_off_tail(
     if any(not (looks_like_names(name) or looks_like_uncased_names(name)) for name in found):
         names = ()
     return lines[:byline_index], names, lines[byline_index + 1 :]
+
+
+def _one_word_label(byline: Line, text: str, lines: list[Line], profile: SiteProfile) -> bool:
+    """One capitalised word alone (``Disclaimer``, ``Entertainment``, ``Topics``) under a
+    text in a language whose writers sign with two words or more, or with a byline's word:
+    a box's label, which ends the text as a byline would and names nobody. A wire service
+    (``Reuters``), initials or an agency in capitals (``PTI``) and a word the page marks as
+    its author stay names; so does a Vietnamese pen name (``Trung``: ``signs_with_one_word``)."""
+    if len(text.split()) != 1 or {"author", "source"} & byline.hints or text == text.upper():
+        return False
+    return not is_agency_credit(text) and not signs_with_one_word(lines)
 
 
 def _credit_under_a_picture(lines: list[Line], index: int, profile: SiteProfile) -> bool:

@@ -20,8 +20,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 
+from publisher.clean.lines import Line
 from publisher.ingest.legacy import vietnamese_score
 
 UNDETERMINED = "und"
@@ -216,3 +218,20 @@ def _normal_tag(tag: str | None) -> str | None:
     rest = parts[1 + len(script) : 2 + len(script)]
     region = [part.upper() if len(part) == 2 else part for part in rest if re.fullmatch(r"[A-Za-z]{2}|\d{3}", part)]
     return "-".join([parts[0].lower(), *script, *region])
+
+
+# Languages whose writers sign a story with one word: a Vietnamese pen name or given name
+# (``Trung``), set alone under the text. Elsewhere a byline names a person in two words or
+# more, or says it is one (``By``); one capitalised word alone is a label (``Disclaimer``,
+# ``Entertainment``). Texts too short to tell keep the one-word byline.
+_ONE_WORD_SIGNATURES = frozenset({"vi"})
+_SIGNATURE_SAMPLE_LINES = 12
+_PROSE_WORDS = 8  # a line of this many words is the text's, not a label's
+
+
+def signs_with_one_word(lines: Sequence[Line]) -> bool:
+    """Whether the language of ``lines``' paragraphs signs stories with one word
+    (``_ONE_WORD_SIGNATURES``), or the text is too short to tell."""
+    prose = [line.text for line in lines if line.words >= _PROSE_WORDS][:_SIGNATURE_SAMPLE_LINES]
+    language = language_of_text("\n".join(prose))
+    return language is None or language in _ONE_WORD_SIGNATURES
