@@ -2660,6 +2660,41 @@ def test_a_name_set_apart_under_the_text_or_over_its_box_is_the_byline(tmp_path)
         assert over_list.authors == ("Jane Roe",)
 
 
+def test_a_bar_parts_the_writer_from_the_paper_printed_beside_the_name(tmp_path):
+    from publisher.clean.names import split_authors
+
+    assert split_authors("Andy Sahadeo | Fox News") == ("Andy Sahadeo",)
+    assert split_authors("Jane Roe and John Doe | The Daily Paper") == ("Jane Roe", "John Doe")
+    article = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n\n{_STORY}\n\nBy Jane Roe | The Daily Paper\n\nRelated\n{_OTHER_STORIES}")
+    assert article.authors == ("Jane Roe",)
+
+
+def test_a_byline_with_the_whole_text_under_it_opens_the_text_and_does_not_end_it():
+    """Where the headline was found too far up, a picture's long caption over the byline
+    reads as the text's first paragraph: the byline under it, with every paragraph of the
+    story below, stands at the head of the text, not at its end."""
+    from publisher.clean.ending import split_off_tail
+    from publisher.clean.evidence import PageEvidence
+    from publisher.clean.lines import Line
+
+    caption = "The mayor, pictured at the opening of the old bridge in 2018, when she was still a member of the council's works committee."
+    story = [f"Paragraph {n} of the story tells what the council decided about the new bridge today." for n in range(8)]
+    related = ["Related", "Storm closes schools across the region", "Mayor opens the new library on Monday"]
+    profile = load_profiles().common
+
+    def split(texts: list[str]):
+        lines = [Line.of_text(number, text) for number, text in enumerate(texts, 1)]
+        return split_off_tail(lines, profile, [], PageEvidence())
+
+    headline = "Council doubles down on the new bridge plan. They just might build it before the election."
+    opening = "Remember the old bridge?"  # a short first line: no paragraph right under the byline
+    text, authors, _ = split([headline, "Updated Nov 19, 9:41 AM", caption, "By Jane Roe", opening, *story, *related])
+    assert authors == () and sum("of the story tells" in line.text for line in text) == 8
+    # Under the text, with other stories' headlines under it, the byline ends the text.
+    text, authors, _ = split([*story, "By Jane Roe", *related])
+    assert authors == ("Jane Roe",) and len(text) == 8
+
+
 _VI_STORY = "\n\n".join(
     f"Đoạn {n} của bài viết kể về quyết định của hội đồng thành phố đối với cây cầu mới hôm nay." for n in range(5)
 )

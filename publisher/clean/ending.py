@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from itertools import islice, pairwise
+from itertools import accumulate, islice, pairwise
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
@@ -37,6 +37,7 @@ _BYLINE_MAX_WORDS = 8
 _PARAGRAPH_WINDOW = 12  # lines under a name-like line where the text's paragraphs may go on
 _PARAGRAPH_WORDS = 30
 _PARAGRAPHS_GOING_ON = 3
+_OPENING_SHARE = 3  # paragraphs under a byline for each above it: it opens the text
 _RESUME_WINDOW = 30  # lines under a line that ends the text where its paragraphs may resume
 _RESUME_PAIRS = 4  # paragraphs right under another paragraph there: the text goes on
 _PERSON_NAME_WORDS = (2, 3)
@@ -321,6 +322,9 @@ def split_off_tail(
             told_cache.append({} if evidence.has_extractor else _words_first_told(lines))
         return told_cache[0]
 
+    # The text's paragraphs above each line: a byline with far more of them under it than
+    # above it opens the text (under a long caption or a teaser read as its first lines).
+    prose_above = list(accumulate((is_body_prose(line) for line in lines), initial=0))
     headline = frozenset(_WORD.findall(title.casefold()))
     candidates = [
         i
@@ -329,6 +333,7 @@ def split_off_tail(
         if (i > last_prose or not _text_goes_on(lines[i + 1 : i + 2]))
         and _is_byline(line, lines[i + 1 : i + 2], profile, trailing=i > last_prose)
         and _has_prose_before(lines[:i])
+        and not (not evidence.has_extractor and _opens_the_text(lines, i, prose_above))
         and not _among_tags(lines, i)
         # A credit after the last paragraph ends the text, whatever the extractor took after it.
         and ((i > last_prose and is_attribution(line.text, profile)) or not _main_text_goes_on(lines, i, after_byline=True))
@@ -658,6 +663,17 @@ def _under_the_standfirst(lines: list[Line], index: int) -> bool:
     if next(above, None) is not None and next(above, None) is not None:
         return False
     return not any(line.main is not None for line in lines)
+
+
+def _opens_the_text(lines: list[Line], index: int, prose_above: list[int]) -> bool:
+    """A byline with more than _OPENING_SHARE times as many of the text's paragraphs under
+    it as above it, and at least _PARAGRAPHS_GOING_ON under it: it stands at the head of the
+    text, under a picture's long caption or another story's teaser taken for the text's
+    first paragraph, not at its end. Under a byline that ends the text come the site's
+    lines and other stories' headlines."""
+    above = prose_above[index]
+    below = prose_above[-1] - prose_above[index + 1]
+    return below >= _PARAGRAPHS_GOING_ON and below > _OPENING_SHARE * above
 
 
 def _has_prose_before(lines: list[Line]) -> bool:

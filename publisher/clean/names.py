@@ -86,6 +86,9 @@ def tidy_name(text: str) -> str:
     if len(text) > _LONGEST_NAME:
         return ""
     name = LABEL_BEFORE_NAMES.sub("", text.strip())
+    # A bar parts a name from what a byline prints beside it (the paper, a date, a role),
+    # never one writer from another (``and``, commas and dashes do that).
+    name = name.split("|", 1)[0] if "|" in name.strip(" |") else name
     name = _GLUED_CONTACT.split(name, maxsplit=1)[0]
     glued = next((m.start() for m in _CASE_JOIN.finditer(name) if _glued_after_name(name[m.start() :])), None)
     name = name[:glued] if glued is not None else name
