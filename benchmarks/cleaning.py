@@ -61,7 +61,8 @@ says it exactly: 4-token shingles of \\w+ tokens, per-page tp/fp/fn, precision a
 averaged over pages, F1 of the two averages; a refused or empty page scores recall 0):
   publisher       the cleaned article's lead (when there is one and it is not a standfirst
                   the cleaner marks apart from the text: CleanResult.lead_apart, the main-text
-                  extractor leaves it out, as the benchmark's people leave out standfirsts),
+                  extractor leaves it out or it stands outside the element holding the text's
+                  paragraphs, as the benchmark's people leave out standfirsts),
                   then the text of its paragraphs, headings, quotes and list items; not the
                   title, not captions. The line under the table scores it with every lead.
   trafilatura     the installed trafilatura, run here on the same files:

@@ -300,6 +300,29 @@ def test_a_standfirst_apart_from_the_text_is_told_from_an_opening_paragraph(tmp_
     assert read_article(dump, profiles).lead_apart is False  # no extractor's verdict on a dump
 
 
+def test_a_standfirst_beside_the_texts_element_is_apart_from_it(tmp_path):
+    """A standfirst the extractor takes in is still apart from the text where it stands
+    outside the element that holds all of the text's paragraphs; the same sentences among
+    those paragraphs are the text's opening, and so are they at the top of the first of
+    the sections a text is set in."""
+    standfirst = "The network grows by a fifth. Buses will reach the eastern suburbs for the first time in a decade."
+    first = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    second = "".join(f"<p>{p[:-1]}, the council's report adds.</p>" for p in PARAGRAPHS)
+    text = first + second
+
+    def page(name: str, under_the_date: str) -> object:
+        body = f"<div class='story'><h1>Council adds twenty bus routes</h1><div>12 November 2019</div>{under_the_date}</div>"
+        return _page(tmp_path, body, "<title>Council adds twenty bus routes</title>", name=name)
+
+    profiles = load_profiles()
+    beside = f"<p>{standfirst}</p><div class='content'><div class='text'>{text}</div></div>"
+    among = f"<div class='content'><div class='text'><p>{standfirst}</p>{text}</div></div>"
+    sections = f"<div class='content'><div class='text'><p>{standfirst}</p>{first}</div><div class='text'>{second}</div></div>"
+    for name, under_the_date, apart in (("beside.html", beside, True), ("among.html", among, False), ("sections.html", sections, False)):
+        result = read_article(page(name, under_the_date), profiles)
+        assert (name, result.article.lead, result.lead_apart) == (name, standfirst, apart)
+
+
 def test_byline_blocks_promotions_and_contacts_stay_out(tmp_path):
     body = (
         "<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)

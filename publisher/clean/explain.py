@@ -22,6 +22,7 @@ class CleanResult:
     # --as-article; a remote image; ...): the build reports each as a warning.
     warnings: tuple[str, ...] = ()
     # The lead is a standfirst printed apart from the article's text (the page's main-text
-    # extractor leaves it out), not the text's opening paragraph: a benchmark whose people
+    # extractor leaves it out, or it stands outside the element holding the text's
+    # paragraphs), not the text's opening paragraph: a benchmark whose people
     # mark the article's body without its standfirst compares the body alone.
     lead_apart: bool = False

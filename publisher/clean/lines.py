@@ -59,6 +59,7 @@ class Line:
     alt: str | None = None
     main: bool | None = None  # the extractor's verdict; None when no extractor ran
     block: int = 0  # the HTML block element holding the line (0: unknown)
+    within: tuple[int, ...] = ()  # the block elements around that one, outermost first
     words: int = field(init=False, compare=False)
     key: str = field(init=False, compare=False)
 

@@ -168,4 +168,5 @@ def _line(page_line: PageLine, extracted: ExtractedText | None, evidence: PageEv
         alt=page_line.alt,
         main=main,
         block=page_line.block,
+        within=page_line.within,
     )

@@ -107,6 +107,7 @@ class PageLine:
     link: bool = False  # all of its text is a link (menus, related articles)
     sourceline: int = 0  # where the block starts in the HTML source
     block: int = 0  # which block element holds it: lines split by <br> share one
+    within: tuple[int, ...] = ()  # the block elements around that one, outermost first
 
 
 # lxml.html's elements, chosen in C: lxml.html's own choice runs Python code for every
@@ -143,7 +144,7 @@ def page_lines(root: etree._Element, page_path: Path | None = None) -> list[Page
 class _Frame:
     """What an element changed on the way in, to undo on the way out."""
 
-    saved: tuple[frozenset[str], int, bool, bool, int]  # hints, heading, item, quote, block
+    saved: tuple[frozenset[str], int, bool, bool, int, tuple[int, ...]]  # hints, heading, item, quote, block, within
     bold: bool  # inside <b>/<strong>
     link: bool  # inside <a href>
     block: bool
@@ -167,6 +168,7 @@ class _LineBuilder:
         self._quote = False
         self._sourceline = 0
         self._block = 0
+        self._within: tuple[int, ...] = ()
         self._blocks_seen = 0
 
     def flush(self) -> None:
@@ -185,7 +187,8 @@ class _LineBuilder:
             hints = hints - {"caption"} if kind == "heading" else hints
             self.lines.append(
                 PageLine(
-                    text, kind, self._heading, hints, all_bold, link=all_link, sourceline=self._sourceline, block=self._block
+                    text, kind, self._heading, hints, all_bold, link=all_link, sourceline=self._sourceline,
+                    block=self._block, within=self._within,
                 )
             )
         self._parts = []
@@ -202,7 +205,7 @@ class _LineBuilder:
     def walk(self, top: etree._Element) -> None:
         frames: list[_Frame] = []
         walker = etree.iterwalk(top, events=("start", "end"))
-        outside = _Frame((frozenset(), 0, False, False, 0), False, False, False)  # never left
+        outside = _Frame((frozenset(), 0, False, False, 0, ()), False, False, False)  # never left
         for event, element in walker:
             if event == "start":
                 frame = self._enter(element, frames[-1] if frames else outside)
@@ -218,7 +221,7 @@ class _LineBuilder:
 
     def _enter(self, element: etree._Element, parent: _Frame) -> _Frame:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        saved = (self._hints, self._heading, self._item, self._quote, self._block)
+        saved = (self._hints, self._heading, self._item, self._quote, self._block, self._within)
         if tag in _SKIPPED or not tag or _is_hidden(element):
             return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         own = _class_hints(element)
@@ -227,7 +230,8 @@ class _LineBuilder:
             self._blocks_seen += 1
             bold = all(cell.tag == "th" for cell in element if isinstance(cell.tag, str) and cell.tag.lower() in _CELLS)
             self.lines.append(PageLine(row, "text", 0, self._hints | own | ROW_HINT, bold,
-                                       sourceline=element.sourceline or self._sourceline, block=self._blocks_seen))
+                                       sourceline=element.sourceline or self._sourceline, block=self._blocks_seen,
+                                       within=(*self._within, self._block)))
             return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         is_block = tag in _BLOCKS
         if is_block or tag in ("br", "img"):
@@ -238,6 +242,7 @@ class _LineBuilder:
             return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         if is_block:
             self._blocks_seen += 1
+            self._within = (*self._within, self._block)
             self._block = self._blocks_seen
             self._hints = self._hints | own
             if tag in _HEADINGS:
@@ -257,7 +262,7 @@ class _LineBuilder:
     def _leave(self, frame: _Frame) -> None:
         if frame.block:
             self.flush()
-            self._hints, self._heading, self._item, self._quote, self._block = frame.saved
+            self._hints, self._heading, self._item, self._quote, self._block, self._within = frame.saved
 
     def _picture(self, element: etree._Element, own: frozenset[str], link: bool) -> None:
         src = image_address(element, self._base_url, self._folder)
