@@ -2683,6 +2683,21 @@ def test_a_name_set_apart_under_the_text_or_over_its_box_is_the_byline(tmp_path)
         assert over_list.authors == ("Jane Roe",)
 
 
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("Tom Davies Associated Press", ("Tom Davies", "Associated Press")),
+        ("Jane Roe Reuters", ("Jane Roe", "Reuters")),
+        ("Mary Clare Jalonick", ("Mary Clare Jalonick",)),  # no service: the name whole
+        ("Jane AP", ("Jane AP",)),  # one word before it may be no whole name
+    ],
+)
+def test_a_wire_service_run_on_after_a_name_is_credited_apart(byline, names):
+    from publisher.clean.names import split_authors
+
+    assert split_authors(byline) == names
+
+
 def test_a_bar_parts_the_writer_from_the_paper_printed_beside_the_name(tmp_path):
     from publisher.clean.names import split_authors
 

@@ -35,6 +35,11 @@ _CREDENTIAL = re.compile(
 LABEL_BEFORE_NAMES = re.compile(r"^[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?\s*:\s+(?=\S)")
 # What pages glue after a name: an e-mail address, an @handle, a phone number.
 _GLUED_CONTACT = re.compile(r"\s*\S+@\S+\.\S+|(?<=[^\W\d_])@\w+|\s*@\w+|\s*\(?\+?\d[\d\s().-]{6,}")
+# The world's wire services by the names bylines print them with, after a writer's name.
+_WIRE_SERVICE_AFTER_NAME = re.compile(
+    r"\s+((?:The )?Associated Press|Agence France-Presse|United Press International|Press Trust of India|Reuters|AFP|AP|"
+    r"Bloomberg|Xinhua|Kyodo|Yonhap|TASS|ANSA|EFE|dpa|PTI|UPI|TTXVN)$"
+)
 # A name of two words or more printed twice; one word twice is a name ("Vũ Vũ").
 _PRINTED_TWICE = re.compile(r"(\S+\s.*\S)\s*\1")
 # A lower-case letter then a capital inside a word: where two elements set side by side run
@@ -68,6 +73,7 @@ def split_authors(byline: str) -> tuple[str, ...]:
     a name (``Staff Writer``), a credential (``MS``, ``PhD``) and what is glued to a name
     (an e-mail address, a phone number, an @handle, a job title) are no name."""
     parts = [part.strip(" .") for part in _NAME_SEPARATORS.split(byline) if part.strip(" .")]
+    parts = [piece for part in parts for piece in _wire_service_apart(part)]
     # The titles set apart from the names go whole ("Jane Doe, AP National Political Writer").
     parts = [part for part in parts if not names_a_role(part)] or parts
     names = [name for name in map(tidy_name, parts) if name and not _CREDENTIAL.fullmatch(name)]
@@ -96,6 +102,16 @@ def tidy_name(text: str) -> str:
     # The name printed twice, as an author's box prints it over its link: once.
     twice = _PRINTED_TWICE.fullmatch(name)
     return twice.group(1) if twice else name
+
+
+def _wire_service_apart(part: str) -> list[str]:
+    """``Tom Davies Associated Press`` -> ``Tom Davies``, ``Associated Press``: a wire
+    service's name printed after a writer's name with no comma between is the service the
+    writer works for, credited beside the name as ``Al Goldis, Associated Press`` is."""
+    match = _WIRE_SERVICE_AFTER_NAME.search(part)
+    if match is None or len(part[: match.start()].split()) < 2:
+        return [part]
+    return [part[: match.start()].strip(), match.group(1)]
 
 
 def _glued_after_name(rest: str) -> bool:
