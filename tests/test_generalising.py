@@ -54,6 +54,23 @@ def _text_of(article: Article) -> str:
 # ------------------------------------------------------------------ metadata first
 
 
+def test_a_blogs_name_in_an_h1_over_the_post_is_no_headline(tmp_path):
+    """The blog's name in an <h1> over every post (its logo) ends the page title too; the
+    post's own <h1> is the headline."""
+    head = ('<title>Council adds twenty bus routes - The Example Blog</title>'
+            '<meta property="og:title" content="Council adds twenty bus routes - The Example Blog">'
+            '<meta property="og:site_name" content="The Example Blog">')
+    body = ('<header><h1 class="title">The Example Blog</h1></header><nav><a href="/">Home</a> <a href="/about">About</a></nav>'
+            '<article><h1 class="entry-title">Council adds twenty bus routes</h1>'
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>")
+    article = read_article(_page(tmp_path, body, head), load_profiles()).article
+    assert article.title == "Council adds twenty bus routes"
+    # A page whose headline is the site's name keeps it.
+    head = '<title>The Example Blog</title><meta property="og:site_name" content="The Example Blog">'
+    body = '<h1>The Example Blog</h1>' + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    assert read_article(_page(tmp_path, body, head, "own.html"), load_profiles(), as_article=True).article.title == "The Example Blog"
+
+
 def test_metadata_gives_headline_date_author_and_language(tmp_path):
     head = "<title>Buses for the east | The Daily Example</title>" + _json_ld({
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council adds twenty bus routes",

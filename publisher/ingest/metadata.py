@@ -85,6 +85,10 @@ def read_metadata(raw_markup: str, root: lxml_html.HtmlElement) -> PageMetadata:
     # An <h1> spells the headline when it says what the page's other titles say; pages
     # also set sidebars' and logos' names in <h1> ("Need a hand?").
     h1s = [text for h1 in list(root.iter("h1"))[:5] if (text := _text(h1)) and _agrees(text, [*named, page_title])]
+    site_name = meta.get("og:site_name") or _publisher_name(article)
+    # A blog's name set in an <h1> over every post is the site's logo, though the page
+    # title ends with it too ("A grant to ... - The GiveWell Blog").
+    h1s = [text for text in h1s if not _only_the_site_name(text, site_name, named)]
     titles = [*named, *h1s]
     return PageMetadata(
         page_title=page_title,
@@ -97,7 +101,7 @@ def read_metadata(raw_markup: str, root: lxml_html.HtmlElement) -> PageMetadata:
         authors=_authors(article, meta, root),
         author_about=_author_about(article),
         sections=_sections(article, meta),
-        site_name=meta.get("og:site_name") or _publisher_name(article),
+        site_name=site_name,
         url=(
             _parsable(meta.get("og:url")) or _parsable(_canonical(root))
             or (_parsable(_first_text(article, "url")) if article else None)
@@ -108,6 +112,14 @@ def read_metadata(raw_markup: str, root: lxml_html.HtmlElement) -> PageMetadata:
         is_article=article is not None or "article:published_time" in meta,
         kind=_kind(types, article is not None),
     )
+
+
+def _only_the_site_name(text: str, site_name: str | None, named: list[str | None]) -> bool:
+    """An <h1> that says the site's name and no more, where no named title is that name."""
+    key = " ".join(text.casefold().split())
+    if not site_name or key != " ".join(site_name.casefold().split()):
+        return False
+    return not any(title and " ".join(title.casefold().split()) == key for title in named)
 
 
 def _agrees(text: str, others: list[str | None]) -> bool:
