@@ -1221,6 +1221,9 @@ def test_a_kicker_without_the_breadcrumbs_home_and_back_links(tmp_path, line, ki
         ("World affairsAsia pacificSunday", "World affairs"),
         ("Sony PlayStation", "Sony PlayStation"),  # a name with a capital inside stays whole
         ("The iPhone years", "The iPhone years"),
+        ("HomeWorld News", "World News"),  # the home link run into the section (separators drawn by CSS)
+        ("Trang chủThời sự", "Thời sự"),
+        ("HomeKit", "HomeKit"),  # one word run on: the home word's own
     ],
 )
 def test_a_kicker_a_copy_ran_into_the_next_crumb_or_the_weekday(tmp_path, line, kicker):

@@ -28,6 +28,9 @@ _BACK = ("quay lại", "trở lại", "trở về", "back", "go back", "zurück"
 _SEPARATORS = " ›»>/|:-–—"
 _ROOT = re.compile(rf"^(?:{alternation(_ROOTS)})(?!\w)", re.IGNORECASE)
 _LEADING = re.compile(rf"^(?:{alternation([*_ROOTS, *_BACK])})(?!\w)", re.IGNORECASE)
+# The home link run into the next crumb's name, as a copy prints a breadcrumb whose
+# separators its style sheet draws (``HomeWorld News``, ``Trang chủThời sự``).
+_GLUED_ROOT = re.compile(rf"^(?:{alternation(_ROOTS)})(?=[^\W\d_])", re.IGNORECASE)
 _TRAILING = re.compile(rf"(?<!\w)(?:{alternation([*_ROOTS, *_BACK])})$", re.IGNORECASE)
 # The day of the week a copy runs into the label before the date ("Giao thôngChủ nhật").
 _WEEKDAYS = (
@@ -75,6 +78,9 @@ def tidy_kicker(text: str) -> str | None:
         if (found := _LEADING.match(text)) and _opens_section(text[found.end() :]):
             crumbs = crumbs or bool(_ROOT.match(text))
             text = text[found.end() :].strip(_SEPARATORS)
+        elif (found := _GLUED_ROOT.match(text)) and _glued_section(text[found.end() :]):
+            crumbs = True
+            text = text[found.end() :]
         if (found := _TRAILING.search(text)) and found.start() > 0:
             head = text[: found.start()]
             if crumbs or head.rstrip(" ")[-1:] in _SEPARATORS.strip():
@@ -123,3 +129,10 @@ def _opens_section(rest: str) -> bool:
     first = rest.lstrip(_SEPARATORS)[:1]
     # A script without capitals (Arabic, Chinese, Hindi, Thai...) opens a name with any letter.
     return not first or first.isupper() or first in "[(<{" or (first.isalpha() and first.lower() == first.upper())
+
+
+def _glued_section(rest: str) -> bool:
+    """A section's name of two words or more opening with a capital right after the home
+    link (``World News``): one capitalised word run on is as often the home link's own
+    word (``HomeKit``, ``HomePod``)."""
+    return rest[:1].isupper() and " " in rest.strip()
