@@ -61,6 +61,18 @@ def test_an_article_in_a_script_without_spaces_is_not_refused_as_a_menu(tmp_path
     assert article.language.split("-")[0] == lang.split("-")[0]
 
 
+@pytest.mark.parametrize("lang", sorted(STORIES))
+def test_a_copys_photo_caption_between_paragraphs_is_no_subheading(tmp_path, lang):
+    """A copy prints the picture's caption as a line between the first two paragraphs:
+    in every script, Thai's (which ends its sentences with no stop) too, it is no heading
+    of the text, and the first paragraph opens the story."""
+    story = STORIES[lang]
+    article = _read(tmp_path, story, "dump")
+    assert not any(type(block).__name__ == "Heading" and story.caption in _text(block) for block in article.body)
+    first = article.lead or _text(article.body[0])
+    assert first.startswith(story.paragraphs[0][:20])
+
+
 # ------------------------------------------------------------------ dates in many languages
 
 

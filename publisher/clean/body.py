@@ -770,8 +770,9 @@ def _is_lead(line: Line, profile: SiteProfile, evidence: PageEvidence, following
         return True
     if line.words < LEAD_MIN_WORDS or has_caption_cue(line.text, profile):
         return False
-    # A sapo may lack its full stop; prose right under it still marks it as the lead.
-    return ends_sentence(line.text) or (following is not None and is_prose(following))
+    # A sapo may lack its full stop; prose right under it still marks it as the lead. Thai
+    # and Lao end a paragraph with no stop: one of theirs is ended by its length.
+    return ends_sentence(line.text) or is_unpunctuated_prose(line) or (following is not None and is_prose(following))
 
 
 def _same_start(text: str, hint: str) -> bool:
