@@ -431,6 +431,11 @@ def test_the_storys_tags_above_or_below_the_text_go_but_a_list_inside_it_stays(t
     text = _text_of(read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article)
     assert "Filed Under" not in text and "Tags:" not in text
     assert "New stops: Oak Street" in text and PARAGRAPHS[-1] in text
+    # After a tag label, the tags as links one after another, with no comma between.
+    linked = "<p>TỪ KHÓA: <a href='/t/1'>xe buýt</a> <a href='/t/2'>Hà Nội</a></p>"
+    body = "<h1>Council adds twenty bus routes</h1><div class='content'>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + linked + "</div>"
+    text = _text_of(read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article)
+    assert "KHÓA" not in text and PARAGRAPHS[-1] in text
 
 
 def test_a_sentence_of_the_text_under_a_picture_is_text_and_a_teaser_under_a_linked_one_is_not(tmp_path):

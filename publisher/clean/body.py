@@ -51,6 +51,14 @@ _CAPTION_UNDER_IMAGE_WORDS = 40
 _TITLE_SUFFIX_CHARS = 40
 _DESCRIPTION_START = 30  # characters of the page's description that find where the lead starts
 _TAG_LABEL_WORDS = 3  # "Filed Under", "Từ khóa", "Tags"
+# The words sites label their tags with, in the languages the cleaner reads: after one of
+# them and a colon, the terms need no commas between them.
+_TAG_LABELS = frozenset([
+    "tags", "tag", "từ khóa", "từ khoá", "nhãn", "filed under", "topics", "keywords", "schlagwörter", "schlagworte",
+    "mots-clés", "étiquettes", "etiquetas", "palabras clave", "tópicos", "argomenti", "trefwoorden", "tagi", "etiketler",
+    "теги", "ключевые слова", "标签", "標籤", "タグ", "태그", "키워드",
+])
+_TAG_LINE_WORDS = 20  # the terms after such a label: more is a sentence that opens with "Tags:"
 _TAG_COUNT = 3
 _TAG_WORDS = 4  # words of one tag
 _REPEATED_SENTENCE_WORDS = 6  # a sentence printed twice by chance is shorter
@@ -321,6 +329,9 @@ def _is_tag_line(text: str) -> bool:
     label, colon, terms = text.partition(":")
     if not colon or not 1 <= len(label.split()) <= _TAG_LABEL_WORDS or ends_sentence(text):
         return False
+    if label.strip().casefold() in _TAG_LABELS and 1 <= len(terms.split()) <= _TAG_LINE_WORDS:
+        # The tags as links, one after another with no comma (a saved page's line of them).
+        return True
     parts = [part.strip() for part in terms.split(",")]
     return len(parts) >= _TAG_COUNT and all(1 <= len(part.split()) <= _TAG_WORDS for part in parts)
 
