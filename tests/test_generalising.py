@@ -873,6 +873,21 @@ def test_floor_leaves_out_the_articles_head_the_extractor_takes_as_text():
     assert [b.text for b in restored.article.body] == [PARAGRAPHS[0], quoting, *PARAGRAPHS[1:]]
 
 
+def test_floor_leaves_out_a_piece_of_the_date_line_the_extractor_takes_apart():
+    """The page sets "Updated ..." in a box of its own on the date's line: the head read it
+    with the date, the extractor as a block; a piece of the head is no lost text."""
+    title = "Council adds twenty bus routes"
+    printed = "Published 17 September 2026 07:31 Updated 17 September 2026 09:12"
+    blocks = ("Updated 17 September 2026 09:12", *PARAGRAPHS)
+    extracted = ExtractedText(tuple(ExtractedBlock("paragraph", text) for text in blocks))
+    lost = CleanResult(article=Article(
+        title=title, body=(Paragraph(PARAGRAPHS[0]),),
+        published=PrintedDate(value=datetime(2026, 9, 17, 7, 31), printed=printed),
+    ))
+    restored = restore_floor(lost, extracted)
+    assert [b.text for b in restored.article.body] == PARAGRAPHS
+
+
 def test_a_short_caption_under_a_picture_inside_the_extractors_text_stays_when_it_left_it_out():
     """The extractor kept the text on both sides of a picture but not its short caption;
     the caption is the picture's, not furniture. A short line under a linked picture (a

@@ -158,6 +158,8 @@ def _is_head(text: str, article: Article) -> bool:
     one that holds only a one-word part (a short name may be a word of a sentence)."""
     rest = " ".join(text.casefold().split())
     parts = [article.title, *article.authors, article.published.printed if article.published else ""]
+    if len(rest.split()) >= 2 and any(rest in " ".join(part.casefold().split()) for part in parts):
+        return True  # a piece of the head (the date line's "Updated ..." set in a box of its own)
     for part in sorted(parts, key=len, reverse=True):
         key = " ".join(part.casefold().split())
         if len(key.split()) >= 2:
