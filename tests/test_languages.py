@@ -140,6 +140,16 @@ def test_the_byline_is_read_in_the_articles_language(tmp_path, lang, shape):
     assert _read(tmp_path, story, shape).authors == (story.author,)
 
 
+@pytest.mark.parametrize(
+    ("lang", "byline"), [("ar", "بقلم: أحمد علي"), ("en", "By: Jane Roe"), ("fr", "Par : Jean Dupont"), ("de", "Von: Max Muster")]
+)
+def test_a_bylines_word_may_take_a_colon(lang, byline):
+    from publisher.clean.shapes import byline_names, is_byline
+
+    assert is_byline(byline, PROFILES.common)
+    assert byline_names(byline, PROFILES.common) == (byline.split(":", 1)[1].strip(),)
+
+
 @pytest.mark.parametrize("shape", ["html", "dump"])
 @pytest.mark.parametrize("lang", sorted(STORIES))
 def test_the_kicker_is_the_breadcrumbs_section_not_its_home_link(tmp_path, lang, shape):

@@ -65,9 +65,10 @@ class SiteProfile:
     @cached_property
     def byline_pattern(self) -> re.Pattern[str]:
         """A byline's opening words, longest first, any case: a label ending with a colon,
-        or a word followed by a space (``By`` opens ``By Jane``, not ``Bystanders``)."""
+        or a word followed by a space (``By`` opens ``By Jane``, not ``Bystanders``); a
+        colon may follow any of them (``By: Jane Roe``, ``بقلم: أحمد علي``, ``Par : Jean``)."""
         labels = "|".join(re.escape(label) for label in self.byline_prefixes) or "(?!)"
-        return re.compile(rf"((?:{labels}))(?:(?<=:)|(?= ))", re.IGNORECASE)
+        return re.compile(rf"((?:{labels})(?: ?:(?!:))?)(?:(?<=:)|(?= ))", re.IGNORECASE)
 
     @cached_property
     def _promotion_pattern(self) -> re.Pattern[str] | None:
