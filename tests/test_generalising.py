@@ -2767,3 +2767,46 @@ def test_a_photo_gallerys_counter_is_no_text(tmp_path):
     assert "Image 1 of" not in _text_of(article)
     assert PARAGRAPHS[1] in _text_of(article)
 
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        # A share counter with its count, run on or apart; a share bar's buttons run together.
+        ("Shares", True),
+        ("858 shares", True),
+        ("195Shares", True),
+        ("Share Tweet Submit", True),
+        ("Share Tweet", True),
+        ("Bookmark and Share", True),
+        # Labels side by side with no call to share may be a subheading's words.
+        ("Print Advertising", False),
+        ("Video Search", False),
+        ("Shares fell sharply", False),
+        ("Share prices", False),
+    ],
+)
+def test_a_share_counter_and_a_share_bar_are_chrome(line, chrome):
+    assert load_profiles().common.is_chrome(line) is chrome
+
+
+def test_a_share_counter_over_the_text_is_not_its_first_paragraph(tmp_path):
+    """A copy: headline, byline, the share counter's label, then the text: the label goes,
+    and the text's first paragraph opens the article."""
+    title = "Council adds twenty bus routes"
+    article = _reader_copy(tmp_path, [title, "By Jane Roe", "19/11/2019 08:30", "Shares", *PARAGRAPHS])
+    assert "Shares" not in _text_of(article)
+    assert article.title == title and (article.lead or "").startswith(PARAGRAPHS[0][:30])
+
+
+def test_a_caption_printed_twice_over_the_text_is_no_lead(tmp_path):
+    """A copy: a picture's alt text and its caption (the same long line twice running) and
+    its credit under the byline are the picture's, not the article's lead; a lead printed
+    once is."""
+    title = "Council adds twenty bus routes"
+    caption = "Buses wait at the new depot on the eastern edge of the city, where twenty routes will start in the spring."
+    article = _reader_copy(tmp_path, [title, "By Jane Roe", "19/11/2019 08:30", caption, caption, "(Image: © Jane Roe)", *PARAGRAPHS])
+    assert article.lead != caption
+    assert not any(isinstance(block, Paragraph) and block.text == caption for block in article.body)
+    once = _reader_copy(tmp_path, [title, "By Jane Roe", "19/11/2019 08:30", *PARAGRAPHS])
+    assert (once.lead or "").startswith(PARAGRAPHS[0][:30])

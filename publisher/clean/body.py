@@ -118,7 +118,7 @@ def read_body(
         following = _next_text(content, index)
         if line.is_image:
             blocks.picture(line)
-        elif lead is None and not blocks.items and _is_lead(line, profile, evidence, following):
+        elif lead is None and not blocks.items and index not in gallery and _is_lead(line, profile, evidence, following):
             blocks.settle_picture()
             lead = line.text
         elif index in gallery or _is_caption(line, profile, blocks.pending, _right_under(content, index)):
