@@ -2810,3 +2810,31 @@ def test_a_caption_printed_twice_over_the_text_is_no_lead(tmp_path):
     assert not any(isinstance(block, Paragraph) and block.text == caption for block in article.body)
     once = _reader_copy(tmp_path, [title, "By Jane Roe", "19/11/2019 08:30", *PARAGRAPHS])
     assert (once.lead or "").startswith(PARAGRAPHS[0][:30])
+
+
+_GALLERY_CAPTION = "In this Sunday, Nov. 10, 2019, photograph, a row of new buses waits at the depot on the eastern edge of the city."
+
+
+def test_a_caption_printed_twice_running_is_no_start_of_the_text_nor_a_standfirst(tmp_path):
+    """A copy whose top picture opens a gallery: the caption printed twice running (the
+    picture's alt text and its caption), credits, the gallery's counter and buttons, then
+    the headline again over the text. The caption does not start the text (the climb
+    would stop at the counter over it), and under the headline it is no standfirst."""
+    menu = ["Home", "News", "Sports", "Business", "Weather", "Opinion"]
+    title = "Council adds twenty bus routes"
+    cap, credit = _GALLERY_CAPTION, "Photo: Jane Roe, AP"
+    gallery = [cap, cap, credit, credit, "Image 1 of / 9", "Caption", "Close", "Image 1 of 9", cap, cap, credit]
+    lines = [*menu, title, "By Jane Roe", "Published 4:00 am CST, Wednesday, November 20, 2019", *gallery, title,
+             "1 / 9", "Back to Gallery", *TEXT]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    assert article.title == title
+    assert article.lead == TEXT[0]
+
+
+def test_a_headline_printed_twice_running_is_still_the_headline(tmp_path):
+    """Only a paragraph's length printed twice running is a picture's: a headline printed
+    twice (a breadcrumb's last entry over it) stays the headline."""
+    title = "Council adds twenty bus routes"
+    lines = ["Home", "News", "Sports", title, title, "By Jane Roe", "Published 4:00 am CST, Wednesday, November 20, 2019", *TEXT]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    assert article.title == title and article.lead == TEXT[0]

@@ -386,12 +386,14 @@ def _byline(under_text: tuple[str, ...], above_text: tuple[str, ...], profile: S
 def _standfirst(between: list[Line], profile: SiteProfile) -> Line | None:
     """The paragraph right under the first of a headline printed twice, past its date line:
     the page's standfirst, which the text under the second copy does not repeat."""
-    for line in between[:_STANDFIRST_WINDOW]:
+    for index, line in enumerate(between[:_STANDFIRST_WINDOW]):
         if line.is_image or not line.text.strip() or head_date(line, profile) is not None:
             continue
         if _is_head_label(line):
             continue  # the byline, the site's name or address (a reader view prints them there)
-        return line if is_prose(line) and ends_sentence(line.text) and not line.link else None
+        # A line printed twice running is a picture's alt text and caption, never a standfirst.
+        twice = index + 1 < len(between) and between[index + 1].key == line.key
+        return line if is_prose(line) and ends_sentence(line.text) and not line.link and not twice else None
     return None
 
 
