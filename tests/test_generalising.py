@@ -2779,6 +2779,7 @@ def test_a_photo_gallerys_counter_is_no_text(tmp_path):
         ("Share Tweet Submit", True),
         ("Share Tweet", True),
         ("Bookmark and Share", True),
+        ("Back to Gallery", True),
         # Labels side by side with no call to share may be a subheading's words.
         ("Print Advertising", False),
         ("Video Search", False),
@@ -2829,6 +2830,17 @@ def test_a_caption_printed_twice_running_is_no_start_of_the_text_nor_a_standfirs
     article = read_article(_copy(tmp_path, lines), load_profiles()).article
     assert article.title == title
     assert article.lead == TEXT[0]
+
+
+def test_a_gallery_s_button_under_the_headline_printed_again_is_no_headline(tmp_path):
+    """The same gallery, its button back to the story between the headline printed again
+    and the text: the headline is found over it."""
+    menu = ["Home", "News", "Sports", "Business", "Weather", "Opinion"]
+    title = "Council adds twenty bus routes"
+    cap = _GALLERY_CAPTION
+    lines = [*menu, title, "By Jane Roe", "Published 4:00 am CST, Wednesday, November 20, 2019", cap, cap,
+             "Photo: Jane Roe, AP", "Photo: Jane Roe, AP", title, "1 / 9", "Back to Gallery", *TEXT]
+    assert read_article(_copy(tmp_path, lines), load_profiles()).article.title == title
 
 
 def test_a_headline_printed_twice_running_is_still_the_headline(tmp_path):
