@@ -2850,3 +2850,16 @@ def test_a_headline_printed_twice_running_is_still_the_headline(tmp_path):
     lines = ["Home", "News", "Sports", title, title, "By Jane Roe", "Published 4:00 am CST, Wednesday, November 20, 2019", *TEXT]
     article = read_article(_copy(tmp_path, lines), load_profiles()).article
     assert article.title == title and article.lead == TEXT[0]
+
+
+def test_the_byline_printed_again_under_the_text_is_not_text(tmp_path):
+    """An author's box under the text prints the byline's name again (in capitals, say):
+    no line of the text. A paragraph that names the author among other words stays."""
+    title = "Council adds twenty bus routes"
+    mention = "Jane Roe, who covers the city council, asked the mayor about the new routes on Tuesday evening."
+    lines = ["Home", "News", title, "By Jane Roe", "19/11/2019 08:30", "Jane Roe", "Contributing Writer", *TEXT, mention,
+             "JANE ROE", "Contributing Writer"]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    texts = [getattr(block, "text", "").casefold() for block in article.body]
+    assert "jane roe" not in texts and mention.casefold() in texts

@@ -73,7 +73,7 @@ from publisher.clean.title import (
 from publisher.clean.unicode import tidy_line
 from publisher.clean.wrapping import unwrap
 from publisher.errors import NotAnArticleError
-from publisher.model import Article, Paragraph, PrintedDate, Source
+from publisher.model import Article, Block, Heading, Paragraph, PrintedDate, Source
 
 _SCRIPT_LINES = 20  # lines of the text whose script a kicker's is compared with
 _HEAD_WINDOW = 6  # lines before the title that may hold its kicker and date
@@ -101,6 +101,9 @@ def refuse_overlong_page(count: int, path: Path | None) -> None:
             f"{count} lines of text is more than one article's page shows (limit {MAX_PAGE_LINES}): a data dump or a listing?",
             path,
         )
+
+
+_BYLINE_AGAIN = "the byline printed again (an author's box)"
 
 
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
@@ -245,11 +248,13 @@ def clean_lines(
     printed = checked_against_metadata(
         _byline(under_text, above_text, profile), evidence.authors, lambda name: any(name in line.text for line in lines)
     )
+    authors = _without_site_names(printed or _metadata_authors(evidence.authors), title.site_name)
+    body = _without_byline_again(body, authors, body_lines, dropped)
     article = Article(
         title=title.text,
         kicker=kicker,
         published=_published(published or between.published or above.published or _stamp(tail), evidence, profile),
-        authors=_without_site_names(printed or _metadata_authors(evidence.authors), title.site_name),
+        authors=authors,
         source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
         body=tuple(body),
@@ -310,6 +315,24 @@ def _furniture_over_text(line: Line, profile: SiteProfile) -> bool:
         or looks_like_names(line.text)
         or has_caption_cue(line.text, profile)
     )
+
+
+def _without_byline_again(
+    body: list[Block], authors: tuple[str, ...], body_lines: list[Line], dropped: list[Dropped]
+) -> list[Block]:
+    """``body`` without a paragraph or subheading that is one of the article's authors'
+    names and nothing else (case aside: ``JANE ROE`` under the text): the byline printed
+    again by an author's box or a card beside the text, never a line of the text."""
+    names = {line_key(name) for name in authors}
+
+    def is_name(block: Block) -> bool:
+        return isinstance(block, (Paragraph, Heading)) and line_key(block.text) in names
+
+    if not any(is_name(block) for block in body):
+        return body
+    again = {line_key(block.text) for block in body if isinstance(block, (Paragraph, Heading)) and is_name(block)}
+    dropped.extend(Dropped(line.number, line.text, _BYLINE_AGAIN) for line in body_lines if line.key in again)
+    return [block for block in body if not is_name(block)]
 
 
 def _without_site_names(authors: tuple[str, ...], site_name: str | None) -> tuple[str, ...]:
