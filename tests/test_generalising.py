@@ -2863,3 +2863,20 @@ def test_the_byline_printed_again_under_the_text_is_not_text(tmp_path):
     assert article.authors == ("Jane Roe",)
     texts = [getattr(block, "text", "").casefold() for block in article.body]
     assert "jane roe" not in texts and mention.casefold() in texts
+
+
+def test_a_byline_under_the_date_is_the_stamp_not_a_subheading(tmp_path):
+    """Headline, standfirst, a newsletter's box, the date, then ``By Jane Roe`` over the
+    text: the byline is read, and the text does not open with it. A byline's word inside
+    a sentence under a date (no names only) stays text."""
+    title = "Council adds twenty bus routes"
+    standfirst = "The largest change to the network in a decade will reach the eastern edge of the city first."
+    promo = ["Breaking News Emails", "Get breaking news alerts and special reports, delivered weekday mornings.", "SUBSCRIBE"]
+    lines = ["News", title, standfirst, *promo, "Nov. 19, 2019, 8:41 AM UTC", "By Jane Roe", *TEXT]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    assert "By Jane Roe" not in [getattr(block, "text", "") for block in article.body]
+    sentence = "By Tuesday evening the council had voted to add twenty routes across the city."
+    lines = ["News", title, "By Jane Roe", "Nov. 19, 2019, 8:41 AM UTC", sentence, *TEXT]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    assert article.authors == ("Jane Roe",) and sentence in [article.lead, *(getattr(b, "text", "") for b in article.body)]
