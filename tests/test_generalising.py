@@ -2780,6 +2780,7 @@ def test_a_photo_gallerys_counter_is_no_text(tmp_path):
         ("Share Tweet", True),
         ("Bookmark and Share", True),
         ("Back to Gallery", True),
+        ("Caption", True),
         # Labels side by side with no call to share may be a subheading's words.
         ("Print Advertising", False),
         ("Video Search", False),
