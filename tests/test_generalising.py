@@ -2781,6 +2781,9 @@ def test_a_photo_gallerys_counter_is_no_text(tmp_path):
         ("Bookmark and Share", True),
         ("Back to Gallery", True),
         ("Caption", True),
+        ("More:", True),
+        ("More On:", True),
+        ("More than twenty routes", False),
         # Labels side by side with no call to share may be a subheading's words.
         ("Print Advertising", False),
         ("Video Search", False),
