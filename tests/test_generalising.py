@@ -2884,3 +2884,15 @@ def test_a_byline_under_the_date_is_the_stamp_not_a_subheading(tmp_path):
     lines = ["News", title, "By Jane Roe", "Nov. 19, 2019, 8:41 AM UTC", sentence, *TEXT]
     article = read_article(_copy(tmp_path, lines), load_profiles()).article
     assert article.authors == ("Jane Roe",) and sentence in [article.lead, *(getattr(b, "text", "") for b in article.body)]
+
+
+def test_an_agency_alone_on_its_line_is_a_pictures_credit_not_text(tmp_path):
+    """A copy: a caption and ``GETTY`` under it between two paragraphs: the credit is no
+    subheading or paragraph of the text; an agency named inside a sentence stays text."""
+    title = "Council adds twenty bus routes"
+    sentence = "Photographers from Getty and AP waited outside the council chamber for the vote to end."
+    lines = ["News", title, "By Jane Roe", "19/11/2019 08:30", TEXT[0], TEXT[1], "Buses at the depot", "GETTY", *TEXT[2:],
+             sentence]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    texts = [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
+    assert "GETTY" not in texts and sentence in texts

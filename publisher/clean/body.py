@@ -115,6 +115,8 @@ def read_body(
     if text_mode:
         gallery |= {index + step for index in _alt_over_caption(content, profile) for step in (0, 1)}
         gallery |= _long_caption_printed_twice(content, profile)
+        # A wire service or picture library alone on its line (``GETTY``, ``AP``): a picture's credit.
+        gallery |= {index for index, line in enumerate(content) if line.kind == "text" and is_agency_credit(line.text)}
     for index, line in enumerate(content):
         following = _next_text(content, index)
         if line.is_image:
