@@ -2784,6 +2784,13 @@ def test_a_photo_gallerys_counter_is_no_text(tmp_path):
         ("More:", True),
         ("More On:", True),
         ("More than twenty routes", False),
+        # A text-mode browser's form: empty fields and buttons in brackets.
+        ("[                    ] [Sign up]", True),
+        ("[ ]Sign Up", True),
+        ("[ ]", True),
+        ("Your Email Address", True),
+        ("[Editor's note: the vote was moved to Tuesday]", False),
+        ("...", False),
         # Labels side by side with no call to share may be a subheading's words.
         ("Print Advertising", False),
         ("Video Search", False),
@@ -2896,3 +2903,12 @@ def test_an_agency_alone_on_its_line_is_a_pictures_credit_not_text(tmp_path):
     article = read_article(_copy(tmp_path, lines), load_profiles()).article
     texts = [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
     assert "GETTY" not in texts and sentence in texts
+
+
+def test_topics_over_a_storys_tags_end_the_text(tmp_path):
+    """``Topics`` and the tags under it, after the text: no part of it."""
+    title = "Council adds twenty bus routes"
+    lines = ["News", title, "By Jane Roe", "19/11/2019 08:30", *TEXT, "Topics", "Health", "Transport",
+             "Comments are subject to our community guidelines, which can be viewed here.", "Popular Articles"]
+    texts = [getattr(block, "text", "") for block in read_article(_copy(tmp_path, lines), load_profiles()).article.body]
+    assert "Topics" not in texts and "Transport" not in texts and TEXT[-1] in texts

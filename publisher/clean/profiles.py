@@ -44,6 +44,19 @@ def _key(text: str) -> str:
     return line_key(text)
 
 
+# A form as w3m prints it: an empty field in brackets, a button's label in brackets.
+_EMPTY_FIELD = re.compile(r"\[\s*\]")
+_BUTTON = re.compile(r"\[([^\[\]]+)\]")
+
+
+def _without_form_boxes(line: str) -> str:
+    """``[          ] [Sign up]`` -> ``Sign up``: a text-mode browser's form, its fields and
+    its buttons' brackets taken off, so its labels read as any copy prints them."""
+    if "[" not in line:
+        return line
+    return _BUTTON.sub(r"\1", _EMPTY_FIELD.sub(" ", line)).strip()
+
+
 @dataclass(frozen=True)
 class SiteProfile:
     name: str
@@ -125,7 +138,10 @@ class SiteProfile:
         """A chrome line, or a line of chrome labels run together with bars and counts
         ("Posted in News | Permalink | 10 Comments"), with commas, or side by side
         ("Terms of Service Privacy Notice")."""
-        key = _key(line)
+        unboxed = _without_form_boxes(line)
+        key = _key(unboxed)
+        if not key and unboxed != line.strip():
+            return True  # a form's empty fields alone ("[ ]"), as w3m prints them
         if key in self.chrome_lines or (_DIGIT.search(key) and _COUNT.sub("", key) in self.chrome_lines):
             return True  # "0 Bình luận", "0CHIA SẺ": a widget's label after its count
         if "," in key and all(part.strip() in self.chrome_lines for part in key.split(",")):
