@@ -2779,6 +2779,8 @@ def test_a_photo_gallerys_counter_is_no_text(tmp_path):
         ("Share Tweet Submit", True),
         ("Share Tweet", True),
         ("Bookmark and Share", True),
+        ("Share on Email", True),
+        ("Buffer", True),
         ("Back to Gallery", True),
         ("Caption", True),
         ("More:", True),
