@@ -2876,6 +2876,7 @@ def test_the_byline_printed_again_under_the_text_is_not_text(tmp_path):
     assert article.authors == ("Jane Roe",)
     texts = [getattr(block, "text", "").casefold() for block in article.body]
     assert "jane roe" not in texts and mention.casefold() in texts
+    assert "contributing writer" not in texts  # the box's job title under the name goes with it
 
 
 def test_a_byline_under_the_date_is_the_stamp_not_a_subheading(tmp_path):

@@ -32,7 +32,7 @@ from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, in_menu_above, in_menu_printed_twice, read_head, url_section
 from publisher.clean.language import detect_language, main_script
 from publisher.clean.lines import ROW_HINT, Line, data_row, line_key
-from publisher.clean.names import checked_against_metadata, looks_like_names, split_authors, without_site_name
+from publisher.clean.names import checked_against_metadata, is_job_title, looks_like_names, split_authors, without_site_name
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
     decide,
@@ -330,9 +330,20 @@ def _without_byline_again(
 
     if not any(is_name(block) for block in body):
         return body
-    again = {line_key(block.text) for block in body if isinstance(block, (Paragraph, Heading)) and is_name(block)}
+    # The job title the box prints under the name (``Contributing Writer``) goes with it.
+    gone = {
+        index + step
+        for index, block in enumerate(body) if is_name(block)
+        for step in (0, 1)
+        if step == 0 or (index + 1 < len(body) and _is_job_title_block(body[index + 1]))
+    }
+    again = {line_key(body[index].text) for index in gone}  # type: ignore[union-attr]
     dropped.extend(Dropped(line.number, line.text, _BYLINE_AGAIN) for line in body_lines if line.key in again)
-    return [block for block in body if not is_name(block)]
+    return [block for index, block in enumerate(body) if index not in gone]
+
+
+def _is_job_title_block(block: Block) -> bool:
+    return isinstance(block, (Paragraph, Heading)) and is_job_title(block.text)
 
 
 def _without_site_names(authors: tuple[str, ...], site_name: str | None) -> tuple[str, ...]:
