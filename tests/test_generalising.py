@@ -2902,3 +2902,151 @@ def test_a_photo_gallerys_counter_is_no_text(tmp_path):
     assert "Image 1 of" not in _text_of(article)
     assert PARAGRAPHS[1] in _text_of(article)
 
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        # A share counter with its count, run on or apart; a share bar's buttons run together.
+        ("Shares", True),
+        ("858 shares", True),
+        ("195Shares", True),
+        ("Share Tweet Submit", True),
+        ("Share Tweet", True),
+        ("Bookmark and Share", True),
+        ("Share on Email", True),
+        ("Buffer", True),
+        ("Back to Gallery", True),
+        ("Caption", True),
+        ("More:", True),
+        ("More On:", True),
+        ("More than twenty routes", False),
+        # A text-mode browser's form: empty fields and buttons in brackets.
+        ("[                    ] [Sign up]", True),
+        ("[ ]Sign Up", True),
+        ("[ ]", True),
+        ("Your Email Address", True),
+        ("[Editor's note: the vote was moved to Tuesday]", False),
+        ("...", False),
+        # Labels side by side with no call to share may be a subheading's words.
+        ("Print Advertising", False),
+        ("Video Search", False),
+        ("Shares fell sharply", False),
+        ("Share prices", False),
+    ],
+)
+def test_a_share_counter_and_a_share_bar_are_chrome(line, chrome):
+    assert load_profiles().common.is_chrome(line) is chrome
+
+
+def test_a_share_counter_over_the_text_is_not_its_first_paragraph(tmp_path):
+    """A copy: headline, byline, the share counter's label, then the text: the label goes,
+    and the text's first paragraph opens the article."""
+    title = "Council adds twenty bus routes"
+    article = _reader_copy(tmp_path, [title, "By Jane Roe", "19/11/2019 08:30", "Shares", *PARAGRAPHS])
+    assert "Shares" not in _text_of(article)
+    assert article.title == title and (article.lead or "").startswith(PARAGRAPHS[0][:30])
+
+
+def test_a_caption_printed_twice_over_the_text_is_no_lead(tmp_path):
+    """A copy: a picture's alt text and its caption (the same long line twice running) and
+    its credit under the byline are the picture's, not the article's lead; a lead printed
+    once is."""
+    title = "Council adds twenty bus routes"
+    caption = "Buses wait at the new depot on the eastern edge of the city, where twenty routes will start in the spring."
+    article = _reader_copy(tmp_path, [title, "By Jane Roe", "19/11/2019 08:30", caption, caption, "(Image: © Jane Roe)", *PARAGRAPHS])
+    assert article.lead != caption
+    assert not any(isinstance(block, Paragraph) and block.text == caption for block in article.body)
+    once = _reader_copy(tmp_path, [title, "By Jane Roe", "19/11/2019 08:30", *PARAGRAPHS])
+    assert (once.lead or "").startswith(PARAGRAPHS[0][:30])
+
+
+_GALLERY_CAPTION = "In this Sunday, Nov. 10, 2019, photograph, a row of new buses waits at the depot on the eastern edge of the city."
+
+
+def test_a_caption_printed_twice_running_is_no_start_of_the_text_nor_a_standfirst(tmp_path):
+    """A copy whose top picture opens a gallery: the caption printed twice running (the
+    picture's alt text and its caption), credits, the gallery's counter and buttons, then
+    the headline again over the text. The caption does not start the text (the climb
+    would stop at the counter over it), and under the headline it is no standfirst."""
+    menu = ["Home", "News", "Sports", "Business", "Weather", "Opinion"]
+    title = "Council adds twenty bus routes"
+    cap, credit = _GALLERY_CAPTION, "Photo: Jane Roe, AP"
+    gallery = [cap, cap, credit, credit, "Image 1 of / 9", "Caption", "Close", "Image 1 of 9", cap, cap, credit]
+    lines = [*menu, title, "By Jane Roe", "Published 4:00 am CST, Wednesday, November 20, 2019", *gallery, title,
+             "1 / 9", "Back to Gallery", *TEXT]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    assert article.title == title
+    assert article.lead == TEXT[0]
+
+
+def test_a_gallery_s_button_under_the_headline_printed_again_is_no_headline(tmp_path):
+    """The same gallery, its button back to the story between the headline printed again
+    and the text: the headline is found over it."""
+    menu = ["Home", "News", "Sports", "Business", "Weather", "Opinion"]
+    title = "Council adds twenty bus routes"
+    cap = _GALLERY_CAPTION
+    lines = [*menu, title, "By Jane Roe", "Published 4:00 am CST, Wednesday, November 20, 2019", cap, cap,
+             "Photo: Jane Roe, AP", "Photo: Jane Roe, AP", title, "1 / 9", "Back to Gallery", *TEXT]
+    assert read_article(_copy(tmp_path, lines), load_profiles()).article.title == title
+
+
+def test_a_headline_printed_twice_running_is_still_the_headline(tmp_path):
+    """Only a paragraph's length printed twice running is a picture's: a headline printed
+    twice (a breadcrumb's last entry over it) stays the headline."""
+    title = "Council adds twenty bus routes"
+    lines = ["Home", "News", "Sports", title, title, "By Jane Roe", "Published 4:00 am CST, Wednesday, November 20, 2019", *TEXT]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    assert article.title == title and article.lead == TEXT[0]
+
+
+def test_the_byline_printed_again_under_the_text_is_not_text(tmp_path):
+    """An author's box under the text prints the byline's name again (in capitals, say):
+    no line of the text. A paragraph that names the author among other words stays."""
+    title = "Council adds twenty bus routes"
+    mention = "Jane Roe, who covers the city council, asked the mayor about the new routes on Tuesday evening."
+    lines = ["Home", "News", title, "By Jane Roe", "19/11/2019 08:30", "Jane Roe", "Contributing Writer", *TEXT, mention,
+             "JANE ROE", "Contributing Writer"]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    texts = [getattr(block, "text", "").casefold() for block in article.body]
+    assert "jane roe" not in texts and mention.casefold() in texts
+    assert "contributing writer" not in texts  # the box's job title under the name goes with it
+
+
+def test_a_byline_under_the_date_is_the_stamp_not_a_subheading(tmp_path):
+    """Headline, standfirst, a newsletter's box, the date, then ``By Jane Roe`` over the
+    text: the byline is read, and the text does not open with it. A byline's word inside
+    a sentence under a date (no names only) stays text."""
+    title = "Council adds twenty bus routes"
+    standfirst = "The largest change to the network in a decade will reach the eastern edge of the city first."
+    promo = ["Breaking News Emails", "Get breaking news alerts and special reports, delivered weekday mornings.", "SUBSCRIBE"]
+    lines = ["News", title, standfirst, *promo, "Nov. 19, 2019, 8:41 AM UTC", "By Jane Roe", *TEXT]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    assert "By Jane Roe" not in [getattr(block, "text", "") for block in article.body]
+    sentence = "By Tuesday evening the council had voted to add twenty routes across the city."
+    lines = ["News", title, "By Jane Roe", "Nov. 19, 2019, 8:41 AM UTC", sentence, *TEXT]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    assert article.authors == ("Jane Roe",) and sentence in [article.lead, *(getattr(b, "text", "") for b in article.body)]
+
+
+def test_an_agency_alone_on_its_line_is_a_pictures_credit_not_text(tmp_path):
+    """A copy: a caption and ``GETTY`` under it between two paragraphs: the credit is no
+    subheading or paragraph of the text; an agency named inside a sentence stays text."""
+    title = "Council adds twenty bus routes"
+    sentence = "Photographers from Getty and AP waited outside the council chamber for the vote to end."
+    lines = ["News", title, "By Jane Roe", "19/11/2019 08:30", TEXT[0], TEXT[1], "Buses at the depot", "GETTY", *TEXT[2:],
+             sentence]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    texts = [block.text for block in article.body if isinstance(block, (Paragraph, Heading))]
+    assert "GETTY" not in texts and sentence in texts
+
+
+def test_topics_over_a_storys_tags_end_the_text(tmp_path):
+    """``Topics`` and the tags under it, after the text: no part of it."""
+    title = "Council adds twenty bus routes"
+    lines = ["News", title, "By Jane Roe", "19/11/2019 08:30", *TEXT, "Topics", "Health", "Transport",
+             "Comments are subject to our community guidelines, which can be viewed here.", "Popular Articles"]
+    texts = [getattr(block, "text", "") for block in read_article(_copy(tmp_path, lines), load_profiles()).article.body]
+    assert "Topics" not in texts and "Transport" not in texts and TEXT[-1] in texts

@@ -8,7 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from publisher.clean.dates import split_date
+from publisher.clean.dates import parse_date_line, split_date
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.head import date_stamp, head_date
@@ -48,6 +48,7 @@ from publisher.model import (
 
 _BULLET = re.compile(r"^[-–•+]\s+\S")
 _CAPTION_UNDER_IMAGE_WORDS = 40
+_STAMP_BYLINE_WORDS = 8
 _TITLE_SUFFIX_CHARS = 40
 _DESCRIPTION_START = 30  # characters of the page's description that find where the lead starts
 _TAG_LABEL_WORDS = 3  # "Filed Under", "Từ khóa", "Tags"
@@ -122,11 +123,13 @@ def read_body(
     if text_mode:
         gallery |= {index + step for index in _alt_over_caption(content, profile) for step in (0, 1)}
         gallery |= _long_caption_printed_twice(content, profile)
+        # A wire service or picture library alone on its line (``GETTY``, ``AP``): a picture's credit.
+        gallery |= {index for index, line in enumerate(content) if line.kind == "text" and is_agency_credit(line.text)}
     for index, line in enumerate(content):
         following = _next_text(content, index)
         if line.is_image:
             blocks.picture(line)
-        elif lead is None and not blocks.items and _is_lead(line, profile, evidence, following):
+        elif lead is None and not blocks.items and index not in gallery and _is_lead(line, profile, evidence, following):
             blocks.settle_picture()
             lead = line.text
         elif index in gallery or _is_caption(line, profile, blocks.pending, _right_under(content, index)):
@@ -435,6 +438,11 @@ def _sort_out(
             authors = authors or names
             published = published or _byline_date(line.text)
             dropped.append(Dropped(line.number, line.text, "byline above the text (read as the authors)"))
+        elif index < DATE_WINDOW and _is_byline_under_date(lines, index, profile):
+            # The story's stamp, its date then its byline: a byline's word names the writers
+            # more surely than a line of capitals or names read above the date.
+            authors = _names_only(byline_names(line.text, profile)) or authors
+            dropped.append(Dropped(line.number, line.text, "byline under the date (read as the authors)"))
         elif near_top and authors and _in_byline_block(line):
             dropped.append(Dropped(line.number, line.text, "byline above the text (the author's box)"))
         elif is_gallery_counter(line.text):
@@ -593,6 +601,15 @@ def _is_marked_byline(line: Line, profile: SiteProfile) -> bool:
     """A byline that says it is one: opened by a byline's word (``By``, ``Von``) or marked
     up as the author's; neither capitals nor names alone, which a dateline shares."""
     return line.words <= 8 and not is_agency_credit(line.text) and (is_byline(line.text, profile) or "author" in line.hints)
+
+
+def _is_byline_under_date(lines: list[Line], index: int, profile: SiteProfile) -> bool:
+    """A byline opened by its word (``By Jane Roe``), names only, right under a date line:
+    the story's stamp, never a subheading of its text."""
+    line = lines[index]
+    if index == 0 or line.words > _STAMP_BYLINE_WORDS or line.kind == "heading" or not is_byline(line.text, profile):
+        return False
+    return bool(profile.byline_pattern.match(line.text)) and parse_date_line(lines[index - 1].text) is not None
 
 
 def _is_top_byline(line: Line, following: Line | None, profile: SiteProfile) -> bool:

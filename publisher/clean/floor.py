@@ -217,6 +217,7 @@ _RECOGNISED_RULES = frozenset({
     "contact line (an address or a handle)",
     "byline above the text (read as the authors)",
     "byline above the text (the author's box)",
+    "the byline printed again (an author's box)",
     "date stamp in the text (read as the date)",
     "date line under the headline (another date of the story)",
     "the post's meta line (counts, section, byline)",

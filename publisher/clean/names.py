@@ -205,6 +205,12 @@ def names_a_role(text: str) -> bool:
     return _ROLE_WORDS.search(text) is not None
 
 
+def is_job_title(text: str) -> bool:
+    """``Contributing Writer``, ``Senior Contributor``: a job title alone, its words all a
+    role's or a role's modifiers."""
+    return _only_role_words(text)
+
+
 def _only_role_words(text: str) -> bool:
     words = [word.strip(".,").casefold() for word in text.split()]
     return bool(words) and names_a_role(text) and all(word in _ROLE_MODIFIERS or _ROLE_WORDS.fullmatch(word) for word in words)

@@ -32,7 +32,7 @@ from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, in_menu_above, in_menu_printed_twice, read_head, url_section
 from publisher.clean.language import detect_language, main_script
 from publisher.clean.lines import ROW_HINT, Line, data_row, line_key
-from publisher.clean.names import checked_against_metadata, looks_like_names, split_authors, without_site_name
+from publisher.clean.names import checked_against_metadata, is_job_title, looks_like_names, split_authors, without_site_name
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
     decide,
@@ -73,7 +73,7 @@ from publisher.clean.title import (
 from publisher.clean.unicode import tidy_line
 from publisher.clean.wrapping import unwrap
 from publisher.errors import NotAnArticleError
-from publisher.model import Article, Paragraph, PrintedDate, Source
+from publisher.model import Article, Block, Heading, Paragraph, PrintedDate, Source
 
 _SCRIPT_LINES = 20  # lines of the text whose script a kicker's is compared with
 _HEAD_WINDOW = 6  # lines before the title that may hold its kicker and date
@@ -101,6 +101,9 @@ def refuse_overlong_page(count: int, path: Path | None) -> None:
             f"{count} lines of text is more than one article's page shows (limit {MAX_PAGE_LINES}): a data dump or a listing?",
             path,
         )
+
+
+_BYLINE_AGAIN = "the byline printed again (an author's box)"
 
 
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
@@ -245,11 +248,13 @@ def clean_lines(
     printed = checked_against_metadata(
         _byline(under_text, above_text, profile), evidence.authors, lambda name: any(name in line.text for line in lines)
     )
+    authors = _without_site_names(printed or _metadata_authors(evidence.authors), title.site_name)
+    body = _without_byline_again(body, authors, body_lines, dropped)
     article = Article(
         title=title.text,
         kicker=kicker,
         published=_published(published or between.published or above.published or _stamp(tail), evidence, profile),
-        authors=_without_site_names(printed or _metadata_authors(evidence.authors), title.site_name),
+        authors=authors,
         source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
         body=tuple(body),
@@ -311,6 +316,35 @@ def _furniture_over_text(line: Line, profile: SiteProfile) -> bool:
         or looks_like_names(line.text)
         or has_caption_cue(line.text, profile)
     )
+
+
+def _without_byline_again(
+    body: list[Block], authors: tuple[str, ...], body_lines: list[Line], dropped: list[Dropped]
+) -> list[Block]:
+    """``body`` without a paragraph or subheading that is one of the article's authors'
+    names and nothing else (case aside: ``JANE ROE`` under the text): the byline printed
+    again by an author's box or a card beside the text, never a line of the text."""
+    names = {line_key(name) for name in authors}
+
+    def is_name(block: Block) -> bool:
+        return isinstance(block, (Paragraph, Heading)) and line_key(block.text) in names
+
+    if not any(is_name(block) for block in body):
+        return body
+    # The job title the box prints under the name (``Contributing Writer``) goes with it.
+    gone = {
+        index + step
+        for index, block in enumerate(body) if is_name(block)
+        for step in (0, 1)
+        if step == 0 or (index + 1 < len(body) and _is_job_title_block(body[index + 1]))
+    }
+    again = {line_key(body[index].text) for index in gone}  # type: ignore[union-attr]
+    dropped.extend(Dropped(line.number, line.text, _BYLINE_AGAIN) for line in body_lines if line.key in again)
+    return [block for index, block in enumerate(body) if index not in gone]
+
+
+def _is_job_title_block(block: Block) -> bool:
+    return isinstance(block, (Paragraph, Heading)) and is_job_title(block.text)
 
 
 def _without_site_names(authors: tuple[str, ...], site_name: str | None) -> tuple[str, ...]:
@@ -387,12 +421,14 @@ def _byline(under_text: tuple[str, ...], above_text: tuple[str, ...], profile: S
 def _standfirst(between: list[Line], profile: SiteProfile) -> Line | None:
     """The paragraph right under the first of a headline printed twice, past its date line:
     the page's standfirst, which the text under the second copy does not repeat."""
-    for line in between[:_STANDFIRST_WINDOW]:
+    for index, line in enumerate(between[:_STANDFIRST_WINDOW]):
         if line.is_image or not line.text.strip() or head_date(line, profile) is not None:
             continue
         if _is_head_label(line):
             continue  # the byline, the site's name or address (a reader view prints them there)
-        return line if is_prose(line) and ends_sentence(line.text) and not line.link else None
+        # A line printed twice running is a picture's alt text and caption, never a standfirst.
+        twice = index + 1 < len(between) and between[index + 1].key == line.key
+        return line if is_prose(line) and ends_sentence(line.text) and not line.link and not twice else None
     return None
 
 

@@ -28,6 +28,11 @@ _PROMOTION_WORDS = 40  # a longer line is a paragraph that may well mention a ne
 _FORM_LABEL_WORDS = 3
 _SIDE_BY_SIDE_WORDS = 8  # two footer links' labels, run together
 _LABEL_MIN_WORDS = 2
+_SHARE_BAR_WORDS = (2, 6)
+# The share button's label in the common profile's languages (its chrome lines list each).
+_SHARE_CALLS = frozenset(
+    {"share", "tweet", "partager", "teilen", "compartir", "compartilhar", "partilhar", "condividi"}
+)
 
 
 _MARKER_PREFIX_WORDS = 4  # "What to read next", "Das könnte Sie auch interessieren"
@@ -37,6 +42,19 @@ _SENTENCE_STOPS = (".", "!", "?", ":")
 
 def _key(text: str) -> str:
     return line_key(text)
+
+
+# A form as w3m prints it: an empty field in brackets, a button's label in brackets.
+_EMPTY_FIELD = re.compile(r"\[\s*\]")
+_BUTTON = re.compile(r"\[([^\[\]]+)\]")
+
+
+def _without_form_boxes(line: str) -> str:
+    """``[          ] [Sign up]`` -> ``Sign up``: a text-mode browser's form, its fields and
+    its buttons' brackets taken off, so its labels read as any copy prints them."""
+    if "[" not in line:
+        return line
+    return _BUTTON.sub(r"\1", _EMPTY_FIELD.sub(" ", line)).strip()
 
 
 @dataclass(frozen=True)
@@ -121,13 +139,16 @@ class SiteProfile:
         """A chrome line, or a line of chrome labels run together with bars and counts
         ("Posted in News | Permalink | 10 Comments"), with commas, or side by side
         ("Terms of Service Privacy Notice")."""
-        key = _key(line)
+        unboxed = _without_form_boxes(line)
+        key = _key(unboxed)
+        if not key and unboxed != line.strip():
+            return True  # a form's empty fields alone ("[ ]"), as w3m prints them
         if key in self.chrome_lines or (_DIGIT.search(key) and _COUNT.sub("", key) in self.chrome_lines):
             return True  # "0 Bình luận", "0CHIA SẺ": a widget's label after its count
         if "," in key and all(part.strip() in self.chrome_lines for part in key.split(",")):
             return True
         if "|" not in key:
-            return self._two_labels_side_by_side(key)
+            return self._two_labels_side_by_side(key) or self._share_bar(key)
         parts = [_COUNT.sub("", part.strip()).strip() for part in key.split("|")]
         return sum(part in self.chrome_lines for part in parts if part) >= max(2, len(parts) - 1)
 
@@ -142,6 +163,16 @@ class SiteProfile:
             " ".join(words[:cut]) in self.chrome_lines and " ".join(words[cut:]) in self.chrome_lines
             for cut in range(_LABEL_MIN_WORDS, len(words) - _LABEL_MIN_WORDS + 1)
         )
+
+    def _share_bar(self, key: str) -> bool:
+        """A share bar's buttons run together on one line (``Share Tweet Submit``): two
+        to six words, each a label of one word on its own, one of them a call to share.
+        Words that are each a label do make a subheading now and then (``Print
+        Advertising``); one that calls to share does not."""
+        words = key.split()
+        if not _SHARE_BAR_WORDS[0] <= len(words) <= _SHARE_BAR_WORDS[1] or not _SHARE_CALLS.intersection(words):
+            return False
+        return all(word in self.chrome_lines for word in words)
 
     def is_teaser_marker(self, line: str) -> bool:
         return _key(line) in self.teaser_markers

@@ -325,7 +325,7 @@ def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) ->
             counted += 1
             if counted > _HEADLINE_WINDOW:
                 break
-        if _alt_text_over_caption(lines, index):
+        if _alt_text_over_caption(lines, index) or (is_body_prose(line) and _printed_twice_running(lines, index)):
             continue
         if _could_be_headline(line, profile) or _headline_by_place(lines, index, profile):
             if chosen is not None:
@@ -429,12 +429,14 @@ def text_start(lines: list[Line], profile: SiteProfile) -> int | None:
     """The first paragraph that more paragraphs follow. A question of a headline's length
     (``Tại sao ...?``) is a headline, not the start of the text. Right under the article's
     date or byline, one paragraph more is enough (a short story, or a first paragraph that
-    a list or a subheading follows); a headline in Title Case is no paragraph there."""
+    a list or a subheading follows); a headline in Title Case is no paragraph there, and a
+    paragraph printed twice running is a picture's alt text and caption."""
     needed, window = _TEXT_RUN
     starts = [
         i
         for i, line in enumerate(lines)
         if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line) and not _not_text(line)
+        and not _printed_twice_running(lines, i)
     ]
     for index in starts:
         following = sum(is_prose(other) for other in lines[index + 1 : index + 1 + window])
@@ -443,6 +445,13 @@ def text_start(lines: list[Line], profile: SiteProfile) -> int | None:
         if following >= _SIGNED_TEXT_RUN and _signed_paragraph(lines, index, profile):
             return index
     return starts[0] if starts else None
+
+
+def _printed_twice_running(lines: list[Line], index: int) -> bool:
+    """The same words on the line before or after: a picture's alt text and its caption,
+    which a copy prints alike; the text never prints a paragraph twice running."""
+    key = lines[index].key
+    return (index > 0 and lines[index - 1].key == key) or (index + 1 < len(lines) and lines[index + 1].key == key)
 
 
 def _signed_paragraph(lines: list[Line], index: int, profile: SiteProfile) -> bool:
