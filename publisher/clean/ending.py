@@ -324,7 +324,14 @@ def split_off_tail(
 
     # The text's paragraphs above each line: a byline with far more of them under it than
     # above it opens the text (under a long caption or a teaser read as its first lines).
-    prose_above = list(accumulate((is_body_prose(line) for line in lines), initial=0))
+    # Counted only when a byline-like line gets that far, as ``first_told`` is.
+    counts_cache: list[list[int]] = []
+
+    def prose_above() -> list[int]:
+        if not counts_cache:
+            counts_cache.append(list(accumulate((is_body_prose(line) for line in lines), initial=0)))
+        return counts_cache[0]
+
     headline = frozenset(_WORD.findall(title.casefold()))
     candidates = [
         i
@@ -333,7 +340,7 @@ def split_off_tail(
         if (i > last_prose or not _text_goes_on(lines[i + 1 : i + 2]))
         and _is_byline(line, lines[i + 1 : i + 2], profile, trailing=i > last_prose)
         and _has_prose_before(lines[:i])
-        and not (not evidence.has_extractor and _opens_the_text(lines, i, prose_above))
+        and not (not evidence.has_extractor and _opens_the_text(i, prose_above()))
         and not _among_tags(lines, i)
         # A credit after the last paragraph ends the text, whatever the extractor took after it.
         and ((i > last_prose and is_attribution(line.text, profile)) or not _main_text_goes_on(lines, i, after_byline=True))
@@ -665,7 +672,7 @@ def _under_the_standfirst(lines: list[Line], index: int) -> bool:
     return not any(line.main is not None for line in lines)
 
 
-def _opens_the_text(lines: list[Line], index: int, prose_above: list[int]) -> bool:
+def _opens_the_text(index: int, prose_above: list[int]) -> bool:
     """A byline with more than _OPENING_SHARE times as many of the text's paragraphs under
     it as above it, and at least _PARAGRAPHS_GOING_ON under it: it stands at the head of the
     text, under a picture's long caption or another story's teaser taken for the text's
