@@ -504,6 +504,16 @@ def test_the_pages_copyright_notice_ends_the_article_but_a_pictures_credit_does_
 
 
 
+@pytest.mark.parametrize("footer", ["© 2026 News", "Copyright 2019 Example Times", "© 2003-2026 Example"])
+def test_a_short_dated_copyright_footer_ends_the_text(tmp_path, footer):
+    """The sign, a year and a name of a word or two under the text: the site's footer, even
+    where it is the extractor's last line (a wire's terms run to a sentence)."""
+    body = "<article><h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article>"
+    body += f"<footer><p>{footer}</p></footer>"
+    text = _text_of(read_article(_page(tmp_path, body, "<title>Council adds twenty bus routes</title>"), load_profiles()).article)
+    assert PARAGRAPHS[-1] in text and footer not in text
+
+
 def test_a_copyright_notice_the_article_box_ends_with_stays_as_its_last_paragraph(tmp_path):
     # The notice inside the article's own box, the extractor's last line of text; the
     # page's footer under it is no text (the extractor takes none of it).

@@ -52,6 +52,10 @@ _OPENING_CHARS = 30  # a paragraph printed twice (cut short, then whole) opens a
 _COPYRIGHT = re.compile(r"(©|ⓒ|Ⓒ|\(c\)\s|copyright\b|版权所有|版權所有|著作权|著作權|저작권)", re.IGNORECASE)
 _COPYRIGHT_MIN_WORDS = 4  # "© Regan", "© Getty Images": a picture's credit
 _COPYRIGHT_WORDS = 25
+# "© 2026 News", "Copyright 2019 Example Times": the sign, a year (or years), a name of a
+# word or two: a site's footer, short as it is (a picture's credit with a year stands under
+# its picture, which the notice's other checks see).
+_DATED_SHORT_NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s+\S+(?:\s+\S+)?\.?", re.I)
 _TEASER_HEADLINE_WORDS = (6, 25)  # a story's headline; a subheading is often shorter
 _TEASER_WORDS = 30  # a teaser is one short sentence
 _TAG_WORDS = 4  # words of one of the story's tags
@@ -244,7 +248,8 @@ def _is_copyright_notice(line: Line, before: Line) -> bool:
     """``© 2019 CBS Interactive Inc. All Rights Reserved.``, ``Copyright © 2003-2019 ...``:
     a page's footer, below the text, in any language. Not a picture's credit (``© Getty
     Images``: a name or two; ``© 2019 Reuters`` under the picture or marked as its caption)."""
-    return (bool(_COPYRIGHT.match(line.text)) and _COPYRIGHT_MIN_WORDS <= line.words <= _COPYRIGHT_WORDS
+    notice = _COPYRIGHT_MIN_WORDS <= line.words <= _COPYRIGHT_WORDS or bool(_DATED_SHORT_NOTICE.fullmatch(line.text))
+    return (bool(_COPYRIGHT.match(line.text)) and notice
             and not before.is_image and "caption" not in line.hints and "caption" not in before.hints)
 
 
@@ -253,7 +258,10 @@ def _ends_the_extracted_text(lines: list[Line], index: int) -> bool:
     the notice the article's own box ends with (a wire story's terms, the station's
     notice), kept as the article's last paragraph. Where the extractor goes on below it,
     the notice stands in the page's footer among other things, and ends the article."""
-    return bool(lines[index].main) and not any(line.main for line in lines[index + 1 :])
+    line = lines[index]
+    if _DATED_SHORT_NOTICE.fullmatch(line.text):
+        return False  # the sign, a year and a name: no wire's terms, whatever the extractor took
+    return bool(line.main) and not any(later.main for later in lines[index + 1 :])
 
 
 def _captioned(lines: list[Line], index: int) -> bool:
