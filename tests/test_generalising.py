@@ -2767,6 +2767,16 @@ def test_a_wire_service_run_on_after_a_name_is_credited_apart(byline, names):
     assert split_authors(byline) == names
 
 
+def test_a_byline_with_a_note_in_brackets_under_the_text_ends_it(tmp_path):
+    """``Hoàng Hà (tổng hợp)``: the writer and how the story was written (compiled), as
+    Vietnamese papers sign under the text; a subheading of that shape has the text under it."""
+    signed = _story_copy(tmp_path, f"Hội đồng thành phố duyệt kế hoạch xây cầu mới\n\n{_VI_STORY}\n\nHoàng Hà (tổng hợp)\n\nTin khác\n")
+    assert signed.authors == ("Hoàng Hà (tổng hợp)",)
+    assert not any("tổng hợp" in (getattr(block, "text", "") or "") for block in signed.body)
+    heading = _story_copy(tmp_path, f"Hội đồng thành phố duyệt kế hoạch xây cầu mới\n\n{_VI_STORY}\n\nHà Nội (Việt Nam)\n\n{_VI_STORY}\n\nTin khác\n")
+    assert heading.authors == ()
+
+
 def test_a_bar_parts_the_writer_from_the_paper_printed_beside_the_name(tmp_path):
     from publisher.clean.names import split_authors
 

@@ -71,6 +71,8 @@ _QUOTED_HEADLINE_WORDS = 3
 _AUTHOR_BOX_WORDS = (3, 6)  # "About Jane Roe", "À propos de Jean Dupont"
 _AUTHOR_BOX_LABEL_WORDS = 3
 _BIOGRAPHY_NAME_WORDS = 10  # "Jane Roe is a ...", "Als Inbound Sales Manager bildet Moritz Bachmann"
+# A note in brackets closing a byline: its source or how it was written ("(tổng hợp)").
+_NOTE_AFTER_NAMES = re.compile(r"(?<=\S)\s*\([^()]{1,40}\)$")
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)$", re.IGNORECASE)
 _CAPTION_ABOVE_CREDIT_WORDS = 30  # a picture's caption between it and its credit
 # Where a second sentence starts inside a line: "... đi qua. Thành công ..."
@@ -383,7 +385,7 @@ def split_off_tail(
     names = tuple(name for name in found if not any(ch.isdigit() for ch in name))
     # A part in lower case (``Recharge, 1 tsp. nut butter``: a recipe's line) is no name,
     # and the line no byline: better no author than half a line of something else.
-    if any(not (looks_like_names(name) or looks_like_uncased_names(name)) for name in found):
+    if any(not (looks_like_names(bare := _NOTE_AFTER_NAMES.sub("", name)) or looks_like_uncased_names(bare)) for name in found):
         names = ()
     return lines[:byline_index], names, lines[byline_index + 1 :]
 
@@ -629,7 +631,8 @@ def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing
     if is_caps_byline(line.text) or is_attribution(line.text, profile):
         return True
     # Names may end with a full stop (``N.HÀ.``), never with other punctuation.
-    if line.words > _BYLINE_MAX_WORDS or (ends_sentence(line.text) and not line.text.endswith(".")):
+    bare = _NOTE_AFTER_NAMES.sub("", line.text)  # a note in brackets closing the names aside
+    if line.words > _BYLINE_MAX_WORDS or (ends_sentence(bare) and not bare.endswith(".")):
         return False
     marked_up = bool({"author", "source"} & line.hints)
     if marked_up:
@@ -654,7 +657,9 @@ def _text_goes_on(following: list[Line]) -> bool:
 
 
 def _is_name_line(text: str) -> bool:
-    """``Dương Lâm``, ``Quang Phong - Tùng Nguyên``, ``Trung``: a few capitalised words."""
+    """``Dương Lâm``, ``Quang Phong - Tùng Nguyên``, ``Trung``: a few capitalised words; a
+    note in brackets after them (``Hoàng Hà (tổng hợp)``: compiled, ``(TTXVN)``) aside."""
+    text = _NOTE_AFTER_NAMES.sub("", text.strip(" ."))
     words = [w for w in re.split(r"\s+|\s*[-–,&/]\s*", text.strip(" .")) if w and w.casefold() != "và"]
     return 1 <= len(words) <= 6 and all(_is_name_word(w) for w in words)
 
