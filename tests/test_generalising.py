@@ -616,25 +616,6 @@ def test_a_dump_wrapped_at_80_columns_under_many_long_menu_entries_is_unwrapped(
     assert [p.text for p in article.body if isinstance(p, Paragraph)] == [f"{p} {p}" for p in PARAGRAPHS[1:]]
 
 
-def test_a_short_story_wrapped_at_80_columns_is_unwrapped(tmp_path):
-    """A brief of three paragraphs saved as text: three long lines broken at one width are
-    evidence enough; each paragraph is read whole, the first as the lead. A copy of short
-    paragraphs, one a line with a blank line under each, is no wrapped dump."""
-    import textwrap
-
-    story = PARAGRAPHS[:3]
-    wrapped = [textwrap.fill(paragraph, 79) for paragraph in story]
-    page = tmp_path / "brief.txt"
-    page.write_text("\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *wrapped]), encoding="utf-8")
-    article = read_article(page, load_profiles()).article
-    assert article.lead == story[0]
-    assert [p.text for p in article.body if isinstance(p, Paragraph)] == story[1:]
-    short = ["The council met on Tuesday.", "It voted for twenty new routes.", "They open in the spring."]
-    page.write_text("\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS[:2], *short]), encoding="utf-8")
-    kept = [p.text for p in read_article(page, load_profiles()).article.body if isinstance(p, Paragraph)]
-    assert kept[-3:] == short
-
-
 def test_a_reader_views_byline_and_site_address_under_the_headline_are_labels(tmp_path):
     """A reader view prints the headline, the byline (or the site's name), the site's host,
     then the article: the host ends the headline's labels, and the standfirst under it is

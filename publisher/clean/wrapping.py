@@ -18,7 +18,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 _LONG = 40  # columns from which a line may have been broken by the width
-_MIN_LONG_LINES = 3
+_MIN_LONG_LINES = 6
 _MIN_CONTINUED = 3  # long lines another line goes on under
 _NEAR_WIDTH = 12  # a broken line ends within this many columns of the width
 _WRAPPED_SHARE = 0.35  # of the long lines, this many end near one width in a wrapped dump
