@@ -52,14 +52,7 @@ _STAMP_BYLINE_WORDS = 8
 _TITLE_SUFFIX_CHARS = 40
 _DESCRIPTION_START = 30  # characters of the page's description that find where the lead starts
 _TAG_LABEL_WORDS = 3  # "Filed Under", "Từ khóa", "Tags"
-# The words sites label their tags with, in the languages the cleaner reads: after one of
-# them and a colon, the terms need no commas between them.
-_TAG_LABELS = frozenset([
-    "tags", "tag", "từ khóa", "từ khoá", "nhãn", "filed under", "topics", "keywords", "schlagwörter", "schlagworte",
-    "mots-clés", "étiquettes", "etiquetas", "palabras clave", "tópicos", "argomenti", "trefwoorden", "tagi", "etiketler",
-    "теги", "ключевые слова", "标签", "標籤", "タグ", "태그", "키워드",
-])
-_TAG_LINE_WORDS = 20  # the terms after such a label: more is a sentence that opens with "Tags:"
+_TAG_LINE_WORDS = 20  # the terms after a tag label (the profiles' `tag_labels`): more is a sentence
 _TAG_COUNT = 3
 _TAG_WORDS = 4  # words of one tag
 _REPEATED_SENTENCE_WORDS = 6  # a sentence printed twice by chance is shorter
@@ -103,7 +96,7 @@ def read_body(
     lead_lines = _bullet_lead(content, profile)
     lead = "\n".join(line.text for line in lead_lines) if lead_lines else None
     content = [line for line in content if line not in lead_lines]
-    content = _without_tag_lines(content, dropped)
+    content = _without_tag_lines(content, profile, dropped)
     content = _without_cut_teasers(content, dropped)
     content = _without_labelled_cards(content, dropped)
     content = _without_repeated_sentences(content, evidence, dropped)
@@ -141,7 +134,7 @@ def read_body(
     return (_without_stamp(lead, evidence.lead_hint, profile) if lead else lead), blocks.items, published, authors
 
 
-def _without_tag_lines(content: list[Line], dropped: list[Dropped]) -> list[Line]:
+def _without_tag_lines(content: list[Line], profile: SiteProfile, dropped: list[Dropped]) -> list[Line]:
     """``content`` without the story's tags printed above its first paragraph or below its
     last (inside the text, such a line may be a list the story gives)."""
     prose = [index for index, line in enumerate(content) if is_body_prose(line)]
@@ -150,7 +143,7 @@ def _without_tag_lines(content: list[Line], dropped: list[Dropped]) -> list[Line
     tags = _tag_run_at_end(content, prose[-1])
     kept = []
     for index, line in enumerate(content):
-        if index in tags or (not line.is_image and not prose[0] < index < prose[-1] and _is_tag_line(line.text)):
+        if index in tags or (not line.is_image and not prose[0] < index < prose[-1] and _is_tag_line(line.text, profile)):
             dropped.append(Dropped(line.number, line.text, "the story's tags"))
         else:
             kept.append(line)
@@ -325,14 +318,14 @@ def _tag_run_at_end(content: list[Line], last_prose: int) -> set[int]:
     return set(run) if lower >= _TAG_COUNT and 2 * lower >= len(run) else set()
 
 
-def _is_tag_line(text: str) -> bool:
+def _is_tag_line(text: str, profile: SiteProfile) -> bool:
     """``Filed Under: Eastern Equine Encephalitis, EEE, health, Michigan``, ``Từ khóa: ...``:
     a short label and a colon, then three or more short terms parted by commas, with no
     sentence among them: the story's tags, which sites print under the text."""
     label, colon, terms = text.partition(":")
     if not colon or not 1 <= len(label.split()) <= _TAG_LABEL_WORDS or ends_sentence(text):
         return False
-    if label.strip().casefold() in _TAG_LABELS and 1 <= len(terms.split()) <= _TAG_LINE_WORDS:
+    if line_key(label) in profile.tag_labels and 1 <= len(terms.split()) <= _TAG_LINE_WORDS:
         # The tags as links, one after another with no comma (a saved page's line of them).
         return True
     parts = [part.strip() for part in terms.split(",")]

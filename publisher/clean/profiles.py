@@ -73,6 +73,7 @@ class SiteProfile:
     max_subheading_words: int = 16
     thread_lines: frozenset[str] = frozenset()  # lines that mark posts of a forum or Q&A page
     teaser_markers: frozenset[str] = frozenset()  # "Xem tiếp", "Read more": under a story's first paragraph on a homepage
+    tag_labels: frozenset[str] = frozenset()  # "Tags", "Từ khóa": the label before a story's tags
     promotion_openers: tuple[str, ...] = ()  # "Subscribe", "Sign up": a sentence inviting the reader to sign up
     promotion_words: tuple[str, ...] = ()  # "newsletter", "inbox": what it invites to
     unsubscribe_words: tuple[str, ...] = ()  # "unsubscribe": what a sign-up form promises
@@ -209,6 +210,7 @@ class SiteProfile:
             max_subheading_words=site.max_subheading_words or self.max_subheading_words,
             thread_lines=self.thread_lines | site.thread_lines,
             teaser_markers=self.teaser_markers | site.teaser_markers,
+            tag_labels=self.tag_labels | site.tag_labels,
             promotion_openers=self.promotion_openers + site.promotion_openers,
             promotion_words=self.promotion_words + site.promotion_words,
             unsubscribe_words=self.unsubscribe_words + site.unsubscribe_words,
@@ -272,6 +274,7 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         max_subheading_words=fields.count("structure", "max_subheading_words"),
         thread_lines=frozenset(_key(s) for s in fields.strings("not_article", "thread_lines")),
         teaser_markers=frozenset(_key(s) for s in fields.strings("not_article", "teaser_markers")),
+        tag_labels=frozenset(_key(s) for s in fields.strings("chrome", "tag_labels")),
         promotion_openers=fields.strings("chrome", "promotion_openers"),
         promotion_words=fields.strings("chrome", "promotion_words"),
         unsubscribe_words=fields.strings("chrome", "unsubscribe_words"),
