@@ -20,7 +20,7 @@ from lxml import etree
 
 from publisher.clean.explain import CleanResult
 from publisher.clean.lines import data_row, line_key
-from publisher.clean.unicode import tidy_line
+from publisher.clean.unicode import folded, tidy_line
 from publisher.clean.words import comparison_words
 from publisher.model import Article, Block, Figure, Heading, ListBlock, Paragraph, Quote
 
@@ -156,15 +156,16 @@ def _is_head(text: str, article: Article) -> bool:
     date under it when the page sets them in one box). What the head holds is known; a
     block with a word of its own beyond the byline's (``By``, ``Theo``) is text, and so is
     one that holds only a one-word part (a short name may be a word of a sentence)."""
-    rest = " ".join(text.casefold().split())
+    block = folded(text)
     parts = [article.title, *article.authors, article.published.printed if article.published else ""]
-    if len(rest.split()) >= 2 and any(rest in " ".join(part.casefold().split()) for part in parts):
+    keys = sorted((folded(part) for part in parts), key=len, reverse=True)
+    if len(block.split()) >= 2 and any(block in key for key in keys):
         return True  # a piece of the head (the date line's "Updated ..." set in a box of its own)
-    for part in sorted(parts, key=len, reverse=True):
-        key = " ".join(part.casefold().split())
+    rest = block
+    for key in keys:
         if len(key.split()) >= 2:
             rest = rest.replace(key, " ")
-    if rest == " ".join(text.casefold().split()):
+    if rest == block:
         return False
     return len(_WORD.findall(rest)) <= _HEAD_WORDS_LEFT
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
 
+from publisher.clean.unicode import folded
 from publisher.clean.words import word_count
 
 # A table's row of data (cells of a few words each, as scores, prices and results are set)
@@ -41,7 +42,7 @@ def data_row(cells: Iterable[str]) -> str | None:
 def line_key(text: str) -> str:
     """A line as compared with others and with profile lists: case, spacing, counters,
     a text browser's bullets and trailing colons do not matter."""
-    key = " ".join(text.casefold().split())
+    key = folded(text)
     key = _BULLET.sub("", _COUNTER.sub("", key))
     return key.rstrip(" :.»>").strip()
 

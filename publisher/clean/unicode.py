@@ -36,3 +36,8 @@ def tidy_line(line: str) -> str:
     if not _UNTIDY_SPACES.search(line):
         return line
     return _SPACES.sub(" ", line)
+
+
+def folded(text: str) -> str:
+    """``text`` compared without case or spacing: case folded, runs of white space one space."""
+    return " ".join(text.casefold().split())

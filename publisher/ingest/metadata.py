@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 from lxml import html as lxml_html
 
-from publisher.clean.unicode import tidy_line
+from publisher.clean.unicode import folded, tidy_line
 
 # An object of the page's JSON-LD, as json.loads gives it.
 JsonObject = dict[str, object]
@@ -116,10 +116,10 @@ def read_metadata(raw_markup: str, root: lxml_html.HtmlElement) -> PageMetadata:
 
 def _only_the_site_name(text: str, site_name: str | None, named: list[str | None]) -> bool:
     """An <h1> that says the site's name and no more, where no named title is that name."""
-    key = " ".join(text.casefold().split())
-    if not site_name or key != " ".join(site_name.casefold().split()):
+    key = folded(text)
+    if not site_name or key != folded(site_name):
         return False
-    return not any(title and " ".join(title.casefold().split()) == key for title in named)
+    return not any(title and folded(title) == key for title in named)
 
 
 def _agrees(text: str, others: list[str | None]) -> bool:
