@@ -29,11 +29,6 @@ _FORM_LABEL_WORDS = 3
 _SIDE_BY_SIDE_WORDS = 8  # two footer links' labels, run together
 _LABEL_MIN_WORDS = 2
 _SHARE_BAR_WORDS = (2, 6)
-# The share button's label in the common profile's languages (its chrome lines list each).
-_SHARE_CALLS = frozenset(
-    {"share", "tweet", "partager", "teilen", "compartir", "compartilhar", "partilhar", "condividi"}
-)
-
 
 _MARKER_PREFIX_WORDS = 4  # "What to read next", "Das könnte Sie auch interessieren"
 _MARKER_TAIL_WORDS = 3  # "in Nation", "stories", "from the Times"
@@ -74,6 +69,7 @@ class SiteProfile:
     thread_lines: frozenset[str] = frozenset()  # lines that mark posts of a forum or Q&A page
     teaser_markers: frozenset[str] = frozenset()  # "Xem tiếp", "Read more": under a story's first paragraph on a homepage
     tag_labels: frozenset[str] = frozenset()  # "Tags", "Từ khóa": the label before a story's tags
+    share_calls: frozenset[str] = frozenset()  # "Share", "Teilen": a share button's one-word label
     promotion_openers: tuple[str, ...] = ()  # "Subscribe", "Sign up": a sentence inviting the reader to sign up
     promotion_words: tuple[str, ...] = ()  # "newsletter", "inbox": what it invites to
     unsubscribe_words: tuple[str, ...] = ()  # "unsubscribe": what a sign-up form promises
@@ -171,7 +167,7 @@ class SiteProfile:
         Words that are each a label do make a subheading now and then (``Print
         Advertising``); one that calls to share does not."""
         words = key.split()
-        if not _SHARE_BAR_WORDS[0] <= len(words) <= _SHARE_BAR_WORDS[1] or not _SHARE_CALLS.intersection(words):
+        if not _SHARE_BAR_WORDS[0] <= len(words) <= _SHARE_BAR_WORDS[1] or not self.share_calls.intersection(words):
             return False
         return all(word in self.chrome_lines for word in words)
 
@@ -211,6 +207,7 @@ class SiteProfile:
             thread_lines=self.thread_lines | site.thread_lines,
             teaser_markers=self.teaser_markers | site.teaser_markers,
             tag_labels=self.tag_labels | site.tag_labels,
+            share_calls=self.share_calls | site.share_calls,
             promotion_openers=self.promotion_openers + site.promotion_openers,
             promotion_words=self.promotion_words + site.promotion_words,
             unsubscribe_words=self.unsubscribe_words + site.unsubscribe_words,
@@ -275,6 +272,7 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         thread_lines=frozenset(_key(s) for s in fields.strings("not_article", "thread_lines")),
         teaser_markers=frozenset(_key(s) for s in fields.strings("not_article", "teaser_markers")),
         tag_labels=frozenset(_key(s) for s in fields.strings("chrome", "tag_labels")),
+        share_calls=frozenset(_key(s) for s in fields.strings("chrome", "share_calls")),
         promotion_openers=fields.strings("chrome", "promotion_openers"),
         promotion_words=fields.strings("chrome", "promotion_words"),
         unsubscribe_words=fields.strings("chrome", "unsubscribe_words"),
