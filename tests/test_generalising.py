@@ -3070,3 +3070,21 @@ def test_topics_over_a_storys_tags_end_the_text(tmp_path):
              "Comments are subject to our community guidelines, which can be viewed here.", "Popular Articles"]
     texts = [getattr(block, "text", "") for block in read_article(_copy(tmp_path, lines), load_profiles()).article.body]
     assert "Topics" not in texts and "Transport" not in texts and TEXT[-1] in texts
+
+
+@pytest.mark.parametrize(
+    ("byline", "names"),
+    [
+        ("NHÓM PV", ("Nhóm PV",)),  # "phóng viên": no name's word lacks a vowel
+        ("PV - CTV", ("PV", "CTV")),
+        ("THANH HÀ/TTXVN", ("Thanh Hà/TTXVN",)),
+        ("JANE ROE, AFP", ("Jane Roe", "AFP")),  # a wire service's short name
+        ("MINH ANH", ("Minh Anh",)),  # must not fire: names in capitals are proper-cased
+        ("HÀ", ("Hà",)),
+        ("MY", ("My",)),  # y is a vowel of names too
+    ],
+)
+def test_an_acronym_in_a_byline_in_capitals_stays_in_capitals(byline, names):
+    from publisher.clean.names import split_authors
+
+    assert split_authors(byline) == names

@@ -40,6 +40,10 @@ _WIRE_SERVICE_AFTER_NAME = re.compile(
     r"\s+((?:The )?Associated Press|Agence France-Presse|United Press International|Press Trust of India|Reuters|AFP|AP|"
     r"Bloomberg|Xinhua|Kyodo|Yonhap|TASS|ANSA|EFE|dpa|PTI|UPI|TTXVN)$"
 )
+# The wire services' short names with a vowel, which ``_is_acronym`` cannot tell from a
+# name's word by its letters.
+_WIRE_ACRONYMS = frozenset({"AFP", "AP", "ANSA", "EFE", "TASS", "UPI", "AAP", "ANI", "IANS", "VOV", "VTV", "VNA"})
+_VOWELS = frozenset("aeiouy")
 # A name of two words or more printed twice; one word twice is a name ("Vũ Vũ").
 _PRINTED_TWICE = re.compile(r"(\S+\s.*\S)\s*\1")
 # A lower-case letter then a capital inside a word: where two elements set side by side run
@@ -64,8 +68,22 @@ def is_caps_byline(line: str) -> bool:
 
 
 def proper_case(name: str) -> str:
-    """``PHÙNG KHIÊM`` -> ``Phùng Khiêm``; ``N.HÀ`` -> ``N.Hà``."""
-    return _ALPHA_RUN.sub(lambda match: match.group(0).capitalize(), name)
+    """``PHÙNG KHIÊM`` -> ``Phùng Khiêm``; ``N.HÀ`` -> ``N.Hà``; an acronym stays in
+    capitals (``NHÓM PV`` -> ``Nhóm PV``)."""
+    return _ALPHA_RUN.sub(lambda match: match.group(0) if _is_acronym(match.group(0)) else match.group(0).capitalize(), name)
+
+
+def _is_acronym(word: str) -> bool:
+    """A word in capitals that no name is spelt with: one without a vowel (``PV``, ``CTV``,
+    ``TTXVN``, ``BBC``: every syllable of a name in a Latin script holds one), or a wire
+    service's short name (``AFP``, ``AP``)."""
+    if not word.isupper():
+        return False
+    if word in _WIRE_ACRONYMS:
+        return True
+    bases = unicodedata.normalize("NFD", word.casefold())
+    latin = all("a" <= ch <= "z" or ch == "đ" or unicodedata.combining(ch) for ch in bases)
+    return latin and not any(ch in _VOWELS for ch in bases)
 
 
 def split_authors(byline: str) -> tuple[str, ...]:
