@@ -221,3 +221,30 @@ def test_a_copyright_footer_in_chinese_or_korean_ends_the_text(tmp_path, lang, f
     assert story.footer == footer
     article = _read(tmp_path, story, "html")
     assert not any(footer in _text(block) for block in article.body)
+
+
+@pytest.mark.parametrize(
+    ("lang", "sign_in", "related"),
+    [
+        ("ru", "Войти", "Читайте также"), ("ja", "ログイン", "関連記事"), ("zh-Hans", "登录", "相关新闻"),
+        ("zh-Hant", "登入", "相關新聞"), ("ko", "로그인", "관련기사"), ("ar", "تسجيل الدخول", "اقرأ أيضاً"),
+        ("pl", "Zaloguj się", "Zobacz także"), ("tr", "Giriş yap", "İlgili Haberler"), ("nl", "Inloggen", "Gerelateerde artikelen"),
+        ("id", "Masuk", "Berita Terkait"), ("th", "เข้าสู่ระบบ", "ข่าวที่เกี่ยวข้อง"), ("he", "התחברות", "כתבות נוספות"),
+    ],
+)
+def test_a_copys_sign_in_link_and_related_heading_are_furniture_in_every_language(tmp_path, lang, sign_in, related):
+    """The menu's sign-in link right above the headline is no kicker, and the heading of
+    other stories' list under the text ends it, in each language's words (the byline
+    stands over the text here, so nothing else ends it)."""
+    story = STORIES[lang]
+    lines = [
+        *story.menu, sign_in, story.title, story.byline, story.printed_date, *story.paragraphs, related, *story.related,
+        story.footer,
+    ]
+    page = tmp_path / f"{lang}.txt"
+    page.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    article = read_article(page, PROFILES).article
+    assert article.title == story.title
+    assert article.kicker != sign_in
+    assert not any(headline in _body(article) for headline in story.related)
+    assert story.paragraphs[-1][:20] in _body(article)
