@@ -3088,3 +3088,24 @@ def test_an_acronym_in_a_byline_in_capitals_stays_in_capitals(byline, names):
     from publisher.clean.names import split_authors
 
     assert split_authors(byline) == names
+
+
+@pytest.mark.parametrize(
+    ("menu", "crumbs", "kicker"),
+    [
+        ("Trang chủ\nThời sự\nThế giới\nĐăng nhập", "Trang chủ Sống khỏe", "Sống khỏe"),  # no menu names it
+        ("News Tech Spaceflight Science & Astronomy Videos", "Home News Science & Astronomy", "News"),  # crumbs run together
+        ("World News\nBusiness\nSport", "HomeWorld News", "World News"),
+        ("Home\nNews\nSport", "Home › News", "News"),
+        ("Home\nNews\nSport", "Back to school", None),  # must not fire: no home link opens it
+        ("Home\nNews\nSport", "Home Depot", None),  # must not fire: the home word is the start of a name
+    ],
+)
+def test_a_breadcrumb_told_by_its_home_link_names_the_section_without_the_menu(tmp_path, menu, crumbs, kicker):
+    """A line over the headline that opens with the site's home link is a breadcrumb: the
+    site's own statement of the story's section, which a label needs the menu to confirm
+    otherwise. Where a copy ran the crumbs together with spaces, the first is the run of
+    the label's opening words the menu prints together."""
+    article = _story_copy(tmp_path, f"{menu}\n\n{crumbs}\nCouncil Approves the New Bridge Plan\nDecember 2, 2026\n\n{_STORY}\n")
+    assert article.title == "Council Approves the New Bridge Plan"
+    assert article.kicker == kicker

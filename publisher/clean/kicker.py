@@ -98,6 +98,20 @@ def is_site_furniture(text: str) -> bool:
     return bool(_SEARCH.match(text.lstrip("□■▢ ")) or _ADDRESS.search(text))
 
 
+def home_link_opening(text: str) -> str | None:
+    """How a breadcrumb's first link, the site's home page, opens ``text`` with a section's
+    name after it: ``"marked"`` where nothing else reads so (``Home › News``, ``HomeWorld
+    News``, a home link of two words or more: ``Trang chủ Sống khỏe``), ``"spaced"`` where
+    a home word of one word and a space open it (``Home News``, but also ``Home Depot``),
+    None where none does."""
+    text = _LIST_MARK.sub("", text).strip()
+    if (found := _ROOT.match(text)) and text[found.end() :].strip(_SEPARATORS) and _opens_section(text[found.end() :]):
+        rest = text[found.end() :]
+        marked = rest.lstrip(" ")[:1] in _SEPARATORS.strip() or " " in found.group(0)
+        return "marked" if marked else "spaced"
+    return "marked" if (found := _GLUED_ROOT.match(text)) and _glued_section(text[found.end() :]) else None
+
+
 def is_home_link(text: str) -> bool:
     """``Home``, ``Trang chủ``: a breadcrumb's first link, the site's home page, alone."""
     found = _ROOT.match(_LIST_MARK.sub("", text).strip())

@@ -30,6 +30,7 @@ from publisher.clean.explain import CleanResult, Dropped
 from publisher.clean.floor import ExtractedText, block_texts, restore_floor
 from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, in_menu_above, in_menu_printed_twice, read_head, url_section
+from publisher.clean.kicker import home_link_opening
 from publisher.clean.language import detect_language, main_script
 from publisher.clean.lines import ROW_HINT, Line, data_row, line_key
 from publisher.clean.names import checked_against_metadata, is_job_title, looks_like_names, split_authors, without_site_name
@@ -211,7 +212,9 @@ def clean_lines(
         # An unconfirmed label (the one above the title: ``kicker`` is ``above.kicker`` here):
         # kept in the seed's shape, a dump under its page title (the line above the headline
         # is its kicker there), elsewhere only where the menu names it.
-        not_named = _no_section(kicker, above.kicker_line, lines[: title.first_seen], text_mode) if kicker else None
+        crumb = _breadcrumbs_section(kicker, above.kicker_line, lines[: title.first_seen]) if kicker else None
+        kicker = crumb or kicker
+        not_named = _no_section(kicker, above.kicker_line, lines[: title.first_seen], text_mode) if kicker and not crumb else None
         if kicker and not_named and not title.top_line:
             if above.kicker_line is not None:
                 dropped.append(Dropped(above.kicker_line, kicker, not_named))
@@ -276,6 +279,27 @@ def clean_lines(
     return dataclasses.replace(
         result, article=dataclasses.replace(article, language=language), warnings=warnings + result.warnings
     )
+
+
+def _breadcrumbs_section(kicker: str, kicker_line: int | None, above: list[Line]) -> str | None:
+    """The section a breadcrumb names, where the label over the headline is one by its
+    home link (``Trang chủ Sống khỏe``, ``Home › News``): the site's own statement of the
+    story's section, which needs no menu to confirm it. Where a copy ran its crumbs
+    together with spaces (``Home News Science & Astronomy``), the first is the longest run
+    of the label's opening words that the menu prints together (``News``: the menu holds
+    ``News Tech Spaceflight Science & Astronomy``); where the menu prints none, the label
+    whole, unless only a space parts a one-word home link from it (``Home Depot`` is a
+    name: the menu must print the section there)."""
+    line = next((line for line in above if line.number == kicker_line), None)
+    opening = home_link_opening(line.text) if line is not None else None
+    if opening is None:
+        return None
+    words = kicker.split()
+    menu = [f" {other.key} " for other in above if other is not line and other.words]
+    for count in range(len(words), 0, -1):
+        if any(f" {line_key(' '.join(words[:count]))} " in entry for entry in menu):
+            return " ".join(words[:count])
+    return kicker if opening == "marked" else None
 
 
 def _no_section(kicker: str, kicker_line: int | None, above: list[Line], text_mode: bool) -> str | None:
