@@ -3109,3 +3109,15 @@ def test_a_breadcrumb_told_by_its_home_link_names_the_section_without_the_menu(t
     article = _story_copy(tmp_path, f"{menu}\n\n{crumbs}\nCouncil Approves the New Bridge Plan\nDecember 2, 2026\n\n{_STORY}\n")
     assert article.title == "Council Approves the New Bridge Plan"
     assert article.kicker == kicker
+
+
+@pytest.mark.parametrize(
+    ("signature", "authors"),
+    [("Tác giả: Minh Anh", ("Minh Anh",)), ("Phóng viên: Hoàng Hà", ("Hoàng Hà",)), ("Người viết: Lê Lan", ("Lê Lan",))],
+)
+def test_a_vietnamese_authors_label_under_the_text_gives_the_names(tmp_path, signature, authors):
+    """``Tác giả:`` (author), ``Phóng viên:`` (reporter), ``Người viết:`` (writer): the
+    label Vietnamese pages sign with, as ``Author:`` is in English; the names follow."""
+    article = _story_copy(tmp_path, f"Hội đồng thành phố duyệt kế hoạch xây cầu mới\n\n{_VI_STORY}\n\n{signature}\n\nTin khác\n")
+    assert article.authors == authors
+    assert not any(signature in (getattr(block, "text", "") or "") for block in article.body)
