@@ -3121,3 +3121,28 @@ def test_a_vietnamese_authors_label_under_the_text_gives_the_names(tmp_path, sig
     article = _story_copy(tmp_path, f"Hội đồng thành phố duyệt kế hoạch xây cầu mới\n\n{_VI_STORY}\n\n{signature}\n\nTin khác\n")
     assert article.authors == authors
     assert not any(signature in (getattr(block, "text", "") or "") for block in article.body)
+
+
+@pytest.mark.parametrize(
+    ("meta", "authors", "date"),
+    [
+        ("Posted on December 2, 2026 by Jane Roe", ("Jane Roe",), "2026-12-02"),
+        ("5:45 AM PST 11/19/2026 by Jane Roe and John Doe", ("Jane Roe", "John Doe"), "2026-11-19"),
+        ("2 décembre 2026 par Marie Dupont", ("Marie Dupont",), "2026-12-02"),
+        ("December 2, 2026 by the numbers", (), None),  # must not fire: no names after "by"
+    ],
+)
+def test_a_date_then_a_byline_on_one_line_gives_both(tmp_path, meta, authors, date):
+    """A post's meta line as blogging software prints it: the date, then the byline."""
+    article = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n{meta}\n\n{_STORY}\n")
+    assert article.authors == authors
+    assert (article.published.value.date().isoformat() if article.published else None) == date
+
+
+def test_a_byline_of_several_names_and_their_agency_above_the_date_is_read(tmp_path):
+    """Two writers and their wire service run past a label's length (six words); a line of
+    names is a byline there all the same, never the text's first paragraph."""
+    byline = "Jane Roe and John Doe, The Associated Press"
+    article = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n{byline}\nDecember 2, 2026\n\n{_STORY}\n")
+    assert article.authors == ("Jane Roe", "John Doe", "The Associated Press")
+    assert byline not in " ".join(getattr(block, "text", "") or "" for block in article.body)

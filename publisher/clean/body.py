@@ -546,8 +546,8 @@ def _date_under_labels(lines: list[Line], profile: SiteProfile) -> tuple[int, bo
             return index, False
         if not line.link and is_web_address(line.text):
             address = index
-        elif is_prose(line) or ends_sentence(line.text) or line.words > _HEAD_LABEL_WORDS:
-            break
+        elif is_prose(line) or ends_sentence(line.text) or (line.words > _HEAD_LABEL_WORDS and not _names_label(line)):
+            break  # a line of names runs longer than a label where it names several and their agency
     return (address, True) if address is not None else None
 
 

@@ -11,11 +11,14 @@ from publisher.clean.explain import Dropped
 from publisher.clean.kicker import is_home_link, is_site_furniture, tidy_kicker
 from publisher.clean.lines import Line
 from publisher.clean.profiles import SiteProfile
-from publisher.clean.shapes import byline_names, ends_sentence, is_attribution, meta_line
+from publisher.clean.shapes import byline_names, ends_sentence, is_attribution, is_byline, meta_line
 from publisher.model import PrintedDate
 from publisher.slug import slugify
 
 _SEGMENT = re.compile(r"\s+\|\s+|^\|\s*|\s*\|$")
+_DIGIT = re.compile(r"\d")
+_SPACE = re.compile(r"\s+")
+_DATED_BYLINE_WORDS = 20  # a date (its weekday, time and zone) and a byline of a few names
 # A date line that says it is the article's: a time of day, or words like "cập nhật".
 _DATE_STAMP = re.compile(r"\d{1,2}\s*[:h]\s*\d{2}|cập nhật|ngày đăng|đăng lúc|đăng ngày|xuất bản|updated|posted|published", re.I)
 # Breadcrumbs in a saved page are short; a page dump's kicker may be a longer lead-in.
@@ -189,6 +192,8 @@ def _segments(text: str, profile: SiteProfile) -> tuple[PrintedDate | None, str 
     glued after a label (``Xã hội 16/01/2014 | 16:05``) is split off it."""
     if (meta := meta_line(text, profile)) is not None:
         return meta[0], meta[1], ""
+    if (dated := _date_then_byline(text, profile)) is not None:
+        return dated[0], dated[1], ""
     parts = [part.strip() for part in _SEGMENT.split(text) if part.strip()]
     glued = split_date(text)
     if glued is not None and len(glued[0].split()) <= _KICKER_WORDS_IN_DUMPS:
@@ -212,6 +217,19 @@ def _segments(text: str, profile: SiteProfile) -> tuple[PrintedDate | None, str 
         else:
             rest.append(segment)
     return date, credit, " | ".join(rest)
+
+
+def _date_then_byline(text: str, profile: SiteProfile) -> tuple[PrintedDate, str] | None:
+    """``Posted on December 2, 2026 by Jane Roe``: a date, then a byline in the line's
+    language, as blogging software prints a post's meta line. The byline is the rest of
+    the line from a word where a byline reads, the date all before it."""
+    if not _DIGIT.search(text) or len(text.split()) > _DATED_BYLINE_WORDS:
+        return None
+    for space in _SPACE.finditer(text):
+        byline = text[space.end() :]
+        if is_byline(byline, profile) and (date := parse_date_line(text[: space.start()].rstrip(" ,|·•-–—"))):
+            return date, byline
+    return None
 
 
 def date_stamp(lines: list[Line]) -> tuple[Line, PrintedDate] | None:
