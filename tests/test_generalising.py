@@ -3146,3 +3146,19 @@ def test_a_byline_of_several_names_and_their_agency_above_the_date_is_read(tmp_p
     article = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\n{byline}\nDecember 2, 2026\n\n{_STORY}\n")
     assert article.authors == ("Jane Roe", "John Doe", "The Associated Press")
     assert byline not in " ".join(getattr(block, "text", "") or "" for block in article.body)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published: 10:30 AM EST December 2, 2026", "2026-12-02T10:30:00-05:00"),  # the time before the date
+        ("Tue 2 Dec 2026 10.30 GMT", "2026-12-02T10:30:00+00:00"),  # a time set with a full stop
+        ("Xã hội 16/01/2014 | 16:05", "2014-01-16T16:05:00"),  # a section's label glued before the date stays apart
+    ],
+)
+def test_a_date_line_keeps_its_time_wherever_the_time_stands(line, expected):
+    from publisher.clean.head import head_date
+    from publisher.clean.lines import Line
+
+    found = head_date(Line.of_text(1, line), load_profiles().common)
+    assert found is not None and found[0].value.isoformat() == expected

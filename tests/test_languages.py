@@ -93,6 +93,10 @@ def test_a_copys_photo_caption_between_paragraphs_is_no_subheading(tmp_path, lan
         ("2 грудня 2026", datetime(2026, 12, 2)),
         ("2 ธันวาคม 2569 10:30 น.", datetime(2026, 12, 2, 10, 30)),
         ("2 ធ្នូ 2026", datetime(2026, 12, 2)),
+        # A time set with a full stop, before a zone, a clock's word or the line's end
+        ("2. Dezember 2026, 10.30 Uhr", datetime(2026, 12, 2, 10, 30)),
+        ("Rabu, 2 Desember 2026 10.30", datetime(2026, 12, 2, 10, 30)),
+        ("02.12.2026", datetime(2026, 12, 2)),  # must not fire: the date's own stops
     ],
 )
 def test_dates_are_read_as_each_language_prints_them(printed, expected):

@@ -253,6 +253,14 @@ _TIME = re.compile(
     r"(?<!\d)(\d{1,2})\s*(?::|h|g|giờ|[時时시])\s*(\d{2})(?:\s*:\s*(\d{2}))?(?:\s*(AM|PM|A\.M\.|P\.M\.|SA|CH|sáng|trưa|chiều|tối|đêm)(?!\w))?(?!\d)",
     re.I,
 )
+# A time set with a full stop (``10.30 GMT``, ``10.30 Uhr``, ``10.30 WIB``), as British,
+# German and Indonesian papers print it: only before a time zone, a clock's word or the
+# line's end, since a number with a stop is as often a price or a count. Groups as _TIME's.
+_DOTTED_TIME = re.compile(
+    r"(?<![\d.])(\d{1,2})\.([0-5]\d)()(?:\s*(AM|PM|A\.M\.|P\.M\.)(?!\w))?"
+    r"(?=\s*(?:GMT|UTC|BST|CET|CEST|WIB|WITA|WIT|Uhr|hrs|h\b)|\s*$)",
+    re.I,
+)
 # Parts of the day printed after a 12-hour time, and how they move it onto the 24-hour clock.
 _AFTERNOON = {"PM", "P.M.", "CH", "CHIỀU", "TỐI"}
 # Words that may stand beside a date on its own line without making it prose.
@@ -314,7 +322,8 @@ def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
         return None
     match, day_printed = found
     hour = minute = second = 0
-    time_match = _TIME.search(text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :])
+    undated = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    time_match = _TIME.search(undated) or _DOTTED_TIME.search(undated)
     if time_match:
         hour, minute = int(time_match.group(1)), int(time_match.group(2))
         second = int(time_match.group(3) or 0)
@@ -462,6 +471,8 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
         if match is None or match.start() == 0:
             continue
         label, printed = _label_before_date(text[: match.start()]), text[match.start() :].strip()
+        if _TIME.search(label):
+            return None  # the time before the date (``Published: 10:30 AM EST December 2, 2026``): one date line
         found = parse_date_line(printed, month_first)
         if found is not None and label:
             return label, PrintedDate(found.value, _date_part(printed))
