@@ -3162,3 +3162,44 @@ def test_a_date_line_keeps_its_time_wherever_the_time_stands(line, expected):
 
     found = head_date(Line.of_text(1, line), load_profiles().common)
     assert found is not None and found[0].value.isoformat() == expected
+
+
+_POSTS = (
+    "I have been driving around the bay for years and it takes forever every single morning.",
+    "Take the ferry, it is faster than the car during rush hour and you can read on the way.",
+    "The new bridge will fix all of this, the council approved it on Tuesday after years of debate.",
+)
+
+
+def _thread(first_title: str, reply_title: str, buttons: str) -> str:
+    posts = [
+        f"{first_title if index == 0 else reply_title}\nPosted by user{index} on December 2, 2026\n{text}\n{buttons}\n".lstrip()
+        for index, text in enumerate(_POSTS)
+    ]
+    return "Forum\nTopics\n\n" + "\n".join(posts)
+
+
+@pytest.mark.parametrize(
+    ("first_title", "reply_title", "buttons"),
+    [
+        ("Best way to cross the bay?", "Re: Best way to cross the bay?", "Report"),  # replies titled after the thread
+        ("Re: Best way to cross the bay?", "Re: Best way to cross the bay?", "Report"),  # the copy starts at a reply
+        ("Best way to cross the bay?", "", "Reply Quote"),  # a post's buttons on one line
+        ("Best way to cross the bay?", "", "Trả lời | Trích dẫn"),
+    ],
+)
+def test_a_forum_threads_copy_is_refused(tmp_path, first_title, reply_title, buttons):
+    page = tmp_path / "thread.txt"
+    page.write_text(_thread(first_title, reply_title, buttons), encoding="utf-8")
+    with pytest.raises(NotAnArticleError, match="forum thread"):
+        read_article(page, load_profiles())
+
+
+def test_a_posts_buttons_under_an_article_are_no_byline_and_one_reply_title_refuses_nothing(tmp_path):
+    """Must not fire: one ``Re:`` line (a reader's comment quoting the headline) and a
+    line of a post's buttons under an article's text leave it an article, without authors."""
+    article = _story_copy(
+        tmp_path, f"Council Approves the New Bridge Plan\n\n{_STORY}\n\nReply Quote\n\nRe: Council Approves the New Bridge Plan\n"
+    )
+    assert article.title == "Council Approves the New Bridge Plan"
+    assert article.authors == ()

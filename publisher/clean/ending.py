@@ -628,6 +628,8 @@ def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing
         return False
     if profile.is_chrome(line.text) or parse_date_line(line.text) or has_caption_cue(line.text, profile):
         return False
+    if profile.is_thread_line(line.text):
+        return False  # a post's buttons (``Reply Quote``): their words read as names
     if is_caps_byline(line.text) or is_attribution(line.text, profile):
         return True
     # Names may end with a full stop (``N.HÀ.``), never with other punctuation.

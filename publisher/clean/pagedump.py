@@ -226,7 +226,7 @@ def clean_lines(
     rest = lines[title.index + 1 :]
     # The article's own lines: on a saved page, without the furniture the extractor left out.
     text = drop_furniture(region, profile, dropped) if evidence.has_extractor else region
-    verdicts = (doubt_cards(region, rest), doubt_teaser(rest, profile), doubt_threads(region, text, profile, title.text))
+    verdicts = (doubt_cards(region, rest), doubt_teaser(rest, profile), doubt_threads(region, text, profile, title.text, rest))
     doubts = [
         mojibake, title.doubt, doubt_link_lists(region), *(verdict.refusal for verdict in verdicts),
         doubt_site_title(title.text, lines, evidence),

@@ -29,6 +29,7 @@ _FORM_LABEL_WORDS = 3
 _SIDE_BY_SIDE_WORDS = 8  # two footer links' labels, run together
 _LABEL_MIN_WORDS = 2
 _SHARE_BAR_WORDS = (2, 6)
+_THREAD_BUTTONS_WORDS = 6  # "Trả lời với trích dẫn Báo cáo": a post's buttons on one line
 
 _MARKER_PREFIX_WORDS = 4  # "What to read next", "Das könnte Sie auch interessieren"
 _MARKER_TAIL_WORDS = 3  # "in Nation", "stories", "from the Times"
@@ -130,7 +131,21 @@ class SiteProfile:
         return False
 
     def is_thread_line(self, line: str) -> bool:
-        return _key(line) in self.thread_lines
+        """A forum's or a Q&A page's marker line (``Reply``, ``Trả lời``), or its buttons run
+        together on one line (``Reply Quote``, ``Trả lời | Trích dẫn``): every part one."""
+        key = _key(line)
+        if key in self.thread_lines:
+            return True
+        parts = [part.strip() for part in re.split(r"\s*[|·•]\s*", key) if part.strip()]
+        if len(parts) > 1:
+            return all(part in self.thread_lines for part in parts)
+        words = key.split()
+        if not 2 <= len(words) <= _THREAD_BUTTONS_WORDS:
+            return False
+        return all(word in self.thread_lines for word in words) or any(
+            " ".join(words[:cut]) in self.thread_lines and " ".join(words[cut:]) in self.thread_lines
+            for cut in range(1, len(words))
+        )
 
     def is_chrome(self, line: str) -> bool:
         """A chrome line, or a line of chrome labels run together with bars and counts

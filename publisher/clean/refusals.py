@@ -57,6 +57,9 @@ _FRONT_PAGE_SENTENCES = 2  # full sentences from which the lines under the headl
 _STORY_HEADLINE_WORDS = (6, 30)
 _FULL_STOP = (".", "!", '"', "”", "»")
 _POST_NUMBER = re.compile(r"^#\d{1,6}$")
+# Two replies titled after the thread make one: no article titles its comments so.
+_TITLED_REPLIES = 2
+_REPLY_PREFIXES = ("re:", "re :", "aw:", "sv:", "vs:", "trả lời:")  # English, German, Nordic, Finnish, Vietnamese
 # "© 1999 - 2021 Báo Lao Động", "Copyright (c) 2024 The Daily Example. All rights reserved."
 _COPYRIGHT = re.compile(
     r"(?:©|\(c\)|copyright)[\s©]*(?:\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?(?P<name>[^.|,©;]{2,60})", re.I
@@ -143,7 +146,9 @@ def warn_mojibake(left: MojibakeLeft) -> str | None:
     return None
 
 
-def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile, title: str) -> Verdict:
+def doubt_threads(
+    lines: list[Line], text: list[Line], profile: SiteProfile, title: str, below: list[Line] | None = None
+) -> Verdict:
     """Forum threads and Q&A pages: several posts under the title, told by numbered posts
     (``#2``) or marker lines (``Trả lời``) anywhere under it (``lines``), and by posters'
     names in the markup or dated posts inside the text itself (``text``: the lines the
@@ -151,7 +156,13 @@ def doubt_threads(lines: list[Line], text: list[Line], profile: SiteProfile, tit
     its author's box and its list of dated stories). Reader comments after an article's
     end marker or in a comment box do not count. Posts only under a line that counts them
     and quotes the headline (``34 responses to “Headline”``: the comment box under an
-    article, most likely, whatever its length) are a doubt told, not a refusal."""
+    article, most likely, whatever its length) are a doubt told, not a refusal. Replies
+    titled after the thread (``Re: <title>``) are counted in all the page shows under the
+    title (``below``): the title printed again is where an article's text is taken to end."""
+    replies = _before_comments(below if below is not None else lines, profile)
+    titled = sum(1 for line in replies if _reply_title(line.key, line_key(title)))
+    if titled >= _TITLED_REPLIES:
+        return Verdict(refusal=f"a forum thread or a Q&A page, not an article ({titled} replies titled after the thread)")
     if found := _thread_signs(lines, text, profile, title, below_count=False):
         return Verdict(refusal=f"a forum thread or a Q&A page, not an article ({found})")
     if found := _thread_signs(lines, text, profile, title, below_count=True):
@@ -173,6 +184,13 @@ def _thread_signs(lines: list[Line], text: list[Line], profile: SiteProfile, tit
     }
     name, count = max(signs.items(), key=lambda item: item[1])
     return f"{count} {name} under the title" if count >= _THREAD_POSTS else None
+
+
+def _reply_title(key: str, title_key: str) -> bool:
+    """``Re: Best way to cross the bay?`` under that title: a post answering the thread's
+    first, titled as mail and forums title a reply."""
+    bare_title = title_key.split(":", 1)[1].strip() if title_key.startswith(_REPLY_PREFIXES) else title_key
+    return key.startswith(_REPLY_PREFIXES) and key.split(":", 1)[1].strip() == bare_title
 
 
 def _before_comments(lines: list[Line], profile: SiteProfile, title_key: str | None = None) -> list[Line]:
