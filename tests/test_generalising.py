@@ -3203,3 +3203,32 @@ def test_a_posts_buttons_under_an_article_are_no_byline_and_one_reply_title_refu
     )
     assert article.title == "Council Approves the New Bridge Plan"
     assert article.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("notice", "button"),
+    [
+        (
+            "We use cookies to improve your experience on our website and to analyse our traffic. "
+            "By clicking Accept, you agree to our use of cookies.", "Accept all",
+        ),
+        ("This website uses cookies to improve your experience. We'll assume you're ok with this.", "OK"),
+        ("Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn. Bằng việc tiếp tục truy cập, bạn đồng ý.", "Đồng ý"),
+    ],
+)
+def test_a_cookie_banner_in_a_copy_is_left_out_wherever_it_stands(tmp_path, notice, button):
+    """A browser's copy prints the banner where the markup holds it: here between the text
+    and its byline, which is still read."""
+    article = _story_copy(
+        tmp_path, f"Council Approves the New Bridge Plan\nDecember 2, 2026\n\n{_STORY}\n\n{notice}\n{button}\n\nJane Roe\n"
+    )
+    body = " ".join(getattr(block, "text", "") or "" for block in article.body)
+    assert "cookie" not in body and button not in body
+    assert article.authors == ("Jane Roe",)
+
+
+def test_a_paragraph_about_cookies_stays_in_the_text(tmp_path):
+    """Must not fire: a story about cookies reports what sites do; it does not speak as one."""
+    paragraph = "Regulators said websites must ask visitors before they use cookies, and users must be able to refuse."
+    article = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\nDecember 2, 2026\n\n{_STORY}\n\n{paragraph}\n")
+    assert paragraph in " ".join(getattr(block, "text", "") or "" for block in article.body)

@@ -192,8 +192,12 @@ def clean_lines(
     if mojibake and not as_article:
         raise NotAnArticleError(mojibake, path)
     forget_dates()
-    lines = list(lines)  # a headline only the metadata gives is put in
     dropped: list[Dropped] = []
+    # A cookie banner, which a copy prints wherever the page's markup holds it (above the
+    # headline, between the text and its byline, at the foot): never the article's.
+    notices = [line for line in lines if not line.is_image and profiles.common.is_cookie_notice(line.text)]
+    dropped.extend(Dropped(line.number, line.text, "a cookie notice") for line in notices)
+    lines = [line for line in lines if line not in notices]  # a headline only the metadata gives is put in later
     text_mode = evidence.is_page_dump
     title = _locate_title(lines, profiles, evidence, path, as_article)
     profile = profiles.for_site_name(evidence.site_profile or title.site_name)

@@ -29,6 +29,10 @@ _FORM_LABEL_WORDS = 3
 _SIDE_BY_SIDE_WORDS = 8  # two footer links' labels, run together
 _LABEL_MIN_WORDS = 2
 _SHARE_BAR_WORDS = (2, 6)
+# "Cookie" is the word in most languages (Vietnamese, German, French, Spanish...); Russian
+# and Japanese also write their own.
+_COOKIE_WORDS = ("cookie", "куки", "クッキー")
+_COOKIE_NOTICE_WORDS = 90  # a banner's notice: a few sentences
 _THREAD_BUTTONS_WORDS = 6  # "Trả lời với trích dẫn Báo cáo": a post's buttons on one line
 
 _MARKER_PREFIX_WORDS = 4  # "What to read next", "Das könnte Sie auch interessieren"
@@ -74,6 +78,7 @@ class SiteProfile:
     promotion_openers: tuple[str, ...] = ()  # "Subscribe", "Sign up": a sentence inviting the reader to sign up
     promotion_words: tuple[str, ...] = ()  # "newsletter", "inbox": what it invites to
     unsubscribe_words: tuple[str, ...] = ()  # "unsubscribe": what a sign-up form promises
+    cookie_notice_openers: tuple[str, ...] = ()  # "we use", "this site uses": a site telling of its cookies
     required_marks: tuple[str, ...] = ()  # "(required)", "*": after a form field's label
     timezone: str | None = None  # the site's time zone (+07:00), given to dates printed without one
     selectors: Selectors = field(default_factory=Selectors)  # where the site's markup puts an article's parts
@@ -92,6 +97,16 @@ class SiteProfile:
             return None
         openers = "|".join(re.escape(opener) for opener in _longest_first(self.promotion_openers))
         return re.compile(rf"(?:^|[.!?:]\s+)(?:{openers})\b", re.IGNORECASE)
+
+    def is_cookie_notice(self, line: str) -> bool:
+        """The site telling the reader of its cookies (``We use cookies to ... By clicking
+        Accept, you agree ...``): a banner a browser's copy prints with the page, never the
+        text. It names cookies and speaks as the site (``we use``, ``this site uses``); a
+        story about cookies reports what others do."""
+        folded = line.casefold()
+        if not any(word in folded for word in _COOKIE_WORDS) or len(line.split()) > _COOKIE_NOTICE_WORDS:
+            return False
+        return any(opener.casefold() in folded for opener in self.cookie_notice_openers)
 
     def is_promotion(self, line: str) -> bool:
         """A short line with a sentence inviting the reader to sign up for the site's mail
@@ -226,6 +241,7 @@ class SiteProfile:
             promotion_openers=self.promotion_openers + site.promotion_openers,
             promotion_words=self.promotion_words + site.promotion_words,
             unsubscribe_words=self.unsubscribe_words + site.unsubscribe_words,
+            cookie_notice_openers=self.cookie_notice_openers + site.cookie_notice_openers,
             required_marks=self.required_marks + site.required_marks,
             timezone=site.timezone or self.timezone,
             selectors=site.selectors,
@@ -291,6 +307,7 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         promotion_openers=fields.strings("chrome", "promotion_openers"),
         promotion_words=fields.strings("chrome", "promotion_words"),
         unsubscribe_words=fields.strings("chrome", "unsubscribe_words"),
+        cookie_notice_openers=fields.strings("chrome", "cookie_notice_openers"),
         required_marks=fields.strings("chrome", "required_marks"),
         timezone=fields.utc_offset("site", "timezone"),
         selectors=parse_selectors(data.get("selectors"), origin),
