@@ -3232,3 +3232,29 @@ def test_a_paragraph_about_cookies_stays_in_the_text(tmp_path):
     paragraph = "Regulators said websites must ask visitors before they use cookies, and users must be able to refuse."
     article = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\nDecember 2, 2026\n\n{_STORY}\n\n{paragraph}\n")
     assert paragraph in " ".join(getattr(block, "text", "") or "" for block in article.body)
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Subscribe to continue reading. You have reached your limit of free articles this month.",
+        "Cet article est réservé aux abonnés.",
+        "Nội dung dành cho thành viên. Mời bạn đăng ký để đọc tiếp bài viết.",
+    ],
+)
+def test_a_paywalls_notice_is_left_out_and_the_reader_told_the_text_is_its_beginning(tmp_path, notice):
+    first = _STORY.split("\n\n")[0]
+    page = tmp_path / "story.txt"
+    page.write_text(f"Council Approves the New Bridge Plan\nDecember 2, 2026\n\n{first}\n\n{notice}\n", encoding="utf-8")
+    result = read_article(page, load_profiles())
+    assert notice not in " ".join([result.article.lead or "", *(getattr(b, "text", "") or "" for b in result.article.body)])
+    assert any("only the article's beginning" in warning for warning in result.warnings)
+
+
+def test_a_paragraph_about_subscriptions_is_no_paywall(tmp_path):
+    """Must not fire: the text may speak of subscribers; only the site's own notice hides the rest."""
+    paragraph = "The paper said its subscribers grew by a tenth last year, and it will open its archive to readers."
+    page = tmp_path / "story.txt"
+    page.write_text(f"Council Approves the New Bridge Plan\nDecember 2, 2026\n\n{_STORY}\n\n{paragraph}\n", encoding="utf-8")
+    result = read_article(page, load_profiles())
+    assert not any("only the article's beginning" in warning for warning in result.warnings)

@@ -198,6 +198,10 @@ def clean_lines(
     notices = [line for line in lines if not line.is_image and profiles.common.is_cookie_notice(line.text)]
     dropped.extend(Dropped(line.number, line.text, "a cookie notice") for line in notices)
     lines = [line for line in lines if line not in notices]  # a headline only the metadata gives is put in later
+    paywall = next((line for line in lines if not line.is_image and profiles.common.is_paywall_notice(line.text)), None)
+    if paywall is not None:
+        dropped.append(Dropped(paywall.number, paywall.text, "a paywall's notice"))
+        lines.remove(paywall)
     text_mode = evidence.is_page_dump
     title = _locate_title(lines, profiles, evidence, path, as_article)
     profile = profiles.for_site_name(evidence.site_profile or title.site_name)
@@ -272,6 +276,8 @@ def clean_lines(
     if partly_garbled := warn_mojibake(left):
         warnings = (*warnings, partly_garbled)
     warnings = (*warnings, *(verdict.warning for verdict in verdicts if verdict.warning))
+    if paywall is not None:
+        warnings = (*warnings, f"only the article's beginning: the page hides the rest ({paywall.text[:80]!r})")
     result = CleanResult(article=article, dropped=tuple(sorted(dropped, key=lambda d: d.line)))
     if evidence.extracted is not None:
         # The floor under an article's text, not a way to make one of a page that is none.

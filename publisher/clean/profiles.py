@@ -33,6 +33,7 @@ _SHARE_BAR_WORDS = (2, 6)
 # and Japanese also write their own.
 _COOKIE_WORDS = ("cookie", "куки", "クッキー")
 _COOKIE_NOTICE_WORDS = 90  # a banner's notice: a few sentences
+_PAYWALL_NOTICE_WORDS = 60
 _THREAD_BUTTONS_WORDS = 6  # "Trả lời với trích dẫn Báo cáo": a post's buttons on one line
 
 _MARKER_PREFIX_WORDS = 4  # "What to read next", "Das könnte Sie auch interessieren"
@@ -79,6 +80,7 @@ class SiteProfile:
     promotion_words: tuple[str, ...] = ()  # "newsletter", "inbox": what it invites to
     unsubscribe_words: tuple[str, ...] = ()  # "unsubscribe": what a sign-up form promises
     cookie_notice_openers: tuple[str, ...] = ()  # "we use", "this site uses": a site telling of its cookies
+    paywall_phrases: tuple[str, ...] = ()  # "subscribe to continue reading": the rest of the text is hidden
     required_marks: tuple[str, ...] = ()  # "(required)", "*": after a form field's label
     timezone: str | None = None  # the site's time zone (+07:00), given to dates printed without one
     selectors: Selectors = field(default_factory=Selectors)  # where the site's markup puts an article's parts
@@ -107,6 +109,14 @@ class SiteProfile:
         if not any(word in folded for word in _COOKIE_WORDS) or len(line.split()) > _COOKIE_NOTICE_WORDS:
             return False
         return any(opener.casefold() in folded for opener in self.cookie_notice_openers)
+
+    def is_paywall_notice(self, line: str) -> bool:
+        """``Subscribe to continue reading``, ``Réservé aux abonnés``: the site hiding the
+        rest of the text from a reader without a subscription, in a short line."""
+        if len(line.split()) > _PAYWALL_NOTICE_WORDS:
+            return False
+        folded = line.casefold()
+        return any(phrase.casefold() in folded for phrase in self.paywall_phrases)
 
     def is_promotion(self, line: str) -> bool:
         """A short line with a sentence inviting the reader to sign up for the site's mail
@@ -242,6 +252,7 @@ class SiteProfile:
             promotion_words=self.promotion_words + site.promotion_words,
             unsubscribe_words=self.unsubscribe_words + site.unsubscribe_words,
             cookie_notice_openers=self.cookie_notice_openers + site.cookie_notice_openers,
+            paywall_phrases=self.paywall_phrases + site.paywall_phrases,
             required_marks=self.required_marks + site.required_marks,
             timezone=site.timezone or self.timezone,
             selectors=site.selectors,
@@ -308,6 +319,7 @@ def parse_profile(text: str, origin: str) -> SiteProfile:
         promotion_words=fields.strings("chrome", "promotion_words"),
         unsubscribe_words=fields.strings("chrome", "unsubscribe_words"),
         cookie_notice_openers=fields.strings("chrome", "cookie_notice_openers"),
+        paywall_phrases=fields.strings("chrome", "paywall_phrases"),
         required_marks=fields.strings("chrome", "required_marks"),
         timezone=fields.utc_offset("site", "timezone"),
         selectors=parse_selectors(data.get("selectors"), origin),
