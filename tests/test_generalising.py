@@ -3258,3 +3258,30 @@ def test_a_paragraph_about_subscriptions_is_no_paywall(tmp_path):
     page.write_text(f"Council Approves the New Bridge Plan\nDecember 2, 2026\n\n{_STORY}\n\n{paragraph}\n", encoding="utf-8")
     result = read_article(page, load_profiles())
     assert not any("only the article's beginning" in warning for warning in result.warnings)
+
+
+_GLUED_CARDS = (
+    "Police: 2 In Custody After Death Of Student-AthleteA 24-year-old woman and a 28-year-old man were arrested on Monday.\n\n"
+    "Customers Leave Without Paying $690 Bill At SteakhouseA party of six left the restaurant after a fight broke out.\n"
+    "Autos\n"
+    "Is Violence In Sports On The Rise?Violence is part of the game in many sports, but one player crossed a line.\n\n"
+    "City To Mail Panel Applications To 250,000The city will mail applications encouraging voters to serve on a commission.\n"
+)
+
+
+def test_a_box_of_headlines_run_into_their_teasers_is_no_text(tmp_path):
+    """A copy prints a box of other stories' links with no space between headline and
+    teaser: three such paragraphs in a row (the box's labels aside) are no article text,
+    and the headline is looked for over the text further down."""
+    article = _story_copy(
+        tmp_path, f"News\nSports\n\nLatest Headlines\n\n{_GLUED_CARDS}\nCouncil Approves the New Bridge Plan\nDecember 2, 2026\n\n{_STORY}\n"
+    )
+    assert article.title == "Council Approves the New Bridge Plan"
+    assert "SteakhouseA" not in " ".join([article.lead or "", *(getattr(b, "text", "") or "" for b in article.body)])
+
+
+def test_one_paragraph_with_a_capital_inside_a_word_is_text(tmp_path):
+    """Must not fire: names and brands put a capital inside a word (``McKinley``, ``iPhone``)."""
+    paragraph = "In October, Rep. David McKinley visited the border near McAllen, Texas, and spoke with agents there."
+    article = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\nDecember 2, 2026\n\n{paragraph}\n\n{_STORY}\n")
+    assert paragraph in " ".join([article.lead or "", *(getattr(b, "text", "") or "" for b in article.body)])

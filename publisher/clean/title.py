@@ -47,6 +47,15 @@ _BREADCRUMB_WORDS = 2
 _TITLE_CASE_WORDS = 4
 _WIDGET_WORDS = 3  # "Chia sẻ", "Google +1", "0 bình luận": share buttons and counters
 _BYLINE_WORDS = 8
+# A headline run into its teaser: four Title Case words at least, then a lower-case letter
+# a digit or a headline's closing mark with a capital right after it (``SteakhouseA party``,
+# ``250,000The``, ``On The Rise?Violence``); not after a capital (``NASCAR``), an opening
+# bracket or quote, a slash or a hyphen (``Student-Athlete``).
+_GLUED_HEADLINE_WORDS = 4
+_GLUE = re.compile(r"[^\sA-Z(\[{“‘\"'«/-][A-Z]")
+_GLUED_TEASER_MIN_CHARS = 80
+_TEASER_RUN = 3
+_TITLE_CASE_SMALL_WORDS = frozenset(["a", "an", "the", "of", "to", "in", "for", "at", "on", "and", "or", "by", "with"])
 _NAME_WORDS = 4  # one person's name, as printed: "Nguyễn Thị Minh Khai", "Mary Anne de la Cruz"
 # A story's time stamp in a ticker: a time of day beside a date ("00:00 | 26/12/2012").
 _DATE_IN_TEXT = re.compile(
@@ -432,11 +441,12 @@ def text_start(lines: list[Line], profile: SiteProfile) -> int | None:
     a list or a subheading follows); a headline in Title Case is no paragraph there, and a
     paragraph printed twice running is a picture's alt text and caption."""
     needed, window = _TEXT_RUN
+    cards = _glued_teaser_run(lines)
     starts = [
         i
         for i, line in enumerate(lines)
         if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line) and not _not_text(line)
-        and not _printed_twice_running(lines, i)
+        and not _printed_twice_running(lines, i) and i not in cards
     ]
     for index in starts:
         following = sum(is_prose(other) for other in lines[index + 1 : index + 1 + window])
@@ -445,6 +455,37 @@ def text_start(lines: list[Line], profile: SiteProfile) -> int | None:
         if following >= _SIGNED_TEXT_RUN and _signed_paragraph(lines, index, profile):
             return index
     return starts[0] if starts else None
+
+
+def _glued_teaser_run(lines: list[Line]) -> set[int]:
+    """Lines in a run of three or more paragraphs in a row (short labels aside) that each
+    open with a headline in Title Case run straight into its summary (``Customers Leave
+    Without Paying $690 Bill At Troy SteakhouseA party of six left ...``): a box of other
+    stories whose links a copy prints with no space between headline and teaser. One such
+    line may be a name or a brand in a paragraph (``McKinley``, ``iPhone``); a run is a box."""
+    run: list[int] = []
+    found: set[int] = set()
+    for index, line in enumerate([*lines, None]):
+        if line is not None and not line.is_image and _glued_teaser(line.text):
+            run.append(index)
+            continue
+        if line is not None and run and line.words <= _WIDGET_WORDS:
+            continue  # a box's own label between its cards (``Autos``, ``Latest Headlines``)
+        if len(run) >= _TEASER_RUN:
+            found.update(run)
+        run = []
+    return found
+
+
+def _glued_teaser(text: str) -> bool:
+    if len(text) < _GLUED_TEASER_MIN_CHARS:
+        return False
+    for count, word in enumerate(text.split(), 1):
+        if word[:1].isalpha() and not (word[:1].isupper() or word.casefold() in _TITLE_CASE_SMALL_WORDS):
+            return False
+        if count >= _GLUED_HEADLINE_WORDS and _GLUE.search(word):
+            return True
+    return False
 
 
 def _printed_twice_running(lines: list[Line], index: int) -> bool:
