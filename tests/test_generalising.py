@@ -3285,3 +3285,21 @@ def test_one_paragraph_with_a_capital_inside_a_word_is_text(tmp_path):
     paragraph = "In October, Rep. David McKinley visited the border near McAllen, Texas, and spoke with agents there."
     article = _story_copy(tmp_path, f"Council Approves the New Bridge Plan\nDecember 2, 2026\n\n{paragraph}\n\n{_STORY}\n")
     assert paragraph in " ".join([article.lead or "", *(getattr(b, "text", "") or "" for b in article.body)])
+
+
+def test_a_byline_and_date_under_the_standfirst_open_a_text_a_paywall_cuts_short(tmp_path):
+    """Standfirst, byline, date, then two paragraphs and the paywall: the byline opens the
+    text (the date under it says so) rather than ending it after the standfirst."""
+    first, second = _STORY.split("\n\n")[:2]
+    page = tmp_path / "story.txt"
+    page.write_text(
+        "Council Approves the New Bridge Plan\nThe vote ends a decade of argument. The city will now raise the money.\n"
+        f"By Jane Roe\nNov. 18, 2026 7:04 pm ET\n{first}\n\n{second}\n\nTo Read the Full Story\nSubscribe\nSign In\n"
+        "Most Popular Videos\nMayor unveils budget plan\nSchool board delays vote\n",
+        encoding="utf-8",
+    )
+    result = read_article(page, load_profiles())
+    body = " ".join(getattr(block, "text", "") or "" for block in result.article.body)
+    assert first[:40] in body and second[:40] in body
+    assert result.article.authors == ("Jane Roe",)
+    assert any("only the article's beginning" in warning for warning in result.warnings)

@@ -33,6 +33,7 @@ _TEXT_LINE_WORDS = 3
 _LABEL_WORDS = 3
 _MARKER_LOOKAHEAD = 15  # lines under an end marker where the extractor's text may go on
 _RUN_ON_LINES = 3  # paragraphs in a row after the extractor's last line: it stopped too soon
+_DATED_RUN_ON_LINES = 2
 _BYLINE_MAX_WORDS = 8
 _PARAGRAPH_WINDOW = 12  # lines under a name-like line where the text's paragraphs may go on
 _PARAGRAPH_WORDS = 30
@@ -679,7 +680,10 @@ def _under_the_standfirst(lines: list[Line], index: int) -> bool:
     # The window below first, then the lines above up to a second paragraph, then the whole
     # page: asked of every byline-like line, the page-long looks went quadratic.
     below = lines[index + 1 : index + 1 + _MARKER_LOOKAHEAD]
-    if sum(1 for line in below if is_body_prose(line)) < _RUN_ON_LINES:
+    # With the story's date right under the byline (standfirst, byline, date: a head's
+    # order), two paragraphs make the text (a story a paywall cuts after them).
+    dated = bool(below) and parse_date_line(below[0].text) is not None
+    if sum(1 for line in below if is_body_prose(line)) < (_DATED_RUN_ON_LINES if dated else _RUN_ON_LINES):
         return False
     above = (line for line in lines[:index] if is_body_prose(line))
     if next(above, None) is not None and next(above, None) is not None:
