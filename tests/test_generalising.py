@@ -3303,3 +3303,18 @@ def test_a_byline_and_date_under_the_standfirst_open_a_text_a_paywall_cuts_short
     assert first[:40] in body and second[:40] in body
     assert result.article.authors == ("Jane Roe",)
     assert any("only the article's beginning" in warning for warning in result.warnings)
+
+
+def test_a_byline_beside_the_date_with_more_paragraphs_under_it_than_above_opens_the_text():
+    """With the story's date beside it, a byline with more paragraphs under it than above
+    (two taken for paragraphs above it: a standfirst and a newsletter box's sentence; six
+    below) opens the text; without the date, three times as many are needed."""
+    from publisher.clean.ending import _dated_byline, _opens_the_text
+    from publisher.clean.lines import Line
+
+    lines = [Line.of_text(n, text) for n, text in enumerate(["Nov. 20, 2026, 9:28 AM UTC", "By Reuters", "Text"])]
+    assert _dated_byline(lines, 1)
+    assert not _dated_byline([Line.of_text(1, "Share"), *lines[1:]], 1)
+    prose_above = [0, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8]  # two paragraphs above the byline (index 3), six below
+    assert _opens_the_text(3, prose_above, dated=True)
+    assert not _opens_the_text(3, prose_above, dated=False)

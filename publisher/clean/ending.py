@@ -351,7 +351,7 @@ def split_off_tail(
         if (i > last_prose or not _text_goes_on(lines[i + 1 : i + 2]))
         and _is_byline(line, lines[i + 1 : i + 2], profile, trailing=i > last_prose)
         and _has_prose_before(lines[:i])
-        and not (not evidence.has_extractor and _opens_the_text(i, prose_above()))
+        and not (not evidence.has_extractor and _opens_the_text(i, prose_above(), _dated_byline(lines, i)))
         and not _among_tags(lines, i)
         # A credit after the last paragraph ends the text, whatever the extractor took after it.
         and ((i > last_prose and is_attribution(line.text, profile)) or not _main_text_goes_on(lines, i, after_byline=True))
@@ -691,15 +691,21 @@ def _under_the_standfirst(lines: list[Line], index: int) -> bool:
     return not any(line.main is not None for line in lines)
 
 
-def _opens_the_text(index: int, prose_above: list[int]) -> bool:
+def _opens_the_text(index: int, prose_above: list[int], dated: bool = False) -> bool:
     """A byline with more than _OPENING_SHARE times as many of the text's paragraphs under
     it as above it, and at least _PARAGRAPHS_GOING_ON under it: it stands at the head of the
     text, under a picture's long caption or another story's teaser taken for the text's
     first paragraph, not at its end. Under a byline that ends the text come the site's
-    lines and other stories' headlines."""
+    lines and other stories' headlines. With the story's date right above or below it
+    (``dated``: a head's byline and date), more paragraphs under it than above it do."""
     above = prose_above[index]
     below = prose_above[-1] - prose_above[index + 1]
-    return below >= _PARAGRAPHS_GOING_ON and below > _OPENING_SHARE * above
+    return below >= _PARAGRAPHS_GOING_ON and below > (above if dated else _OPENING_SHARE * above)
+
+
+def _dated_byline(lines: list[Line], index: int) -> bool:
+    """The story's date on the line right above or right below the byline."""
+    return any(parse_date_line(lines[i].text) is not None for i in (index - 1, index + 1) if 0 <= i < len(lines))
 
 
 def _has_prose_before(lines: list[Line]) -> bool:
