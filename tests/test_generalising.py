@@ -3318,3 +3318,33 @@ def test_a_byline_beside_the_date_with_more_paragraphs_under_it_than_above_opens
     prose_above = [0, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8]  # two paragraphs above the byline (index 3), six below
     assert _opens_the_text(3, prose_above, dated=True)
     assert not _opens_the_text(3, prose_above, dated=False)
+
+
+def test_a_headline_ending_on_a_quotation_over_its_byline_is_the_headline_not_the_text(tmp_path):
+    """``Bubonic plague: Third case in China – ‘The plague is coming’``: a paragraph's length
+    and a closing quote, but no stop anywhere, with the byline and date under it."""
+    headline = "Council approves the new bridge as the mayor warns – ‘The hard part starts now’"
+    page = tmp_path / "story.txt"
+    page.write_text(
+        f"News\nScience\n{headline}\nTHE city council has approved the new bridge after years of debate – with residents beginning to argue over the cost of it\n"
+        f"By Jane Roe\nPUBLISHED: 00:01, Tue, Nov 19, 2026\n{_STORY}\n",
+        encoding="utf-8",
+    )
+    assert read_article(page, load_profiles()).article.title == headline
+
+
+def test_a_related_box_inside_a_text_of_one_sentence_paragraphs_does_not_end_it(tmp_path):
+    """A box of links under ``Related articles`` set inside the text, its links printed
+    apart, then the text going on in paragraphs of one sentence each: the box goes, the
+    text stays."""
+    short = [f"Sentence {n} of the story says one more thing the council decided about the bridge." for n in range(8)]
+    page = tmp_path / "story.txt"
+    page.write_text(
+        "Council Approves the New Bridge Plan\nBy Jane Roe\nDecember 2, 2026\n\n" + "\n\n".join(short[:2])
+        + "\n\nRelated articles\n\nMayor unveils budget plan\n\nSchool board delays vote\n\n" + "\n\n".join(short[2:]) + "\n",
+        encoding="utf-8",
+    )
+    article = read_article(page, load_profiles()).article
+    body = " ".join([article.lead or "", *(getattr(block, "text", "") or getattr(block, "caption", "") or "" for block in article.body)])
+    assert all(sentence in body for sentence in short)
+    assert "Mayor unveils budget plan" not in body and "School board delays vote" not in body

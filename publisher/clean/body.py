@@ -469,15 +469,17 @@ def _link_boxes(lines: list[Line], profile: SiteProfile) -> set[int]:
     """An end marker inside the text ("Related": the end was not there, the text's
     paragraphs go on under it) heads a box of links: it and the lines printed right under
     it, one under another with no blank line between, none a sentence, up to the text's
-    next paragraph. A copy prints the text's paragraphs apart, a list's items together."""
+    next paragraph. A copy prints the text's paragraphs apart, a list's items together;
+    where it prints the marker and its first link apart too, its links may stand apart."""
     boxed: set[int] = set()
     for index, line in enumerate(lines):
         if not profile.is_end_marker(line.text) or line.main or index in boxed:
             continue
         boxed.add(index)
+        apart = index + 1 < len(lines) and lines[index + 1].number == line.number + 2
         for below in range(index + 1, len(lines)):
             link = lines[below]
-            if link.number != lines[below - 1].number + 1 or link.is_image or link.main:
+            if link.number - lines[below - 1].number > (2 if apart else 1) or link.is_image or link.main:
                 break
             if not profile.is_end_marker(link.text) and (
                 link.words > _BOX_LINK_WORDS or ends_sentence(link.text) or is_body_prose(link)

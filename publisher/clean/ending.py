@@ -41,6 +41,7 @@ _PARAGRAPHS_GOING_ON = 3
 _OPENING_SHARE = 3  # paragraphs under a byline for each above it: it opens the text
 _RESUME_WINDOW = 30  # lines under a line that ends the text where its paragraphs may resume
 _RESUME_PAIRS = 4  # paragraphs right under another paragraph there: the text goes on
+_BOX_LINKS = 4  # headlines in a box of links set inside the text
 _PERSON_NAME_WORDS = (2, 3)
 _STORY_LINE_WORDS = 4  # a line of the story's box (a product's feature, a recipe's step), not a label
 _TOLD_SHARE = 1 / 3  # of a box's name, the headline's words the text uses ("Spiced Honey Pear Jam")
@@ -489,7 +490,19 @@ def _box_inside_the_text(following: list[Line]) -> bool:
     headlines and teasers, comments (each under its writer's name, or right under the
     marker), a form's notices far down: never all of it."""
     first = next((line for line in following if not line.is_image), None)
-    return first is not None and not is_body_prose(first) and _paragraphs_go_on(following) and _text_resumes(following)
+    if first is None or is_body_prose(first) or not _text_resumes(following):
+        return False
+    return _paragraphs_go_on(following) or _links_then_paragraphs(following)
+
+
+def _links_then_paragraphs(following: list[Line]) -> bool:
+    """A few headlines (the box's links), then three of the text's paragraphs in a row: the
+    text goes on under a short box, in paragraphs of one sentence as some papers write
+    them (``_paragraphs_go_on`` asks for longer ones)."""
+    window = list(islice((line for line in following if not line.is_image), _BOX_LINKS + _RUN_ON_LINES))
+    links = next((index for index, line in enumerate(window) if is_body_prose(line)), len(window))
+    run = window[links : links + _RUN_ON_LINES]
+    return 1 <= links <= _BOX_LINKS and len(run) == _RUN_ON_LINES and all(map(is_body_prose, run))
 
 
 def _text_resumes(following: list[Line]) -> bool:

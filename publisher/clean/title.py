@@ -17,6 +17,7 @@ from publisher.clean.shapes import (
     is_attribution,
     is_body_prose,
     is_prose,
+    is_quoted_headline,
     is_web_address,
     meta_line,
 )
@@ -55,6 +56,7 @@ _GLUED_HEADLINE_WORDS = 4
 _GLUE = re.compile(r"[^\sA-Z(\[{“‘\"'«/-][A-Z]")
 _GLUED_TEASER_MIN_CHARS = 80
 _TEASER_RUN = 3
+_QUOTED_HEADLINE_SIGN_LINES = 3  # the standfirst, the byline, the date
 _TITLE_CASE_SMALL_WORDS = frozenset(["a", "an", "the", "of", "to", "in", "for", "at", "on", "and", "or", "by", "with"])
 _NAME_WORDS = 4  # one person's name, as printed: "Nguyễn Thị Minh Khai", "Mary Anne de la Cruz"
 # A story's time stamp in a ticker: a time of day beside a date ("00:00 | 26/12/2012").
@@ -446,7 +448,7 @@ def text_start(lines: list[Line], profile: SiteProfile) -> int | None:
         i
         for i, line in enumerate(lines)
         if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line) and not _not_text(line)
-        and not _printed_twice_running(lines, i) and i not in cards
+        and not _printed_twice_running(lines, i) and i not in cards and not _quoted_headline_over_its_byline(lines, i, profile)
     ]
     for index in starts:
         following = sum(is_prose(other) for other in lines[index + 1 : index + 1 + window])
@@ -455,6 +457,17 @@ def text_start(lines: list[Line], profile: SiteProfile) -> int | None:
         if following >= _SIGNED_TEXT_RUN and _signed_paragraph(lines, index, profile):
             return index
     return starts[0] if starts else None
+
+
+def _quoted_headline_over_its_byline(lines: list[Line], index: int, profile: SiteProfile) -> bool:
+    """A headline that ends on a quotation closed on a word, with no stop anywhere
+    (``Bubonic plague: Third case in China – ‘The plague is coming’``), with the story's
+    byline or date within the next lines (a standfirst may stand between): no paragraph,
+    though it is a paragraph's length and ends on a quote."""
+    if not is_quoted_headline(lines[index].text):
+        return False
+    below = lines[index + 1 : index + 1 + _QUOTED_HEADLINE_SIGN_LINES]
+    return any(parse_date_line(line.text) or is_attribution(line.text, profile) for line in below)
 
 
 def _glued_teaser_run(lines: list[Line]) -> set[int]:
