@@ -12,16 +12,13 @@ from publisher.clean.dates import parse_date_line, split_date
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.head import date_stamp, head_date
-from publisher.clean.lines import Line, line_key
+from publisher.clean.lines import LEAD_MIN_WORDS, PARAGRAPH_MIN_WORDS, Line, ends_sentence, line_key
 from publisher.clean.names import is_caps_byline, looks_like_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     DATE_WINDOW,
-    LEAD_MIN_WORDS,
-    PARAGRAPH_MIN_WORDS,
     RELATED_PREFIX,
     byline_names,
-    ends_sentence,
     has_agency_prefix,
     has_caption_cue,
     is_agency_credit,

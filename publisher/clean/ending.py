@@ -9,14 +9,13 @@ from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.language import signs_with_one_word
-from publisher.clean.lines import Line, line_key
+from publisher.clean.lines import Line, ends_sentence, line_key
 from publisher.clean.names import is_caps_byline, looks_like_names, looks_like_uncased_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     byline_names,
     counts_under_headline,
     credits_helpers,
-    ends_sentence,
     has_caption_cue,
     is_agency_credit,
     is_attribution,

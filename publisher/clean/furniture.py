@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import Dropped
-from publisher.clean.lines import Line
+from publisher.clean.lines import Line, ends_sentence
 from publisher.clean.names import looks_like_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
-    ends_sentence,
     has_agency_prefix,
     has_caption_cue,
     is_attribution,

@@ -31,7 +31,7 @@ from publisher.clean.floor import ExtractedText, block_texts, restore_floor
 from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, in_menu_above, in_menu_printed_twice, read_head, url_section
 from publisher.clean.language import detect_language, main_script
-from publisher.clean.lines import ROW_HINT, Line, data_row, line_key
+from publisher.clean.lines import LEAD_MIN_WORDS, ROW_HINT, Line, data_row, ends_sentence, line_key
 from publisher.clean.names import checked_against_metadata, is_job_title, looks_like_names, split_authors, without_site_name
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
@@ -49,9 +49,7 @@ from publisher.clean.refusals import (
     warn_mojibake,
 )
 from publisher.clean.shapes import (
-    LEAD_MIN_WORDS,
     byline_names,
-    ends_sentence,
     has_caption_cue,
     is_attribution,
     is_body_prose,
@@ -191,6 +189,7 @@ def clean_lines(
     if mojibake and not as_article:
         raise NotAnArticleError(mojibake, path)
     forget_dates()
+    profiles = profiles.for_one_page()  # remembers what the rules ask of this page's lines
     lines = list(lines)  # a headline only the metadata gives is put in
     dropped: list[Dropped] = []
     text_mode = evidence.is_page_dump

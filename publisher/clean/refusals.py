@@ -17,14 +17,13 @@ from pathlib import Path
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
-from publisher.clean.lines import ROW_SEPARATOR, Line, line_key
+from publisher.clean.lines import ROW_SEPARATOR, Line, ends_sentence, line_key
 from publisher.clean.names import looks_like_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     DATE_WINDOW,
     RELATED_PREFIX,
     counts_under_headline,
-    ends_sentence,
     is_body_prose,
     is_prose,
 )

@@ -6,12 +6,11 @@ import re
 from collections.abc import Iterator
 
 from publisher.clean.dates import parse_date_line
-from publisher.clean.lines import Line, line_key
+from publisher.clean.lines import Line, ends_sentence, line_key
 from publisher.clean.names import is_caps_byline, looks_like_names, names_a_role, split_authors
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.shapes import (
     PICTURE_AGENCIES,
-    ends_sentence,
     has_agency_prefix,
     has_caption_cue,
     is_attribution,
@@ -418,6 +417,10 @@ def _names_alone(line: Line) -> bool:
 def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
     """A date, a byline, a picture or its caption, a kicker or a share button: what may
     stand between a headline and its text."""
+    return profile.answer(_may_stand_between, line)
+
+
+def _may_stand_between(line: Line, profile: SiteProfile) -> bool:
     if line.is_image or line.words <= _WIDGET_WORDS or _dates_a_story(line.text, profile):
         return True
     if _PHOTO_CREDIT.search(line.text):
@@ -506,6 +509,12 @@ _QUOTE_ATTRIBUTION = re.compile(r"[—–] ")
 
 
 def _could_be_headline(line: Line, profile: SiteProfile) -> bool:
+    """A line of a headline's shape (the climbs from the text's start ask it of the same
+    lines again: remembered for the page)."""
+    return profile.answer(_shaped_like_headline, line)
+
+
+def _shaped_like_headline(line: Line, profile: SiteProfile) -> bool:
     low, high = _HEADLINE_WORDS
     text = line.text
     if line.is_image or line.link or not low <= line.words <= high or {"caption", "author", "date"} & line.hints:
