@@ -314,3 +314,26 @@ def test_a_profiles_word_lists_looked_for_in_one_look_as_one_by_one():
             word.casefold() in folded for word in profile.promotion_words
         )
         assert profile.is_promotion(text) == (len(text.split()) <= 40 and (unsubscribe or invited)), text
+
+
+def test_the_words_first_told_counted_a_paragraph_at_a_time_as_a_word_at_a_time():
+    from publisher.clean.ending import _COMMON_WORD_PARAGRAPHS, _COMMON_WORD_SHARE, _WORD, _words_first_told
+
+    def long_way(lines: list[Line]) -> dict[str, int]:
+        first: dict[str, int] = {}
+        using: dict[str, int] = {}
+        paragraphs = 0
+        for index, line in enumerate(lines):
+            if line.is_body_prose:
+                paragraphs += 1
+                for word in set(_WORD.findall(line.text.casefold())):
+                    first.setdefault(word, index)
+                    using[word] = using.get(word, 0) + 1
+        common = paragraphs >= _COMMON_WORD_PARAGRAPHS
+        return {word: place for word, place in first.items() if not (common and using[word] > _COMMON_WORD_SHARE * paragraphs)}
+
+    texts = [text for text in _random_lines(13, 200) if text]
+    rng = random.Random(13)
+    for _ in range(200):
+        lines = [Line(number, rng.choice(texts)) for number in range(rng.randint(0, 40))]
+        assert _words_first_told(lines) == long_way(lines)

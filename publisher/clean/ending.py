@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import accumulate, islice, pairwise
 
 from publisher.clean.dates import parse_date_line
@@ -428,14 +429,15 @@ def _words_first_told(lines: list[Line]) -> dict[str, int]:
     first paragraph using it: not those most of its paragraphs use (``the``, ``and``, in
     any language), which tell nothing."""
     first: dict[str, int] = {}
-    paragraphs_using: dict[str, int] = {}
+    paragraphs_using: Counter[str] = Counter()
     paragraphs = 0
     for index, line in enumerate(lines):
-        if is_body_prose(line):
+        if line.is_body_prose:
             paragraphs += 1
-            for word in set(_WORD.findall(line.text.casefold())):
-                first.setdefault(word, index)
-                paragraphs_using[word] = paragraphs_using.get(word, 0) + 1
+            words = set(_WORD.findall(line.text.casefold()))
+            paragraphs_using.update(words)
+            # Only the words no paragraph above used: the dict is looked up, never walked in order.
+            first.update(dict.fromkeys(words - first.keys(), index))
     common = paragraphs >= _COMMON_WORD_PARAGRAPHS
     return {
         word: place for word, place in first.items()
