@@ -337,3 +337,18 @@ def test_the_words_first_told_counted_a_paragraph_at_a_time_as_a_word_at_a_time(
     for _ in range(200):
         lines = [Line(number, rng.choice(texts)) for number in range(rng.randint(0, 40))]
         assert _words_first_told(lines) == long_way(lines)
+
+
+def test_stop_words_counted_among_the_different_words_as_word_by_word():
+    from publisher.clean import language
+
+    rng = random.Random(17)
+    vocabulary = [word for words in language._STOPWORD_SETS.values() for word in sorted(words)[:40]] + ["Tin", "xyz", "Haus"]
+    for _ in range(300):
+        sample = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 80)))
+        words = [word.casefold() for word in language._WORD.findall(sample)]
+        hits = {name: sum(1 for word in words if word in stop) for name, stop in language._STOPWORD_SETS.items()}
+        name, best = max(hits.items(), key=lambda item: (item[1], item[0] == "en"))
+        expected = None if best < language._MIN_STOPWORDS else name
+        if not (language.vietnamese_score(sample) >= 0.8 and language._has_vietnamese_letters(sample)):
+            assert language._latin_language(sample) == expected, sample

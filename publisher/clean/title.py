@@ -192,14 +192,14 @@ def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) 
 def _climbed_headline(lines: list[Line], start: int, profile: SiteProfile) -> int | None:
     """The headline ``title_from_text`` finds going up from the text's start."""
     climbs = {top: list(_headline_candidates(lines, top, profile)) for top in (start, start - 1)}
-    text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
+    text = _text_words(lines, start)
     # A post's meta line (its date with counts: comments, minutes to read) stands right under
     # its headline: the lines between it and the text are the post's own, never its headline.
     over_meta = next((index for index in climbs[start] if meta_line(lines[index + 1].text, profile)), None)
     if over_meta is not None:
         return over_meta
     for top, candidates in climbs.items():
-        found = _headline_above(lines, top, candidates, profile)
+        found = _headline_above(lines, top, candidates, profile, text if top == start else _text_words(lines, top))
         if found is not None:
             candidates = list(dict.fromkeys([*climbs[start], *climbs[start - 1]]))
             found = _better_supported(lines, start, found, candidates, text, profile)
@@ -286,16 +286,21 @@ def _better_supported(
     return found
 
 
-def _headline_above(lines: list[Line], start: int, candidates: list[int], profile: SiteProfile) -> int | None:
+def _text_words(lines: list[Line], start: int) -> set[str]:
+    """The topic words (``_words``) of the text's first paragraphs from ``start`` on."""
+    return _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
+
+
+def _headline_above(lines: list[Line], start: int, candidates: list[int], profile: SiteProfile, text: set[str]) -> int | None:
     """The headline above the line ``start``: the nearest line that could be one, unless
     that line shares no word with the text under it (a share bar, a "continue reading"
     link) and a line further up that could be one stands right over the article's date or
     byline and does share words with the text. ``candidates``: the climb's lines from
-    ``start`` (``_headline_candidates``)."""
+    ``start`` (``_headline_candidates``); ``text``: the topic words of the text from
+    ``start`` on (``_text_words``)."""
     if not candidates:
         return None
     nearest = candidates[0]
-    text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
     if _words(lines[nearest].text) & text:
         return nearest
     shared = {index: len(_words(lines[index].text) & text) for index in candidates[1:]}
