@@ -437,12 +437,11 @@ def _words_first_told(lines: list[Line]) -> dict[str, int]:
             words = set(_WORD.findall(line.text.casefold()))
             paragraphs_using.update(words)
             # Only the words no paragraph above used: the dict is looked up, never walked in order.
-            first.update(dict.fromkeys(words - first.keys(), index))
-    common = paragraphs >= _COMMON_WORD_PARAGRAPHS
-    return {
-        word: place for word, place in first.items()
-        if not (common and paragraphs_using[word] > _COMMON_WORD_SHARE * paragraphs)
-    }
+            first.update(dict.fromkeys(words.difference(first), index))
+    if paragraphs < _COMMON_WORD_PARAGRAPHS:
+        return first  # too few paragraphs to tell which words most of them use
+    most = _COMMON_WORD_SHARE * paragraphs
+    return {word: place for word, place in first.items() if paragraphs_using[word] <= most}
 
 
 def _told_above(line: Line, index: int, first_told: dict[str, int], headline: frozenset[str]) -> bool:
