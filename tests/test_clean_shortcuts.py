@@ -159,19 +159,15 @@ def test_the_reporter_word_looked_for_at_the_end_first(text):
 
 
 def _under_the_standfirst_the_long_way(lines: list[Line], index: int) -> bool:
-    from publisher.clean.shapes import is_body_prose
-
     if any(line.main is not None for line in lines):
         return False
-    above = sum(1 for line in lines[:index] if is_body_prose(line))
+    above = sum(1 for line in lines[:index] if line.is_body_prose)
     below = lines[index + 1 : index + 16]
-    return above <= 1 and sum(1 for line in below if is_body_prose(line)) >= 3
+    return above <= 1 and sum(1 for line in below if line.is_body_prose) >= 3
 
 
 def test_a_byline_under_the_standfirst_looked_for_near_it_first():
     from publisher.clean.ending import _SENTENCE_BREAK, _paragraphs_go_on, _under_the_standfirst
-    from publisher.clean.shapes import is_body_prose
-
     paragraph = "Người dân xếp hàng chờ tiêm vaccine tại quận 1 từ sáng sớm, theo ghi nhận của phóng viên. Họ nói vậy."
     texts = [paragraph, "Nguyễn Văn An", "Chia sẻ", "Tin khác", paragraph + " Thêm một câu nữa ở đây cho dài."]
     rng = random.Random(5)
@@ -185,7 +181,7 @@ def test_a_byline_under_the_standfirst_looked_for_near_it_first():
             window = [line for line in following if not line.is_image][:12]
             long_way = sum(
                 1 for line in window
-                if is_body_prose(line) and (line.words >= 30 or any(m.group(1).isupper() for m in _SENTENCE_BREAK.finditer(line.text)))
+                if line.is_body_prose and (line.words >= 30 or any(m.group(1).isupper() for m in _SENTENCE_BREAK.finditer(line.text)))
             ) >= 3
             assert _paragraphs_go_on(following) == long_way
             seen.update({("standfirst", _under_the_standfirst(lines, index)), ("go on", long_way)})

@@ -110,16 +110,8 @@ def is_quoted_headline(text: str) -> bool:
     return opened > 0 and not any(stop in text for stop in _STOPS)
 
 
-def is_prose(line: Line) -> bool:
-    return line.is_prose  # worked out once, with the line
-
-
 def is_unpunctuated_prose(line: Line) -> bool:
     return unpunctuated_prose(line.text, line.words)
-
-
-def is_body_prose(line: Line) -> bool:
-    return line.is_body_prose
 
 
 def has_caption_cue(text: str, profile: SiteProfile) -> bool:

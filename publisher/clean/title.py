@@ -14,8 +14,6 @@ from publisher.clean.shapes import (
     has_agency_prefix,
     has_caption_cue,
     is_attribution,
-    is_body_prose,
-    is_prose,
     is_web_address,
     meta_line,
 )
@@ -144,7 +142,7 @@ def best_title(lines: list[Line], occurrences: list[int], profile: SiteProfile) 
     def prose_after(index: int) -> int:
         score = 0
         for line in lines[index + 1 : index + 12]:
-            if is_prose(line) and not line.link and not profile.is_chrome(line.text):
+            if line.is_prose and not line.link and not profile.is_chrome(line.text):
                 score += line.words
         return score
 
@@ -163,7 +161,7 @@ def fallback_title_index(lines: list[Line], page_title: str) -> int | None:
         shared = len(words & wanted)
         if not words or shared < _SHARED_WORDS * len(words) or shared < _SHARED_WORDS * len(wanted):
             continue
-        if any(is_prose(following) for following in lines[index + 1 : index + 8]):
+        if any(following.is_prose for following in lines[index + 1 : index + 8]):
             return index
     return None
 
@@ -288,7 +286,7 @@ def _better_supported(
 
 def _text_words(lines: list[Line], start: int) -> set[str]:
     """The topic words (``_words``) of the text's first paragraphs from ``start`` on."""
-    return _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
+    return _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if line.is_prose))
 
 
 def _headline_above(lines: list[Line], start: int, candidates: list[int], profile: SiteProfile, text: set[str]) -> int | None:
@@ -329,7 +327,7 @@ def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) ->
             counted += 1
             if counted > _HEADLINE_WINDOW:
                 break
-        if _alt_text_over_caption(lines, index) or (is_body_prose(line) and _printed_twice_running(lines, index)):
+        if _alt_text_over_caption(lines, index) or (line.is_body_prose and _printed_twice_running(lines, index)):
             continue
         if _could_be_headline(line, profile) or _headline_by_place(lines, index, profile):
             if chosen is not None:
@@ -443,11 +441,11 @@ def text_start(lines: list[Line], profile: SiteProfile) -> int | None:
     starts = [
         i
         for i, line in enumerate(lines)
-        if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line) and not _not_text(line)
+        if line.is_body_prose and not _headline_question(line) and not _stamped_list(line) and not _not_text(line)
         and not _printed_twice_running(lines, i)
     ]
     for index in starts:
-        following = sum(is_prose(other) for other in lines[index + 1 : index + 1 + window])
+        following = sum(other.is_prose for other in lines[index + 1 : index + 1 + window])
         if following >= needed:
             return index
         if following >= _SIGNED_TEXT_RUN and _signed_paragraph(lines, index, profile):
