@@ -348,3 +348,13 @@ def test_stop_words_counted_among_the_different_words_as_word_by_word():
         expected = None if best < language._MIN_STOPWORDS else name
         if not (language.vietnamese_score(sample) >= 0.8 and language._has_vietnamese_letters(sample)):
             assert language._latin_language(sample) == expected, sample
+
+
+def test_the_three_spaces_counted_before_the_gap_pattern_never_turn_columns_away():
+    from publisher.clean.columns import _INNER_GAP
+
+    rng = random.Random(21)
+    pieces = ["a", "Tin", " ", "  ", "   ", "    ", "      ", "\t", "\u00a0", "\n", "x"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert text.count("   ") >= len(_INNER_GAP.findall(text)), repr(text)
