@@ -358,3 +358,15 @@ def test_the_three_spaces_counted_before_the_gap_pattern_never_turn_columns_away
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         assert text.count("   ") >= len(_INNER_GAP.findall(text)), repr(text)
+
+
+def test_the_vietnamese_score_counts_each_different_word_once_with_the_same_result():
+    from publisher.ingest.legacy import _WORD, _is_syllable, vietnamese_score
+
+    rng = random.Random(23)
+    pieces = ["Việt", "Nam", "người", "dân", "Chá»¯", "Ä‘", "café", "1999", "xếp", "hàng", "ng", "tiền.", "“giá”", "ok"]
+    for _ in range(500):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 50)))
+        words = [w for w in _WORD.findall(text) if not w.isascii() and not w.isdigit()]
+        expected = sum(1 for word in words if _is_syllable(word)) / len(words) if words else 0.5
+        assert vietnamese_score(text) == expected, text
