@@ -370,3 +370,16 @@ def test_the_vietnamese_score_counts_each_different_word_once_with_the_same_resu
         words = [w for w in _WORD.findall(text) if not w.isascii() and not w.isdigit()]
         expected = sum(1 for word in words if _is_syllable(word)) / len(words) if words else 0.5
         assert vietnamese_score(text) == expected, text
+
+
+def test_a_line_key_with_the_patterns_tried_only_where_they_may_match():
+    from publisher.clean.lines import _BULLET, _COUNTER, line_key
+    from publisher.clean.unicode import folded
+
+    rng = random.Random(29)
+    pieces = ["•", "◦", "■", " ", "\u00a0", "(", ")", "[", "]", "12", "Bình luận", ":", ".", "»", "x", "\t", "\u3000"]
+    texts = ["Ý kiến bạn đọc ( 33 )", "• Tin khác", "Bình luận (5)", "■ (3)", "", "(", "• "]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for text in texts:
+        long_way = _BULLET.sub("", _COUNTER.sub("", folded(text))).rstrip(" :.»>").strip()
+        assert line_key.__wrapped__(text) == long_way, repr(text)

@@ -24,7 +24,8 @@ ROW_HINT = frozenset({"row"})  # a line that is a table's row of data
 # Counters that sites print after a label: "Ý kiến bạn đọc ( 33 )", "Bình luận (5)".
 _COUNTER = re.compile(r"\s*[(\[]\s*\d+\s*[)\]]\s*$")
 # The bullet a text browser puts before a menu entry or a list item ("  • Tin khác").
-_BULLET = re.compile(r"^[•◦▪●■]\s*")
+_BULLETS = "•◦▪●■"
+_BULLET = re.compile(rf"^[{_BULLETS}]\s*")
 # Chinese and Japanese full stops and closing quotes, the Arabic question mark, the Devanagari,
 # Burmese and Khmer full stops end sentences too (Thai sets none: a space ends its sentences).
 _FINAL_PUNCTUATION = tuple('.!?…:;"”’»)。！？」』؟।။។')  # noqa: RUF001 - full-width stops, on purpose
@@ -57,7 +58,12 @@ def line_key(text: str) -> str:
     """A line as compared with others and with profile lists: case, spacing, counters,
     a text browser's bullets and trailing colons do not matter."""
     key = folded(text)
-    key = _BULLET.sub("", _COUNTER.sub("", key))
+    # The patterns only where they may match (a folded text has no space at its ends): a
+    # counter closes with a bracket, a bullet is the first character.
+    if key.endswith((")", "]")):
+        key = _COUNTER.sub("", key)
+    if key[:1] in _BULLETS:
+        key = _BULLET.sub("", key)
     return key.rstrip(" :.»>").strip()
 
 
