@@ -159,19 +159,15 @@ def test_the_reporter_word_looked_for_at_the_end_first(text):
 
 
 def _under_the_standfirst_the_long_way(lines: list[Line], index: int) -> bool:
-    from publisher.clean.shapes import is_body_prose
-
     if any(line.main is not None for line in lines):
         return False
-    above = sum(1 for line in lines[:index] if is_body_prose(line))
+    above = sum(1 for line in lines[:index] if line.is_body_prose)
     below = lines[index + 1 : index + 16]
-    return above <= 1 and sum(1 for line in below if is_body_prose(line)) >= 3
+    return above <= 1 and sum(1 for line in below if line.is_body_prose) >= 3
 
 
 def test_a_byline_under_the_standfirst_looked_for_near_it_first():
     from publisher.clean.ending import _SENTENCE_BREAK, _paragraphs_go_on, _under_the_standfirst
-    from publisher.clean.shapes import is_body_prose
-
     paragraph = "Người dân xếp hàng chờ tiêm vaccine tại quận 1 từ sáng sớm, theo ghi nhận của phóng viên. Họ nói vậy."
     texts = [paragraph, "Nguyễn Văn An", "Chia sẻ", "Tin khác", paragraph + " Thêm một câu nữa ở đây cho dài."]
     rng = random.Random(5)
@@ -185,7 +181,7 @@ def test_a_byline_under_the_standfirst_looked_for_near_it_first():
             window = [line for line in following if not line.is_image][:12]
             long_way = sum(
                 1 for line in window
-                if is_body_prose(line) and (line.words >= 30 or any(m.group(1).isupper() for m in _SENTENCE_BREAK.finditer(line.text)))
+                if line.is_body_prose and (line.words >= 30 or any(m.group(1).isupper() for m in _SENTENCE_BREAK.finditer(line.text)))
             ) >= 3
             assert _paragraphs_go_on(following) == long_way
             seen.update({("standfirst", _under_the_standfirst(lines, index)), ("go on", long_way)})
@@ -206,3 +202,184 @@ def test_weekdays_and_home_links_grouped_by_first_letter_match_what_one_flat_lis
         assert kicker._GLUED_WEEKDAY.sub("", text) == flat_weekday.sub("", text), text
         found, expected = kicker._TRAILING.search(text), flat_trailing.search(text)
         assert (found and found.span()) == (expected and expected.span()), text
+
+
+# Lines of many shapes, for the shortcuts below: prose, headlines, chrome, captions, credits,
+# bylines, dates, a Thai paragraph with no stop, forms as w3m prints them, counters.
+_SHAPES = [
+    "Người dân xếp hàng chờ tiêm vaccine tại quận 1 từ sáng sớm, theo ghi nhận của phóng viên.",
+    "Chủ tịch Hà Nội: kiểm soát chặt giá thịt lợn dịp Tết",
+    "The council met on Monday to vote on the plan, and the vote was close.",
+    "Chia sẻ", "Share Tweet Email", "Terms of Service Privacy Policy", "Home | News | Sport | 10 Comments",
+    "0 Bình luận", "[          ] [Sign up]", "[ ]", "Trang chủ, Thời sự", "Ảnh: Lê Hiếu", "Getty Images",
+    "Firefighters at the scene on Monday (AP Photo/Evan Vucci)", "Theo VnExpress", "(Theo TTXVN)",
+    "By Jane Doe and John Roe", "Bài và ảnh: Minh Anh", "Nguyễn Văn An", "NGUYỄN VĂN AN",
+    "Thứ Ba, 25/12/2012 - 10:03", "Xã hội 16/01/2014 | 16:05", "Sign up for our daily newsletter",
+    "You can unsubscribe at any time.", "Tags: kinh tế, xã hội", "Tin khác", "",
+    "ประชาชนจำนวนมากเดินทางมาร่วมงานเทศกาลในวันหยุดสุดสัปดาห์นี้ที่จังหวัดเชียงใหม่ซึ่งมีการจัดกิจกรรมมากมายตลอดทั้งวัน",
+]
+
+
+def _random_lines(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    words = " ".join(_SHAPES).split()
+    made = [" ".join(rng.choice(words) for _ in range(rng.randint(1, 70))) + rng.choice(["", ".", ":", "?", ")", " |"])
+            for _ in range(count)]
+    return [*_SHAPES, *made]
+
+
+def _is_prose_the_long_way(line: Line) -> bool:
+    from publisher.clean.lines import PARAGRAPH_MIN_WORDS, ends_sentence, unpunctuated_prose
+
+    if line.kind == "image":
+        return False
+    return (ends_sentence(line.text) and line.words >= 6) or line.words >= PARAGRAPH_MIN_WORDS or unpunctuated_prose(
+        line.text, line.words
+    )
+
+
+def test_a_lines_prose_facts_worked_out_with_it_are_what_the_rules_asked_each_time():
+    for text in _random_lines(7, 400):
+        for line in (Line(1, text), Line.of_text(1, text), Line(1, text, kind="image"), Line(1, text, link=True),
+                     Line(1, text, hints=frozenset({"caption"})), Line.of_text(1, text, frozenset({"caption"}))):
+            prose = _is_prose_the_long_way(line)
+            assert line.is_image is (line.kind == "image")
+            assert line.is_prose is prose, text
+            assert line.is_body_prose is (prose and line.words >= 12 and "caption" not in line.hints and not line.link)
+
+
+def test_garbled_words_looks_at_each_different_word_once_with_the_same_result():
+    from ftfy.badness import is_bad
+
+    from publisher.ingest.mojibake import _CLOSING, _SIGNATURE, garbled_words
+
+    rng = random.Random(11)
+    pieces = ["Lao Ä\x90á»\x99ng", "Hà”", "“giá”", "Ã©té", "\u00d0\u00bf\u00d1\u20ac\u00d0\u00b8", "Việt Nam", "tiền", "a", "x–y", "á»", "nước.", "Ä‘"]
+    for _ in range(300):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        long_way = [] if len(_SIGNATURE.findall(text)) < 3 else [
+            word for word in text.split() if not word.isascii() and (_SIGNATURE.search(word.rstrip(_CLOSING)) or is_bad(word))
+        ]
+        assert garbled_words(text) == long_way, text
+
+
+def test_a_pages_profile_answers_what_the_shared_profile_answers():
+    from publisher.clean.head import _segments
+    from publisher.clean.shapes import is_attribution
+    from publisher.clean.title import _between_headline_and_text, _could_be_headline
+
+    profiles = load_profiles()
+    shared = profiles.common
+    page = profiles.for_one_page().common
+    merged = page.merged_with(profiles.sites[0])
+    assert shared.page_answers is None and page.page_answers == {} and merged.page_answers == {}
+    assert page == shared and merged == shared.merged_with(profiles.sites[0])
+    texts = _random_lines(3, 300)
+    for _ in range(2):  # the second time, the page's profile answers from what it remembers
+        for text in texts:
+            line = Line(1, text)
+            for profile, alone in ((page, shared), (merged, shared.merged_with(profiles.sites[0]))):
+                assert profile.is_chrome(text) == alone.is_chrome(text), text
+                assert has_caption_cue(text, profile) == has_caption_cue(text, alone), text
+                assert is_attribution(text, profile) == is_attribution(text, alone), text
+                assert _segments(text, profile) == _segments(text, alone), text
+                assert _could_be_headline(line, profile) == _could_be_headline(line, alone), text
+                assert _between_headline_and_text(line, profile) == _between_headline_and_text(line, alone), text
+    assert shared.page_answers is None  # the shared profile, used for every page, keeps nothing
+
+
+def test_a_profiles_word_lists_looked_for_in_one_look_as_one_by_one():
+    from publisher.clean.profiles import _LABEL_MIN_WORDS, _SIDE_BY_SIDE_WORDS
+
+    profile = load_profiles().common
+    labels = sorted(profile.chrome_lines)
+    rng = random.Random(9)
+    texts = [*_random_lines(5, 300), *(f"{rng.choice(labels)} {rng.choice(labels)}" for _ in range(500))]
+    texts += [f"{cue} {text}" for cue, text in zip(profile.caption_cues, texts, strict=False)]
+    for text in texts:
+        assert (profile.caption_cue_pattern.search(text) is not None) == any(cue in text for cue in profile.caption_cues)
+        words = text.casefold().split()
+        long_way = len(words) <= _SIDE_BY_SIDE_WORDS and any(
+            " ".join(words[:cut]) in profile.chrome_lines and " ".join(words[cut:]) in profile.chrome_lines
+            for cut in range(_LABEL_MIN_WORDS, len(words) - _LABEL_MIN_WORDS + 1)
+        )
+        assert profile._two_labels_side_by_side(" ".join(words)) == long_way, text
+        folded = text.casefold()
+        unsubscribe = any(word.casefold() in folded for word in profile.unsubscribe_words)
+        invited = profile._promotion_pattern is not None and bool(profile._promotion_pattern.search(text)) and any(
+            word.casefold() in folded for word in profile.promotion_words
+        )
+        assert profile.is_promotion(text) == (len(text.split()) <= 40 and (unsubscribe or invited)), text
+
+
+def test_the_words_first_told_counted_a_paragraph_at_a_time_as_a_word_at_a_time():
+    from publisher.clean.ending import _COMMON_WORD_PARAGRAPHS, _COMMON_WORD_SHARE, _WORD, _words_first_told
+
+    def long_way(lines: list[Line]) -> dict[str, int]:
+        first: dict[str, int] = {}
+        using: dict[str, int] = {}
+        paragraphs = 0
+        for index, line in enumerate(lines):
+            if line.is_body_prose:
+                paragraphs += 1
+                for word in set(_WORD.findall(line.text.casefold())):
+                    first.setdefault(word, index)
+                    using[word] = using.get(word, 0) + 1
+        common = paragraphs >= _COMMON_WORD_PARAGRAPHS
+        return {word: place for word, place in first.items() if not (common and using[word] > _COMMON_WORD_SHARE * paragraphs)}
+
+    texts = [text for text in _random_lines(13, 200) if text]
+    rng = random.Random(13)
+    for _ in range(200):
+        lines = [Line(number, rng.choice(texts)) for number in range(rng.randint(0, 40))]
+        assert _words_first_told(lines) == long_way(lines)
+
+
+def test_stop_words_counted_among_the_different_words_as_word_by_word():
+    from publisher.clean import language
+
+    rng = random.Random(17)
+    vocabulary = [word for words in language._STOPWORD_SETS.values() for word in sorted(words)[:40]] + ["Tin", "xyz", "Haus"]
+    for _ in range(300):
+        sample = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(0, 80)))
+        words = [word.casefold() for word in language._WORD.findall(sample)]
+        hits = {name: sum(1 for word in words if word in stop) for name, stop in language._STOPWORD_SETS.items()}
+        name, best = max(hits.items(), key=lambda item: (item[1], item[0] == "en"))
+        expected = None if best < language._MIN_STOPWORDS else name
+        if not (language.vietnamese_score(sample) >= 0.8 and language._has_vietnamese_letters(sample)):
+            assert language._latin_language(sample) == expected, sample
+
+
+def test_the_three_spaces_counted_before_the_gap_pattern_never_turn_columns_away():
+    from publisher.clean.columns import _INNER_GAP
+
+    rng = random.Random(21)
+    pieces = ["a", "Tin", " ", "  ", "   ", "    ", "      ", "\t", "\u00a0", "\n", "x"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        assert text.count("   ") >= len(_INNER_GAP.findall(text)), repr(text)
+
+
+def test_the_vietnamese_score_counts_each_different_word_once_with_the_same_result():
+    from publisher.ingest.legacy import _WORD, _is_syllable, vietnamese_score
+
+    rng = random.Random(23)
+    pieces = ["Việt", "Nam", "người", "dân", "Chá»¯", "Ä‘", "café", "1999", "xếp", "hàng", "ng", "tiền.", "“giá”", "ok"]
+    for _ in range(500):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 50)))
+        words = [w for w in _WORD.findall(text) if not w.isascii() and not w.isdigit()]
+        expected = sum(1 for word in words if _is_syllable(word)) / len(words) if words else 0.5
+        assert vietnamese_score(text) == expected, text
+
+
+def test_a_line_key_with_the_patterns_tried_only_where_they_may_match():
+    from publisher.clean.lines import _BULLET, _COUNTER, line_key
+    from publisher.clean.unicode import folded
+
+    rng = random.Random(29)
+    pieces = ["•", "◦", "■", " ", "\u00a0", "(", ")", "[", "]", "12", "Bình luận", ":", ".", "»", "x", "\t", "\u3000"]
+    texts = ["Ý kiến bạn đọc ( 33 )", "• Tin khác", "Bình luận (5)", "■ (3)", "", "(", "• "]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(5000)]
+    for text in texts:
+        long_way = _BULLET.sub("", _COUNTER.sub("", folded(text))).rstrip(" :.»>").strip()
+        assert line_key.__wrapped__(text) == long_way, repr(text)

@@ -12,25 +12,20 @@ from publisher.clean.dates import parse_date_line, split_date
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.head import date_stamp, head_date
-from publisher.clean.lines import Line, line_key
+from publisher.clean.lines import LEAD_MIN_WORDS, PARAGRAPH_MIN_WORDS, Line, ends_sentence, line_key
 from publisher.clean.names import is_caps_byline, looks_like_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     DATE_WINDOW,
-    LEAD_MIN_WORDS,
-    PARAGRAPH_MIN_WORDS,
     RELATED_PREFIX,
     byline_names,
-    ends_sentence,
     has_agency_prefix,
     has_caption_cue,
     is_agency_credit,
     is_attribution,
     is_bare_byline_word,
-    is_body_prose,
     is_byline,
     is_gallery_counter,
-    is_prose,
     is_unpunctuated_prose,
     is_web_address,
     meta_line,
@@ -137,7 +132,7 @@ def read_body(
 def _without_tag_lines(content: list[Line], profile: SiteProfile, dropped: list[Dropped]) -> list[Line]:
     """``content`` without the story's tags printed above its first paragraph or below its
     last (inside the text, such a line may be a list the story gives)."""
-    prose = [index for index, line in enumerate(content) if is_body_prose(line)]
+    prose = [index for index, line in enumerate(content) if line.is_body_prose]
     if not prose:
         return content
     tags = _tag_run_at_end(content, prose[-1])
@@ -482,7 +477,7 @@ def _link_boxes(lines: list[Line], profile: SiteProfile) -> set[int]:
             if link.number - lines[below - 1].number > (2 if apart else 1) or link.is_image or link.main:
                 break
             if not profile.is_end_marker(link.text) and (
-                link.words > _BOX_LINK_WORDS or ends_sentence(link.text) or is_body_prose(link)
+                link.words > _BOX_LINK_WORDS or ends_sentence(link.text) or link.is_body_prose
             ):
                 break
             boxed.add(below)
@@ -511,7 +506,7 @@ def _labels_above_date(content: list[Line]) -> list[Line]:
 def _is_standfirst(line: Line) -> bool:
     """A paragraph, or a line marked up as the standfirst (a deck often ends with no full
     stop, as a headline does)."""
-    return is_prose(line) or (line.words >= LEAD_MIN_WORDS and bool(line.hints & {"lead", "subtitle"}))
+    return line.is_prose or (line.words >= LEAD_MIN_WORDS and bool(line.hints & {"lead", "subtitle"}))
 
 
 def _head_above_date(lines: list[Line], profile: SiteProfile, dropped: list[Dropped]) -> tuple[set[int], tuple[str, ...]]:
@@ -548,7 +543,7 @@ def _date_under_labels(lines: list[Line], profile: SiteProfile) -> tuple[int, bo
             return index, False
         if not line.link and is_web_address(line.text):
             address = index
-        elif is_prose(line) or ends_sentence(line.text) or (line.words > _HEAD_LABEL_WORDS and not _names_label(line)):
+        elif line.is_prose or ends_sentence(line.text) or (line.words > _HEAD_LABEL_WORDS and not _names_label(line)):
             break  # a line of names runs longer than a label where it names several and their agency
     return (address, True) if address is not None else None
 
@@ -618,7 +613,7 @@ def _is_top_byline(line: Line, following: Line | None, profile: SiteProfile) -> 
         return False  # a picture's credit under it ("Getty Images"), as a line of names reads
     if "author" in line.hints or is_caps_byline(line.text):
         return True
-    return following is not None and is_prose(following) and looks_like_names(line.text.replace(" - ", " , "))
+    return following is not None and following.is_prose and looks_like_names(line.text.replace(" - ", " , "))
 
 
 def _block(line: Line, following: Line | None, profile: SiteProfile, text_mode: bool, right_under_lead: bool) -> Block | None:
@@ -632,14 +627,14 @@ def _block(line: Line, following: Line | None, profile: SiteProfile, text_mode: 
     if _is_subheading(line, following, profile):
         return Heading(line.text)
     if ends_sentence(line.text):
-        short = line.words <= profile.max_subheading_words and following is not None and is_prose(following)
+        short = line.words <= profile.max_subheading_words and following is not None and following.is_prose
         return Heading(line.text) if short and _ends_with_quoted_word(line.text) else Paragraph(line.text)
     if is_unpunctuated_prose(line):
         return Paragraph(line.text)
     if text_mode and right_under_lead and line.words < PARAGRAPH_MIN_WORDS:
         # In a page dump the first unpunctuated line under the lead is the photo's caption.
         return Figure(caption=line.text)
-    if line.words <= profile.max_subheading_words and following is not None and is_prose(following):
+    if line.words <= profile.max_subheading_words and following is not None and following.is_prose:
         return Heading(line.text)
     if text_mode and 6 <= line.words < PARAGRAPH_MIN_WORDS:
         return Figure(caption=line.text)
@@ -742,7 +737,7 @@ def _closes_points(line: Line, following: Line | None, profile: SiteProfile) -> 
         return False
     if has_caption_cue(line.text, profile) or has_agency_prefix(line.text, profile) or is_attribution(line.text, profile):
         return False
-    return following is not None and is_body_prose(following) and following.words > line.words
+    return following is not None and following.is_body_prose and following.words > line.words
 
 
 def _has_inner_sentence(text: str) -> bool:
@@ -778,7 +773,7 @@ def _is_linked_subheading(line: Line, right_under: Line | None) -> bool:
         and right_under is not None
         and bool(right_under.main)
         and not right_under.link
-        and is_body_prose(right_under)
+        and right_under.is_body_prose
     )
 
 
@@ -795,7 +790,7 @@ def _is_lead(line: Line, profile: SiteProfile, evidence: PageEvidence, following
         return False
     # A sapo may lack its full stop; prose right under it still marks it as the lead. Thai
     # and Lao end a paragraph with no stop: one of theirs is ended by its length.
-    return ends_sentence(line.text) or is_unpunctuated_prose(line) or (following is not None and is_prose(following))
+    return ends_sentence(line.text) or is_unpunctuated_prose(line) or (following is not None and following.is_prose)
 
 
 def _same_start(text: str, hint: str) -> bool:
@@ -830,7 +825,7 @@ def _text_runs_through(line: Line, right_under: Line | None) -> bool:
         bool(line.main)
         and right_under is not None
         and bool(right_under.main)
-        and is_body_prose(right_under)
+        and right_under.is_body_prose
         and (ends_sentence(line.text) or line.words >= _CAPTION_SENTENCE_WORDS)
     )
 
@@ -901,7 +896,7 @@ def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
     alike = all(content[index].words <= max(unpunctuated, default=0) for index in run)
     enough = len(unpunctuated) >= _PHOTO_SERIES_LINES and 2 * len(unpunctuated) >= len(run)
     # The photos a story ends with: a paragraph of its text stands above them.
-    after_text = bool(run) and any(is_body_prose(line) for line in content[: run[0]])
+    after_text = bool(run) and any(line.is_body_prose for line in content[: run[0]])
     return set(run) if enough and alike and after_text else set()
 
 
@@ -929,7 +924,7 @@ def _captioned_pictures_at_end(content: list[Line]) -> set[int]:
         return set()
     # A text of its own above the photos, not a photo story (every line of it under a picture).
     start = run[-1]
-    text = [i for i in range(start) if is_body_prose(content[i]) and not (i and content[i - 1].is_image)]
+    text = [i for i in range(start) if content[i].is_body_prose and not (i and content[i - 1].is_image)]
     return set(run) if len(text) >= _PHOTO_SERIES_LINES else set()
 
 
@@ -942,7 +937,7 @@ def _captions_over_credits(content: list[Line], profile: SiteProfile) -> set[int
     credits = [index for index in range(1, len(content)) if _is_bare_credit(content[index], profile)]
     if not credits:
         return set()
-    paragraphs = sorted(line.words for line in content if is_body_prose(line))
+    paragraphs = sorted(line.words for line in content if line.is_body_prose)
     if not paragraphs:
         return set()
     longest = min(_END_CAPTION_WORDS, paragraphs[len(paragraphs) // 2] // 2)
@@ -983,7 +978,7 @@ def _alt_over_caption(content: list[Line], profile: SiteProfile) -> set[int]:
         and printed[content[index].key] == 2
         and 0 < content[index].words <= profile.max_subheading_words
         and not ends_sentence(content[index].text)
-        and is_body_prose(content[index + 2])
+        and content[index + 2].is_body_prose
     }
 
 
@@ -1013,7 +1008,7 @@ def _captions_after_pictures(content: list[Line]) -> set[int]:
     pairs of paragraphs in a row (a copy parts them evenly); a picture between two
     paragraphs widens one gap, not every gap to the end."""
     gaps = Counter(later.number - earlier.number for earlier, later in pairwise(content)
-                   if is_body_prose(earlier) and is_body_prose(later))
+                   if earlier.is_body_prose and later.is_body_prose)
     paragraph_gap, count = gaps.most_common(1)[0] if gaps else (0, 0)
     if count < _PHOTO_SERIES_LINES or 2 * count < sum(gaps.values()):
         return set()  # too few paragraphs in a row, or parted unevenly (a wrapped text's lines joined)
@@ -1076,4 +1071,4 @@ def _is_subheading(line: Line, following: Line | None, profile: SiteProfile) -> 
         return True
     if "subtitle" in line.hints:
         return True
-    return line.bold and following is not None and is_prose(following)
+    return line.bold and following is not None and following.is_prose

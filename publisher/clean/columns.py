@@ -37,7 +37,9 @@ def side_by_side(lines: Sequence[str]) -> list[tuple[int, str]] | None:
     """``lines`` (a dump's, in order) as ``(line number, text)`` pairs with every block of
     columns read column after column, each column's broken lines joined; None where the
     dump has no columns side by side."""
-    if len(_INNER_GAP.findall("\n".join(lines))) < _MIN_ROWS:
+    text = "\n".join(lines)
+    # Each gap holds three spaces in a row, which one count finds faster than the pattern.
+    if text.count("   ") < _MIN_ROWS or len(_INNER_GAP.findall(text)) < _MIN_ROWS:
         return None  # most dumps: hardly a line has cells side by side
     gapped = [bool(_INNER_GAP.search(line)) for line in lines]
     out: list[tuple[int, str]] = []

@@ -3,26 +3,24 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from itertools import accumulate, islice, pairwise
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.language import signs_with_one_word
-from publisher.clean.lines import Line, line_key
+from publisher.clean.lines import Line, ends_sentence, line_key
 from publisher.clean.names import is_caps_byline, looks_like_names, looks_like_uncased_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     byline_names,
     counts_under_headline,
     credits_helpers,
-    ends_sentence,
     has_caption_cue,
     is_agency_credit,
     is_attribution,
     is_bare_byline_word,
-    is_body_prose,
-    is_prose,
     is_quoted_headline,
     starts_with_count,
 )
@@ -119,7 +117,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             return index, "a list of other stories' headlines after the text"
         if (
             seen_body_prose
-            and is_body_prose(line)
+            and line.is_body_prose
             and AGENCY_PREFIX.match(line.text)
             and ends_sentence(line.text)
             and not line.main
@@ -135,8 +133,8 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             return index, "after the main text (extractor)"
         if last_main is not None and index > last_main and (line.words > 12 or (line.is_image and not _captioned(lines, index))):
             return index, "after the main text (extractor)"
-        seen_prose = seen_prose or is_prose(line)
-        seen_body_prose = seen_body_prose or is_body_prose(line)
+        seen_prose = seen_prose or line.is_prose
+        seen_body_prose = seen_body_prose or line.is_body_prose
     return len(lines), "after the article"
 
 
@@ -160,7 +158,7 @@ def _heads_an_authors_box(lines: list[Line], index: int) -> bool:
     if name is None or index + 1 >= len(lines):
         return False
     biography = lines[index + 1]
-    if not is_body_prose(biography) or name not in " ".join(biography.text.split()[:_BIOGRAPHY_NAME_WORDS]):
+    if not biography.is_body_prose or name not in " ".join(biography.text.split()[:_BIOGRAPHY_NAME_WORDS]):
         return False
     following = lines[index + 2 :]
     return not _paragraphs_go_on(following) and not _text_resumes(following)
@@ -225,7 +223,7 @@ def _starts_link_list(lines: list[Line], index: int) -> bool:
         return False
     if any(line.is_image or line.words > _LINK_LIST_WORDS or line.text.rstrip().endswith((".", ":")) for line in run):
         return False
-    return not any(is_body_prose(line) for line in lines[end:])
+    return not any(line.is_body_prose for line in lines[end:])
 
 
 def _teasers_above(lines: list[Line], first_teaser: int, title_index: int) -> int:
@@ -296,7 +294,7 @@ def _teaser(line: Line, before: Line) -> bool:
 def _is_text(line: Line) -> bool:
     """A line of text, as opposed to a heading or a link (a list item, a line of a
     programme, a paragraph)."""
-    return not line.link and line.kind != "heading" and (line.words >= _TEXT_LINE_WORDS or line.kind == "item" or is_prose(line))
+    return not line.link and line.kind != "heading" and (line.words >= _TEXT_LINE_WORDS or line.kind == "item" or line.is_prose)
 
 
 def _text_runs_on(lines: list[Line]) -> bool:
@@ -304,7 +302,7 @@ def _text_runs_on(lines: list[Line]) -> bool:
     labels such as "Advertisement" between them aside): it stopped inside the text."""
     texts = [line for line in lines if not line.is_image and "caption" not in line.hints and line.words > _LABEL_WORDS]
     texts = texts[:_RUN_ON_LINES]
-    return len(texts) == _RUN_ON_LINES and all(is_body_prose(line) and not line.link for line in texts)
+    return len(texts) == _RUN_ON_LINES and all(line.is_body_prose and not line.link for line in texts)
 
 
 def _starts_other_content(lines: list[Line], index: int, last_main: int | None) -> bool:
@@ -322,9 +320,9 @@ def split_off_tail(
     lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence, title: str = ""
 ) -> tuple[list[Line], tuple[str, ...], list[Line]]:
     """The article's own lines, its authors, and the lines after the byline (which go)."""
-    last_prose = max((i for i, line in enumerate(lines) if is_body_prose(line)), default=-1)
+    last_prose = max((i for i, line in enumerate(lines) if line.is_body_prose), default=-1)
     # Above the extractor's text, a byline opens the article (under the headline).
-    first_main = next((i for i, line in enumerate(lines) if line.main and is_body_prose(line)), None)
+    first_main = next((i for i, line in enumerate(lines) if line.main and line.is_body_prose), None)
     # Which paragraph first tells each word: worked out only when a byline-like line gets
     # this far (most pages have none), and only for a copy (a saved page has the extractor).
     told_cache: list[dict[str, int]] = []
@@ -341,7 +339,7 @@ def split_off_tail(
 
     def prose_above() -> list[int]:
         if not counts_cache:
-            counts_cache.append(list(accumulate((is_body_prose(line) for line in lines), initial=0)))
+            counts_cache.append(list(accumulate((line.is_body_prose for line in lines), initial=0)))
         return counts_cache[0]
 
     headline = frozenset(_WORD.findall(title.casefold()))
@@ -431,19 +429,19 @@ def _words_first_told(lines: list[Line]) -> dict[str, int]:
     first paragraph using it: not those most of its paragraphs use (``the``, ``and``, in
     any language), which tell nothing."""
     first: dict[str, int] = {}
-    paragraphs_using: dict[str, int] = {}
+    paragraphs_using: Counter[str] = Counter()
     paragraphs = 0
     for index, line in enumerate(lines):
-        if is_body_prose(line):
+        if line.is_body_prose:
             paragraphs += 1
-            for word in set(_WORD.findall(line.text.casefold())):
-                first.setdefault(word, index)
-                paragraphs_using[word] = paragraphs_using.get(word, 0) + 1
-    common = paragraphs >= _COMMON_WORD_PARAGRAPHS
-    return {
-        word: place for word, place in first.items()
-        if not (common and paragraphs_using[word] > _COMMON_WORD_SHARE * paragraphs)
-    }
+            words = set(_WORD.findall(line.text.casefold()))
+            paragraphs_using.update(words)
+            # Only the words no paragraph above used: the dict is looked up, never walked in order.
+            first.update(dict.fromkeys(words.difference(first), index))
+    if paragraphs < _COMMON_WORD_PARAGRAPHS:
+        return first  # too few paragraphs to tell which words most of them use
+    most = _COMMON_WORD_SHARE * paragraphs
+    return {word: place for word, place in first.items() if paragraphs_using[word] <= most}
 
 
 def _told_above(line: Line, index: int, first_told: dict[str, int], headline: frozenset[str]) -> bool:
@@ -490,7 +488,7 @@ def _box_inside_the_text(following: list[Line]) -> bool:
     headlines and teasers, comments (each under its writer's name, or right under the
     marker), a form's notices far down: never all of it."""
     first = next((line for line in following if not line.is_image), None)
-    if first is None or is_body_prose(first) or not _text_resumes(following):
+    if first is None or first.is_body_prose or not _text_resumes(following):
         return False
     return _paragraphs_go_on(following) or _links_then_paragraphs(following)
 
@@ -500,9 +498,9 @@ def _links_then_paragraphs(following: list[Line]) -> bool:
     text goes on under a short box, in paragraphs of one sentence as some papers write
     them (``_paragraphs_go_on`` asks for longer ones)."""
     window = list(islice((line for line in following if not line.is_image), _BOX_LINKS + _RUN_ON_LINES))
-    links = next((index for index, line in enumerate(window) if is_body_prose(line)), len(window))
+    links = next((index for index, line in enumerate(window) if line.is_body_prose), len(window))
     run = window[links : links + _RUN_ON_LINES]
-    return 1 <= links <= _BOX_LINKS and len(run) == _RUN_ON_LINES and all(map(is_body_prose, run))
+    return 1 <= links <= _BOX_LINKS and len(run) == _RUN_ON_LINES and all(line.is_body_prose for line in run)
 
 
 def _text_resumes(following: list[Line]) -> bool:
@@ -515,7 +513,7 @@ def _text_resumes(following: list[Line]) -> bool:
     window = list(islice((line for line in following if not line.is_image), _RESUME_WINDOW))
     pairs = sum(
         1 for above, below in pairwise(window)
-        if is_body_prose(above) and is_body_prose(below) and above.key[:_OPENING_CHARS] != below.key[:_OPENING_CHARS]
+        if above.is_body_prose and below.is_body_prose and above.key[:_OPENING_CHARS] != below.key[:_OPENING_CHARS]
     )
     return pairs >= _RESUME_PAIRS
 
@@ -543,7 +541,7 @@ def _paragraphs_go_on(following: list[Line]) -> bool:
     window = list(islice((line for line in following if not line.is_image), _PARAGRAPH_WINDOW))
     paragraphs = [
         line for line in window
-        if is_body_prose(line)
+        if line.is_body_prose
         and (line.words >= _PARAGRAPH_WORDS or any(m.group(1).isupper() for m in _SENTENCE_BREAK.finditer(line.text)))
     ]
     return len(paragraphs) >= _PARAGRAPHS_GOING_ON
@@ -606,7 +604,7 @@ def _paragraphs_apart(lines: list[Line]) -> bool:
     gaps = [
         following.number > line.number + 1
         for line, following in pairwise(lines)
-        if is_body_prose(line)
+        if line.is_body_prose
     ]
     return len(gaps) >= _PARAGRAPHS_GOING_ON and 2 * sum(gaps) > len(gaps)
 
@@ -659,7 +657,7 @@ def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing
     # elsewhere it is a menu item or a label.
     if line.words < 2 and not (line.bold or trailing):
         return False
-    next_is_prose = (bool(following) and is_prose(following[0]) and following[0].main is not False
+    next_is_prose = (bool(following) and following[0].is_prose and following[0].main is not False
                      and not is_quoted_headline(following[0].text))
     return line.bold or not next_is_prose
 
@@ -668,7 +666,7 @@ def _text_goes_on(following: list[Line]) -> bool:
     """A paragraph right under a byline-like line ("Theo khoa học") means it was a
     subheading: under a real byline come the site's lines or other stories' titles."""
     first = following[0] if following else None
-    return (first is not None and is_body_prose(first) and not AGENCY_PREFIX.match(first.text)
+    return (first is not None and first.is_body_prose and not AGENCY_PREFIX.match(first.text)
             and not is_quoted_headline(first.text))
 
 
@@ -696,9 +694,9 @@ def _under_the_standfirst(lines: list[Line], index: int) -> bool:
     # With the story's date right under the byline (standfirst, byline, date: a head's
     # order), two paragraphs make the text (a story a paywall cuts after them).
     dated = bool(below) and parse_date_line(below[0].text) is not None
-    if sum(1 for line in below if is_body_prose(line)) < (_DATED_RUN_ON_LINES if dated else _RUN_ON_LINES):
+    if sum(1 for line in below if line.is_body_prose) < (_DATED_RUN_ON_LINES if dated else _RUN_ON_LINES):
         return False
-    above = (line for line in lines[:index] if is_body_prose(line))
+    above = (line for line in lines[:index] if line.is_body_prose)
     if next(above, None) is not None and next(above, None) is not None:
         return False
     return not any(line.main is not None for line in lines)
@@ -724,4 +722,4 @@ def _dated_byline(lines: list[Line], index: int) -> bool:
 def _has_prose_before(lines: list[Line]) -> bool:
     """A paragraph of the text stands above: a byline under the headline, above the text
     (or only under the photo's caption), opens the article rather than ending it."""
-    return any(is_body_prose(line) and not line.link for line in lines)
+    return any(line.is_body_prose and not line.link for line in lines)

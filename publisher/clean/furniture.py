@@ -12,16 +12,13 @@ from __future__ import annotations
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.explain import Dropped
-from publisher.clean.lines import Line
+from publisher.clean.lines import Line, ends_sentence
 from publisher.clean.names import looks_like_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
-    ends_sentence,
     has_agency_prefix,
     has_caption_cue,
     is_attribution,
-    is_body_prose,
-    is_prose,
 )
 
 # The extractor's share of the span's paragraphs below which its verdict is no evidence
@@ -74,8 +71,8 @@ def drop_furniture(region: list[Line], profile: SiteProfile, dropped: list[Dropp
 
 
 def _extractor_is_healthy(region: list[Line]) -> bool:
-    prose = sum(line.words for line in region if is_body_prose(line))
-    taken = sum(line.words for line in region if line.main and is_body_prose(line))
+    prose = sum(line.words for line in region if line.is_body_prose)
+    taken = sum(line.words for line in region if line.main and line.is_body_prose)
     return prose > 0 and taken >= _HEALTHY_SHARE * prose
 
 
@@ -84,7 +81,7 @@ def _headings_are_text(region: list[Line]) -> bool:
     took are heading elements. Being a heading then says nothing of a line, and a heading
     the extractor left out inside its text is furniture like any other line (a video's
     title between the paragraphs), not a subheading."""
-    taken = [line for line in region if line.main and is_body_prose(line)]
+    taken = [line for line in region if line.main and line.is_body_prose]
     return len(taken) >= _HEADING_TEXT_LINES and sum(line.kind == "heading" for line in taken) > _HEADING_TEXT_SHARE * len(taken)
 
 
@@ -120,7 +117,7 @@ def _subheading(region: list[Line], index: int, profile: SiteProfile) -> bool:
     following = next((other for other in region[index + 1 :] if not other.is_image), None)
     return (
         line.bold and not line.link and line.words <= profile.max_subheading_words and not ends_sentence(line.text)
-        and following is not None and bool(following.main) and is_prose(following)
+        and following is not None and bool(following.main) and following.is_prose
     )
 
 
@@ -138,7 +135,7 @@ def _opens_article(region: list[Line], index: int, profile: SiteProfile) -> bool
         return False
     if has_agency_prefix(line.text, profile):
         return True
-    return is_body_prose(line) and len(above) <= _LEAD_DISTANCE
+    return line.is_body_prose and len(above) <= _LEAD_DISTANCE
 
 
 def _names_alone(line: Line) -> bool:
@@ -155,13 +152,13 @@ def _gaps(region: list[Line], first_main: int, last_main: int) -> set[int]:
     run: list[int] = []
     for index in range(first_main, last_main + 1):
         line = region[index]
-        if line.main and not is_prose(line) and index > 0 and region[index - 1].is_image:
+        if line.main and not line.is_prose and index > 0 and region[index - 1].is_image:
             continue  # the caption of a picture inside the gap: the gap goes on under it
         if line.main:
-            if is_prose(line) and len(run) <= _GAP_LINES:
+            if line.is_prose and len(run) <= _GAP_LINES:
                 gaps.update(run)
             run = []
-        elif is_prose(line) and not line.link and not (_OTHER_CONTENT_HINTS & line.hints):
+        elif line.is_prose and not line.link and not (_OTHER_CONTENT_HINTS & line.hints):
             run.append(index)
         elif not (line.is_image or "caption" in line.hints):
             run = []

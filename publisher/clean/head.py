@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 from publisher.clean.dates import parse_date_line, split_date, unglued
 from publisher.clean.explain import Dropped
 from publisher.clean.kicker import is_home_link, is_site_furniture, tidy_kicker
-from publisher.clean.lines import Line
+from publisher.clean.lines import Line, ends_sentence
 from publisher.clean.profiles import SiteProfile
-from publisher.clean.shapes import byline_names, ends_sentence, is_attribution, is_byline, meta_line
+from publisher.clean.shapes import byline_names, is_attribution, is_byline, meta_line
 from publisher.model import PrintedDate
 from publisher.slug import slugify
 
@@ -189,7 +189,12 @@ def _could_be_kicker(text: str, line: Line, text_mode: bool) -> bool:
 
 def _segments(text: str, profile: SiteProfile) -> tuple[PrintedDate | None, str | None, str]:
     """A head line split at ``|``: its date, its source credit, and what is left. A date
-    glued after a label (``Xã hội 16/01/2014 | 16:05``) is split off it."""
+    glued after a label (``Xã hội 16/01/2014 | 16:05``) is split off it. (The head's rules
+    and the body's ask it of the same lines: remembered for the page.)"""
+    return profile.answer(_split_segments, text)
+
+
+def _split_segments(text: str, profile: SiteProfile) -> tuple[PrintedDate | None, str | None, str]:
     if (meta := meta_line(text, profile)) is not None:
         return meta[0], meta[1], ""
     if (dated := _date_then_byline(text, profile)) is not None:

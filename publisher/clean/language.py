@@ -153,8 +153,11 @@ def _non_latin_script(code: int) -> str:
 def _latin_language(sample: str) -> str | None:
     if vietnamese_score(sample) >= 0.8 and _has_vietnamese_letters(sample):
         return "vi"
-    words = [word.casefold() for word in _WORD.findall(sample)]
-    hits = {language: sum(1 for word in words if word in stopwords) for language, stopwords in _STOPWORD_SETS.items()}
+    # Each different word counted once, then each language's stop words looked up among them.
+    counts = Counter(word.casefold() for word in _WORD.findall(sample))
+    hits = {
+        language: sum(counts[word] for word in stopwords.intersection(counts)) for language, stopwords in _STOPWORD_SETS.items()
+    }
     language, best = max(hits.items(), key=lambda item: (item[1], item[0] == "en"))
     if best < _MIN_STOPWORDS:
         return None

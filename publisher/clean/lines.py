@@ -24,7 +24,22 @@ ROW_HINT = frozenset({"row"})  # a line that is a table's row of data
 # Counters that sites print after a label: "Ý kiến bạn đọc ( 33 )", "Bình luận (5)".
 _COUNTER = re.compile(r"\s*[(\[]\s*\d+\s*[)\]]\s*$")
 # The bullet a text browser puts before a menu entry or a list item ("  • Tin khác").
-_BULLET = re.compile(r"^[•◦▪●■]\s*")
+_BULLETS = "•◦▪●■"
+_BULLET = re.compile(rf"^[{_BULLETS}]\s*")
+# Chinese and Japanese full stops and closing quotes, the Arabic question mark, the Devanagari,
+# Burmese and Khmer full stops end sentences too (Thai sets none: a space ends its sentences).
+_FINAL_PUNCTUATION = tuple('.!?…:;"”’»)。！？」』؟।။។')  # noqa: RUF001 - full-width stops, on purpose
+_SENTENCE_MIN_WORDS = 6
+LEAD_MIN_WORDS = 12
+# Thai and Lao end a sentence with a space, not a stop: a line of theirs is prose by its
+# length, longer than their headlines (40 to 90 letters, 10 to 22 words as counted here).
+UNPUNCTUATED_PROSE_WORDS = 25
+_UNPUNCTUATED_SCRIPT_END = re.compile(r"[\u0e00-\u0eff]\W*$")
+PARAGRAPH_MIN_WORDS = 60
+
+
+def ends_sentence(text: str) -> bool:
+    return text.endswith(_FINAL_PUNCTUATION)  # "..." too: it ends with a full stop
 
 
 def data_row(cells: Iterable[str]) -> str | None:
@@ -43,8 +58,26 @@ def line_key(text: str) -> str:
     """A line as compared with others and with profile lists: case, spacing, counters,
     a text browser's bullets and trailing colons do not matter."""
     key = folded(text)
-    key = _BULLET.sub("", _COUNTER.sub("", key))
+    # The patterns only where they may match (a folded text has no space at its ends): a
+    # counter closes with a bracket, a bullet is the first character.
+    if key.endswith((")", "]")):
+        key = _COUNTER.sub("", key)
+    if key[:1] in _BULLETS:
+        key = _BULLET.sub("", key)
     return key.rstrip(" :.»>").strip()
+
+
+def unpunctuated_prose(text: str, words: int) -> bool:
+    """A paragraph in a script that ends its sentences with no stop (Thai, Lao): longer
+    than a headline or a caption of theirs."""
+    return words >= UNPUNCTUATED_PROSE_WORDS and _UNPUNCTUATED_SCRIPT_END.search(text) is not None
+
+
+def _is_prose(text: str, words: int) -> bool:
+    """A sentence of six words or more, or a paragraph's length of text."""
+    if words >= _SENTENCE_MIN_WORDS and ends_sentence(text):
+        return True
+    return words >= PARAGRAPH_MIN_WORDS or unpunctuated_prose(text, words)
 
 
 @dataclass(frozen=True)
@@ -63,10 +96,20 @@ class Line:
     within: tuple[int, ...] = ()  # the block elements around that one, outermost first
     words: int = field(init=False, compare=False)
     key: str = field(init=False, compare=False)
+    # What the rules ask of a line again and again (whether it is prose: four to eight
+    # times a line), worked out once, with the line (shapes.is_prose, shapes.is_body_prose).
+    is_image: bool = field(init=False, compare=False, repr=False)
+    is_prose: bool = field(init=False, compare=False, repr=False)  # a sentence, or a paragraph's length of text
+    is_body_prose: bool = field(init=False, compare=False, repr=False)  # prose of a lead's length, no caption, no link
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "words", word_count(self.text))
-        object.__setattr__(self, "key", line_key(self.text))
+        words = word_count(self.text)
+        is_image = self.kind == "image"
+        is_prose = not is_image and _is_prose(self.text, words)
+        is_body_prose = is_prose and words >= LEAD_MIN_WORDS and "caption" not in self.hints and not self.link
+        self.__dict__.update(
+            words=words, key=line_key(self.text), is_image=is_image, is_prose=is_prose, is_body_prose=is_body_prose
+        )
 
     @classmethod
     def of_text(cls, number: int, text: str, hints: frozenset[str] = frozenset()) -> Line:
@@ -74,15 +117,22 @@ class Line:
         the frozen dataclass's field-by-field ``__init__`` (a sixth of a dump's reading time
         went into it)."""
         line = object.__new__(cls)
-        line.__dict__.update(_TEXT_LINE_DEFAULTS, number=number, text=text, words=word_count(text), key=line_key(text))
+        words = word_count(text)
+        is_prose = _is_prose(text, words)
+        # Item by item: a third faster than keyword arguments to update.
+        values = line.__dict__
+        values.update(_TEXT_LINE_DEFAULTS)
+        values["number"] = number
+        values["text"] = text
+        values["words"] = words
+        values["key"] = line_key(text)
+        values["is_image"] = False
+        values["is_prose"] = is_prose
+        values["is_body_prose"] = is_prose and words >= LEAD_MIN_WORDS and "caption" not in hints
         if hints:
-            line.__dict__["hints"] = hints
+            values["hints"] = hints
         return line
 
-    @property
-    def is_image(self) -> bool:
-        return self.kind == "image"
 
-
-# What Line(number, text) gives every field but the two.
+# What Line(number, text) gives every field but those worked out from its text.
 _TEXT_LINE_DEFAULTS = {item.name: item.default for item in fields(Line) if item.init and item.default is not MISSING}

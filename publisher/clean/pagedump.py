@@ -32,7 +32,7 @@ from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, in_menu_above, in_menu_printed_twice, read_head, url_section
 from publisher.clean.kicker import home_link_opening
 from publisher.clean.language import detect_language, main_script
-from publisher.clean.lines import ROW_HINT, Line, data_row, line_key
+from publisher.clean.lines import LEAD_MIN_WORDS, ROW_HINT, Line, data_row, ends_sentence, line_key
 from publisher.clean.names import checked_against_metadata, is_job_title, looks_like_names, split_authors, without_site_name
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
@@ -50,14 +50,10 @@ from publisher.clean.refusals import (
     warn_mojibake,
 )
 from publisher.clean.shapes import (
-    LEAD_MIN_WORDS,
     byline_names,
-    ends_sentence,
     has_caption_cue,
     is_attribution,
-    is_body_prose,
     is_byline,
-    is_prose,
     is_web_address,
 )
 from publisher.clean.title import (
@@ -192,6 +188,7 @@ def clean_lines(
     if mojibake and not as_article:
         raise NotAnArticleError(mojibake, path)
     forget_dates()
+    profiles = profiles.for_one_page()  # remembers what the rules ask of this page's lines
     dropped: list[Dropped] = []
     # A cookie banner, which a copy prints wherever the page's markup holds it (above the
     # headline, between the text and its byline, at the foot): never the article's.
@@ -246,7 +243,7 @@ def clean_lines(
     lead, body, published, top_authors = read_body(body_lines, profile, dropped, evidence, path, title.text)
     if kicker and _in_another_script(kicker, body_lines):
         kicker = None  # a link to the site in another language (in Russian, over English), not a section
-    if standfirst is not None and (lead is None or is_body_prose(standfirst)):
+    if standfirst is not None and (lead is None or standfirst.is_body_prose):
         # A paragraph's worth of standfirst is the lead, and what read as one under the
         # second copy of the headline is the text's first paragraph; a shorter line there
         # (a picture's caption, maybe) is the lead only where nothing else is.
@@ -341,7 +338,7 @@ def _without_furniture_over_text(
 
 
 def _furniture_over_text(line: Line, profile: SiteProfile) -> bool:
-    if line.is_image or is_prose(line) or parse_date_line(line.text) or head_date(line, profile) is not None:
+    if line.is_image or line.is_prose or parse_date_line(line.text) or head_date(line, profile) is not None:
         return False
     # A caption a site marks as one ("Ảnh: ...", "Photo: ...") is the picture's, kept as such.
     return not (
@@ -462,7 +459,7 @@ def _standfirst(between: list[Line], profile: SiteProfile) -> Line | None:
             continue  # the byline, the site's name or address (a reader view prints them there)
         # A line printed twice running is a picture's alt text and caption, never a standfirst.
         twice = index + 1 < len(between) and between[index + 1].key == line.key
-        return line if is_prose(line) and ends_sentence(line.text) and not line.link and not twice else None
+        return line if line.is_prose and ends_sentence(line.text) and not line.link and not twice else None
     return None
 
 
@@ -596,11 +593,11 @@ def _printed_twice(lines: list[Line], index: int) -> tuple[int, int]:
     for later in range(index + 1, min(len(lines), index + 1 + 3 * _HEAD_WINDOW)):
         if lines[later].key != key:
             continue
-        paragraphs_between = sum(1 for line in lines[index + 1 : later] if is_body_prose(line) and ends_sentence(line.text))
+        paragraphs_between = sum(1 for line in lines[index + 1 : later] if line.is_body_prose and ends_sentence(line.text))
         # A picture and its caption (a short line) may stand under the headline before the text.
         window = lines[later + 1 : later + 1 + 2 * _RUNS_ON]
         following = [line for line in window if not line.is_image and line.words >= LEAD_MIN_WORDS]
-        runs_on = len(following) >= _RUNS_ON and all(is_body_prose(line) for line in following[:_RUNS_ON])
+        runs_on = len(following) >= _RUNS_ON and all(line.is_body_prose for line in following[:_RUNS_ON])
         return (index, later) if paragraphs_between <= 1 and runs_on else (index, index)
     return index, index
 
@@ -611,7 +608,7 @@ def _before_the_text(lines: list[Line], occurrences: list[int], chosen: int) -> 
     earlier = [index for index in occurrences if index < chosen]
     for index in earlier:
         between = lines[index + 1 : chosen]
-        if sum(1 for line in between if line.main and is_body_prose(line)) >= _TEXT_BETWEEN_TITLES:
+        if sum(1 for line in between if line.main and line.is_body_prose) >= _TEXT_BETWEEN_TITLES:
             return index
     return chosen
 
@@ -622,7 +619,7 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
     has no such line, and its headline is found in the text (``title_from_text``)."""
     raw_page_title = lines[0].text
     first_seen, printed_again = _printed_twice(lines, 0)
-    if printed_again > 0 and any(is_body_prose(line) for line in lines[1:printed_again]):
+    if printed_again > 0 and any(line.is_body_prose for line in lines[1:printed_again]):
         # A headline on top, its standfirst under it, and the headline again over the text
         # (a reader view prints it as the first picture's caption): no page title line.
         return _Title(printed_again, lines[printed_again].text, first_seen, "", None)
@@ -636,12 +633,12 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
         occurrences = occurrences or title_prefix_occurrences(lines, raw_page_title, 1)
     if occurrences and lines[0].words >= _TITLE_MIN_WORDS and not profiles.common.is_chrome(raw_page_title):
         index = best_title(lines, occurrences, profiles.for_site_name(site_name))
-        if any(is_prose(line) for line in lines[index + 1 : index + 1 + _HEAD_WINDOW]):
+        if any(line.is_prose for line in lines[index + 1 : index + 1 + _HEAD_WINDOW]):
             return _Title(index, lines[index].text, occurrences[0], raw_page_title, site_name, top_line=True)
     if site_name is not None:
         # "Title - Site" on top and the headline not printed again: the page title is it,
         # unless the text comes only after many short lines (a homepage's menus and links).
-        first_prose = next((i for i, line in enumerate(lines) if is_body_prose(line)), len(lines))
+        first_prose = next((i for i, line in enumerate(lines) if line.is_body_prose), len(lines))
         doubt = None
         if first_prose > _UNTITLED_MENU_LINES:
             doubt = (

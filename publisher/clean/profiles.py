@@ -6,14 +6,16 @@ file per language; a profile never replaces the general rules.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from publisher.clean.dates import zone_from_offset
@@ -58,6 +60,11 @@ def _without_form_boxes(line: str) -> str:
     return _BUTTON.sub(r"\1", _EMPTY_FIELD.sub(" ", line)).strip()
 
 
+_Subject = TypeVar("_Subject", bound=Hashable)  # a line, or a line's text
+_Answer = TypeVar("_Answer")
+_UNASKED = object()
+
+
 @dataclass(frozen=True)
 class SiteProfile:
     name: str
@@ -84,6 +91,31 @@ class SiteProfile:
     required_marks: tuple[str, ...] = ()  # "(required)", "*": after a form field's label
     timezone: str | None = None  # the site's time zone (+07:00), given to dates printed without one
     selectors: Selectors = field(default_factory=Selectors)  # where the site's markup puts an article's parts
+    # One page's answers to the questions the rules ask of its lines (``answer``): kept
+    # only on a profile made for one page (``for_one_page``), and gone with it.
+    page_answers: dict[tuple[Callable[..., Any], Hashable], Any] | None = field(default=None, compare=False, repr=False)
+
+    def for_one_page(self) -> SiteProfile:
+        """This profile, to clean one page with: it remembers what the rules ask of the
+        page's lines (``answer``), which the shared profile, used for every page, does not."""
+        for name in _WORKED_OUT_ONCE:
+            getattr(self, name)  # the patterns, worked out on the shared profile, come along in the copy
+        page = copy.copy(self)
+        page.__dict__["page_answers"] = {}
+        return page
+
+    def answer(self, question: Callable[[_Subject, SiteProfile], _Answer], subject: _Subject) -> _Answer:
+        """``question(subject, self)``, asked once a page of each line or text where the
+        profile is one page's (``for_one_page``): the rules ask the same of a line many
+        times (whether it is chrome: four times a line on average)."""
+        answers = self.page_answers
+        if answers is None:
+            return question(subject, self)
+        key = (question, subject)
+        found = answers.get(key, _UNASKED)
+        if found is _UNASKED:
+            found = answers[key] = question(subject, self)
+        return found
 
     @cached_property
     def byline_pattern(self) -> re.Pattern[str]:
@@ -125,12 +157,31 @@ class SiteProfile:
         if len(line.split()) > _PROMOTION_WORDS:
             return False
         folded = line.casefold()
-        if any(word.casefold() in folded for word in self.unsubscribe_words):
+        unsubscribe_words, promotion_words = self._folded_promotion_words
+        if any(word in folded for word in unsubscribe_words):
             return True  # "You can unsubscribe at any time": the sign-up form's promise
         pattern = self._promotion_pattern
         if pattern is None or not pattern.search(line):
             return False
-        return any(word.casefold() in folded for word in self.promotion_words)
+        return any(word in folded for word in promotion_words)
+
+    @cached_property
+    def _folded_promotion_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The unsubscribe and the promotion words case-folded once, not on every line."""
+        return tuple(word.casefold() for word in self.unsubscribe_words), tuple(word.casefold() for word in self.promotion_words)
+
+    @cached_property
+    def caption_cue_pattern(self) -> re.Pattern[str]:
+        """Any of the caption cues, anywhere in a line: one search, not one look per cue."""
+        return re.compile("|".join(re.escape(cue) for cue in self.caption_cues) or "(?!)")
+
+    @cached_property
+    def _label_openings(self) -> frozenset[str]:
+        """The first two words of each chrome label of two words or more: a line whose
+        first two words open none is no two labels side by side (the one look most take)."""
+        return frozenset(
+            " ".join(label.split()[:_LABEL_MIN_WORDS]) for label in self.chrome_lines if len(label.split()) >= _LABEL_MIN_WORDS
+        )
 
     @cached_property
     def _required_marks(self) -> tuple[tuple[str, ...], str]:
@@ -176,25 +227,14 @@ class SiteProfile:
         """A chrome line, or a line of chrome labels run together with bars and counts
         ("Posted in News | Permalink | 10 Comments"), with commas, or side by side
         ("Terms of Service Privacy Notice")."""
-        unboxed = _without_form_boxes(line)
-        key = _key(unboxed)
-        if not key and unboxed != line.strip():
-            return True  # a form's empty fields alone ("[ ]"), as w3m prints them
-        if key in self.chrome_lines or (_DIGIT.search(key) and _COUNT.sub("", key) in self.chrome_lines):
-            return True  # "0 Bình luận", "0CHIA SẺ": a widget's label after its count
-        if "," in key and all(part.strip() in self.chrome_lines for part in key.split(",")):
-            return True
-        if "|" not in key:
-            return self._two_labels_side_by_side(key) or self._share_bar(key)
-        parts = [_COUNT.sub("", part.strip()).strip() for part in key.split("|")]
-        return sum(part in self.chrome_lines for part in parts if part) >= max(2, len(parts) - 1)
+        return self.answer(_is_chrome, line)
 
     def _two_labels_side_by_side(self, key: str) -> bool:
         """Two chrome labels of two words or more each, printed on one line (a footer's
         links, which a copy runs together): a label of one word is too often a word of
         a subheading ("Video", "Search")."""
         words = key.split()
-        if len(words) > _SIDE_BY_SIDE_WORDS:
+        if len(words) > _SIDE_BY_SIDE_WORDS or " ".join(words[:_LABEL_MIN_WORDS]) not in self._label_openings:
             return False
         return any(
             " ".join(words[:cut]) in self.chrome_lines and " ".join(words[cut:]) in self.chrome_lines
@@ -230,8 +270,9 @@ class SiteProfile:
         return False
 
     def merged_with(self, site: SiteProfile) -> SiteProfile:
-        """This (common) profile with a site's words added (or another common file's)."""
-        return SiteProfile(
+        """This (common) profile with a site's words added (or another common file's); one
+        page's profile merged is that page's too."""
+        merged = SiteProfile(
             name=site.name,
             domains=site.domains,
             title_suffixes=site.title_suffixes,
@@ -257,6 +298,29 @@ class SiteProfile:
             timezone=site.timezone or self.timezone,
             selectors=site.selectors,
         )
+        return merged if self.page_answers is None else merged.for_one_page()
+
+
+# A profile's patterns and word sets made of its lists (``cached_property``): worked out
+# once a profile, not once a page.
+_WORKED_OUT_ONCE = tuple(name for name, value in vars(SiteProfile).items() if isinstance(value, cached_property))
+
+
+def _is_chrome(line: str, profile: SiteProfile) -> bool:
+    """``SiteProfile.is_chrome``, worked out."""
+    unboxed = _without_form_boxes(line)
+    key = _key(unboxed)
+    if not key and unboxed != line.strip():
+        return True  # a form's empty fields alone ("[ ]"), as w3m prints them
+    chrome = profile.chrome_lines
+    if key in chrome or (_DIGIT.search(key) and _COUNT.sub("", key) in chrome):
+        return True  # "0 Bình luận", "0CHIA SẺ": a widget's label after its count
+    if "," in key and all(part.strip() in chrome for part in key.split(",")):
+        return True
+    if "|" not in key:
+        return profile._two_labels_side_by_side(key) or profile._share_bar(key)
+    parts = [_COUNT.sub("", part.strip()).strip() for part in key.split("|")]
+    return sum(part in chrome for part in parts if part) >= max(2, len(parts) - 1)
 
 
 @dataclass(frozen=True)
@@ -266,6 +330,10 @@ class ProfileSet:
     # The digest of the profiles' files: what a cache of cleaned articles is keyed by (the
     # sets' own repr changes order from one process to the next).
     source_digest: str = field(default="", compare=False)
+
+    def for_one_page(self) -> ProfileSet:
+        """The profiles to clean one page with (``SiteProfile.for_one_page``)."""
+        return replace(self, common=self.common.for_one_page())
 
     def for_site_name(self, name: str | None) -> SiteProfile:
         """The common profile merged with the site whose title suffix is ``name``."""

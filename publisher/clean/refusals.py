@@ -17,16 +17,13 @@ from pathlib import Path
 
 from publisher.clean.dates import parse_date_line
 from publisher.clean.evidence import PageEvidence
-from publisher.clean.lines import ROW_SEPARATOR, Line, line_key
+from publisher.clean.lines import ROW_SEPARATOR, Line, ends_sentence, line_key
 from publisher.clean.names import looks_like_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     DATE_WINDOW,
     RELATED_PREFIX,
     counts_under_headline,
-    ends_sentence,
-    is_body_prose,
-    is_prose,
 )
 from publisher.clean.words import word_count
 from publisher.errors import NotAnArticleError
@@ -214,7 +211,7 @@ def _posts(lines: list[Line]) -> int:
         poster = "author" in line.hints and line.words <= 8 and not line.is_image
         if poster and not inside:
             following = [other for other in lines[index + 1 : index + 5] if not other.is_image and "author" not in other.hints]
-            posts += bool(following) and is_prose(following[0])
+            posts += bool(following) and following[0].is_prose
         inside = poster
     return posts
 
@@ -226,7 +223,7 @@ def _dated_posts(lines: list[Line]) -> int:
         dated = dated[1:]
     dated = _before_an_articles_length(lines, dated)
     return sum(
-        1 for index in dated if any(is_prose(line) for line in lines[max(0, index - 3) : index] + lines[index + 1 : index + 4])
+        1 for index in dated if any(line.is_prose for line in lines[max(0, index - 3) : index] + lines[index + 1 : index + 4])
     )
 
 
@@ -252,7 +249,7 @@ def _before_an_articles_length(lines: list[Line], dated: list[int]) -> list[int]
     since = 0
     previous = 0
     for index in dated:
-        since += sum(1 for line in lines[previous:index] if is_body_prose(line))
+        since += sum(1 for line in lines[previous:index] if line.is_body_prose)
         if since >= _ARTICLE_PARAGRAPHS:
             break
         kept.append(index)
@@ -265,7 +262,7 @@ def doubt_link_lists(lines: list[Line]) -> str | None:
     an article's text would be: a listing or a homepage (an article's page may hold many
     links in its boxes, but its text runs on)."""
     links = sum(1 for line in lines if line.link and not line.is_image)
-    prose = sum(1 for line in lines if is_body_prose(line))
+    prose = sum(1 for line in lines if line.is_body_prose)
     if links >= _LISTING_LINKS and links > _LINKS_PER_PARAGRAPH * prose and _longest_text_run(lines) < _TEXT_RUN:
         return f"mostly links to other stories under the headline ({links} links, {prose} paragraphs): a homepage or a listing?"
     return None
@@ -277,7 +274,7 @@ def _longest_text_run(lines: list[Line]) -> int:
     homepage's teasers stand one by one between the links to their stories)."""
     longest = run = 0
     for line in lines:
-        if (line.main and not line.link) or (line.main is None and is_body_prose(line)):
+        if (line.main and not line.link) or (line.main is None and line.is_body_prose):
             run += 1
             longest = max(longest, run)
         elif not (line.is_image or "caption" in line.hints):
@@ -351,13 +348,13 @@ def _teaser(region: list[Line], profile: SiteProfile) -> tuple[str, bool] | None
             before = [
                 other
                 for other in texts[:index]
-                if is_body_prose(other) and not other.link and not RELATED_PREFIX.match(other.text)
+                if other.is_body_prose and not other.link and not RELATED_PREFIX.match(other.text)
             ]
             if len(before) > 1:
                 return None
             after = texts[index + 1 :]
             runs_on = not any(profile.is_teaser_marker(other.text) for other in after) and (
-                sum(1 for other in after if is_body_prose(other) and not other.link) >= _ARTICLE_PARAGRAPHS
+                sum(1 for other in after if other.is_body_prose and not other.link) >= _ARTICLE_PARAGRAPHS
             )
             reason = f"one paragraph then '{line.text}' under the headline: the beginning of a story on a homepage or a listing?"
             return reason, runs_on
@@ -383,7 +380,7 @@ def doubt_cards(region: list[Line], rest: list[Line]) -> Verdict:
 
 def _found_cards(region: list[Line], rest: list[Line]) -> tuple[str, int] | None:
     found = _cards(region)
-    if found is None and sum(1 for line in region if is_body_prose(line)) < _TEXT_RUN:
+    if found is None and sum(1 for line in region if line.is_body_prose) < _TEXT_RUN:
         found = _cards(rest)
     return found
 
@@ -402,16 +399,16 @@ def _cards(lines: list[Line]) -> tuple[str, int] | None:
         teaser = following[position]
         after = texts[index + 2 + position] if index + 2 + position < len(texts) else None
         if (
-            _is_card_head(head, teaser) and is_body_prose(teaser) and teaser.words <= _TEASER_WORDS
-            and (after is None or not is_body_prose(after))
+            _is_card_head(head, teaser) and teaser.is_body_prose and teaser.words <= _TEASER_WORDS
+            and (after is None or not after.is_body_prose)
         ):
             heads.append(index)
     cards = len(heads)
-    prose = sum(1 for line in texts if is_body_prose(line))
+    prose = sum(1 for line in texts if line.is_body_prose)
     if cards >= _CARDS and cards >= _CARD_SHARE * prose and _longest_text_run(lines) < _TEXT_RUN:
         # A stray line or two of an article's text may read as a card (its date over its
         # lead): the list of other stories begins where the cards come together.
-        above = sum(1 for line in texts[: heads[_CARDS - 1]] if is_body_prose(line))
+        above = sum(1 for line in texts[: heads[_CARDS - 1]] if line.is_body_prose)
         return f"{cards} headlines each with a one-paragraph teaser under the headline: a homepage or a listing?", above
     return None
 
@@ -421,7 +418,7 @@ def _is_card_head(line: Line, teaser: Line) -> bool:
     not); in a dump, which has no links, a headline's length (a list article's subheads,
     "Bạn lạc quan", are shorter than the headlines of a homepage's stories), or a teaser
     under it that opens as a story's lead does, with the agency's name."""
-    if not _CARD_HEAD_WORDS[0] <= line.words <= _CARD_HEAD_WORDS[1] or is_prose(line) or line.kind == "item":
+    if not _CARD_HEAD_WORDS[0] <= line.words <= _CARD_HEAD_WORDS[1] or line.is_prose or line.kind == "item":
         return False
     if line.main is not None:
         return line.link
@@ -448,7 +445,7 @@ def doubt_front_page(region: list[Line]) -> str | None:
         under = texts[index + 1] if index + 1 < len(texts) else None
         if (
             low <= line.words <= high and not ends_sentence(line.text) and line.key not in seen
-            and (under is None or not is_body_prose(under))
+            and (under is None or not under.is_body_prose)
         ):
             headlines += 1
         seen.add(line.key)
@@ -471,7 +468,7 @@ def doubt_figures(lines: list[Line]) -> str | None:
     # A table's row of data, read as one line, counts cell by cell, as a copy's cells do.
     cells = [cell for line in texts for cell in (line.text.split(ROW_SEPARATOR) if "row" in line.hints else (line.text,))]
     figures = sum(1 for cell in cells if _is_figure(cell))
-    paragraphs = sum(1 for line in texts if is_body_prose(line))
+    paragraphs = sum(1 for line in texts if line.is_body_prose)
     if len(cells) >= _TABLE_LINES and figures >= _TABLE_SHARE * len(cells) and paragraphs < _TEXT_RUN:
         return f"a table of figures ({figures} of {len(cells)} lines or cells are numbers), not an article"
     return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from publisher.clean.dates import find_date, parse_date_line
-from publisher.clean.lines import Line
+from publisher.clean.lines import Line, unpunctuated_prose
 from publisher.clean.names import (
     LABEL_BEFORE_NAMES,
     looks_like_names,
@@ -27,9 +27,6 @@ RELATED_PREFIX = re.compile(
     r"leer más|lea también|ver también|leia mais|leia também|leggi anche)\s*[:>]",
     re.I,
 )
-# Chinese and Japanese full stops and closing quotes, the Arabic question mark, the Devanagari,
-# Burmese and Khmer full stops end sentences too (Thai sets none: a space ends its sentences).
-_FINAL_PUNCTUATION = tuple('.!?…:;"”’»)。！？」』؟।။។')  # noqa: RUF001 - full-width stops, on purpose
 # Where a byline's names end and its date begins: "on ...", "|", a weekday, a month, digits.
 # Whole names and their abbreviations only: "Jane", "Mark", "June" and "April" are names too.
 _WEEKDAY_OR_MONTH = (
@@ -65,12 +62,6 @@ _AGENCY_CREDIT_LENGTH = 40
 _COURTESY = re.compile(
     r"\(?(?:(?:photo|image|picture|video)s?\s+)?(?:courtesy|cortesía|cortesia|gentileza)\b", re.I
 )
-LEAD_MIN_WORDS = 12
-# Thai and Lao end a sentence with a space, not a stop: a line of theirs is prose by its
-# length, longer than their headlines (40 to 90 letters, 10 to 22 words as counted here).
-UNPUNCTUATED_PROSE_WORDS = 25
-_UNPUNCTUATED_SCRIPT_END = re.compile(r"[\u0e00-\u0eff]\W*$")
-PARAGRAPH_MIN_WORDS = 60
 DATE_WINDOW = 8  # lines after the title that may hold its date
 _CAPTION_MAX_WORDS = 45
 # "... Ảnh: Lê Hiếu.", "... (Ảnh minh họa)", "... Ảnh Trọng Đức."
@@ -89,10 +80,6 @@ _NAMED_CREDIT = re.compile(
     r"|\s[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+\s+/\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\.?$"
 )
 _CREDITED_CAPTION_MAX_WORDS = 90
-
-
-def ends_sentence(text: str) -> bool:
-    return text.endswith(_FINAL_PUNCTUATION)  # "..." too: it ends with a full stop
 
 
 _CLOSING_QUOTES = "\"”’»'"
@@ -123,24 +110,16 @@ def is_quoted_headline(text: str) -> bool:
     return opened > 0 and not any(stop in text for stop in _STOPS)
 
 
-def is_prose(line: Line) -> bool:
-    if line.is_image:
-        return False
-    return (ends_sentence(line.text) and line.words >= 6) or line.words >= PARAGRAPH_MIN_WORDS or is_unpunctuated_prose(line)
-
-
 def is_unpunctuated_prose(line: Line) -> bool:
-    """A paragraph in a script that ends its sentences with no stop (Thai, Lao): longer
-    than a headline or a caption of theirs."""
-    return line.words >= UNPUNCTUATED_PROSE_WORDS and _UNPUNCTUATED_SCRIPT_END.search(line.text) is not None
-
-
-def is_body_prose(line: Line) -> bool:
-    return is_prose(line) and line.words >= LEAD_MIN_WORDS and "caption" not in line.hints and not line.link
+    return unpunctuated_prose(line.text, line.words)
 
 
 def has_caption_cue(text: str, profile: SiteProfile) -> bool:
     """``Ảnh: ...`` and the like: a photo's caption or credit (captions are short)."""
+    return profile.answer(_has_caption_cue, text)
+
+
+def _has_caption_cue(text: str, profile: SiteProfile) -> bool:
     # Words counted up to one past the limit: a paragraph is not split into all its words.
     if len(text.split(None, _CAPTION_MAX_WORDS)) > _CAPTION_MAX_WORDS:
         return "/" in text[-70:] and _ends_with_named_credit(text)
@@ -153,7 +132,7 @@ def has_caption_cue(text: str, profile: SiteProfile) -> bool:
         return True
     if "/" in text[-70:] and _NAMED_CREDIT.search(text):
         return True
-    return not text.endswith(".") and any(cue in text for cue in profile.caption_cues)
+    return not text.endswith(".") and profile.caption_cue_pattern.search(text) is not None
 
 
 def _ends_with_named_credit(text: str) -> bool:
@@ -171,6 +150,10 @@ def has_agency_prefix(text: str, profile: SiteProfile) -> bool:
 def is_attribution(text: str, profile: SiteProfile) -> bool:
     """A source or credit line: ``Theo TTXVN``, ``(Theo VnExpress)``, ``Bài và ảnh: Minh Anh``;
     or a byline in the article's language: ``By Jane Doe and John Roe``, ``Von Max Muster``."""
+    return profile.answer(_is_attribution, text)
+
+
+def _is_attribution(text: str, profile: SiteProfile) -> bool:
     text = unwrap(text)
     if is_byline(text, profile):
         return True

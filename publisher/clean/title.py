@@ -6,17 +6,14 @@ import re
 from collections.abc import Iterator
 
 from publisher.clean.dates import parse_date_line
-from publisher.clean.lines import Line, line_key
+from publisher.clean.lines import Line, ends_sentence, line_key
 from publisher.clean.names import is_caps_byline, looks_like_names, names_a_role, split_authors
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.shapes import (
     PICTURE_AGENCIES,
-    ends_sentence,
     has_agency_prefix,
     has_caption_cue,
     is_attribution,
-    is_body_prose,
-    is_prose,
     is_quoted_headline,
     is_web_address,
     meta_line,
@@ -156,7 +153,7 @@ def best_title(lines: list[Line], occurrences: list[int], profile: SiteProfile) 
     def prose_after(index: int) -> int:
         score = 0
         for line in lines[index + 1 : index + 12]:
-            if is_prose(line) and not line.link and not profile.is_chrome(line.text):
+            if line.is_prose and not line.link and not profile.is_chrome(line.text):
                 score += line.words
         return score
 
@@ -175,7 +172,7 @@ def fallback_title_index(lines: list[Line], page_title: str) -> int | None:
         shared = len(words & wanted)
         if not words or shared < _SHARED_WORDS * len(words) or shared < _SHARED_WORDS * len(wanted):
             continue
-        if any(is_prose(following) for following in lines[index + 1 : index + 8]):
+        if any(following.is_prose for following in lines[index + 1 : index + 8]):
             return index
     return None
 
@@ -204,14 +201,14 @@ def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) 
 def _climbed_headline(lines: list[Line], start: int, profile: SiteProfile) -> int | None:
     """The headline ``title_from_text`` finds going up from the text's start."""
     climbs = {top: list(_headline_candidates(lines, top, profile)) for top in (start, start - 1)}
-    text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
+    text = _text_words(lines, start)
     # A post's meta line (its date with counts: comments, minutes to read) stands right under
     # its headline: the lines between it and the text are the post's own, never its headline.
     over_meta = next((index for index in climbs[start] if meta_line(lines[index + 1].text, profile)), None)
     if over_meta is not None:
         return over_meta
     for top, candidates in climbs.items():
-        found = _headline_above(lines, top, candidates, profile)
+        found = _headline_above(lines, top, candidates, profile, text if top == start else _text_words(lines, top))
         if found is not None:
             candidates = list(dict.fromkeys([*climbs[start], *climbs[start - 1]]))
             found = _better_supported(lines, start, found, candidates, text, profile)
@@ -298,16 +295,21 @@ def _better_supported(
     return found
 
 
-def _headline_above(lines: list[Line], start: int, candidates: list[int], profile: SiteProfile) -> int | None:
+def _text_words(lines: list[Line], start: int) -> set[str]:
+    """The topic words (``_words``) of the text's first paragraphs from ``start`` on."""
+    return _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if line.is_prose))
+
+
+def _headline_above(lines: list[Line], start: int, candidates: list[int], profile: SiteProfile, text: set[str]) -> int | None:
     """The headline above the line ``start``: the nearest line that could be one, unless
     that line shares no word with the text under it (a share bar, a "continue reading"
     link) and a line further up that could be one stands right over the article's date or
     byline and does share words with the text. ``candidates``: the climb's lines from
-    ``start`` (``_headline_candidates``)."""
+    ``start`` (``_headline_candidates``); ``text``: the topic words of the text from
+    ``start`` on (``_text_words``)."""
     if not candidates:
         return None
     nearest = candidates[0]
-    text = _words(" ".join(line.text for line in lines[start : start + _TEXT_RUN[1]] if is_prose(line)))
     if _words(lines[nearest].text) & text:
         return nearest
     shared = {index: len(_words(lines[index].text) & text) for index in candidates[1:]}
@@ -336,7 +338,7 @@ def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) ->
             counted += 1
             if counted > _HEADLINE_WINDOW:
                 break
-        if _alt_text_over_caption(lines, index) or (is_body_prose(line) and _printed_twice_running(lines, index)):
+        if _alt_text_over_caption(lines, index) or (line.is_body_prose and _printed_twice_running(lines, index)):
             continue
         if _could_be_headline(line, profile) or _headline_by_place(lines, index, profile):
             if chosen is not None:
@@ -429,6 +431,10 @@ def _names_alone(line: Line) -> bool:
 def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
     """A date, a byline, a picture or its caption, a kicker or a share button: what may
     stand between a headline and its text."""
+    return profile.answer(_may_stand_between, line)
+
+
+def _may_stand_between(line: Line, profile: SiteProfile) -> bool:
     if line.is_image or line.words <= _WIDGET_WORDS or _dates_a_story(line.text, profile):
         return True
     if _PHOTO_CREDIT.search(line.text):
@@ -447,11 +453,11 @@ def text_start(lines: list[Line], profile: SiteProfile) -> int | None:
     starts = [
         i
         for i, line in enumerate(lines)
-        if is_body_prose(line) and not _headline_question(line) and not _stamped_list(line) and not _not_text(line)
+        if line.is_body_prose and not _headline_question(line) and not _stamped_list(line) and not _not_text(line)
         and not _printed_twice_running(lines, i) and i not in cards and not _quoted_headline_over_its_byline(lines, i, profile)
     ]
     for index in starts:
-        following = sum(is_prose(other) for other in lines[index + 1 : index + 1 + window])
+        following = sum(other.is_prose for other in lines[index + 1 : index + 1 + window])
         if following >= needed:
             return index
         if following >= _SIGNED_TEXT_RUN and _signed_paragraph(lines, index, profile):
@@ -560,6 +566,12 @@ _QUOTE_ATTRIBUTION = re.compile(r"[—–] ")
 
 
 def _could_be_headline(line: Line, profile: SiteProfile) -> bool:
+    """A line of a headline's shape (the climbs from the text's start ask it of the same
+    lines again: remembered for the page)."""
+    return profile.answer(_shaped_like_headline, line)
+
+
+def _shaped_like_headline(line: Line, profile: SiteProfile) -> bool:
     low, high = _HEADLINE_WORDS
     text = line.text
     if line.is_image or line.link or not low <= line.words <= high or {"caption", "author", "date"} & line.hints:

@@ -43,11 +43,12 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
     """``lines`` (a dump's lines, in order) as ``(first line number, text)`` pairs, the
     lines of one paragraph joined where the dump is wrapped at a fixed width."""
     numbered = list(enumerate(lines, 1))
-    width = wrap_width(lines)
+    widths = [display_width(line.rstrip()) for line in lines]  # each line's, measured once
+    width = wrap_width(lines, widths)
     if width is None:
         return numbered
     joined: list[tuple[int, str]] = []
-    previous = previous_line = ""
+    previous = ""
     cells = _cell_widths(lines, width)
     for number, line in numbered:
         # A text browser's marks are no text: a picture's name in brackets, a list's bullet.
@@ -55,12 +56,12 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
         stripped = text.strip()
         continues = previous.strip() and stripped and not starts_item(line, previous)
         # The width broke the line as printed, its picture marks taking their columns.
-        if joined and continues and _broken_before(previous_line, stripped, cells.get(number - 1, width)):
+        if joined and continues and _broken_before(widths[number - 2], stripped, cells.get(number - 1, width)):
             first, before = joined[-1]
             joined[-1] = (first, _joined(before.rstrip(), stripped))
         else:
             joined.append((number, text))
-        previous, previous_line = text, line
+        previous = text
     return joined
 
 
@@ -90,9 +91,9 @@ def without_marks(line: str) -> str:
     return bullet.group(1) + text[bullet.end() :] if bullet else text
 
 
-def wrap_width(lines: Sequence[str]) -> int | None:
-    """The width a dump was wrapped at, or None when it was not."""
-    widths = [display_width(line.rstrip()) for line in lines]
+def wrap_width(lines: Sequence[str], widths: Sequence[int]) -> int | None:
+    """The width a dump was wrapped at, or None when it was not (``widths``: the lines'
+    display widths, their ends' spaces aside)."""
     long = [width for width in widths if width >= _LONG]
     # The lines a paragraph goes on under: where the width broke it, they end near it. A line
     # that stands alone (a blank line or a new item under it: a menu entry, a picture's name
@@ -134,13 +135,14 @@ def starts_item(line: str, previous: str) -> bool:
     return bool(_NUMBERED_ITEM.match(line)) and bool(_SENTENCE_END.search(previous))
 
 
-def _broken_before(line: str, following: str, width: int) -> bool:
-    """The width, not the writer, ended ``line``: the first word of the line after it would
-    not have fitted on it. A text browser counts the space after the word too, so a word
-    that would have ended in the widest line's last column did not fit either (w3m's dumps
-    of the corpus pages hold both: lines of that width, and such breaks)."""
+def _broken_before(line_width: int, following: str, width: int) -> bool:
+    """The width, not the writer, ended a line (``line_width`` its display width, its end's
+    spaces aside): the first word of the line after it would not have fitted on it. A text
+    browser counts the space after the word too, so a word that would have ended in the
+    widest line's last column did not fit either (w3m's dumps of the corpus pages hold
+    both: lines of that width, and such breaks)."""
     first_word = following.split(None, 1)[0]
-    return display_width(line.rstrip()) + 1 + display_width(first_word) >= width
+    return line_width + 1 + display_width(first_word) >= width
 
 
 def display_width(text: str) -> int:

@@ -138,4 +138,8 @@ def garbled_words(text: str) -> list[str]:
 
     if len(_SIGNATURE.findall(text)) < _MIN_TELL_TALES:
         return []
-    return [word for word in text.split() if not word.isascii() and (_SIGNATURE.search(word.rstrip(_CLOSING)) or is_bad(word))]
+    words = text.split()
+    # Each different word looked at once: a page repeats its words (and a Vietnamese one
+    # its syllables) many times over.
+    garbled = {word for word in set(words) if not word.isascii() and (_SIGNATURE.search(word.rstrip(_CLOSING)) or is_bad(word))}
+    return [word for word in words if word in garbled]
