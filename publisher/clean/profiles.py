@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from urllib.parse import urlsplit
 
 from publisher.clean.dates import zone_from_offset
@@ -115,7 +115,7 @@ class SiteProfile:
         found = answers.get(key, _UNASKED)
         if found is _UNASKED:
             found = answers[key] = question(subject, self)
-        return found
+        return cast(_Answer, found)
 
     @cached_property
     def byline_pattern(self) -> re.Pattern[str]:
