@@ -230,6 +230,8 @@ def _date_then_byline(text: str, profile: SiteProfile) -> tuple[PrintedDate, str
     the line from a word where a byline reads, the date all before it."""
     if not _DIGIT.search(text) or len(text.split()) > _DATED_BYLINE_WORDS:
         return None
+    if not profile.byline_pattern.search(text, 1):
+        return None  # no byline's word anywhere past the start: one look, not one a word
     for space in _SPACE.finditer(text):
         byline = text[space.end() :]
         if is_byline(byline, profile) and (date := parse_date_line(text[: space.start()].rstrip(" ,|·•-–—"))):

@@ -192,9 +192,13 @@ def clean_lines(
     dropped: list[Dropped] = []
     # A cookie banner, which a copy prints wherever the page's markup holds it (above the
     # headline, between the text and its byline, at the foot): never the article's.
-    notices = [line for line in lines if not line.is_image and profiles.common.is_cookie_notice(line.text)]
-    dropped.extend(Dropped(line.number, line.text, "a cookie notice") for line in notices)
-    lines = [line for line in lines if line not in notices]  # a headline only the metadata gives is put in later
+    kept = []  # a new list: a headline only the metadata gives is put in later
+    for line in lines:
+        if not line.is_image and profiles.common.is_cookie_notice(line.text):
+            dropped.append(Dropped(line.number, line.text, "a cookie notice"))
+        else:
+            kept.append(line)
+    lines = kept
     paywall = next((line for line in lines if not line.is_image and profiles.common.is_paywall_notice(line.text)), None)
     if paywall is not None:
         dropped.append(Dropped(paywall.number, paywall.text, "a paywall's notice"))

@@ -33,7 +33,7 @@ _LABEL_MIN_WORDS = 2
 _SHARE_BAR_WORDS = (2, 6)
 # "Cookie" is the word in most languages (Vietnamese, German, French, Spanish...); Russian
 # and Japanese also write their own.
-_COOKIE_WORDS = ("cookie", "куки", "クッキー")
+_COOKIE_WORD = re.compile("cookie|куки|クッキー", re.IGNORECASE)
 _COOKIE_NOTICE_WORDS = 90  # a banner's notice: a few sentences
 _PAYWALL_NOTICE_WORDS = 60
 _THREAD_BUTTONS_WORDS = 6  # "Trả lời với trích dẫn Báo cáo": a post's buttons on one line
@@ -137,18 +137,22 @@ class SiteProfile:
         Accept, you agree ...``): a banner a browser's copy prints with the page, never the
         text. It names cookies and speaks as the site (``we use``, ``this site uses``); a
         story about cookies reports what others do."""
-        folded = line.casefold()
-        if not any(word in folded for word in _COOKIE_WORDS) or len(line.split()) > _COOKIE_NOTICE_WORDS:
-            return False
-        return any(opener.casefold() in folded for opener in self.cookie_notice_openers)
+        if not _COOKIE_WORD.search(line) or len(line.split()) > _COOKIE_NOTICE_WORDS:
+            return False  # every line is asked: one look for the word first
+        return self._cookie_notice_pattern.search(line) is not None
 
     def is_paywall_notice(self, line: str) -> bool:
         """``Subscribe to continue reading``, ``Réservé aux abonnés``: the site hiding the
         rest of the text from a reader without a subscription, in a short line."""
-        if len(line.split()) > _PAYWALL_NOTICE_WORDS:
-            return False
-        folded = line.casefold()
-        return any(phrase.casefold() in folded for phrase in self.paywall_phrases)
+        return self._paywall_pattern.search(line) is not None and len(line.split()) <= _PAYWALL_NOTICE_WORDS
+
+    @cached_property
+    def _cookie_notice_pattern(self) -> re.Pattern[str]:
+        return _any_phrase(self.cookie_notice_openers)
+
+    @cached_property
+    def _paywall_pattern(self) -> re.Pattern[str]:
+        return _any_phrase(self.paywall_phrases)
 
     def is_promotion(self, line: str) -> bool:
         """A short line with a sentence inviting the reader to sign up for the site's mail
@@ -212,9 +216,9 @@ class SiteProfile:
         key = _key(line)
         if key in self.thread_lines:
             return True
-        parts = [part.strip() for part in re.split(r"\s*[|·•]\s*", key) if part.strip()]
-        if len(parts) > 1:
-            return all(part in self.thread_lines for part in parts)
+        if any(mark in key for mark in "|·•"):
+            parts = [part.strip() for part in re.split(r"\s*[|·•]\s*", key) if part.strip()]
+            return len(parts) > 1 and all(part in self.thread_lines for part in parts)
         words = key.split()
         if not 2 <= len(words) <= _THREAD_BUTTONS_WORDS:
             return False
@@ -449,6 +453,12 @@ def _read_profile(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise InputError(f"cannot read the site profile: {error}", path) from None
+
+
+def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for a list of phrases, any case: a line is searched once, not once a
+    phrase. A list left empty matches nothing."""
+    return re.compile("|".join(re.escape(phrase) for phrase in _longest_first(phrases)) or "(?!)", re.IGNORECASE)
 
 
 def _longest_first(prefixes: tuple[str, ...]) -> tuple[str, ...]:
