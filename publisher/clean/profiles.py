@@ -139,12 +139,14 @@ class SiteProfile:
         story about cookies reports what others do."""
         if not _COOKIE_WORD.search(line) or len(line.split()) > _COOKIE_NOTICE_WORDS:
             return False  # every line is asked: one look for the word first
-        return self._cookie_notice_pattern.search(line) is not None
+        return self._cookie_notice_pattern.search(line.casefold()) is not None
 
     def is_paywall_notice(self, line: str) -> bool:
         """``Subscribe to continue reading``, ``Réservé aux abonnés``: the site hiding the
         rest of the text from a reader without a subscription, in a short line."""
-        return self._paywall_pattern.search(line) is not None and len(line.split()) <= _PAYWALL_NOTICE_WORDS
+        if len(line) > _PAYWALL_NOTICE_WORDS * 4 and len(line.split()) > _PAYWALL_NOTICE_WORDS:
+            return False  # every line is asked: a paragraph is not searched
+        return self._paywall_pattern.search(line.casefold()) is not None
 
     @cached_property
     def _cookie_notice_pattern(self) -> re.Pattern[str]:
@@ -456,9 +458,11 @@ def _read_profile(path: Path) -> str:
 
 
 def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for a list of phrases, any case: a line is searched once, not once a
-    phrase. A list left empty matches nothing."""
-    return re.compile("|".join(re.escape(phrase) for phrase in _longest_first(phrases)) or "(?!)", re.IGNORECASE)
+    """One pattern for a list of phrases, for a line casefolded first: a line is searched
+    once, not once a phrase, and without IGNORECASE, which makes a search of many phrases
+    several times slower. A list left empty matches nothing."""
+    folded = (phrase.casefold() for phrase in _longest_first(phrases))
+    return re.compile("|".join(re.escape(phrase) for phrase in folded) or "(?!)")
 
 
 def _longest_first(prefixes: tuple[str, ...]) -> tuple[str, ...]:
