@@ -3348,3 +3348,34 @@ def test_a_related_box_inside_a_text_of_one_sentence_paragraphs_does_not_end_it(
     body = " ".join([article.lead or "", *(getattr(block, "text", "") or getattr(block, "caption", "") or "" for block in article.body)])
     assert all(sentence in body for sentence in short)
     assert "Mayor unveils budget plan" not in body and "School board delays vote" not in body
+
+
+def test_a_web_address_alone_as_a_link_inside_the_text_stays_a_story_card_goes(tmp_path):
+    """A paragraph that is wholly a link is another story's card, which shows that story's
+    headline; one that is a web address alone (``www.example-theatre.com``) is the writer
+    pointing the reader to a site, and stays."""
+    head = "<title>Council adds twenty bus routes - Example News</title>"
+    body = ("<article><h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2])
+            + '<p><a href="https://example.com/2019/storm-closes-schools">Storm closes schools across the region</a></p>'
+            + "".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:])
+            + '<p>Timetables are online:</p><p><a href="https://www.example-transit.org/">www.example-transit.org</a></p>'
+            + "</article>")
+    result = read_article(_page(tmp_path, body, head), load_profiles())
+    text = _text_of(result.article)
+    assert "www.example-transit.org" in text
+    assert "Storm closes schools" not in text
+    assert {d.text: d.rule for d in result.dropped}["Storm closes schools across the region"] == "link to another story"
+
+
+def test_the_line_that_ends_the_text_as_a_byline_is_told_whether_or_not_it_names_anyone(tmp_path):
+    """The closing byline is read as the authors, and a label in its place (a box's name
+    over the page's furniture) names nobody: either way the line is accounted for in the
+    record of what the cleaner left out, with its own rule."""
+    from publisher.clean.ending import CLOSING_BYLINE, CLOSING_LABEL
+
+    signed = read_article(_copy(tmp_path, [*MENU, "City votes to add twenty bus routes", *TEXT, "By Jane Roe", *MENU]), load_profiles())
+    assert signed.article.authors == ("Jane Roe",)
+    assert {d.text: d.rule for d in signed.dropped}["By Jane Roe"] == CLOSING_BYLINE
+    labelled = read_article(_copy(tmp_path, [*MENU, "City votes to add twenty bus routes", *TEXT, "Disclaimer", *MENU]), load_profiles())
+    assert labelled.article.authors == ()
+    assert {d.text: d.rule for d in labelled.dropped}["Disclaimer"] == CLOSING_LABEL

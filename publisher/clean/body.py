@@ -758,8 +758,13 @@ def _next_text(content: list[Line], index: int) -> Line | None:
 def _is_related_link(line: Line) -> bool:
     if RELATED_PREFIX.match(line.text):
         return True
-    # A line that is wholly a link inside the text is a card for another story.
-    return line.link and line.kind != "image" and not ({"author", "source", "caption"} & line.hints)
+    # A line that is wholly a link inside the text is a card for another story, which shows
+    # the story's headline; a web address alone (``www.example.com``) is the writer
+    # pointing the reader to a site.
+    return (
+        line.link and line.kind != "image" and not ({"author", "source", "caption"} & line.hints)
+        and not is_web_address(line.text)
+    )
 
 
 def _is_linked_subheading(line: Line, right_under: Line | None) -> bool:

@@ -316,6 +316,10 @@ def _starts_other_content(lines: list[Line], index: int, last_main: int | None) 
     return all(({"comment", "related"} & line.hints) or line.link for line in following)
 
 
+CLOSING_BYLINE = "the byline under the text (read as the authors)"
+CLOSING_LABEL = "a credit or label that ends the text as a byline would (no author named)"
+
+
 def split_off_tail(
     lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence, title: str = ""
 ) -> tuple[list[Line], tuple[str, ...], list[Line]]:
@@ -387,6 +391,7 @@ def split_off_tail(
     # and the line no byline: better no author than half a line of something else.
     if any(not (looks_like_names(bare := _NOTE_AFTER_NAMES.sub("", name)) or looks_like_uncased_names(bare)) for name in found):
         names = ()
+    dropped.append(Dropped(byline.number, byline.text, CLOSING_BYLINE if names else CLOSING_LABEL))
     return lines[:byline_index], names, lines[byline_index + 1 :]
 
 
