@@ -3379,3 +3379,44 @@ def test_the_line_that_ends_the_text_as_a_byline_is_told_whether_or_not_it_names
     labelled = read_article(_copy(tmp_path, [*MENU, "City votes to add twenty bus routes", *TEXT, "Disclaimer", *MENU]), load_profiles())
     assert labelled.article.authors == ()
     assert {d.text: d.rule for d in labelled.dropped}["Disclaimer"] == CLOSING_LABEL
+
+
+def test_a_date_in_numbers_that_reads_both_ways_is_read_in_the_pages_own_order(tmp_path):
+    """``12/02/2026`` is 12 February read day-first, 2 December read month-first. The
+    page's other dates in numbers that read one way only tell its order; where none does,
+    day-first stays (the order of most of the world)."""
+    def published(others: list[str]) -> datetime:
+        lines = [*MENU, "City votes to add twenty bus routes", "By Jane Roe", "12/02/2026", *TEXT,
+                 "More stories", *others]
+        return read_article(_copy(tmp_path, lines), load_profiles()).article.published.value
+
+    us_cards = ["Storm closes schools across the region", "11/19/2026", "Library opens a new wing downtown", "11/24/2026"]
+    assert published(us_cards).date() == datetime(2026, 12, 2).date()
+    day_first_cards = ["Storm closes schools across the region", "19/11/2026", "Library opens a new wing downtown", "24/11/2026"]
+    assert published(day_first_cards).date() == datetime(2026, 2, 12).date()
+    assert published([]).date() == datetime(2026, 2, 12).date()
+    both = ["Storm closes schools across the region", "11/19/2026", "Library opens a new wing downtown", "24/11/2026"]
+    assert published(both).date() == datetime(2026, 2, 12).date()
+
+
+def test_a_printed_date_days_from_the_metadatas_is_another_date(tmp_path):
+    """A blog printing only its post's last update (``February 1, 2019``) under metadata
+    that says it was published on 29 January 2018: the publication is the metadata's. A
+    day's difference is the time zone's, and the printed date stays; a placeholder in the
+    metadata (``0001-01-01``, the least date a system stores) is no date at all."""
+    def published(meta: str, printed: str) -> tuple[datetime, str]:
+        head = f'<title>Council adds twenty bus routes</title><meta property="article:published_time" content="{meta}">'
+        body = (f"<article><h1>Council adds twenty bus routes</h1><p>{printed}</p>"
+                + "".join(f"<p>{p}</p>" for p in TEXT) + "</article>")
+        found = read_article(_page(tmp_path, body, head), load_profiles()).article.published
+        return found.value, found.printed
+
+    value, _ = published("2018-01-29T13:12:59-08:00", "Updated February 1, 2019")
+    assert value == datetime(2018, 1, 29, 13, 12, 59, tzinfo=timezone(timedelta(hours=-8)))
+    value, printed = published("2019-11-20T04:15:00+00:00", "November 19, 2019 10:15 PM CST")
+    assert (value.date(), printed) == (datetime(2019, 11, 19).date(), "November 19, 2019 10:15 PM CST")
+    value, printed = published("0001-01-01T00:00:00+00:00", "November 19, 2019")
+    assert value.date() == datetime(2019, 11, 19).date()
+    # The metadata's day settles a printed date that reads both ways.
+    value, _ = published("2026-12-02T09:00:00+00:00", "12/02/2026")
+    assert value.date() == datetime(2026, 12, 2).date()

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 
@@ -506,6 +507,42 @@ def _twenty_four_hour(hour: int, part_of_day: str) -> int:
     if part_of_day in ("AM", "A.M.", "SA", "SÁNG") and hour == 12:
         return 0
     return hour
+
+
+def numbers_order(texts: Iterable[str]) -> str | None:
+    """The order a page prints its dates in numbers, told by the ones that can be read one
+    way only: ``month_first`` where a second number above 12 stands (``11/19/2019``),
+    ``day_first`` where a first one does (``19/11/2019``), None where none does or both do."""
+    orders = set()
+    for text in texts:
+        if not _DIGIT.search(text):
+            continue
+        for match in _NUMERIC_DATE.finditer(text):
+            first, second = int(match.group(1)), int(match.group(3))
+            if first > 12 >= second:
+                orders.add("day_first")
+            elif second > 12 >= first:
+                orders.add("month_first")
+    return orders.pop() if len(orders) == 1 else None
+
+
+def in_page_order(found: PrintedDate, page_texts: Iterable[str], meta: PrintedDate | None) -> PrintedDate:
+    """A date printed in numbers that can be read both ways (``12/02/2026``), read in the
+    page's own order: the metadata's day where it is one of the two readings, else the
+    order of the page's other dates (``numbers_order``); day-first where neither tells."""
+    match = _NUMERIC_DATE.search(found.printed)
+    if match is None or int(match.group(1)) > 12 or int(match.group(3)) > 12 or match.group(1) == match.group(3):
+        return found
+    swapped = find_date(found.printed, month_first=True)
+    if swapped is None or swapped.value.date() == found.value.date():
+        return found
+    if meta is not None:
+        if meta.value.date() == swapped.value.date():
+            return PrintedDate(value=swapped.value, printed=found.printed)
+        if meta.value.date() == found.value.date():
+            return found
+    month_first = numbers_order(page_texts) == "month_first"  # looked for only here: most dates are not in doubt
+    return PrintedDate(value=swapped.value, printed=found.printed) if month_first else found
 
 
 @lru_cache(maxsize=8192)

@@ -18,12 +18,12 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
 
 from publisher.clean.body import read_body
 from publisher.clean.columns import side_by_side
-from publisher.clean.dates import forget_dates, parse_date_line, zone_from_offset
+from publisher.clean.dates import forget_dates, in_page_order, parse_date_line, zone_from_offset
 from publisher.clean.ending import find_end, split_off_tail
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import CleanResult, Dropped
@@ -101,6 +101,9 @@ def refuse_overlong_page(count: int, path: Path | None) -> None:
 
 
 _BYLINE_AGAIN = "the byline printed again (an author's box)"
+# A day's difference between a printed date and the metadata's is the time zone's (the
+# metadata in UTC, the page in its own); more is another date.
+_DAYS_APART = timedelta(days=1)
 
 
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
@@ -265,7 +268,10 @@ def clean_lines(
     article = Article(
         title=title.text,
         kicker=kicker,
-        published=_published(published or between.published or above.published or _stamp(tail), evidence, profile),
+        published=_published(
+            _in_page_order(published or between.published or above.published or _stamp(tail), lines, evidence),
+            evidence, profile,
+        ),
         authors=authors,
         source=Source(name=title.site_name, url=evidence.url),
         lead=lead,
@@ -520,10 +526,14 @@ def _common_start(chains: list[tuple[int, ...]]) -> tuple[int, ...]:
 def _published(printed: PrintedDate | None, evidence: PageEvidence, profile: SiteProfile) -> PrintedDate | None:
     """The date as printed; the metadata's when none is. A printed moment without a zone
     takes the metadata's zone when both name the same time, else the site profile's."""
-    found = printed or evidence.published
+    meta = evidence.published
+    if printed is not None and meta is not None and abs(printed.value.date() - meta.value.date()) > _DAYS_APART:
+        # Days away from the metadata's day of publication, the date a page prints is
+        # another: its last update (the only date many blogs print), another story's.
+        printed = None
+    found = printed or meta
     if found is None or found.value.tzinfo is not None:
         return found
-    meta = evidence.published
     if meta is not None and _day_only(found) and meta.value.date() == found.value.date():
         # A day printed without its hour (a post's meta line): the metadata's moment of that day.
         return PrintedDate(value=meta.value, printed=found.printed)
@@ -536,6 +546,12 @@ def _published(printed: PrintedDate | None, evidence: PageEvidence, profile: Sit
     if profile.timezone:
         return PrintedDate(value=found.value.replace(tzinfo=zone_from_offset(profile.timezone)), printed=found.printed)
     return found
+
+
+def _in_page_order(printed: PrintedDate | None, lines: list[Line], evidence: PageEvidence) -> PrintedDate | None:
+    if printed is None:
+        return None
+    return in_page_order(printed, (line.text for line in lines), evidence.published)
 
 
 def _day_only(date: PrintedDate) -> bool:

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -302,6 +302,8 @@ def _primary_subtag(value: str) -> str | None:
 
 # How many elements after the first <h1> its date's <time> may stand.
 _TIME_UNDER_HEADLINE = 40
+_FIRST_REAL_YEAR = 1000
+_ZERO_DAYS = frozenset({date(1900, 1, 1), date(1970, 1, 1)})
 
 
 def _published(article: JsonObject | None, meta: dict[str, str], root: lxml_html.HtmlElement) -> MetaDate | None:
@@ -312,9 +314,15 @@ def _published(article: JsonObject | None, meta: dict[str, str], root: lxml_html
     candidates += [element.get("content") or element.get("datetime") for element in _with_itemprop(root, "datePublished")]
     candidates.append(_time_under_headline(root))
     for candidate in candidates:
-        if candidate and (found := parse_iso_moment(candidate)):
+        if candidate and (found := parse_iso_moment(candidate)) and not _placeholder(found.value):
             return found
     return None
+
+
+def _placeholder(value: datetime) -> bool:
+    """A date a system writes where it holds none: the least it can store (``0001-01-01``,
+    .NET's and Go's zero), the Unix epoch, SQL Server's and spreadsheets' day zero."""
+    return value.year < _FIRST_REAL_YEAR or value.date() in _ZERO_DAYS
 
 
 def _time_under_headline(root: lxml_html.HtmlElement) -> str | None:
