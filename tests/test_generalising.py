@@ -3420,3 +3420,17 @@ def test_a_printed_date_days_from_the_metadatas_is_another_date(tmp_path):
     # The metadata's day settles a printed date that reads both ways.
     value, _ = published("2026-12-02T09:00:00+00:00", "12/02/2026")
     assert value.date() == datetime(2026, 12, 2).date()
+
+
+def test_a_pictures_credit_with_the_copyright_sign_inside_a_copys_text_ends_nothing(tmp_path):
+    """A copy that drops the picture keeps its credit and caption as a line of their own
+    (``© Jane Roe Needle ...``): with the text's paragraphs going on under it, it is no
+    footer. The footer's notice under the last paragraph still ends the text."""
+    caption = "© John Brecher Needle poking skin during a flu shot at a community health center in Washington."
+    footer = "© 2019 Example Media Group. All rights reserved."
+    lines = [*MENU, "City votes to add twenty bus routes", "By Jane Roe", *TEXT[:2], caption, *TEXT[2:], footer,
+             "Storm closes schools across the region", "Library opens a new wing downtown"]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    text = _text_of(article)
+    assert TEXT[-1] in text
+    assert "Library opens a new wing" not in text and "All rights reserved" not in text

@@ -109,7 +109,14 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             return index, "the comment box's header (a count of comments and the headline quoted)"
         if seen_body_prose and _heads_an_authors_box(lines, index):
             return _above_the_box(lines, index), "the author's box (a line naming them over their biography)"
-        if seen_body_prose and _is_copyright_notice(line, lines[index - 1]) and not _main_text_goes_on(lines, index):
+        if (
+            seen_body_prose
+            and _is_copyright_notice(line, lines[index - 1])
+            and not _main_text_goes_on(lines, index)
+            # In a copy, full paragraphs under a line with the sign: a picture's credit and
+            # caption (``© Jane Roe Detainees at ...``) inside the text, not the footer.
+            and (evidence.has_extractor or not _prose_goes_on(lines[index + 1 :]))
+        ):
             return index + _ends_the_extracted_text(lines, index), "the page's copyright notice (its footer)"
         if seen_prose and _starts_other_content(lines, index, last_main):
             return index, "reader comments or other stories (page markup)"
@@ -121,7 +128,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             and AGENCY_PREFIX.match(line.text)
             and ends_sentence(line.text)
             and not line.main
-            and (evidence.has_extractor or not _paragraphs_go_on(lines[index + 1 :]))
+            and (evidence.has_extractor or not _prose_goes_on(lines[index + 1 :]))
         ):
             # The lead opens with the agency's name once; again below the text, it opens
             # the teaser of another story, under that story's title.
@@ -550,6 +557,13 @@ def _paragraphs_go_on(following: list[Line]) -> bool:
         and (line.words >= _PARAGRAPH_WORDS or any(m.group(1).isupper() for m in _SENTENCE_BREAK.finditer(line.text)))
     ]
     return len(paragraphs) >= _PARAGRAPHS_GOING_ON
+
+
+def _prose_goes_on(following: list[Line]) -> bool:
+    """Three or more of the lines right under a line are the text's prose: the text goes on
+    (a footer's notice has links and labels under it, no paragraphs)."""
+    window = islice((line for line in following if not line.is_image), _PARAGRAPH_WINDOW)
+    return sum(line.is_body_prose for line in window) >= _PARAGRAPHS_GOING_ON
 
 
 def _among_tags(lines: list[Line], index: int) -> bool:
