@@ -3434,3 +3434,18 @@ def test_a_pictures_credit_with_the_copyright_sign_inside_a_copys_text_ends_noth
     text = _text_of(article)
     assert TEXT[-1] in text
     assert "Library opens a new wing" not in text and "All rights reserved" not in text
+
+
+def test_a_copys_first_line_printed_again_only_in_the_footer_is_the_sites_name(tmp_path):
+    """An innerText copy opens with the logo's text, the site's name, which the footer
+    prints again under the text (``© 2019 The Example Times``, then the name alone): not
+    the page's title over its headline. The headline with its date and byline under it is
+    the article's, and the name in the footer is not read as its closing byline."""
+    site = "The Example Times"
+    footer = [site, "About us", "Contact", f"{site}, LLC is a subsidiary of Example Media Group, LLC."]
+    lines = [f" {site}", *MENU, "City votes to add twenty bus routes", "5:45 AM PST 11/19/2019 by Jane Roe",
+             *TEXT, *footer]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    assert article.title == "City votes to add twenty bus routes"
+    assert article.authors == ("Jane Roe",)
+    assert TEXT[0] in (article.lead or "") + _text_of(article)

@@ -202,6 +202,11 @@ def without_site_name(name: str, site_name: str | None) -> str:
     return name
 
 
+def is_site_name(name: str, site_name: str | None) -> bool:
+    """``name`` is the site's own name, compared without spaces, case or marks."""
+    return bool(site_name) and _squeezed(name) == _squeezed(site_name or "")
+
+
 def _squeezed(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 

@@ -17,6 +17,7 @@ import dataclasses
 import html
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import time, timedelta
 from pathlib import Path
@@ -33,7 +34,14 @@ from publisher.clean.head import date_stamp, head_date, in_menu_above, in_menu_p
 from publisher.clean.kicker import home_link_opening
 from publisher.clean.language import detect_language, main_script
 from publisher.clean.lines import LEAD_MIN_WORDS, ROW_HINT, Line, data_row, ends_sentence, line_key
-from publisher.clean.names import checked_against_metadata, is_job_title, looks_like_names, split_authors, without_site_name
+from publisher.clean.names import (
+    checked_against_metadata,
+    is_job_title,
+    is_site_name,
+    looks_like_names,
+    split_authors,
+    without_site_name,
+)
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
     decide,
@@ -104,6 +112,7 @@ _BYLINE_AGAIN = "the byline printed again (an author's box)"
 # A day's difference between a printed date and the metadata's is the time zone's (the
 # metadata in UTC, the page in its own); more is another date.
 _DAYS_APART = timedelta(days=1)
+_PARAGRAPHS_ABOVE_A_FOOTER = 3
 
 
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
@@ -260,6 +269,8 @@ def clean_lines(
     above_text = between.authors or above.authors or top_authors or _lone_byline(lines, title, profile)
     head = lines[: title.index] + body_lines[:_TOP_BYLINE_WINDOW]
     under_text = _unless_credited_above(authors, text[len(body_lines)] if authors else None, above_text, head, profile)
+    if above_text and under_text and all(is_site_name(name, title.site_name) for name in under_text):
+        under_text = ()  # the site's name in the footer under the text, the writer named above it
     printed = checked_against_metadata(
         _byline(under_text, above_text, profile), evidence.authors, lambda name: any(name in line.text for line in lines)
     )
@@ -638,6 +649,7 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
     (``Title - Site``, the shape of a whole-page dump); a copy of what a browser shows
     has no such line, and its headline is found in the text (``title_from_text``)."""
     raw_page_title = lines[0].text
+    footer_name = None  # the first line, the site's name, printed again in the footer
     first_seen, printed_again = _printed_twice(lines, 0)
     if printed_again > 0 and any(line.is_body_prose for line in lines[1:printed_again]):
         # A headline on top, its standfirst under it, and the headline again over the text
@@ -651,6 +663,9 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
         page_title, site_name = split_site_suffix(raw_page_title, lines, profiles)
         occurrences = title_occurrences(lines, [page_title, raw_page_title], 1)
         occurrences = occurrences or title_prefix_occurrences(lines, raw_page_title, 1)
+        if occurrences and not (above := _above_the_text(lines, occurrences)) and _dated_headline_in_text(lines, profiles):
+            occurrences = above  # the first line again in the footer: the site's name, no headline
+            footer_name = raw_page_title
     if occurrences and lines[0].words >= _TITLE_MIN_WORDS and not profiles.common.is_chrome(raw_page_title):
         index = best_title(lines, occurrences, profiles.for_site_name(site_name))
         if any(line.is_prose for line in lines[index + 1 : index + 1 + _HEAD_WINDOW]):
@@ -671,10 +686,39 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
     if from_text is not None:
         first_seen, index = _printed_twice(lines, from_text)
         headline, site_name = without_hosts_name(lines[index].text, lines[index + 1 : index + 1 + _HEAD_WINDOW])
-        return _Title(index, headline, first_seen, "", site_name, text_start=start)
+        return _Title(index, headline, first_seen, "", site_name or footer_name, text_start=start)
     if as_article:
         return _Title(0, lines[0].text, 0, "", None)
     raise NotAnArticleError("no headline above article text (a homepage or a listing?)", path)
+
+
+def _above_the_text(lines: list[Line], occurrences: list[int]) -> list[int]:
+    """The first line printed again where a headline stands: not under most of the text's
+    paragraphs. A copy whose first line is the site's name (its logo's text) prints it
+    again in the footer, under the article (``© 2019 The Example Times``)."""
+    if not occurrences:
+        return occurrences
+    prose = [i for i, line in enumerate(lines) if line.is_body_prose]
+    kept = []
+    for index in occurrences:
+        above = bisect_left(prose, index)
+        if above < _PARAGRAPHS_ABOVE_A_FOOTER or above <= len(prose) - above:
+            kept.append(index)
+    return kept
+
+
+def _dated_headline_in_text(lines: list[Line], profiles: ProfileSet) -> bool:
+    """The text's headline found from the text has an article's head under it: a date
+    line or a byline (a homepage's first story has neither)."""
+    start = text_start(lines, profiles.common)
+    found = title_from_text(lines, start, profiles.common)
+    if found is None:
+        return False
+    under = lines[found + 1 : found + 1 + _HEAD_WINDOW]
+    return any(
+        not line.is_image and (head_date(line, profiles.common) is not None or is_byline(line.text, profiles.common))
+        for line in under
+    )
 
 
 def _drop_before(lines: list[Line], title: _Title, head_start: int, dropped: list[Dropped]) -> None:
