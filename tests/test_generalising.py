@@ -3449,3 +3449,29 @@ def test_a_copys_first_line_printed_again_only_in_the_footer_is_the_sites_name(t
     assert article.title == "City votes to add twenty bus routes"
     assert article.authors == ("Jane Roe",)
     assert TEXT[0] in (article.lead or "") + _text_of(article)
+
+
+def test_a_name_like_label_with_the_texts_labelled_lines_going_on_under_it_ends_nothing(tmp_path):
+    """A meal plan: entries under labels that read as names (``Nighttime Supplement``),
+    each with lines opening with the same label (``Portion Fix Containers: ...``). Where
+    lines with a label the text opened three times go on under such a line, the text goes
+    on; a byline under the text, with the site's lines under it, still ends it."""
+    def plan(day: int) -> list[str]:
+        return [f"Breakfast {day}", f"Oatmeal with berries and {day} walnuts, stirred in warm milk.",
+                f"Portion Fix Containers: {day} Green, 1 Red", "Pro tip: Cook the oats the night before.",
+                f"Lunch {day}", f"Chicken salad with {day} cups of greens and a spoon of dressing.",
+                f"Portion Fix Containers: {day} Green, 2 Yellow", f"Dinner {day}", "Salmon with rice and peas.",
+                f"Portion Fix Containers: {day} Red, 1 Blue",
+                "Nighttime Supplement", "Thirty minutes before bed", f"Portion Fix Containers: {day} Purple"]
+    intro = list(PARAGRAPHS[:2])
+    lines = [*MENU, "Meal prep for a busy week", "By Jane Roe", *intro, *plan(1), *plan(2), *plan(3),
+             "Related Articles", "Storm closes schools across the region", "Library opens a new wing downtown"]
+    result = read_article(_copy(tmp_path, lines), load_profiles())
+    text = _text_of(result.article)
+    assert "3 Purple" in text and "Library opens" not in text
+    assert result.article.authors == ("Jane Roe",)
+    # No labelled line under it: the byline ends the text.
+    signed = read_article(_copy(tmp_path, [*MENU, "Meal prep for a busy week", *intro, *plan(1), "Jane Roe",
+                                           "Related Articles", "Storm closes schools across the region"]), load_profiles())
+    assert signed.article.authors == ("Jane Roe",)
+    assert "Storm closes" not in _text_of(signed.article)

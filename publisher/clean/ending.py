@@ -327,6 +327,11 @@ CLOSING_BYLINE = "the byline under the text (read as the authors)"
 CLOSING_LABEL = "a credit or label that ends the text as a byline would (no author named)"
 
 
+_LABELS_ABOVE = 3
+_LABELS_BELOW = 1
+_LABEL_WORDS_BEFORE_COLON = 4
+
+
 def split_off_tail(
     lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence, title: str = ""
 ) -> tuple[list[Line], tuple[str, ...], list[Line]]:
@@ -369,6 +374,7 @@ def split_off_tail(
         # Where the text resumes further down, only a byline's surest shapes end it.
         and (evidence.has_extractor or _is_sure_byline(line, profile) or not _text_resumes(lines[i + 1 :]))
         and not (first_main is not None and i < first_main)
+        and not (not evidence.has_extractor and _labelled_lines_go_on(lines, i))
         and not _under_the_standfirst(lines, i)
         and not _credit_under_a_picture(lines, i, profile)
         and not (not evidence.has_extractor and not _is_sure_credit(lines[i], profile) and (told := first_told())
@@ -528,6 +534,28 @@ def _text_resumes(following: list[Line]) -> bool:
         if above.is_body_prose and below.is_body_prose and above.key[:_OPENING_CHARS] != below.key[:_OPENING_CHARS]
     )
     return pairs >= _RESUME_PAIRS
+
+
+def _labelled_lines_go_on(lines: list[Line], index: int) -> bool:
+    """Lines opening with the same label (``Portion Fix Containers: 1 Green``, ``Pro tip:``)
+    stand in the text above a line three times or more and go on under it twice or more:
+    the text's own pattern goes on (a meal plan, a list of entries under names that read
+    as bylines), where under a byline come the site's lines, which repeat no label of the
+    text."""
+    above = Counter(label for line in lines[:index] if (label := _line_label(line.text)))
+    repeated = {label for label, count in above.items() if count >= _LABELS_ABOVE}
+    if not repeated:
+        return False
+    below = Counter(label for line in lines[index + 1 :] if (label := _line_label(line.text)) in repeated)
+    return any(count >= _LABELS_BELOW for count in below.values())
+
+
+def _line_label(text: str) -> str | None:
+    """The label a line opens with: up to four words before a colon, with text after it."""
+    head, colon, rest = text.partition(":")
+    if not colon or not rest.strip() or not head or len(head.split()) > _LABEL_WORDS_BEFORE_COLON or "http" in head:
+        return None
+    return head.casefold()
 
 
 def _is_sure_byline(line: Line, profile: SiteProfile) -> bool:
