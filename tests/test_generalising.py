@@ -3475,3 +3475,20 @@ def test_a_name_like_label_with_the_texts_labelled_lines_going_on_under_it_ends_
                                            "Related Articles", "Storm closes schools across the region"]), load_profiles())
     assert signed.article.authors == ("Jane Roe",)
     assert "Storm closes" not in _text_of(signed.article)
+
+
+def test_several_names_and_their_paper_over_the_date_are_the_byline_not_the_headline(tmp_path):
+    """``South Dakota says, 'Meth. We're On It,' and Twitter asks, Are you guys OK?`` over
+    ``Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader`` over the date: the line
+    of names (too long for names alone: the paper follows the last) is the byline, and the
+    question above it the headline. A headline that names people over the date stays one."""
+    headline = "Springfield says, 'Transit. We're On It,' and Twitter asks, Are you guys OK?"
+    byline = "Jane Roe and John T. Doe Springfield Daily Example"
+    # The text opens with the paper's town (its dateline), a word the byline shares with it.
+    lines = [*MENU, headline, byline, "Published 10:02 AM EST Nov 19, 2019", f"SPRINGFIELD – {TEXT[0]}", *TEXT[1:]]
+    result = read_article(_copy(tmp_path, lines), load_profiles())
+    assert result.article.title == headline
+    assert "Jane Roe" in result.article.authors
+    named = "Jane Roe and John Doe win the Springfield marathon"
+    result = read_article(_copy(tmp_path, [*MENU, named, "Published 10:02 AM EST Nov 19, 2019", *lines[len(MENU) + 3 :]]), load_profiles())
+    assert result.article.title == named

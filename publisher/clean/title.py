@@ -347,7 +347,7 @@ def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) ->
             # Right above the site's address alone: the byline or the site's name (a
             # reader view prints headline, byline, host), unless nothing is above it.
             over_address = index + 1 < len(lines) and is_web_address(lines[index + 1].text)
-            if not (_names_alone(line) or over_address) or byline_like is not None:
+            if not (_names_alone(line) or over_address or _names_over_date(lines, index)) or byline_like is not None:
                 chosen = index
                 yield index
                 continue
@@ -426,6 +426,17 @@ def _names_alone(line: Line) -> bool:
     if line.words > _BYLINE_WORDS or not looks_like_names(line.text.replace(" - ", " , ")):
         return False
     return all(len(name.split()) <= _NAME_WORDS or names_a_role(name) for name in split_authors(line.text))
+
+
+def _names_over_date(lines: list[Line], index: int) -> bool:
+    """Several people named, their paper after the last (``Lisa Kaczke and Trevor J.
+    Mitchell Sioux Falls Argus Leader``), right above a date line: the byline in its place,
+    too long for a line of names alone."""
+    line = lines[index]
+    if index + 1 >= len(lines) or line.words > 2 * _BYLINE_WORDS or not looks_like_names(line.text):
+        return False
+    names = split_authors(line.text)
+    return len(names) >= 2 and len(names[0].split()) <= _NAME_WORDS and parse_date_line(lines[index + 1].text) is not None
 
 
 def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
