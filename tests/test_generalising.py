@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 import unicodedata
 from datetime import UTC, datetime, timedelta, timezone
 
@@ -3492,3 +3493,20 @@ def test_several_names_and_their_paper_over_the_date_are_the_byline_not_the_head
     named = "Jane Roe and John Doe win the Springfield marathon"
     result = read_article(_copy(tmp_path, [*MENU, named, "Published 10:02 AM EST Nov 19, 2019", *lines[len(MENU) + 3 :]]), load_profiles())
     assert result.article.title == named
+
+
+def test_a_list_item_is_no_headline_and_two_words_over_the_date_and_byline_are_one(tmp_path):
+    """w3m marks a menu's items level by level (``•``, ``□``, ``☆``): ``□ Log In`` is a
+    menu's entry, never the headline. A headline of two words (``About bugs``), shorter
+    than the climb's headlines, is the headline where it stands right over the post's date
+    and byline and no longer line above the text could be one."""
+    menu = ["  • Games", "      □ Dare to Play 3", "      □ Party Night plus", "  • Account", "      □ Register", "      □ Log In"]
+    head = ["Blog", "", "About bugs", "", "  • August 13, 2018", "  • Posted by Vortex", "  • Leave a comment", ""]
+    # Its paragraphs wrapped at w3m's width, as its "save as text" writes them.
+    text = [line for paragraph in TEXT for line in (*textwrap.wrap(paragraph, 78), "")]
+    article = read_article(_copy(tmp_path, [*menu, "", *head, *text]), load_profiles()).article
+    assert article.title == "About bugs"
+    assert article.authors == ("Vortex",)
+    # Over the date alone, two words are a section's label: no headline found from them.
+    with pytest.raises(NotAnArticleError):
+        read_article(_copy(tmp_path, [*menu, "", "Blog", "", "About bugs", "", "  • August 13, 2018", "", *text]), load_profiles())

@@ -192,6 +192,8 @@ def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) 
     if start is None:
         return None
     found = _climbed_headline(lines, start, profile)
+    if found is None:
+        found = _short_headline_over_stamp(lines, start, profile)
     # A reader view's first line, unless the climb found it printed again over the text.
     if start > 0 and reader_view_head(lines) and (found is None or lines[found].key != lines[0].key):
         return 0
@@ -214,6 +216,30 @@ def _climbed_headline(lines: list[Line], start: int, profile: SiteProfile) -> in
             found = _better_supported(lines, start, found, candidates, text, profile)
             return _over_its_standfirst(lines, found, text, profile)
     return None
+
+
+def _short_headline_over_stamp(lines: list[Line], start: int, profile: SiteProfile) -> int | None:
+    """Where no line of a headline's length stands above the text: a headline of two words
+    (``About bugs``) right over the story's stamp, its date and its byline both (a post's
+    ``August 13, 2018`` then ``Posted by Vortex``), the nearest such line climbing up from
+    the text past what stands between a headline and its text. A section's label stands
+    over a date as well, but seldom over the byline too with no headline above it."""
+    for index in range(start - 1, max(-1, start - 1 - _HEADLINE_WINDOW), -1):
+        line = lines[index]
+        short = line.words == _HEADLINE_WORDS[0] - 1
+        if short and _headline_shape_but_length(line, profile) and _over_stamp(lines, index, profile):
+            return index
+        if not _between_headline_and_text(line, profile):
+            return None
+    return None
+
+
+def _over_stamp(lines: list[Line], index: int, profile: SiteProfile) -> bool:
+    """A date line and a byline both in the few lines right under ``index``."""
+    under = [line.text for line in lines[index + 1 : index + 1 + _SIGN_LINES]]
+    return any(_dates_a_story(text, profile) for text in under) and any(
+        is_attribution(text, profile) or is_caps_byline(text) for text in under
+    )
 
 
 def reader_view_head(lines: list[Line]) -> bool:
@@ -572,6 +598,8 @@ def _headline_question(line: Line) -> bool:
 # A quotation that ends like a sentence inside its quotation marks (``"... in drugs."``): a
 # pull quote or the claim a text weighs, not its headline, which would end without the stop.
 _QUOTED_SENTENCE_END = re.compile(r"[.,][\"”’']$")
+# The marks a text browser sets before a list's items, level by level (w3m: •, □, ☆, ○).
+_LIST_MARKS = frozenset("•◦▪●■□☐▢◻☆○")
 # ``— David McKinley on Sunday, ...``: who said a quotation, under it; no headline opens with a dash.
 _QUOTE_ATTRIBUTION = re.compile(r"[—–] ")
 
@@ -584,11 +612,18 @@ def _could_be_headline(line: Line, profile: SiteProfile) -> bool:
 
 def _shaped_like_headline(line: Line, profile: SiteProfile) -> bool:
     low, high = _HEADLINE_WORDS
+    return low <= line.words <= high and _headline_shape_but_length(line, profile)
+
+
+def _headline_shape_but_length(line: Line, profile: SiteProfile) -> bool:
+    """A headline's shape, its number of words aside."""
     text = line.text
-    if line.is_image or line.link or not low <= line.words <= high or {"caption", "author", "date"} & line.hints:
+    if line.is_image or line.link or {"caption", "author", "date"} & line.hints:
         return False
     if text.endswith((".", ";", ",", ":")) and not text.endswith("..."):
         return False
+    if text[:1] in _LIST_MARKS and text[1:2].isspace():
+        return False  # a list's item as a text browser marks it (``□ Log In``): a menu's entry
     if _QUOTED_SENTENCE_END.search(text) or _QUOTE_ATTRIBUTION.match(text):
         return False
     if _PHOTO_CREDIT.search(text):
