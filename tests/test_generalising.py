@@ -3510,3 +3510,18 @@ def test_a_list_item_is_no_headline_and_two_words_over_the_date_and_byline_are_o
     # Over the date alone, two words are a section's label: no headline found from them.
     with pytest.raises(NotAnArticleError):
         read_article(_copy(tmp_path, [*menu, "", "Blog", "", "About bugs", "", "  • August 13, 2018", "", *text]), load_profiles())
+
+
+def test_the_headline_over_the_date_and_byline_beats_a_caption_under_them(tmp_path):
+    """A copy prints the headline, its byline and date, then the top picture's caption
+    (the picture itself gone) right over the text: the caption, nearest the text, is no
+    headline where the line over the story's stamp could be one. A headline over a stamp
+    of its own stays, whatever stands over another stamp above it."""
+    headline = "Riders finally get what they asked for"
+    caption = "The city council voted on the bus network in the chamber"  # the text's words, more than the headline's
+    stamp = ["By Jane Roe", "Published 10:02 AM EST Nov 19, 2019"]
+    result = read_article(_copy(tmp_path, [*MENU, headline, *stamp, caption, *TEXT]), load_profiles())
+    assert result.article.title == headline
+    other = ["Storm closes schools across the region today", "By John Doe", "Nov 18, 2019"]
+    result = read_article(_copy(tmp_path, [*MENU, *other, headline, *stamp, *TEXT]), load_profiles())
+    assert result.article.title == headline

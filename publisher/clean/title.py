@@ -214,8 +214,23 @@ def _climbed_headline(lines: list[Line], start: int, profile: SiteProfile) -> in
         if found is not None:
             candidates = list(dict.fromkeys([*climbs[start], *climbs[start - 1]]))
             found = _better_supported(lines, start, found, candidates, text, profile)
+            found = _over_its_stamp(lines, found, candidates, profile)
             return _over_its_standfirst(lines, found, text, profile)
     return None
+
+
+def _over_its_stamp(lines: list[Line], found: int, candidates: list[int], profile: SiteProfile) -> int:
+    """The line above ``found`` that stands right over the story's stamp, its date and its
+    byline both, where ``found`` stands under that stamp: a headline is printed over its
+    date and byline, and what stands under them (a picture's caption, a pull quote) is
+    the text's furniture. A ``found`` over a stamp of its own stays: the line above is
+    another story's, over its own."""
+    if _over_stamp(lines, found, profile):
+        return found
+    for index in sorted(candidate for candidate in candidates if candidate < found):
+        if _over_stamp(lines, index, profile, before=found):
+            return index
+    return found
 
 
 def _short_headline_over_stamp(lines: list[Line], start: int, profile: SiteProfile) -> int | None:
@@ -234,12 +249,13 @@ def _short_headline_over_stamp(lines: list[Line], start: int, profile: SiteProfi
     return None
 
 
-def _over_stamp(lines: list[Line], index: int, profile: SiteProfile) -> bool:
-    """A date line and a byline both in the few lines right under ``index``."""
-    under = [line.text for line in lines[index + 1 : index + 1 + _SIGN_LINES]]
-    return any(_dates_a_story(text, profile) for text in under) and any(
-        is_attribution(text, profile) or is_caps_byline(text) for text in under
-    )
+def _over_stamp(lines: list[Line], index: int, profile: SiteProfile, before: int | None = None) -> bool:
+    """A date line and a byline by its wording (``By ...``, ``Posted by ...``) both in the
+    few lines right under ``index`` (and above ``before``). A line in capitals is no sign
+    here: other stories' cards print their section so (``AUTO NEWS``) over their dates."""
+    end = index + 1 + _SIGN_LINES if before is None else min(before, index + 1 + _SIGN_LINES)
+    under = [line.text for line in lines[index + 1 : end]]
+    return any(_dates_a_story(text, profile) for text in under) and any(is_attribution(text, profile) for text in under)
 
 
 def reader_view_head(lines: list[Line]) -> bool:
