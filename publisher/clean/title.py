@@ -228,6 +228,8 @@ def _over_its_stamp(lines: list[Line], found: int, candidates: list[int], profil
     if _over_stamp(lines, found, profile):
         return found
     for index in sorted(candidate for candidate in candidates if candidate < found):
+        if lines[index].key == lines[found].key:
+            return found  # the headline printed again under its stamp (a gallery's head): found as such
         if _over_stamp(lines, index, profile, before=found):
             return index
     return found
