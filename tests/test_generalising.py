@@ -3525,3 +3525,21 @@ def test_the_headline_over_the_date_and_byline_beats_a_caption_under_them(tmp_pa
     other = ["Storm closes schools across the region today", "By John Doe", "Nov 18, 2019"]
     result = read_article(_copy(tmp_path, [*MENU, *other, headline, *stamp, *TEXT]), load_profiles())
     assert result.article.title == headline
+
+
+@pytest.mark.parametrize(
+    ("headline", "paragraphs"),
+    [
+        ("市議会、バス路線を20本増設へ", ["市議会は火曜日、バス路線網を20路線拡大することを可決した。この10年で最大の変更となる。",
+                                       "当局によると、新しい路線はこれまで運行がなかった市の東部地域を結ぶという。",
+                                       "会議で発言した住民は計画を歓迎したが、夜遅くまでバスを運行するよう求めた。"]),
+        ("市议会决定新增20条公交线路", ["市议会周二投票决定将公交网络扩大20条线路，这是十年来最大的一次调整。",  # noqa: RUF001 - Chinese commas, on purpose
+                                     "官员表示，新线路将服务于城市东部此前没有公交服务的社区。",  # noqa: RUF001 - Chinese commas, on purpose
+                                     "在会上发言的居民欢迎这项计划，但要求公交车在晚上运营到更晚。"]),  # noqa: RUF001 - Chinese commas, on purpose
+    ],
+)
+def test_a_headline_in_a_script_without_spaces_with_a_number_in_it_is_no_row_of_figures(tmp_path, headline, paragraphs):
+    """Japanese and Chinese run numbers into the words (``バス路線を20本``): a headline
+    holding one is one run of words with a number, not a score's row of figures."""
+    lines = ["ホーム", "ニュース", "経済", headline, "2026年12月2日", "", *[line for p in paragraphs for line in (p, "")]]
+    assert read_article(_copy(tmp_path, lines), load_profiles()).article.title == headline

@@ -28,6 +28,7 @@ _HEADLINE_WINDOW = 10
 # the window; the lines climbed stay bounded all the same (a site's menu of short lines).
 _HEADLINE_CLIMB = 3 * _HEADLINE_WINDOW
 _LETTERS = re.compile(r"[^\W\d_]+")
+_NUMBER_RUNS = re.compile(r"\d+|\D+")
 _TOPIC_LETTERS = 4  # shorter words ("on", "the", "của") say nothing of what a line is about
 _TOPIC_WORDS_SHARED = 2
 # How many more of its words the text repeats than the first line found's (less those it
@@ -673,6 +674,9 @@ def _mostly_figures(text: str) -> bool:
     """``Palm Bay 18 22 13 17 — 70``: a score or a table's row, more numbers than words."""
     if _DIGIT.search(text) is None:
         return False  # most lines: one look along the line
-    tokens = text.split()
+    # Scripts written without spaces (Chinese, Japanese) run words and numbers together
+    # (``市議会、バス路線を20本増設へ``): there, each run of digits and each run of other
+    # characters counts apart.
+    tokens = [piece for token in text.split() for piece in (_NUMBER_RUNS.findall(token) if not token.isascii() else (token,))]
     figures = sum(1 for token in tokens if _DIGIT.search(token))
     return figures > len(tokens) - figures
