@@ -3543,3 +3543,31 @@ def test_a_headline_in_a_script_without_spaces_with_a_number_in_it_is_no_row_of_
     holding one is one run of words with a number, not a score's row of figures."""
     lines = ["ホーム", "ニュース", "経済", headline, "2026年12月2日", "", *[line for p in paragraphs for line in (p, "")]]
     assert read_article(_copy(tmp_path, lines), load_profiles()).article.title == headline
+
+
+def _bulleted(paragraph: str) -> list[str]:
+    """A list's item as w3m's "save as text" prints it: a bullet, the rest indented."""
+    first, *rest = textwrap.wrap(paragraph, 74)
+    return [f"  • {first}", *(f"    {line}" for line in rest)]
+
+
+def test_a_bulleted_list_of_teasers_above_the_article_does_not_start_its_text(tmp_path):
+    """w3m prints a box of other stories as a bulleted list, each headline run into its
+    teaser: paragraphs by their length, but a list's items. The text starts at the first
+    paragraph that is no list's item, and the headline over it is found; a story's key
+    points, bulleted under its byline, still stand in its text."""
+    others = ["Storm closes schools across the region as snow keeps falling on the hills",
+              "Library opens a new wing for children with a reading garden and a small cafe",
+              "Local team wins the cup after a penalty shoot-out in front of a record crowd",
+              "Museum returns two paintings to the family that lost them during the war"]
+    teasers = [line for n, teaser in enumerate(others) for line in _bulleted(f"Other story {n} NEW YORK: {teaser}. It...")]
+    text = [line for paragraph in TEXT for line in (*textwrap.wrap(paragraph, 78), "")]
+    headline = "City votes to add twenty bus routes"
+    lines = ["Home", "News", "", *teasers, "", headline, "", "November 20, 2019", "by Jane Roe", "", *text]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    assert article.title == headline
+    key_points = [line for p in PARAGRAPHS[:3] for line in _bulleted(p)]
+    lines = ["Home", "News", "", headline, "", "  • Jane Roe", "", "  • November 20, 2019", "", *key_points, "", *text]
+    article = read_article(_copy(tmp_path, lines), load_profiles()).article
+    assert article.title == headline
+    assert PARAGRAPHS[0] in (article.lead or "") + _text_of(article)

@@ -21,6 +21,7 @@ ROW_SEPARATOR = " · "
 _ROW_CELL_WORDS = 20
 _ROW_MIN_CELLS = 2
 ROW_HINT = frozenset({"row"})  # a line that is a table's row of data
+BULLET_HINT = frozenset({"bullet"})  # a dump's line that a text browser's bullet opens (a list's item)
 # Counters that sites print after a label: "Ý kiến bạn đọc ( 33 )", "Bình luận (5)".
 _COUNTER = re.compile(r"\s*[(\[]\s*\d+\s*[)\]]\s*$")
 # The bullet a text browser puts before a menu entry or a list item ("  • Tin khác").

@@ -33,7 +33,7 @@ from publisher.clean.furniture import drop_furniture
 from publisher.clean.head import date_stamp, head_date, in_menu_above, in_menu_printed_twice, read_head, url_section
 from publisher.clean.kicker import home_link_opening
 from publisher.clean.language import detect_language, main_script
-from publisher.clean.lines import LEAD_MIN_WORDS, ROW_HINT, Line, data_row, ends_sentence, line_key
+from publisher.clean.lines import BULLET_HINT, LEAD_MIN_WORDS, ROW_HINT, Line, data_row, ends_sentence, line_key
 from publisher.clean.names import (
     checked_against_metadata,
     is_job_title,
@@ -76,7 +76,7 @@ from publisher.clean.title import (
     without_hosts_name,
 )
 from publisher.clean.unicode import tidy_line
-from publisher.clean.wrapping import unwrap
+from publisher.clean.wrapping import starts_with_bullet, unwrap
 from publisher.errors import NotAnArticleError
 from publisher.model import Article, Block, Heading, Paragraph, PrintedDate, Source
 
@@ -120,16 +120,20 @@ def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_ar
     raw_lines = text.split("\n")
     refuse_overlong_page(sum(1 for line in raw_lines if line.strip()), path)
     columns = side_by_side(raw_lines)
+    # Each paragraph with its number and its first line as the dump prints it.
     if columns is None:
-        numbered = unwrap(raw_lines)
+        numbered = [(number, text, raw_lines[number - 1]) for number, text in unwrap(raw_lines)]
     else:
         # Columns read one after the other: the rest of the dump may still be wrapped.
-        numbered = [(columns[index - 1][0], line) for index, line in unwrap([line for _, line in columns])]
+        numbered = [
+            (columns[index - 1][0], text, columns[index - 1][1]) for index, text in unwrap([line for _, line in columns])
+        ]
     lines = []
-    for number, raw in numbered:
+    for number, raw, first_line in numbered:
         text, is_row = _row_of_cells(_resolve_references(raw))
         if text := tidy_line(text):
-            lines.append(Line.of_text(number, text, ROW_HINT if is_row else frozenset()))
+            hints = ROW_HINT if is_row else BULLET_HINT if starts_with_bullet(first_line) else frozenset()
+            lines.append(Line.of_text(number, text, hints))
     if not lines:
         raise NotAnArticleError("the file holds no text", path)
     return clean_lines(lines, path, profiles, PageEvidence(), as_article=as_article)
@@ -681,8 +685,15 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
                 "a homepage or a listing?"
             )
         return _Title(0, page_title, 0, raw_page_title, site_name, top_line=True, doubt=doubt)
-    start = text_start(lines, profiles.common)
+    # A text's first paragraph is seldom a list's item: the start past every bulleted
+    # paragraph is tried first (over a list of other stories' teasers, its headline is
+    # found), then the first paragraph bulleted or not (a story's key points, bulleted
+    # under its byline, stand between it and its headline).
+    start = text_start(lines, profiles.common, items=False)
     from_text = title_from_text(lines, start, profiles.common)
+    if from_text is None:
+        start = text_start(lines, profiles.common)
+        from_text = title_from_text(lines, start, profiles.common)
     if from_text is not None:
         first_seen, index = _printed_twice(lines, from_text)
         headline, site_name = without_hosts_name(lines[index].text, lines[index + 1 : index + 1 + _HEAD_WINDOW])

@@ -498,18 +498,21 @@ def _may_stand_between(line: Line, profile: SiteProfile) -> bool:
     return has_caption_cue(line.text, profile) or is_attribution(line.text, profile) or is_caps_byline(line.text)
 
 
-def text_start(lines: list[Line], profile: SiteProfile) -> int | None:
+def text_start(lines: list[Line], profile: SiteProfile, *, items: bool = True) -> int | None:
     """The first paragraph that more paragraphs follow. A question of a headline's length
     (``Tại sao ...?``) is a headline, not the start of the text. Right under the article's
     date or byline, one paragraph more is enough (a short story, or a first paragraph that
     a list or a subheading follows); a headline in Title Case is no paragraph there, and a
-    paragraph printed twice running is a picture's alt text and caption."""
+    paragraph printed twice running is a picture's alt text and caption. Without
+    ``items``, no paragraph a text browser's bullet opens starts the text (a list of other
+    stories' headlines and teasers above the article)."""
     needed, window = _TEXT_RUN
     cards = _glued_teaser_run(lines)
     starts = [
         i
         for i, line in enumerate(lines)
-        if line.is_body_prose and not _headline_question(line) and not _stamped_list(line) and not _not_text(line)
+        if line.is_body_prose and (items or "bullet" not in line.hints) and not _headline_question(line)
+        and not _stamped_list(line) and not _not_text(line)
         and not _printed_twice_running(lines, i) and i not in cards and not _quoted_headline_over_its_byline(lines, i, profile)
     ]
     for index in starts:

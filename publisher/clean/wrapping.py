@@ -84,6 +84,11 @@ def _cell_widths(lines: Sequence[str], width: int) -> dict[int, int]:
     return cells
 
 
+def starts_with_bullet(line: str) -> bool:
+    """A dump's line opening with a text browser's bullet (``  • Tin khác``): a list's item."""
+    return bool(_BULLET.match(line)) and not line.lstrip().startswith(("*", "+"))
+
+
 def without_marks(line: str) -> str:
     text = _PICTURE_MARKS.sub("", line) if "[" in line else line
     # The bullet only ever starts a line: matched there, not looked for all along it.
