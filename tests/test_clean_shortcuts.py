@@ -383,3 +383,48 @@ def test_a_line_key_with_the_patterns_tried_only_where_they_may_match():
     for text in texts:
         long_way = _BULLET.sub("", _COUNTER.sub("", folded(text))).rstrip(" :.»>").strip()
         assert line_key.__wrapped__(text) == long_way, repr(text)
+
+
+def test_the_page_looked_at_once_for_cookie_and_paywall_notices_misses_no_line():
+    profile = load_profiles().common
+    phrases = [*profile.paywall_phrases, *profile.cookie_notice_openers]
+    rng = random.Random(31)
+    pieces = ["COOKİE", "cook\u0131e", "Cookies", "COOKIE", "\u212aookie", "куки", "КУКИ", "クッキー", "we use", "Subscribe",
+              " ", "Tin", "\n", "İ", "ß", *rng.sample(phrases, 12), *(phrase.upper() for phrase in rng.sample(phrases, 6))]
+    for _ in range(3000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 4))]
+        folded_page = "\n".join(lines).casefold()
+        if any(profile.is_cookie_notice(line) for line in lines):
+            assert profile.may_hold_cookie_notice(folded_page), lines
+        if any(profile.is_paywall_notice(line) for line in lines):
+            assert profile.may_hold_paywall_notice(folded_page), lines
+    assert not profile.may_hold_cookie_notice("tin mới\nthể thao") and not profile.may_hold_paywall_notice("tin mới")
+
+
+def _is_thread_line_the_long_way(line: str, thread_lines: frozenset[str]) -> bool:
+    from publisher.clean.lines import line_key
+
+    key = line_key(line)
+    if key in thread_lines:
+        return True
+    if any(mark in key for mark in "|·•"):
+        parts = [part.strip() for part in re.split(r"\s*[|·•]\s*", key) if part.strip()]
+        return len(parts) > 1 and all(part in thread_lines for part in parts)
+    words = key.split()
+    if not 2 <= len(words) <= 6:
+        return False
+    return all(word in thread_lines for word in words) or any(
+        " ".join(words[:cut]) in thread_lines and " ".join(words[cut:]) in thread_lines for cut in range(1, len(words))
+    )
+
+
+def test_a_thread_lines_words_counted_by_its_spaces_as_by_splitting():
+    profile = load_profiles().common
+    marks = sorted(profile.thread_lines)
+    rng = random.Random(37)
+    pieces = [*rng.sample(marks, min(8, len(marks))), " ", "  ", "\u00a0", "\t", "|", "•", "(3)", "Tin", ":", "\u2028"]
+    texts = ["Reply Quote", "Trả lời | Trích dẫn", "", " ", "Reply"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(5000)]
+    for text in texts:
+        assert profile.is_thread_line(text) == _is_thread_line_the_long_way(text, profile.thread_lines), repr(text)
+

@@ -192,14 +192,20 @@ def clean_lines(
     dropped: list[Dropped] = []
     # A cookie banner, which a copy prints wherever the page's markup holds it (above the
     # headline, between the text and its byline, at the foot): never the article's.
-    kept = []  # a new list: a headline only the metadata gives is put in later
-    for line in lines:
-        if not line.is_image and profiles.common.is_cookie_notice(line.text):
-            dropped.append(Dropped(line.number, line.text, "a cookie notice"))
-        else:
-            kept.append(line)
-    lines = kept
-    paywall = next((line for line in lines if not line.is_image and profiles.common.is_paywall_notice(line.text)), None)
+    # Every line would be asked, and most pages hold neither: one look over the page first.
+    folded_page = "\n".join(line.text for line in lines).casefold()
+    lines = list(lines)  # a new list: a headline only the metadata gives is put in later
+    if profiles.common.may_hold_cookie_notice(folded_page):
+        kept = []
+        for line in lines:
+            if not line.is_image and profiles.common.is_cookie_notice(line.text):
+                dropped.append(Dropped(line.number, line.text, "a cookie notice"))
+            else:
+                kept.append(line)
+        lines = kept
+    paywall = None
+    if profiles.common.may_hold_paywall_notice(folded_page):
+        paywall = next((line for line in lines if not line.is_image and profiles.common.is_paywall_notice(line.text)), None)
     if paywall is not None:
         dropped.append(Dropped(paywall.number, paywall.text, "a paywall's notice"))
         lines.remove(paywall)
