@@ -428,3 +428,26 @@ def test_a_thread_lines_words_counted_by_its_spaces_as_by_splitting():
     for text in texts:
         assert profile.is_thread_line(text) == _is_thread_line_the_long_way(text, profile.thread_lines), repr(text)
 
+
+def test_a_dump_plainly_unwrapped_is_one_wrap_width_finds_unwrapped():
+    from publisher.clean.wrapping import display_width, plainly_unwrapped, wrap_width
+
+    rng = random.Random(41)
+    words = ["Tin", "người", "dân", "the", "news", "北京", "ニュース", "e\u0301", "a\u0300\u0323", "•", "x" * 30, "1."]
+    told = 0
+    for _ in range(3000):
+        lines = []
+        for _ in range(rng.randint(0, 40)):
+            length = rng.choice([0, 2, 8, 20, 40, 70, 90, 130])
+            line = ""
+            while len(line) < length:
+                line += rng.choice(words) + " "
+            lines.append(line.rstrip() if rng.random() < 0.8 else line)
+        if plainly_unwrapped(lines):
+            told += 1
+            assert wrap_width(lines, [display_width(line.rstrip()) for line in lines]) is None, lines
+    assert told > 300  # the shortcut is taken on many of them
+    paragraph = "Người dân xếp hàng từ sáng sớm để mua vàng trong ngày vía Thần Tài, " * 3
+    assert plainly_unwrapped(["Tin mới", "Thể thao", paragraph, paragraph])
+    wrapped = ["A line of a paragraph that a text browser broke at seventy-two columns for"] * 8
+    assert not plainly_unwrapped(wrapped)

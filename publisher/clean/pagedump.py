@@ -106,7 +106,8 @@ _BYLINE_AGAIN = "the byline printed again (an author's box)"
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
     """Recognise the parts of an article in a plain-text page dump and drop the site's chrome."""
     raw_lines = text.split("\n")
-    refuse_overlong_page(sum(1 for line in raw_lines if line.strip()), path)
+    if len(raw_lines) > MAX_PAGE_LINES:  # else fewer lines of text than that, blank lines aside
+        refuse_overlong_page(sum(1 for line in raw_lines if line.strip()), path)
     columns = side_by_side(raw_lines)
     if columns is None:
         numbered = unwrap(raw_lines)
@@ -114,10 +115,12 @@ def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_ar
         # Columns read one after the other: the rest of the dump may still be wrapped.
         numbered = [(columns[index - 1][0], line) for index, line in unwrap([line for _, line in columns])]
     lines = []
+    no_hints: frozenset[str] = frozenset()
     for number, raw in numbered:
-        text, is_row = _row_of_cells(_resolve_references(raw))
+        # Most lines hold neither a reference nor a tab: left as they are without the calls.
+        text, is_row = _row_of_cells(_resolve_references(raw)) if "&" in raw or "\t" in raw else (raw, False)
         if text := tidy_line(text):
-            lines.append(Line.of_text(number, text, ROW_HINT if is_row else frozenset()))
+            lines.append(Line.of_text(number, text, ROW_HINT if is_row else no_hints))
     if not lines:
         raise NotAnArticleError("the file holds no text", path)
     return clean_lines(lines, path, profiles, PageEvidence(), as_article=as_article)
