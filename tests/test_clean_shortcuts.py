@@ -451,3 +451,19 @@ def test_a_dump_plainly_unwrapped_is_one_wrap_width_finds_unwrapped():
     assert plainly_unwrapped(["Tin mới", "Thể thao", paragraph, paragraph])
     wrapped = ["A line of a paragraph that a text browser broke at seventy-two columns for"] * 8
     assert not plainly_unwrapped(wrapped)
+
+
+def test_a_line_told_above_says_the_headline():
+    from publisher.clean.ending import _says_the_headline, _told_above
+
+    rng = random.Random(43)
+    vocabulary = ["spiced", "honey", "pear", "jam", "the", "recipe", "Jane", "Roe", "mứt", "lê"]
+    for _ in range(5000):
+        headline = frozenset(rng.sample(vocabulary, rng.randint(0, 5)))
+        line = Line(1, " ".join(rng.choice(vocabulary).title() for _ in range(rng.randint(0, 6))))
+        told = {word: rng.randint(0, 9) for word in rng.sample(vocabulary, rng.randint(0, 10))}
+        index = rng.randint(0, 9)
+        if _told_above(line, index, told, headline):
+            assert _says_the_headline(line, headline), (line.text, headline, told, index)
+
+

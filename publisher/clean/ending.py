@@ -360,8 +360,8 @@ def split_off_tail(
         and not (first_main is not None and i < first_main)
         and not _under_the_standfirst(lines, i)
         and not _credit_under_a_picture(lines, i, profile)
-        and not (not evidence.has_extractor and not _is_sure_credit(lines[i], profile) and (told := first_told())
-                 and _names_a_box_of_the_text(lines, i, told, headline))
+        and not (not evidence.has_extractor and not _is_sure_credit(lines[i], profile) and _says_the_headline(line, headline)
+                 and (told := first_told()) and _names_a_box_of_the_text(lines, i, told, headline))
     ]
     if not candidates:
         return lines, (), []
@@ -450,6 +450,15 @@ def _told_above(line: Line, index: int, first_told: dict[str, int], headline: fr
     words = set(_WORD.findall(line.text.casefold()))
     told = sum(1 for word in words if word in headline and first_told.get(word, index) < index)
     return told >= _PERSON_NAME_WORDS[0] and told >= _TOLD_SHARE * len(words)
+
+
+def _says_the_headline(line: Line, headline: frozenset[str]) -> bool:
+    """What ``_told_above`` asks of the headline's words, before the text's words are
+    counted (most byline-like lines say none of the headline's): without it, no line is
+    told above."""
+    words = set(_WORD.findall(line.text.casefold()))
+    said = len(words & headline)
+    return said >= _PERSON_NAME_WORDS[0] and said >= _TOLD_SHARE * len(words)
 
 
 def _tells_of_the_text(line: Line, index: int, first_told: dict[str, int]) -> bool:
