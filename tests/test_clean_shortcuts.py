@@ -467,3 +467,36 @@ def test_a_line_told_above_says_the_headline():
             assert _says_the_headline(line, headline), (line.text, headline, told, index)
 
 
+
+def _is_chrome_the_long_way(line: str, profile) -> bool:
+    from publisher.clean.lines import line_key
+    from publisher.clean.profiles import _COUNT, _without_form_boxes
+
+    unboxed = _without_form_boxes(line)
+    key = line_key(unboxed)
+    if not key and unboxed != line.strip():
+        return True
+    chrome = profile.chrome_lines
+    if key in chrome or (re.search(r"\d", key) and _COUNT.sub("", key) in chrome):
+        return True
+    if "," in key and all(part.strip() in chrome for part in key.split(",")):
+        return True
+    if "|" not in key:
+        return profile._two_labels_side_by_side(key) or profile._share_bar(key)
+    parts = [_COUNT.sub("", part.strip()).strip() for part in key.split("|")]
+    return sum(part in chrome for part in parts if part) >= max(2, len(parts) - 1)
+
+
+def test_chrome_labels_side_by_side_counted_by_their_spaces_first():
+    from publisher.clean.profiles import _is_chrome
+
+    profile = load_profiles().common
+    labels = sorted(profile.chrome_lines)
+    rng = random.Random(47)
+    pieces = [*rng.sample(labels, 40), "share", "tweet", "Tin", " ", "  ", "\u00a0", "(3)", "\t", "|", ",", "[ ]"]
+    found = 0
+    for _ in range(5000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        found += _is_chrome(text, profile)
+        assert _is_chrome(text, profile) == _is_chrome_the_long_way(text, profile), repr(text)
+    assert found > 100

@@ -345,6 +345,10 @@ def _is_chrome(line: str, profile: SiteProfile) -> bool:
     if "," in key and all(part.strip() in chrome for part in key.split(",")):
         return True
     if "|" not in key:
+        # Labels side by side and a share bar are two to eight words, parted by one space
+        # each in a key: counted before the key is split (most lines are longer or shorter).
+        if not 1 <= key.count(" ") < max(_SIDE_BY_SIDE_WORDS, _SHARE_BAR_WORDS[1]):
+            return False
         return profile._two_labels_side_by_side(key) or profile._share_bar(key)
     parts = [_COUNT.sub("", part.strip()).strip() for part in key.split("|")]
     return sum(part in chrome for part in parts if part) >= max(2, len(parts) - 1)
