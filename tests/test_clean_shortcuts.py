@@ -500,3 +500,17 @@ def test_chrome_labels_side_by_side_counted_by_their_spaces_first():
         found += _is_chrome(text, profile)
         assert _is_chrome(text, profile) == _is_chrome_the_long_way(text, profile), repr(text)
     assert found > 100
+
+
+def test_a_year_run_into_a_time_looked_for_only_where_a_colon_stands():
+    from publisher.clean.dates import _AGE, _MONTH_RUN_ON, _YEAR_RUN_INTO_TIME, unglued
+
+    def long_way(text: str) -> str:
+        text = _MONTH_RUN_ON.sub(" ", _YEAR_RUN_INTO_TIME.sub(r"\1 ", text))
+        return _AGE.sub(lambda age: f" {age.group(0)}" if age.start() and text[age.start() - 1].isalpha() else age.group(0), text)
+
+    rng = random.Random(53)
+    pieces = ["2019", "20", "10:30", ":", "GMT", "1 day ago", "RoeDecember 2", " ", "Tin", "2026", "9", "giờ trước"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert unglued(text) == long_way(text), repr(text)

@@ -301,7 +301,8 @@ _AGE = re.compile(
 def unglued(text: str) -> str:
     """``text`` with the parts of a date that a page's elements run together set apart: a
     year and the time after it, a time zone and the age after it (``GMT1 day ago``)."""
-    text = _YEAR_RUN_INTO_TIME.sub(r"\1 ", text)
+    if ":" in text:  # the time after a year holds one
+        text = _YEAR_RUN_INTO_TIME.sub(r"\1 ", text)
     text = _MONTH_RUN_ON.sub(" ", text)
     return _AGE.sub(lambda age: f" {age.group(0)}" if age.start() and text[age.start() - 1].isalpha() else age.group(0), text)
 
