@@ -514,3 +514,30 @@ def test_a_year_run_into_a_time_looked_for_only_where_a_colon_stands():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         assert unglued(text) == long_way(text), repr(text)
+
+
+def test_thread_signs_looked_for_again_only_under_a_line_that_counts_the_posts():
+    from publisher.clean.refusals import Verdict, _thread_signs, doubt_threads
+
+    def long_way(lines: list[Line], text: list[Line], profile, title: str) -> Verdict:
+        if found := _thread_signs(lines, text, profile, title, below_count=False):
+            return Verdict(refusal=f"a forum thread or a Q&A page, not an article ({found})")
+        if found := _thread_signs(lines, text, profile, title, below_count=True):
+            return Verdict(warning=f"built as an article, though a forum thread or a Q&A page? ({found}, under a line that counts them)")
+        return Verdict()
+
+    profile = load_profiles().common
+    title = "Best way to cross the bay"
+    prose = "The ferry leaves every hour from the north pier, and the crossing takes forty minutes."
+    pieces = ["Reply", "Trả lời", "#2", "#3", f"34 responses to “{title}”", "12/01/2024 10:30", prose, "Jane Roe",
+              "Related", "Tin", title]
+    rng = random.Random(59)
+    warned = 0
+    for _ in range(1500):
+        lines = [Line(number, rng.choice(pieces)) for number in range(1, rng.randint(1, 30))]
+        text = lines if rng.random() < 0.5 else lines[: rng.randint(0, len(lines))]
+        forget_dates()
+        quick = doubt_threads(lines, text, profile, title)
+        warned += quick.warning is not None
+        assert quick == long_way(lines, text, profile, title), [line.text for line in lines]
+    assert warned > 10
