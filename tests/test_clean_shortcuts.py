@@ -541,3 +541,29 @@ def test_thread_signs_looked_for_again_only_under_a_line_that_counts_the_posts()
         warned += quick.warning is not None
         assert quick == long_way(lines, text, profile, title), [line.text for line in lines]
     assert warned > 10
+
+
+def test_a_promotion_looked_for_by_its_words_before_the_pattern():
+    profile = load_profiles().common
+    unsubscribe_words, promotion_words = profile._folded_promotion_words
+
+    def long_way(line: str) -> bool:
+        if len(line.split()) > 40:
+            return False
+        folded = line.casefold()
+        if any(word in folded for word in unsubscribe_words):
+            return True
+        pattern = profile._promotion_pattern
+        if pattern is None or not pattern.search(line):
+            return False
+        return any(word in folded for word in promotion_words)
+
+    rng = random.Random(61)
+    pieces = [*profile.promotion_openers[:12], *profile.promotion_words[:12], *profile.unsubscribe_words[:3], "NEWSLETTER",
+              "Sign up", "SUBSCRIBE", ". ", "Tin", " ", "the", "inbox"]
+    found = 0
+    for _ in range(5000):
+        line = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        found += profile.is_promotion(line)
+        assert profile.is_promotion(line) == long_way(line), repr(line)
+    assert found > 100

@@ -186,6 +186,8 @@ class SiteProfile:
         unsubscribe_words, promotion_words = self._folded_promotion_words
         if any(word in folded for word in unsubscribe_words):
             return True  # "You can unsubscribe at any time": the sign-up form's promise
+        if not any(word in folded for word in promotion_words):
+            return False  # what the pattern's opener must invite to: looked for before the pattern's search
         pattern = self._promotion_pattern
         if pattern is None or not pattern.search(line):
             return False

@@ -53,7 +53,7 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
         return numbered
     joined: list[tuple[int, str]] = []
     previous = ""
-    cells = _cell_widths(lines, width)
+    cells = _cell_widths(lines, width, widths)
     for number, line in numbered:
         # A text browser's marks are no text: a picture's name in brackets, a list's bullet.
         text = without_marks(line)
@@ -69,19 +69,20 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
     return joined
 
 
-def _cell_widths(lines: Sequence[str], width: int) -> dict[int, int]:
+def _cell_widths(lines: Sequence[str], width: int, widths: Sequence[int]) -> dict[int, int]:
     """The width of a picture's narrow cell, for each line of a caption set in one: the
     lines from a picture's mark to the next mark or blank line, all well short of the
-    page's width. A text browser wraps such a caption at its cell's width."""
+    page's width. A text browser wraps such a caption at its cell's width. (``widths``:
+    the lines' display widths, their ends' spaces aside.)"""
     cells: dict[int, int] = {}
     block: list[int] = []
     in_cell = False
     for index, line in enumerate([*lines, ""]):
         opens = "[" in line and bool(_PICTURE_MARKS.match(line.strip()))
         if opens or not line.strip():
-            widths = [display_width(lines[i].rstrip()) for i in block]
-            if len(block) >= 2 and max(widths) < width - _NEAR_WIDTH:
-                cells.update(dict.fromkeys(block, max(widths)))
+            block_widths = [widths[i] for i in block]
+            if len(block) >= 2 and max(block_widths) < width - _NEAR_WIDTH:
+                cells.update(dict.fromkeys(block, max(block_widths)))
             block, in_cell = [], opens
         if in_cell and without_marks(line).strip():
             block.append(index)  # the caption, under the mark or after it on the mark's line
