@@ -567,3 +567,27 @@ def test_a_promotion_looked_for_by_its_words_before_the_pattern():
         found += profile.is_promotion(line)
         assert profile.is_promotion(line) == long_way(line), repr(line)
     assert found > 100
+
+
+def test_a_glued_teaser_told_by_its_first_words_as_by_all_of_them():
+    from publisher.clean.title import _GLUE, _TITLE_CASE_SMALL_WORDS, _glued_teaser
+
+    def long_way(text: str) -> bool:
+        if len(text) < 80:
+            return False
+        for count, word in enumerate(text.split(), 1):
+            if word[:1].isalpha() and not (word[:1].isupper() or word.casefold() in _TITLE_CASE_SMALL_WORDS):
+                return False
+            if count >= 4 and _GLUE.search(word):
+                return True
+        return False
+
+    rng = random.Random(67)
+    pieces = ["Customers", "Leave", "Without", "Paying", "$690", "Bill", "SteakhouseA", "party", "of", "the", "Troy", "12",
+              "“Quoted”", "McKinley", "iPhone", "\u00a0", "BillAt"]
+    found = 0
+    for _ in range(5000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(8, 30)))
+        found += _glued_teaser(text)
+        assert _glued_teaser(text) == long_way(text), text
+    assert found > 50

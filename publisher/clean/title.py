@@ -52,6 +52,7 @@ _BYLINE_WORDS = 8
 _GLUED_HEADLINE_WORDS = 4
 _GLUE = re.compile(r"[^\sA-Z(\[{“‘\"'«/-][A-Z]")
 _GLUED_TEASER_MIN_CHARS = 80
+_FIRST_WORDS_LOOKED_AT = 8
 _TEASER_RUN = 3
 _QUOTED_HEADLINE_SIGN_LINES = 3  # the standfirst, the byline, the date
 _TITLE_CASE_SMALL_WORDS = frozenset(["a", "an", "the", "of", "to", "in", "for", "at", "on", "and", "or", "by", "with"])
@@ -499,12 +500,21 @@ def _glued_teaser_run(lines: list[Line]) -> set[int]:
 def _glued_teaser(text: str) -> bool:
     if len(text) < _GLUED_TEASER_MIN_CHARS:
         return False
-    for count, word in enumerate(text.split(), 1):
+    # A paragraph tells within its first words (one in small letters): those split off
+    # first, and all of them only where they do not tell.
+    told = _teaser_words_tell(text.split(None, _FIRST_WORDS_LOOKED_AT)[:_FIRST_WORDS_LOOKED_AT])
+    return told if told is not None else bool(_teaser_words_tell(text.split()))
+
+
+def _teaser_words_tell(words: list[str]) -> bool | None:
+    """Whether ``words`` (a line's first words) open a headline in Title Case glued to a
+    teaser; None where they do not tell (all in Title Case, no glue yet)."""
+    for count, word in enumerate(words, 1):
         if word[:1].isalpha() and not (word[:1].isupper() or word.casefold() in _TITLE_CASE_SMALL_WORDS):
             return False
         if count >= _GLUED_HEADLINE_WORDS and _GLUE.search(word):
             return True
-    return False
+    return None
 
 
 def _printed_twice_running(lines: list[Line], index: int) -> bool:
