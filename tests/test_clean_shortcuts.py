@@ -591,3 +591,26 @@ def test_a_glued_teaser_told_by_its_first_words_as_by_all_of_them():
         found += _glued_teaser(text)
         assert _glued_teaser(text) == long_way(text), text
     assert found > 50
+
+
+def test_a_photo_credit_looked_for_where_its_marks_or_words_stand():
+    from publisher.clean.title import _PHOTO_CREDIT, _photo_credit
+
+    rng = random.Random(71)
+    pieces = ["Photo by", "PHOTO BY", "Pİcture by", "p\u0131cture by", "Courte\u017fy of", "CREDIT...", "Bild von", "BİLD VON",
+              "Foto de", "Immagine di", "(AFP)", "/ Reuters", "©", "Tin", " ", "photo", "Jane Roe", "illustration by",
+              "(Photo: Jane)", "imagen de", "i\u0307mage by"]
+    for _ in range(5000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert _photo_credit(text) == (_PHOTO_CREDIT.search(text) is not None), repr(text)
+    assert not _photo_credit("Người dân xếp hàng") and _photo_credit("Pİcture by Jane Roe")
+
+
+def test_a_cut_teaser_looked_at_its_end():
+    from publisher.clean.body import _CUT_SHORT, _is_cut_teaser
+
+    for text in ["One two three four five six seven eight...", "One two three four five six seven eight…",
+                 "One two three four five six seven eight ...", "One two three four five six seven eight.",
+                 "One two three four five six seven eight...\n", "One two three four five six seven x…\n", "a b c d e f g h"]:
+        line = Line(1, text)
+        assert _is_cut_teaser(line) == (line.words >= 8 and bool(_CUT_SHORT.search(text))), repr(text)

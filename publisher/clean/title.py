@@ -86,6 +86,23 @@ _PHOTO_CREDIT = re.compile(
     r"|" + _CREDIT_IN_BRACKETS,
     re.I,
 )
+# What each _PHOTO_CREDIT match holds: a sign, a bracket or a slash, or a word of a
+# credit's, in a line case-folded with the dotted capital I and the dotless i (which match
+# "i" ignoring case) folded to "i" too. Most lines hold none, and the pattern of every
+# agency, tried at every character ignoring case, costs.
+_PHOTO_CREDIT_MARKS = ("©", "(", "/")
+_PHOTO_CREDIT_WORDS = ("photo", "picture", "image", "illustration", "courtesy", "credit", "foto", "bild", "immagine")
+
+
+def _photo_credit(text: str) -> bool:
+    """A picture's credit in ``text`` (``_PHOTO_CREDIT``), looked for where it may be."""
+    if not any(mark in text for mark in _PHOTO_CREDIT_MARKS):
+        folded = text.casefold()
+        if "\u0131" in folded or "\u0307" in folded:
+            folded = folded.replace("i\u0307", "i").replace("\u0131", "i")
+        if not any(word in folded for word in _PHOTO_CREDIT_WORDS):
+            return False
+    return _PHOTO_CREDIT.search(text) is not None
 
 
 def split_site_suffix(first: str, lines: list[Line], profiles: ProfileSet) -> tuple[str, str | None]:
@@ -374,7 +391,7 @@ def _headline_by_place(lines: list[Line], index: int, profile: SiteProfile) -> b
     line = lines[index]
     if index == 0 or line.is_image or line.link or line.words > _HEADLINE_WORDS[1] or {"caption", "author", "date"} & line.hints:
         return False
-    if profile.is_chrome(line.text) or profile.is_end_marker(line.text) or _PHOTO_CREDIT.search(line.text):
+    if profile.is_chrome(line.text) or profile.is_end_marker(line.text) or _photo_credit(line.text):
         return False
     above = lines[index - 1]
     if above.words >= _BREADCRUMB_WORDS and not above.link and not parse_date_line(above.text):
@@ -438,7 +455,7 @@ def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
 def _may_stand_between(line: Line, profile: SiteProfile) -> bool:
     if line.is_image or line.words <= _WIDGET_WORDS or _dates_a_story(line.text, profile):
         return True
-    if _PHOTO_CREDIT.search(line.text):
+    if _photo_credit(line.text):
         return True
     return has_caption_cue(line.text, profile) or is_attribution(line.text, profile) or is_caps_byline(line.text)
 
@@ -530,7 +547,7 @@ def _signed_paragraph(lines: list[Line], index: int, profile: SiteProfile) -> bo
     if _in_title_case(lines[index].text) or not _under_date_or_byline(lines, index, profile):
         return False
     return not any(
-        has_caption_cue(line.text, profile) or _PHOTO_CREDIT.search(line.text)
+        has_caption_cue(line.text, profile) or _photo_credit(line.text)
         for line in lines[index + 1 : index + 1 + _CREDIT_LINES]
     )
 
@@ -590,7 +607,7 @@ def _shaped_like_headline(line: Line, profile: SiteProfile) -> bool:
         return False
     if _QUOTED_SENTENCE_END.search(text) or _QUOTE_ATTRIBUTION.match(text):
         return False
-    if _PHOTO_CREDIT.search(text):
+    if _photo_credit(text):
         return False
     if _is_breadcrumb(text) or _mostly_figures(text):
         return False
