@@ -614,3 +614,17 @@ def test_a_cut_teaser_looked_at_its_end():
                  "One two three four five six seven eight...\n", "One two three four five six seven x…\n", "a b c d e f g h"]:
         line = Line(1, text)
         assert _is_cut_teaser(line) == (line.words >= 8 and bool(_CUT_SHORT.search(text))), repr(text)
+
+
+def test_an_age_looked_for_only_where_its_words_stand():
+    from publisher.clean.dates import _AGE, _AGE_WORDS, _may_tell_an_age
+
+    assert all(word in _AGE.pattern.casefold() for word in _AGE_WORDS)
+    rng = random.Random(73)
+    pieces = ["1 day ago", "3 HOURS AGO", "2 giờ trước", "2 GIỜ TRƯỚC", "vor 3 Stunden", "VOR 3 STUNDEN", "il y a 2 jours",
+              "IL Y A 2 JOURS", "İL Y A 2 jours", "hace 3 días", "HACE 3 DÍAS", "GMT", "12", " ", "Tin", "\u00a0", "năm"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        if _AGE.search(text):
+            assert _may_tell_an_age(text), repr(text)
+    assert not _may_tell_an_age("Thứ Ba, 25/12/2012 - 10:03")

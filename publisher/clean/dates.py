@@ -298,12 +298,27 @@ _AGE = re.compile(
 )
 
 
+# What each _AGE match holds: one of its words, case-folded, or "il y a" before a number
+# (looked for from its "y": the "i" is matched ignoring case by the dotted capital I and
+# the dotless i, which fold otherwise). Most lines with a digit hold none, and the
+# pattern tried at every character ignoring case costs.
+_AGE_WORDS = ("ago", "trước", "vor", "hace")
+_Y_A = re.compile(r"[yY]\s+[aA]\s+\d")
+
+
+def _may_tell_an_age(text: str) -> bool:
+    folded = text.casefold()
+    return any(word in folded for word in _AGE_WORDS) or _Y_A.search(text) is not None
+
+
 def unglued(text: str) -> str:
     """``text`` with the parts of a date that a page's elements run together set apart: a
     year and the time after it, a time zone and the age after it (``GMT1 day ago``)."""
     if ":" in text:  # the time after a year holds one
         text = _YEAR_RUN_INTO_TIME.sub(r"\1 ", text)
     text = _MONTH_RUN_ON.sub(" ", text)
+    if not _may_tell_an_age(text):
+        return text
     return _AGE.sub(lambda age: f" {age.group(0)}" if age.start() and text[age.start() - 1].isalpha() else age.group(0), text)
 
 
