@@ -628,3 +628,16 @@ def test_an_age_looked_for_only_where_its_words_stand():
         if _AGE.search(text):
             assert _may_tell_an_age(text), repr(text)
     assert not _may_tell_an_age("Thứ Ba, 25/12/2012 - 10:03")
+
+
+def test_a_note_after_names_and_an_address_looked_for_where_they_may_stand():
+    from publisher.clean.ending import _NOTE_AFTER_NAMES, _without_note
+    from publisher.clean.kicker import _ADDRESS, _SEARCH, is_site_furniture
+
+    rng = random.Random(79)
+    pieces = ["Hoàng Hà", "(tổng hợp)", "(TTXVN)", ")", "(", " ", "\n", "x", "www.", "WWW.", "HTTPS://", "a@b", "TheHill.com",
+              "vnexpress.net", ".", "Tìm kiếm", "Search"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert _without_note(text) == _NOTE_AFTER_NAMES.sub("", text), repr(text)
+        assert is_site_furniture(text) == bool(_SEARCH.match(text.lstrip("□■▢ ")) or _ADDRESS.search(text)), repr(text)

@@ -385,7 +385,7 @@ def split_off_tail(
     names = tuple(name for name in found if not any(ch.isdigit() for ch in name))
     # A part in lower case (``Recharge, 1 tsp. nut butter``: a recipe's line) is no name,
     # and the line no byline: better no author than half a line of something else.
-    if any(not (looks_like_names(bare := _NOTE_AFTER_NAMES.sub("", name)) or looks_like_uncased_names(bare)) for name in found):
+    if any(not (looks_like_names(bare := _without_note(name)) or looks_like_uncased_names(bare)) for name in found):
         names = ()
     return lines[:byline_index], names, lines[byline_index + 1 :]
 
@@ -654,7 +654,7 @@ def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing
     if is_caps_byline(line.text) or is_attribution(line.text, profile):
         return True
     # Names may end with a full stop (``N.HÀ.``), never with other punctuation.
-    bare = _NOTE_AFTER_NAMES.sub("", line.text)  # a note in brackets closing the names aside
+    bare = _without_note(line.text)  # a note in brackets closing the names aside
     if line.words > _BYLINE_MAX_WORDS or (ends_sentence(bare) and not bare.endswith(".")):
         return False
     marked_up = bool({"author", "source"} & line.hints)
@@ -679,10 +679,16 @@ def _text_goes_on(following: list[Line]) -> bool:
             and not is_quoted_headline(first.text))
 
 
+def _without_note(text: str) -> str:
+    """``text`` without the note in brackets closing it (``_NOTE_AFTER_NAMES``), which a
+    text not ending with a bracket has none of: the pattern is not searched along it."""
+    return _NOTE_AFTER_NAMES.sub("", text) if text.endswith((")", ")\n")) else text
+
+
 def _is_name_line(text: str) -> bool:
     """``Dương Lâm``, ``Quang Phong - Tùng Nguyên``, ``Trung``: a few capitalised words; a
     note in brackets after them (``Hoàng Hà (tổng hợp)``: compiled, ``(TTXVN)``) aside."""
-    text = _NOTE_AFTER_NAMES.sub("", text.strip(" ."))
+    text = _without_note(text.strip(" ."))
     words = [w for w in re.split(r"\s+|\s*[-–,&/]\s*", text.strip(" .")) if w and w.casefold() != "và"]
     return 1 <= len(words) <= 6 and all(_is_name_word(w) for w in words)
 
