@@ -493,7 +493,8 @@ def test_chrome_labels_side_by_side_counted_by_their_spaces_first():
     profile = load_profiles().common
     labels = sorted(profile.chrome_lines)
     rng = random.Random(47)
-    pieces = [*rng.sample(labels, 40), "share", "tweet", "Tin", " ", "  ", "\u00a0", "(3)", "\t", "|", ",", "[ ]"]
+    pieces = [*rng.sample(labels, 40), "share", "tweet", "Tin", " ", "  ", "\u00a0", "(3)", "\t", "|", ",", "[ ]",
+              "0", "12 ", "\u0663", "\u00b2", " 7"]
     found = 0
     for _ in range(5000):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
@@ -641,3 +642,16 @@ def test_a_note_after_names_and_an_address_looked_for_where_they_may_stand():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
         assert _without_note(text) == _NOTE_AFTER_NAMES.sub("", text), repr(text)
         assert is_site_furniture(text) == bool(_SEARCH.match(text.lstrip("□■▢ ")) or _ADDRESS.search(text)), repr(text)
+
+
+def test_matches_counted_up_to_the_number_needed():
+    from publisher.clean.columns import _INNER_GAP
+    from publisher.clean.columns import _at_least as at_least_in_columns
+    from publisher.ingest.mojibake import _SIGNATURE, _at_least
+
+    rng = random.Random(83)
+    for _ in range(2000):
+        text = "".join(rng.choice(["a", "   ", " ", "Ã©", "á»", "\n", "x"]) for _ in range(rng.randint(0, 30)))
+        for count in (1, 3, 8):
+            assert _at_least(_SIGNATURE.finditer(text), count) == min(count, len(_SIGNATURE.findall(text)))
+            assert at_least_in_columns(_INNER_GAP.finditer(text), count) == min(count, len(_INNER_GAP.findall(text)))

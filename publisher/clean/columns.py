@@ -11,9 +11,9 @@ column's line that reaches its right edge goes on on the next line.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from publisher.clean.wrapping import display_width, starts_item, without_marks
 
@@ -39,7 +39,7 @@ def side_by_side(lines: Sequence[str]) -> list[tuple[int, str]] | None:
     dump has no columns side by side."""
     text = "\n".join(lines)
     # Each gap holds three spaces in a row, which one count finds faster than the pattern.
-    if text.count("   ") < _MIN_ROWS or len(_INNER_GAP.findall(text)) < _MIN_ROWS:
+    if text.count("   ") < _MIN_ROWS or _at_least(_INNER_GAP.finditer(text), _MIN_ROWS) < _MIN_ROWS:
         return None  # most dumps: hardly a line has cells side by side
     gapped = [bool(_INNER_GAP.search(line)) for line in lines]
     out: list[tuple[int, str]] = []
@@ -62,6 +62,11 @@ def side_by_side(lines: Sequence[str]) -> list[tuple[int, str]] | None:
             out += [(number, lines[number - 1]) for number in range(start + 1, end + 1)]
         start = end
     return out if found else None
+
+
+def _at_least(found: Iterator[object], count: int) -> int:
+    """How many ``found`` holds, counted up to ``count`` (the rest of the text not searched)."""
+    return sum(1 for _ in islice(found, count))
 
 
 def _runs(line: str) -> list[_Run]:

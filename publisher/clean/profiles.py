@@ -25,7 +25,6 @@ from publisher.errors import InputError
 from publisher.tomlfile import TomlLocator, explain_toml_error
 
 _COUNT = re.compile(r"^\d+\s*|\s+\d+$")
-_DIGIT = re.compile(r"\d")  # without one, _COUNT has nothing to take off
 _PROMOTION_WORDS = 40  # a longer line is a paragraph that may well mention a newsletter
 _FORM_LABEL_WORDS = 3
 _SIDE_BY_SIDE_WORDS = 8  # two footer links' labels, run together
@@ -342,7 +341,9 @@ def _is_chrome(line: str, profile: SiteProfile) -> bool:
     if not key and unboxed != line.strip():
         return True  # a form's empty fields alone ("[ ]"), as w3m prints them
     chrome = profile.chrome_lines
-    if key in chrome or (_DIGIT.search(key) and _COUNT.sub("", key) in chrome):
+    # The count is taken off only where the key opens or ends with a digit (str.isdecimal is
+    # what the pattern's \d matches).
+    if key in chrome or ((key[:1].isdecimal() or key[-1:].isdecimal()) and _COUNT.sub("", key) in chrome):
         return True  # "0 Bình luận", "0CHIA SẺ": a widget's label after its count
     if "," in key and all(part.strip() in chrome for part in key.split(",")):
         return True
