@@ -655,3 +655,18 @@ def test_matches_counted_up_to_the_number_needed():
         for count in (1, 3, 8):
             assert _at_least(_SIGNATURE.finditer(text), count) == min(count, len(_SIGNATURE.findall(text)))
             assert at_least_in_columns(_INNER_GAP.finditer(text), count) == min(count, len(_INNER_GAP.findall(text)))
+
+
+def test_a_month_run_on_looked_for_where_a_small_letter_meets_a_months_first():
+    from publisher.clean.dates import _MONTH_RUN_ON, _MONTH_RUN_ON_START, _RUN_ON_MONTHS
+
+    rng = random.Random(89)
+    months = rng.sample(_RUN_ON_MONTHS, 30)
+    pieces = [*months, *(f"{month} 2" for month in months), "Roe", "jane", "ß", "ÿ", " ", "2", ". ", "12", "x", "Tin"]
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        if _MONTH_RUN_ON.search(text):
+            found += 1
+            assert _MONTH_RUN_ON_START.search(text), repr(text)
+    assert found > 100
