@@ -670,3 +670,14 @@ def test_a_month_run_on_looked_for_where_a_small_letter_meets_a_months_first():
             found += 1
             assert _MONTH_RUN_ON_START.search(text), repr(text)
     assert found > 100
+
+
+def test_a_page_without_a_copyright_pieces_holds_no_copyright_sign():
+    from publisher.clean.refusals import _COPYRIGHT_PIECES, _COPYRIGHT_SIGN
+
+    rng = random.Random(97)
+    pieces = ["cOpYrIgHt", "COPYR\u0130GHT", "copyr\u0131ght", "(c)", "(C)", "©", "Tin", " ", "\n", "yr", "Byrne", "ght", "copy"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        if _COPYRIGHT_SIGN.search(text):
+            assert any(piece in text for piece in _COPYRIGHT_PIECES), repr(text)

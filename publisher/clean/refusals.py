@@ -75,6 +75,9 @@ _MOJIBAKE_WORDS = 20
 _MOJIBAKE_WARNING_SHARE = 0.01
 _MOJIBAKE_WARNING_WORDS = 5
 _COPYRIGHT_SIGN = re.compile("©|\\([cC]\\)|[cC][oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]")
+# What each _COPYRIGHT_SIGN match holds, as plain text: the sign, "(c)", or the word's "yr"
+# in any case. Looked for first: a page without any (most) is not searched with the pattern.
+_COPYRIGHT_PIECES = ("©", "(c)", "(C)", "yr", "yR", "Yr", "YR")
 
 
 def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Path | None) -> tuple[str, ...]:
@@ -318,8 +321,11 @@ def _signed(lines: list[Line]) -> list[str]:
     """The lines that hold a copyright sign, in order: found in one look over the page's
     text (a footer's one line among hundreds), not one look a line."""
     texts = [line.text for line in lines]
+    page = "\n".join(texts)
+    if not any(piece in page for piece in _COPYRIGHT_PIECES):
+        return []
     ends = list(accumulate(len(text) + 1 for text in texts))  # where each line's "\n" stands
-    found = {bisect_right(ends, match.start()) for match in _COPYRIGHT_SIGN.finditer("\n".join(texts))}
+    found = {bisect_right(ends, match.start()) for match in _COPYRIGHT_SIGN.finditer(page)}
     return [texts[index] for index in sorted(found)]
 
 
