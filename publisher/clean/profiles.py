@@ -46,8 +46,7 @@ _MARKER_TAIL_WORDS = 3  # "in Nation", "stories", "from the Times"
 _SENTENCE_STOPS = (".", "!", "?", ":")
 
 
-def _key(text: str) -> str:
-    return line_key(text)
+_key = line_key  # the remembered key itself, without a call around it (asked of every line many times)
 
 
 # A form as w3m prints it: an empty field in brackets, a button's label in brackets.
