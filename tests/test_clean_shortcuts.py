@@ -681,3 +681,20 @@ def test_a_page_without_a_copyright_pieces_holds_no_copyright_sign():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
         if _COPYRIGHT_SIGN.search(text):
             assert any(piece in text for piece in _COPYRIGHT_PIECES), repr(text)
+
+
+def test_the_two_climbs_sharing_what_they_worked_out_find_what_each_finds_alone():
+    from publisher.clean.title import _headline_candidates
+
+    profile = load_profiles().common.for_one_page()
+    prose = "The ferry leaves every hour from the north pier, and the crossing takes forty minutes each way."
+    pieces = ["Ferry Crossing Times Change Next Month", "Jane Roe", "12/01/2024 10:30", "Share", "Tin", prose,
+              "Ảnh: Jane Roe", "Photo by Jane Roe", "Best Way To Cross The Bay", "Home › News"]
+    rng = random.Random(101)
+    for _ in range(300):
+        lines = [Line(number, rng.choice(pieces)) for number in range(1, rng.randint(3, 40))]
+        start = rng.randint(1, len(lines) - 1)
+        shared: dict[int, bool] = {}
+        together = [list(_headline_candidates(lines, top, profile, shared)) for top in (start, start - 1)]
+        alone = [list(_headline_candidates(lines, top, profile, {})) for top in (start, start - 1)]
+        assert together == alone, [line.text for line in lines]

@@ -218,7 +218,9 @@ def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) 
 
 def _climbed_headline(lines: list[Line], start: int, profile: SiteProfile) -> int | None:
     """The headline ``title_from_text`` finds going up from the text's start."""
-    climbs = {top: list(_headline_candidates(lines, top, profile)) for top in (start, start - 1)}
+    # The two climbs pass the same lines: each line's shape is worked out once, for both.
+    shaped: dict[int, bool] = {}
+    climbs = {top: list(_headline_candidates(lines, top, profile, shaped)) for top in (start, start - 1)}
     text = _text_words(lines, start)
     # A post's meta line (its date with counts: comments, minutes to read) stands right under
     # its headline: the lines between it and the text are the post's own, never its headline.
@@ -342,10 +344,12 @@ def _words(text: str) -> set[str]:
     return {word.casefold() for word in _LETTERS.findall(text) if len(word) >= _TOPIC_LETTERS}
 
 
-def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) -> Iterator[int]:
+def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile, shaped: dict[int, bool]) -> Iterator[int]:
     """The lines that could be the headline above ``start``: first the one the climb up
     has always chosen, then the others further up within the same window, then a line of
-    names passed over below the first."""
+    names passed over below the first. ``shaped``: whether a line could be a headline, by
+    its shape or its place, as worked out so far (the climbs from the text's start and the
+    line above it ask it of the same lines)."""
     climbed = 0
     counted = 0  # the lines climbed that are more than a share button
     byline_like = None  # a line of names may be the byline under the headline, or a headline in Title Case
@@ -358,7 +362,9 @@ def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) ->
                 break
         if _alt_text_over_caption(lines, index) or (line.is_body_prose and _printed_twice_running(lines, index)):
             continue
-        if _could_be_headline(line, profile) or _headline_by_place(lines, index, profile):
+        if (could := shaped.get(index)) is None:
+            could = shaped[index] = _could_be_headline(line, profile) or _headline_by_place(lines, index, profile)
+        if could:
             if chosen is not None:
                 yield index
                 continue
