@@ -698,3 +698,45 @@ def test_the_two_climbs_sharing_what_they_worked_out_find_what_each_finds_alone(
         together = [list(_headline_candidates(lines, top, profile, shared)) for top in (start, start - 1)]
         alone = [list(_headline_candidates(lines, top, profile, {})) for top in (start, start - 1)]
         assert together == alone, [line.text for line in lines]
+
+
+def test_a_long_line_asked_for_a_bylines_own_shape_first():
+    from publisher.clean.dates import parse_date_line
+    from publisher.clean.ending import _is_byline, _is_name_line, _without_note
+    from publisher.clean.lines import ends_sentence
+    from publisher.clean.names import is_caps_byline
+    from publisher.clean.shapes import is_attribution, is_quoted_headline
+
+    def long_way(line: Line, following: list[Line], profile, trailing: bool) -> bool:
+        if line.is_image or line.kind == "heading" or "caption" in line.hints:
+            return False
+        if profile.is_chrome(line.text) or parse_date_line(line.text) or has_caption_cue(line.text, profile):
+            return False
+        if profile.is_thread_line(line.text):
+            return False
+        if is_caps_byline(line.text) or is_attribution(line.text, profile):
+            return True
+        bare = _without_note(line.text)
+        if line.words > 8 or (ends_sentence(bare) and not bare.endswith(".")):
+            return False
+        if {"author", "source"} & line.hints:
+            return True
+        if line.link or not _is_name_line(line.text):
+            return False
+        if line.words < 2 and not (line.bold or trailing):
+            return False
+        next_is_prose = (bool(following) and following[0].is_prose and following[0].main is not False
+                         and not is_quoted_headline(following[0].text))
+        return line.bold or not next_is_prose
+
+    profile = load_profiles().common.for_one_page()
+    pieces = ["Theo", "Jane", "Roe", "JANE ROE", "(TTXVN)", "By", "Reuters", "Ảnh:", "Photo:", "the", "ferry", "leaves",
+              "12/01/2024", "Reply", "Share", "Hoàng", "Hà", "(tổng hợp)", "and", "said.", "AP", "-"]
+    rng = random.Random(103)
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        line = Line(1, text, hints=frozenset(rng.sample(["author", "source", "x"], rng.randint(0, 1))), bold=rng.random() < 0.2)
+        following = [Line(2, rng.choice([*pieces, "The ferry leaves every hour from the north pier, and the crossing took long."]))]
+        trailing = rng.random() < 0.5
+        forget_dates()
+        assert _is_byline(line, following, profile, trailing) == long_way(line, following, profile, trailing), text

@@ -647,6 +647,10 @@ def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing
     """``trailing``: no paragraph of the text follows the line."""
     if line.is_image or line.kind == "heading" or "caption" in line.hints:
         return False
+    # Longer than names, a line is a byline only by a byline's or a credit's own shape:
+    # asked first, before the rules that would turn it down (most such lines are paragraphs).
+    if line.words > _BYLINE_MAX_WORDS and not (is_caps_byline(line.text) or is_attribution(line.text, profile)):
+        return False
     if profile.is_chrome(line.text) or parse_date_line(line.text) or has_caption_cue(line.text, profile):
         return False
     if profile.is_thread_line(line.text):
