@@ -740,3 +740,51 @@ def test_a_long_line_asked_for_a_bylines_own_shape_first():
         trailing = rng.random() < 0.5
         forget_dates()
         assert _is_byline(line, following, profile, trailing) == long_way(line, following, profile, trailing), text
+
+
+def test_lines_far_above_the_text_shaped_only_while_their_score_could_win():
+    from publisher.clean import title as t
+
+    def long_way(lines, start, found, candidates, text, profile):
+        scores = {}
+
+        def support(index):
+            if index not in scores:
+                words = t._words(lines[index].text)
+                shared = len(words & text)
+                scores[index] = (shared - (len(words) - shared), shared)
+            return scores[index]
+
+        least = support(found)[0] + t._CLEAR_SUPPORT
+        rivals = [index for index in candidates if index != found]
+        if rivals:
+            best = max(rivals, key=lambda index: (support(index)[0], -abs(index - start)))
+            score, shared = support(best)
+            if score >= least and shared >= t._TOPIC_WORDS_SHARED:
+                return best
+        climbed = set(candidates)
+        far = sorted((i for i in range(max(0, start - t._FAR_REACH), start) if i not in climbed),
+                     key=lambda index: (support(index)[0], index), reverse=True)
+        best_far = next((index for index in far if t._could_be_headline(lines[index], profile)), None)
+        if best_far is not None:
+            score, shared = support(best_far)
+            if score >= max(least, t._FAR_SUPPORT) and shared >= t._TOPIC_WORDS_SHARED:
+                return best_far
+        return found
+
+    profile = load_profiles().common.for_one_page()
+    pieces = ["Ferry Crossing Times Change Next Month", "Crossing the bay by ferry", "Jane Roe", "Share", "Tin",
+              "The ferry leaves every hour from the north pier, and the crossing takes forty minutes each way.",
+              "Ferry timetable", "Bay ferry crossing times and ferry fares change", "Home", "Weather in the bay"]
+    rng = random.Random(107)
+    won = 0
+    for _ in range(500):
+        lines = [Line(number, rng.choice(pieces)) for number in range(1, rng.randint(3, 50))]
+        start = rng.randint(1, len(lines) - 1)
+        found = rng.randint(0, start - 1)
+        candidates = sorted(rng.sample(range(start), min(start, rng.randint(0, 3))), reverse=True)
+        text = t._words("The ferry crossing of the bay: ferry times, crossing fares")
+        quick = t._better_supported(lines, start, found, candidates, text, profile)
+        won += quick != found
+        assert quick == long_way(lines, start, found, candidates, text, profile), [line.text for line in lines]
+    assert won > 20

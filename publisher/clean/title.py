@@ -307,10 +307,13 @@ def _better_supported(
         key=lambda index: (support(index)[0], index),
         reverse=True,
     )
-    best_far = next((index for index in far if _could_be_headline(lines[index], profile)), None)
+    # Shaped only while the score could still win: the lines below the score needed score
+    # less, and the best of them that could be a headline would lose all the same.
+    needed = max(least, _FAR_SUPPORT)
+    best_far = next((index for index in far if support(index)[0] < needed or _could_be_headline(lines[index], profile)), None)
     if best_far is not None:
         score, shared = support(best_far)
-        if score >= max(least, _FAR_SUPPORT) and shared >= _TOPIC_WORDS_SHARED:
+        if score >= needed and shared >= _TOPIC_WORDS_SHARED:
             return best_far
     return found
 
