@@ -788,3 +788,18 @@ def test_lines_far_above_the_text_shaped_only_while_their_score_could_win():
         won += quick != found
         assert quick == long_way(lines, start, found, candidates, text, profile), [line.text for line in lines]
     assert won > 20
+
+
+def test_a_breadcrumb_looked_for_only_where_an_arrow_stands():
+    from publisher.clean.title import _BREADCRUMB_SEPARATORS, _is_breadcrumb
+
+    def long_way(text: str) -> bool:
+        pieces = _BREADCRUMB_SEPARATORS.split(text)
+        parts = [part.strip() for part in pieces if part.strip()]
+        return len(pieces) - 1 >= 2 and bool(parts) and all(len(part.split()) <= 4 for part in parts)
+
+    rng = random.Random(109)
+    pieces = ["Home", " › ", " > ", "»", "→", "News", "Weight Loss Tips", " ", "Tin mới nhất hôm nay ở Hà Nội", "-"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        assert _is_breadcrumb(text) == long_way(text), repr(text)

@@ -67,7 +67,8 @@ _TEXT_RUN = (2, 6)
 _SIGNED_TEXT_RUN = 1  # under the article's date or byline (``_signed_paragraph``)
 _CREDIT_LINES = 2  # how far under a caption its credit stands (the caption printed twice between)
 # A breadcrumb trail: sections parted by arrows (never a slash or a dash, which headlines use).
-_BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|›|»|→)\s*")
+_BREADCRUMB_ARROWS = (">", "›", "»", "→")
+_BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:" + "|".join(_BREADCRUMB_ARROWS) + r")\s*")
 _BREADCRUMB_SEPARATORS_AT_LEAST = 2  # "A › B › C", "Home » Section »"; one arrow may be a headline's
 _BREADCRUMB_PART_WORDS = 4
 _DIGIT = re.compile(r"\d")
@@ -633,6 +634,8 @@ def _shaped_like_headline(line: Line, profile: SiteProfile) -> bool:
 def _is_breadcrumb(text: str) -> bool:
     """``Home › News › Politics``, ``BLOG > Weight Loss > Tips``: a trail of a few sections,
     each a few words, parted by arrows; no headline is set so."""
+    if not any(arrow in text for arrow in _BREADCRUMB_ARROWS):
+        return False  # most lines: no arrow, no separator to split at
     pieces = _BREADCRUMB_SEPARATORS.split(text)
     parts = [part.strip() for part in pieces if part.strip()]
     separators = len(pieces) - 1
