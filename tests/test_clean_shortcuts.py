@@ -645,8 +645,6 @@ def test_a_note_after_names_and_an_address_looked_for_where_they_may_stand():
 
 
 def test_matches_counted_up_to_the_number_needed():
-    from publisher.clean.columns import _INNER_GAP
-    from publisher.clean.columns import _at_least as at_least_in_columns
     from publisher.ingest.mojibake import _SIGNATURE, _at_least
 
     rng = random.Random(83)
@@ -654,7 +652,6 @@ def test_matches_counted_up_to_the_number_needed():
         text = "".join(rng.choice(["a", "   ", " ", "Ã©", "á»", "\n", "x"]) for _ in range(rng.randint(0, 30)))
         for count in (1, 3, 8):
             assert _at_least(_SIGNATURE.finditer(text), count) == min(count, len(_SIGNATURE.findall(text)))
-            assert at_least_in_columns(_INNER_GAP.finditer(text), count) == min(count, len(_INNER_GAP.findall(text)))
 
 
 def test_a_month_run_on_looked_for_where_a_small_letter_meets_a_months_first():
@@ -803,3 +800,18 @@ def test_a_breadcrumb_looked_for_only_where_an_arrow_stands():
     for _ in range(5000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
         assert _is_breadcrumb(text) == long_way(text), repr(text)
+
+
+def test_a_dumps_gaps_found_in_one_look_are_each_lines_own():
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    from publisher.clean.columns import _INNER_GAP
+
+    rng = random.Random(113)
+    for _ in range(2000):
+        lines = ["".join(rng.choice(["a", "   ", " ", "    ", "Tin", "\t", "x"]) for _ in range(rng.randint(0, 8)))
+                 for _ in range(rng.randint(1, 8))]
+        ends = list(accumulate(len(line) + 1 for line in lines))
+        found = {bisect_right(ends, match.start()) for match in _INNER_GAP.finditer("\n".join(lines))}
+        assert [index in found for index in range(len(lines))] == [bool(_INNER_GAP.search(line)) for line in lines]
