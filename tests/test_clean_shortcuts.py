@@ -383,3 +383,435 @@ def test_a_line_key_with_the_patterns_tried_only_where_they_may_match():
     for text in texts:
         long_way = _BULLET.sub("", _COUNTER.sub("", folded(text))).rstrip(" :.»>").strip()
         assert line_key.__wrapped__(text) == long_way, repr(text)
+
+
+def test_the_page_looked_at_once_for_cookie_and_paywall_notices_misses_no_line():
+    profile = load_profiles().common
+    phrases = [*profile.paywall_phrases, *profile.cookie_notice_openers]
+    rng = random.Random(31)
+    pieces = ["COOKİE", "cook\u0131e", "Cookies", "COOKIE", "\u212aookie", "куки", "КУКИ", "クッキー", "we use", "Subscribe",
+              " ", "Tin", "\n", "İ", "ß", *rng.sample(phrases, 12), *(phrase.upper() for phrase in rng.sample(phrases, 6))]
+    for _ in range(3000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(1, 4))]
+        folded_page = "\n".join(lines).casefold()
+        if any(profile.is_cookie_notice(line) for line in lines):
+            assert profile.may_hold_cookie_notice(folded_page), lines
+        if any(profile.is_paywall_notice(line) for line in lines):
+            assert profile.may_hold_paywall_notice(folded_page), lines
+    assert not profile.may_hold_cookie_notice("tin mới\nthể thao") and not profile.may_hold_paywall_notice("tin mới")
+
+
+def _is_thread_line_the_long_way(line: str, thread_lines: frozenset[str]) -> bool:
+    from publisher.clean.lines import line_key
+
+    key = line_key(line)
+    if key in thread_lines:
+        return True
+    if any(mark in key for mark in "|·•"):
+        parts = [part.strip() for part in re.split(r"\s*[|·•]\s*", key) if part.strip()]
+        return len(parts) > 1 and all(part in thread_lines for part in parts)
+    words = key.split()
+    if not 2 <= len(words) <= 6:
+        return False
+    return all(word in thread_lines for word in words) or any(
+        " ".join(words[:cut]) in thread_lines and " ".join(words[cut:]) in thread_lines for cut in range(1, len(words))
+    )
+
+
+def test_a_thread_lines_words_counted_by_its_spaces_as_by_splitting():
+    profile = load_profiles().common
+    marks = sorted(profile.thread_lines)
+    rng = random.Random(37)
+    pieces = [*rng.sample(marks, min(8, len(marks))), " ", "  ", "\u00a0", "\t", "|", "•", "(3)", "Tin", ":", "\u2028"]
+    texts = ["Reply Quote", "Trả lời | Trích dẫn", "", " ", "Reply"]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(5000)]
+    for text in texts:
+        assert profile.is_thread_line(text) == _is_thread_line_the_long_way(text, profile.thread_lines), repr(text)
+
+
+def test_a_dump_plainly_unwrapped_is_one_wrap_width_finds_unwrapped():
+    from publisher.clean.wrapping import display_width, plainly_unwrapped, wrap_width
+
+    rng = random.Random(41)
+    words = ["Tin", "người", "dân", "the", "news", "北京", "ニュース", "e\u0301", "a\u0300\u0323", "•", "x" * 30, "1."]
+    told = 0
+    for _ in range(3000):
+        lines = []
+        for _ in range(rng.randint(0, 40)):
+            length = rng.choice([0, 2, 8, 20, 40, 70, 90, 130])
+            line = ""
+            while len(line) < length:
+                line += rng.choice(words) + " "
+            lines.append(line.rstrip() if rng.random() < 0.8 else line)
+        if plainly_unwrapped(lines):
+            told += 1
+            assert wrap_width(lines, [display_width(line.rstrip()) for line in lines]) is None, lines
+    assert told > 300  # the shortcut is taken on many of them
+    paragraph = "Người dân xếp hàng từ sáng sớm để mua vàng trong ngày vía Thần Tài, " * 3
+    assert plainly_unwrapped(["Tin mới", "Thể thao", paragraph, paragraph])
+    wrapped = ["A line of a paragraph that a text browser broke at seventy-two columns for"] * 8
+    assert not plainly_unwrapped(wrapped)
+
+
+def test_a_line_told_above_says_the_headline():
+    from publisher.clean.ending import _says_the_headline, _told_above
+
+    rng = random.Random(43)
+    vocabulary = ["spiced", "honey", "pear", "jam", "the", "recipe", "Jane", "Roe", "mứt", "lê"]
+    for _ in range(5000):
+        headline = frozenset(rng.sample(vocabulary, rng.randint(0, 5)))
+        line = Line(1, " ".join(rng.choice(vocabulary).title() for _ in range(rng.randint(0, 6))))
+        told = {word: rng.randint(0, 9) for word in rng.sample(vocabulary, rng.randint(0, 10))}
+        index = rng.randint(0, 9)
+        if _told_above(line, index, told, headline):
+            assert _says_the_headline(line, headline), (line.text, headline, told, index)
+
+
+
+def _is_chrome_the_long_way(line: str, profile) -> bool:
+    from publisher.clean.lines import line_key
+    from publisher.clean.profiles import _COUNT, _without_form_boxes
+
+    unboxed = _without_form_boxes(line)
+    key = line_key(unboxed)
+    if not key and unboxed != line.strip():
+        return True
+    chrome = profile.chrome_lines
+    if key in chrome or (re.search(r"\d", key) and _COUNT.sub("", key) in chrome):
+        return True
+    if "," in key and all(part.strip() in chrome for part in key.split(",")):
+        return True
+    if "|" not in key:
+        return profile._two_labels_side_by_side(key) or profile._share_bar(key)
+    parts = [_COUNT.sub("", part.strip()).strip() for part in key.split("|")]
+    return sum(part in chrome for part in parts if part) >= max(2, len(parts) - 1)
+
+
+def test_chrome_labels_side_by_side_counted_by_their_spaces_first():
+    from publisher.clean.profiles import _is_chrome
+
+    profile = load_profiles().common
+    labels = sorted(profile.chrome_lines)
+    rng = random.Random(47)
+    pieces = [*rng.sample(labels, 40), "share", "tweet", "Tin", " ", "  ", "\u00a0", "(3)", "\t", "|", ",", "[ ]",
+              "0", "12 ", "\u0663", "\u00b2", " 7"]
+    found = 0
+    for _ in range(5000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        found += _is_chrome(text, profile)
+        assert _is_chrome(text, profile) == _is_chrome_the_long_way(text, profile), repr(text)
+    assert found > 100
+
+
+def test_a_year_run_into_a_time_looked_for_only_where_a_colon_stands():
+    from publisher.clean.dates import _AGE, _MONTH_RUN_ON, _YEAR_RUN_INTO_TIME, unglued
+
+    def long_way(text: str) -> str:
+        text = _MONTH_RUN_ON.sub(" ", _YEAR_RUN_INTO_TIME.sub(r"\1 ", text))
+        return _AGE.sub(lambda age: f" {age.group(0)}" if age.start() and text[age.start() - 1].isalpha() else age.group(0), text)
+
+    rng = random.Random(53)
+    pieces = ["2019", "20", "10:30", ":", "GMT", "1 day ago", "RoeDecember 2", " ", "Tin", "2026", "9", "giờ trước"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert unglued(text) == long_way(text), repr(text)
+
+
+def test_thread_signs_looked_for_again_only_under_a_line_that_counts_the_posts():
+    from publisher.clean.refusals import Verdict, _thread_signs, doubt_threads
+
+    def long_way(lines: list[Line], text: list[Line], profile, title: str) -> Verdict:
+        if found := _thread_signs(lines, text, profile, title, below_count=False):
+            return Verdict(refusal=f"a forum thread or a Q&A page, not an article ({found})")
+        if found := _thread_signs(lines, text, profile, title, below_count=True):
+            return Verdict(warning=f"built as an article, though a forum thread or a Q&A page? ({found}, under a line that counts them)")
+        return Verdict()
+
+    profile = load_profiles().common
+    title = "Best way to cross the bay"
+    prose = "The ferry leaves every hour from the north pier, and the crossing takes forty minutes."
+    pieces = ["Reply", "Trả lời", "#2", "#3", f"34 responses to “{title}”", "12/01/2024 10:30", prose, "Jane Roe",
+              "Related", "Tin", title]
+    rng = random.Random(59)
+    warned = 0
+    for _ in range(1500):
+        lines = [Line(number, rng.choice(pieces)) for number in range(1, rng.randint(1, 30))]
+        text = lines if rng.random() < 0.5 else lines[: rng.randint(0, len(lines))]
+        forget_dates()
+        quick = doubt_threads(lines, text, profile, title)
+        warned += quick.warning is not None
+        assert quick == long_way(lines, text, profile, title), [line.text for line in lines]
+    assert warned > 10
+
+
+def test_a_promotion_looked_for_by_its_words_before_the_pattern():
+    profile = load_profiles().common
+    unsubscribe_words, promotion_words = profile._folded_promotion_words
+
+    def long_way(line: str) -> bool:
+        if len(line.split()) > 40:
+            return False
+        folded = line.casefold()
+        if any(word in folded for word in unsubscribe_words):
+            return True
+        pattern = profile._promotion_pattern
+        if pattern is None or not pattern.search(line):
+            return False
+        return any(word in folded for word in promotion_words)
+
+    rng = random.Random(61)
+    pieces = [*profile.promotion_openers[:12], *profile.promotion_words[:12], *profile.unsubscribe_words[:3], "NEWSLETTER",
+              "Sign up", "SUBSCRIBE", ". ", "Tin", " ", "the", "inbox"]
+    found = 0
+    for _ in range(5000):
+        line = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        found += profile.is_promotion(line)
+        assert profile.is_promotion(line) == long_way(line), repr(line)
+    assert found > 100
+
+
+def test_a_glued_teaser_told_by_its_first_words_as_by_all_of_them():
+    from publisher.clean.title import _GLUE, _TITLE_CASE_SMALL_WORDS, _glued_teaser
+
+    def long_way(text: str) -> bool:
+        if len(text) < 80:
+            return False
+        for count, word in enumerate(text.split(), 1):
+            if word[:1].isalpha() and not (word[:1].isupper() or word.casefold() in _TITLE_CASE_SMALL_WORDS):
+                return False
+            if count >= 4 and _GLUE.search(word):
+                return True
+        return False
+
+    rng = random.Random(67)
+    pieces = ["Customers", "Leave", "Without", "Paying", "$690", "Bill", "SteakhouseA", "party", "of", "the", "Troy", "12",
+              "“Quoted”", "McKinley", "iPhone", "\u00a0", "BillAt"]
+    found = 0
+    for _ in range(5000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(8, 30)))
+        found += _glued_teaser(text)
+        assert _glued_teaser(text) == long_way(text), text
+    assert found > 50
+
+
+def test_a_photo_credit_looked_for_where_its_marks_or_words_stand():
+    from publisher.clean.title import _PHOTO_CREDIT, _photo_credit
+
+    rng = random.Random(71)
+    pieces = ["Photo by", "PHOTO BY", "Pİcture by", "p\u0131cture by", "Courte\u017fy of", "CREDIT...", "Bild von", "BİLD VON",
+              "Foto de", "Immagine di", "(AFP)", "/ Reuters", "©", "Tin", " ", "photo", "Jane Roe", "illustration by",
+              "(Photo: Jane)", "imagen de", "i\u0307mage by"]
+    for _ in range(5000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert _photo_credit(text) == (_PHOTO_CREDIT.search(text) is not None), repr(text)
+    assert not _photo_credit("Người dân xếp hàng") and _photo_credit("Pİcture by Jane Roe")
+
+
+def test_a_cut_teaser_looked_at_its_end():
+    from publisher.clean.body import _CUT_SHORT, _is_cut_teaser
+
+    for text in ["One two three four five six seven eight...", "One two three four five six seven eight…",
+                 "One two three four five six seven eight ...", "One two three four five six seven eight.",
+                 "One two three four five six seven eight...\n", "One two three four five six seven x…\n", "a b c d e f g h"]:
+        line = Line(1, text)
+        assert _is_cut_teaser(line) == (line.words >= 8 and bool(_CUT_SHORT.search(text))), repr(text)
+
+
+def test_an_age_looked_for_only_where_its_words_stand():
+    from publisher.clean.dates import _AGE, _AGE_WORDS, _may_tell_an_age
+
+    assert all(word in _AGE.pattern.casefold() for word in _AGE_WORDS)
+    rng = random.Random(73)
+    pieces = ["1 day ago", "3 HOURS AGO", "2 giờ trước", "2 GIỜ TRƯỚC", "vor 3 Stunden", "VOR 3 STUNDEN", "il y a 2 jours",
+              "IL Y A 2 JOURS", "İL Y A 2 jours", "hace 3 días", "HACE 3 DÍAS", "GMT", "12", " ", "Tin", "\u00a0", "năm"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        if _AGE.search(text):
+            assert _may_tell_an_age(text), repr(text)
+    assert not _may_tell_an_age("Thứ Ba, 25/12/2012 - 10:03")
+
+
+def test_a_note_after_names_and_an_address_looked_for_where_they_may_stand():
+    from publisher.clean.ending import _NOTE_AFTER_NAMES, _without_note
+    from publisher.clean.kicker import _ADDRESS, _SEARCH, is_site_furniture
+
+    rng = random.Random(79)
+    pieces = ["Hoàng Hà", "(tổng hợp)", "(TTXVN)", ")", "(", " ", "\n", "x", "www.", "WWW.", "HTTPS://", "a@b", "TheHill.com",
+              "vnexpress.net", ".", "Tìm kiếm", "Search"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert _without_note(text) == _NOTE_AFTER_NAMES.sub("", text), repr(text)
+        assert is_site_furniture(text) == bool(_SEARCH.match(text.lstrip("□■▢ ")) or _ADDRESS.search(text)), repr(text)
+
+
+def test_matches_counted_up_to_the_number_needed():
+    from publisher.ingest.mojibake import _SIGNATURE, _at_least
+
+    rng = random.Random(83)
+    for _ in range(2000):
+        text = "".join(rng.choice(["a", "   ", " ", "Ã©", "á»", "\n", "x"]) for _ in range(rng.randint(0, 30)))
+        for count in (1, 3, 8):
+            assert _at_least(_SIGNATURE.finditer(text), count) == min(count, len(_SIGNATURE.findall(text)))
+
+
+def test_a_month_run_on_looked_for_where_a_small_letter_meets_a_months_first():
+    from publisher.clean.dates import _MONTH_RUN_ON, _MONTH_RUN_ON_START, _RUN_ON_MONTHS
+
+    rng = random.Random(89)
+    months = rng.sample(_RUN_ON_MONTHS, 30)
+    pieces = [*months, *(f"{month} 2" for month in months), "Roe", "jane", "ß", "ÿ", " ", "2", ". ", "12", "x", "Tin"]
+    found = 0
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        if _MONTH_RUN_ON.search(text):
+            found += 1
+            assert _MONTH_RUN_ON_START.search(text), repr(text)
+    assert found > 100
+
+
+def test_a_page_without_a_copyright_pieces_holds_no_copyright_sign():
+    from publisher.clean.refusals import _COPYRIGHT_PIECES, _COPYRIGHT_SIGN
+
+    rng = random.Random(97)
+    pieces = ["cOpYrIgHt", "COPYR\u0130GHT", "copyr\u0131ght", "(c)", "(C)", "©", "Tin", " ", "\n", "yr", "Byrne", "ght", "copy"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        if _COPYRIGHT_SIGN.search(text):
+            assert any(piece in text for piece in _COPYRIGHT_PIECES), repr(text)
+
+
+def test_the_two_climbs_sharing_what_they_worked_out_find_what_each_finds_alone():
+    from publisher.clean.title import _headline_candidates
+
+    profile = load_profiles().common.for_one_page()
+    prose = "The ferry leaves every hour from the north pier, and the crossing takes forty minutes each way."
+    pieces = ["Ferry Crossing Times Change Next Month", "Jane Roe", "12/01/2024 10:30", "Share", "Tin", prose,
+              "Ảnh: Jane Roe", "Photo by Jane Roe", "Best Way To Cross The Bay", "Home › News"]
+    rng = random.Random(101)
+    for _ in range(300):
+        lines = [Line(number, rng.choice(pieces)) for number in range(1, rng.randint(3, 40))]
+        start = rng.randint(1, len(lines) - 1)
+        shared: dict[int, bool] = {}
+        together = [list(_headline_candidates(lines, top, profile, shared)) for top in (start, start - 1)]
+        alone = [list(_headline_candidates(lines, top, profile, {})) for top in (start, start - 1)]
+        assert together == alone, [line.text for line in lines]
+
+
+def test_a_long_line_asked_for_a_bylines_own_shape_first():
+    from publisher.clean.dates import parse_date_line
+    from publisher.clean.ending import _is_byline, _is_name_line, _without_note
+    from publisher.clean.lines import ends_sentence
+    from publisher.clean.names import is_caps_byline
+    from publisher.clean.shapes import is_attribution, is_quoted_headline
+
+    def long_way(line: Line, following: list[Line], profile, trailing: bool) -> bool:
+        if line.is_image or line.kind == "heading" or "caption" in line.hints:
+            return False
+        if profile.is_chrome(line.text) or parse_date_line(line.text) or has_caption_cue(line.text, profile):
+            return False
+        if profile.is_thread_line(line.text):
+            return False
+        if is_caps_byline(line.text) or is_attribution(line.text, profile):
+            return True
+        bare = _without_note(line.text)
+        if line.words > 8 or (ends_sentence(bare) and not bare.endswith(".")):
+            return False
+        if {"author", "source"} & line.hints:
+            return True
+        if line.link or not _is_name_line(line.text):
+            return False
+        if line.words < 2 and not (line.bold or trailing):
+            return False
+        next_is_prose = (bool(following) and following[0].is_prose and following[0].main is not False
+                         and not is_quoted_headline(following[0].text))
+        return line.bold or not next_is_prose
+
+    profile = load_profiles().common.for_one_page()
+    pieces = ["Theo", "Jane", "Roe", "JANE ROE", "(TTXVN)", "By", "Reuters", "Ảnh:", "Photo:", "the", "ferry", "leaves",
+              "12/01/2024", "Reply", "Share", "Hoàng", "Hà", "(tổng hợp)", "and", "said.", "AP", "-"]
+    rng = random.Random(103)
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 14)))
+        line = Line(1, text, hints=frozenset(rng.sample(["author", "source", "x"], rng.randint(0, 1))), bold=rng.random() < 0.2)
+        following = [Line(2, rng.choice([*pieces, "The ferry leaves every hour from the north pier, and the crossing took long."]))]
+        trailing = rng.random() < 0.5
+        forget_dates()
+        assert _is_byline(line, following, profile, trailing) == long_way(line, following, profile, trailing), text
+
+
+def test_lines_far_above_the_text_shaped_only_while_their_score_could_win():
+    from publisher.clean import title as t
+
+    def long_way(lines, start, found, candidates, text, profile):
+        scores = {}
+
+        def support(index):
+            if index not in scores:
+                words = t._words(lines[index].text)
+                shared = len(words & text)
+                scores[index] = (shared - (len(words) - shared), shared)
+            return scores[index]
+
+        least = support(found)[0] + t._CLEAR_SUPPORT
+        rivals = [index for index in candidates if index != found]
+        if rivals:
+            best = max(rivals, key=lambda index: (support(index)[0], -abs(index - start)))
+            score, shared = support(best)
+            if score >= least and shared >= t._TOPIC_WORDS_SHARED:
+                return best
+        climbed = set(candidates)
+        far = sorted((i for i in range(max(0, start - t._FAR_REACH), start) if i not in climbed),
+                     key=lambda index: (support(index)[0], index), reverse=True)
+        best_far = next((index for index in far if t._could_be_headline(lines[index], profile)), None)
+        if best_far is not None:
+            score, shared = support(best_far)
+            if score >= max(least, t._FAR_SUPPORT) and shared >= t._TOPIC_WORDS_SHARED:
+                return best_far
+        return found
+
+    profile = load_profiles().common.for_one_page()
+    pieces = ["Ferry Crossing Times Change Next Month", "Crossing the bay by ferry", "Jane Roe", "Share", "Tin",
+              "The ferry leaves every hour from the north pier, and the crossing takes forty minutes each way.",
+              "Ferry timetable", "Bay ferry crossing times and ferry fares change", "Home", "Weather in the bay"]
+    rng = random.Random(107)
+    won = 0
+    for _ in range(500):
+        lines = [Line(number, rng.choice(pieces)) for number in range(1, rng.randint(3, 50))]
+        start = rng.randint(1, len(lines) - 1)
+        found = rng.randint(0, start - 1)
+        candidates = sorted(rng.sample(range(start), min(start, rng.randint(0, 3))), reverse=True)
+        text = t._words("The ferry crossing of the bay: ferry times, crossing fares")
+        quick = t._better_supported(lines, start, found, candidates, text, profile)
+        won += quick != found
+        assert quick == long_way(lines, start, found, candidates, text, profile), [line.text for line in lines]
+    assert won > 20
+
+
+def test_a_breadcrumb_looked_for_only_where_an_arrow_stands():
+    from publisher.clean.title import _BREADCRUMB_SEPARATORS, _is_breadcrumb
+
+    def long_way(text: str) -> bool:
+        pieces = _BREADCRUMB_SEPARATORS.split(text)
+        parts = [part.strip() for part in pieces if part.strip()]
+        return len(pieces) - 1 >= 2 and bool(parts) and all(len(part.split()) <= 4 for part in parts)
+
+    rng = random.Random(109)
+    pieces = ["Home", " › ", " > ", "»", "→", "News", "Weight Loss Tips", " ", "Tin mới nhất hôm nay ở Hà Nội", "-"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        assert _is_breadcrumb(text) == long_way(text), repr(text)
+
+
+def test_a_dumps_gaps_found_in_one_look_are_each_lines_own():
+    from bisect import bisect_right
+    from itertools import accumulate
+
+    from publisher.clean.columns import _INNER_GAP
+
+    rng = random.Random(113)
+    for _ in range(2000):
+        lines = ["".join(rng.choice(["a", "   ", " ", "    ", "Tin", "\t", "x"]) for _ in range(rng.randint(0, 8)))
+                 for _ in range(rng.randint(1, 8))]
+        ends = list(accumulate(len(line) + 1 for line in lines))
+        found = {bisect_right(ends, match.start()) for match in _INNER_GAP.finditer("\n".join(lines))}
+        assert [index in found for index in range(len(lines))] == [bool(_INNER_GAP.search(line)) for line in lines]

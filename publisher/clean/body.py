@@ -73,6 +73,7 @@ _ALT_MIN_WORDS = 8  # a label, a credit, a table's header row repeated is shorte
 _PICTURE_LINES = 2  # empty lines at least that a copy leaves for a picture, beyond the paragraphs' gap
 # Where a sentence may end inside a line: "... đi qua. Thành công ..."
 _CUT_SHORT = re.compile(r"\w(?:\.\.\.|…)$")  # an ellipsis right after a word: cut, not ended
+_ELLIPSIS_ENDS = ("...", "…", "...\n", "…\n")  # where _CUT_SHORT may match ("$" stands before a last line feed too)
 _TEASER_RUN = 3
 _CARD_STEPS = (2, 3)  # a name and a headline; or a caption, a name and a headline
 _CARD_RUN = 4
@@ -209,7 +210,8 @@ def _runs_at_step(indices: list[int], step: int) -> list[list[int]]:
 def _is_cut_teaser(line: Line) -> bool:
     if line.is_image or line.kind not in ("text", "item"):
         return False
-    return line.words >= _TEASER_WORDS and bool(_CUT_SHORT.search(line.text))
+    # Only the line's end can match: looked at there, not searched for along the line.
+    return line.words >= _TEASER_WORDS and line.text.endswith(_ELLIPSIS_ENDS) and bool(_CUT_SHORT.search(line.text[-5:]))
 
 
 def _without_repeated_sentences(content: list[Line], evidence: PageEvidence, dropped: list[Dropped]) -> list[Line]:

@@ -11,6 +11,7 @@ column's line that reaches its right edge goes on on the next line.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -39,9 +40,16 @@ def side_by_side(lines: Sequence[str]) -> list[tuple[int, str]] | None:
     dump has no columns side by side."""
     text = "\n".join(lines)
     # Each gap holds three spaces in a row, which one count finds faster than the pattern.
-    if text.count("   ") < _MIN_ROWS or len(_INNER_GAP.findall(text)) < _MIN_ROWS:
+    if text.count("   ") < _MIN_ROWS:
         return None  # most dumps: hardly a line has cells side by side
-    gapped = [bool(_INNER_GAP.search(line)) for line in lines]
+    # The gaps found in one look over the text, each on its line: no gap crosses a line's
+    # end, and a line's own gaps are the ones it shows alone.
+    gaps = [match.start() for match in _INNER_GAP.finditer(text)]
+    if len(gaps) < _MIN_ROWS:
+        return None
+    ends = list(accumulate(len(line) + 1 for line in lines))  # where each line's "\n" stands
+    gapped_lines = {bisect_right(ends, start) for start in gaps}
+    gapped = [index in gapped_lines for index in range(len(lines))]
     out: list[tuple[int, str]] = []
     found = False
     start = 0

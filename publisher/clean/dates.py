@@ -282,11 +282,11 @@ _YEAR_RUN_INTO_TIME = re.compile(r"(?<!\d)((?:1[89]|2[01])\d\d)(?=\d{1,2}:\d\d(?
 # A month's name run into the word before it by a page's elements (``By Jane RoeDecember 2,
 # 2026``, a byline's span and a date's span side by side): a capital after a small letter,
 # a name of a month, and the day's number after it.
-_MONTH_RUN_ON = re.compile(
-    r"(?<=[a-zß-ÿ])(?=(?:"
-    + alternation(m.capitalize() for m in _MONTHS if len(m) >= 3 and m.isalpha() and m not in _DAY_FIRST_MONTHS)
-    + r")\.?\s+\d)"
-)
+_RUN_ON_MONTHS = [m.capitalize() for m in _MONTHS if len(m) >= 3 and m.isalpha() and m not in _DAY_FIRST_MONTHS]
+_MONTH_RUN_ON = re.compile(r"(?<=[a-zß-ÿ])(?=(?:" + alternation(_RUN_ON_MONTHS) + r")\.?\s+\d)")
+# A small letter, then the first letter of such a month: where _MONTH_RUN_ON may match, found
+# by one quick look along the line (the pattern tries every month at every letter).
+_MONTH_RUN_ON_START = re.compile("[a-zß-ÿ][" + "".join(sorted({re.escape(m[0]) for m in _RUN_ON_MONTHS})) + "]")
 # How long ago, printed beside the date ("1 day ago", "2 giờ trước", "vor 3 Stunden"): no
 # words of a sentence. A digit run into a letter before it ("GMT1 day ago") is parted too.
 _AGE = re.compile(
@@ -299,11 +299,28 @@ _AGE = re.compile(
 )
 
 
+# What each _AGE match holds: one of its words, case-folded, or "il y a" before a number
+# (looked for from its "y": the "i" is matched ignoring case by the dotted capital I and
+# the dotless i, which fold otherwise). Most lines with a digit hold none, and the
+# pattern tried at every character ignoring case costs.
+_AGE_WORDS = ("ago", "trước", "vor", "hace")
+_Y_A = re.compile(r"[yY]\s+[aA]\s+\d")
+
+
+def _may_tell_an_age(text: str) -> bool:
+    folded = text.casefold()
+    return any(word in folded for word in _AGE_WORDS) or _Y_A.search(text) is not None
+
+
 def unglued(text: str) -> str:
     """``text`` with the parts of a date that a page's elements run together set apart: a
     year and the time after it, a time zone and the age after it (``GMT1 day ago``)."""
-    text = _YEAR_RUN_INTO_TIME.sub(r"\1 ", text)
-    text = _MONTH_RUN_ON.sub(" ", text)
+    if ":" in text:  # the time after a year holds one
+        text = _YEAR_RUN_INTO_TIME.sub(r"\1 ", text)
+    if _MONTH_RUN_ON_START.search(text):
+        text = _MONTH_RUN_ON.sub(" ", text)
+    if not _may_tell_an_age(text):
+        return text
     return _AGE.sub(lambda age: f" {age.group(0)}" if age.start() and text[age.start() - 1].isalpha() else age.group(0), text)
 
 
@@ -466,7 +483,8 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
     ``Tình yêu - Hôn nhân 26/03/2014 | 00:01``): the label, and the date as printed."""
     if not _DIGIT.search(text):
         return None
-    text = _MONTH_RUN_ON.sub(" ", text)
+    if _MONTH_RUN_ON_START.search(text):
+        text = _MONTH_RUN_ON.sub(" ", text)
     for pattern in _date_patterns(text):
         match = pattern.search(text)
         if match is None or match.start() == 0:

@@ -377,8 +377,8 @@ def split_off_tail(
         and not (not evidence.has_extractor and _labelled_lines_go_on(lines, i))
         and not _under_the_standfirst(lines, i)
         and not _credit_under_a_picture(lines, i, profile)
-        and not (not evidence.has_extractor and not _is_sure_credit(lines[i], profile) and (told := first_told())
-                 and _names_a_box_of_the_text(lines, i, told, headline))
+        and not (not evidence.has_extractor and not _is_sure_credit(lines[i], profile) and _says_the_headline(line, headline)
+                 and (told := first_told()) and _names_a_box_of_the_text(lines, i, told, headline))
     ]
     if not candidates:
         return lines, (), []
@@ -402,7 +402,7 @@ def split_off_tail(
     names = tuple(name for name in found if not any(ch.isdigit() for ch in name))
     # A part in lower case (``Recharge, 1 tsp. nut butter``: a recipe's line) is no name,
     # and the line no byline: better no author than half a line of something else.
-    if any(not (looks_like_names(bare := _NOTE_AFTER_NAMES.sub("", name)) or looks_like_uncased_names(bare)) for name in found):
+    if any(not (looks_like_names(bare := _without_note(name)) or looks_like_uncased_names(bare)) for name in found):
         names = ()
     dropped.append(Dropped(byline.number, byline.text, CLOSING_BYLINE if names else CLOSING_LABEL))
     return lines[:byline_index], names, lines[byline_index + 1 :]
@@ -468,6 +468,15 @@ def _told_above(line: Line, index: int, first_told: dict[str, int], headline: fr
     words = set(_WORD.findall(line.text.casefold()))
     told = sum(1 for word in words if word in headline and first_told.get(word, index) < index)
     return told >= _PERSON_NAME_WORDS[0] and told >= _TOLD_SHARE * len(words)
+
+
+def _says_the_headline(line: Line, headline: frozenset[str]) -> bool:
+    """What ``_told_above`` asks of the headline's words, before the text's words are
+    counted (most byline-like lines say none of the headline's): without it, no line is
+    told above."""
+    words = set(_WORD.findall(line.text.casefold()))
+    said = len(words & headline)
+    return said >= _PERSON_NAME_WORDS[0] and said >= _TOLD_SHARE * len(words)
 
 
 def _tells_of_the_text(line: Line, index: int, first_told: dict[str, int]) -> bool:
@@ -685,6 +694,10 @@ def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing
     """``trailing``: no paragraph of the text follows the line."""
     if line.is_image or line.kind == "heading" or "caption" in line.hints:
         return False
+    # Longer than names, a line is a byline only by a byline's or a credit's own shape:
+    # asked first, before the rules that would turn it down (most such lines are paragraphs).
+    if line.words > _BYLINE_MAX_WORDS and not (is_caps_byline(line.text) or is_attribution(line.text, profile)):
+        return False
     if profile.is_chrome(line.text) or parse_date_line(line.text) or has_caption_cue(line.text, profile):
         return False
     if profile.is_thread_line(line.text):
@@ -692,7 +705,7 @@ def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing
     if is_caps_byline(line.text) or is_attribution(line.text, profile):
         return True
     # Names may end with a full stop (``N.HÀ.``), never with other punctuation.
-    bare = _NOTE_AFTER_NAMES.sub("", line.text)  # a note in brackets closing the names aside
+    bare = _without_note(line.text)  # a note in brackets closing the names aside
     if line.words > _BYLINE_MAX_WORDS or (ends_sentence(bare) and not bare.endswith(".")):
         return False
     marked_up = bool({"author", "source"} & line.hints)
@@ -717,10 +730,16 @@ def _text_goes_on(following: list[Line]) -> bool:
             and not is_quoted_headline(first.text))
 
 
+def _without_note(text: str) -> str:
+    """``text`` without the note in brackets closing it (``_NOTE_AFTER_NAMES``), which a
+    text not ending with a bracket has none of: the pattern is not searched along it."""
+    return _NOTE_AFTER_NAMES.sub("", text) if text.endswith((")", ")\n")) else text
+
+
 def _is_name_line(text: str) -> bool:
     """``Dương Lâm``, ``Quang Phong - Tùng Nguyên``, ``Trung``: a few capitalised words; a
     note in brackets after them (``Hoàng Hà (tổng hợp)``: compiled, ``(TTXVN)``) aside."""
-    text = _NOTE_AFTER_NAMES.sub("", text.strip(" ."))
+    text = _without_note(text.strip(" ."))
     words = [w for w in re.split(r"\s+|\s*[-–,&/]\s*", text.strip(" .")) if w and w.casefold() != "và"]
     return 1 <= len(words) <= 6 and all(_is_name_word(w) for w in words)
 

@@ -95,7 +95,10 @@ def tidy_kicker(text: str) -> str | None:
 def is_site_furniture(text: str) -> bool:
     """A search box's label, or a line holding an address: the site's, above any story's
     section (what stands further up is the site's too)."""
-    return bool(_SEARCH.match(text.lstrip("□■▢ ")) or _ADDRESS.search(text))
+    if _SEARCH.match(text.lstrip("□■▢ ")):
+        return True
+    # Every address holds a full stop, an "@" or "://": looked for before the pattern's search.
+    return ("." in text or "@" in text or "://" in text) and _ADDRESS.search(text) is not None
 
 
 def home_link_opening(text: str) -> str | None:

@@ -154,7 +154,9 @@ def _latin_language(sample: str) -> str | None:
     if vietnamese_score(sample) >= 0.8 and _has_vietnamese_letters(sample):
         return "vi"
     # Each different word counted once, then each language's stop words looked up among them.
-    counts = Counter(word.casefold() for word in _WORD.findall(sample))
+    counts: Counter[str] = Counter()
+    for word, count in Counter(_WORD.findall(sample)).items():
+        counts[word.casefold()] += count
     hits = {
         language: sum(counts[word] for word in stopwords.intersection(counts)) for language, stopwords in _STOPWORD_SETS.items()
     }

@@ -56,8 +56,10 @@ _CAPS_BYLINE = re.compile(r"^[^\W\d_][^\W\d_.\-–, ]*(?:[.\-–, ]+[^\W\d_]+)*\
 
 def is_caps_byline(line: str) -> bool:
     """A line of capitals naming people: ``PHÙNG KHIÊM``, ``N.HÀ - T.LONG``."""
+    if len(line) > 60:
+        return False  # before the line is split: a paragraph is not
     words = line.split()
-    if not 1 <= len(words) <= 8 or len(line) > 60:
+    if not 1 <= len(words) <= 8:
         return False
     letters = [ch for ch in line if ch.isalpha()]
     if len(letters) < 3 or line != line.upper():

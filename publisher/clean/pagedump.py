@@ -118,7 +118,8 @@ _PARAGRAPHS_ABOVE_A_FOOTER = 3
 def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_article: bool = False) -> CleanResult:
     """Recognise the parts of an article in a plain-text page dump and drop the site's chrome."""
     raw_lines = text.split("\n")
-    refuse_overlong_page(sum(1 for line in raw_lines if line.strip()), path)
+    if len(raw_lines) > MAX_PAGE_LINES:  # else fewer lines of text than that, blank lines aside
+        refuse_overlong_page(sum(1 for line in raw_lines if line.strip()), path)
     columns = side_by_side(raw_lines)
     # Each paragraph with its number and its first line as the dump prints it.
     if columns is None:
@@ -129,10 +130,12 @@ def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_ar
             (columns[index - 1][0], text, columns[index - 1][1]) for index, text in unwrap([line for _, line in columns])
         ]
     lines = []
+    no_hints: frozenset[str] = frozenset()
     for number, raw, first_line in numbered:
-        text, is_row = _row_of_cells(_resolve_references(raw))
+        # Most lines hold neither a reference nor a tab: left as they are without the calls.
+        text, is_row = _row_of_cells(_resolve_references(raw)) if "&" in raw or "\t" in raw else (raw, False)
         if text := tidy_line(text):
-            hints = ROW_HINT if is_row else BULLET_HINT if starts_with_bullet(first_line) else frozenset()
+            hints = ROW_HINT if is_row else BULLET_HINT if starts_with_bullet(first_line) else no_hints
             lines.append(Line.of_text(number, text, hints))
     if not lines:
         raise NotAnArticleError("the file holds no text", path)
@@ -208,14 +211,20 @@ def clean_lines(
     dropped: list[Dropped] = []
     # A cookie banner, which a copy prints wherever the page's markup holds it (above the
     # headline, between the text and its byline, at the foot): never the article's.
-    kept = []  # a new list: a headline only the metadata gives is put in later
-    for line in lines:
-        if not line.is_image and profiles.common.is_cookie_notice(line.text):
-            dropped.append(Dropped(line.number, line.text, "a cookie notice"))
-        else:
-            kept.append(line)
-    lines = kept
-    paywall = next((line for line in lines if not line.is_image and profiles.common.is_paywall_notice(line.text)), None)
+    # Every line would be asked, and most pages hold neither: one look over the page first.
+    folded_page = "\n".join(line.text for line in lines).casefold()
+    lines = list(lines)  # a new list: a headline only the metadata gives is put in later
+    if profiles.common.may_hold_cookie_notice(folded_page):
+        kept = []
+        for line in lines:
+            if not line.is_image and profiles.common.is_cookie_notice(line.text):
+                dropped.append(Dropped(line.number, line.text, "a cookie notice"))
+            else:
+                kept.append(line)
+        lines = kept
+    paywall = None
+    if profiles.common.may_hold_paywall_notice(folded_page):
+        paywall = next((line for line in lines if not line.is_image and profiles.common.is_paywall_notice(line.text)), None)
     if paywall is not None:
         dropped.append(Dropped(paywall.number, paywall.text, "a paywall's notice"))
         lines.remove(paywall)

@@ -25,7 +25,6 @@ from publisher.errors import InputError
 from publisher.tomlfile import TomlLocator, explain_toml_error
 
 _COUNT = re.compile(r"^\d+\s*|\s+\d+$")
-_DIGIT = re.compile(r"\d")  # without one, _COUNT has nothing to take off
 _PROMOTION_WORDS = 40  # a longer line is a paragraph that may well mention a newsletter
 _FORM_LABEL_WORDS = 3
 _SIDE_BY_SIDE_WORDS = 8  # two footer links' labels, run together
@@ -34,6 +33,10 @@ _SHARE_BAR_WORDS = (2, 6)
 # "Cookie" is the word in most languages (Vietnamese, German, French, Spanish...); Russian
 # and Japanese also write their own.
 _COOKIE_WORD = re.compile("cookie|куки|クッキー", re.IGNORECASE)
+# What every text _COOKIE_WORD finds holds, case-folded: "cookie" only up to its "i", which
+# the capital I with a dot and the dotless i (U+0130, U+0131) match ignoring case but fold
+# to something else.
+_COOKIE_WORD_FOLDED = ("cook", "куки", "クッキー")
 _COOKIE_NOTICE_WORDS = 90  # a banner's notice: a few sentences
 _PAYWALL_NOTICE_WORDS = 60
 _THREAD_BUTTONS_WORDS = 6  # "Trả lời với trích dẫn Báo cáo": a post's buttons on one line
@@ -43,8 +46,7 @@ _MARKER_TAIL_WORDS = 3  # "in Nation", "stories", "from the Times"
 _SENTENCE_STOPS = (".", "!", "?", ":")
 
 
-def _key(text: str) -> str:
-    return line_key(text)
+_key = line_key  # the remembered key itself, without a call around it (asked of every line many times)
 
 
 # A form as w3m prints it: an empty field in brackets, a button's label in brackets.
@@ -148,6 +150,22 @@ class SiteProfile:
             return False  # every line is asked: a paragraph is not searched
         return self._paywall_pattern.search(line.casefold()) is not None
 
+    def may_hold_cookie_notice(self, folded_text: str) -> bool:
+        """False where no line of a page can be a cookie notice (``folded_text``: its lines
+        joined and case-folded): the page names no cookie. One look over the page instead of
+        a pattern's search of every line (which costs as much as the rest of a line's rules)."""
+        return any(word in folded_text for word in _COOKIE_WORD_FOLDED)
+
+    def may_hold_paywall_notice(self, folded_text: str) -> bool:
+        """False where no line of a page can be a paywall's notice (``folded_text``: its
+        lines joined and case-folded): the page holds none of the phrases. A look for each
+        phrase in turn over the whole page costs a sixth of the pattern's search of every line."""
+        return any(phrase in folded_text for phrase in self._folded_paywall_phrases)
+
+    @cached_property
+    def _folded_paywall_phrases(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(phrase.casefold() for phrase in self.paywall_phrases))
+
     @cached_property
     def _cookie_notice_pattern(self) -> re.Pattern[str]:
         return _any_phrase(self.cookie_notice_openers)
@@ -166,6 +184,8 @@ class SiteProfile:
         unsubscribe_words, promotion_words = self._folded_promotion_words
         if any(word in folded for word in unsubscribe_words):
             return True  # "You can unsubscribe at any time": the sign-up form's promise
+        if not any(word in folded for word in promotion_words):
+            return False  # what the pattern's opener must invite to: looked for before the pattern's search
         pattern = self._promotion_pattern
         if pattern is None or not pattern.search(line):
             return False
@@ -218,12 +238,13 @@ class SiteProfile:
         key = _key(line)
         if key in self.thread_lines:
             return True
-        if any(mark in key for mark in "|·•"):
+        if "|" in key or "·" in key or "•" in key:
             parts = [part.strip() for part in re.split(r"\s*[|·•]\s*", key) if part.strip()]
             return len(parts) > 1 and all(part in self.thread_lines for part in parts)
-        words = key.split()
-        if not 2 <= len(words) <= _THREAD_BUTTONS_WORDS:
+        # A key's words are parted by one space each: counted before the key is split.
+        if not 1 <= key.count(" ") < _THREAD_BUTTONS_WORDS:
             return False
+        words = key.split()
         return all(word in self.thread_lines for word in words) or any(
             " ".join(words[:cut]) in self.thread_lines and " ".join(words[cut:]) in self.thread_lines
             for cut in range(1, len(words))
@@ -319,11 +340,17 @@ def _is_chrome(line: str, profile: SiteProfile) -> bool:
     if not key and unboxed != line.strip():
         return True  # a form's empty fields alone ("[ ]"), as w3m prints them
     chrome = profile.chrome_lines
-    if key in chrome or (_DIGIT.search(key) and _COUNT.sub("", key) in chrome):
+    # The count is taken off only where the key opens or ends with a digit (str.isdecimal is
+    # what the pattern's \d matches).
+    if key in chrome or ((key[:1].isdecimal() or key[-1:].isdecimal()) and _COUNT.sub("", key) in chrome):
         return True  # "0 Bình luận", "0CHIA SẺ": a widget's label after its count
     if "," in key and all(part.strip() in chrome for part in key.split(",")):
         return True
     if "|" not in key:
+        # Labels side by side and a share bar are two to eight words, parted by one space
+        # each in a key: counted before the key is split (most lines are longer or shorter).
+        if not 1 <= key.count(" ") < max(_SIDE_BY_SIDE_WORDS, _SHARE_BAR_WORDS[1]):
+            return False
         return profile._two_labels_side_by_side(key) or profile._share_bar(key)
     parts = [_COUNT.sub("", part.strip()).strip() for part in key.split("|")]
     return sum(part in chrome for part in parts if part) >= max(2, len(parts) - 1)

@@ -75,6 +75,9 @@ _MOJIBAKE_WORDS = 20
 _MOJIBAKE_WARNING_SHARE = 0.01
 _MOJIBAKE_WARNING_WORDS = 5
 _COPYRIGHT_SIGN = re.compile("©|\\([cC]\\)|[cC][oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]")
+# What each _COPYRIGHT_SIGN match holds, as plain text: the sign, "(c)", or the word's "yr"
+# in any case. Looked for first: a page without any (most) is not searched with the pattern.
+_COPYRIGHT_PIECES = ("©", "(c)", "(C)", "yr", "yR", "Yr", "YR")
 
 
 def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Path | None) -> tuple[str, ...]:
@@ -160,9 +163,11 @@ def doubt_threads(
     titled = sum(1 for line in replies if _reply_title(line.key, line_key(title)))
     if titled >= _TITLED_REPLIES:
         return Verdict(refusal=f"a forum thread or a Q&A page, not an article ({titled} replies titled after the thread)")
-    if found := _thread_signs(lines, text, profile, title, below_count=False):
+    found, cut_by_count = _thread_signs_under_count(lines, text, profile, title)
+    if found:
         return Verdict(refusal=f"a forum thread or a Q&A page, not an article ({found})")
-    if found := _thread_signs(lines, text, profile, title, below_count=True):
+    # Where no line counts the posts, the lines looked at under one are the same ones.
+    if cut_by_count and (found := _thread_signs(lines, text, profile, title, below_count=True)):
         doubt = f"a forum thread or a Q&A page? ({found}, under a line that counts them)"
         return Verdict(warning=f"built as an article, though {doubt}")
     return Verdict()
@@ -173,6 +178,20 @@ def _thread_signs(lines: list[Line], text: list[Line], profile: SiteProfile, tit
     scope = _before_comments(lines, profile, header)
     # In a page dump nothing is left out as furniture: the text is the lines themselves.
     text_scope = scope if text is lines else _before_comments(text, profile, header)
+    return _signs(scope, text_scope, profile)
+
+
+def _thread_signs_under_count(lines: list[Line], text: list[Line], profile: SiteProfile, title: str) -> tuple[str | None, bool]:
+    """``_thread_signs(..., below_count=False)``, and whether a line that counts the posts
+    under the headline ended the lines looked at (else ``below_count=True`` looks at the
+    same lines, and finds the same)."""
+    header = line_key(title)
+    scope, cut = _scope_before_comments(lines, profile, header)
+    text_scope, text_cut = (scope, cut) if text is lines else _scope_before_comments(text, profile, header)
+    return _signs(scope, text_scope, profile), cut or text_cut
+
+
+def _signs(scope: list[Line], text_scope: list[Line], profile: SiteProfile) -> str | None:
     signs = {
         "numbered posts": sum(1 for line in scope if _POST_NUMBER.match(line.text)),
         "reply markers": sum(1 for line in scope if profile.is_thread_line(line.text)),
@@ -191,14 +210,20 @@ def _reply_title(key: str, title_key: str) -> bool:
 
 
 def _before_comments(lines: list[Line], profile: SiteProfile, title_key: str | None = None) -> list[Line]:
-    scope = []
+    return _scope_before_comments(lines, profile, title_key)[0]
+
+
+def _scope_before_comments(lines: list[Line], profile: SiteProfile, title_key: str | None = None) -> tuple[list[Line], bool]:
+    """The lines before the comments, and whether a line counting them under the headline
+    (``title_key``'s) ended them."""
+    scope: list[Line] = []
     for line in lines:
         if profile.is_end_marker(line.text) or ({"comment", "related"} & line.hints):
             break
         if title_key and counts_under_headline(line, title_key):
-            break
+            return scope, True
         scope.append(line)
-    return scope
+    return scope, False
 
 
 def _posts(lines: list[Line]) -> int:
@@ -296,8 +321,11 @@ def _signed(lines: list[Line]) -> list[str]:
     """The lines that hold a copyright sign, in order: found in one look over the page's
     text (a footer's one line among hundreds), not one look a line."""
     texts = [line.text for line in lines]
+    page = "\n".join(texts)
+    if not any(piece in page for piece in _COPYRIGHT_PIECES):
+        return []
     ends = list(accumulate(len(text) + 1 for text in texts))  # where each line's "\n" stands
-    found = {bisect_right(ends, match.start()) for match in _COPYRIGHT_SIGN.finditer("\n".join(texts))}
+    found = {bisect_right(ends, match.start()) for match in _COPYRIGHT_SIGN.finditer(page)}
     return [texts[index] for index in sorted(found)]
 
 

@@ -53,6 +53,7 @@ _BYLINE_WORDS = 8
 _GLUED_HEADLINE_WORDS = 4
 _GLUE = re.compile(r"[^\sA-Z(\[{“‘\"'«/-][A-Z]")
 _GLUED_TEASER_MIN_CHARS = 80
+_FIRST_WORDS_LOOKED_AT = 8
 _TEASER_RUN = 3
 _QUOTED_HEADLINE_SIGN_LINES = 3  # the standfirst, the byline, the date
 _TITLE_CASE_SMALL_WORDS = frozenset(["a", "an", "the", "of", "to", "in", "for", "at", "on", "and", "or", "by", "with"])
@@ -67,7 +68,8 @@ _TEXT_RUN = (2, 6)
 _SIGNED_TEXT_RUN = 1  # under the article's date or byline (``_signed_paragraph``)
 _CREDIT_LINES = 2  # how far under a caption its credit stands (the caption printed twice between)
 # A breadcrumb trail: sections parted by arrows (never a slash or a dash, which headlines use).
-_BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:>|›|»|→)\s*")
+_BREADCRUMB_ARROWS = (">", "›", "»", "→")
+_BREADCRUMB_SEPARATORS = re.compile(r"\s*(?:" + "|".join(_BREADCRUMB_ARROWS) + r")\s*")
 _BREADCRUMB_SEPARATORS_AT_LEAST = 2  # "A › B › C", "Home » Section »"; one arrow may be a headline's
 _BREADCRUMB_PART_WORDS = 4
 _DIGIT = re.compile(r"\d")
@@ -86,6 +88,23 @@ _PHOTO_CREDIT = re.compile(
     r"|" + _CREDIT_IN_BRACKETS,
     re.I,
 )
+# What each _PHOTO_CREDIT match holds: a sign, a bracket or a slash, or a word of a
+# credit's, in a line case-folded with the dotted capital I and the dotless i (which match
+# "i" ignoring case) folded to "i" too. Most lines hold none, and the pattern of every
+# agency, tried at every character ignoring case, costs.
+_PHOTO_CREDIT_MARKS = ("©", "(", "/")
+_PHOTO_CREDIT_WORDS = ("photo", "picture", "image", "illustration", "courtesy", "credit", "foto", "bild", "immagine")
+
+
+def _photo_credit(text: str) -> bool:
+    """A picture's credit in ``text`` (``_PHOTO_CREDIT``), looked for where it may be."""
+    if not any(mark in text for mark in _PHOTO_CREDIT_MARKS):
+        folded = text.casefold()
+        if "\u0131" in folded or "\u0307" in folded:
+            folded = folded.replace("i\u0307", "i").replace("\u0131", "i")
+        if not any(word in folded for word in _PHOTO_CREDIT_WORDS):
+            return False
+    return _PHOTO_CREDIT.search(text) is not None
 
 
 def split_site_suffix(first: str, lines: list[Line], profiles: ProfileSet) -> tuple[str, str | None]:
@@ -203,7 +222,9 @@ def title_from_text(lines: list[Line], start: int | None, profile: SiteProfile) 
 
 def _climbed_headline(lines: list[Line], start: int, profile: SiteProfile) -> int | None:
     """The headline ``title_from_text`` finds going up from the text's start."""
-    climbs = {top: list(_headline_candidates(lines, top, profile)) for top in (start, start - 1)}
+    # The two climbs pass the same lines: each line's shape is worked out once, for both.
+    shaped: dict[int, bool] = {}
+    climbs = {top: list(_headline_candidates(lines, top, profile, shaped)) for top in (start, start - 1)}
     text = _text_words(lines, start)
     # A post's meta line (its date with counts: comments, minutes to read) stands right under
     # its headline: the lines between it and the text are the post's own, never its headline.
@@ -332,10 +353,13 @@ def _better_supported(
         key=lambda index: (support(index)[0], index),
         reverse=True,
     )
-    best_far = next((index for index in far if _could_be_headline(lines[index], profile)), None)
+    # Shaped only while the score could still win: the lines below the score needed score
+    # less, and the best of them that could be a headline would lose all the same.
+    needed = max(least, _FAR_SUPPORT)
+    best_far = next((index for index in far if support(index)[0] < needed or _could_be_headline(lines[index], profile)), None)
     if best_far is not None:
         score, shared = support(best_far)
-        if score >= max(least, _FAR_SUPPORT) and shared >= _TOPIC_WORDS_SHARED:
+        if score >= needed and shared >= _TOPIC_WORDS_SHARED:
             return best_far
     return found
 
@@ -369,10 +393,12 @@ def _words(text: str) -> set[str]:
     return {word.casefold() for word in _LETTERS.findall(text) if len(word) >= _TOPIC_LETTERS}
 
 
-def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) -> Iterator[int]:
+def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile, shaped: dict[int, bool]) -> Iterator[int]:
     """The lines that could be the headline above ``start``: first the one the climb up
     has always chosen, then the others further up within the same window, then a line of
-    names passed over below the first."""
+    names passed over below the first. ``shaped``: whether a line could be a headline, by
+    its shape or its place, as worked out so far (the climbs from the text's start and the
+    line above it ask it of the same lines)."""
     climbed = 0
     counted = 0  # the lines climbed that are more than a share button
     byline_like = None  # a line of names may be the byline under the headline, or a headline in Title Case
@@ -385,7 +411,9 @@ def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile) ->
                 break
         if _alt_text_over_caption(lines, index) or (line.is_body_prose and _printed_twice_running(lines, index)):
             continue
-        if _could_be_headline(line, profile) or _headline_by_place(lines, index, profile):
+        if (could := shaped.get(index)) is None:
+            could = shaped[index] = _could_be_headline(line, profile) or _headline_by_place(lines, index, profile)
+        if could:
             if chosen is not None:
                 yield index
                 continue
@@ -418,7 +446,7 @@ def _headline_by_place(lines: list[Line], index: int, profile: SiteProfile) -> b
     line = lines[index]
     if index == 0 or line.is_image or line.link or line.words > _HEADLINE_WORDS[1] or {"caption", "author", "date"} & line.hints:
         return False
-    if profile.is_chrome(line.text) or profile.is_end_marker(line.text) or _PHOTO_CREDIT.search(line.text):
+    if profile.is_chrome(line.text) or profile.is_end_marker(line.text) or _photo_credit(line.text):
         return False
     above = lines[index - 1]
     if above.words >= _BREADCRUMB_WORDS and not above.link and not parse_date_line(above.text):
@@ -493,7 +521,7 @@ def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
 def _may_stand_between(line: Line, profile: SiteProfile) -> bool:
     if line.is_image or line.words <= _WIDGET_WORDS or _dates_a_story(line.text, profile):
         return True
-    if _PHOTO_CREDIT.search(line.text):
+    if _photo_credit(line.text):
         return True
     return has_caption_cue(line.text, profile) or is_attribution(line.text, profile) or is_caps_byline(line.text)
 
@@ -558,12 +586,21 @@ def _glued_teaser_run(lines: list[Line]) -> set[int]:
 def _glued_teaser(text: str) -> bool:
     if len(text) < _GLUED_TEASER_MIN_CHARS:
         return False
-    for count, word in enumerate(text.split(), 1):
+    # A paragraph tells within its first words (one in small letters): those split off
+    # first, and all of them only where they do not tell.
+    told = _teaser_words_tell(text.split(None, _FIRST_WORDS_LOOKED_AT)[:_FIRST_WORDS_LOOKED_AT])
+    return told if told is not None else bool(_teaser_words_tell(text.split()))
+
+
+def _teaser_words_tell(words: list[str]) -> bool | None:
+    """Whether ``words`` (a line's first words) open a headline in Title Case glued to a
+    teaser; None where they do not tell (all in Title Case, no glue yet)."""
+    for count, word in enumerate(words, 1):
         if word[:1].isalpha() and not (word[:1].isupper() or word.casefold() in _TITLE_CASE_SMALL_WORDS):
             return False
         if count >= _GLUED_HEADLINE_WORDS and _GLUE.search(word):
             return True
-    return False
+    return None
 
 
 def _printed_twice_running(lines: list[Line], index: int) -> bool:
@@ -579,7 +616,7 @@ def _signed_paragraph(lines: list[Line], index: int, profile: SiteProfile) -> bo
     if _in_title_case(lines[index].text) or not _under_date_or_byline(lines, index, profile):
         return False
     return not any(
-        has_caption_cue(line.text, profile) or _PHOTO_CREDIT.search(line.text)
+        has_caption_cue(line.text, profile) or _photo_credit(line.text)
         for line in lines[index + 1 : index + 1 + _CREDIT_LINES]
     )
 
@@ -648,7 +685,7 @@ def _headline_shape_but_length(line: Line, profile: SiteProfile) -> bool:
         return False  # a list's item as a text browser marks it (``□ Log In``): a menu's entry
     if _QUOTED_SENTENCE_END.search(text) or _QUOTE_ATTRIBUTION.match(text):
         return False
-    if _PHOTO_CREDIT.search(text):
+    if _photo_credit(text):
         return False
     if _is_breadcrumb(text) or _mostly_figures(text):
         return False
@@ -665,6 +702,8 @@ def _headline_shape_but_length(line: Line, profile: SiteProfile) -> bool:
 def _is_breadcrumb(text: str) -> bool:
     """``Home › News › Politics``, ``BLOG > Weight Loss > Tips``: a trail of a few sections,
     each a few words, parted by arrows; no headline is set so."""
+    if not any(arrow in text for arrow in _BREADCRUMB_ARROWS):
+        return False  # most lines: no arrow, no separator to split at
     pieces = _BREADCRUMB_SEPARATORS.split(text)
     parts = [part.strip() for part in pieces if part.strip()]
     separators = len(pieces) - 1

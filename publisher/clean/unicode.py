@@ -15,9 +15,11 @@ _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # The three sets of characters as one, taken out in one pass over the text.
 _NEVER_TEXT = re.compile("[" + "".join(pattern.pattern[1:-1] for pattern in (_INVISIBLE, _BIDI_CONTROLS, _CONTROLS)) + "]")
 _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# What _SPACES would change: any of its characters but a lone space. Most lines hold none,
-# and replacing every space between words by a space costs.
-_UNTIDY_SPACES = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  ")
+# What _SPACES would change: two spaces in a row, or any of its other characters. Most lines
+# hold none, and replacing every space between words by a space costs. Looked for as two
+# spaces, then the one character of ASCII, then (in a line that has others) the set: an
+# alternation of the two is tried at every character of the line.
+_UNTIDY_SPACE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 
 
 def normalise_text(text: str) -> str:
@@ -33,7 +35,7 @@ def tidy_line(line: str) -> str:
     # the line. The same result: what is trimmed is white space either way, and a line with
     # none at its ends gains none from runs inside it made one space.
     line = line.strip()
-    if not _UNTIDY_SPACES.search(line):
+    if "  " not in line and "\t" not in line and (line.isascii() or not _UNTIDY_SPACE.search(line)):
         return line
     return _SPACES.sub(" ", line)
 

@@ -23,6 +23,8 @@ _MIN_CONTINUED = 3  # long lines another line goes on under
 _NEAR_WIDTH = 12  # a broken line ends within this many columns of the width
 _WRAPPED_SHARE = 0.35  # of the long lines, this many end near one width in a wrapped dump
 _WIDTHS = range(60, 121)
+_OVER_WIDTH_SHARE = 0.05  # of the long lines, this many may be wider than a wrapped dump's width
+_MAY_BE_LONG = -(-_LONG // 2)  # a line this long may be _LONG columns wide (two a character)
 # A line that starts a new item even where the line before it is full: a bullet, a heading.
 _NEW_ITEM = re.compile(r"^\s*(?:[•●▪◦*+\-–—]\s|\[\d+\]|#)")
 # A number starts a new item only after a line that ended its sentence: "(quận" then
@@ -43,13 +45,15 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
     """``lines`` (a dump's lines, in order) as ``(first line number, text)`` pairs, the
     lines of one paragraph joined where the dump is wrapped at a fixed width."""
     numbered = list(enumerate(lines, 1))
+    if plainly_unwrapped(lines):
+        return numbered  # a copy of what the browser shows: no line's width measured
     widths = [display_width(line.rstrip()) for line in lines]  # each line's, measured once
     width = wrap_width(lines, widths)
     if width is None:
         return numbered
     joined: list[tuple[int, str]] = []
     previous = ""
-    cells = _cell_widths(lines, width)
+    cells = _cell_widths(lines, width, widths)
     for number, line in numbered:
         # A text browser's marks are no text: a picture's name in brackets, a list's bullet.
         text = without_marks(line)
@@ -65,19 +69,20 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
     return joined
 
 
-def _cell_widths(lines: Sequence[str], width: int) -> dict[int, int]:
+def _cell_widths(lines: Sequence[str], width: int, widths: Sequence[int]) -> dict[int, int]:
     """The width of a picture's narrow cell, for each line of a caption set in one: the
     lines from a picture's mark to the next mark or blank line, all well short of the
-    page's width. A text browser wraps such a caption at its cell's width."""
+    page's width. A text browser wraps such a caption at its cell's width. (``widths``:
+    the lines' display widths, their ends' spaces aside.)"""
     cells: dict[int, int] = {}
     block: list[int] = []
     in_cell = False
     for index, line in enumerate([*lines, ""]):
         opens = "[" in line and bool(_PICTURE_MARKS.match(line.strip()))
         if opens or not line.strip():
-            widths = [display_width(lines[i].rstrip()) for i in block]
-            if len(block) >= 2 and max(widths) < width - _NEAR_WIDTH:
-                cells.update(dict.fromkeys(block, max(widths)))
+            block_widths = [widths[i] for i in block]
+            if len(block) >= 2 and max(block_widths) < width - _NEAR_WIDTH:
+                cells.update(dict.fromkeys(block, max(block_widths)))
             block, in_cell = [], opens
         if in_cell and without_marks(line).strip():
             block.append(index)  # the caption, under the mark or after it on the mark's line
@@ -94,6 +99,21 @@ def without_marks(line: str) -> str:
     # The bullet only ever starts a line: matched there, not looked for all along it.
     bullet = _BULLET.match(text)
     return bullet.group(1) + text[bullet.end() :] if bullet else text
+
+
+def plainly_unwrapped(lines: Sequence[str]) -> bool:
+    """A dump ``wrap_width`` would find unwrapped, told from its lines' lengths, without
+    measuring each one's display width: more lines wider than the widest wrap width than
+    the few ``wrap_width`` allows over it, among its long lines. A line's width is at least
+    its length less its combining marks (measured where its length is over the width), and
+    at most twice its length (which bounds the count of long lines)."""
+    lengths = list(map(len, map(str.rstrip, lines)))
+    widest = _WIDTHS[-1]
+    may_be_long = sum(map(_MAY_BE_LONG.__le__, lengths))
+    over = sum(
+        1 for line, length in zip(lines, lengths, strict=True) if length > widest and display_width(line.rstrip()) > widest
+    )
+    return over > _OVER_WIDTH_SHARE * may_be_long
 
 
 def wrap_width(lines: Sequence[str], widths: Sequence[int]) -> int | None:
@@ -118,7 +138,7 @@ def wrap_width(lines: Sequence[str], widths: Sequence[int]) -> int | None:
         near = up_to[width] - up_to[width - _NEAR_WIDTH]
         over = len(long) - all_up_to[width]
         share = near / len(continued)
-        if over <= 0.05 * len(long) and share > best_share:
+        if over <= _OVER_WIDTH_SHARE * len(long) and share > best_share:
             best_width, best_share = width, share
     return best_width if best_share >= _WRAPPED_SHARE else None
 

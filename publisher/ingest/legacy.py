@@ -124,11 +124,13 @@ def vietnamese_score(text: str, sample: int = 20_000) -> float:
     """Between 0 and 1: how much of ``text`` reads as Vietnamese syllables. Text without
     any non-ASCII letter scores 0.5 (nothing to tell)."""
     # Each different word looked at once: a text repeats its syllables many times over.
-    words = Counter(w for w in _WORD.findall(text[:sample]) if not w.isascii() and not w.isdigit())
+    # Counted first, then each different word asked whether it is ASCII: not every word.
+    counted = Counter(_WORD.findall(text[:sample]))
+    words = {word: count for word, count in counted.items() if not word.isascii() and not word.isdigit()}
     if not words:
         return 0.5
     good = sum(count for word, count in words.items() if _is_syllable(word))
-    return good / words.total()
+    return good / sum(words.values())
 
 
 @lru_cache(maxsize=16384)

@@ -16,6 +16,8 @@ page.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
 
 from publisher.ingest.legacy import vietnamese_score
 
@@ -36,7 +38,7 @@ _CLOSING = "”’\"'.,;:!?…–—)]"
 
 
 def repair_mojibake(text: str) -> str:
-    if len(_TELL_TALE.findall(text[:200_000])) < _MIN_TELL_TALES:
+    if _at_least(_TELL_TALE.finditer(text[:200_000]), _MIN_TELL_TALES) < _MIN_TELL_TALES:
         return text
     repaired = _round_trip(text)
     if repaired is None:
@@ -44,6 +46,12 @@ def repair_mojibake(text: str) -> str:
     if repaired != text and vietnamese_score(repaired) > vietnamese_score(text):
         return repaired
     return text
+
+
+def _at_least(found: Iterator[re.Match[str]], count: int) -> int:
+    """How many matches ``found`` holds, counted up to ``count``: the rest of the text is
+    not searched (a page of mojibake holds thousands)."""
+    return sum(1 for _ in islice(found, count))
 
 
 def _round_trip(text: str) -> str | None:
@@ -136,7 +144,7 @@ def garbled_words(text: str) -> list[str]:
     over a whole page costs more than the page's cleaning)."""
     from ftfy.badness import is_bad
 
-    if len(_SIGNATURE.findall(text)) < _MIN_TELL_TALES:
+    if _at_least(_SIGNATURE.finditer(text), _MIN_TELL_TALES) < _MIN_TELL_TALES:
         return []
     words = text.split()
     # Each different word looked at once: a page repeats its words (and a Vietnamese one
