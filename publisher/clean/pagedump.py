@@ -694,15 +694,7 @@ def _locate_title_in_dump(lines: list[Line], profiles: ProfileSet, path: Path | 
                 "a homepage or a listing?"
             )
         return _Title(0, page_title, 0, raw_page_title, site_name, top_line=True, doubt=doubt)
-    # A text's first paragraph is seldom a list's item: the start past every bulleted
-    # paragraph is tried first (over a list of other stories' teasers, its headline is
-    # found), then the first paragraph bulleted or not (a story's key points, bulleted
-    # under its byline, stand between it and its headline).
-    start = text_start(lines, profiles.common, items=False)
-    from_text = title_from_text(lines, start, profiles.common)
-    if from_text is None:
-        start = text_start(lines, profiles.common)
-        from_text = title_from_text(lines, start, profiles.common)
+    start, from_text = _headline_from_text(lines, profiles)
     if from_text is not None:
         first_seen, index = _printed_twice(lines, from_text)
         headline, site_name = without_hosts_name(lines[index].text, lines[index + 1 : index + 1 + _HEAD_WINDOW])
@@ -727,11 +719,24 @@ def _above_the_text(lines: list[Line], occurrences: list[int]) -> list[int]:
     return kept
 
 
+def _headline_from_text(lines: list[Line], profiles: ProfileSet) -> tuple[int | None, int | None]:
+    """Where the text starts and the headline found over it (``title_from_text``). A
+    text's first paragraph is seldom a list's item: the start past every bulleted
+    paragraph is tried first (over a list of other stories' teasers, its headline is
+    found), then the first paragraph bulleted or not (a story's key points, bulleted under
+    its byline, stand between it and its headline)."""
+    start = text_start(lines, profiles.common, items=False)
+    found = title_from_text(lines, start, profiles.common)
+    if found is None:
+        start = text_start(lines, profiles.common)
+        found = title_from_text(lines, start, profiles.common)
+    return start, found
+
+
 def _dated_headline_in_text(lines: list[Line], profiles: ProfileSet) -> bool:
     """The text's headline found from the text has an article's head under it: a date
     line or a byline (a homepage's first story has neither)."""
-    start = text_start(lines, profiles.common)
-    found = title_from_text(lines, start, profiles.common)
+    found = _headline_from_text(lines, profiles)[1]
     if found is None:
         return False
     under = lines[found + 1 : found + 1 + _HEAD_WINDOW]
