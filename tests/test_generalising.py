@@ -494,6 +494,26 @@ def test_a_paragraph_under_a_linked_picture_with_the_text_going_on_under_it_is_n
         assert not any(isinstance(block, Figure) and block.caption == line for block in article.body)
 
 
+def test_a_linked_line_opening_the_text_under_share_buttons_stays_but_one_under_the_text_goes(tmp_path):
+    """A line wholly a link that opens the text (the writer's pointer to full results), under
+    the share buttons beneath the headline: the text's, neither another story's card nor the
+    buttons' caption. The same link under the text's paragraphs is another story's card."""
+    pointer = "Click here for the full state swim results"
+    share = "".join(
+        f"<a href='https://{site}.example/share?u=https://news.example/swim'><img src='/icons/{site}.png' width='34' height='34'></a>"
+        for site in ("facebook", "twitter", "email")
+    )
+    link = f"<p><a href='https://results.example/swimming'>{pointer}</a></p>"
+    paragraphs = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    head = "<title>State swim results</title>"
+    stamp = "<h1>State swim results</h1><p>Posted: Fri 6:45 PM, Feb 16, 2018</p>"
+    on_top = read_article(_page(tmp_path, f"{stamp}<div>{share}</div>{link}{paragraphs}", head), load_profiles())
+    texts = [getattr(block, "text", "") for block in on_top.article.body]
+    assert pointer in texts and PARAGRAPHS[0] in texts
+    under = read_article(_page(tmp_path, f"{stamp}<div>{share}</div>{paragraphs}{link}", head), load_profiles())
+    assert pointer not in _text_of(under.article) and PARAGRAPHS[-1] in _text_of(under.article)
+
+
 def test_the_pages_copyright_notice_ends_the_article_but_a_pictures_credit_does_not(tmp_path):
     footer = ("<p>© 2019 Example Media Inc. All Rights Reserved.</p><p>Popular</p><ul><li><a href='/world'>World</a></li>"
               "<li><a href='/politics'>Politics</a></li></ul><p>Download our app for the latest news on your phone, every day.</p>")

@@ -121,7 +121,9 @@ def read_body(
         elif lead is None and not blocks.items and index not in gallery and _is_lead(line, profile, evidence, following):
             blocks.settle_picture()
             lead = line.text
-        elif index in gallery or _is_caption(line, profile, blocks.pending, _right_under(content, index)):
+        elif index in gallery or _is_caption(
+            line, profile, _captioned(content, index, blocks.pending), _right_under(content, index)
+        ):
             blocks.caption(line)
         else:
             blocks.settle_picture()
@@ -437,7 +439,11 @@ def _sort_out(
             dropped.append(Dropped(line.number, line.text, "byline above the text (the author's box)"))
         elif is_gallery_counter(line.text):
             dropped.append(Dropped(line.number, line.text, "a photo gallery's counter"))
-        elif _is_related_link(line) and not _is_linked_subheading(line, _right_under(lines, index)):
+        elif (
+            _is_related_link(line)
+            and not _is_linked_subheading(line, _right_under(lines, index))
+            and not _link_opening_the_text(line, content)
+        ):
             dropped.append(Dropped(line.number, line.text, "link to another story"))
         elif title_key and _repeats_title(line.key, title_key):
             dropped.append(Dropped(line.number, line.text, "the headline again"))
@@ -769,6 +775,14 @@ def _is_related_link(line: Line) -> bool:
     )
 
 
+def _link_opening_the_text(line: Line, content: list[Line]) -> bool:
+    """A line wholly a link, above the text's first paragraph, that the extractor took for
+    the main text (``CLICK FOR FULL RESULTS`` over a results story): the writer's pointer
+    to a source, not another story's card, which stand beside or under the text, outside
+    what the extractor keeps. A labelled link (``Read more: ...``) is a card anywhere."""
+    return bool(line.main) and not RELATED_PREFIX.match(line.text) and not any(kept.is_body_prose for kept in content)
+
+
 def _is_linked_subheading(line: Line, right_under: Line | None) -> bool:
     """A heading that is wholly a link, which the extractor took for its text, with its text
     going on in a paragraph right under it: an item of the story's own list named and
@@ -820,6 +834,30 @@ def _is_caption(line: Line, profile: SiteProfile, image: Line | None, right_unde
     if not ends_sentence(line.text):
         return True
     return line.words < 25 and not (line.main and not image.link)
+
+
+def _captioned(content: list[Line], index: int, pending: Line | None) -> Line | None:
+    """The picture the line at ``index`` may caption: the one waiting for its caption,
+    unless that ends a row of icons (two or more pieces of site furniture drawn as
+    pictures, one after the other: share buttons) above the text's first paragraph, and
+    the line is the text's: the extractor took it for the main text, and the text goes on
+    under it. A caption belongs to one picture; under the share buttons beneath a headline
+    stands what follows them on the page, the text's start or a credit, which the
+    extractor's verdict tells apart. Lower down, the buttons close the text and what
+    follows them is another story's card as often as not."""
+    row = content[index - 2 : index] if index >= 2 else []
+    if (
+        pending is not None
+        and len(row) == 2
+        and all(line.is_image and "furniture" in line.hints for line in row)
+        and not any(line.is_body_prose for line in content[:index])
+        and content[index].main
+        and (following := _next_text(content, index)) is not None
+        and following.main
+        and following.is_body_prose
+    ):
+        return None
+    return pending
 
 
 def _text_runs_through(line: Line, right_under: Line | None) -> bool:
