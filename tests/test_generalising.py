@@ -512,6 +512,8 @@ def test_a_linked_line_opening_the_text_under_share_buttons_stays_but_one_under_
     assert pointer in texts and PARAGRAPHS[0] in texts
     under = read_article(_page(tmp_path, f"{stamp}<div>{share}</div>{paragraphs}{link}", head), load_profiles())
     assert pointer not in _text_of(under.article) and PARAGRAPHS[-1] in _text_of(under.article)
+    capitals = read_article(_page(tmp_path, f"{stamp}<div>{share}</div>{link.replace(pointer, pointer.upper())}{paragraphs}", head), load_profiles())
+    assert capitals.article.authors == () and pointer.upper() in [getattr(block, "text", "") for block in capitals.article.body]
 
 
 def test_the_pages_copyright_notice_ends_the_article_but_a_pictures_credit_does_not(tmp_path):

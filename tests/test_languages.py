@@ -175,6 +175,24 @@ def test_no_line_of_a_script_without_capitals_is_a_byline_in_capitals():
     assert is_caps_byline("PHÙNG KHIÊM")
 
 
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("CLICK FOR FULL STATE SWIM RESULTS", False),
+        ("RÉSULTATS COMPLETS POUR LA FINALE", False),
+        ("ALLE ERGEBNISSE MIT FOTOS", False),
+        ("LE THE ANH", True),  # Lê Thế Anh without its marks: "the" is a name's syllable too
+        ("DAN MAI VÀ HA TO", True),
+        ("JOHN SMITH AND JANE DOE", True),
+        ("PAR JEAN DUPONT", True),
+    ],
+)
+def test_a_call_in_capitals_is_no_line_of_names(line, names):
+    """A pointer in capitals (``CLICK FOR FULL RESULTS``) holds a word of a sentence that no
+    name is; short words and ``THE`` are name syllables too and prove nothing."""
+    assert is_caps_byline(line) is names
+
+
 # ------------------------------------------------------------------ sentences without stops
 
 

@@ -51,11 +51,22 @@ _PRINTED_TWICE = re.compile(r"(\S+\s.*\S)\s*\1")
 _CASE_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ALPHA_RUN = re.compile(r"[^\W\d_]+")
 _LONGEST_NAME = 200  # characters: a name, its credentials, a job title and an e-mail address glued on
+# Words of a sentence, no name's: prepositions, pronouns and verbs of three letters or more
+# in the languages these are common in (shorter ones are name syllables too, ``HA``,
+# ``TO``, ``AN``; ``THE``, ``MAI``, ``DAN``, ``WILL`` and ``SEN`` are names or parts of them).
+_SENTENCE_WORDS = frozenset({
+    "for", "from", "with", "this", "that", "which", "would", "were", "was", "are", "have", "has", "had",
+    "been", "not", "they", "her", "his", "click", "pour", "dans", "avec", "cette", "sont", "mais", "nicht",
+    "oder", "wird", "wurde", "für", "mit", "auf", "sich", "auch", "para", "pero", "como", "esta", "fue",
+    "com", "não", "pelo", "pela", "são", "foi", "questo", "sono", "anche", "voor", "niet", "wordt", "zijn",
+})
 _CAPS_BYLINE = re.compile(r"^[^\W\d_][^\W\d_.\-–, ]*(?:[.\-–, ]+[^\W\d_]+)*\.?$")
 
 
 def is_caps_byline(line: str) -> bool:
-    """A line of capitals naming people: ``PHÙNG KHIÊM``, ``N.HÀ - T.LONG``."""
+    """A line of capitals naming people: ``PHÙNG KHIÊM``, ``N.HÀ - T.LONG``; not a
+    sentence or a call in capitals (``CLICK FOR FULL RESULTS``), which holds one of its
+    language's function words of three letters or more that joins no names."""
     if len(line) > 60:
         return False  # before the line is split: a paragraph is not
     words = line.split()
@@ -66,7 +77,7 @@ def is_caps_byline(line: str) -> bool:
         return False
     if not any(ch.isupper() for ch in letters):
         return False  # Chinese, Japanese, Korean, Arabic, Thai have no capitals: no line of theirs is "in capitals"
-    return bool(_CAPS_BYLINE.match(line))
+    return bool(_CAPS_BYLINE.match(line)) and not any(word in _SENTENCE_WORDS for word in line.casefold().split())
 
 
 def proper_case(name: str) -> str:
@@ -243,16 +254,18 @@ def _only_role_words(text: str) -> bool:
 
 def looks_like_names(text: str) -> bool:
     """A few names and what joins them: every word capitalised (initials and particles
-    such as ``de``, ``van``, ``and`` aside), in any script that has capitals."""
+    such as ``de``, ``van``, ``and`` aside), in any script that has capitals, and none a
+    word of a sentence (``Click For Full Results``)."""
     words = text.replace(",", " ").split()
     if not 1 <= len(words) <= 14:
         return False
     named = 0
     for word in words:
         bare = word.strip("().,;'’\"-–—|/")
-        if not bare or bare.casefold() in _NAME_PARTICLES:
+        folded = bare.casefold()
+        if not bare or folded in _NAME_PARTICLES:
             continue
-        if not bare[0].isupper():
+        if not bare[0].isupper() or folded in _SENTENCE_WORDS:
             return False
         named += 1
     return named >= 1
