@@ -85,6 +85,20 @@ def test_metadata_gives_headline_date_author_and_language(tmp_path):
     assert article.language == "en"
 
 
+def test_json_ld_with_a_line_break_left_raw_inside_a_string_is_read(tmp_path):
+    """A CMS that writes its description with the line break the editor typed leaves JSON
+    that a strict parser refuses; browsers and search engines read it all the same."""
+    head = (
+        '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",\n'
+        '"headline": "Council adds twenty bus routes", "description": "Twenty routes\nfor the east",\n'
+        '"datePublished": "2019-11-20 12:32:13+08:00", "author": {"@type": "Person", "name": "Jane Roe"}}</script>'
+    )
+    body = "<h1>Council adds twenty bus routes</h1>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    article = read_article(_page(tmp_path, body, head), load_profiles()).article
+    assert article.authors == ("Jane Roe",)
+    assert article.published.value == datetime(2019, 11, 20, 12, 32, 13, tzinfo=timezone(timedelta(hours=8)))
+
+
 def test_metadata_is_read_past_a_body_tag_a_script_writes_and_in_the_body(tmp_path):
     """A head whose script writes ``<body ...>`` (the words, not the tag) before the meta
     tags, and a CMS plugin's meta tags printed after the real ``<body>``: both are the

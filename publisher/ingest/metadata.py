@@ -157,7 +157,9 @@ def _json_ld_objects(raw_markup: str) -> Iterator[JsonObject]:
         source = source.removeprefix("<!--").removesuffix("-->").strip()
         source = source.removeprefix("//<![CDATA[").removesuffix("//]]>").strip()
         try:
-            data = json.loads(_CONTROL.sub(" ", source))
+            # strict=False: a line break left raw inside a string, as browsers and search
+            # engines read such blocks all the same.
+            data = json.loads(_CONTROL.sub(" ", source), strict=False)
         except (ValueError, RecursionError):
             continue
         yield from _flatten(data, depth=0)
