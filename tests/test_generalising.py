@@ -809,6 +809,37 @@ def test_a_text_browsers_columns_side_by_side_are_read_one_after_the_other(tmp_p
     assert article_read.published is not None and article_read.published.value.day == 19
 
 
+def test_columns_a_text_browser_parts_by_one_space_are_read_one_after_the_other(tmp_path):
+    """w3m may set a sidebar one space right of an article column wrapped to its width: no
+    band of two blank columns parts them, but one column stays blank down every line, and
+    the article's lines touch it."""
+    import textwrap
+
+    from publisher.clean.columns import _widened_narrow_gutters
+
+    article = ["Council adds twenty bus routes", "", "Tuesday, 19/11/2019 08:30", ""]
+    for paragraph in PARAGRAPHS:
+        article += [*textwrap.wrap(f"{paragraph} {paragraph}", 40), ""]
+    sidebar = [f"{headline} and more of the week's news" for headline in (
+        "Ferry fares rise again", "Night trams return", "A bridge for the harbour", "Libraries open later",
+        "School buses get new routes", "Parking fees fall", "A new park by the river", "Cycle lanes for the east",
+        "Market hall reopens", "Two new ferries", "A museum for the port", "Taxis go electric", "Harbour tours",
+        "A new pool", "Bins twice a week", "The old mill sold", "Street lights", "Snow ploughs", "Trees for the square",
+        "A concert hall", "Bike hire", "Swimming lessons")]
+    rows = max(len(article), len(sidebar))
+    cell = lambda column, index: column[index] if index < len(column) else ""  # noqa: E731
+    lines = [f"{cell(article, i):<40} {cell(sidebar, i)}".rstrip() for i in range(rows)]
+    assert any(len(line) > 41 and line[39] != " " and line[41] != " " for line in lines)  # touching: one space apart
+    page = tmp_path / "copy.txt"
+    page.write_text("\n".join(lines), encoding="utf-8")
+    article_read = read_article(page, load_profiles()).article
+    assert article_read.title == "Council adds twenty bus routes"
+    assert [p.text for p in article_read.body if isinstance(p, Paragraph)][:3] == [f"{p} {p}" for p in PARAGRAPHS[1:]]
+    # Ordinary text wrapped at one width, however many lines, leaves no column blank.
+    prose = textwrap.wrap(" ".join(PARAGRAPHS * 3), 40)
+    assert _widened_narrow_gutters(prose) is None
+
+
 def test_photos_a_copy_ends_with_are_captions_even_those_with_a_stop(tmp_path):
     """After the text, the story's photos: captions without a stop, and among them one with
     one, no longer than they are. Sentences longer than every caption stay text."""

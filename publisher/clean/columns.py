@@ -24,6 +24,8 @@ _INNER_GAP = re.compile(r"\S {3,}\S")
 _MIN_ROWS = 8  # lines with text on both sides of a gutter: a layout, not a stray indent
 _MIN_GUTTER = 2  # columns
 _CROSSINGS = 0.01  # share of a block's lines whose text may cross a gutter (a row across the table)
+_MIN_TOUCHING = 2  # lines whose text touches a one-column gutter on both sides
+_WORD = re.compile(r"[^\W\d_]{3}")
 _EDGE_SLACK = 1  # a line that ends this close to its column's edge was broken by it
 
 
@@ -52,6 +54,7 @@ def side_by_side(lines: Sequence[str]) -> list[tuple[int, str]] | None:
     gapped = [index in gapped_lines for index in range(len(lines))]
     out: list[tuple[int, str]] = []
     found = False
+    carried: int | None = None  # the width of the column the dump goes on in, after a block of columns
     start = 0
     while start < len(lines):
         if not lines[start].strip():
@@ -63,13 +66,66 @@ def side_by_side(lines: Sequence[str]) -> list[tuple[int, str]] | None:
             end += 1
         block = [_runs(line) for line in lines[start:end]] if sum(gapped[start:end]) >= _MIN_ROWS else []
         gutters = _gutters(block) if block else []
+        if block and not gutters and (widened := _widened_narrow_gutters(lines[start:end])) is not None:
+            block = [_runs(line) for line in widened]
+            gutters = _gutters(block)
         if gutters:
             found = True
-            out += _read_columns(block, start + 1, gutters)
+            last = _going_on_after(lines, end, gutters)
+            out += _read_columns(block, start + 1, gutters, last)
+            carried = _column_bounds(block, gutters)[last][1] if last is not None else None
+        elif carried is not None and max(display_width(line.rstrip()) for line in lines[start:end]) <= carried:
+            # Under a block of columns, the column the dump goes on in: its lines broken at
+            # its width still (a layout table's column runs on below its neighbours' end).
+            out += _read_columns([_runs(line) for line in lines[start:end]], start + 1, [], reach=carried)
         else:
+            carried = None
             out += [(number, lines[number - 1]) for number in range(start + 1, end + 1)]
         start = end
     return out if found else None
+
+
+def _widened_narrow_gutters(block: Sequence[str]) -> list[str] | None:
+    """The block with each gutter one column wide made three wide, or None where it has
+    none. A text browser may part two columns by a single space (w3m's dump of a layout
+    table whose left column is wrapped to its width): a column where no line of the
+    block has a character, with words on both sides of it on many lines and touching it
+    on both sides on some (the left column's text wrapped to its edge, the right one's
+    starting at it). A list's bullets or numbers before their items make no column.
+    Ordinary text never leaves one column blank down eight lines and more: a space falls
+    at the same place on all of them by chance alone too seldom."""
+    if any(display_width(line) != len(line) for line in block):
+        return None  # wide or combining characters: columns are not the lines' indices
+    width = max(map(len, block))
+    if width < 3:
+        return None
+    filled = [0] * width
+    for line in block:
+        for column, ch in enumerate(line):
+            if ch != " ":
+                filled[column] += 1
+    allowed = int(_CROSSINGS * len(block)) + 1
+    gutters = []
+    for column in range(1, width - 1):
+        if filled[column] > allowed or filled[column - 1] <= allowed or filled[column + 1] <= allowed:
+            continue
+        both_sides = touching = 0
+        for line in block:
+            left, right = line[:column], line[column + 1 :]
+            # Words on both sides: a bullet or a number before its item is no column.
+            if _WORD.search(left) and _WORD.search(right):
+                both_sides += 1
+                touching += line[column - 1] != " " and line[column + 1] != " "
+        if both_sides >= _MIN_ROWS and touching >= _MIN_TOUCHING:
+            gutters.append(column)
+    if not gutters:
+        return None
+    widened = list(block)
+    for column in reversed(gutters):
+        widened = [
+            f"{line[:column]}  {line[column:]}" if len(line) > column and line[column] == " " else line for line in widened
+        ]
+    return widened
 
 
 def _runs(line: str) -> list[_Run]:
@@ -114,14 +170,42 @@ def _gutters(block: list[list[_Run]]) -> list[tuple[int, int]]:
     return cuts
 
 
-def _read_columns(block: list[list[_Run]], first_number: int, gutters: list[tuple[int, int]]) -> list[tuple[int, str]]:
+def _going_on_after(lines: Sequence[str], end: int, gutters: list[tuple[int, int]]) -> int | None:
+    """The column (its place, left to right) whose text the dump goes on with after a block
+    of columns ending at ``end``: the first line of text after the block starts in it."""
+    following = next((line for line in lines[end:] if line.strip()), None)
+    if following is None:
+        return None
+    indent = display_width(following[: len(following) - len(following.lstrip())])
+    return sum(1 for _, middle in gutters if indent >= middle)
+
+
+def _column_bounds(block: list[list[_Run]], gutters: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """Each column: where its runs start (from the gutter's middle on its left), where its
+    text may reach (the next gutter's first column) and where the next column's runs start."""
     width = max(run.end for row in block for run in row)
-    # Each column: where its runs start (from the gutter's middle on its left), where its text
-    # may reach (the next gutter's first column) and where the next column's runs start.
-    bounds = [
+    return [
         (gutters[index - 1][1] if index else -1, *(gutters[index] if index < len(gutters) else (width, width + 1)))
         for index in range(len(gutters) + 1)
     ]
+
+
+def _read_columns(
+    block: list[list[_Run]],
+    first_number: int,
+    gutters: list[tuple[int, int]],
+    last: int | None = None,
+    reach: int | None = None,
+) -> list[tuple[int, str]]:
+    """The block's columns, one after the other, left to right; the column ``last`` (its
+    place), the one the dump goes on with after the block, read last, so that its text
+    runs on into what follows (an article column beside a sidebar that ends with the block).
+    ``reach``: a lone column's width, carried from the block of columns above it."""
+    bounds = _column_bounds(block, gutters)
+    if reach is not None and not gutters:
+        bounds = [(-1, reach, reach + 1)]
+    if last is not None and last < len(bounds) - 1:
+        bounds.append(bounds.pop(last))
     out: list[tuple[int, str]] = []
     for left, reach, edge in bounds:
         previous: _Run | None = None
