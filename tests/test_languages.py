@@ -196,6 +196,24 @@ def test_a_call_in_capitals_is_no_line_of_names(line, names):
 # ------------------------------------------------------------------ sentences without stops
 
 
+@pytest.mark.parametrize("shape", ["dump", "html"])
+@pytest.mark.parametrize(("lang", "closing", "authors"), [
+    ("ja", "（山田太郎）", ("山田太郎",)),
+    ("ja", "（山田太郎、佐藤花子）", ("山田太郎", "佐藤花子")),
+    ("zh-Hans", "（记者 王小明）", ("王小明",)),
+    ("zh-Hans", "（完）", ()),  # the end, in a wire story: one character, no name
+    ("ja", "（市提供）", ()),  # a photo's note: provided by the city
+])
+def test_a_name_in_brackets_under_the_last_paragraph_is_the_byline(tmp_path, lang, closing, authors, shape):
+    """Japanese and Chinese papers sign a story under its last paragraph, the reporter's
+    name alone in full-width brackets."""
+    story = replace(STORIES[lang], byline="", paragraphs=(*STORIES[lang].paragraphs, closing))
+    article = _read(tmp_path, story, shape)
+    assert article.authors == authors
+    if authors:
+        assert closing not in [_text(block) for block in article.body]
+
+
 def test_a_thai_copy_keeps_its_paragraphs_which_end_with_no_stop(tmp_path):
     """Thai ends a sentence with a space: in a copy, its paragraphs are prose by their
     length, not captions (unpunctuated lines of a few words) nor a menu's lines."""

@@ -11,7 +11,7 @@ from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.language import signs_with_one_word
 from publisher.clean.lines import Line, ends_sentence, line_key
-from publisher.clean.names import is_caps_byline, looks_like_names, looks_like_uncased_names
+from publisher.clean.names import bracketed_uncased_names, is_caps_byline, looks_like_names, looks_like_uncased_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     byline_names,
@@ -709,7 +709,7 @@ def _is_byline(line: Line, following: list[Line], profile: SiteProfile, trailing
     if line.words > _BYLINE_MAX_WORDS or (ends_sentence(bare) and not bare.endswith(".")):
         return False
     marked_up = bool({"author", "source"} & line.hints)
-    if marked_up:
+    if marked_up or (trailing and bracketed_uncased_names(line.text)):
         return True
     if line.link or not _is_name_line(line.text):
         return False

@@ -308,3 +308,34 @@ def name_before_reporter(text: str) -> str | None:
         return None
     name = text[: match.start()].strip()
     return name if looks_like_uncased_names(name) else None
+
+
+# Brackets a closing byline is set in: full-width (Japanese, Chinese) and ASCII.
+_BYLINE_BRACKETS = (("\uff08", "\uff09"), ("(", ")"))
+_REPORTER_BEFORE_NAME = re.compile(rf"^(?:{'|'.join(_REPORTERS)})\s*")
+_NAMES_APART = re.compile("[\u3001\uff0c,\u30fb/\uff0f\\s]+")  # the ideographic and full-width commas, the middle dot, slashes
+_SHORTEST_UNCASED_NAME = 2  # characters: one alone is a word (the end: "\u5b8c"), no name
+_LONGEST_UNCASED_NAME = 5  # characters: Japanese and Chinese names run to four or five
+# What a note in brackets says of a photo or a source (provided, photographed, photo, file,
+# picture, reprinted, source): no name holds these words.
+_NOTE_WORDS = ("提供", "撮影", "写真", "資料", "资料", "图", "圖", "摄", "攝", "转载", "轉載", "来源", "來源", "出典")
+
+
+def bracketed_uncased_names(text: str) -> tuple[str, ...]:
+    """The names of a byline in a script without capitals set alone on its line in
+    brackets, full-width or not (``(山田太郎)``, ``(记者 王小明)``, two names parted by an
+    ideographic comma): Japanese and Chinese papers sign a story so under its last
+    paragraph. A one-character word (the end), a word of a photo's note (provided,
+    photographed) or a note with figures (a day) names nobody."""
+    stripped = text.strip()
+    for opening, closing in _BYLINE_BRACKETS:
+        if stripped.startswith(opening) and stripped.endswith(closing):
+            inner = _REPORTER_BEFORE_NAME.sub("", stripped[len(opening) : -len(closing)].strip())
+            if any(word in inner for word in _NOTE_WORDS):
+                return ()
+            names = [name_before_reporter(name) or name for name in _NAMES_APART.split(inner) if name]
+            if names and all(
+                _SHORTEST_UNCASED_NAME <= len(name) <= _LONGEST_UNCASED_NAME and looks_like_uncased_names(name) for name in names
+            ):
+                return tuple(names)
+    return ()

@@ -11,6 +11,7 @@ from publisher.clean.dates import find_date, parse_date_line
 from publisher.clean.lines import Line, unpunctuated_prose
 from publisher.clean.names import (
     LABEL_BEFORE_NAMES,
+    bracketed_uncased_names,
     looks_like_names,
     looks_like_uncased_names,
     name_before_reporter,
@@ -193,6 +194,8 @@ def byline_names(text: str, profile: SiteProfile) -> tuple[str, ...]:
     text = unwrap(text)
     if opens_with_a_button(text, profile):
         return ()
+    if bracketed := bracketed_uncased_names(text):
+        return bracketed
     if credits := _credits(text, profile):
         # The reporters, not the editors ("Editing by ...").
         reporters = [name for label, part in credits if not label.casefold().startswith("edit") for name in split_authors(part)]
