@@ -840,6 +840,25 @@ def test_columns_a_text_browser_parts_by_one_space_are_read_one_after_the_other(
     assert _widened_narrow_gutters(prose) is None
 
 
+def test_reader_comments_under_a_copys_text_end_it_but_a_quotation_introduced_by_said_does_not(tmp_path):
+    """Blog software heads each comment with its writer's name and ``says:`` (``said:``),
+    the comment's date beside it or under it; two such headers under the text open the
+    comments. A writer's ``the mayor said:`` has its quotation under it, not a date."""
+    comments = [
+        "Milan Roe on September 12, 2018 at 4:47 pm said:", "Any update on when the night buses start running?",
+        "Jane Doe says:", "September 13, 2018 at 5:23 pm", "Thanks for the question, we will post an update soon.",
+    ]
+    copy = "\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS, "2 thoughts", *comments])
+    page = tmp_path / "copy.txt"
+    page.write_text(copy, encoding="utf-8")
+    texts = [getattr(block, "text", "") for block in read_article(page, load_profiles()).article.body]
+    assert PARAGRAPHS[-1] in texts and not any("update" in text for text in texts)
+    quoted = [PARAGRAPHS[0], "At the meeting, the mayor said:", PARAGRAPHS[1], PARAGRAPHS[2], "Her deputy said:", PARAGRAPHS[3]]
+    page.write_text("\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *quoted]), encoding="utf-8")
+    texts = [getattr(block, "text", "") for block in read_article(page, load_profiles()).article.body]
+    assert PARAGRAPHS[-1] in texts
+
+
 def test_photos_a_copy_ends_with_are_captions_even_those_with_a_stop(tmp_path):
     """After the text, the story's photos: captions without a stop, and among them one with
     one, no longer than they are. Sentences longer than every caption stay text."""

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from itertools import accumulate, islice, pairwise
 
-from publisher.clean.dates import parse_date_line
+from publisher.clean.dates import find_date, parse_date_line
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.language import signs_with_one_word
@@ -107,6 +107,8 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             return index, "after the article (its title repeats in a share box or teaser)"
         if seen_prose and _is_comment_box_header(lines, index, title_key):
             return index, "the comment box's header (a count of comments and the headline quoted)"
+        if seen_body_prose and _opens_comments(lines, index):
+            return index, "reader comments (each a name that says, and its date)"
         if seen_body_prose and _heads_an_authors_box(lines, index):
             return _above_the_box(lines, index), "the author's box (a line naming them over their biography)"
         if (
@@ -143,6 +145,29 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         seen_prose = seen_prose or line.is_prose
         seen_body_prose = seen_body_prose or line.is_body_prose
     return len(lines), "after the article"
+
+
+# A comment's header as blog software prints it, in English and the languages whose
+# translations say it so: ``Jane Roe says:``, ``Jane Roe on September 12, 2018 at 4:47 pm
+# said:``, ``Max sagt:``, ``Marie dit :``.
+_COMMENT_SAYS = re.compile(r"\s(?:says|said|wrote|sagt|schrieb|dit|dice|disse)\s?:$", re.IGNORECASE)
+_COMMENT_HEADER_WORDS = 12
+
+
+def _opens_comments(lines: list[Line], index: int) -> bool:
+    """The first of two or more comments under the text: a name and ``says:`` with the
+    comment's date beside it or on the next line. A writer's ``the minister said:`` has
+    its quotation under it, not a date."""
+    if not _is_comment_header(lines, index):
+        return False
+    return any(_is_comment_header(lines, other) for other in range(index + 1, len(lines)))
+
+
+def _is_comment_header(lines: list[Line], index: int) -> bool:
+    line = lines[index]
+    if line.words > _COMMENT_HEADER_WORDS or not line.text.endswith(":") or not _COMMENT_SAYS.search(line.text):
+        return False
+    return find_date(line.text) is not None or (index + 1 < len(lines) and parse_date_line(lines[index + 1].text) is not None)
 
 
 def _names_a_box_at_the_end(lines: list[Line], index: int, profile: SiteProfile) -> bool:
