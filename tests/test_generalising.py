@@ -1102,8 +1102,10 @@ def test_cards_under_an_articles_length_of_text_are_a_doubt_told_not_a_refusal(t
 
 def test_posts_under_a_line_that_counts_them_and_quotes_the_headline_are_no_thread(tmp_path):
     """A short article, then its comment box: dated posts, a thread's sign, under
-    ``5 responses to “Headline”``. Without that line the page is refused as a thread;
-    with it, built, the text ending above the line (the comments no part of it)."""
+    ``5 responses to “Headline”``. Without that line the page is refused as a thread,
+    unless the posts are headed as blog software heads comments (``reader says:``): then
+    it is built with the doubt told; with the line, built, the text ending above the line
+    (the comments no part of it)."""
     title = "Coach says the team needed to win this game"
     posts = [
         line
@@ -1111,8 +1113,12 @@ def test_posts_under_a_line_that_counts_them_and_quotes_the_headline_are_no_thre
         for line in (f"reader{n} says:", f"November 19, 2019 at {n + 6}:34 am", f"{PARAGRAPHS[n % 4][:-1]}, I think.")
     ]
     article = [*MENU, title, "Posted by Jane Roe on November 19, 2019, 6:21 AM EST", *PARAGRAPHS[:3]]
+    headed = read_article(_copy(tmp_path, [*article, *posts]), load_profiles())
+    assert not any("I think" in block.text for block in headed.article.body if isinstance(block, Paragraph))
+    assert any("forum thread?" in warning for warning in headed.warnings)
+    unheaded = [line.replace(" says:", "") for line in posts]
     with pytest.raises(NotAnArticleError, match="thread"):
-        read_article(_copy(tmp_path, [*article, *posts]), load_profiles())
+        read_article(_copy(tmp_path, [*article, *unheaded]), load_profiles())
     result = read_article(_copy(tmp_path, [*article, f"5 responses to “{title}”", *posts]), load_profiles())
     assert result.article.title == title
     assert not any("I think" in block.text for block in result.article.body if isinstance(block, Paragraph))

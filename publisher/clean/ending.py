@@ -108,7 +108,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         if seen_prose and _is_comment_box_header(lines, index, title_key):
             return index, "the comment box's header (a count of comments and the headline quoted)"
         if seen_body_prose and _opens_comments(lines, index):
-            return index, "reader comments (each a name that says, and its date)"
+            return index, READER_COMMENTS
         if seen_body_prose and _heads_an_authors_box(lines, index):
             return _above_the_box(lines, index), "the author's box (a line naming them over their biography)"
         if (
@@ -152,6 +152,14 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
 # said:``, ``Max sagt:``, ``Marie dit :``.
 _COMMENT_SAYS = re.compile(r"\s(?:says|said|wrote|sagt|schrieb|dit|dice|disse)\s?:$", re.IGNORECASE)
 _COMMENT_HEADER_WORDS = 12
+
+
+READER_COMMENTS = "reader comments (each a name that says, and its date)"
+
+
+def comment_headers(lines: list[Line]) -> int:
+    """How many comments' headers ``lines`` hold (``_is_comment_header``)."""
+    return sum(1 for index in range(len(lines)) if _is_comment_header(lines, index))
 
 
 def _opens_comments(lines: list[Line], index: int) -> bool:

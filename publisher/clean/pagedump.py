@@ -25,7 +25,7 @@ from pathlib import Path
 from publisher.clean.body import read_body
 from publisher.clean.columns import side_by_side
 from publisher.clean.dates import forget_dates, in_page_order, parse_date_line, zone_from_offset
-from publisher.clean.ending import find_end, split_off_tail
+from publisher.clean.ending import READER_COMMENTS, comment_headers, find_end, split_off_tail
 from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import CleanResult, Dropped
 from publisher.clean.floor import ExtractedText, block_texts, restore_floor
@@ -44,6 +44,7 @@ from publisher.clean.names import (
 )
 from publisher.clean.profiles import ProfileSet, SiteProfile
 from publisher.clean.refusals import (
+    Verdict,
     decide,
     doubt_cards,
     doubt_figures,
@@ -261,6 +262,12 @@ def clean_lines(
     # The article's own lines: on a saved page, without the furniture the extractor left out.
     text = drop_furniture(region, profile, dropped) if evidence.has_extractor else region
     verdicts = (doubt_cards(region, rest), doubt_teaser(rest, profile), doubt_threads(region, text, profile, title.text, rest))
+    if end_reason == READER_COMMENTS:
+        # Dated posts under a short text read as a thread's; headed as comments, they are
+        # told, not refused, as posts under a line that counts them are (``doubt_threads``).
+        comments = comment_headers(lines[end:])
+        doubt = f"a forum thread? ({comments} posts under the text, read as reader comments and left out)"
+        verdicts = (*verdicts, Verdict(warning=f"built as an article, though {doubt}"))
     doubts = [
         mojibake, title.doubt, doubt_link_lists(region), *(verdict.refusal for verdict in verdicts),
         doubt_site_title(title.text, lines, evidence),
