@@ -291,11 +291,16 @@ def _is_sentence(line: Line) -> bool:
 
 def _is_bare_code(text: str) -> bool:
     """``1-1457918989456``: one token of digits and signs, no letter, with more digits than
-    a year, a score, a count or a phone number a text would print alone: what a copy keeps
-    of an image's file name or a widget's id."""
+    a year, a score, a count or a phone number a text would print alone; or one token of
+    letters and digits joined by underscores (``IMG_4672``): what a copy keeps of an
+    image's file name or a widget's id."""
     token = text.strip()
-    return (" " not in token and len(token) >= _CODE_CHARS and sum(ch.isdigit() for ch in token) >= _CODE_DIGITS
-            and not any(ch.isalpha() for ch in token))
+    if " " in token:
+        return False
+    if "_" in token and any(ch.isdigit() for ch in token) and all(ch.isalnum() or ch in "_-." for ch in token):
+        return True  # ``IMG_4672``, ``dp3_1_endp3_1_en``: a picture's file name, run together with its alt text
+    digits = sum(ch.isdigit() for ch in token)
+    return len(token) >= _CODE_CHARS and digits >= _CODE_DIGITS and not any(ch.isalpha() for ch in token)
 
 
 def _tag_run_at_end(content: list[Line], last_prose: int) -> set[int]:
