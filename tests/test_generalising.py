@@ -871,6 +871,23 @@ def test_reader_comments_under_a_copys_text_end_it_but_a_quotation_introduced_by
     assert PARAGRAPHS[-1] in texts
 
 
+def test_a_related_label_with_the_text_going_on_right_under_it_ends_nothing_but_one_over_headlines_does(tmp_path):
+    """A reader view keeps a related stories' box's label and leaves out its links: the
+    text's paragraphs go on right under ``Related news``. Over headlines, the label ends
+    the text."""
+    head = ["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", PARAGRAPHS[0], PARAGRAPHS[1]]
+    more = [f"{p} The plan was approved by a large majority of the council." for p in PARAGRAPHS[2:]] + [
+        "Officials said more details would follow. The first timetables will be published next month, they added."]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join([*head, "Related news", *more]), encoding="utf-8")
+    text = _text_of(read_article(page, load_profiles()).article)
+    assert more[-1] in text
+    cards = ["Ferry fares rise again", "Night trams return to the city", "A bridge for the harbour"]
+    page.write_text("\n\n".join([*head, PARAGRAPHS[2], "Related news", *cards]), encoding="utf-8")
+    text = _text_of(read_article(page, load_profiles()).article)
+    assert PARAGRAPHS[2] in text and not any(card in text for card in cards)
+
+
 def test_photos_a_copy_ends_with_are_captions_even_those_with_a_stop(tmp_path):
     """After the text, the story's photos: captions without a stop, and among them one with
     one, no longer than they are. Sentences longer than every caption stay text."""

@@ -14,6 +14,7 @@ from publisher.clean.lines import Line, ends_sentence, line_key
 from publisher.clean.names import bracketed_uncased_names, is_caps_byline, looks_like_names, looks_like_uncased_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
+    RELATED_PREFIX,
     byline_names,
     counts_under_headline,
     credits_helpers,
@@ -101,6 +102,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             and (profile.is_end_marker(line.text) or _names_a_box_at_the_end(lines, index, profile))
             and not _main_text_goes_on(lines, index)
             and (evidence.has_extractor or not _box_inside_the_text(lines[index + 1 :]))
+            and (evidence.has_extractor or not _emptied_related_box(line, lines[index + 1 :]))
         ):
             return index, f"after the end marker '{line.text}'"
         if seen_prose and line.key == title_key and (evidence.has_extractor or not _paragraphs_go_on(lines[index + 1 :])):
@@ -539,6 +541,19 @@ def _names_a_box_of_the_text(
     box_lines = [line for line in window if line.words >= _STORY_LINE_WORDS and not line.link]
     told = sum(1 for line in box_lines if _tells_of_the_text(line, index, first_told))
     return len(box_lines) >= _RUN_ON_LINES and 2 * told >= len(box_lines)
+
+
+def _emptied_related_box(marker: Line, following: list[Line]) -> bool:
+    """In a copy, a related stories' label (``Related news``, ``Xem thêm``) with the text's
+    full paragraphs going on right under it: the box's links were left out (a reader view
+    keeps the label alone), and the text runs past it. Such a box holds headlines, never
+    paragraphs; a comment box's label may have comments right under it, and ends the text."""
+    label = marker.text.rstrip(" :")
+    # The label whole, or its first word (``Related news``, ``Related stories``).
+    if not (RELATED_PREFIX.match(label + ":") or RELATED_PREFIX.match(label.split(" ", 1)[0] + ":")):
+        return False
+    first = next((line for line in following if not line.is_image), None)
+    return first is not None and first.is_body_prose and _paragraphs_go_on(following)
 
 
 def _box_inside_the_text(following: list[Line]) -> bool:
