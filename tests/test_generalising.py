@@ -27,7 +27,7 @@ from publisher.clean.wrapping import display_width, unwrap
 from publisher.errors import InputError, NotAnArticleError
 from publisher.ingest.metadata import read_metadata
 from publisher.ingest.pagelines import parse_html
-from publisher.model import Article, PrintedDate
+from publisher.model import Article, ListBlock, PrintedDate
 
 _PAGE_TITLE = "Council adds twenty bus routes - Example News"  # a dump's first line, the page title
 PARAGRAPHS = [
@@ -49,7 +49,9 @@ def _json_ld(data: dict) -> str:
 
 
 def _text_of(article: Article) -> str:
-    return " ".join(getattr(b, "text", "") or getattr(b, "caption", "") for b in article.body)
+    return " ".join(
+        getattr(b, "text", "") or getattr(b, "caption", "") or " ".join(getattr(b, "items", ())) for b in article.body
+    )
 
 
 # ------------------------------------------------------------------ metadata first
@@ -886,6 +888,24 @@ def test_a_related_label_with_the_text_going_on_right_under_it_ends_nothing_but_
     page.write_text("\n\n".join([*head, PARAGRAPHS[2], "Related news", *cards]), encoding="utf-8")
     text = _text_of(read_article(page, load_profiles()).article)
     assert PARAGRAPHS[2] in text and not any(card in text for card in cards)
+
+
+def test_short_lines_under_a_line_ending_with_a_colon_are_its_list_not_captions(tmp_path):
+    """A copy prints a list's items one a line without bullets; under ``The new routes'
+    first stops:`` they are the list, not photos' captions. A dialogue's lines under ``she
+    said:`` end like sentences and stay paragraphs; headlines under a related label go."""
+    stops = ["Route 21 -- Harbour Road, East Gate, Market Hall", "Route 22 -- Old Mill Lane, Riverside Park, Station",
+             "Route 23 -- University, Hospital, North Square", "Route 24 -- Airport, Trade Fair, Ferry Terminal"]
+    copy = ["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS, "The new routes' first stops:", *stops]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(copy), encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert [item for block in article.body if isinstance(block, ListBlock) for item in block.items] == stops
+    assert not any(isinstance(block, Figure) for block in article.body)
+    dialogue = ["The driver turned to the mayor and said:", "Is this the last bus tonight?", "It is the first of many."]
+    page.write_text("\n\n".join([*copy[:-len(stops) - 1], *dialogue, PARAGRAPHS[0]]), encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert not any(isinstance(block, ListBlock) for block in article.body)
 
 
 def test_photos_a_copy_ends_with_are_captions_even_those_with_a_stop(tmp_path):

@@ -26,6 +26,7 @@ from publisher.clean.shapes import (
     is_bare_byline_word,
     is_byline,
     is_gallery_counter,
+    is_related_label,
     is_unpunctuated_prose,
     is_web_address,
     meta_line,
@@ -114,10 +115,15 @@ def read_body(
         gallery |= _long_caption_printed_twice(content, profile)
         # A wire service or picture library alone on its line (``GETTY``, ``AP``): a picture's credit.
         gallery |= {index for index, line in enumerate(content) if line.kind == "text" and is_agency_credit(line.text)}
+    listed = _listed_under_a_colon(content) if text_mode else set()
+    gallery -= listed
     for index, line in enumerate(content):
         following = _next_text(content, index)
         if line.is_image:
             blocks.picture(line)
+        elif index in listed:
+            blocks.settle_picture()
+            blocks.add(line, None)  # an item of the list the line above introduces
         elif lead is None and not blocks.items and index not in gallery and _is_lead(line, profile, evidence, following):
             blocks.settle_picture()
             lead = line.text
@@ -920,6 +926,11 @@ def _series_captions(content: list[Line], run: list[int], profile: SiteProfile) 
     return kept if len(kept) >= _PHOTO_SERIES_LINES else []
 
 
+_LIST_INTRO_WORDS = 3  # "The tour's dates:"; a label of a word or two ("Photos:") introduces no list
+_LIST_ITEM_WORDS = 20
+_LIST_ITEMS = 2
+
+
 def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
     """In a page dump, the photos a story ends with: the last lines, from the first that is a
     caption by its shape (six words or more, no stop at its end, no subheading over a
@@ -928,7 +939,8 @@ def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
     (and than 45 words). Sites set a story's photos after its text with their captions under
     them, alike in length; a caption with a stop among them is no paragraph of the text
     either. The text's own last paragraphs end with their stops, and a list of other
-    stories' headlines under them is shorter than they are."""
+    stories' headlines under them is shorter than they are. Lines under one that ends with
+    a colon are the list it introduces (``The tour's dates:``), not captions."""
     run: list[int] = []
     for index in range(len(content) - 1, -1, -1):
         line = content[index]
@@ -947,7 +959,34 @@ def _captions_at_end(content: list[Line], profile: SiteProfile) -> set[int]:
     enough = len(unpunctuated) >= _PHOTO_SERIES_LINES and 2 * len(unpunctuated) >= len(run)
     # The photos a story ends with: a paragraph of its text stands above them.
     after_text = bool(run) and any(line.is_body_prose for line in content[: run[0]])
-    return set(run) if enough and alike and after_text else set()
+    # A line ending with a colon right above them introduces a list (``Tour dates:``).
+    listed = bool(run) and run[0] > 0 and content[run[0] - 1].text.rstrip().endswith(":")
+    return set(run) if enough and alike and after_text and not listed else set()
+
+
+def _listed_under_a_colon(content: list[Line]) -> set[int]:
+    """In a page dump, the items of a list a line of the text introduces with a colon
+    (``The tour's 2020 dates:`` over ``June 9 -- Coral Sky Amphitheatre, West Palm Beach,
+    FL``): two or more short lines in a row right under it, none a paragraph of the text
+    nor ending like a sentence.
+    A copy prints a list's items one a line without their bullets; short and without a
+    stop, they would read as photos' captions."""
+    listed: set[int] = set()
+    for index, line in enumerate(content[:-1]):
+        if line.is_image or not line.text.rstrip().endswith(":") or line.words < _LIST_INTRO_WORDS:
+            continue
+        if is_related_label(line.text):
+            continue  # other stories' headlines under their box's label: no list of the text
+        run = []
+        for item in range(index + 1, len(content)):
+            other = content[item]
+            if (other.is_image or other.is_body_prose or other.kind == "heading" or other.words > _LIST_ITEM_WORDS
+                    or ends_sentence(other.text)):
+                break  # a line ending like a sentence is the text's (a dialogue's line under ``she said:``)
+            run.append(item)
+        if len(run) >= _LIST_ITEMS:
+            listed.update(run)
+    return listed
 
 
 def _captioned_pictures_at_end(content: list[Line]) -> set[int]:

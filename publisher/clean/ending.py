@@ -14,7 +14,6 @@ from publisher.clean.lines import Line, ends_sentence, line_key
 from publisher.clean.names import bracketed_uncased_names, is_caps_byline, looks_like_names, looks_like_uncased_names
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
-    RELATED_PREFIX,
     byline_names,
     counts_under_headline,
     credits_helpers,
@@ -23,6 +22,7 @@ from publisher.clean.shapes import (
     is_attribution,
     is_bare_byline_word,
     is_quoted_headline,
+    is_related_label,
     starts_with_count,
 )
 from publisher.model import AGENCY_PREFIX
@@ -548,9 +548,7 @@ def _emptied_related_box(marker: Line, following: list[Line]) -> bool:
     full paragraphs going on right under it: the box's links were left out (a reader view
     keeps the label alone), and the text runs past it. Such a box holds headlines, never
     paragraphs; a comment box's label may have comments right under it, and ends the text."""
-    label = marker.text.rstrip(" :")
-    # The label whole, or its first word (``Related news``, ``Related stories``).
-    if not (RELATED_PREFIX.match(label + ":") or RELATED_PREFIX.match(label.split(" ", 1)[0] + ":")):
+    if not is_related_label(marker.text):
         return False
     first = next((line for line in following if not line.is_image), None)
     return first is not None and first.is_body_prose and _paragraphs_go_on(following)

@@ -261,7 +261,9 @@ def clean_lines(
     rest = lines[title.index + 1 :]
     # The article's own lines: on a saved page, without the furniture the extractor left out.
     text = drop_furniture(region, profile, dropped) if evidence.has_extractor else region
-    verdicts = (doubt_cards(region, rest), doubt_teaser(rest, profile), doubt_threads(region, text, profile, title.text, rest))
+    verdicts: tuple[Verdict, ...] = (
+        doubt_cards(region, rest), doubt_teaser(rest, profile), doubt_threads(region, text, profile, title.text, rest)
+    )
     if end_reason == READER_COMMENTS:
         # Dated posts under a short text read as a thread's; headed as comments, they are
         # told, not refused, as posts under a line that counts them are (``doubt_threads``).

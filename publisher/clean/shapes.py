@@ -28,6 +28,14 @@ RELATED_PREFIX = re.compile(
     r"leer más|lea también|ver también|leia mais|leia também|leggi anche)\s*[:>]",
     re.I,
 )
+def is_related_label(text: str) -> bool:
+    """A related stories' label alone on its line (``Related news``, ``Xem thêm:``,
+    ``Related coverage from ...:``): the words ``RELATED_PREFIX`` knows, the label whole
+    or its first word."""
+    label = text.rstrip(" :")
+    return bool(RELATED_PREFIX.match(label + ":") or RELATED_PREFIX.match(label.split(" ", 1)[0] + ":"))
+
+
 # Where a byline's names end and its date begins: "on ...", "|", a weekday, a month, digits.
 # Whole names and their abbreviations only: "Jane", "Mark", "June" and "April" are names too.
 _WEEKDAY_OR_MONTH = (
