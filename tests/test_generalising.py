@@ -908,6 +908,17 @@ def test_short_lines_under_a_line_ending_with_a_colon_are_its_list_not_captions(
     assert not any(isinstance(block, ListBlock) for block in article.body)
 
 
+def test_a_box_label_with_a_contraction_inside_the_text_is_no_byline_ending_it(tmp_path):
+    """``DON'T MISS`` over three linked headlines inside the text: a box's label, whose
+    contraction no name has, not the byline under the text; the text goes on below."""
+    box = ["DON'T MISS", "Ferry fares rise again [INSIGHT]", "Night trams return to the city [VIDEO]"]
+    copy = ["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS[:2], *box, *PARAGRAPHS[2:]]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(copy), encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert article.authors == () and PARAGRAPHS[-1] in _text_of(article)
+
+
 def test_photos_a_copy_ends_with_are_captions_even_those_with_a_stop(tmp_path):
     """After the text, the story's photos: captions without a stop, and among them one with
     one, no longer than they are. Sentences longer than every caption stay text."""

@@ -11,7 +11,13 @@ from publisher.clean.evidence import PageEvidence
 from publisher.clean.explain import Dropped
 from publisher.clean.language import signs_with_one_word
 from publisher.clean.lines import Line, ends_sentence, line_key
-from publisher.clean.names import bracketed_uncased_names, is_caps_byline, looks_like_names, looks_like_uncased_names
+from publisher.clean.names import (
+    bracketed_uncased_names,
+    is_caps_byline,
+    is_sentence_word,
+    looks_like_names,
+    looks_like_uncased_names,
+)
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import (
     byline_names,
@@ -791,9 +797,10 @@ def _is_name_line(text: str) -> bool:
 
 
 def _is_name_word(word: str) -> bool:
-    """A capital letter first, of any script that has capitals (a close button's multiplication sign is none)."""
+    """A capital letter first, of any script that has capitals (a close button's
+    multiplication sign is none), and no word of a sentence (``DON'T MISS``, ``Click``)."""
     bare = word.lstrip("(\"“")
-    return bool(bare) and bare[0].isupper()
+    return bool(bare) and bare[0].isupper() and not is_sentence_word(bare.casefold())
 
 
 def _under_the_standfirst(lines: list[Line], index: int) -> bool:

@@ -60,6 +60,16 @@ _SENTENCE_WORDS = frozenset({
     "oder", "wird", "wurde", "für", "mit", "auf", "sich", "auch", "para", "pero", "como", "esta", "fue",
     "com", "não", "pelo", "pela", "são", "foi", "questo", "sono", "anche", "voor", "niet", "wordt", "zijn",
 })
+# English contractions (``DON'T``, ``WE'LL``, ``THEY'RE``): no name ends so (``O'BRIEN``).
+_CONTRACTION = re.compile(r"(?:n['’]t|['’](?:ll|re|ve|d))$")
+
+
+def is_sentence_word(folded: str) -> bool:
+    """A word (in lower case) of a sentence that no name is (``_SENTENCE_WORDS``, a
+    contraction)."""
+    return folded in _SENTENCE_WORDS or bool(_CONTRACTION.search(folded))
+
+
 _CAPS_BYLINE = re.compile(r"^[^\W\d_][^\W\d_.\-–, ]*(?:[.\-–, ]+[^\W\d_]+)*\.?$")
 
 
@@ -77,7 +87,7 @@ def is_caps_byline(line: str) -> bool:
         return False
     if not any(ch.isupper() for ch in letters):
         return False  # Chinese, Japanese, Korean, Arabic, Thai have no capitals: no line of theirs is "in capitals"
-    return bool(_CAPS_BYLINE.match(line)) and not any(word in _SENTENCE_WORDS for word in line.casefold().split())
+    return bool(_CAPS_BYLINE.match(line)) and not any(is_sentence_word(word) for word in line.casefold().split())
 
 
 def proper_case(name: str) -> str:
@@ -265,7 +275,7 @@ def looks_like_names(text: str) -> bool:
         folded = bare.casefold()
         if not bare or folded in _NAME_PARTICLES:
             continue
-        if not bare[0].isupper() or folded in _SENTENCE_WORDS:
+        if not bare[0].isupper() or is_sentence_word(folded):
             return False
         named += 1
     return named >= 1
