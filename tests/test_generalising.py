@@ -919,6 +919,23 @@ def test_a_box_label_with_a_contraction_inside_the_text_is_no_byline_ending_it(t
     assert article.authors == () and PARAGRAPHS[-1] in _text_of(article)
 
 
+def test_a_sign_up_call_under_a_copys_text_ends_it_but_one_inside_the_text_does_not(tmp_path):
+    """Under the text, a newsletter's call and its form's notices, then the footer: the
+    text ends at the call. Inside the text, the paragraphs go on under it: only it goes."""
+    call = "Stay up to date with the Example News. Subscribe to our newsletter."
+    furniture = ["Subscribe No thanks", "Please fill the form to subscribe to our newsletter",
+                 "Example News offers all interested persons a service that brings our stories to their desktop every day."]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", *PARAGRAPHS, call,
+                                  *furniture]), encoding="utf-8")
+    text = _text_of(read_article(page, load_profiles()).article)
+    assert PARAGRAPHS[-1] in text and furniture[-1] not in text
+    page.write_text("\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", PARAGRAPHS[0], call,
+                                  *PARAGRAPHS[1:]]), encoding="utf-8")
+    text = _text_of(read_article(page, load_profiles()).article)
+    assert PARAGRAPHS[-1] in text and call not in text
+
+
 def test_photos_a_copy_ends_with_are_captions_even_those_with_a_stop(tmp_path):
     """After the text, the story's photos: captions without a stop, and among them one with
     one, no longer than they are. Sentences longer than every caption stay text."""

@@ -101,6 +101,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         if last_main is not None and _text_runs_on(lines[last_main + 1 : last_main + 1 + 2 * _RUN_ON_LINES]):
             last_main = None  # the extractor stopped inside the text: its end is no evidence
     seen_prose = seen_body_prose = False
+    body_prose_seen = 0
     for index in range(title_index + 1, len(lines)):
         line = lines[index]
         if (
@@ -117,6 +118,17 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             return index, "the comment box's header (a count of comments and the headline quoted)"
         if seen_body_prose and _opens_comments(lines, index):
             return index, READER_COMMENTS
+        if (
+            body_prose_seen >= _PARAGRAPHS_GOING_ON
+            and not evidence.has_extractor
+            and profile.is_promotion(line.text)
+            and not _paragraphs_go_on(lines[index + 1 :])
+        ):
+            # Under the text (three paragraphs of it above at least: a magazine's own
+            # sign-up box may stand over the text too), a sign-up call with no run of the
+            # text's paragraphs under it: the page's furniture follows (the form's notices,
+            # the footer). Inside the text, the paragraphs go on under it, and it goes alone.
+            return index, "the site's promotion under the text (the page's furniture follows)"
         if seen_body_prose and _heads_an_authors_box(lines, index):
             return _above_the_box(lines, index), "the author's box (a line naming them over their biography)"
         if (
@@ -152,6 +164,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             return index, "after the main text (extractor)"
         seen_prose = seen_prose or line.is_prose
         seen_body_prose = seen_body_prose or line.is_body_prose
+        body_prose_seen += line.is_body_prose
     return len(lines), "after the article"
 
 
