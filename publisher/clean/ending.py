@@ -122,12 +122,14 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
             body_prose_seen >= _PARAGRAPHS_GOING_ON
             and not evidence.has_extractor
             and profile.is_promotion(line.text)
+            and any(profile.names_the_mail(other.text) for other in lines[index + 1 : index + 1 + _SIGN_UP_FORM_LINES])
             and not _paragraphs_go_on(lines[index + 1 :])
         ):
             # Under the text (three paragraphs of it above at least: a magazine's own
-            # sign-up box may stand over the text too), a sign-up call with no run of the
-            # text's paragraphs under it: the page's furniture follows (the form's notices,
-            # the footer). Inside the text, the paragraphs go on under it, and it goes alone.
+            # sign-up box may stand over the text too), a sign-up form, its call and another
+            # line naming the mail under it, with no run of the text's paragraphs under it:
+            # the page's furniture follows (the form's notices, the footer). Inside the
+            # text, a lone call goes, and the paragraphs go on under it.
             return index, "the site's promotion under the text (the page's furniture follows)"
         if seen_body_prose and _heads_an_authors_box(lines, index):
             return _above_the_box(lines, index), "the author's box (a line naming them over their biography)"
@@ -175,6 +177,7 @@ _COMMENT_SAYS = re.compile(r"\s(?:says|said|wrote|sagt|schrieb|dit|dice|disse)\s
 _COMMENT_HEADER_WORDS = 12
 
 
+_SIGN_UP_FORM_LINES = 4  # how far under a sign-up call its form's other lines stand
 READER_COMMENTS = "reader comments (each a name that says, and its date)"
 
 

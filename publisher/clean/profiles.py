@@ -191,6 +191,14 @@ class SiteProfile:
             return False
         return any(word in folded for word in promotion_words)
 
+    def names_the_mail(self, line: str) -> bool:
+        """A short line that names the site's mail (``newsletter``, ``inbox``): a sign-up
+        form's own line (its call, its notices)."""
+        if len(line.split()) > _PROMOTION_WORDS:
+            return False
+        folded = line.casefold()
+        return any(word in folded for word in self._folded_promotion_words[1])
+
     @cached_property
     def _folded_promotion_words(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The unsubscribe and the promotion words case-folded once, not on every line."""
