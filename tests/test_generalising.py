@@ -600,11 +600,13 @@ def test_a_pictures_file_name_is_no_paragraph_but_a_handle_or_a_word_with_an_und
     alone on a line: what a copy keeps of a picture. A sentence naming ``snake_case`` stays."""
     sentence = "The new timetable file, routes_2026_v2.pdf, is on the council's website for anyone to read."
     copy = "\n\n".join(["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", PARAGRAPHS[0], "IMG_4672",
-                         PARAGRAPHS[1], "dp3_1_endp3_1_en", sentence, *PARAGRAPHS[2:]])
+                         PARAGRAPHS[1], "dp3_1_endp3_1_en", sentence, "council-bus-routes-2026-east-02",
+                         "state-of-the-art", *PARAGRAPHS[2:]])
     page = tmp_path / "copy.txt"
     page.write_text(copy, encoding="utf-8")
     text = _text_of(read_article(page, load_profiles()).article)
     assert "IMG_4672" not in text and "dp3_1" not in text and sentence in text and PARAGRAPHS[-1] in text
+    assert "council-bus-routes" not in text and "state-of-the-art" in text
 
 
 def test_a_credit_with_a_digit_under_the_text_ends_it_but_names_nobody(tmp_path):

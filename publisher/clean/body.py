@@ -298,13 +298,15 @@ def _is_sentence(line: Line) -> bool:
 def _is_bare_code(text: str) -> bool:
     """``1-1457918989456``: one token of digits and signs, no letter, with more digits than
     a year, a score, a count or a phone number a text would print alone; or one token of
-    letters and digits joined by underscores (``IMG_4672``): what a copy keeps of an
-    image's file name or a widget's id."""
+    letters and digits joined by underscores (``IMG_4672``) or by four hyphens or more
+    with a digit among them: what a copy keeps of an image's file name or a widget's id."""
     token = text.strip()
     if " " in token:
         return False
     if "_" in token and any(ch.isdigit() for ch in token) and all(ch.isalnum() or ch in "_-." for ch in token):
         return True  # ``IMG_4672``, ``dp3_1_endp3_1_en``: a picture's file name, run together with its alt text
+    if token.count("-") >= _SLUG_HYPHENS and any(ch.isdigit() for ch in token) and all(ch.isalnum() or ch == "-" for ch in token):
+        return True  # ``milano-design-week-2018-flos-02``: a picture's file name made of its page's words
     digits = sum(ch.isdigit() for ch in token)
     return len(token) >= _CODE_CHARS and digits >= _CODE_DIGITS and not any(ch.isalpha() for ch in token)
 
@@ -926,6 +928,7 @@ def _series_captions(content: list[Line], run: list[int], profile: SiteProfile) 
     return kept if len(kept) >= _PHOTO_SERIES_LINES else []
 
 
+_SLUG_HYPHENS = 4  # words joined by hyphens in a file name; a compound word has fewer
 _LIST_INTRO_WORDS = 3  # "The tour's dates:"; a label of a word or two ("Photos:") introduces no list
 _LIST_ITEM_WORDS = 20
 _LIST_ITEMS = 2
