@@ -938,6 +938,23 @@ def test_a_sign_up_call_under_a_copys_text_ends_it_but_one_inside_the_text_does_
     assert PARAGRAPHS[-1] in text and call not in text
 
 
+def test_an_agencys_long_caption_with_its_credit_in_brackets_is_no_paragraph(tmp_path):
+    """A wire agency's caption names the place, the date and the event, past the 45 words
+    other captions keep to, and ends with its credit in brackets: ``(ITV via AP)``."""
+    caption = ("In this photo issued by the council, buses wait at the depot on the eastern edge of the city, "
+               "Tuesday, Nov. 19, 2019. The council voted on Tuesday to expand the bus network by twenty routes, "
+               "the largest change in a decade, and the first routes are expected to open in the spring, "
+               "officials said. (Council via AP)")
+    assert len(caption.split()) > 45
+    text = [f"{p} {p}" for p in PARAGRAPHS]
+    copy = ["Council adds twenty bus routes", "Tuesday, 19/11/2019 08:30", caption, *text]
+    page = tmp_path / "copy.txt"
+    page.write_text("\n\n".join(copy), encoding="utf-8")
+    article = read_article(page, load_profiles()).article
+    assert caption not in [getattr(block, "text", "") for block in article.body] and article.lead != caption
+    assert text[-1] in _text_of(article)
+
+
 def test_photos_a_copy_ends_with_are_captions_even_those_with_a_stop(tmp_path):
     """After the text, the story's photos: captions without a stop, and among them one with
     one, no longer than they are. Sentences longer than every caption stay text."""

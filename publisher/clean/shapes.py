@@ -89,6 +89,11 @@ _NAMED_CREDIT = re.compile(
     r"|\s[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)+\s+/\s+[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})\.?$"
 )
 _CREDITED_CAPTION_MAX_WORDS = 90
+# A wire service or picture library closing the brackets at a caption's end, after "via" or
+# a photographer's name: "(ITV via AP)", "(AP Photo/Jane Roe)", "(Xinhua/Li Ming)".
+_AGENCY_IN_BRACKETS = re.compile(
+    r"\((?:[^()]*\b(?:via|photo)\s+)?(?:" + PICTURE_AGENCIES + r")(?:\s+Photo)?(?:/[^()]{1,60})?\)\.?$"
+)
 
 
 _CLOSING_QUOTES = "\"”’»'"
@@ -131,6 +136,9 @@ def has_caption_cue(text: str, profile: SiteProfile) -> bool:
 def _has_caption_cue(text: str, profile: SiteProfile) -> bool:
     # Words counted up to one past the limit: a paragraph is not split into all its words.
     if len(text.split(None, _CAPTION_MAX_WORDS)) > _CAPTION_MAX_WORDS:
+        if (")" in text[-3:] and _AGENCY_IN_BRACKETS.search(text)
+                and len(text.split(None, _CREDITED_CAPTION_MAX_WORDS)) <= _CREDITED_CAPTION_MAX_WORDS):
+            return True  # an agency's long caption ends with its credit in brackets: ``(ITV via AP)``
         return "/" in text[-70:] and _ends_with_named_credit(text)
     if text.startswith(("Ảnh:", "Ảnh minh họa", "Ảnh minh hoạ")):
         return True
