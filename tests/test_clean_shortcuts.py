@@ -815,3 +815,75 @@ def test_a_dumps_gaps_found_in_one_look_are_each_lines_own():
         ends = list(accumulate(len(line) + 1 for line in lines))
         found = {bisect_right(ends, match.start()) for match in _INNER_GAP.finditer("\n".join(lines))}
         assert [index in found for index in range(len(lines))] == [bool(_INNER_GAP.search(line)) for line in lines]
+
+
+# The structural round: work stopped where its answer is known (the first byline, the
+# text's start, a refusal), each checked against the whole work done.
+
+_PAGE_PIECES = [
+    "Ferry Crossing Times Change Next Month",
+    "The ferry leaves every hour from the north pier, and the crossing takes forty minutes each way.",
+    "Officials said the timetable would be printed again before the summer, with two more boats.",
+    "Jane Roe", "By Jane Roe", "Theo VnExpress", "PHÙNG KHIÊM", "12/01/2024 10:30", "Share", "Related", "Tin",
+    "Ảnh: Jane Roe", "Home › News", "About Us", "Contact", "© 2024 The Example Times", "Reply Quote",
+    "Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left the restaurant without paying.",
+    "Tại sao phà chạy chậm?", "Best Way To Cross The Bay",
+]
+
+
+def _random_page(rng: random.Random, extractor: bool) -> list[Line]:
+    lines = []
+    for number in range(1, rng.randint(2, 45)):
+        text = rng.choice(_PAGE_PIECES)
+        main = rng.random() < 0.6 if extractor else None
+        hints = frozenset(rng.sample(["author", "caption", "bullet", "related"], rng.randint(0, 1)))
+        lines.append(Line(number * rng.choice([1, 1, 2]), text, hints=hints, main=main, link=rng.random() < 0.1))
+    return lines
+
+
+@pytest.mark.parametrize("extractor", [False, True])
+def test_the_first_byline_taken_without_asking_the_lines_under_it(extractor):
+    from publisher.clean.ending import _byline_candidates, _last_prose, split_off_tail
+    from publisher.clean.evidence import PageEvidence
+
+    profile = load_profiles().common.for_one_page()
+    evidence = PageEvidence(page_title="x" if extractor else None, has_extractor=extractor)
+    rng = random.Random(127 + extractor)
+    found = 0
+    for _ in range(400):
+        lines = _random_page(rng, extractor)
+        title = rng.choice(_PAGE_PIECES)
+        candidates = list(_byline_candidates(lines, profile, evidence, title))
+        trailing = [i for i in candidates if i > _last_prose(lines)]
+        expected = (trailing[0] if extractor and trailing else candidates[0]) if candidates else len(lines)
+        body, _, _ = split_off_tail(lines, profile, [], evidence, title)
+        assert len(body) == expected, [line.text for line in lines]
+        found += bool(candidates)
+    assert found > 40
+
+
+def test_a_page_refused_early_for_the_doubts_found_so_far_as_when_all_are_found():
+    from publisher.clean.evidence import PageEvidence
+    from publisher.clean.pagedump import _refuse_early
+    from publisher.clean.refusals import decide
+    from publisher.errors import NotAnArticleError
+
+    def outcome(call, *args):
+        try:
+            return ("built", call(*args))
+        except NotAnArticleError as error:
+            return ("refused", str(error))
+
+    refused = 0
+    for kind in (None, "thread", "listing"):
+        for is_article in (False, True):
+            evidence = PageEvidence(kind=kind, is_article=is_article)
+            for as_article in (False, True):
+                for early in ([], [None], [None, "a homepage?"], ["a listing?", None], [None, None]):
+                    for later in ([], [None], ["a listing?"], [None, "a homepage?"]):
+                        whole = outcome(decide, [d for d in [*early, *later] if d], evidence, as_article, None)
+                        refused_early = outcome(_refuse_early, early, evidence, as_article, None)
+                        if refused_early[0] == "refused":
+                            assert refused_early == whole
+                            refused += 1
+    assert refused > 20
