@@ -862,6 +862,72 @@ def test_the_first_byline_taken_without_asking_the_lines_under_it(extractor):
     assert found > 40
 
 
+def _text_start_the_long_way(lines: list[Line], profile, items: bool) -> int | None:
+    from publisher.clean.title import (
+        _TEXT_RUN,
+        _glued_teaser,
+        _headline_question,
+        _not_text,
+        _printed_twice_running,
+        _quoted_headline_over_its_byline,
+        _signed_paragraph,
+    )
+
+    run: list[int] = []
+    cards: set[int] = set()
+    for index, line in enumerate([*lines, None]):
+        if line is not None and not line.is_image and _glued_teaser(line.text):
+            run.append(index)
+            continue
+        if line is not None and run and line.words <= 3:
+            continue
+        if len(run) >= 3:
+            cards.update(run)
+        run = []
+    starts = [
+        i
+        for i, line in enumerate(lines)
+        if line.is_body_prose and (items or "bullet" not in line.hints) and not _headline_question(line)
+        and not _stamped_list(line) and not _not_text(line)
+        and not _printed_twice_running(lines, i) and i not in cards and not _quoted_headline_over_its_byline(lines, i, profile)
+    ]
+    for index in starts:
+        following = sum(other.is_prose for other in lines[index + 1 : index + 1 + _TEXT_RUN[1]])
+        if following >= _TEXT_RUN[0] or (following >= 1 and _signed_paragraph(lines, index, profile)):
+            return index
+    return starts[0] if starts else None
+
+
+@pytest.mark.parametrize("items", [False, True])
+def test_the_texts_start_found_without_asking_the_paragraphs_under_it(items):
+    from publisher.clean.title import text_start
+
+    profile = load_profiles().common.for_one_page()
+    rng = random.Random(131 + items)
+    glued = "Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left the restaurant without paying."
+    for _ in range(400):
+        lines = _random_page(rng, extractor=False)
+        if rng.random() < 0.3:  # a box of glued teasers, its labels between them
+            at = rng.randint(0, len(lines))
+            box = [Line(0, rng.choice([glued, glued, "Autos", "Share"])) for _ in range(rng.randint(2, 6))]
+            lines[at:at] = box
+        assert text_start(lines, profile, items=items) == _text_start_the_long_way(lines, profile, items)
+
+
+def test_the_main_script_of_mostly_latin_letters_is_latin_without_counting():
+    from collections import Counter
+
+    from publisher.clean.language import _NOT_LETTERS, _script, main_script
+
+    rng = random.Random(137)
+    pieces = ["a", "Việt", "ß", "ж", "Москва", "東京", "ニュース", "عربي", "ก", "1", " ", "ǎ", "ɐ", "Ḁ"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        letters = _NOT_LETTERS.sub("", text)
+        expected = Counter(map(_script, letters)).most_common(1)[0][0] if letters else None
+        assert main_script(text) == expected, repr(text)
+
+
 def test_a_page_refused_early_for_the_doubts_found_so_far_as_when_all_are_found():
     from publisher.clean.evidence import PageEvidence
     from publisher.clean.pagedump import _refuse_early

@@ -132,6 +132,8 @@ def main_script(text: str) -> str | None:
     letters_only = _NOT_LETTERS.sub("", text[:_SAMPLE])
     if not letters_only:
         return None
+    if 2 * len(_NON_LATIN.sub("", letters_only)) > len(letters_only):
+        return "latin"  # most of the letters, so the most common script: each letter's is not looked up
     return Counter(map(_script, letters_only)).most_common(1)[0][0]
 
 

@@ -155,8 +155,9 @@ def _in_another_script(label: str, text: list[Line]) -> bool:
     sections in) and other than the text's: the site's link to its edition in another
     language."""
     script = _writing_system(main_script(label))
-    text_script = _writing_system(main_script(" ".join(line.text for line in text[:_SCRIPT_LINES])))
-    return script not in (None, "latin") and script != text_script
+    if script in (None, "latin"):
+        return False  # most labels: the text's script is not counted
+    return script != _writing_system(main_script(" ".join(line.text for line in text[:_SCRIPT_LINES])))
 
 
 def _writing_system(script: str | None) -> str | None:
