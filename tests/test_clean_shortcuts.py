@@ -953,3 +953,69 @@ def test_a_page_refused_early_for_the_doubts_found_so_far_as_when_all_are_found(
                             assert refused_early == whole
                             refused += 1
     assert refused > 20
+
+
+def test_the_copyright_signs_halves_find_what_the_whole_pattern_finds():
+    from publisher.clean.refusals import _COPYRIGHT_SIGN, _copyright_signs
+
+    rng = random.Random(139)
+    pieces = ["cOpYrIgHt", "COPYR\u0130GHT", "copyr\u0131ght", "(c)", "(C)", "(c", "©", "Tin", " ", "\n", "yr", "Byrne",
+              "copy", "(copyright)", "c)", "các"]
+    for _ in range(5000):
+        page = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        assert sorted(m.span() for m in _copyright_signs(page)) == [m.span() for m in _COPYRIGHT_SIGN.finditer(page)], page
+
+
+def test_a_samples_letters_taken_without_its_spaces_first_are_the_same():
+    from publisher.clean.language import _NOT_LETTERS, _letters_only
+
+    rng = random.Random(149)
+    pieces = ["a", "Việt", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "\u2028", "\x85", "1", "_", "²", "½", "東京", "-", "ß", "٣"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert _letters_only(text) == _NOT_LETTERS.sub("", text), repr(text)
+
+
+def _dated_posts_the_long_way(lines: list[Line]) -> list[int]:
+    from publisher.clean.refusals import _ARTICLE_PARAGRAPHS, _story_stamp
+    from publisher.clean.shapes import DATE_WINDOW
+
+    dated = [index for index, line in enumerate(lines) if parse_date_line(line.text) and not _story_stamp(lines, index)]
+    if dated and dated[0] < DATE_WINDOW:
+        dated = dated[1:]
+    kept: list[int] = []
+    previous = 0
+    for index in dated:
+        if sum(1 for line in lines[previous:index] if line.is_body_prose) >= _ARTICLE_PARAGRAPHS:
+            break
+        kept.append(index)
+        previous = index + 1
+    return kept
+
+
+def test_dated_posts_read_only_down_to_an_articles_length_of_paragraphs():
+    from publisher.clean.refusals import _dated_before_an_articles_length
+
+    prose = "The ferry leaves every hour from the north pier, and the crossing takes forty minutes each way."
+    pieces = [prose, prose, prose, "12/01/2024 10:30", "Thứ Ba, 25/12/2012 - 10:03", "Jane Roe",
+              "Ferry Crossing Times Change Next Month", "Reply"]
+    rng = random.Random(151)
+    kept = 0
+    for _ in range(1000):
+        forget_dates()
+        lines = [Line(number, rng.choice(pieces)) for number in range(1, rng.randint(1, 60))]
+        found = _dated_before_an_articles_length(lines)
+        assert found == _dated_posts_the_long_way(lines), [line.text for line in lines]
+        kept += bool(found)
+    assert kept > 100
+
+
+def test_a_line_whose_first_word_opens_no_marker_is_no_run_of_markers():
+    profile = load_profiles().common
+    multi = sorted(mark for mark in profile.thread_lines if " " in mark)
+    single = sorted(mark for mark in profile.thread_lines if " " not in mark)
+    rng = random.Random(157)
+    pieces = [*multi[:6], *single[:6], "Tin", "Reply", "Quote", "với"]
+    for _ in range(5000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
+        assert profile.is_thread_line(text) == _is_thread_line_the_long_way(text, profile.thread_lines), repr(text)

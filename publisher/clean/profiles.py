@@ -245,10 +245,17 @@ class SiteProfile:
         if not 1 <= key.count(" ") < _THREAD_BUTTONS_WORDS:
             return False
         words = key.split()
+        if words and words[0] not in self._thread_line_openers:
+            return False  # no marker opens with the line's first word: it is no run of them
         return all(word in self.thread_lines for word in words) or any(
             " ".join(words[:cut]) in self.thread_lines and " ".join(words[cut:]) in self.thread_lines
             for cut in range(1, len(words))
         )
+
+    @cached_property
+    def _thread_line_openers(self) -> frozenset[str]:
+        """The first word of each marker line (of a one-word marker, the word itself)."""
+        return frozenset(words[0] for words in map(str.split, self.thread_lines) if words)
 
     def is_chrome(self, line: str) -> bool:
         """A chrome line, or a line of chrome labels run together with bars and counts

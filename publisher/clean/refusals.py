@@ -78,6 +78,12 @@ _COPYRIGHT_SIGN = re.compile("©|\\([cC]\\)|[cC][oO][pP][yY][rR][iI\u0130\u0131]
 # What each _COPYRIGHT_SIGN match holds, as plain text: the sign, "(c)", or the word's "yr"
 # in any case. Looked for first: a page without any (most) is not searched with the pattern.
 _COPYRIGHT_PIECES = ("©", "(c)", "(C)", "yr", "yR", "Yr", "YR")
+# The pattern's two halves: the sign and "(c)", whose first characters are rare (most of a
+# page is passed over at once), and the word, whose first ("c") is everywhere, searched
+# for only on a page that holds its "yr". No match of one overlaps a match of the other.
+_COPYRIGHT_MARK = re.compile("©|\\([cC]\\)")
+_COPYRIGHT_WORD = re.compile("[cC][oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]")
+_COPYRIGHT_WORD_PIECES = ("yr", "yR", "Yr", "YR")
 
 
 def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Path | None) -> tuple[str, ...]:
@@ -243,13 +249,35 @@ def _posts(lines: list[Line]) -> int:
 
 def _dated_posts(lines: list[Line]) -> int:
     """Date lines with prose just before or after them, the article's own date aside."""
-    dated = [index for index, line in enumerate(lines) if parse_date_line(line.text) and not _story_stamp(lines, index)]
-    if dated and dated[0] < DATE_WINDOW:
-        dated = dated[1:]
-    dated = _before_an_articles_length(lines, dated)
+    dated = _dated_before_an_articles_length(lines)
     return sum(
         1 for index in dated if any(line.is_prose for line in lines[max(0, index - 3) : index] + lines[index + 1 : index + 4])
     )
+
+
+def _dated_before_an_articles_length(lines: list[Line]) -> list[int]:
+    """The date lines (``parse_date_line``, no story's stamp) above the first that stands
+    under an article's length of undated paragraphs, the first date line aside when it
+    stands near the top (the article's own): below that length, the dated posts are
+    readers' comments under an article (a browser's copy keeps its comment box), where a
+    thread's posts follow one another. Read down the page only until such a length of
+    paragraphs: no date line below it counts, and the lines there (an article's text and
+    its foot: most of a page) are not asked."""
+    kept: list[int] = []
+    since = 0  # paragraphs since the last date line kept
+    first_seen = False
+    for index, line in enumerate(lines):
+        if since >= _ARTICLE_PARAGRAPHS:
+            break
+        if parse_date_line(line.text) and not _story_stamp(lines, index):
+            own_date = not first_seen and index < DATE_WINDOW
+            first_seen = True
+            if not own_date:
+                kept.append(index)
+                since = 0
+                continue
+        since += line.is_body_prose
+    return kept
 
 
 def _story_stamp(lines: list[Line], index: int) -> bool:
@@ -264,22 +292,6 @@ def _story_stamp(lines: list[Line], index: int) -> bool:
         names.words <= _BYLINE_WORDS and looks_like_names(names.text)
         and low <= headline.words <= high and not ends_sentence(headline.text) and not headline.is_image
     )
-
-
-def _before_an_articles_length(lines: list[Line], dated: list[int]) -> list[int]:
-    """The date lines above the first that stands under an article's length of undated
-    paragraphs: below that, the dated posts are readers' comments under an article (a
-    browser's copy keeps its comment box), where a thread's posts follow one another."""
-    kept: list[int] = []
-    since = 0
-    previous = 0
-    for index in dated:
-        since += sum(1 for line in lines[previous:index] if line.is_body_prose)
-        if since >= _ARTICLE_PARAGRAPHS:
-            break
-        kept.append(index)
-        since, previous = 0, index + 1
-    return kept
 
 
 def doubt_link_lists(lines: list[Line]) -> str | None:
@@ -325,8 +337,16 @@ def _signed(lines: list[Line]) -> list[str]:
     if not any(piece in page for piece in _COPYRIGHT_PIECES):
         return []
     ends = list(accumulate(len(text) + 1 for text in texts))  # where each line's "\n" stands
-    found = {bisect_right(ends, match.start()) for match in _COPYRIGHT_SIGN.finditer(page)}
+    found = {bisect_right(ends, match.start()) for match in _copyright_signs(page)}
     return [texts[index] for index in sorted(found)]
+
+
+def _copyright_signs(page: str) -> list[re.Match[str]]:
+    """``_COPYRIGHT_SIGN``'s matches in ``page``, in no particular order."""
+    found = list(_COPYRIGHT_MARK.finditer(page))
+    if any(piece in page for piece in _COPYRIGHT_WORD_PIECES):
+        found += _COPYRIGHT_WORD.finditer(page)
+    return found
 
 
 def doubt_text(lead: str | None, body: list[Block], evidence: PageEvidence) -> str | None:
