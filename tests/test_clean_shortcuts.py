@@ -1019,3 +1019,38 @@ def test_a_line_whose_first_word_opens_no_marker_is_no_run_of_markers():
     for _ in range(5000):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 4)))
         assert profile.is_thread_line(text) == _is_thread_line_the_long_way(text, profile.thread_lines), repr(text)
+
+
+def _opens_with_end_marker_the_long_way(line: str, end_markers: frozenset[str]) -> bool:
+    from publisher.clean.lines import line_key
+
+    words = line_key(line).split()
+    if len(words) > 7 or line.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    return any(" ".join(words[:size]) in end_markers and len(words) - size <= 3 for size in range(1, min(len(words), 5)))
+
+
+def test_an_end_marker_opening_a_line_looked_for_by_its_first_word():
+    profile = load_profiles().common
+    markers = sorted(profile.end_markers)
+    rng = random.Random(163)
+    pieces = [*rng.sample(markers, min(10, len(markers))), "in", "Nation", "stories", "Tin", ".", "  ", "\u00a0", "(3)", "•"]
+    texts = ["Top stories in Nation", "Most read stories", "Related: Another story's headline", "", " "]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        expected = _opens_with_end_marker_the_long_way(text, profile.end_markers)
+        assert profile.opens_with_end_marker(text) == expected, repr(text)
+        found += expected
+    assert found > 100
+
+
+def test_a_promotions_words_counted_up_to_one_past_the_limit():
+    from publisher.clean.profiles import _PROMOTION_WORDS
+
+    profile = load_profiles().common
+    invitation = "Sign up for our daily newsletter"
+    for extra in range(_PROMOTION_WORDS - 8, _PROMOTION_WORDS + 3):
+        for space in (" ", "  ", "\u00a0", "\t"):
+            line = invitation + space + space.join(["word"] * extra)
+            assert profile.is_promotion(line) == (len(line.split()) <= _PROMOTION_WORDS and profile.is_promotion(invitation))
