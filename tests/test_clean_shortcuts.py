@@ -1054,3 +1054,47 @@ def test_a_promotions_words_counted_up_to_one_past_the_limit():
         for space in (" ", "  ", "\u00a0", "\t"):
             line = invitation + space + space.join(["word"] * extra)
             assert profile.is_promotion(line) == (len(line.split()) <= _PROMOTION_WORDS and profile.is_promotion(invitation))
+
+
+def _split_date_the_long_way(text: str):
+    from publisher.clean.dates import (
+        _DIGIT,
+        _MONTH_RUN_ON,
+        _MONTH_RUN_ON_START,
+        _TIME,
+        _date_part,
+        _date_patterns,
+        _label_before_date,
+    )
+    from publisher.model import PrintedDate
+
+    if not _DIGIT.search(text):
+        return None
+    if _MONTH_RUN_ON_START.search(text):
+        text = _MONTH_RUN_ON.sub(" ", text)
+    for pattern in _date_patterns(text):
+        match = pattern.search(text)
+        if match is None or match.start() == 0:
+            continue
+        label, printed = _label_before_date(text[: match.start()]), text[match.start() :].strip()
+        if _TIME.search(label):
+            return None
+        found = parse_date_line(printed)
+        if found is not None and label:
+            return label, PrintedDate(found.value, _date_part(printed))
+    return None
+
+
+def test_a_long_line_searched_for_a_glued_date_only_where_its_tail_holds_one():
+    rng = random.Random(167)
+    words = ["Xã hội", "Tin", "nghỉ Tết", "ngày", "10:30", "25", "|", "-", "  ", "\u00a0", "December", "Published:",
+             "16/01/2014", "16:05", "Thứ Ba, 25/12/2012 - 10:03", "November 18, 2019", "2019-11-18", "Tình yêu - Hôn nhân"]
+    found = 0
+    for _ in range(4000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 30))) + rng.choice(["", " ", "  ", "\n"])
+        forget_dates()
+        expected = _split_date_the_long_way(text)
+        forget_dates()
+        assert split_date(text) == expected, repr(text)
+        found += expected is not None
+    assert found > 200
