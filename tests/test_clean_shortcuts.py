@@ -1098,3 +1098,23 @@ def test_a_long_line_searched_for_a_glued_date_only_where_its_tail_holds_one():
         assert split_date(text) == expected, repr(text)
         found += expected is not None
     assert found > 200
+
+
+def test_a_dropped_line_made_without_the_frozen_init_is_the_same_record():
+    import dataclasses
+
+    from publisher.clean.explain import Dropped
+
+    @dataclasses.dataclass(frozen=True)
+    class LongWay:
+        line: int
+        text: str
+        rule: str
+
+    quick, slow = Dropped(3, "Tin mới", "chrome line (site profile)"), LongWay(3, "Tin mới", "chrome line (site profile)")
+    assert dataclasses.astuple(quick) == dataclasses.astuple(slow) and dataclasses.asdict(quick) == dataclasses.asdict(slow)
+    assert repr(quick).split("(", 1)[1] == repr(slow).split("(", 1)[1]
+    assert quick == Dropped(line=3, text="Tin mới", rule=quick.rule)
+    assert hash(quick) == hash(Dropped(3, "Tin mới", "chrome line (site profile)"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick.rule = "another"  # type: ignore[misc]
