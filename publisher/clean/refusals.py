@@ -76,14 +76,15 @@ _MOJIBAKE_WARNING_SHARE = 0.01
 _MOJIBAKE_WARNING_WORDS = 5
 _COPYRIGHT_SIGN = re.compile("©|\\([cC]\\)|[cC][oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]")
 # What each _COPYRIGHT_SIGN match holds, as plain text: the sign, "(c)", or the word's "yr"
-# in any case. Looked for first: a page without any (most) is not searched with the pattern.
+# in any case.
 _COPYRIGHT_PIECES = ("©", "(c)", "(C)", "yr", "yR", "Yr", "YR")
 # The pattern's two halves: the sign and "(c)", whose first characters are rare (most of a
 # page is passed over at once), and the word, whose first ("c") is everywhere, searched
-# for only on a page that holds its "yr". No match of one overlaps a match of the other.
+# for only on a page that holds its "yr" (``_COPYRIGHT_PIECES``' last four). No match of
+# one overlaps a match of the other.
 _COPYRIGHT_MARK = re.compile("©|\\([cC]\\)")
 _COPYRIGHT_WORD = re.compile("[cC][oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]")
-_COPYRIGHT_WORD_PIECES = ("yr", "yR", "Yr", "YR")
+_COPYRIGHT_WORD_PIECES = _COPYRIGHT_PIECES[3:]
 
 
 def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Path | None) -> tuple[str, ...]:
@@ -333,11 +334,11 @@ def _signed(lines: list[Line]) -> list[str]:
     """The lines that hold a copyright sign, in order: found in one look over the page's
     text (a footer's one line among hundreds), not one look a line."""
     texts = [line.text for line in lines]
-    page = "\n".join(texts)
-    if not any(piece in page for piece in _COPYRIGHT_PIECES):
+    signs = _copyright_signs("\n".join(texts))
+    if not signs:
         return []
     ends = list(accumulate(len(text) + 1 for text in texts))  # where each line's "\n" stands
-    found = {bisect_right(ends, match.start()) for match in _copyright_signs(page)}
+    found = {bisect_right(ends, match.start()) for match in signs}
     return [texts[index] for index in sorted(found)]
 
 
