@@ -1118,3 +1118,14 @@ def test_a_dropped_line_made_without_the_frozen_init_is_the_same_record():
     assert hash(quick) == hash(Dropped(3, "Tin mới", "chrome line (site profile)"))
     with pytest.raises(dataclasses.FrozenInstanceError):
         quick.rule = "another"  # type: ignore[misc]
+
+
+def test_a_slugs_first_letter_told_from_the_texts_first_characters():
+    from publisher.slug import slug_opening, slugify
+
+    rng = random.Random(173)
+    pieces = ["Đời", "sống", "ß", "ﬁ", "½", "№", "東京", "-", "  ", "Ả", "ø", "Æ", "Œ", "!", "é", "\u0301", "1", "x", "İ",
+              "㍻", "ǅ", "Ⅻ", "²", "ª", "Thời sự", "a" * 90]
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert slug_opening(text) == slugify(text)[0], repr(text)
