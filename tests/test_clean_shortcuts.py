@@ -955,7 +955,7 @@ def test_a_page_refused_early_for_the_doubts_found_so_far_as_when_all_are_found(
     assert refused > 20
 
 
-def test_the_copyright_signs_halves_find_what_the_whole_pattern_finds():
+def test_the_copyright_signs_parts_found_where_the_whole_pattern_finds_them():
     from publisher.clean.refusals import _COPYRIGHT_SIGN, _copyright_signs
 
     rng = random.Random(139)
@@ -963,7 +963,7 @@ def test_the_copyright_signs_halves_find_what_the_whole_pattern_finds():
               "copy", "(copyright)", "c)", "các"]
     for _ in range(5000):
         page = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
-        assert sorted(m.span() for m in _copyright_signs(page)) == [m.span() for m in _COPYRIGHT_SIGN.finditer(page)], page
+        assert sorted(_copyright_signs(page)) == [m.start() for m in _COPYRIGHT_SIGN.finditer(page)], page
 
 
 def test_a_samples_letters_taken_without_its_spaces_first_are_the_same():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -78,11 +79,9 @@ _COPYRIGHT_SIGN = re.compile("©|\\([cC]\\)|[cC][oO][pP][yY][rR][iI\u0130\u0131]
 # What each _COPYRIGHT_SIGN match holds, as plain text: the sign, "(c)", or the word's "yr"
 # in any case.
 _COPYRIGHT_PIECES = ("©", "(c)", "(C)", "yr", "yR", "Yr", "YR")
-# The pattern's two halves: the sign and "(c)", whose first characters are rare (most of a
-# page is passed over at once), and the word, whose first ("c") is everywhere, searched
-# for only on a page that holds its "yr" (``_COPYRIGHT_PIECES``' last four). No match of
-# one overlaps a match of the other.
-_COPYRIGHT_MARK = re.compile("©|\\([cC]\\)")
+# The pattern's parts: its marks, and its word, whose "yr" (``_COPYRIGHT_PIECES``' last four,
+# three characters in) is where the word is tried.
+_COPYRIGHT_MARKS = _COPYRIGHT_PIECES[:3]
 _COPYRIGHT_WORD = re.compile("[cC][oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]")
 _COPYRIGHT_WORD_PIECES = _COPYRIGHT_PIECES[3:]
 
@@ -338,16 +337,30 @@ def _signed(lines: list[Line]) -> list[str]:
     if not signs:
         return []
     ends = list(accumulate(len(text) + 1 for text in texts))  # where each line's "\n" stands
-    found = {bisect_right(ends, match.start()) for match in signs}
+    found = {bisect_right(ends, start) for start in signs}
     return [texts[index] for index in sorted(found)]
 
 
-def _copyright_signs(page: str) -> list[re.Match[str]]:
-    """``_COPYRIGHT_SIGN``'s matches in ``page``, in no particular order."""
-    found = list(_COPYRIGHT_MARK.finditer(page))
-    if any(piece in page for piece in _COPYRIGHT_WORD_PIECES):
-        found += _COPYRIGHT_WORD.finditer(page)
-    return found
+def _copyright_signs(page: str) -> list[int]:
+    """Where ``_COPYRIGHT_SIGN`` matches in ``page``, in no particular order. Its marks are
+    each found with ``str.find`` (a pattern's search steps through every character), its
+    word tried only where its "yr" stands; no match overlaps another, so each is found."""
+    starts = [at for mark in _COPYRIGHT_MARKS for at in _places(page, mark)]
+    starts += [
+        at - 3
+        for piece in _COPYRIGHT_WORD_PIECES
+        for at in _places(page, piece)
+        if at >= 3 and _COPYRIGHT_WORD.match(page, at - 3)
+    ]
+    return starts
+
+
+def _places(text: str, piece: str) -> Iterator[int]:
+    """Where ``piece`` stands in ``text``."""
+    at = text.find(piece)
+    while at != -1:
+        yield at
+        at = text.find(piece, at + 1)
 
 
 def doubt_text(lead: str | None, body: list[Block], evidence: PageEvidence) -> str | None:
