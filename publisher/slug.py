@@ -16,3 +16,21 @@ def slugify(text: str, max_length: int = 80) -> str:
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0]
     return slug or "publication"
+
+
+def slug_opening(text: str) -> str:
+    """``slugify(text)[0]``, told from ``text``'s first characters only: the first letter or
+    digit the slug keeps (``Đời sống`` -> ``d``), or ``p`` where it keeps none (the slug is
+    ``publication``). Each character turns into its own letters (the special letters'
+    spellings, then their compatibility decomposition, whose ASCII letters a combining mark
+    never moves), so the slug's first letter is the first such letter of the first
+    character that has one; the slug's cut at its length limit keeps its start."""
+    for character in text:
+        if character.isascii():
+            if character.isalnum():
+                return character.lower()
+            continue
+        for letter in unicodedata.normalize("NFKD", character.translate(_SPECIAL_LETTERS)):
+            if letter.isascii() and letter.isalnum():
+                return letter.lower()
+    return "p"

@@ -445,6 +445,9 @@ def _solar_hijri_new_year(year: int) -> tuple[date, bool]:
     return date(gregorian_year, 3, 20 + leap_days - gregorian_leap_days), leap
 
 
+_DATE_LINE_CHARS = 80  # a date line's length at most (``parse_date_line``)
+
+
 def forget_dates() -> None:
     """Forget the dates worked out so far, as each page is read: the memory is for one
     page's rules asking again, not for reading the same page twice (a benchmark's passes)."""
@@ -485,7 +488,14 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
         return None
     if _MONTH_RUN_ON_START.search(text):
         text = _MONTH_RUN_ON.sub(" ", text)
-    for pattern in _date_patterns(text):
+    patterns = _date_patterns(text)
+    # A date line is at most _DATE_LINE_CHARS long (``parse_date_line``): a date starting
+    # further from the end starts none. Where no pattern matches in the line's tail (a
+    # paragraph's, most often), it holds no date line glued on, and is not searched whole.
+    tail = _date_line_tail(text)
+    if tail > 0 and not any(pattern.search(text, tail) for pattern in patterns):
+        return None
+    for pattern in patterns:
         match = pattern.search(text)
         if match is None or match.start() == 0:
             continue
@@ -496,6 +506,15 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
         if found is not None and label:
             return label, PrintedDate(found.value, _date_part(printed))
     return None
+
+
+def _date_line_tail(text: str) -> int:
+    """Where a date line at the end of ``text`` may start: from any place before it, the
+    rest of the line, stripped, is longer than a date line (``parse_date_line``)."""
+    tail = max(0, len(text.rstrip()) - _DATE_LINE_CHARS)
+    while tail > 0 and text[tail - 1].isspace():
+        tail -= 1
+    return tail
 
 
 def _date_part(text: str) -> str:
@@ -566,7 +585,7 @@ def in_page_order(found: PrintedDate, page_texts: Iterable[str], meta: PrintedDa
 @lru_cache(maxsize=8192)
 def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
     """A date when ``line`` is a date line (a date and little else), otherwise None."""
-    if len(line) > 80:
+    if len(line) > _DATE_LINE_CHARS:
         return None
     found = find_date(line, month_first)
     if found is None:

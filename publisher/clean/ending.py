@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from itertools import accumulate, islice, pairwise
 
 from publisher.clean.dates import find_date, parse_date_line
@@ -393,54 +394,16 @@ def split_off_tail(
     lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence, title: str = ""
 ) -> tuple[list[Line], tuple[str, ...], list[Line]]:
     """The article's own lines, its authors, and the lines after the byline (which go)."""
-    last_prose = max((i for i, line in enumerate(lines) if line.is_body_prose), default=-1)
-    # Above the extractor's text, a byline opens the article (under the headline).
-    first_main = next((i for i, line in enumerate(lines) if line.main and line.is_body_prose), None)
-    # Which paragraph first tells each word: worked out only when a byline-like line gets
-    # this far (most pages have none), and only for a copy (a saved page has the extractor).
-    told_cache: list[dict[str, int]] = []
-
-    def first_told() -> dict[str, int]:
-        if not told_cache:
-            told_cache.append({} if evidence.has_extractor else _words_first_told(lines))
-        return told_cache[0]
-
-    # The text's paragraphs above each line: a byline with far more of them under it than
-    # above it opens the text (under a long caption or a teaser read as its first lines).
-    # Counted only when a byline-like line gets that far, as ``first_told`` is.
-    counts_cache: list[list[int]] = []
-
-    def prose_above() -> list[int]:
-        if not counts_cache:
-            counts_cache.append(list(accumulate((line.is_body_prose for line in lines), initial=0)))
-        return counts_cache[0]
-
-    headline = frozenset(_WORD.findall(title.casefold()))
-    candidates = [
-        i
-        for i, line in enumerate(lines)
-        # The cheap look first: inside the text, a paragraph follows nearly every line.
-        if (i > last_prose or not _text_goes_on(lines[i + 1 : i + 2]))
-        and _is_byline(line, lines[i + 1 : i + 2], profile, trailing=i > last_prose)
-        and _has_prose_before(lines[:i])
-        and not (not evidence.has_extractor and _opens_the_text(i, prose_above(), _dated_byline(lines, i)))
-        and not _among_tags(lines, i)
-        # A credit after the last paragraph ends the text, whatever the extractor took after it.
-        and ((i > last_prose and is_attribution(line.text, profile)) or not _main_text_goes_on(lines, i, after_byline=True))
-        and (evidence.has_extractor or is_attribution(line.text, profile) or not _paragraphs_go_on(lines[i + 1 :]))
-        # Where the text resumes further down, only a byline's surest shapes end it.
-        and (evidence.has_extractor or _is_sure_byline(line, profile) or not _text_resumes(lines[i + 1 :]))
-        and not (first_main is not None and i < first_main)
-        and not (not evidence.has_extractor and _labelled_lines_go_on(lines, i))
-        and not _under_the_standfirst(lines, i)
-        and not _credit_under_a_picture(lines, i, profile)
-        and not (not evidence.has_extractor and not _is_sure_credit(lines[i], profile) and _says_the_headline(line, headline)
-                 and (told := first_told()) and _names_a_box_of_the_text(lines, i, told, headline))
-    ]
-    if not candidates:
+    last_prose = _last_prose(lines)
+    # The first byline-like line ends the text (with the extractor, the first after the
+    # last paragraph, if any): the lines under it, the page's long foot, are not asked.
+    candidates = _byline_candidates(lines, profile, evidence, title)
+    first = next(candidates, None)
+    if first is None:
         return lines, (), []
-    trailing = [i for i in candidates if i > last_prose]
-    byline_index = trailing[0] if evidence.has_extractor and trailing else candidates[0]
+    byline_index = first
+    if evidence.has_extractor and first <= last_prose:
+        byline_index = next((i for i in candidates if i > last_prose), first)
     byline = lines[byline_index]
     tail = lines[byline_index + 1 :]
     dropped.extend(Dropped(line.number, line.text or f"[image {line.src}]", "after the byline") for line in tail)
@@ -463,6 +426,59 @@ def split_off_tail(
         names = ()
     dropped.append(Dropped(byline.number, byline.text, CLOSING_BYLINE if names else CLOSING_LABEL))
     return lines[:byline_index], names, lines[byline_index + 1 :]
+
+
+def _last_prose(lines: list[Line]) -> int:
+    return max((i for i, line in enumerate(lines) if line.is_body_prose), default=-1)
+
+
+def _byline_candidates(lines: list[Line], profile: SiteProfile, evidence: PageEvidence, title: str = "") -> Iterator[int]:
+    """The lines that could end the text as its byline, in the page's order (``split_off_tail``
+    takes the first, or with the extractor the first after the text's last paragraph)."""
+    last_prose = _last_prose(lines)
+    # Above the extractor's text, a byline opens the article (under the headline).
+    first_main = next((i for i, line in enumerate(lines) if line.main and line.is_body_prose), None)
+    # Which paragraph first tells each word: worked out only when a byline-like line gets
+    # this far (most pages have none), and only for a copy (a saved page has the extractor).
+    told_cache: list[dict[str, int]] = []
+
+    def first_told() -> dict[str, int]:
+        if not told_cache:
+            told_cache.append({} if evidence.has_extractor else _words_first_told(lines))
+        return told_cache[0]
+
+    # The text's paragraphs above each line: a byline with far more of them under it than
+    # above it opens the text (under a long caption or a teaser read as its first lines).
+    # Counted only when a byline-like line gets that far, as ``first_told`` is.
+    counts_cache: list[list[int]] = []
+
+    def prose_above() -> list[int]:
+        if not counts_cache:
+            counts_cache.append(list(accumulate((line.is_body_prose for line in lines), initial=0)))
+        return counts_cache[0]
+
+    headline = frozenset(_WORD.findall(title.casefold()))
+    for i, line in enumerate(lines):
+        if (
+            # The cheap look first: inside the text, a paragraph follows nearly every line.
+            (i > last_prose or not _text_goes_on(lines[i + 1 : i + 2]))
+            and _is_byline(line, lines[i + 1 : i + 2], profile, trailing=i > last_prose)
+            and _has_prose_before(lines[:i])
+            and not (not evidence.has_extractor and _opens_the_text(i, prose_above(), _dated_byline(lines, i)))
+            and not _among_tags(lines, i)
+            # A credit after the last paragraph ends the text, whatever the extractor took after it.
+            and ((i > last_prose and is_attribution(line.text, profile)) or not _main_text_goes_on(lines, i, after_byline=True))
+            and (evidence.has_extractor or is_attribution(line.text, profile) or not _paragraphs_go_on(lines[i + 1 :]))
+            # Where the text resumes further down, only a byline's surest shapes end it.
+            and (evidence.has_extractor or _is_sure_byline(line, profile) or not _text_resumes(lines[i + 1 :]))
+            and not (first_main is not None and i < first_main)
+            and not (not evidence.has_extractor and _labelled_lines_go_on(lines, i))
+            and not _under_the_standfirst(lines, i)
+            and not _credit_under_a_picture(lines, i, profile)
+            and not (not evidence.has_extractor and not _is_sure_credit(lines[i], profile) and _says_the_headline(line, headline)
+                     and (told := first_told()) and _names_a_box_of_the_text(lines, i, told, headline))
+        ):
+            yield i
 
 
 def _one_word_label(byline: Line, text: str, lines: list[Line], profile: SiteProfile) -> bool:

@@ -7,11 +7,19 @@ from dataclasses import dataclass
 from publisher.model import Article
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Dropped:
     line: int
     text: str
     rule: str
+
+    def __init__(self, line: int, text: str, rule: str) -> None:
+        # Item by item into the instance's dict: the frozen dataclass's own __init__ sets each
+        # field through object.__setattr__, and a page drops most of its lines, each recorded.
+        values = self.__dict__
+        values["line"] = line
+        values["text"] = text
+        values["rule"] = rule
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from publisher.clean.lines import Line, ends_sentence
 from publisher.clean.profiles import SiteProfile
 from publisher.clean.shapes import byline_names, is_attribution, is_byline, meta_line
 from publisher.model import PrintedDate
-from publisher.slug import slugify
+from publisher.slug import slug_opening, slugify
 
 _SEGMENT = re.compile(r"\s+\|\s+|^\|\s*|\s*\|$")
 _DIGIT = re.compile(r"\d")
@@ -117,9 +117,12 @@ def in_menu_above(kicker: str, kicker_line: int | None, lines: list[Line], saved
     key = slugify(kicker)
     within = re.compile(rf"(?<!\w){re.escape(kicker)}(?!\w)")
     in_row = saved_page  # a row of links only on a saved page
+    # A line's slug is made only where its first letter is the key's (one line in a dozen).
+    opening = key[0]
     return any(
         line.number != kicker_line and not line.is_image
-        and (slugify(line.text) == key or (in_row and line.words <= _BREADCRUMB_WORDS and within.search(line.text) is not None))
+        and ((slug_opening(line.text) == opening and slugify(line.text) == key)
+             or (in_row and line.words <= _BREADCRUMB_WORDS and within.search(line.text) is not None))
         for line in lines
     )
 

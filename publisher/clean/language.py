@@ -102,7 +102,7 @@ def detect_language(text: str, declared: str | None = None) -> str:
 def language_of_text(text: str) -> str | None:
     """The language the text itself shows, or None when it is too short to tell."""
     sample = text[:_SAMPLE]
-    letters_only = _NOT_LETTERS.sub("", sample)
+    letters_only = _letters_only(sample)
     letters = len(letters_only)
     if letters < _MIN_LETTERS:
         return None
@@ -129,10 +129,18 @@ def language_of_text(text: str) -> str | None:
 def main_script(text: str) -> str | None:
     """The script most of ``text``'s letters are written in (``latin``, ``cyrillic``,
     ``han``...), or None for a text with no letter."""
-    letters_only = _NOT_LETTERS.sub("", text[:_SAMPLE])
+    letters_only = _letters_only(text[:_SAMPLE])
     if not letters_only:
         return None
+    if 2 * len(_NON_LATIN.sub("", letters_only)) > len(letters_only):
+        return "latin"  # most of the letters, so the most common script: each letter's is not looked up
     return Counter(map(_script, letters_only)).most_common(1)[0][0]
+
+
+def _letters_only(text: str) -> str:
+    """``text``'s letters. The spaces (no letter) go first, in one split: the pattern then
+    passes over a few runs of digits and punctuation, not every gap between two words."""
+    return _NOT_LETTERS.sub("", "".join(text.split()))
 
 
 def _script(ch: str) -> str:
@@ -151,7 +159,7 @@ def _non_latin_script(code: int) -> str:
 
 
 def _latin_language(sample: str) -> str | None:
-    if vietnamese_score(sample) >= 0.8 and _has_vietnamese_letters(sample):
+    if _has_vietnamese_letters(sample) and vietnamese_score(sample) >= 0.8:
         return "vi"
     # Each different word counted once, then each language's stop words looked up among them.
     counts: Counter[str] = Counter()

@@ -156,8 +156,9 @@ def _in_another_script(label: str, text: list[Line]) -> bool:
     sections in) and other than the text's: the site's link to its edition in another
     language."""
     script = _writing_system(main_script(label))
-    text_script = _writing_system(main_script(" ".join(line.text for line in text[:_SCRIPT_LINES])))
-    return script not in (None, "latin") and script != text_script
+    if script in (None, "latin"):
+        return False  # most labels: the text's script is not counted
+    return script != _writing_system(main_script(" ".join(line.text for line in text[:_SCRIPT_LINES])))
 
 
 def _writing_system(script: str | None) -> str | None:
@@ -231,6 +232,7 @@ def clean_lines(
         lines.remove(paywall)
     text_mode = evidence.is_page_dump
     title = _locate_title(lines, profiles, evidence, path, as_article)
+    _refuse_early([mojibake, title.doubt], evidence, as_article, path)
     profile = profiles.for_site_name(evidence.site_profile or title.site_name)
     head_start = max(1 if title.top_line else 0, title.first_seen - _HEAD_WINDOW)
     _drop_before(lines, title, head_start, dropped)
@@ -274,6 +276,8 @@ def clean_lines(
         mojibake, title.doubt, doubt_link_lists(region), *(verdict.refusal for verdict in verdicts),
         doubt_site_title(title.text, lines, evidence),
     ]
+    figures = doubt_figures(text)
+    _refuse_early([*doubts, figures], evidence, as_article, path)
     body_lines, authors, tail = split_off_tail(text, profile, dropped, evidence, title.text)
     if authors:
         end_reason = "after the byline"
@@ -311,7 +315,7 @@ def clean_lines(
         body=tuple(body),
         path=path,
     )
-    doubts += [doubt_figures(text), doubt_text(article.lead, list(article.body), evidence), doubt_front_page(region)]
+    doubts += [figures, doubt_text(article.lead, list(article.body), evidence), doubt_front_page(region)]
     warnings = decide([doubt for doubt in doubts if doubt], evidence, as_article, path)
     if partly_garbled := warn_mojibake(left):
         warnings = (*warnings, partly_garbled)
@@ -329,6 +333,17 @@ def clean_lines(
     return dataclasses.replace(
         result, article=dataclasses.replace(article, language=language), warnings=warnings + result.warnings
     )
+
+
+def _refuse_early(doubts: list[str | None], evidence: PageEvidence, as_article: bool, path: Path | None) -> None:
+    """``decide``'s refusal, where the doubts found so far (the first of the page's, in
+    ``decide``'s order) already make it: a page is refused for its first doubt whatever
+    the later ones say, so the article is not built only to be refused (a homepage's many
+    lines cost the most)."""
+    if as_article:
+        return
+    if evidence.kind == "thread" or (not evidence.is_article and any(doubts)):
+        decide([doubt for doubt in doubts if doubt], evidence, as_article, path)
 
 
 def _breadcrumbs_section(kicker: str, kicker_line: int | None, above: list[Line]) -> str | None:

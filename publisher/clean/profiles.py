@@ -178,8 +178,8 @@ class SiteProfile:
         """A short line with a sentence inviting the reader to sign up for the site's mail
         (``Sign up for our daily newsletter``, ``Get the latest news in your inbox. Subscribe
         to ...``)."""
-        if len(line.split()) > _PROMOTION_WORDS:
-            return False
+        if len(line.split(None, _PROMOTION_WORDS)) > _PROMOTION_WORDS:
+            return False  # words counted up to one past the limit: a paragraph is not split into all its words
         folded = line.casefold()
         unsubscribe_words, promotion_words = self._folded_promotion_words
         if any(word in folded for word in unsubscribe_words):
@@ -253,10 +253,22 @@ class SiteProfile:
         if not 1 <= key.count(" ") < _THREAD_BUTTONS_WORDS:
             return False
         words = key.split()
+        if words and words[0] not in self._thread_line_openers:
+            return False  # no marker opens with the line's first word: it is no run of them
         return all(word in self.thread_lines for word in words) or any(
             " ".join(words[:cut]) in self.thread_lines and " ".join(words[cut:]) in self.thread_lines
             for cut in range(1, len(words))
         )
+
+    @cached_property
+    def _end_marker_openers(self) -> frozenset[str]:
+        """The first word of each end marker."""
+        return frozenset(words[0] for words in map(str.split, self.end_markers) if words)
+
+    @cached_property
+    def _thread_line_openers(self) -> frozenset[str]:
+        """The first word of each marker line (of a one-word marker, the word itself)."""
+        return frozenset(words[0] for words in map(str.split, self.thread_lines) if words)
 
     def is_chrome(self, line: str) -> bool:
         """A chrome line, or a line of chrome labels run together with bars and counts
@@ -296,9 +308,13 @@ class SiteProfile:
         """An end marker with a few words after it naming the box: "Top stories in Nation",
         "Most read stories", "More from the Times"; not a sentence, nor a link set inline
         ("Related: Another story's headline")."""
-        words = _key(line).split()
-        if len(words) > _MARKER_PREFIX_WORDS + _MARKER_TAIL_WORDS or line.rstrip().endswith(_SENTENCE_STOPS):
+        key = _key(line)
+        # A key's words are parted by one space each: counted before the key is split.
+        if key.count(" ") >= _MARKER_PREFIX_WORDS + _MARKER_TAIL_WORDS or line.rstrip().endswith(_SENTENCE_STOPS):
             return False
+        words = key.split()
+        if not words or words[0] not in self._end_marker_openers:
+            return False  # no marker opens with the line's first word (most lines)
         for size in range(1, min(len(words), _MARKER_PREFIX_WORDS + 1)):
             if " ".join(words[:size]) in self.end_markers and len(words) - size <= _MARKER_TAIL_WORDS:
                 return True

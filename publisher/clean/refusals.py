@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 from pathlib import Path
@@ -76,8 +77,13 @@ _MOJIBAKE_WARNING_SHARE = 0.01
 _MOJIBAKE_WARNING_WORDS = 5
 _COPYRIGHT_SIGN = re.compile("©|\\([cC]\\)|[cC][oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]")
 # What each _COPYRIGHT_SIGN match holds, as plain text: the sign, "(c)", or the word's "yr"
-# in any case. Looked for first: a page without any (most) is not searched with the pattern.
+# in any case.
 _COPYRIGHT_PIECES = ("©", "(c)", "(C)", "yr", "yR", "Yr", "YR")
+# The pattern's parts: its marks, and its word, whose "yr" (``_COPYRIGHT_PIECES``' last four,
+# three characters in) is where the word is tried.
+_COPYRIGHT_MARKS = _COPYRIGHT_PIECES[:3]
+_COPYRIGHT_WORD = re.compile("[cC][oO][pP][yY][rR][iI\u0130\u0131][gG][hH][tT]")
+_COPYRIGHT_WORD_PIECES = _COPYRIGHT_PIECES[3:]
 
 
 def decide(doubts: list[str], evidence: PageEvidence, as_article: bool, path: Path | None) -> tuple[str, ...]:
@@ -243,13 +249,35 @@ def _posts(lines: list[Line]) -> int:
 
 def _dated_posts(lines: list[Line]) -> int:
     """Date lines with prose just before or after them, the article's own date aside."""
-    dated = [index for index, line in enumerate(lines) if parse_date_line(line.text) and not _story_stamp(lines, index)]
-    if dated and dated[0] < DATE_WINDOW:
-        dated = dated[1:]
-    dated = _before_an_articles_length(lines, dated)
+    dated = _dated_before_an_articles_length(lines)
     return sum(
         1 for index in dated if any(line.is_prose for line in lines[max(0, index - 3) : index] + lines[index + 1 : index + 4])
     )
+
+
+def _dated_before_an_articles_length(lines: list[Line]) -> list[int]:
+    """The date lines (``parse_date_line``, no story's stamp) above the first that stands
+    under an article's length of undated paragraphs, the first date line aside when it
+    stands near the top (the article's own): below that length, the dated posts are
+    readers' comments under an article (a browser's copy keeps its comment box), where a
+    thread's posts follow one another. Read down the page only until such a length of
+    paragraphs: no date line below it counts, and the lines there (an article's text and
+    its foot: most of a page) are not asked."""
+    kept: list[int] = []
+    since = 0  # paragraphs since the last date line kept
+    first_seen = False
+    for index, line in enumerate(lines):
+        if since >= _ARTICLE_PARAGRAPHS:
+            break
+        if parse_date_line(line.text) and not _story_stamp(lines, index):
+            own_date = not first_seen and index < DATE_WINDOW
+            first_seen = True
+            if not own_date:
+                kept.append(index)
+                since = 0
+                continue
+        since += line.is_body_prose
+    return kept
 
 
 def _story_stamp(lines: list[Line], index: int) -> bool:
@@ -264,22 +292,6 @@ def _story_stamp(lines: list[Line], index: int) -> bool:
         names.words <= _BYLINE_WORDS and looks_like_names(names.text)
         and low <= headline.words <= high and not ends_sentence(headline.text) and not headline.is_image
     )
-
-
-def _before_an_articles_length(lines: list[Line], dated: list[int]) -> list[int]:
-    """The date lines above the first that stands under an article's length of undated
-    paragraphs: below that, the dated posts are readers' comments under an article (a
-    browser's copy keeps its comment box), where a thread's posts follow one another."""
-    kept: list[int] = []
-    since = 0
-    previous = 0
-    for index in dated:
-        since += sum(1 for line in lines[previous:index] if line.is_body_prose)
-        if since >= _ARTICLE_PARAGRAPHS:
-            break
-        kept.append(index)
-        since, previous = 0, index + 1
-    return kept
 
 
 def doubt_link_lists(lines: list[Line]) -> str | None:
@@ -321,12 +333,34 @@ def _signed(lines: list[Line]) -> list[str]:
     """The lines that hold a copyright sign, in order: found in one look over the page's
     text (a footer's one line among hundreds), not one look a line."""
     texts = [line.text for line in lines]
-    page = "\n".join(texts)
-    if not any(piece in page for piece in _COPYRIGHT_PIECES):
+    signs = _copyright_signs("\n".join(texts))
+    if not signs:
         return []
     ends = list(accumulate(len(text) + 1 for text in texts))  # where each line's "\n" stands
-    found = {bisect_right(ends, match.start()) for match in _COPYRIGHT_SIGN.finditer(page)}
+    found = {bisect_right(ends, start) for start in signs}
     return [texts[index] for index in sorted(found)]
+
+
+def _copyright_signs(page: str) -> list[int]:
+    """Where ``_COPYRIGHT_SIGN`` matches in ``page``, in no particular order. Its marks are
+    each found with ``str.find`` (a pattern's search steps through every character), its
+    word tried only where its "yr" stands; no match overlaps another, so each is found."""
+    starts = [at for mark in _COPYRIGHT_MARKS for at in _places(page, mark)]
+    starts += [
+        at - 3
+        for piece in _COPYRIGHT_WORD_PIECES
+        for at in _places(page, piece)
+        if at >= 3 and _COPYRIGHT_WORD.match(page, at - 3)
+    ]
+    return starts
+
+
+def _places(text: str, piece: str) -> Iterator[int]:
+    """Where ``piece`` stands in ``text``."""
+    at = text.find(piece)
+    while at != -1:
+        yield at
+        at = text.find(piece, at + 1)
 
 
 def doubt_text(lead: str | None, body: list[Block], evidence: PageEvidence) -> str | None:

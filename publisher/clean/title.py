@@ -535,21 +535,25 @@ def text_start(lines: list[Line], profile: SiteProfile, *, items: bool = True) -
     ``items``, no paragraph a text browser's bullet opens starts the text (a list of other
     stories' headlines and teasers above the article)."""
     needed, window = _TEXT_RUN
-    cards = _glued_teaser_run(lines)
-    starts = [
+    glued: dict[int, bool] = {}
+    # Looked at in order, up to the first that starts the text: the paragraphs under it are not asked.
+    starts = (
         i
         for i, line in enumerate(lines)
         if line.is_body_prose and (items or "bullet" not in line.hints) and not _headline_question(line)
         and not _stamped_list(line) and not _not_text(line)
-        and not _printed_twice_running(lines, i) and i not in cards and not _quoted_headline_over_its_byline(lines, i, profile)
-    ]
+        and not _printed_twice_running(lines, i) and not _in_glued_teaser_run(lines, i, glued)
+        and not _quoted_headline_over_its_byline(lines, i, profile)
+    )
+    first = None
     for index in starts:
+        first = index if first is None else first
         following = sum(other.is_prose for other in lines[index + 1 : index + 1 + window])
         if following >= needed:
             return index
         if following >= _SIGNED_TEXT_RUN and _signed_paragraph(lines, index, profile):
             return index
-    return starts[0] if starts else None
+    return first
 
 
 def _quoted_headline_over_its_byline(lines: list[Line], index: int, profile: SiteProfile) -> bool:
@@ -563,24 +567,33 @@ def _quoted_headline_over_its_byline(lines: list[Line], index: int, profile: Sit
     return any(parse_date_line(line.text) or is_attribution(line.text, profile) for line in below)
 
 
-def _glued_teaser_run(lines: list[Line]) -> set[int]:
-    """Lines in a run of three or more paragraphs in a row (short labels aside) that each
-    open with a headline in Title Case run straight into its summary (``Customers Leave
-    Without Paying $690 Bill At Troy SteakhouseA party of six left ...``): a box of other
-    stories whose links a copy prints with no space between headline and teaser. One such
-    line may be a name or a brand in a paragraph (``McKinley``, ``iPhone``); a run is a box."""
-    run: list[int] = []
-    found: set[int] = set()
-    for index, line in enumerate([*lines, None]):
-        if line is not None and not line.is_image and _glued_teaser(line.text):
-            run.append(index)
-            continue
-        if line is not None and run and line.words <= _WIDGET_WORDS:
-            continue  # a box's own label between its cards (``Autos``, ``Latest Headlines``)
-        if len(run) >= _TEASER_RUN:
-            found.update(run)
-        run = []
-    return found
+def _in_glued_teaser_run(lines: list[Line], index: int, glued: dict[int, bool]) -> bool:
+    """The line at ``index`` is in a run of three or more paragraphs in a row (short labels
+    aside) that each open with a headline in Title Case run straight into its summary
+    (``Customers Leave Without Paying $690 Bill At Troy SteakhouseA party of six left ...``):
+    a box of other stories whose links a copy prints with no space between headline and
+    teaser. One such line may be a name or a brand in a paragraph (``McKinley``,
+    ``iPhone``); a run is a box. Told from the line's own run alone (the glued lines above
+    and below it), so that a page's lines are not all asked; ``glued``: each line's answer
+    so far, kept by the caller."""
+
+    def is_glued(at: int) -> bool:
+        if (found := glued.get(at)) is None:
+            found = glued[at] = not lines[at].is_image and _glued_teaser(lines[at].text)
+        return found
+
+    if not is_glued(index):
+        return False
+    count = 1
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(lines) and count < _TEASER_RUN:
+            if is_glued(at):
+                count += 1
+            elif lines[at].words > _WIDGET_WORDS:
+                break  # a box's own label between its cards (``Autos``, ``Latest Headlines``) is passed
+            at += step
+    return count >= _TEASER_RUN
 
 
 def _glued_teaser(text: str) -> bool:
