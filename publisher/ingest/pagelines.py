@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -140,9 +141,9 @@ def page_lines(root: etree._Element, page_path: Path | None = None) -> list[Page
     return builder.lines
 
 
-@dataclass
-class _Frame:
-    """What an element changed on the way in, to undo on the way out."""
+class _Frame(NamedTuple):
+    """What an element changed on the way in, to undo on the way out (a tuple: one is made
+    for every element of the page)."""
 
     saved: tuple[frozenset[str], int, bool, bool, int, tuple[int, ...]]  # hints, heading, item, quote, block, within
     bold: bool  # inside <b>/<strong>
@@ -172,6 +173,7 @@ class _LineBuilder:
         self._blocks_seen = 0
 
     def flush(self) -> None:
+        # Inline hints come only with an inline element's text: without parts there are none.
         if not self._parts:  # most blocks end right after another: nothing to make a line of
             self._inline_hints = frozenset()
             return
@@ -226,7 +228,8 @@ class _LineBuilder:
             return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         own = _class_hints(element)
         if tag == "tr" and (row := _data_row(element)) is not None:
-            self.flush()
+            if self._parts:
+                self.flush()
             self._blocks_seen += 1
             bold = all(cell.tag == "th" for cell in element if isinstance(cell.tag, str) and cell.tag.lower() in _CELLS)
             self.lines.append(PageLine(row, "text", 0, self._hints | own | ROW_HINT, bold,
@@ -235,7 +238,8 @@ class _LineBuilder:
             return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         is_block = tag in _BLOCKS
         if is_block or tag in ("br", "img"):
-            self.flush()
+            if self._parts:  # most blocks open or close right after another: nothing to flush
+                self.flush()
             self._sourceline = element.sourceline or self._sourceline
         if tag == "img":
             self._picture(element, own, parent.link)
@@ -261,7 +265,8 @@ class _LineBuilder:
 
     def _leave(self, frame: _Frame) -> None:
         if frame.block:
-            self.flush()
+            if self._parts:
+                self.flush()
             self._hints, self._heading, self._item, self._quote, self._block, self._within = frame.saved
 
     def _picture(self, element: etree._Element, own: frozenset[str], link: bool) -> None:
