@@ -932,3 +932,23 @@ def test_unwrap_passes_blank_lines_as_the_long_way_does(blank):
     widths = [wrapping.display_width(line.rstrip()) for line in lines]
     assert wrapping.unwrap(lines) == _unwrap_the_long_way(lines, widths)
 
+
+@pytest.mark.parametrize(
+    ("text", "kind", "hints", "link"),
+    [
+        ("Chủ tịch Hà Nội kiểm soát giá cả thị trường dịp Tết, người dân yên tâm mua sắm.", "text", frozenset(), False),
+        ("Chủ tịch Hà Nội kiểm soát giá cả thị trường dịp Tết, người dân yên tâm mua sắm.", "text", frozenset({"caption"}), False),
+        ("Chủ tịch Hà Nội kiểm soát giá cả thị trường dịp Tết, người dân yên tâm mua sắm.", "item", frozenset(), True),
+        ("", "image", frozenset({"furniture"}), False),
+        ("Tin mới", "heading", frozenset({"lead"}), False),
+    ],
+)
+def test_a_page_line_made_the_short_way_is_the_same_line(text, kind, hints, link):
+    given = {
+        "number": 12, "text": text, "kind": kind, "level": 2 if kind == "heading" else 0, "hints": hints, "bold": True,
+        "link": link, "src": "https://example.com/a.jpg" if kind == "image" else None, "alt": None, "main": True,
+        "block": 4, "within": (1, 3),
+    }
+    quick, slow = Line.of_fields(**given), Line(**given)
+    assert quick == slow
+    assert quick.__dict__ == slow.__dict__

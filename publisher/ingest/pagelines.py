@@ -91,7 +91,8 @@ _MAYBE_HINT_LOWER = re.compile(
 # Hints an inline element may give its whole line (``<span class="author">``); others (a
 # tag link inside a paragraph) would mislabel the paragraph.
 _INLINE_HINTS = frozenset({"author", "source"})
-_FURNITURE = frozenset({"furniture"})  # an image that is a share button, an avatar, a logo...
+_FURNITURE = frozenset({"furniture"})
+_NO_HINTS: frozenset[str] = frozenset()  # an image that is a share button, an avatar, a logo...
 
 
 @dataclass(frozen=True)
@@ -224,9 +225,11 @@ class _LineBuilder:
     def _enter(self, element: etree._Element, parent: _Frame) -> _Frame:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         saved = (self._hints, self._heading, self._item, self._quote, self._block, self._within)
-        if tag in _SKIPPED or not tag or _is_hidden(element):
+        # The attributes read at once (many elements have none), not asked for one by one.
+        attributes = dict(element.items()) if tag else {}
+        if tag in _SKIPPED or not tag or (attributes and _hidden_by(attributes)):
             return _Frame(saved, parent.bold, parent.link, False, skipped=True)
-        own = _class_hints(element)
+        own = _class_hints(attributes) if attributes else _NO_HINTS
         if tag == "tr" and (row := _data_row(element)) is not None:
             if self._parts:
                 self.flush()
@@ -280,11 +283,11 @@ class _LineBuilder:
                                        sourceline=element.sourceline or 0))
 
 
-def _class_hints(element: etree._Element) -> frozenset[str]:
-    """The hint of the first kind (in ``_CLASS_HINTS``' order) any of the element's class,
-    id and itemprop names give."""
+def _class_hints(attributes: dict[str, str]) -> frozenset[str]:
+    """The hint of the first kind (in ``_CLASS_HINTS``' order) any of an element's class,
+    id and itemprop names give (``attributes``: the element's)."""
     best = _NO_HINT
-    for names in (element.get("class"), element.get("id"), element.get("itemprop")):
+    for names in (attributes.get("class"), attributes.get("id"), attributes.get("itemprop")):
         if names:
             best = min(best, _hint_rank(names))
     return _HINT_SETS[best] if best != _NO_HINT else frozenset()
@@ -351,10 +354,15 @@ def _is_hidden(element: etree._Element) -> bool:
     ``screen-reader-text``, ``visually-hidden``, ``off-screen``): labels for screen
     readers ("Image caption", "Share this with Email", "Posted in:") that the page
     never shows, and that a printed article should not show either."""
-    style = element.get("style")
-    if (style is not None and "display:none" in style.replace(" ", "").lower()) or element.get("hidden") is not None:
+    return _hidden_by(dict(element.items()))
+
+
+def _hidden_by(attributes: dict[str, str]) -> bool:
+    """``_is_hidden`` of an element with these attributes."""
+    style = attributes.get("style")
+    if (style is not None and "display:none" in style.replace(" ", "").lower()) or attributes.get("hidden") is not None:
         return True
-    names = element.get("class")
+    names = attributes.get("class")
     return names is not None and _visually_hidden(names)
 
 
