@@ -1129,3 +1129,140 @@ def test_a_slugs_first_letter_told_from_the_texts_first_characters():
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
         assert slug_opening(text) == slugify(text)[0], repr(text)
+
+
+# Part A of the speed round: the reading before the rules (normalising, the mojibake look).
+
+_NFC_PIECES = ["a", "e", "Việt", "\u0301", "\u0323", "\u0302", "\n", "\n", " ", "\u1100", "\u1161", "\u11a8", "가", "\u212b", "\u2000", "<", "\u0338", "\u0b47", "\u0b3e", "x" * 900]
+
+
+def test_nfc_by_pieces_gives_the_whole_texts_nfc():
+    import unicodedata
+
+    from publisher.clean.unicode import nfc_by_pieces
+
+    rng = random.Random(5)
+    texts = ["".join(rng.choice(_NFC_PIECES) for _ in range(rng.randint(0, 60))) for _ in range(400)]
+    texts += ["\n".join(["a\u0301" * 3000, "e\u0302\u0301", "\u0301" * 5000]), "x" * 9000 + "\n\u0301"]
+    for text in texts:
+        assert nfc_by_pieces(text) == unicodedata.normalize("NFC", text)
+
+
+def test_tell_tales_counted_by_lead_as_by_the_whole_pattern():
+    from publisher.ingest import mojibake
+
+    pieces = ["Ã", "Ä", "Å", "Æ", "á", "â", "»", "©", "\u0080", "\u00bf", "–", "”", "™", "ế", "a", " ", "Ã¡"]
+    rng = random.Random(9)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    texts += ["x" * 199_999 + "á»" + "Ã¡" * 5, "Ã¡" * 2 + "x" * 199_997 + "á»"]
+    for text in texts:
+        whole = sum(1 for _ in zip(range(3), mojibake._TELL_TALE.finditer(text[:200_000]), strict=False))
+        assert mojibake.tell_tales(text) == whole, repr(text)
+
+
+def test_a_dumps_gaps_found_by_their_spaces_as_the_pattern_finds_them():
+    from publisher.clean import columns
+
+    pieces = [" ", "  ", "   ", "    ", "a", "bc", "Việt", "\n", "\t", "\u00a0", "x y"]
+    rng = random.Random(21)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 30))) for _ in range(4000)]
+    texts += ["a   b   c", "ab   b   c", "   a   b", "a   \n   b", "a    b"]
+    for text in texts:
+        assert columns._gaps(text) == [match.start() for match in columns._INNER_GAP.finditer(text)], repr(text)
+
+
+def test_a_lines_runs_placed_by_their_offsets_where_each_character_is_one_column():
+    from publisher.clean import columns
+    from publisher.clean.wrapping import display_width
+
+    def the_long_way(line):
+        runs = []
+        for match in columns._RUN.finditer(line):
+            begin = display_width(line[: match.start()])
+            runs.append((begin, begin + display_width(match.group()), match.group()))
+        return runs if line.strip() else []
+
+    lines = ["  Tin mới   Thể thao    Pháp luật", "", "   ", "中文   新闻", "e\u0301   x", "ab  cd   ef"]
+    for line in lines:
+        assert [tuple(run) for run in columns._runs(line)] == the_long_way(line), line
+
+
+def test_unwrap_takes_lengths_for_widths_only_where_every_character_is_one_column():
+    from publisher.clean import wrapping
+
+    paragraph = "Người dân đổ về trung tâm thành phố để xem pháo hoa đêm giao thừa năm nay, đông hơn"
+    wrapped = []
+    for _ in range(8):
+        wrapped += [paragraph[:70], paragraph[70:] + " và vui hơn mọi năm trước đó.", ""]
+    wide = [line.replace("Người", "人们") for line in wrapped]
+    for lines in (wrapped, wide):
+        narrow = wrapping.one_column_each("\n".join(lines))
+        assert narrow == (lines is wrapped)
+        widths = [wrapping.display_width(line.rstrip()) for line in lines]
+        assert wrapping.wrap_width(lines, widths) is not None
+        assert wrapping.unwrap(lines) == _unwrap_the_long_way(lines, widths)
+
+
+def _unwrap_the_long_way(lines, widths):
+    from publisher.clean import wrapping
+
+    width = wrapping.wrap_width(lines, widths)
+    cells = wrapping._cell_widths(lines, width, widths)
+    joined, previous = [], ""
+    for number, line in enumerate(lines, 1):
+        text = wrapping.without_marks(line)
+        stripped = text.strip()
+        continues = previous.strip() and stripped and not wrapping.starts_item(line, previous)
+        if joined and continues and wrapping._broken_before(widths[number - 2], stripped, cells.get(number - 1, width)):
+            first, before = joined[-1]
+            joined[-1] = (first, wrapping._joined(before.rstrip(), stripped))
+        else:
+            joined.append((number, text))
+        previous = text
+    return joined
+
+
+def test_a_page_without_untidy_spaces_tidies_its_lines_the_short_way():
+    from publisher.clean.unicode import holds_untidy_space, tidy_plain_line
+
+    pieces = [*_SPACES, "a", "Việt", "x", "\u2009", "\u200a", "\u200b", "·"]
+    rng = random.Random(31)
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 9))) for _ in range(4000)]
+    for line in lines:
+        untidy = re.search("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]", line) is not None
+        assert holds_untidy_space(line) == untidy, repr(line)
+        if not untidy:
+            assert tidy_plain_line(line) == _tidy_the_long_way(line), repr(line)
+
+
+@pytest.mark.parametrize("blank", ["", " ", "     ", "\u3000", " \u00a0 "])
+def test_unwrap_passes_blank_lines_as_the_long_way_does(blank):
+    from publisher.clean import wrapping
+
+    paragraph = "Người dân đổ về trung tâm thành phố để xem pháo hoa đêm giao thừa năm nay, đông hơn"
+    lines = []
+    for _ in range(8):
+        lines += [paragraph[:70], paragraph[70:] + " và vui hơn mọi năm trước đó.", blank]
+    widths = [wrapping.display_width(line.rstrip()) for line in lines]
+    assert wrapping.unwrap(lines) == _unwrap_the_long_way(lines, widths)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "hints", "link"),
+    [
+        ("Chủ tịch Hà Nội kiểm soát giá cả thị trường dịp Tết, người dân yên tâm mua sắm.", "text", frozenset(), False),
+        ("Chủ tịch Hà Nội kiểm soát giá cả thị trường dịp Tết, người dân yên tâm mua sắm.", "text", frozenset({"caption"}), False),
+        ("Chủ tịch Hà Nội kiểm soát giá cả thị trường dịp Tết, người dân yên tâm mua sắm.", "item", frozenset(), True),
+        ("", "image", frozenset({"furniture"}), False),
+        ("Tin mới", "heading", frozenset({"lead"}), False),
+    ],
+)
+def test_a_page_line_made_the_short_way_is_the_same_line(text, kind, hints, link):
+    given = {
+        "number": 12, "text": text, "kind": kind, "level": 2 if kind == "heading" else 0, "hints": hints, "bold": True,
+        "link": link, "src": "https://example.com/a.jpg" if kind == "image" else None, "alt": None, "main": True,
+        "block": 4, "within": (1, 3),
+    }
+    quick, slow = Line.of_fields(**given), Line(**given)
+    assert quick == slow
+    assert quick.__dict__ == slow.__dict__

@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import accumulate
+from typing import NamedTuple
 
-from publisher.clean.wrapping import display_width, starts_item, without_marks
+from publisher.clean.wrapping import display_width, one_column_each, starts_item, without_marks
 
 # A run of text: words parted by one or two spaces. Three or more part the cells of a row.
 _RUN = re.compile(r"\S+(?: {1,2}\S+)*")
-_INNER_GAP = re.compile(r"\S {3,}\S")
+_INNER_GAP = re.compile(r"\S {3,}\S")  # what a gap is; found by _gaps, faster
+_SPACES = re.compile("   +")  # opens with its spaces: searched for as such, not tried at every word
 _MIN_ROWS = 8  # lines with text on both sides of a gutter: a layout, not a stray indent
 _MIN_GUTTER = 2  # columns
 _CROSSINGS = 0.01  # share of a block's lines whose text may cross a gutter (a row across the table)
@@ -29,8 +30,7 @@ _WORD = re.compile(r"[^\W\d_]{3}")
 _EDGE_SLACK = 1  # a line that ends this close to its column's edge was broken by it
 
 
-@dataclass(frozen=True)
-class _Run:
+class _Run(NamedTuple):
     start: int
     end: int
     text: str
@@ -46,7 +46,7 @@ def side_by_side(lines: Sequence[str]) -> list[tuple[int, str]] | None:
         return None  # most dumps: hardly a line has cells side by side
     # The gaps found in one look over the text, each on its line: no gap crosses a line's
     # end, and a line's own gaps are the ones it shows alone.
-    gaps = [match.start() for match in _INNER_GAP.finditer(text)]
+    gaps = _gaps(text)
     if len(gaps) < _MIN_ROWS:
         return None
     ends = list(accumulate(len(line) + 1 for line in lines))  # where each line's "\n" stands
@@ -128,9 +128,27 @@ def _widened_narrow_gutters(block: Sequence[str]) -> list[str] | None:
     return widened
 
 
+def _gaps(text: str) -> list[int]:
+    """Where each of ``_INNER_GAP``'s matches in ``text`` starts, as ``finditer`` finds them
+    (one after the other: a match takes the character after its spaces, which opens no
+    other). The pattern, tried at every character of the text, costs four times more than
+    a search for three spaces: a text browser indents its lines, and a gap is rare among
+    the runs of spaces found that way."""
+    gaps = []
+    taken = 0  # where the last match ended
+    for match in _SPACES.finditer(text):
+        start, end = match.span()
+        if start > taken and end < len(text) and not text[start - 1].isspace() and not text[end].isspace():
+            gaps.append(start - 1)
+            taken = end + 1
+    return gaps
+
+
 def _runs(line: str) -> list[_Run]:
     if not line.strip():
         return []
+    if one_column_each(line):  # no run's place measured
+        return [_Run(match.start(), match.end(), match.group()) for match in _RUN.finditer(line)]
     found = []
     for match in _RUN.finditer(line):
         begin = display_width(line[: match.start()])

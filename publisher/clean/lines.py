@@ -134,6 +134,37 @@ class Line:
             values["hints"] = hints
         return line
 
+    @classmethod
+    def of_fields(
+        cls, number: int, text: str, kind: str, level: int, hints: frozenset[str], bold: bool, link: bool,
+        src: str | None, alt: str | None, main: bool | None, block: int, within: tuple[int, ...],
+    ) -> Line:
+        """``Line(...)`` with every field given, as a saved page's lines are made: the same
+        line, without the frozen dataclass's field-by-field ``__init__`` (``of_text``)."""
+        line = object.__new__(cls)
+        values = line.__dict__
+        values["number"] = number
+        values["text"] = text
+        values["kind"] = kind
+        values["level"] = level
+        values["hints"] = hints
+        values["bold"] = bold
+        values["link"] = link
+        values["src"] = src
+        values["alt"] = alt
+        values["main"] = main
+        values["block"] = block
+        values["within"] = within
+        words = word_count(text)
+        is_image = kind == "image"
+        is_prose = not is_image and _is_prose(text, words)
+        values["words"] = words
+        values["key"] = line_key(text)
+        values["is_image"] = is_image
+        values["is_prose"] = is_prose
+        values["is_body_prose"] = is_prose and words >= LEAD_MIN_WORDS and "caption" not in hints and not link
+        return line
+
 
 # What Line(number, text) gives every field but those worked out from its text.
 _TEXT_LINE_DEFAULTS = {item.name: item.default for item in fields(Line) if item.init and item.default is not MISSING}

@@ -76,7 +76,7 @@ from publisher.clean.title import (
     title_prefix_occurrences,
     without_hosts_name,
 )
-from publisher.clean.unicode import tidy_line
+from publisher.clean.unicode import holds_untidy_space, tidy_line, tidy_plain_line
 from publisher.clean.wrapping import starts_with_bullet, unwrap
 from publisher.errors import NotAnArticleError
 from publisher.model import Article, Block, Heading, Paragraph, PrintedDate, Source
@@ -132,10 +132,19 @@ def clean_page_dump(text: str, path: Path | None, profiles: ProfileSet, *, as_ar
         ]
     lines = []
     no_hints: frozenset[str] = frozenset()
+    # Tidied alike whether the page is asked once or each line: no line of a page without
+    # untidy spaces holds one (a character reference may make one: those lines go the long way).
+    tidy = tidy_line if holds_untidy_space(text) else tidy_plain_line
     for number, raw, first_line in numbered:
+        if not raw or raw.isspace():
+            continue  # a blank line (half a text browser's lines) tidies to nothing
         # Most lines hold neither a reference nor a tab: left as they are without the calls.
-        text, is_row = _row_of_cells(_resolve_references(raw)) if "&" in raw or "\t" in raw else (raw, False)
-        if text := tidy_line(text):
+        if "&" in raw or "\t" in raw:
+            text, is_row = _row_of_cells(_resolve_references(raw))
+            text = tidy_line(text)
+        else:
+            text, is_row = tidy(raw), False
+        if text:
             hints = ROW_HINT if is_row else BULLET_HINT if starts_with_bullet(first_line) else no_hints
             lines.append(Line.of_text(number, text, hints))
     if not lines:

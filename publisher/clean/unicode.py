@@ -20,13 +20,40 @@ _SPACES = re.compile("[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # spaces, then the one character of ASCII, then (in a line that has others) the set: an
 # alternation of the two is tried at every character of the line.
 _UNTIDY_SPACE = re.compile("[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+# The same characters one by one: a text is looked through for each (a fast search each)
+# faster than the pattern is tried at each of its characters.
+_UNTIDY_SPACES = "\t\u00a0" + "".join(map(chr, range(0x2000, 0x200B))) + "\u202f\u205f\u3000"
+
+
+# Characters of text NFC is asked of at once: a piece ends at the line's end from there on.
+_NFC_PIECE = 4096
 
 
 def normalise_text(text: str) -> str:
     """NFC, one kind of line ending, no invisible characters, no control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _NEVER_TEXT.sub("", text)
-    return unicodedata.normalize("NFC", text)
+    return nfc_by_pieces(text)
+
+
+def nfc_by_pieces(text: str) -> str:
+    """``unicodedata.normalize("NFC", text)``, asked of a few thousand characters at a time.
+
+    NFC first checks whether a text may change; where one combining mark makes the answer
+    "maybe", it decomposes and recomposes the whole text (a saved page's source, hundreds of
+    thousands of characters, for one mark). A line feed neither composes nor reorders with
+    what stands around it, so the text's NFC is its pieces' NFCs, parted at line feeds, and
+    only the pieces holding such a mark are worked through."""
+    if len(text) <= _NFC_PIECE or text.isascii():
+        return unicodedata.normalize("NFC", text)
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start + _NFC_PIECE)
+        end = len(text) if end < 0 else end + 1
+        pieces.append(unicodedata.normalize("NFC", text[start:end]))
+        start = end
+    return "".join(pieces)
 
 
 def tidy_line(line: str) -> str:
@@ -38,6 +65,19 @@ def tidy_line(line: str) -> str:
     if "  " not in line and "\t" not in line and (line.isascii() or not _UNTIDY_SPACE.search(line)):
         return line
     return _SPACES.sub(" ", line)
+
+
+def holds_untidy_space(text: str) -> bool:
+    """Whether ``text`` holds a white space that ``tidy_line`` makes a plain space (a tab, a
+    no-break space, the typographic spaces): a page is asked once, not each of its lines."""
+    return any(space in text for space in _UNTIDY_SPACES)
+
+
+def tidy_plain_line(line: str) -> str:
+    """``tidy_line(line)`` for a line that holds no untidy space (``holds_untidy_space``):
+    only runs of plain spaces are left to look for."""
+    line = line.strip()
+    return _SPACES.sub(" ", line) if "  " in line else line
 
 
 def folded(text: str) -> str:

@@ -45,27 +45,34 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
     """``lines`` (a dump's lines, in order) as ``(first line number, text)`` pairs, the
     lines of one paragraph joined where the dump is wrapped at a fixed width."""
     numbered = list(enumerate(lines, 1))
-    if plainly_unwrapped(lines):
+    lengths = list(map(len, map(str.rstrip, lines)))
+    if plainly_unwrapped(lines, lengths):
         return numbered  # a copy of what the browser shows: no line's width measured
-    widths = [display_width(line.rstrip()) for line in lines]  # each line's, measured once
+    # Each line's width, measured once; where every character of the dump takes one column
+    # (one look over it), its length.
+    widths = lengths if one_column_each("\n".join(lines)) else [display_width(line.rstrip()) for line in lines]
     width = wrap_width(lines, widths)
     if width is None:
         return numbered
     joined: list[tuple[int, str]] = []
-    previous = ""
+    previous = previous_stripped = ""
     cells = _cell_widths(lines, width, widths)
     for number, line in numbered:
+        if not line or line.isspace():  # a blank line (half a text browser's lines) ends a paragraph
+            joined.append((number, line))
+            previous, previous_stripped = line, ""
+            continue
         # A text browser's marks are no text: a picture's name in brackets, a list's bullet.
         text = without_marks(line)
         stripped = text.strip()
-        continues = previous.strip() and stripped and not starts_item(line, previous)
+        continues = previous_stripped and stripped and not starts_item(line, previous)
         # The width broke the line as printed, its picture marks taking their columns.
         if joined and continues and _broken_before(widths[number - 2], stripped, cells.get(number - 1, width)):
             first, before = joined[-1]
             joined[-1] = (first, _joined(before.rstrip(), stripped))
         else:
             joined.append((number, text))
-        previous = text
+        previous, previous_stripped = text, stripped
     return joined
 
 
@@ -101,13 +108,15 @@ def without_marks(line: str) -> str:
     return bullet.group(1) + text[bullet.end() :] if bullet else text
 
 
-def plainly_unwrapped(lines: Sequence[str]) -> bool:
+def plainly_unwrapped(lines: Sequence[str], lengths: Sequence[int] | None = None) -> bool:
     """A dump ``wrap_width`` would find unwrapped, told from its lines' lengths, without
     measuring each one's display width: more lines wider than the widest wrap width than
     the few ``wrap_width`` allows over it, among its long lines. A line's width is at least
     its length less its combining marks (measured where its length is over the width), and
-    at most twice its length (which bounds the count of long lines)."""
-    lengths = list(map(len, map(str.rstrip, lines)))
+    at most twice its length (which bounds the count of long lines). ``lengths``: the
+    lines' lengths, their ends' spaces aside, where the caller has them."""
+    if lengths is None:
+        lengths = list(map(len, map(str.rstrip, lines)))
     widest = _WIDTHS[-1]
     may_be_long = sum(map(_MAY_BE_LONG.__le__, lengths))
     over = sum(
@@ -175,6 +184,13 @@ def display_width(text: str) -> int:
     if text.isascii() or _NARROW.fullmatch(text):
         return len(text)
     return sum(map(_char_width, text))
+
+
+def one_column_each(text: str) -> bool:
+    """Every character of ``text`` takes one column (so does every piece of it): told
+    without a look-up per character, by the blocks most text is in (``_NARROW``); False
+    for text outside them, whatever its characters' widths."""
+    return text.isascii() or _NARROW.fullmatch(text) is not None
 
 
 @lru_cache(maxsize=4096)

@@ -156,7 +156,7 @@ def _line(page_line: PageLine, extracted: ExtractedText | None, evidence: PageEv
         main = extracted.holds(page_line.text)
     if evidence.profile_body and page_line.kind != "image" and line_key(page_line.text) in evidence.profile_body:
         main = True  # the site profile's body selector takes it
-    return Line(
+    return Line.of_fields(
         number=page_line.sourceline,
         text=page_line.text,
         kind=page_line.kind,

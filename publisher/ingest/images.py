@@ -83,17 +83,19 @@ def page_base_url(root: etree._Element) -> str | None:
 def _chosen_address(element: etree._Element) -> str | None:
     """Lazy srcsets, then lazy single addresses, then ``srcset``, then the ``<picture>``'s
     sources, then ``src``: what the page shows, largest where it offers sizes."""
+    # The attributes read at once: most of the twenty names asked for are not there.
+    attributes = dict(element.items())
     for name in _LAZY_SRCSETS:
-        if found := largest_candidate(element.get(name)):
+        if (srcset := attributes.get(name)) and (found := largest_candidate(srcset)):
             return found
     for name in _LAZY_ADDRESSES:
-        if _usable(value := (element.get(name) or "").strip()):
+        if (value := attributes.get(name)) and _usable(value := value.strip()):
             return value
-    if found := largest_candidate(element.get("srcset")):
+    if (srcset := attributes.get("srcset")) and (found := largest_candidate(srcset)):
         return found
     if found := _picture_source(element):
         return found
-    src = (element.get("src") or "").strip()
+    src = (attributes.get("src") or "").strip()
     return src if _usable(src) else None
 
 

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -90,7 +91,8 @@ _MAYBE_HINT_LOWER = re.compile(
 # Hints an inline element may give its whole line (``<span class="author">``); others (a
 # tag link inside a paragraph) would mislabel the paragraph.
 _INLINE_HINTS = frozenset({"author", "source"})
-_FURNITURE = frozenset({"furniture"})  # an image that is a share button, an avatar, a logo...
+_FURNITURE = frozenset({"furniture"})
+_NO_HINTS: frozenset[str] = frozenset()  # an image that is a share button, an avatar, a logo...
 
 
 @dataclass(frozen=True)
@@ -140,9 +142,9 @@ def page_lines(root: etree._Element, page_path: Path | None = None) -> list[Page
     return builder.lines
 
 
-@dataclass
-class _Frame:
-    """What an element changed on the way in, to undo on the way out."""
+class _Frame(NamedTuple):
+    """What an element changed on the way in, to undo on the way out (a tuple: one is made
+    for every element of the page)."""
 
     saved: tuple[frozenset[str], int, bool, bool, int, tuple[int, ...]]  # hints, heading, item, quote, block, within
     bold: bool  # inside <b>/<strong>
@@ -172,6 +174,7 @@ class _LineBuilder:
         self._blocks_seen = 0
 
     def flush(self) -> None:
+        # Inline hints come only with an inline element's text: without parts there are none.
         if not self._parts:  # most blocks end right after another: nothing to make a line of
             self._inline_hints = frozenset()
             return
@@ -222,11 +225,14 @@ class _LineBuilder:
     def _enter(self, element: etree._Element, parent: _Frame) -> _Frame:
         tag = element.tag.lower() if isinstance(element.tag, str) else ""
         saved = (self._hints, self._heading, self._item, self._quote, self._block, self._within)
-        if tag in _SKIPPED or not tag or _is_hidden(element):
+        # The attributes read at once (many elements have none), not asked for one by one.
+        attributes = dict(element.items()) if tag else {}
+        if tag in _SKIPPED or not tag or (attributes and _hidden_by(attributes)):
             return _Frame(saved, parent.bold, parent.link, False, skipped=True)
-        own = _class_hints(element)
+        own = _class_hints(attributes) if attributes else _NO_HINTS
         if tag == "tr" and (row := _data_row(element)) is not None:
-            self.flush()
+            if self._parts:
+                self.flush()
             self._blocks_seen += 1
             bold = all(cell.tag == "th" for cell in element if isinstance(cell.tag, str) and cell.tag.lower() in _CELLS)
             self.lines.append(PageLine(row, "text", 0, self._hints | own | ROW_HINT, bold,
@@ -235,7 +241,8 @@ class _LineBuilder:
             return _Frame(saved, parent.bold, parent.link, False, skipped=True)
         is_block = tag in _BLOCKS
         if is_block or tag in ("br", "img"):
-            self.flush()
+            if self._parts:  # most blocks open or close right after another: nothing to flush
+                self.flush()
             self._sourceline = element.sourceline or self._sourceline
         if tag == "img":
             self._picture(element, own, parent.link)
@@ -261,7 +268,8 @@ class _LineBuilder:
 
     def _leave(self, frame: _Frame) -> None:
         if frame.block:
-            self.flush()
+            if self._parts:
+                self.flush()
             self._hints, self._heading, self._item, self._quote, self._block, self._within = frame.saved
 
     def _picture(self, element: etree._Element, own: frozenset[str], link: bool) -> None:
@@ -275,11 +283,11 @@ class _LineBuilder:
                                        sourceline=element.sourceline or 0))
 
 
-def _class_hints(element: etree._Element) -> frozenset[str]:
-    """The hint of the first kind (in ``_CLASS_HINTS``' order) any of the element's class,
-    id and itemprop names give."""
+def _class_hints(attributes: dict[str, str]) -> frozenset[str]:
+    """The hint of the first kind (in ``_CLASS_HINTS``' order) any of an element's class,
+    id and itemprop names give (``attributes``: the element's)."""
     best = _NO_HINT
-    for names in (element.get("class"), element.get("id"), element.get("itemprop")):
+    for names in (attributes.get("class"), attributes.get("id"), attributes.get("itemprop")):
         if names:
             best = min(best, _hint_rank(names))
     return _HINT_SETS[best] if best != _NO_HINT else frozenset()
@@ -346,10 +354,15 @@ def _is_hidden(element: etree._Element) -> bool:
     ``screen-reader-text``, ``visually-hidden``, ``off-screen``): labels for screen
     readers ("Image caption", "Share this with Email", "Posted in:") that the page
     never shows, and that a printed article should not show either."""
-    style = element.get("style")
-    if (style is not None and "display:none" in style.replace(" ", "").lower()) or element.get("hidden") is not None:
+    return _hidden_by(dict(element.items()))
+
+
+def _hidden_by(attributes: dict[str, str]) -> bool:
+    """``_is_hidden`` of an element with these attributes."""
+    style = attributes.get("style")
+    if (style is not None and "display:none" in style.replace(" ", "").lower()) or attributes.get("hidden") is not None:
         return True
-    names = element.get("class")
+    names = attributes.get("class")
     return names is not None and _visually_hidden(names)
 
 

@@ -45,7 +45,9 @@ _HEAD_KEEP = ("title", "meta", "link", "base")  # <base href>: what relative ima
 # nh3 takes time quadratic in the characters it escapes (&, <, >, no-break spaces) within one
 # text node: 2.4 MB of "a & b " took 13 s. An empty comment every few thousand characters
 # (stripped with the others) keeps each node short; what is read after is the same text.
-_LONG_TEXT = re.compile(r"(?<=>)[^<>]{4096,}")
+# A long text node, with the ">" closing the tag before it (a pattern opening with a character
+# is searched for as such; opening with a look behind, it was tried at every character).
+_LONG_TEXT = re.compile(r">([^<>]{4096,})")
 _TEXT_PIECE = 2048
 _LONGEST_REFERENCE = 40  # "&CounterClockwiseContourIntegral;", with room to spare
 
@@ -86,8 +88,9 @@ def _body_tag(markup: str) -> re.Match[str] | None:
 
 
 def _split_text(match: re.Match[str]) -> str:
-    """A long run of text in pieces between empty comments, never cutting a character reference."""
-    text = match.group()
+    """A long run of text in pieces between empty comments, never cutting a character
+    reference; the ">" before it kept."""
+    text = match.group(1)
     pieces, start = [], 0
     while len(text) - start > _TEXT_PIECE:
         cut = start + _TEXT_PIECE
@@ -97,7 +100,7 @@ def _split_text(match: re.Match[str]) -> str:
         pieces.append(text[start:cut])
         start = cut
     pieces.append(text[start:])
-    return "<!---->".join(pieces)
+    return ">" + "<!---->".join(pieces)
 
 
 def _clean_head(head: str) -> str:
