@@ -71,13 +71,18 @@ def side_by_side(lines: Sequence[str]) -> list[tuple[int, str]] | None:
             gutters = _gutters(block)
         if gutters:
             found = True
-            last = _going_on_after(lines, end, gutters)
-            out += _read_columns(block, start + 1, gutters, last)
-            carried = _column_bounds(block, gutters)[last][1] if last is not None else None
+            bounds = _column_bounds(block, gutters)
+            carried = None
+            if (last := _going_on_after(lines, end, gutters)) is not None:
+                # The column the dump goes on with after the block, read last: its text runs
+                # on into what follows (an article column beside a sidebar ending with the block).
+                bounds.append(bounds.pop(last))
+                carried = bounds[-1][1]
+            out += _read_columns(block, start + 1, bounds)
         elif carried is not None and max(display_width(line.rstrip()) for line in lines[start:end]) <= carried:
             # Under a block of columns, the column the dump goes on in: its lines broken at
             # its width still (a layout table's column runs on below its neighbours' end).
-            out += _read_columns([_runs(line) for line in lines[start:end]], start + 1, [], reach=carried)
+            out += _read_columns([_runs(line) for line in lines[start:end]], start + 1, [(-1, carried, carried + 1)])
         else:
             carried = None
             out += [(number, lines[number - 1]) for number in range(start + 1, end + 1)]
@@ -208,22 +213,9 @@ def _column_bounds(block: list[list[_Run]], gutters: list[tuple[int, int]]) -> l
     ]
 
 
-def _read_columns(
-    block: list[list[_Run]],
-    first_number: int,
-    gutters: list[tuple[int, int]],
-    last: int | None = None,
-    reach: int | None = None,
-) -> list[tuple[int, str]]:
-    """The block's columns, one after the other, left to right; the column ``last`` (its
-    place), the one the dump goes on with after the block, read last, so that its text
-    runs on into what follows (an article column beside a sidebar that ends with the block).
-    ``reach``: a lone column's width, carried from the block of columns above it."""
-    bounds = _column_bounds(block, gutters)
-    if reach is not None and not gutters:
-        bounds = [(-1, reach, reach + 1)]
-    if last is not None and last < len(bounds) - 1:
-        bounds.append(bounds.pop(last))
+def _read_columns(block: list[list[_Run]], first_number: int, bounds: list[tuple[int, int, int]]) -> list[tuple[int, str]]:
+    """The block's columns, one after the other, in the order of ``bounds`` (each column's
+    ``_column_bounds``)."""
     out: list[tuple[int, str]] = []
     for left, reach, edge in bounds:
         previous: _Run | None = None

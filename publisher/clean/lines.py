@@ -142,27 +142,11 @@ class Line:
         """``Line(...)`` with every field given, as a saved page's lines are made: the same
         line, without the frozen dataclass's field-by-field ``__init__`` (``of_text``)."""
         line = object.__new__(cls)
-        values = line.__dict__
-        values["number"] = number
-        values["text"] = text
-        values["kind"] = kind
-        values["level"] = level
-        values["hints"] = hints
-        values["bold"] = bold
-        values["link"] = link
-        values["src"] = src
-        values["alt"] = alt
-        values["main"] = main
-        values["block"] = block
-        values["within"] = within
-        words = word_count(text)
-        is_image = kind == "image"
-        is_prose = not is_image and _is_prose(text, words)
-        values["words"] = words
-        values["key"] = line_key(text)
-        values["is_image"] = is_image
-        values["is_prose"] = is_prose
-        values["is_body_prose"] = is_prose and words >= LEAD_MIN_WORDS and "caption" not in hints and not link
+        line.__dict__.update(
+            number=number, text=text, kind=kind, level=level, hints=hints, bold=bold, link=link, src=src, alt=alt,
+            main=main, block=block, within=within,
+        )
+        line.__post_init__()  # the fields worked out from the others, as ``Line(...)`` works them out
         return line
 
 
