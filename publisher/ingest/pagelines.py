@@ -146,11 +146,16 @@ class _Frame(NamedTuple):
     """What an element changed on the way in, to undo on the way out (a tuple: one is made
     for every element of the page)."""
 
-    saved: tuple[frozenset[str], int, bool, bool, int, tuple[int, ...]]  # hints, heading, item, quote, block, within
+    # A block's: the builder's hints, heading, item, quote, block and within before it; None
+    # for an inline element, which changes none of them.
+    saved: tuple[frozenset[str], int, bool, bool, int, tuple[int, ...]] | None
     bold: bool  # inside <b>/<strong>
     link: bool  # inside <a href>
-    block: bool
-    skipped: bool = False
+
+
+# An inline element's frame by its bold and link: it saves nothing, so four serve them all.
+_INLINE_FRAMES = {(bold, link): _Frame(None, bold, link) for bold in (False, True) for link in (False, True)}
+_OUTSIDE = _INLINE_FRAMES[False, False]  # around the walk's top element: never left
 
 
 class _LineBuilder:
@@ -199,37 +204,54 @@ class _LineBuilder:
         self._link_parts = []
         self._inline_hints = frozenset()
 
-    def _add(self, text: str | None, bold: bool, link: bool) -> None:
-        if text:
-            self._parts.append(text.replace("\n", " "))
-            self._bold_parts.append(bold)
-            self._link_parts.append(link)
+    def _add(self, text: str, bold: bool, link: bool) -> None:
+        if not self._parts and text.isspace():
+            # The white space between a page's tags: what a line would start with is trimmed
+            # (a part opens a line only with inline hints, which come with text).
+            return
+        self._parts.append(text.replace("\n", " "))
+        self._bold_parts.append(bold)
+        self._link_parts.append(link)
 
     def walk(self, top: etree._Element) -> None:
-        frames: list[_Frame] = []
+        frames = [_OUTSIDE]
         walker = etree.iterwalk(top, events=("start", "end"))
-        outside = _Frame((frozenset(), 0, False, False, 0, ()), False, False, False)  # never left
         for event, element in walker:
             if event == "start":
-                frame = self._enter(element, frames[-1] if frames else outside)
-                frames.append(frame)
-                if frame.skipped:
+                frame = self._enter(element, frames[-1])
+                if frame is None:
                     walker.skip_subtree()
-            else:
-                self._leave(frames.pop())
-                if element is not top:
-                    # The text after an element belongs to its parent (not bold after </b>).
-                    parent = frames[-1] if frames else outside
-                    self._add(element.tail, parent.bold, parent.link)
+                    parent = frames[-1]
+                    frame = _INLINE_FRAMES[parent.bold, parent.link]  # its end undoes nothing
+                frames.append(frame)
+                continue
+            frame = frames.pop()
+            if frame.saved is not None:
+                if self._parts:
+                    self.flush()
+                self._hints, self._heading, self._item, self._quote, self._block, self._within = frame.saved
+            if element.tail and element is not top:
+                # The text after an element belongs to its parent (not bold after </b>).
+                parent = frames[-1]
+                self._add(element.tail, parent.bold, parent.link)
 
-    def _enter(self, element: etree._Element, parent: _Frame) -> _Frame:
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        saved = (self._hints, self._heading, self._item, self._quote, self._block, self._within)
+    def _enter(self, element: etree._Element, parent: _Frame) -> _Frame | None:
+        """What the element changes for what it holds; None where nothing inside it is read
+        (hidden, skipped, a picture, a table's row of data read whole)."""
+        tag = element.tag
+        if not isinstance(tag, str):
+            return None
+        tag = tag.lower()
+        if tag in _SKIPPED:
+            return None
         # The attributes read at once (many elements have none), not asked for one by one.
-        attributes = dict(element.items()) if tag else {}
-        if tag in _SKIPPED or not tag or (attributes and _hidden_by(attributes)):
-            return _Frame(saved, parent.bold, parent.link, False, skipped=True)
-        own = _class_hints(attributes) if attributes else _NO_HINTS
+        attributes = dict(element.items())
+        if attributes:
+            if _hidden_by(attributes):
+                return None
+            own = _class_hints(attributes)
+        else:
+            own = _NO_HINTS
         if tag == "tr" and (row := _data_row(element)) is not None:
             if self._parts:
                 self.flush()
@@ -238,20 +260,23 @@ class _LineBuilder:
             self.lines.append(PageLine(row, "text", 0, self._hints | own | ROW_HINT, bold,
                                        sourceline=element.sourceline or self._sourceline, block=self._blocks_seen,
                                        within=(*self._within, self._block)))
-            return _Frame(saved, parent.bold, parent.link, False, skipped=True)
+            return None
         is_block = tag in _BLOCKS
-        if is_block or tag in ("br", "img"):
+        if is_block or tag == "br" or tag == "img":
             if self._parts:  # most blocks open or close right after another: nothing to flush
                 self.flush()
             self._sourceline = element.sourceline or self._sourceline
         if tag == "img":
             self._picture(element, own, parent.link)
-            return _Frame(saved, parent.bold, parent.link, False, skipped=True)
+            return None
+        saved = None
         if is_block:
+            saved = (self._hints, self._heading, self._item, self._quote, self._block, self._within)
             self._blocks_seen += 1
             self._within = (*self._within, self._block)
             self._block = self._blocks_seen
-            self._hints = self._hints | own
+            if own:
+                self._hints = self._hints | own
             if tag in _HEADINGS:
                 self._heading = _HEADINGS[tag]
             # Only a list item's own lines are items, not the blocks nested in it.
@@ -262,15 +287,10 @@ class _LineBuilder:
         elif own & _INLINE_HINTS and (element.text or "").strip():
             self._inline_hints = self._inline_hints | (own & _INLINE_HINTS)
         bold = parent.bold or tag in _BOLD
-        link = parent.link or (tag == "a" and bool(element.get("href")))
-        self._add(element.text, bold, link)
-        return _Frame(saved, bold, link, is_block)
-
-    def _leave(self, frame: _Frame) -> None:
-        if frame.block:
-            if self._parts:
-                self.flush()
-            self._hints, self._heading, self._item, self._quote, self._block, self._within = frame.saved
+        link = parent.link or (tag == "a" and bool(attributes.get("href")))
+        if element.text:
+            self._add(element.text, bold, link)
+        return _Frame(saved, bold, link) if saved is not None else _INLINE_FRAMES[bold, link]
 
     def _picture(self, element: etree._Element, own: frozenset[str], link: bool) -> None:
         src = image_address(element, self._base_url, self._folder)
