@@ -1356,3 +1356,52 @@ def test_a_homepage_refused_for_its_teaser_is_not_asked_the_later_doubts(tmp_pat
     assert first in str(refused.value) and "Xem tiếp" in first
     assert asked == []
 
+
+
+def test_cards_found_with_the_heads_shape_first_as_the_long_way():
+    from publisher.clean import refusals
+
+    def cards_the_long_way(lines):
+        texts = [line for line in lines if not line.is_image and "caption" not in line.hints]
+        heads = []
+        for index in range(len(texts) - 1):
+            following = texts[index + 1 : index + 3]
+            position = next((i for i, line in enumerate(following) if line.words > refusals._CARD_STAMP_WORDS), None)
+            if position is None:
+                continue
+            teaser = following[position]
+            after = texts[index + 2 + position] if index + 2 + position < len(texts) else None
+            if (refusals._is_card_head(texts[index], teaser) and teaser.is_body_prose
+                    and teaser.words <= refusals._TEASER_WORDS and (after is None or not after.is_body_prose)):
+                heads.append(index)
+        prose = sum(1 for line in texts if line.is_body_prose)
+        if (len(heads) >= refusals._CARDS and len(heads) >= refusals._CARD_SHARE * prose
+                and refusals._longest_text_run(lines) < refusals._TEXT_RUN):
+            above = sum(1 for line in texts[: heads[refusals._CARDS - 1]] if line.is_body_prose)
+            return f"{len(heads)} headlines each with a one-paragraph teaser under the headline: a homepage or a listing?", above
+        return None
+
+    rng = random.Random(97)
+    headline = "Tin nổi bật số một trong ngày hôm nay ở thủ đô Hà Nội"
+    teaser = "(BM) - Tóm tắt câu chuyện được đăng trên trang chủ của tờ báo hôm nay, với nhiều chi tiết."
+    pieces = [headline, " ".join(headline.split()[:5]), teaser, " ".join([teaser] * 4), "Sức khỏe - 25 phút trước", "Xem"]
+    found = 0
+    for _ in range(400):
+        texts = [rng.choice(pieces) for _ in range(rng.randint(0, 40))]
+        hints = [frozenset(), frozenset({"bullet"}), frozenset({"caption"})]
+        lines = [Line.of_text(number, text, rng.choice(hints)) for number, text in enumerate(texts)]
+        expected = cards_the_long_way(lines)
+        assert refusals._cards(lines) == expected, texts
+        found += expected is not None
+    assert found > 10
+
+def test_a_teaser_marker_told_by_the_lines_key_as_by_its_text():
+    profile = load_profiles().common
+    markers = sorted(profile.teaser_markers)[:6]
+    rng = random.Random(101)
+    pieces = [*markers, *(marker.upper() for marker in markers), "• ", " (3)", ":", " ", "Xem", "tiếp", "Read more"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))).strip()
+        if text:
+            line = Line.of_text(1, text)
+            assert (line.key in profile.teaser_markers) == profile.is_teaser_marker(line.text), repr(text)
