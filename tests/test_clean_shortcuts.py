@@ -1266,3 +1266,142 @@ def test_a_page_line_made_the_short_way_is_the_same_line(text, kind, hints, link
     quick, slow = Line.of_fields(**given), Line(**given)
     assert quick == slow
     assert quick.__dict__ == slow.__dict__
+
+
+def test_a_page_without_a_promotions_word_holds_no_promotion_line():
+    profile = load_profiles().common
+    words = [*profile.unsubscribe_words, *profile.promotion_words, "NEWSLETTER", "Se Désabonner", "INBOX"]
+    openers = [*profile.promotion_openers, "Get", "Join us."]
+    pieces = [*words, *openers, "the", "daily", "Σ", "ß", "İ", ".", ":", " ", " ", " ", "news", "letter"]
+    rng = random.Random(53)
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(4000)]
+    lines += ["Sign up for our daily newsletter", "You can unsubscribe at any time.", "Get the news in your inbox."]
+    promoting = 0
+    for line in lines:
+        asked = profile.is_promotion(line) or profile.names_the_mail(line)
+        promoting += asked
+        assert not asked or profile.may_hold_promotion(line.casefold()), repr(line)
+    assert promoting > 100
+    # Case-folding a page's lines joined folds each line alike (no letter folds by its neighbours).
+    for start in range(0, len(lines), 40):
+        page = lines[start : start + 40]
+        assert "\n".join(page).casefold() == "\n".join(line.casefold() for line in page)
+    quiet = [line for line in lines if not profile.may_hold_promotion(line.casefold())]
+    assert not profile.may_hold_promotion("\n".join(quiet).casefold())
+    assert not any(profile.is_promotion(line) or profile.names_the_mail(line) for line in quiet)
+
+
+def test_find_end_and_the_body_ask_no_line_for_a_promotion_where_the_page_names_no_mail():
+    from publisher.clean.body import read_body
+    from publisher.clean.ending import find_end
+    from publisher.clean.evidence import PageEvidence
+
+    profile = load_profiles().common
+    paragraph = "The council met on Monday to discuss the new bus routes, which start next spring across the city."
+    pages = [
+        ["Headline of the story", *[paragraph] * 4, "Sign up for our daily newsletter", "Get it in your inbox.",
+         "Privacy policy", "About us", *[paragraph] * 2],
+        ["Headline of the story", *[paragraph] * 5, "Join us.", "Privacy policy", "About us"],
+    ]
+    for texts in pages:
+        lines = [Line.of_text(2 * number + 1, text) for number, text in enumerate(texts)]
+        names_mail = profile.may_hold_promotion("\n".join(texts).casefold())
+        evidence = PageEvidence()
+        long_way = find_end(lines, 0, texts[0], profile, evidence)
+        assert find_end(lines, 0, texts[0], profile, evidence, names_mail=names_mail) == long_way
+        dropped_long: list = []
+        dropped_short: list = []
+        body = lines[1:]
+        assert read_body(body, profile, dropped_short, evidence, None, texts[0], names_mail=names_mail) == read_body(
+            body, profile, dropped_long, evidence, None, texts[0]
+        )
+        assert dropped_short == dropped_long
+    assert find_end(lines, 0, texts[0], profile, PageEvidence())[1] == "after the article"
+
+
+def test_a_homepage_refused_for_its_teaser_is_not_asked_the_later_doubts(tmp_path, monkeypatch):
+    from publisher.clean import pagedump
+    from publisher.errors import NotAnArticleError
+    from publisher.ingest import read_article
+
+    teaser = (
+        "Tin nổi bật trong ngày hôm nay ở Hà Nội\n\n(BM) - Tóm tắt câu chuyện được đăng trên trang chủ của tờ báo hôm nay,"
+        " với nhiều chi tiết.\n\nXem tiếp\n\n"
+    )
+    page = tmp_path / "home.txt"
+    page.write_text(
+        "Trang chủ\n\nThời sự\n\nKinh tế\n\n" + teaser + "Trang chủ hôm nay với các bài mới\n\nLiên hệ: 0123 456 789\n",
+        encoding="utf-8",
+    )
+    asked: list[str] = []
+
+    def counted(name):
+        doubt = getattr(pagedump, name)
+
+        def asking(*args, **kwargs):
+            asked.append(name)
+            return doubt(*args, **kwargs)
+        return asking
+
+    for name in ("doubt_threads", "doubt_site_title", "doubt_figures"):
+        monkeypatch.setattr(pagedump, name, counted(name))
+    profiles = load_profiles()
+    # The long way: every doubt asked (and told, the page built as an article); the first is the refusal.
+    built = read_article(page, profiles, as_article=True)
+    assert asked == ["doubt_threads", "doubt_site_title", "doubt_figures"]
+    first = built.warnings[0].removeprefix("built as an article (--as-article), though ")
+    asked.clear()
+    with pytest.raises(NotAnArticleError) as refused:
+        read_article(page, profiles)
+    assert first in str(refused.value) and "Xem tiếp" in first
+    assert asked == []
+
+
+
+def test_cards_found_with_the_heads_shape_first_as_the_long_way():
+    from publisher.clean import refusals
+
+    def cards_the_long_way(lines):
+        texts = [line for line in lines if not line.is_image and "caption" not in line.hints]
+        heads = []
+        for index in range(len(texts) - 1):
+            following = texts[index + 1 : index + 3]
+            position = next((i for i, line in enumerate(following) if line.words > refusals._CARD_STAMP_WORDS), None)
+            if position is None:
+                continue
+            teaser = following[position]
+            after = texts[index + 2 + position] if index + 2 + position < len(texts) else None
+            if (refusals._is_card_head(texts[index], teaser) and teaser.is_body_prose
+                    and teaser.words <= refusals._TEASER_WORDS and (after is None or not after.is_body_prose)):
+                heads.append(index)
+        prose = sum(1 for line in texts if line.is_body_prose)
+        if (len(heads) >= refusals._CARDS and len(heads) >= refusals._CARD_SHARE * prose
+                and refusals._longest_text_run(lines) < refusals._TEXT_RUN):
+            above = sum(1 for line in texts[: heads[refusals._CARDS - 1]] if line.is_body_prose)
+            return f"{len(heads)} headlines each with a one-paragraph teaser under the headline: a homepage or a listing?", above
+        return None
+
+    rng = random.Random(97)
+    headline = "Tin nổi bật số một trong ngày hôm nay ở thủ đô Hà Nội"
+    teaser = "(BM) - Tóm tắt câu chuyện được đăng trên trang chủ của tờ báo hôm nay, với nhiều chi tiết."
+    pieces = [headline, " ".join(headline.split()[:5]), teaser, " ".join([teaser] * 4), "Sức khỏe - 25 phút trước", "Xem"]
+    found = 0
+    for _ in range(400):
+        texts = [rng.choice(pieces) for _ in range(rng.randint(0, 40))]
+        hints = [frozenset(), frozenset({"bullet"}), frozenset({"caption"})]
+        lines = [Line.of_text(number, text, rng.choice(hints)) for number, text in enumerate(texts)]
+        expected = cards_the_long_way(lines)
+        assert refusals._cards(lines) == expected, texts
+        found += expected is not None
+    assert found > 10
+
+def test_a_teaser_marker_told_by_the_lines_key_as_by_its_text():
+    profile = load_profiles().common
+    markers = sorted(profile.teaser_markers)[:6]
+    rng = random.Random(101)
+    pieces = [*markers, *(marker.upper() for marker in markers), "• ", " (3)", ":", " ", "Xem", "tiếp", "Read more"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))).strip()
+        if text:
+            line = Line.of_text(1, text)
+            assert (line.key in profile.teaser_markers) == profile.is_teaser_marker(line.text), repr(text)

@@ -86,10 +86,13 @@ _FILE_NAME = re.compile(r"\.(jpe?g|png|gif|webp|avif|svg)\b")
 
 
 def read_body(
-    lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence, path: Path | None, title: str = ""
+    lines: list[Line], profile: SiteProfile, dropped: list[Dropped], evidence: PageEvidence, path: Path | None, title: str = "",
+    *, names_mail: bool = True,
 ) -> tuple[str | None, list[Block], PrintedDate | None, tuple[str, ...]]:
-    """Lead, blocks, and the date and source credit printed just under the title."""
-    content, published, authors = _sort_out(lines, profile, dropped, line_key(title))
+    """Lead, blocks, and the date and source credit printed just under the title.
+    ``names_mail``: False where the page holds no promotion's word
+    (``SiteProfile.may_hold_promotion``), and no line is asked whether it is a promotion."""
+    content, published, authors = _sort_out(lines, profile, dropped, line_key(title), names_mail)
     lead_lines = _bullet_lead(content, profile)
     lead = "\n".join(line.text for line in lead_lines) if lead_lines else None
     content = [line for line in content if line not in lead_lines]
@@ -390,7 +393,7 @@ def _byline_date(text: str) -> PrintedDate | None:
 
 
 def _sort_out(
-    lines: list[Line], profile: SiteProfile, dropped: list[Dropped], title_key: str
+    lines: list[Line], profile: SiteProfile, dropped: list[Dropped], title_key: str, names_mail: bool = True
 ) -> tuple[list[Line], PrintedDate | None, tuple[str, ...]]:
     """The lines that make blocks; chrome and links to other stories go. A date line (and
     a source credit beside it) or a marked-up byline just under the title is read, and so
@@ -464,7 +467,7 @@ def _sort_out(
             # The page's own headline where its metadata gives another wording (a title
             # written for search engines): the first line under the title, set as a headline.
             dropped.append(Dropped(line.number, line.text, "the headline again (another wording)"))
-        elif ("promo" in line.hints and not line.main) or profile.is_promotion(line.text):
+        elif ("promo" in line.hints and not line.main) or (names_mail and profile.is_promotion(line.text)):
             # A container's class names reach every line in it; a paywalled article's text
             # sits in a "subscriber" box, and the extractor's verdict tells them apart.
             dropped.append(Dropped(line.number, line.text, "the site's promotion (sign-up, newsletter, membership)"))

@@ -87,9 +87,13 @@ _CAPTION_ABOVE_CREDIT_WORDS = 30  # a picture's caption between it and its credi
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"”’)]?\s+[\"“(]?(\w)")
 
 
-def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfile, evidence: PageEvidence) -> tuple[int, str]:
+def find_end(
+    lines: list[Line], title_index: int, title: str, profile: SiteProfile, evidence: PageEvidence, *, names_mail: bool = True
+) -> tuple[int, str]:
     """Where the article is over: an end marker, the reader comments or other stories, the
-    title repeated in a share box, or past the extractor's last line."""
+    title repeated in a share box, or past the extractor's last line. ``names_mail``: False
+    where the page holds no promotion's word (``SiteProfile.may_hold_promotion``), and no
+    line is asked whether it is a sign-up form's."""
     title_key = line_key(title)
     last_main = None
     if evidence.has_extractor:
@@ -122,6 +126,7 @@ def find_end(lines: list[Line], title_index: int, title: str, profile: SiteProfi
         if (
             body_prose_seen >= _PARAGRAPHS_GOING_ON
             and not evidence.has_extractor
+            and names_mail
             and profile.is_promotion(line.text)
             and any(profile.names_the_mail(other.text) for other in lines[index + 1 : index + 1 + _SIGN_UP_FORM_LINES])
             and not _paragraphs_go_on(lines[index + 1 :])
@@ -219,11 +224,10 @@ def _heads_an_authors_box(lines: list[Line], index: int) -> bool:
     words (their biography), and no paragraph of the text going on or resuming under it."""
     if not _AUTHOR_BOX_WORDS[0] <= lines[index].words <= _AUTHOR_BOX_WORDS[1]:
         return False  # the cheap look first
+    if index + 1 >= len(lines) or not lines[index + 1].is_body_prose:
+        return False  # no paragraph under it (most short lines): no name looked for
     name = _name_at_the_end(lines[index].text)
-    if name is None or index + 1 >= len(lines):
-        return False
-    biography = lines[index + 1]
-    if not biography.is_body_prose or name not in " ".join(biography.text.split()[:_BIOGRAPHY_NAME_WORDS]):
+    if name is None or name not in " ".join(lines[index + 1].text.split()[:_BIOGRAPHY_NAME_WORDS]):
         return False
     following = lines[index + 2 :]
     return not _paragraphs_go_on(following) and not _text_resumes(following)

@@ -18,6 +18,7 @@ import html
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import time, timedelta
 from pathlib import Path
@@ -267,31 +268,31 @@ def clean_lines(
             kicker = None
         kicker = url_section(lines[: title.index], evidence.url, profile) or kicker
 
-    end, end_reason = find_end(lines, title.index, title.text, profile, evidence)
+    names_mail = profile.may_hold_promotion(folded_page)
+    end, end_reason = find_end(lines, title.index, title.text, profile, evidence, names_mail=names_mail)
     region = _without_furniture_over_text(lines, title, end, profile, dropped)
     rest = lines[title.index + 1 :]
     # The article's own lines: on a saved page, without the furniture the extractor left out.
     text = drop_furniture(region, profile, dropped) if evidence.has_extractor else region
-    verdicts: tuple[Verdict, ...] = (
-        doubt_cards(region, rest), doubt_teaser(rest, profile), doubt_threads(region, text, profile, title.text, rest)
-    )
+    verdicts: list[Verdict] = []
+    doubts = [mojibake, title.doubt]
+    for verdict in _doubts_under_the_title(region, rest, text, lines, title, profile, evidence):
+        verdicts.append(verdict)
+        doubts.append(verdict.refusal)
+        _refuse_early(doubts, evidence, as_article, path)  # a refusal: the doubts after it are not asked
     if end_reason == READER_COMMENTS:
         # Dated posts under a short text read as a thread's; headed as comments, they are
         # told, not refused, as posts under a line that counts them are (``doubt_threads``).
         comments = comment_headers(lines[end:])
         doubt = f"a forum thread? ({comments} posts under the text, read as reader comments and left out)"
-        verdicts = (*verdicts, Verdict(warning=f"built as an article, though {doubt}"))
-    doubts = [
-        mojibake, title.doubt, doubt_link_lists(region), *(verdict.refusal for verdict in verdicts),
-        doubt_site_title(title.text, lines, evidence),
-    ]
-    figures = doubt_figures(text)
-    _refuse_early([*doubts, figures], evidence, as_article, path)
+        verdicts.append(Verdict(warning=f"built as an article, though {doubt}"))
     body_lines, authors, tail = split_off_tail(text, profile, dropped, evidence, title.text)
     if authors:
         end_reason = "after the byline"
     dropped.extend(Dropped(line.number, line.text or f"[image {line.src}]", end_reason) for line in lines[end:])
-    lead, body, published, top_authors = read_body(body_lines, profile, dropped, evidence, path, title.text)
+    lead, body, published, top_authors = read_body(
+        body_lines, profile, dropped, evidence, path, title.text, names_mail=names_mail
+    )
     if kicker and _in_another_script(kicker, body_lines):
         kicker = None  # a link to the site in another language (in Russian, over English), not a section
     if standfirst is not None and (lead is None or standfirst.is_body_prose):
@@ -324,7 +325,7 @@ def clean_lines(
         body=tuple(body),
         path=path,
     )
-    doubts += [figures, doubt_text(article.lead, list(article.body), evidence), doubt_front_page(region)]
+    doubts += [doubt_text(article.lead, list(article.body), evidence), doubt_front_page(region)]
     warnings = decide([doubt for doubt in doubts if doubt], evidence, as_article, path)
     if partly_garbled := warn_mojibake(left):
         warnings = (*warnings, partly_garbled)
@@ -353,6 +354,23 @@ def _refuse_early(doubts: list[str | None], evidence: PageEvidence, as_article: 
         return
     if evidence.kind == "thread" or (not evidence.is_article and any(doubts)):
         decide([doubt for doubt in doubts if doubt], evidence, as_article, path)
+
+
+def _doubts_under_the_title(
+    region: list[Line], rest: list[Line], text: list[Line], lines: list[Line], title: _Title, profile: SiteProfile,
+    evidence: PageEvidence,
+) -> Iterator[Verdict]:
+    """The doubts the lines under the headline raise, in ``decide``'s order: ``region``,
+    the article's span (``text``: its own lines), ``rest``, all the page under the
+    headline. Each is asked when the caller has taken the one before it: a page refused
+    for a doubt is not asked the later ones (a homepage refused for its cards or teasers
+    is not read for a thread's posts)."""
+    yield Verdict(refusal=doubt_link_lists(region))
+    yield doubt_cards(region, rest)
+    yield doubt_teaser(rest, profile)
+    yield doubt_threads(region, text, profile, title.text, rest)
+    yield Verdict(refusal=doubt_site_title(title.text, lines, evidence))
+    yield Verdict(refusal=doubt_figures(text))
 
 
 def _breadcrumbs_section(kicker: str, kicker_line: int | None, above: list[Line]) -> str | None:

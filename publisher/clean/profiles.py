@@ -191,6 +191,14 @@ class SiteProfile:
             return False
         return any(word in folded for word in promotion_words)
 
+    def may_hold_promotion(self, folded_text: str) -> bool:
+        """False where no line of a page can be a promotion (``is_promotion``) or name the
+        mail (``names_the_mail``); ``folded_text``: its lines joined and case-folded. The
+        page names neither the mail nor unsubscribing, as most pages do not: one look over
+        the page instead of every line's words counted and folded."""
+        unsubscribe_words, promotion_words = self._folded_promotion_words
+        return any(word in folded_text for word in (*unsubscribe_words, *promotion_words))
+
     def names_the_mail(self, line: str) -> bool:
         """A short line that names the site's mail (``newsletter``, ``inbox``): a sign-up
         form's own line (its call, its notices)."""

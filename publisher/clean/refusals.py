@@ -406,7 +406,7 @@ def _teaser(region: list[Line], profile: SiteProfile) -> tuple[str, bool] | None
     a link of its own, an article's text goes on for paragraphs."""
     texts = [line for line in region if not line.is_image]
     for index, line in enumerate(texts):
-        if profile.is_teaser_marker(line.text):
+        if line.key in profile.teaser_markers:  # ``is_teaser_marker``, the line's key already worked out
             before = [
                 other
                 for other in texts[:index]
@@ -453,6 +453,8 @@ def _cards(lines: list[Line]) -> tuple[str, int] | None:
     heads: list[int] = []
     for index in range(len(texts) - 1):
         head = texts[index]
+        if not _shaped_as_card_head(head):
+            continue  # the head's own shape first: most lines' teasers are not looked for
         # The teaser under the headline, maybe past a line of section and time ("Sức khỏe - 25 phút trước").
         following = texts[index + 1 : index + 3]
         position = next((i for i, line in enumerate(following) if line.words > _CARD_STAMP_WORDS), None)
@@ -480,11 +482,16 @@ def _is_card_head(line: Line, teaser: Line) -> bool:
     not); in a dump, which has no links, a headline's length (a list article's subheads,
     "Bạn lạc quan", are shorter than the headlines of a homepage's stories), or a teaser
     under it that opens as a story's lead does, with the agency's name."""
-    if not _CARD_HEAD_WORDS[0] <= line.words <= _CARD_HEAD_WORDS[1] or line.is_prose or line.kind == "item":
+    if not _shaped_as_card_head(line):
         return False
     if line.main is not None:
         return line.link
     return line.words >= _DUMP_CARD_HEAD_WORDS or bool(AGENCY_PREFIX.match(teaser.text))
+
+
+def _shaped_as_card_head(line: Line) -> bool:
+    """A headline's length, and neither a paragraph nor a list's item."""
+    return _CARD_HEAD_WORDS[0] <= line.words <= _CARD_HEAD_WORDS[1] and not line.is_prose and line.kind != "item"
 
 
 def doubt_front_page(region: list[Line]) -> str | None:
