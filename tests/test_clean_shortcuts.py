@@ -1435,3 +1435,37 @@ def test_far_lines_too_short_to_score_are_not_weighed_and_the_choice_is_the_same
         assert title._better_supported(page, start, found, candidates, text_words, profile) == _better_supported_the_long_way(
             page, start, found, candidates, text_words, profile
         )
+
+
+def test_only_the_label_nearest_the_title_is_tidied_without_sections_and_the_head_is_the_same():
+    from publisher.clean.head import read_head
+
+    profile = load_profiles().common
+    texts = [
+        "Trang chủ › Thời sự", "Thời sựDân sinh", "Giao thông Chủ nhật", "Thứ Ba, 25/12/2012 - 10:03", "Home",
+        "Xã hội 16/01/2014 | 16:05", "By Jane Roe", "Tìm kiếm", "vnexpress.net", "Kinh doanh", "World News",
+        "(Theo VnExpress)", "Thể thao | Bóng đá", "Người dân đổ về trung tâm thành phố để xem pháo hoa.", "[Sức khỏe]",
+    ]
+    # A section no label names: every label is weighed, the long way, and none matches it.
+    nowhere = ("zzqx none 9731",)
+    rng = random.Random(59)
+    for _ in range(400):
+        head = [Line.of_text(number, rng.choice(texts)) for number in range(1, rng.randint(1, 8))]
+        for text_mode in (True, False):
+            forget_dates()
+            short_dropped: list = []
+            long_dropped: list = []
+            short = read_head(head, profile.for_one_page(), short_dropped, text_mode)
+            long = read_head(head, profile.for_one_page(), long_dropped, text_mode, nowhere)
+            assert (short, short_dropped) == (long, long_dropped), [line.text for line in head]
+
+
+def test_the_ways_a_text_may_print_a_date_leave_out_none_that_finds_one():
+    from publisher.clean import dates
+
+    rng = random.Random(61)
+    pieces = [*_DATE_LINES, "12/12/12", "5月3日", "年", "۱۴", "24", "1403", " ", "tin"]
+    texts = _DATE_LINES + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(3000)]
+    for text in texts:
+        kept = dates._date_patterns(text)
+        assert all(pattern in kept for pattern in dates._DATE_PATTERNS if pattern.search(text)), repr(text)

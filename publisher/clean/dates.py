@@ -247,8 +247,12 @@ _WITHOUT_A_YEAR = (_NUMERIC_DATE, _JAPANESE_ERA_DATE)
 
 def _date_patterns(text: str) -> tuple[re.Pattern[str], ...]:
     """The ways of printing a date ``text`` may hold: a Japanese era date needs a 年, a
-    Solar Hijri one Arabic script (a look for either costs a line without them time)."""
-    era, arabic = "年" in text, _ARABIC_SCRIPT.search(text) is not None
+    Solar Hijri one Arabic script, every way but a date in numbers and an era's date four
+    digits in a row (a look for each costs a line without them time)."""
+    era = "年" in text
+    if _FOUR_DIGITS.search(text) is None:
+        return _WITHOUT_A_YEAR if era else (_NUMERIC_DATE,)
+    arabic = _ARABIC_SCRIPT.search(text) is not None
     if era and arabic:
         return _DATE_PATTERNS
     return _WITHOUT_SOLAR_HIJRI if era else _WITHOUT_ERA if arabic else _WITHOUT_ERA_OR_SOLAR_HIJRI
@@ -271,14 +275,15 @@ _AFTERNOON = {"PM", "P.M.", "CH", "CHIỀU", "TỐI"}
 # word of a date line. No word is another's start with a word's end after it (``a`` and
 # ``a las``), so which of two words is tried first finds the same.
 _DATE_LINE_WORD_LIST = (
-    *"thứ hai ba tư năm sáu bảy chủ nhật cn gmt utc ict cập đăng lúc ngày tháng giờ am pm sa ch sáng trưa chiều tối đêm "
-    "update updated posted published last modified on at "
-    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
-    "a.m p.m et pt ct mt lundi mardi mercredi jeudi vendredi samedi dimanche le mis à jour publié "
-    "montag dienstag mittwoch donnerstag freitag samstag sonntag uhr um veröffentlicht aktualisiert "
-    "lunes martes miércoles jueves viernes sábado domingo de del publicado actualizado hs h "
-    "pubblicato aggiornato il alle ore gepubliceerd bijgewerkt op om uur 입력 수정 업데이트".split(),
-    "a las",
+    "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "gmt", "utc", "ict", "cập", "đăng", "lúc",
+    "ngày", "tháng", "giờ", "am", "pm", "sa", "ch", "sáng", "trưa", "chiều", "tối", "đêm", "update", "updated",
+    "posted", "published", "last", "modified", "on", "at", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "a.m", "p.m",
+    "et", "pt", "ct", "mt", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "le", "mis",
+    "à", "jour", "publié", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "uhr",
+    "um", "veröffentlicht", "aktualisiert", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",
+    "domingo", "de", "del", "publicado", "actualizado", "hs", "h", "pubblicato", "aggiornato", "il", "alle", "ore",
+    "gepubliceerd", "bijgewerkt", "op", "om", "uur", "입력", "수정", "업데이트", "a las",
 )
 _DATE_LINE_WORDS = re.compile(rf"\b(?:{alternation(_DATE_LINE_WORD_LIST)})\b\.?", re.IGNORECASE)
 
