@@ -1405,3 +1405,206 @@ def test_a_teaser_marker_told_by_the_lines_key_as_by_its_text():
         if text:
             line = Line.of_text(1, text)
             assert (line.key in profile.teaser_markers) == profile.is_teaser_marker(line.text), repr(text)
+
+
+# The title and the head, round four: each shortcut against the long way it replaced.
+
+_DATE_LINES = [
+    "Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)", "26/12/2012Học sinh lớp 11 bị lừa mua điện thoại - 16:10",
+    "Updated: December 2, 2026 at 10:30 AM EST", "November 18, 2019 | 4:10pm", "1 day ago 19 Nov 2019",
+    "19. November 2019 um 10:30 Uhr", "Publié le 3 mai 2024 à 10h30, mis à jour il y a 2 heures",
+    "2016-11-21 13:49", "2019. november 19.", "令和6年5月3日", "۱۴ اردیبهشت ۱۴۰۳", "۱۴۰۳/۰۲/۱۴",
+    "Chủ nhật, 13/2/2022, 16:08 (GMT+7) 2 giờ trước", "ngày 21 tháng 11 năm 2016", "12/02/2026 a las 10:30",
+    "Veröffentlicht am 03.05.2024, 10:30 Uhr", "Chân dung nữ giám thị xinh đẹp nhất kỳ thi năm 2019",
+    "05/03/24 p.m. Mon.", "GMT1 day ago 12/12/2012",
+]
+
+
+def _words_the_flat_way(words: list[str]) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\b\.?", re.IGNORECASE)
+
+
+def test_a_date_lines_words_grouped_by_first_letter_find_what_the_flat_list_finds():
+    from publisher.clean.dates import _DATE_LINE_WORD_LIST, _DATE_LINE_WORDS
+
+    words = list(_DATE_LINE_WORD_LIST)
+    flat, backwards = _words_the_flat_way(words), _words_the_flat_way(words[::-1])
+    rng = random.Random(41)
+    pieces = [*words, *(word.upper() for word in words), " ", ".", ",", "1", "x", "-"]
+    texts = _DATE_LINES + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 8))) for _ in range(3000)]
+    for text in texts:
+        assert _DATE_LINE_WORDS.sub(" ", text) == flat.sub(" ", text) == backwards.sub(" ", text), repr(text)
+
+
+def _date_line_the_long_way(line: str, month_first: bool = False):
+    from publisher.clean import dates
+
+    if len(line) > dates._DATE_LINE_CHARS:
+        return None
+    found = find_date(line, month_first)
+    if found is None:
+        return None
+    rest = dates._AGE.sub(" ", dates.unglued(line))
+    for pattern in (*dates._DATE_PATTERNS, dates._TIME, dates._ZONE):
+        rest = pattern.sub(" ", rest)
+    rest = dates._DATE_LINE_WORDS.sub(" ", rest)
+    leftover_words = [word for word in re.findall(r"\w{2,}", rest) if not word.isdigit()]
+    return found if len(leftover_words) <= 2 else None
+
+
+def test_a_date_line_blanks_out_only_the_dates_it_may_hold_with_the_same_result():
+    rng = random.Random(43)
+    pieces = [*_DATE_LINES, "2019", "tin", "by Jane Roe", "|", "12/12", "ago", "年", "vor 3 Stunden"]
+    texts = _DATE_LINES + [" ".join(rng.choice(pieces) for _ in range(rng.randint(1, 3)))[:90] for _ in range(1500)]
+    for text in texts:
+        for month_first in (False, True):
+            forget_dates()
+            assert parse_date_line(text, month_first) == _date_line_the_long_way(text, month_first), repr(text)
+
+
+def _headline_by_place_the_long_way(lines, index, profile):
+    from publisher.clean import title
+
+    line = lines[index]
+    if index == 0 or line.is_image or line.link or line.words > 40 or {"caption", "author", "date"} & line.hints:
+        return False
+    if profile.is_chrome(line.text) or profile.is_end_marker(line.text) or title._photo_credit(line.text):
+        return False
+    above = lines[index - 1]
+    if above.words >= 2 and not above.link and not parse_date_line(above.text):
+        if line.key.startswith(above.key + " "):
+            return True
+        printed_twice = line.key == above.key and line.words >= 2
+        if printed_twice and not parse_date_line(line.text) and not line.text.endswith((".", ";", ",", ":")):
+            return True
+    return (
+        line.words >= 3 and line.text.endswith(".") and not line.text.endswith("...")
+        and title._in_title_case(line.text) and title._over_date_or_byline(lines, index, profile)
+    )
+
+
+def test_a_headline_by_its_place_told_by_its_shape_first_as_the_long_way_tells_it():
+    from publisher.clean.title import _headline_by_place
+
+    profile = load_profiles().common
+    texts = [
+        "Opening Bell", "Opening Bell 11.18.19", "Opening Bell 11.18.19.", "Stock Falls. Why You Shouldn't Worry.",
+        "By Jane Roe", "December 2, 2026", "Home", "Hà Nội mưa lớn, nhiều tuyến phố ngập sâu",
+        "Hà Nội mưa lớn, nhiều tuyến phố ngập sâu", "The Mayor Speaks Out. What Comes Next.", "Share",
+        "12/12/2012", "12/12/2012", "Photo: Getty Images", "Người dân đổ về trung tâm thành phố xem pháo hoa.",
+        "Opening Bell", "Opening Bell Today.", "© Reuters", "Trang chủ", "Trang chủ Thời sự",
+    ]
+    rng = random.Random(47)
+    for _ in range(300):
+        page = [Line.of_text(number, rng.choice(texts)) for number in range(1, 9)]
+        for index in range(len(page)):
+            forget_dates()
+            assert _headline_by_place(page, index, profile) == _headline_by_place_the_long_way(page, index, profile)
+
+
+def test_a_title_prefixs_lines_found_by_the_titles_starts_as_the_long_way_finds_them():
+    from publisher.clean.lines import line_key
+    from publisher.clean.title import title_prefix_occurrences
+
+    def the_long_way(lines, page_title, first):
+        wanted = line_key(page_title)
+        return [
+            index for index in range(first, len(lines))
+            if lines[index].words >= 4 and len(lines[index].key) < len(wanted) and wanted.startswith(lines[index].key)
+            and not wanted[len(lines[index].key)].isalnum()
+        ]
+
+    titles = ["Bão số 3 đổ bộ vào miền Bắc chiều nay-tin-moi", "» » » » headline", "One two three four", ""]
+    texts = [
+        "Bão số 3 đổ bộ vào miền Bắc", "Bão số 3 đổ bộ vào miền Bắc chiều nay", "Bão số 3 đổ", "» » » »",
+        "One two three", "One two three four", "One two three fou", "Bão số 3 đổ bộ vào miền Bắc chiều nay-tin-moi",
+    ]
+    lines = [Line.of_text(number, text) for number, text in enumerate(texts, 1)]
+    for page_title in titles:
+        for first in (0, 1):
+            assert title_prefix_occurrences(lines, page_title, first) == the_long_way(lines, page_title, first)
+
+
+def _better_supported_the_long_way(lines, start, found, candidates, text, profile):
+    from publisher.clean import title
+
+    def support(index):
+        words = title._words(lines[index].text)
+        shared = len(words & text)
+        return shared - (len(words) - shared), shared
+
+    least = support(found)[0] + 2
+    rivals = [index for index in candidates if index != found]
+    if rivals:
+        best = max(rivals, key=lambda index: (support(index)[0], -abs(index - start)))
+        score, shared = support(best)
+        if score >= least and shared >= 2:
+            return best
+    climbed = set(candidates)
+    far = sorted(
+        (index for index in range(max(0, start - 60), start) if index not in climbed),
+        key=lambda index: (support(index)[0], index),
+        reverse=True,
+    )
+    needed = max(least, 3)
+    best_far = next((index for index in far if support(index)[0] < needed or title._could_be_headline(lines[index], profile)), None)
+    if best_far is not None:
+        score, shared = support(best_far)
+        if score >= needed and shared >= 2:
+            return best_far
+    return found
+
+
+def test_far_lines_too_short_to_score_are_not_weighed_and_the_choice_is_the_same():
+    from publisher.clean import title
+
+    profile = load_profiles().common
+    text_words = title._words("Người dân thành phố đón giao thừa với pháo hoa rực rỡ trên sông Hồng đêm qua")
+    rng = random.Random(53)
+    texts = [
+        "Home", "Thời sự", "Video", "Pháo hoa", "sông Hồng", "Người dân thành phố đón giao thừa với pháo hoa",
+        "Pháo hoa rực rỡ trên sông Hồng đêm giao thừa", "Giao thừa: thành phố rực rỡ", "Thời tiết ngày mai",
+        "Người dân thành phố đón giao thừa.", "Pháo hoa sông Hồng", "Giao thừa rực rỡ pháo hoa thành phố",
+    ]
+    for _ in range(300):
+        page = [Line.of_text(number, rng.choice(texts)) for number in range(1, rng.randint(5, 80))]
+        start = rng.randrange(1, len(page))
+        candidates = sorted(rng.sample(range(start), min(start, rng.randint(1, 4))), reverse=True)
+        found = candidates[0]
+        assert title._better_supported(page, start, found, candidates, text_words, profile) == _better_supported_the_long_way(
+            page, start, found, candidates, text_words, profile
+        )
+
+
+def test_only_the_label_nearest_the_title_is_tidied_without_sections_and_the_head_is_the_same():
+    from publisher.clean.head import read_head
+
+    profile = load_profiles().common
+    texts = [
+        "Trang chủ › Thời sự", "Thời sựDân sinh", "Giao thông Chủ nhật", "Thứ Ba, 25/12/2012 - 10:03", "Home",
+        "Xã hội 16/01/2014 | 16:05", "By Jane Roe", "Tìm kiếm", "vnexpress.net", "Kinh doanh", "World News",
+        "(Theo VnExpress)", "Thể thao | Bóng đá", "Người dân đổ về trung tâm thành phố để xem pháo hoa.", "[Sức khỏe]",
+    ]
+    # A section no label names: every label is weighed, the long way, and none matches it.
+    nowhere = ("zzqx none 9731",)
+    rng = random.Random(59)
+    for _ in range(400):
+        head = [Line.of_text(number, rng.choice(texts)) for number in range(1, rng.randint(1, 8))]
+        for text_mode in (True, False):
+            forget_dates()
+            short_dropped: list = []
+            long_dropped: list = []
+            short = read_head(head, profile.for_one_page(), short_dropped, text_mode)
+            long = read_head(head, profile.for_one_page(), long_dropped, text_mode, nowhere)
+            assert (short, short_dropped) == (long, long_dropped), [line.text for line in head]
+
+
+def test_the_ways_a_text_may_print_a_date_leave_out_none_that_finds_one():
+    from publisher.clean import dates
+
+    rng = random.Random(61)
+    pieces = [*_DATE_LINES, "12/12/12", "5月3日", "年", "۱۴", "24", "1403", " ", "tin"]
+    texts = _DATE_LINES + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(3000)]
+    for text in texts:
+        kept = dates._date_patterns(text)
+        assert all(pattern in kept for pattern in dates._DATE_PATTERNS if pattern.search(text)), repr(text)

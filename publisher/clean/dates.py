@@ -241,12 +241,18 @@ _WITHOUT_ERA_OR_SOLAR_HIJRI = tuple(
 )
 _WITHOUT_ERA = tuple(pattern for pattern in _DATE_PATTERNS if pattern is not _JAPANESE_ERA_DATE)
 _WITHOUT_SOLAR_HIJRI = tuple(pattern for pattern in _DATE_PATTERNS if pattern not in (_SOLAR_HIJRI_NAMED, _SOLAR_HIJRI_NUMBERS))
+# The ways of printing a date without a year of four digits; every other holds one.
+_WITHOUT_A_YEAR = (_NUMERIC_DATE, _JAPANESE_ERA_DATE)
 
 
 def _date_patterns(text: str) -> tuple[re.Pattern[str], ...]:
     """The ways of printing a date ``text`` may hold: a Japanese era date needs a 年, a
-    Solar Hijri one Arabic script (a look for either costs a line without them time)."""
-    era, arabic = "年" in text, _ARABIC_SCRIPT.search(text) is not None
+    Solar Hijri one Arabic script, every way but a date in numbers and an era's date four
+    digits in a row (a look for each costs a line without them time)."""
+    era = "年" in text
+    if _FOUR_DIGITS.search(text) is None:
+        return _WITHOUT_A_YEAR if era else (_NUMERIC_DATE,)
+    arabic = _ARABIC_SCRIPT.search(text) is not None
     if era and arabic:
         return _DATE_PATTERNS
     return _WITHOUT_SOLAR_HIJRI if era else _WITHOUT_ERA if arabic else _WITHOUT_ERA_OR_SOLAR_HIJRI
@@ -264,17 +270,22 @@ _DOTTED_TIME = re.compile(
 )
 # Parts of the day printed after a 12-hour time, and how they move it onto the 24-hour clock.
 _AFTERNOON = {"PM", "P.M.", "CH", "CHIỀU", "TỐI"}
-# Words that may stand beside a date on its own line without making it prose.
-_DATE_LINE_WORDS = re.compile(
-    r"\b(?:thứ|hai|ba|tư|năm|sáu|bảy|chủ|nhật|cn|gmt|utc|ict|cập|nhật|đăng|lúc|ngày|tháng|"
-    r"năm|giờ|am|pm|sa|ch|sáng|trưa|chiều|tối|đêm|updated?|posted|published|last|modified|on|at|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
-    r"a\.m|p\.m|et|pt|ct|mt|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|le|mis|à|jour|publié|"
-    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|uhr|um|veröffentlicht|aktualisiert|am|"
-    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|de|del|publicado|actualizado|a las|hs|h|"
-    r"pubblicato|aggiornato|il|alle|ore|gepubliceerd|bijgewerkt|op|om|uur|입력|수정|업데이트)\b\.?",
-    re.IGNORECASE,
+# Words that may stand beside a date on its own line without making it prose; grouped by
+# their first letters (``alternation``), as the months are: the pattern is tried at every
+# word of a date line. No word is another's start with a word's end after it (``a`` and
+# ``a las``), so which of two words is tried first finds the same.
+_DATE_LINE_WORD_LIST = (
+    "thứ", "hai", "ba", "tư", "năm", "sáu", "bảy", "chủ", "nhật", "cn", "gmt", "utc", "ict", "cập", "đăng", "lúc",
+    "ngày", "tháng", "giờ", "am", "pm", "sa", "ch", "sáng", "trưa", "chiều", "tối", "đêm", "update", "updated",
+    "posted", "published", "last", "modified", "on", "at", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "a.m", "p.m",
+    "et", "pt", "ct", "mt", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "le", "mis",
+    "à", "jour", "publié", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "uhr",
+    "um", "veröffentlicht", "aktualisiert", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado",
+    "domingo", "de", "del", "publicado", "actualizado", "hs", "h", "pubblicato", "aggiornato", "il", "alle", "ore",
+    "gepubliceerd", "bijgewerkt", "op", "om", "uur", "입력", "수정", "업데이트", "a las",
 )
+_DATE_LINE_WORDS = re.compile(rf"\b(?:{alternation(_DATE_LINE_WORD_LIST)})\b\.?", re.IGNORECASE)
 
 # A year run into the time after it ("Nov 19 20197:05 AM"): a page that sets the date and the
 # time in elements of their own, read without the space its stylesheet draws between them.
@@ -590,8 +601,15 @@ def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
     found = find_date(line, month_first)
     if found is None:
         return None
-    rest = _AGE.sub(" ", unglued(line))
-    for pattern in (*_date_patterns(rest), _TIME, _ZONE):
+    rest = unglued(line)
+    if _may_tell_an_age(rest):
+        rest = _AGE.sub(" ", rest)
+    for pattern in _date_patterns(rest):
+        # Blanking a date out leaves no four digits that were not there: once none are
+        # left (a date in numbers blanked out), no pattern that needs a year can match.
+        if pattern in _WITHOUT_A_YEAR or _FOUR_DIGITS.search(rest):
+            rest = pattern.sub(" ", rest)
+    for pattern in (_TIME, _ZONE):
         rest = pattern.sub(" ", rest)
     rest = _DATE_LINE_WORDS.sub(" ", rest)
     leftover_words = [word for word in re.findall(r"\w{2,}", rest) if not word.isdigit()]

@@ -63,7 +63,10 @@ def read_head(
         if credit and not authors:
             authors = byline_names(credit, profile)
         site_furniture = site_furniture or bool(rest and is_site_furniture(rest))
-        label = tidy_kicker(rest) if rest and not site_furniture else None
+        # Without the page's sections to look for, only the label nearest the title is
+        # weighed (``_choose_kicker``): the lines above it are not tidied into labels.
+        weighed = bool(sections) or not candidates
+        label = tidy_kicker(rest) if rest and weighed and not site_furniture else None
         if label and _could_be_kicker(label, line, text_mode) and not _in_menu(head, index):
             candidates.append((index, label, next_to_title))
         next_to_title = next_to_title and not rest

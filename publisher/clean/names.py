@@ -82,8 +82,10 @@ def is_caps_byline(line: str) -> bool:
     words = line.split()
     if not 1 <= len(words) <= 8:
         return False
+    if line != line.upper():
+        return False  # before its letters are taken one by one: most lines are not in capitals
     letters = [ch for ch in line if ch.isalpha()]
-    if len(letters) < 3 or line != line.upper():
+    if len(letters) < 3:
         return False
     if not any(ch.isupper() for ch in letters):
         return False  # Chinese, Japanese, Korean, Arabic, Thai have no capitals: no line of theirs is "in capitals"

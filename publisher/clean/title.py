@@ -158,12 +158,9 @@ def title_prefix_occurrences(lines: list[Line], page_title: str, first: int) -> 
     """Lines the page title starts with, when the site glued its suffix on without a spaced
     separator (``Headline-keywords``)."""
     wanted = line_key(page_title)
-    found = []
-    for index in range(first, len(lines)):
-        key = lines[index].key
-        if lines[index].words >= 4 and len(key) < len(wanted) and wanted.startswith(key) and not wanted[len(key)].isalnum():
-            found.append(index)
-    return found
+    # The keys such a line has: each start of the title that a word's end closes.
+    starts = {wanted[:end] for end in range(len(wanted)) if not wanted[end].isalnum()}
+    return [index for index in range(first, len(lines)) if lines[index].key in starts and lines[index].words >= 4]
 
 
 def best_title(lines: list[Line], occurrences: list[int], profile: SiteProfile) -> int:
@@ -345,22 +342,24 @@ def _better_supported(
             return best
     # Further up than the climb went (a share panel, a video player's lines, a gallery
     # between headline and text), a line must say several of the text's words on its own.
-    # The best scored line that could be a headline is the one weighed: the lines are
-    # ranked first, then shaped (the costlier look), until one could be.
+    # The best scored line that could be a headline is the one weighed: the lines that
+    # score enough are ranked first, then shaped (the costlier look), until one could be.
+    # A line scores at most its topic words, each four letters and a space: a shorter
+    # line (a menu's entry, a button) is not worth its words' look.
+    needed = max(least, _FAR_SUPPORT)
+    shortest = _TOPIC_LETTERS * needed + needed - 1
     climbed = set(candidates)
     far = sorted(
-        (index for index in range(max(0, start - _FAR_REACH), start) if index not in climbed),
+        (
+            index for index in range(max(0, start - _FAR_REACH), start)
+            if index not in climbed and len(lines[index].text) >= shortest and support(index)[0] >= needed
+        ),
         key=lambda index: (support(index)[0], index),
         reverse=True,
     )
-    # Shaped only while the score could still win: the lines below the score needed score
-    # less, and the best of them that could be a headline would lose all the same.
-    needed = max(least, _FAR_SUPPORT)
-    best_far = next((index for index in far if support(index)[0] < needed or _could_be_headline(lines[index], profile)), None)
-    if best_far is not None:
-        score, shared = support(best_far)
-        if score >= needed and shared >= _TOPIC_WORDS_SHARED:
-            return best_far
+    best_far = next((index for index in far if _could_be_headline(lines[index], profile)), None)
+    if best_far is not None and support(best_far)[1] >= _TOPIC_WORDS_SHARED:
+        return best_far
     return found
 
 
@@ -446,19 +445,22 @@ def _headline_by_place(lines: list[Line], index: int, profile: SiteProfile) -> b
     line = lines[index]
     if index == 0 or line.is_image or line.link or line.words > _HEADLINE_WORDS[1] or {"caption", "author", "date"} & line.hints:
         return False
-    if profile.is_chrome(line.text) or profile.is_end_marker(line.text) or _photo_credit(line.text):
-        return False
-    above = lines[index - 1]
-    if above.words >= _BREADCRUMB_WORDS and not above.link and not parse_date_line(above.text):
-        if line.key.startswith(above.key + " "):
-            return True
-        printed_twice = line.key == above.key and line.words >= _BREADCRUMB_WORDS
-        if printed_twice and not parse_date_line(line.text) and not line.text.endswith((".", ";", ",", ":")):
-            return True
-    return (
-        line.words >= _HEADLINE_WORDS[0] and line.text.endswith(".") and not line.text.endswith("...")
-        and _in_title_case(line.text) and _over_date_or_byline(lines, index, profile)
+    # Each place told by the line's own shape first: most lines the climb passes stand in none
+    # (the climb asks it of every line that fails a headline's shape, paragraphs too).
+    text, above = line.text, lines[index - 1]
+    under_its_crumb = line.key.startswith(above.key + " ")
+    printed_twice = line.key == above.key and line.words >= _BREADCRUMB_WORDS and not text.endswith((".", ";", ",", ":"))
+    two_sentences = (
+        line.words >= _HEADLINE_WORDS[0] and text.endswith(".") and not text.endswith("...") and _in_title_case(text)
     )
+    if not (under_its_crumb or printed_twice or two_sentences):
+        return False
+    if profile.is_chrome(text) or profile.is_end_marker(text) or _photo_credit(text):
+        return False
+    crumb_above = above.words >= _BREADCRUMB_WORDS and not above.link and not parse_date_line(above.text)
+    if crumb_above and (under_its_crumb or (printed_twice and not parse_date_line(text))):
+        return True
+    return two_sentences and _over_date_or_byline(lines, index, profile)
 
 
 def _in_title_case(text: str) -> bool:
