@@ -1266,3 +1266,111 @@ def test_a_page_line_made_the_short_way_is_the_same_line(text, kind, hints, link
     quick, slow = Line.of_fields(**given), Line(**given)
     assert quick == slow
     assert quick.__dict__ == slow.__dict__
+
+
+# Pieces of a text browser's lines: spaces of every kind, its bullets and marks, digits of two
+# scripts, the openers of a list's item, words.
+_DUMP_PIECES = [
+    *_SPACES, "•", "◦", "▪", "●", "*", "+", "-", "–", "—", "#", "[", "]", "[12]", "[ảnh]", "3", "12", "٣", ".", ")",
+    "Tin", "mới", "/", "x",
+]
+
+
+def test_a_dump_lines_marks_and_items_are_looked_for_only_where_its_first_character_may_open_them():
+    from publisher.clean import wrapping
+
+    rng = random.Random(41)
+    for _ in range(6000):
+        line = "".join(rng.choice(_DUMP_PIECES) for _ in range(rng.randint(1, 7)))
+        previous = "".join(rng.choice(_DUMP_PIECES) for _ in range(rng.randint(0, 5)))
+        long_item = bool(wrapping._NEW_ITEM.match(line)) or (
+            bool(wrapping._NUMBERED_ITEM.match(line)) and bool(wrapping._SENTENCE_END.search(previous))
+        )
+        assert wrapping.starts_item(line, previous) == long_item, (line, previous)
+        text = wrapping._PICTURE_MARKS.sub("", line) if "[" in line else line
+        bullet = wrapping._BULLET.match(text)
+        assert wrapping.without_marks(line) == (bullet.group(1) + text[bullet.end() :] if bullet else text), line
+        long_bullet = bool(wrapping._BULLET.match(line)) and not line.lstrip().startswith(("*", "+"))
+        assert wrapping.starts_with_bullet(line) == long_bullet, line
+        after = "".join(rng.choice(_DUMP_PIECES) for _ in range(rng.randint(1, 3))).strip() or "x"
+        glued = wrapping._BREAK_INSIDE_WORD.search(line[-2:])
+        assert wrapping._joined(line, after) == (line + after if glued else f"{line} {after}"), (line, after)
+
+
+def test_the_blocks_a_dump_line_is_measured_by_its_length_in_take_one_column_a_character():
+    import unicodedata
+
+    from publisher.clean.wrapping import _NARROW
+
+    ranges = re.findall(r"(.)-(.)", _NARROW.pattern[1:-2])
+    assert ("\u2500", "\u25fc") in ranges
+    for low, high in ranges:
+        for code in range(ord(low), ord(high) + 1):
+            ch = chr(code)
+            assert unicodedata.east_asian_width(ch) not in "WF" and not unicodedata.combining(ch), hex(code)
+
+
+def _gutters_the_long_way(block):
+    """columns._gutters as it was, asking every run of every row."""
+    from itertools import accumulate
+
+    from publisher.clean import columns
+
+    if len(block) < columns._MIN_ROWS:
+        return []
+    width = max(run.end for row in block for run in row)
+    changes = [0] * (width + 1)
+    for row in block:
+        for run in row:
+            changes[run.start] += 1
+            changes[run.end] -= 1
+    covered = list(accumulate(changes))
+    allowed = int(columns._CROSSINGS * len(block)) + 1
+    cuts, column = [], min(run.start for row in block for run in row)
+    while column < width:
+        if covered[column] > allowed:
+            column += 1
+            continue
+        gap_end = column
+        while gap_end < width and covered[gap_end] <= allowed:
+            gap_end += 1
+        if gap_end < width and gap_end - column >= columns._MIN_GUTTER:
+            cut = (column + gap_end) // 2
+            both_sides = sum(1 for row in block if any(r.start < cut for r in row) and any(r.start >= cut for r in row))
+            if both_sides >= columns._MIN_ROWS:
+                cuts.append((column, cut))
+        column = gap_end
+    return cuts
+
+
+def test_columns_are_found_from_each_rows_first_and_last_run_as_from_all_its_runs():
+    from publisher.clean import columns
+
+    rng = random.Random(43)
+    cells = ["Tin mới", "Thể thao", "x", "中文", "Pháp luật hôm nay", "e\u0301", "•"]
+    found = 0
+    for _ in range(400):
+        rows = []
+        for _ in range(rng.randint(6, 14)):
+            line = " " * rng.randint(0, 6)
+            for _ in range(rng.randint(1, 4)):
+                line += rng.choice(cells) + " " * rng.choice([1, 3, 5, 9])
+            rows.append(line.rstrip())
+        block = [columns._runs(line) for line in rows]
+        assert columns._gutters(block) == _gutters_the_long_way(block), rows
+        found += bool(columns._gutters(block))
+    assert found  # some blocks had columns
+
+
+def test_a_blocks_columns_are_counted_down_as_character_by_character():
+    from publisher.clean.columns import _filled_columns
+
+    rng = random.Random(47)
+    for _ in range(500):
+        block = ["".join(rng.choice([" ", " ", "a", "ễ", "-"]) for _ in range(rng.randint(0, 30))) for _ in range(rng.randint(1, 12))]
+        filled = [0] * max(map(len, block))
+        for line in block:
+            for column, ch in enumerate(line):
+                if ch != " ":
+                    filled[column] += 1
+        assert _filled_columns(block) == filled, block

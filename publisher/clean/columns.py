@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, zip_longest
 from typing import NamedTuple
 
 from publisher.clean.wrapping import display_width, one_column_each, starts_item, without_marks
@@ -104,11 +104,7 @@ def _widened_narrow_gutters(block: Sequence[str]) -> list[str] | None:
     width = max(map(len, block))
     if width < 3:
         return None
-    filled = [0] * width
-    for line in block:
-        for column, ch in enumerate(line):
-            if ch != " ":
-                filled[column] += 1
+    filled = _filled_columns(block)
     allowed = int(_CROSSINGS * len(block)) + 1
     gutters = []
     for column in range(1, width - 1):
@@ -131,6 +127,13 @@ def _widened_narrow_gutters(block: Sequence[str]) -> list[str] | None:
             f"{line[:column]}  {line[column:]}" if len(line) > column and line[column] == " " else line for line in widened
         ]
     return widened
+
+
+def _filled_columns(block: Sequence[str]) -> list[int]:
+    """For each column of the block, how many of its lines have a character other than a
+    space there: the block's columns read down (short lines filled out with spaces), each
+    counted at once, not character by character."""
+    return [len(block) - down.count(" ") for down in zip_longest(*block, fillvalue=" ")]
 
 
 def _gaps(text: str) -> list[int]:
@@ -166,7 +169,9 @@ def _gutters(block: list[list[_Run]]) -> list[tuple[int, int]]:
     text on its left may reach) and its middle (where a run's start says its column)."""
     if len(block) < _MIN_ROWS:
         return []
-    width = max(run.end for row in block for run in row)
+    # A row's runs stand left to right: its first run starts first, its last ends last.
+    starts = [(row[0].start, row[-1].start) for row in block if row]
+    width = max(row[-1].end for row in block if row)
     changes = [0] * (width + 1)
     for row in block:
         for run in row:
@@ -174,7 +179,7 @@ def _gutters(block: list[list[_Run]]) -> list[tuple[int, int]]:
             changes[run.end] -= 1
     covered = list(accumulate(changes))  # runs over each column
     allowed = int(_CROSSINGS * len(block)) + 1
-    first = min(run.start for row in block for run in row)
+    first = min(first for first, _ in starts)
     cuts = []
     column = first
     while column < width:
@@ -186,7 +191,8 @@ def _gutters(block: list[list[_Run]]) -> list[tuple[int, int]]:
             gap_end += 1
         if gap_end < width and gap_end - column >= _MIN_GUTTER:
             cut = (column + gap_end) // 2
-            both_sides = sum(1 for row in block if any(r.start < cut for r in row) and any(r.start >= cut for r in row))
+            # Rows with a run starting on each side of the cut.
+            both_sides = sum(1 for first, last in starts if first < cut <= last)
             if both_sides >= _MIN_ROWS:
                 cuts.append((column, cut))
         column = gap_end
@@ -206,7 +212,7 @@ def _going_on_after(lines: Sequence[str], end: int, gutters: list[tuple[int, int
 def _column_bounds(block: list[list[_Run]], gutters: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """Each column: where its runs start (from the gutter's middle on its left), where its
     text may reach (the next gutter's first column) and where the next column's runs start."""
-    width = max(run.end for row in block for run in row)
+    width = max(row[-1].end for row in block if row)
     return [
         (gutters[index - 1][1] if index else -1, *(gutters[index] if index < len(gutters) else (width, width + 1)))
         for index in range(len(gutters) + 1)
