@@ -15,7 +15,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 _LONG = 40  # columns from which a line may have been broken by the width
 _MIN_LONG_LINES = 6
@@ -97,18 +97,22 @@ def _cell_widths(lines: Sequence[str], width: int, widths: Sequence[int]) -> dic
     page's width. A text browser wraps such a caption at its cell's width. (``widths``:
     the lines' display widths, their ends' spaces aside.)"""
     cells: dict[int, int] = {}
-    block: list[int] = []
-    in_cell = False
-    for index, line in enumerate([*lines, ""]):
-        opens = "[" in line and bool(_PICTURE_MARKS.match(line.strip()))
-        if opens or not line.strip():
-            block_widths = [widths[i] for i in block]
-            if len(block) >= 2 and max(block_widths) < width - _NEAR_WIDTH:
-                cells.update(dict.fromkeys(block, max(block_widths)))
-            block, in_cell = [], opens
-        if in_cell and without_marks(line).strip():
-            block.append(index)  # the caption, under the mark or after it on the mark's line
+    marks = [index for index, line in enumerate(lines) if "[" in line and _opens_with_picture(line)]
+    for start in marks:  # only the lines from a mark on are looked at
+        block = []
+        for index in range(start, len(lines)):
+            line = lines[index]
+            if index > start and (not line or line.isspace() or ("[" in line and _opens_with_picture(line))):
+                break
+            if without_marks(line).strip():
+                block.append(index)  # the caption, under the mark or after it on the mark's line
+        if len(block) >= 2 and (cell := max(widths[index] for index in block)) < width - _NEAR_WIDTH:
+            cells.update(dict.fromkeys(block, cell))
     return cells
+
+
+def _opens_with_picture(line: str) -> bool:
+    return bool(_PICTURE_MARKS.match(line.strip()))
 
 
 def starts_with_bullet(line: str) -> bool:
@@ -137,9 +141,8 @@ def plainly_unwrapped(lines: Sequence[str], lengths: Sequence[int] | None = None
         lengths = list(map(len, map(str.rstrip, lines)))
     widest = _WIDTHS[-1]
     may_be_long = sum(map(_MAY_BE_LONG.__le__, lengths))
-    over = sum(
-        1 for line, length in zip(lines, lengths, strict=True) if length > widest and display_width(line.rstrip()) > widest
-    )
+    # Only the lines longer than the width are measured, picked out without a step per line.
+    over = sum(1 for line in compress(lines, map(widest.__lt__, lengths)) if display_width(line.rstrip()) > widest)
     return over > _OVER_WIDTH_SHARE * may_be_long
 
 
@@ -196,6 +199,8 @@ def _broken_before(line_width: int, following: str, width: int, measure: Callabl
     widest line's last column did not fit either (w3m's dumps of the corpus pages hold
     both: lines of that width, and such breaks). ``measure``: ``len`` for a dump whose
     every character takes one column, else (None) ``display_width``."""
+    if line_width + 1 + 2 * len(following) < width:
+        return False  # no word of the line would have filled the rest (two columns a character at most)
     first_word = following.split(None, 1)[0]
     return line_width + 1 + (measure or display_width)(first_word) >= width
 
