@@ -140,10 +140,17 @@ def plainly_unwrapped(lines: Sequence[str], lengths: Sequence[int] | None = None
     if lengths is None:
         lengths = list(map(len, map(str.rstrip, lines)))
     widest = _WIDTHS[-1]
-    may_be_long = sum(map(_MAY_BE_LONG.__le__, lengths))
-    # Only the lines longer than the width are measured, picked out without a step per line.
-    over = sum(1 for line in compress(lines, map(widest.__lt__, lengths)) if display_width(line.rstrip()) > widest)
-    return over > _OVER_WIDTH_SHARE * may_be_long
+    allowed = _OVER_WIDTH_SHARE * sum(map(_MAY_BE_LONG.__le__, lengths))
+    # Only the lines longer than the width are measured, picked out without a step per line,
+    # and only until more than the allowed few are found wider (a copy of what the browser
+    # shows holds a paragraph to a line: most of its long lines are).
+    over = 0
+    for line in compress(lines, map(widest.__lt__, lengths)):
+        if display_width(line.rstrip()) > widest:
+            over += 1
+            if over > allowed:
+                return True
+    return False
 
 
 def wrap_width(lines: Sequence[str], widths: Sequence[int]) -> int | None:
