@@ -1608,3 +1608,226 @@ def test_the_ways_a_text_may_print_a_date_leave_out_none_that_finds_one():
     for text in texts:
         kept = dates._date_patterns(text)
         assert all(pattern in kept for pattern in dates._DATE_PATTERNS if pattern.search(text)), repr(text)
+
+
+# Pieces of a text browser's lines: spaces of every kind, its bullets and marks, digits of two
+# scripts, the openers of a list's item, words.
+_DUMP_PIECES = [
+    *_SPACES, "•", "◦", "▪", "●", "*", "+", "-", "–", "—", "#", "[", "]", "[12]", "[ảnh]", "3", "12", "٣", ".", ")",
+    "Tin", "mới", "/", "x",
+]
+
+
+def test_a_dump_lines_marks_and_items_are_looked_for_only_where_its_first_character_may_open_them():
+    from publisher.clean import wrapping
+
+    rng = random.Random(41)
+    for _ in range(6000):
+        line = "".join(rng.choice(_DUMP_PIECES) for _ in range(rng.randint(1, 7)))
+        previous = "".join(rng.choice(_DUMP_PIECES) for _ in range(rng.randint(0, 5)))
+        long_item = bool(wrapping._NEW_ITEM.match(line)) or (
+            bool(wrapping._NUMBERED_ITEM.match(line)) and bool(wrapping._SENTENCE_END.search(previous))
+        )
+        assert wrapping.starts_item(line, previous) == long_item, (line, previous)
+        text = wrapping._PICTURE_MARKS.sub("", line) if "[" in line else line
+        bullet = wrapping._BULLET.match(text)
+        assert wrapping.without_marks(line) == (bullet.group(1) + text[bullet.end() :] if bullet else text), line
+        long_bullet = bool(wrapping._BULLET.match(line)) and not line.lstrip().startswith(("*", "+"))
+        assert wrapping.starts_with_bullet(line) == long_bullet, line
+        after = "".join(rng.choice(_DUMP_PIECES) for _ in range(rng.randint(1, 3))).strip() or "x"
+        glued = wrapping._BREAK_INSIDE_WORD.search(line[-2:])
+        assert wrapping._joined(line, after) == (line + after if glued else f"{line} {after}"), (line, after)
+
+
+def test_the_blocks_a_dump_line_is_measured_by_its_length_in_take_one_column_a_character():
+    import unicodedata
+
+    from publisher.clean.wrapping import _NARROW
+
+    ranges = re.findall(r"(.)-(.)", _NARROW.pattern[1:-2])
+    assert ("\u2500", "\u25fc") in ranges
+    for low, high in ranges:
+        for code in range(ord(low), ord(high) + 1):
+            ch = chr(code)
+            assert unicodedata.east_asian_width(ch) not in "WF" and not unicodedata.combining(ch), hex(code)
+
+
+def _gutters_the_long_way(block):
+    """columns._gutters as it was, asking every run of every row."""
+    from itertools import accumulate
+
+    from publisher.clean import columns
+
+    if len(block) < columns._MIN_ROWS:
+        return []
+    width = max(run.end for row in block for run in row)
+    changes = [0] * (width + 1)
+    for row in block:
+        for run in row:
+            changes[run.start] += 1
+            changes[run.end] -= 1
+    covered = list(accumulate(changes))
+    allowed = int(columns._CROSSINGS * len(block)) + 1
+    cuts, column = [], min(run.start for row in block for run in row)
+    while column < width:
+        if covered[column] > allowed:
+            column += 1
+            continue
+        gap_end = column
+        while gap_end < width and covered[gap_end] <= allowed:
+            gap_end += 1
+        if gap_end < width and gap_end - column >= columns._MIN_GUTTER:
+            cut = (column + gap_end) // 2
+            both_sides = sum(1 for row in block if any(r.start < cut for r in row) and any(r.start >= cut for r in row))
+            if both_sides >= columns._MIN_ROWS:
+                cuts.append((column, cut))
+        column = gap_end
+    return cuts
+
+
+def test_columns_are_found_from_each_rows_first_and_last_run_as_from_all_its_runs():
+    from publisher.clean import columns
+
+    rng = random.Random(43)
+    cells = ["Tin mới", "Thể thao", "x", "中文", "Pháp luật hôm nay", "e\u0301", "•"]
+    found = 0
+    for _ in range(400):
+        rows = []
+        for _ in range(rng.randint(6, 14)):
+            line = " " * rng.randint(0, 6)
+            for _ in range(rng.randint(1, 4)):
+                line += rng.choice(cells) + " " * rng.choice([1, 3, 5, 9])
+            rows.append(line.rstrip())
+        block = [columns._runs(line) for line in rows]
+        assert columns._gutters(block) == _gutters_the_long_way(block), rows
+        found += bool(columns._gutters(block))
+    assert found  # some blocks had columns
+
+
+def test_a_blocks_columns_are_counted_down_as_character_by_character():
+    from publisher.clean.columns import _filled_columns
+
+    rng = random.Random(47)
+    for _ in range(500):
+        block = ["".join(rng.choice([" ", " ", "a", "ễ", "-"]) for _ in range(rng.randint(0, 30))) for _ in range(rng.randint(1, 12))]
+        filled = [0] * max(map(len, block))
+        for line in block:
+            for column, ch in enumerate(line):
+                if ch != " ":
+                    filled[column] += 1
+        assert _filled_columns(block) == filled, block
+
+
+def test_a_sentences_end_is_its_last_character_looked_up_as_each_stop_tried_as_its_ending():
+    from publisher.clean.lines import _FINAL_PUNCTUATION, ends_sentence
+
+    stops = tuple(sorted(_FINAL_PUNCTUATION))
+    assert all(len(stop) == 1 for stop in stops)
+    rng = random.Random(53)
+    pieces = [*stops, "a", "Việt", " ", "...", "”.", "", "ค", "\u3000"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+        assert ends_sentence(text) == text.endswith(stops), text
+
+
+def _cell_widths_the_long_way(lines, width, widths):
+    """wrapping._cell_widths as it was: every line of the dump stepped through."""
+    from publisher.clean import wrapping
+
+    cells, block, in_cell = {}, [], False
+    for index, line in enumerate([*lines, ""]):
+        opens = "[" in line and bool(wrapping._PICTURE_MARKS.match(line.strip()))
+        if opens or not line.strip():
+            block_widths = [widths[i] for i in block]
+            if len(block) >= 2 and max(block_widths) < width - wrapping._NEAR_WIDTH:
+                cells.update(dict.fromkeys(block, max(block_widths)))
+            block, in_cell = [], opens
+        if in_cell and wrapping.without_marks(line).strip():
+            block.append(index)
+    return cells
+
+
+def test_a_pictures_cell_is_looked_for_from_its_mark_on_as_line_by_line():
+    from publisher.clean import wrapping
+
+    rng = random.Random(59)
+    pieces = ["[ảnh]", "  [x.jpg] ", "Chú thích ảnh", "a [b] c", "", " ", "\u3000", "• ", "[12]", "Người dân đổ về trung tâm"]
+    found = 0
+    for _ in range(2000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 3))) for _ in range(rng.randint(0, 14))]
+        widths = [wrapping.display_width(line.rstrip()) for line in lines]
+        for width in (40, 80):
+            cells = wrapping._cell_widths(lines, width, widths)
+            assert cells == _cell_widths_the_long_way(lines, width, widths), lines
+            found += bool(cells)
+    assert found
+
+
+def test_a_dump_is_plainly_unwrapped_measuring_only_its_lines_longer_than_the_widest_width():
+    from publisher.clean import wrapping
+
+    rng = random.Random(61)
+    pieces = ["Người dân đổ về trung tâm thành phố ", "人们", "e\u0301", "x" * 50, "   ", "Tin mới"]
+    widest = wrapping._WIDTHS[-1]
+    for _ in range(1000):
+        lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 6))) for _ in range(rng.randint(0, 12))]
+        lengths = [len(line.rstrip()) for line in lines]
+        may_be_long = sum(length >= wrapping._MAY_BE_LONG for length in lengths)
+        over = sum(1 for line in lines if len(line.rstrip()) > widest and wrapping.display_width(line.rstrip()) > widest)
+        assert wrapping.plainly_unwrapped(lines) == (over > wrapping._OVER_WIDTH_SHARE * may_be_long), lines
+
+
+def test_a_line_is_broken_before_a_word_told_first_by_the_lines_length_as_by_its_first_word():
+    from publisher.clean import wrapping
+
+    rng = random.Random(67)
+    pieces = ["Người", "人们", "e\u0301", "x", " ", "  ", "\u3000", "dân", "COVID-", "12/"]
+    for _ in range(5000):
+        following = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))).strip() or "x"
+        line_width, width = rng.randint(0, 90), rng.randint(20, 100)
+        long_way = line_width + 1 + wrapping.display_width(following.split()[0]) >= width
+        assert wrapping._broken_before(line_width, following, width) == long_way, (line_width, following, width)
+        if wrapping.one_column_each(following):
+            assert wrapping._broken_before(line_width, following, width, len) == long_way
+
+
+def _read_columns_the_long_way(block, first_number, bounds):
+    """columns._read_columns as it was: every column's every row joined, empty or not."""
+    from publisher.clean import columns
+    from publisher.clean.wrapping import display_width, starts_item, without_marks
+
+    out = []
+    for left, reach, edge in bounds:
+        previous = None
+        for offset, row in enumerate(block):
+            parts = [run for run in row if left <= run.start < edge]
+            text = "   ".join(without_marks(run.text).strip() for run in parts).strip()
+            if not text:
+                previous = None
+                continue
+            piece = columns._Run(parts[0].start, parts[-1].end, parts[-1].text)
+            broken = previous is not None and previous.end + 1 + display_width(text.split()[0]) >= reach - columns._EDGE_SLACK
+            if previous is not None and broken and not starts_item(parts[0].text, previous.text):
+                number, joined = out[-1]
+                out[-1] = (number, f"{joined} {text}")
+            else:
+                out.append((first_number + offset, text))
+            previous = piece
+        out.append((first_number + len(block) - 1, ""))
+    return out
+
+
+def test_columns_are_read_skipping_a_columns_empty_rows_as_the_long_way_reads_them():
+    from publisher.clean import columns
+
+    rng = random.Random(71)
+    words = ["Tin", "mới", "Người dân", "人们", "[ảnh]", "• Thể", "1. Một", "COVID-", "đông.", "x"]
+    for _ in range(300):
+        rows = []
+        for _ in range(rng.randint(8, 16)):
+            left = " ".join(rng.choice(words) for _ in range(rng.randint(0, 4)))
+            right = " ".join(rng.choice(words) for _ in range(rng.randint(0, 4)))
+            rows.append(f"{left:<30}   {right}".rstrip() or "x")
+        block = [columns._runs(line) for line in rows]
+        for bounds in ([(-1, 30, 31), (31, 80, 81)], [(31, 80, 81), (-1, 30, 31)], [(-1, 28, 29)]):
+            assert columns._read_columns(block, 5, bounds) == _read_columns_the_long_way(block, 5, bounds), rows

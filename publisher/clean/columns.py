@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, zip_longest
 from typing import NamedTuple
 
-from publisher.clean.wrapping import display_width, one_column_each, starts_item, without_marks
+from publisher.clean.wrapping import _broken_before, display_width, one_column_each, starts_item, without_marks
 
 # A run of text: words parted by one or two spaces. Three or more part the cells of a row.
 _RUN = re.compile(r"\S+(?: {1,2}\S+)*")
@@ -104,11 +104,7 @@ def _widened_narrow_gutters(block: Sequence[str]) -> list[str] | None:
     width = max(map(len, block))
     if width < 3:
         return None
-    filled = [0] * width
-    for line in block:
-        for column, ch in enumerate(line):
-            if ch != " ":
-                filled[column] += 1
+    filled = _filled_columns(block)
     allowed = int(_CROSSINGS * len(block)) + 1
     gutters = []
     for column in range(1, width - 1):
@@ -131,6 +127,13 @@ def _widened_narrow_gutters(block: Sequence[str]) -> list[str] | None:
             f"{line[:column]}  {line[column:]}" if len(line) > column and line[column] == " " else line for line in widened
         ]
     return widened
+
+
+def _filled_columns(block: Sequence[str]) -> list[int]:
+    """For each column of the block, how many of its lines have a character other than a
+    space there: the block's columns read down (short lines filled out with spaces), each
+    counted at once, not character by character."""
+    return [len(block) - down.count(" ") for down in zip_longest(*block, fillvalue=" ")]
 
 
 def _gaps(text: str) -> list[int]:
@@ -166,7 +169,9 @@ def _gutters(block: list[list[_Run]]) -> list[tuple[int, int]]:
     text on its left may reach) and its middle (where a run's start says its column)."""
     if len(block) < _MIN_ROWS:
         return []
-    width = max(run.end for row in block for run in row)
+    # A row's runs stand left to right: its first run starts first, its last ends last.
+    starts = [(row[0].start, row[-1].start) for row in block if row]
+    width = max(row[-1].end for row in block if row)
     changes = [0] * (width + 1)
     for row in block:
         for run in row:
@@ -174,7 +179,7 @@ def _gutters(block: list[list[_Run]]) -> list[tuple[int, int]]:
             changes[run.end] -= 1
     covered = list(accumulate(changes))  # runs over each column
     allowed = int(_CROSSINGS * len(block)) + 1
-    first = min(run.start for row in block for run in row)
+    first = min(first for first, _ in starts)
     cuts = []
     column = first
     while column < width:
@@ -186,7 +191,8 @@ def _gutters(block: list[list[_Run]]) -> list[tuple[int, int]]:
             gap_end += 1
         if gap_end < width and gap_end - column >= _MIN_GUTTER:
             cut = (column + gap_end) // 2
-            both_sides = sum(1 for row in block if any(r.start < cut for r in row) and any(r.start >= cut for r in row))
+            # Rows with a run starting on each side of the cut.
+            both_sides = sum(1 for first, last in starts if first < cut <= last)
             if both_sides >= _MIN_ROWS:
                 cuts.append((column, cut))
         column = gap_end
@@ -206,7 +212,7 @@ def _going_on_after(lines: Sequence[str], end: int, gutters: list[tuple[int, int
 def _column_bounds(block: list[list[_Run]], gutters: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """Each column: where its runs start (from the gutter's middle on its left), where its
     text may reach (the next gutter's first column) and where the next column's runs start."""
-    width = max(run.end for row in block for run in row)
+    width = max(row[-1].end for row in block if row)
     return [
         (gutters[index - 1][1] if index else -1, *(gutters[index] if index < len(gutters) else (width, width + 1)))
         for index in range(len(gutters) + 1)
@@ -221,13 +227,14 @@ def _read_columns(block: list[list[_Run]], first_number: int, bounds: list[tuple
         previous: _Run | None = None
         for offset, row in enumerate(block):
             parts = [run for run in row if left <= run.start < edge]
-            text = "   ".join(without_marks(run.text).strip() for run in parts).strip()
+            # A column's row is often empty (one column's text ends before the other's).
+            text = "   ".join(without_marks(run.text).strip() for run in parts).strip() if parts else ""
             if not text:
                 previous = None
                 continue
             piece = _Run(parts[0].start, parts[-1].end, parts[-1].text)
             # The column's edge broke the line above: the first word would not have fitted.
-            broken = previous is not None and previous.end + 1 + display_width(text.split()[0]) >= reach - _EDGE_SLACK
+            broken = previous is not None and _broken_before(previous.end, text, reach - _EDGE_SLACK)
             if previous is not None and broken and not starts_item(parts[0].text, previous.text):
                 number, joined = out[-1]
                 out[-1] = (number, f"{joined} {text}")

@@ -29,7 +29,8 @@ _BULLETS = "•◦▪●■"
 _BULLET = re.compile(rf"^[{_BULLETS}]\s*")
 # Chinese and Japanese full stops and closing quotes, the Arabic question mark, the Devanagari,
 # Burmese and Khmer full stops end sentences too (Thai sets none: a space ends its sentences).
-_FINAL_PUNCTUATION = tuple('.!?…:;"”’»)。！？」』؟।။។')  # noqa: RUF001 - full-width stops, on purpose
+# One character each: a text's last one is looked up, not each tried as its ending.
+_FINAL_PUNCTUATION = frozenset('.!?…:;"”’»)。！？」』؟।။។')  # noqa: RUF001 - full-width stops, on purpose
 _SENTENCE_MIN_WORDS = 6
 LEAD_MIN_WORDS = 12
 # Thai and Lao end a sentence with a space, not a stop: a line of theirs is prose by its
@@ -40,7 +41,7 @@ PARAGRAPH_MIN_WORDS = 60
 
 
 def ends_sentence(text: str) -> bool:
-    return text.endswith(_FINAL_PUNCTUATION)  # "..." too: it ends with a full stop
+    return text[-1:] in _FINAL_PUNCTUATION  # "..." too: it ends with a full stop
 
 
 def data_row(cells: Iterable[str]) -> str | None:

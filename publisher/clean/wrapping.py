@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, compress
 
 _LONG = 40  # columns from which a line may have been broken by the width
 _MIN_LONG_LINES = 6
@@ -30,15 +30,22 @@ _NEW_ITEM = re.compile(r"^\s*(?:[•●▪◦*+\-–—]\s|\[\d+\]|#)")
 # A number starts a new item only after a line that ended its sentence: "(quận" then
 # "12) vốn là..." or "hôm 22/" then "1. Ảnh..." is one sentence the width broke.
 _NUMBERED_ITEM = re.compile(r"^\s*\d{1,3}[.)]\s")
+# The first characters (after spaces) of a line either pattern matches; a digit opens a
+# numbered one (``\d`` is any decimal digit, as ``str.isdecimal`` says).
+_ITEM_OPENERS = frozenset("•●▪◦*+-–—[#")
 _BREAK_INSIDE_WORD = re.compile(r"\w[/-]$")
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’»)\]]\s*$")
 # What a text browser writes where a picture stands: its alt text or file name in brackets.
 _PICTURE_MARKS = re.compile(r"\[[^\]\s]{1,120}\]")
 _BULLET = re.compile(r"^(\s*)[•◦▪●*+]\s+")
-# Blocks whose every character takes one column (tests/test_generalising.py checks it against
-# unicodedata): Latin with Vietnamese's letters, and general punctuation. Most lines are all
+_BULLET_CHARACTERS = frozenset("•◦▪●*+")
+_TEXT_BROWSER_BULLETS = frozenset("•◦▪●")  # not the asterisk or plus a writer may open a line with
+# Blocks whose every character takes one column (tests/test_generalising.py and
+# tests/test_clean_shortcuts.py check it against unicodedata): Latin with Vietnamese's
+# letters, general punctuation; arrows, and the box drawing, block and geometric shapes
+# (but two) a text browser draws its rules, form boxes and bullets with. Most lines are all
 # in them, and need no look-up per character.
-_NARROW = re.compile("[\x00-\u02ff\u1e00-\u1eff\u2000-\u2064]*")
+_NARROW = re.compile("[\x00-\u02ff\u1e00-\u1eff\u2000-\u2064\u2190-\u21ff\u2500-\u25fc]*")
 
 
 def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
@@ -50,13 +57,15 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
         return numbered  # a copy of what the browser shows: no line's width measured
     # Each line's width, measured once; where every character of the dump takes one column
     # (one look over it), its length.
-    widths = lengths if one_column_each("\n".join(lines)) else [display_width(line.rstrip()) for line in lines]
+    one_column = one_column_each("\n".join(lines))
+    widths = lengths if one_column else [display_width(line.rstrip()) for line in lines]
     width = wrap_width(lines, widths)
     if width is None:
         return numbered
     joined: list[tuple[int, str]] = []
     previous = previous_stripped = ""
     cells = _cell_widths(lines, width, widths)
+    measure = len if one_column else display_width
     for number, line in numbered:
         if not line or line.isspace():  # a blank line (half a text browser's lines) ends a paragraph
             joined.append((number, line))
@@ -65,9 +74,15 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
         # A text browser's marks are no text: a picture's name in brackets, a list's bullet.
         text = without_marks(line)
         stripped = text.strip()
-        continues = previous_stripped and stripped and not starts_item(line, previous)
-        # The width broke the line as printed, its picture marks taking their columns.
-        if joined and continues and _broken_before(widths[number - 2], stripped, cells.get(number - 1, width)):
+        # The width broke the line as printed, its picture marks taking their columns; and
+        # the line opens no new item. (The width asked first: most lines under a line of
+        # text are no new item, and more than half were not broken by the width.)
+        if (
+            previous_stripped
+            and stripped
+            and _broken_before(widths[number - 2], stripped, cells.get(number - 1, width), measure)
+            and not starts_item(line, previous)
+        ):
             first, before = joined[-1]
             joined[-1] = (first, _joined(before.rstrip(), stripped))
         else:
@@ -82,28 +97,35 @@ def _cell_widths(lines: Sequence[str], width: int, widths: Sequence[int]) -> dic
     page's width. A text browser wraps such a caption at its cell's width. (``widths``:
     the lines' display widths, their ends' spaces aside.)"""
     cells: dict[int, int] = {}
-    block: list[int] = []
-    in_cell = False
-    for index, line in enumerate([*lines, ""]):
-        opens = "[" in line and bool(_PICTURE_MARKS.match(line.strip()))
-        if opens or not line.strip():
-            block_widths = [widths[i] for i in block]
-            if len(block) >= 2 and max(block_widths) < width - _NEAR_WIDTH:
-                cells.update(dict.fromkeys(block, max(block_widths)))
-            block, in_cell = [], opens
-        if in_cell and without_marks(line).strip():
-            block.append(index)  # the caption, under the mark or after it on the mark's line
+    marks = [index for index, line in enumerate(lines) if "[" in line and _opens_with_picture(line)]
+    for start in marks:  # only the lines from a mark on are looked at
+        block = []
+        for index in range(start, len(lines)):
+            line = lines[index]
+            if index > start and (not line or line.isspace() or ("[" in line and _opens_with_picture(line))):
+                break
+            if without_marks(line).strip():
+                block.append(index)  # the caption, under the mark or after it on the mark's line
+        if len(block) >= 2 and (cell := max(widths[index] for index in block)) < width - _NEAR_WIDTH:
+            cells.update(dict.fromkeys(block, cell))
     return cells
+
+
+def _opens_with_picture(line: str) -> bool:
+    return bool(_PICTURE_MARKS.match(line.strip()))
 
 
 def starts_with_bullet(line: str) -> bool:
     """A dump's line opening with a text browser's bullet (``  • Tin khác``): a list's item."""
-    return bool(_BULLET.match(line)) and not line.lstrip().startswith(("*", "+"))
+    return line.lstrip()[:1] in _TEXT_BROWSER_BULLETS and bool(_BULLET.match(line))
 
 
 def without_marks(line: str) -> str:
     text = _PICTURE_MARKS.sub("", line) if "[" in line else line
-    # The bullet only ever starts a line: matched there, not looked for all along it.
+    # The bullet only ever starts a line: matched there, and only where its first character
+    # (after spaces) is one, not looked for all along it.
+    if text.lstrip()[:1] not in _BULLET_CHARACTERS:
+        return text
     bullet = _BULLET.match(text)
     return bullet.group(1) + text[bullet.end() :] if bullet else text
 
@@ -118,11 +140,17 @@ def plainly_unwrapped(lines: Sequence[str], lengths: Sequence[int] | None = None
     if lengths is None:
         lengths = list(map(len, map(str.rstrip, lines)))
     widest = _WIDTHS[-1]
-    may_be_long = sum(map(_MAY_BE_LONG.__le__, lengths))
-    over = sum(
-        1 for line, length in zip(lines, lengths, strict=True) if length > widest and display_width(line.rstrip()) > widest
-    )
-    return over > _OVER_WIDTH_SHARE * may_be_long
+    allowed = _OVER_WIDTH_SHARE * sum(map(_MAY_BE_LONG.__le__, lengths))
+    # Only the lines longer than the width are measured, picked out without a step per line,
+    # and only until more than the allowed few are found wider (a copy of what the browser
+    # shows holds a paragraph to a line: most of its long lines are).
+    over = 0
+    for line in compress(lines, map(widest.__lt__, lengths)):
+        if display_width(line.rstrip()) > widest:
+            over += 1
+            if over > allowed:
+                return True
+    return False
 
 
 def wrap_width(lines: Sequence[str], widths: Sequence[int]) -> int | None:
@@ -158,25 +186,30 @@ def _joined(before: str, after: str) -> str:
     without a space (Unicode's line-breaking rules allow a break after both)."""
     # Only the last two characters can match: looked at alone, not found by a search along
     # the paragraph joined so far (a long paragraph is joined a line at a time).
-    if _BREAK_INSIDE_WORD.search(before[-2:]):
+    if before.endswith(("/", "-")) and _BREAK_INSIDE_WORD.search(before[-2:]):
         return before + after
     return f"{before} {after}"
 
 
 def starts_item(line: str, previous: str) -> bool:
-    if _NEW_ITEM.match(line):
+    # The patterns tried only where the line's first character may open an item.
+    opener = line.lstrip()[:1]
+    if opener in _ITEM_OPENERS and _NEW_ITEM.match(line):
         return True
-    return bool(_NUMBERED_ITEM.match(line)) and bool(_SENTENCE_END.search(previous))
+    return opener.isdecimal() and bool(_NUMBERED_ITEM.match(line)) and bool(_SENTENCE_END.search(previous))
 
 
-def _broken_before(line_width: int, following: str, width: int) -> bool:
+def _broken_before(line_width: int, following: str, width: int, measure: Callable[[str], int] | None = None) -> bool:
     """The width, not the writer, ended a line (``line_width`` its display width, its end's
     spaces aside): the first word of the line after it would not have fitted on it. A text
     browser counts the space after the word too, so a word that would have ended in the
     widest line's last column did not fit either (w3m's dumps of the corpus pages hold
-    both: lines of that width, and such breaks)."""
+    both: lines of that width, and such breaks). ``measure``: ``len`` for a dump whose
+    every character takes one column, else (None) ``display_width``."""
+    if line_width + 1 + 2 * len(following) < width:
+        return False  # no word of the line would have filled the rest (two columns a character at most)
     first_word = following.split(None, 1)[0]
-    return line_width + 1 + display_width(first_word) >= width
+    return line_width + 1 + (measure or display_width)(first_word) >= width
 
 
 def display_width(text: str) -> int:
