@@ -257,10 +257,28 @@ def test_garbled_words_looks_at_each_different_word_once_with_the_same_result():
     pieces = ["Lao Ä\x90á»\x99ng", "Hà”", "“giá”", "Ã©té", "\u00d0\u00bf\u00d1\u20ac\u00d0\u00b8", "Việt Nam", "tiền", "a", "x–y", "á»", "nước.", "Ä‘"]
     for _ in range(300):
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
-        long_way = [] if len(_SIGNATURE.findall(text)) < 3 else [
+        # The pairs counted are those inside words as the word rule reads them: a word's
+        # closing punctuation ("Hà”") makes none.
+        pairs = sum(len(_SIGNATURE.findall(word.rstrip(_CLOSING))) for word in text.split())
+        long_way = [] if pairs < 3 else [
             word for word in text.split() if not word.isascii() and (_SIGNATURE.search(word.rstrip(_CLOSING)) or is_bad(word))
         ]
         assert garbled_words(text) == long_way, text
+
+
+def test_quotations_closing_on_a_vietnamese_letter_send_no_word_through_ftfys_measure(monkeypatch):
+    import ftfy.badness
+
+    from publisher.ingest.mojibake import garbled_words
+
+    def measured(word: str) -> bool:
+        raise AssertionError(f"ftfy's measure asked of {word!r}")
+
+    monkeypatch.setattr(ftfy.badness, "is_bad", measured)
+    text = "Ông nói: “Tôi đã”. Bà đáp: “Chị ấy cũng đã”, rồi “mọi người đều đã”… Hết."
+    assert garbled_words(text) == []
+    monkeypatch.undo()
+    assert garbled_words(text + " Lao Ä\x90á»\x99ng, Ä‘á»\x93ng Ã©té") == ["Ä\x90á»\x99ng,", "Ä‘á»\x93ng", "Ã©té"]
 
 
 def test_a_pages_profile_answers_what_the_shared_profile_answers():

@@ -165,14 +165,31 @@ def garbled_words(text: str) -> list[str]:
     A word is mojibake where it holds a UTF-8 letter's first two bytes as Latin-1 or
     cp1252 shows them (whatever the script: "Ã©", "á»", "Ð¿"), or where ftfy's own
     measure finds an unlikely sequence in it (``is_bad``; never in a word of ASCII). A text
-    with fewer than three such pairs is let through on one look for them (ftfy's measure
-    over a whole page costs more than the page's cleaning)."""
+    with fewer than three such pairs inside its words (``_pairs_inside_words``) is let
+    through on one look for them (ftfy's measure over a whole page costs more than the
+    page's cleaning)."""
     from ftfy.badness import is_bad
 
-    if _at_least(_SIGNATURE.finditer(text), _MIN_TELL_TALES) < _MIN_TELL_TALES:
+    if _at_least(_pairs_inside_words(text), _MIN_TELL_TALES) < _MIN_TELL_TALES:
         return []
     words = text.split()
     # Each different word looked at once: a page repeats its words (and a Vietnamese one
     # its syllables) many times over.
     garbled = {word for word in set(words) if not word.isascii() and (_SIGNATURE.search(word.rstrip(_CLOSING)) or is_bad(word))}
     return [word for word in words if word in garbled]
+
+
+def _pairs_inside_words(text: str) -> Iterator[re.Match[str]]:
+    """``_SIGNATURE``'s matches in ``text`` that count in a word: not a letter followed by
+    the word's closing punctuation (Vietnamese ``đã”`` closes a quotation), which
+    ``garbled_words`` strips before it looks. Such words are common on pages with no
+    mojibake at all, and three of them would send every word of the page through ftfy's
+    measure."""
+    for match in _SIGNATURE.finditer(text):
+        end = match.end()
+        if text[end - 1] in _CLOSING:
+            while end < len(text) and text[end] in _CLOSING:
+                end += 1
+            if end == len(text) or text[end].isspace():
+                continue  # stripped with the word's closing punctuation
+        yield match
