@@ -1849,3 +1849,29 @@ def test_columns_are_read_skipping_a_columns_empty_rows_as_the_long_way_reads_th
         block = [columns._runs(line) for line in rows]
         for bounds in ([(-1, 30, 31), (31, 80, 81)], [(31, 80, 81), (-1, 30, 31)], [(-1, 28, 29)]):
             assert columns._read_columns(block, 5, bounds) == _read_columns_the_long_way(block, 5, bounds), rows
+
+
+def test_mojibake_runs_are_found_and_repaired_as_ftfy_finds_and_repairs_them():
+    from ftfy.chardata import UTF8_CLUES, UTF8_DETECTOR_RE
+    from ftfy.fixes import decode_inconsistent_utf8
+
+    from publisher.ingest import mojibake
+
+    splitter = mojibake._run_splitter()
+    assert splitter is not None  # ftfy's pattern is the one the splitter was written from
+    rng = random.Random(43)
+    # Leads of each length, continuations (the strict ones among them), spaces and letters,
+    # and whole mis-read syllables, so that runs meet, overlap a lead or stop short.
+    pieces = [*"".join(UTF8_CLUES[name][:12] for name in UTF8_CLUES), " ", "  ", "a", "Lao", "\n", "Ä\x90á»\x99ng"]
+    pieces += ["á»", "Ã©", "â€™", "ð\x9f\x98\x80", "Ä‘", "á»\x99"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        found = [match.span() for match in UTF8_DETECTOR_RE.finditer(text)]
+        spans, at = [], 0
+        for index, piece in enumerate(splitter.split(text)):
+            if index % 2:
+                spans.append((at, at + len(piece)))
+            at += len(piece)
+        assert spans == found, text
+        assert mojibake._repair_runs(text) == mojibake._repair_runs_by_ftfy_pattern(text) == decode_inconsistent_utf8(text), text
+    assert mojibake._repair_runs("Ã©") == decode_inconsistent_utf8("Ã©")  # the whole text one run
