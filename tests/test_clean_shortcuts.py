@@ -1231,7 +1231,7 @@ def _unwrap_the_long_way(lines, widths):
         text = wrapping.without_marks(line)
         stripped = text.strip()
         continues = previous.strip() and stripped and not wrapping.starts_item(line, previous)
-        if joined and continues and wrapping._broken_before(widths[number - 2], stripped, cells.get(number - 1, width)):
+        if joined and continues and wrapping.broken_before(widths[number - 2], stripped, cells.get(number - 1, width)):
             first, before = joined[-1]
             joined[-1] = (first, wrapping._joined(before.rstrip(), stripped))
         else:
@@ -1804,9 +1804,9 @@ def test_a_line_is_broken_before_a_word_told_first_by_the_lines_length_as_by_its
         following = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))).strip() or "x"
         line_width, width = rng.randint(0, 90), rng.randint(20, 100)
         long_way = line_width + 1 + wrapping.display_width(following.split()[0]) >= width
-        assert wrapping._broken_before(line_width, following, width) == long_way, (line_width, following, width)
+        assert wrapping.broken_before(line_width, following, width) == long_way, (line_width, following, width)
         if wrapping.one_column_each(following):
-            assert wrapping._broken_before(line_width, following, width, len) == long_way
+            assert wrapping.broken_before(line_width, following, width, len) == long_way
 
 
 def _read_columns_the_long_way(block, first_number, bounds):

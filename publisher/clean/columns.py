@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from itertools import accumulate, zip_longest
 from typing import NamedTuple
 
-from publisher.clean.wrapping import _broken_before, display_width, one_column_each, starts_item, without_marks
+from publisher.clean.wrapping import broken_before, display_width, one_column_each, starts_item, without_marks
 
 # A run of text: words parted by one or two spaces. Three or more part the cells of a row.
 _RUN = re.compile(r"\S+(?: {1,2}\S+)*")
@@ -234,7 +234,7 @@ def _read_columns(block: list[list[_Run]], first_number: int, bounds: list[tuple
                 continue
             piece = _Run(parts[0].start, parts[-1].end, parts[-1].text)
             # The column's edge broke the line above: the first word would not have fitted.
-            broken = previous is not None and _broken_before(previous.end, text, reach - _EDGE_SLACK)
+            broken = previous is not None and broken_before(previous.end, text, reach - _EDGE_SLACK)
             if previous is not None and broken and not starts_item(parts[0].text, previous.text):
                 number, joined = out[-1]
                 out[-1] = (number, f"{joined} {text}")

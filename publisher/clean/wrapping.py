@@ -80,7 +80,7 @@ def unwrap(lines: Sequence[str]) -> list[tuple[int, str]]:
         if (
             previous_stripped
             and stripped
-            and _broken_before(widths[number - 2], stripped, cells.get(number - 1, width), measure)
+            and broken_before(widths[number - 2], stripped, cells.get(number - 1, width), measure)
             and not starts_item(line, previous)
         ):
             first, before = joined[-1]
@@ -199,7 +199,7 @@ def starts_item(line: str, previous: str) -> bool:
     return opener.isdecimal() and bool(_NUMBERED_ITEM.match(line)) and bool(_SENTENCE_END.search(previous))
 
 
-def _broken_before(line_width: int, following: str, width: int, measure: Callable[[str], int] | None = None) -> bool:
+def broken_before(line_width: int, following: str, width: int, measure: Callable[[str], int] | None = None) -> bool:
     """The width, not the writer, ended a line (``line_width`` its display width, its end's
     spaces aside): the first word of the line after it would not have fitted on it. A text
     browser counts the space after the word too, so a word that would have ended in the
