@@ -1875,3 +1875,76 @@ def test_mojibake_runs_are_found_and_repaired_as_ftfy_finds_and_repairs_them():
         assert spans == found, text
         assert mojibake._repair_runs(text) == mojibake._repair_runs_by_ftfy_pattern(text) == decode_inconsistent_utf8(text), text
     assert mojibake._repair_runs("Ã©") == decode_inconsistent_utf8("Ã©")  # the whole text one run
+
+
+# The fifth speed round's reading before the rules: each shortcut against the long way.
+
+
+def _wrap_width_the_long_way(lines, widths):
+    from collections import Counter
+    from itertools import accumulate
+
+    from publisher.clean import wrapping
+
+    long = [width for width in widths if width >= wrapping._LONG]
+    continued = [
+        width for index, width in enumerate(widths[:-1])
+        if width >= wrapping._LONG and lines[index + 1].strip() and not wrapping.starts_item(lines[index + 1], lines[index])
+    ]
+    if len(long) < wrapping._MIN_LONG_LINES or len(continued) < wrapping._MIN_CONTINUED:
+        return None
+    ends, all_ends = Counter(continued), Counter(long)
+    up_to = list(accumulate(ends.get(column, 0) for column in range(wrapping._WIDTHS[-1] + 1)))
+    all_up_to = list(accumulate(all_ends.get(column, 0) for column in range(wrapping._WIDTHS[-1] + 1)))
+    best_width, best_share = None, 0.0
+    for width in wrapping._WIDTHS:
+        near = up_to[width] - up_to[width - wrapping._NEAR_WIDTH]
+        over = len(long) - all_up_to[width]
+        share = near / len(continued)
+        if over <= wrapping._OVER_WIDTH_SHARE * len(long) and share > best_share:
+            best_width, best_share = width, share
+    return best_width if best_share >= wrapping._WRAPPED_SHARE else None
+
+
+def test_the_wrap_width_among_the_widths_few_lines_pass_is_the_one_each_width_tried_finds():
+    from publisher.clean import wrapping
+
+    rng = random.Random(97)
+    found = set()
+    for _ in range(3000):
+        # Lines ending near one or two widths, some far wider (a copy's unbroken paragraphs),
+        # blank lines and items under them, in counts around the allowed few over a width.
+        around = rng.sample([45, 58, 62, 72, 80, 100, 118, 121, 140], 2)
+        lines = []
+        for _ in range(rng.randint(0, 60)):
+            kind = rng.random()
+            if kind < 0.2:
+                lines.append("")
+            elif kind < 0.3:
+                lines.append("• Tin " + "x" * rng.randint(0, 150))
+            else:
+                lines.append("a" * max(1, rng.choice(around) - rng.randint(0, 14)))
+        widths = [wrapping.display_width(line.rstrip()) for line in lines]
+        width = wrapping.wrap_width(lines, widths)
+        assert width == _wrap_width_the_long_way(lines, widths), lines
+        found.add(width)
+    assert None in found and len(found) > 20  # wrapped and unwrapped dumps alike, at many widths
+
+
+def test_a_blocks_runs_dealt_out_to_its_columns_are_read_as_the_long_way_reads_them():
+    from publisher.clean import columns
+
+    rng = random.Random(131)
+    words = ["Tin", "mới", "Người dân", "人们", "[ảnh]", "• Thể", "1. Một", "COVID-", "đông.", "x", "xxxxxxxxxxxx"]
+    for _ in range(300):
+        rows = []
+        for _ in range(rng.randint(8, 20)):
+            cells = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 3))) for _ in range(3)]
+            rows.append(f"{cells[0]:<20}   {cells[1]:<20}   {cells[2]}".rstrip() or "x")
+        block = [columns._runs(line) for line in rows]
+        for bounds in (
+            [(-1, 20, 21), (21, 43, 44), (44, 90, 91)],
+            [(21, 43, 44), (44, 90, 91), (-1, 20, 21)],
+            [(-1, 20, 21), (21, 43, 44)],  # the runs past the last column's edge in none
+        ):
+            assert columns._read_columns(block, 3, bounds) == _read_columns_the_long_way(block, 3, bounds), rows

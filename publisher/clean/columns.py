@@ -112,9 +112,9 @@ def _widened_narrow_gutters(block: Sequence[str]) -> list[str] | None:
             continue
         both_sides = touching = 0
         for line in block:
-            left, right = line[:column], line[column + 1 :]
-            # Words on both sides: a bullet or a number before its item is no column.
-            if _WORD.search(left) and _WORD.search(right):
+            # Words on both sides (looked for in place, not in the two sides cut out): a
+            # bullet or a number before its item is no column.
+            if _WORD.search(line, 0, column) and _WORD.search(line, column + 1):
                 both_sides += 1
                 touching += line[column - 1] != " " and line[column + 1] != " "
         if both_sides >= _MIN_ROWS and touching >= _MIN_TOUCHING:
@@ -221,25 +221,51 @@ def _column_bounds(block: list[list[_Run]], gutters: list[tuple[int, int]]) -> l
 
 def _read_columns(block: list[list[_Run]], first_number: int, bounds: list[tuple[int, int, int]]) -> list[tuple[int, str]]:
     """The block's columns, one after the other, in the order of ``bounds`` (each column's
-    ``_column_bounds``)."""
+    ``_column_bounds``: its runs start from where the column on its left ends)."""
+    edges = sorted(edge for _, _, edge in bounds)
+    cells = _cells(block, edges)
     out: list[tuple[int, str]] = []
-    for left, reach, edge in bounds:
+    for _, reach, edge in bounds:
         previous: _Run | None = None
-        for offset, row in enumerate(block):
-            parts = [run for run in row if left <= run.start < edge]
-            # A column's row is often empty (one column's text ends before the other's).
-            text = "   ".join(without_marks(run.text).strip() for run in parts).strip() if parts else ""
+        above = -1  # the row of ``previous``
+        # Only the column's rows with runs: a column's row is often empty (one column's text
+        # ends before the other's).
+        for offset, parts in cells[edges.index(edge)].items():
+            text = _cell_text(parts)
             if not text:
                 previous = None
                 continue
-            piece = _Run(parts[0].start, parts[-1].end, parts[-1].text)
             # The column's edge broke the line above: the first word would not have fitted.
-            broken = previous is not None and broken_before(previous.end, text, reach - _EDGE_SLACK)
-            if previous is not None and broken and not starts_item(parts[0].text, previous.text):
+            if (
+                previous is not None
+                and above == offset - 1
+                and broken_before(previous.end, text, reach - _EDGE_SLACK)
+                and not starts_item(parts[0].text, previous.text)
+            ):
                 number, joined = out[-1]
                 out[-1] = (number, f"{joined} {text}")
             else:
                 out.append((first_number + offset, text))
-            previous = piece
+            previous, above = _Run(parts[0].start, parts[-1].end, parts[-1].text), offset
         out.append((first_number + len(block) - 1, ""))
     return out
+
+
+def _cells(block: list[list[_Run]], edges: list[int]) -> list[dict[int, list[_Run]]]:
+    """For each column of the block (parted at ``edges``, left to right: a run is in the
+    first column whose edge is past its start; a run past the last edge is in none), its
+    rows that hold runs, by their place in the block, with their runs: every row's runs
+    dealt out in one walk, not looked through once for each column."""
+    cells: list[dict[int, list[_Run]]] = [{} for _ in edges]
+    for offset, row in enumerate(block):
+        for run in row:
+            if (column := bisect_right(edges, run.start)) < len(edges):
+                cells[column].setdefault(offset, []).append(run)
+    return cells
+
+
+def _cell_text(parts: list[_Run]) -> str:
+    """A column's text on one row: its runs, their marks taken out, three spaces apart."""
+    if len(parts) == 1:  # most cells
+        return without_marks(parts[0].text).strip()
+    return "   ".join(without_marks(run.text).strip() for run in parts).strip()

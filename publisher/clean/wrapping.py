@@ -166,18 +166,19 @@ def wrap_width(lines: Sequence[str], widths: Sequence[int]) -> int | None:
     ]
     if len(long) < _MIN_LONG_LINES or len(continued) < _MIN_CONTINUED:
         return None
-    ends, all_ends = Counter(continued), Counter(long)
     # How many lines end at or before each column: a width's counts are differences.
+    ends = Counter(continued)
     up_to = list(accumulate(ends.get(column, 0) for column in range(_WIDTHS[-1] + 1)))
-    all_up_to = list(accumulate(all_ends.get(column, 0) for column in range(_WIDTHS[-1] + 1)))
-    best_width, best_share = None, 0.0
-    for width in _WIDTHS:
-        near = up_to[width] - up_to[width - _NEAR_WIDTH]
-        over = len(long) - all_up_to[width]
-        share = near / len(continued)
-        if over <= _OVER_WIDTH_SHARE * len(long) and share > best_share:
-            best_width, best_share = width, share
-    return best_width if best_share >= _WRAPPED_SHARE else None
+    # The fewer long lines are wider than a width, the wider it is: the widths with few
+    # enough over them are the narrowest such one and all those wider.
+    allowed_over = int(_OVER_WIDTH_SHARE * len(long))  # a count: the share's whole part
+    narrowest = _WIDTHS[0]
+    if allowed_over < len(long):  # no wider than the widest line but the allowed few
+        narrowest = max(narrowest, sorted(long, reverse=True)[allowed_over])
+    near = [up_to[width] - up_to[width - _NEAR_WIDTH] for width in range(narrowest, _WIDTHS[-1] + 1)]
+    if not near or max(near) / len(continued) < _WRAPPED_SHARE:
+        return None
+    return narrowest + near.index(max(near))  # the narrowest of the widths most lines end near
 
 
 def _joined(before: str, after: str) -> str:
