@@ -1948,3 +1948,57 @@ def test_a_blocks_runs_dealt_out_to_its_columns_are_read_as_the_long_way_reads_t
             [(-1, 20, 21), (21, 43, 44)],  # the runs past the last column's edge in none
         ):
             assert columns._read_columns(block, 3, bounds) == _read_columns_the_long_way(block, 3, bounds), rows
+
+def _topic_words_the_long_way(text: str) -> list[str]:
+    return [word for word in re.findall(r"[^\W\d_]+", text) if len(word) >= 4]
+
+
+def test_topic_words_are_the_runs_of_letters_the_long_way_keeps():
+    from publisher.clean import title
+
+    rng = random.Random(37)
+    # Runs of three and four letters, digits and an underscore inside and between words,
+    # numbers that are no digits (½, ²), combining marks, a dotted capital I, scripts
+    # without spaces, punctuation.
+    pieces = ["abc", "Abcd", "Việt", "Nam", "x1y2", "_", "½", "²", "e\u0301", "İstanbul", "ß", "文字報道", "\uff12\uff10", "-", " ", "'", ","]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        long_way = _topic_words_the_long_way(text)
+        assert title._TOPIC_WORD.findall(text) == long_way, text
+        assert title._words(text) == {word.casefold() for word in long_way}, text
+        in_title_case = len(long_way) >= 4 and all(word[0].isupper() for word in long_way)
+        assert title._in_title_case(text) == in_title_case, text
+
+
+def test_a_lines_length_tells_the_climb_at_once_what_the_page_would_have_answered():
+    from publisher.clean import title
+    from publisher.clean.names import is_caps_byline
+    from publisher.clean.shapes import is_attribution
+
+    profiles = load_profiles()
+    shared = profiles.common
+    texts = [
+        "Bão số 3 đổ bộ", "Share", "Chia sẻ", "Read more now", "Ba người chết", "Ảnh: Minh Anh",
+        "By Jane Roe", "THANH HÀ", "12/05/2019 10:30", "Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)",
+        "Home › News › Politics", "Palm Bay 18 22 13 17 — 70", "A storm hits the coast. Here is why",
+        "Mưa lớn kéo dài ở miền Trung khiến nhiều tuyến đường bị ngập sâu",
+        " ".join(["word"] * 40), " ".join(["word"] * 41), "Photo by Jane Roe", "Theo TTXVN",
+    ]
+    lines = [Line.of_text(number, text) for number, text in enumerate(texts)]
+    lines.append(Line(len(lines), "Bão số 3 đổ bộ vào miền Trung", kind="image"))
+    low, high = title._HEADLINE_WORDS
+    page = profiles.for_one_page().common
+    for _ in range(2):  # the second time from the page's memory
+        for line in lines:
+            shaped = low <= line.words <= high and title._headline_shape_but_length(line, shared)
+            assert title._could_be_headline(line, page) == shaped, line.text
+            text = line.text
+            between = (
+                line.is_image or line.words <= title._WIDGET_WORDS or title._dates_a_story(text, shared)
+                or title._photo_credit(text) or has_caption_cue(text, shared) or is_attribution(text, shared)
+                or is_caps_byline(text)
+            )
+            assert title._between_headline_and_text(line, page) == between, line.text
+    # Both told at once and both worked out: lines of three words and of forty and more.
+    told = [title._could_be_headline(line, page) for line in lines]
+    assert told.count(True) >= 3 and told.count(False) >= 3

@@ -27,9 +27,11 @@ _HEADLINE_WINDOW = 10
 # Share buttons and counters ("Reddit", "Email", "Print") under a byline take no room in
 # the window; the lines climbed stay bounded all the same (a site's menu of short lines).
 _HEADLINE_CLIMB = 3 * _HEADLINE_WINDOW
-_LETTERS = re.compile(r"[^\W\d_]+")
 _NUMBER_RUNS = re.compile(r"\d+|\D+")
 _TOPIC_LETTERS = 4  # shorter words ("on", "the", "của") say nothing of what a line is about
+# A run of letters (no digit, no underscore) that long or longer, whole: a shorter run is
+# passed over by the pattern itself rather than found and then filtered out.
+_TOPIC_WORD = re.compile(rf"[^\W\d_]{{{_TOPIC_LETTERS},}}")
 _TOPIC_WORDS_SHARED = 2
 # How many more of its words the text repeats than the first line found's (less those it
 # does not) a line further off needs to be the headline instead (browser copies of 131 pages
@@ -389,7 +391,7 @@ def _headline_above(lines: list[Line], start: int, candidates: list[int], profil
 
 def _words(text: str) -> set[str]:
     """The words that say what a line is about: four letters or more, case aside."""
-    return {word.casefold() for word in _LETTERS.findall(text) if len(word) >= _TOPIC_LETTERS}
+    return {word.casefold() for word in _TOPIC_WORD.findall(text)}
 
 
 def _headline_candidates(lines: list[Line], start: int, profile: SiteProfile, shaped: dict[int, bool]) -> Iterator[int]:
@@ -465,7 +467,7 @@ def _headline_by_place(lines: list[Line], index: int, profile: SiteProfile) -> b
 
 def _in_title_case(text: str) -> bool:
     """Every word of four letters or more capitalised (``Why You Shouldn't Worry``)."""
-    words = [word for word in _LETTERS.findall(text) if len(word) >= _TOPIC_LETTERS]
+    words = _TOPIC_WORD.findall(text)
     return len(words) >= _TITLE_CASE_WORDS and all(word[0].isupper() for word in words)
 
 
@@ -516,14 +518,13 @@ def _names_over_date(lines: list[Line], index: int) -> bool:
 
 def _between_headline_and_text(line: Line, profile: SiteProfile) -> bool:
     """A date, a byline, a picture or its caption, a kicker or a share button: what may
-    stand between a headline and its text."""
-    return profile.answer(_may_stand_between, line)
+    stand between a headline and its text (a picture or a button told at once, the rest
+    remembered for the page)."""
+    return line.is_image or line.words <= _WIDGET_WORDS or profile.answer(_may_stand_between, line)
 
 
 def _may_stand_between(line: Line, profile: SiteProfile) -> bool:
-    if line.is_image or line.words <= _WIDGET_WORDS or _dates_a_story(line.text, profile):
-        return True
-    if _photo_credit(line.text):
+    if _dates_a_story(line.text, profile) or _photo_credit(line.text):
         return True
     return has_caption_cue(line.text, profile) or is_attribution(line.text, profile) or is_caps_byline(line.text)
 
@@ -680,13 +681,9 @@ _QUOTE_ATTRIBUTION = re.compile(r"[—–] ")
 
 def _could_be_headline(line: Line, profile: SiteProfile) -> bool:
     """A line of a headline's shape (the climbs from the text's start ask it of the same
-    lines again: remembered for the page)."""
-    return profile.answer(_shaped_like_headline, line)
-
-
-def _shaped_like_headline(line: Line, profile: SiteProfile) -> bool:
+    lines again: remembered for the page, but for a line of the wrong length, told at once)."""
     low, high = _HEADLINE_WORDS
-    return low <= line.words <= high and _headline_shape_but_length(line, profile)
+    return low <= line.words <= high and profile.answer(_headline_shape_but_length, line)
 
 
 def _headline_shape_but_length(line: Line, profile: SiteProfile) -> bool:
