@@ -2002,3 +2002,37 @@ def test_a_lines_length_tells_the_climb_at_once_what_the_page_would_have_answere
     # Both told at once and both worked out: lines of three words and of forty and more.
     told = [title._could_be_headline(line, page) for line in lines]
     assert told.count(True) >= 3 and told.count(False) >= 3
+
+def test_the_vietnamese_scores_words_found_by_splitting_are_the_patterns_words():
+    from publisher.ingest.legacy import _SEPARATORS, _WORD, _words
+
+    rng = random.Random(151)
+    pieces = [*_SEPARATORS, *_SPACES, "\u2029", "\x0b", "Việt", "Chá»¯", "a", "1999", "“giá”", "x-y", "_", "·", "«", "\u200b"]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 16)))
+        assert _words(text) == _WORD.findall(text), repr(text)
+
+
+def test_a_text_whose_letters_are_all_latin_is_told_its_language_as_the_long_way_tells_it():
+    from publisher.clean import language
+
+    rng = random.Random(157)
+    # Latin letters, and what lies outside Latin's blocks but is no letter (quotes, dashes,
+    # an ideographic space, superscript and fraction digits, Arabic-Indic digits), and letters
+    # of other scripts, alone or a few among many Latin ones.
+    pieces = ["a", "Việt", "the", "và", "của", "người", " ", "“", "”", "–", "…", "\u3000", "²", "½", "٣", "1", "_", "€"]
+    pieces += ["東", "Ж", "\u0627", "ก", "ß", "ǿ", "ɐ", "ḁ"]  # the Arabic alef written as its code
+    texts = ["", "abcdefghijk", "abcdefghijkl", "the and is of x²", "the and is of x٣", "“”–… 12 ²½", "the of and " * 3]
+    texts += ["abcdefghijkl東", "東京都の人々は" * 3, "Привет, как дела", "สวัสดีครับ" * 3, "the 東京 of and is Ж" * 4]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += ["".join(rng.choice(pieces[-8:] + pieces[:3]) for _ in range(rng.randint(0, 40))) for _ in range(1000)]
+    texts += [" ".join(rng.choice(pieces) for _ in range(rng.randint(0, 600))) for _ in range(100)]
+    for text in texts:
+        sample = text[: language._SAMPLE]
+        letters = language._NOT_LETTERS.sub("", sample)
+        all_latin = len(language._NON_LATIN.sub("", letters)) == len(letters)
+        assert language._holds_non_latin_letter(sample) is not all_latin, repr(text)
+        if all_latin:  # the long way: every letter counted, then the Latin ones
+            expected = language._latin_language(sample) if len(letters) >= language._MIN_LETTERS else None
+            assert language.language_of_text(text) == expected, repr(text)
+

@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import islice
 
 from publisher.clean.lines import Line
 from publisher.ingest.legacy import vietnamese_score
@@ -84,6 +85,7 @@ _STOPWORDS = {
 _STOPWORD_SETS = {language: frozenset(words.split()) for language, words in _STOPWORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _NOT_LETTERS = re.compile(r"[\W\d_]+")
+_LETTER = re.compile(r"[^\W\d_]")
 _NON_LATIN = re.compile(r"[^\u0000-\u024f\u1e00-\u1eff]+")
 
 
@@ -102,6 +104,9 @@ def detect_language(text: str, declared: str | None = None) -> str:
 def language_of_text(text: str) -> str | None:
     """The language the text itself shows, or None when it is too short to tell."""
     sample = text[:_SAMPLE]
+    if not _holds_non_latin_letter(sample):
+        # Every letter Latin (most pages): only whether there are enough of them is counted.
+        return _latin_language(sample) if _at_least(_LETTER.finditer(sample), _MIN_LETTERS) else None
     letters_only = _letters_only(sample)
     letters = len(letters_only)
     if letters < _MIN_LETTERS:
@@ -135,6 +140,18 @@ def main_script(text: str) -> str | None:
     if 2 * len(_NON_LATIN.sub("", letters_only)) > len(letters_only):
         return "latin"  # most of the letters, so the most common script: each letter's is not looked up
     return Counter(map(_script, letters_only)).most_common(1)[0][0]
+
+
+def _holds_non_latin_letter(text: str) -> bool:
+    """Whether a letter of ``text`` is in a script other than Latin. The characters outside
+    Latin's blocks are found first (a look at each character's code, no Unicode database),
+    then only those few asked whether they are letters (a text's quotes and dashes are not)."""
+    return _LETTER.search("".join(_NON_LATIN.findall(text))) is not None
+
+
+def _at_least(found: Iterator[re.Match[str]], count: int) -> bool:
+    """Whether ``found`` holds ``count`` matches: the rest is not looked for."""
+    return sum(1 for _ in islice(found, count)) == count
 
 
 def _letters_only(text: str) -> str:

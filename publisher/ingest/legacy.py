@@ -117,7 +117,8 @@ _SYLLABLE = re.compile(f"^{_ONSET}{_NUCLEUS}{_CODA}$")
 _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 # Words split at spaces and ordinary punctuation only, so that mojibake ("Chá»¯") stays
 # one (bad) word instead of yielding a good syllable ("Chá").
-_WORD = re.compile(r"[^\s.,;:!?()\[\]{}\"'“”‘’…/|–—-]+")
+_SEPARATORS = ".,;:!?()[]{}\"'“”‘’…/|–—-"
+_WORD = re.compile(f"[^\\s{re.escape(_SEPARATORS)}]+")
 
 
 def vietnamese_score(text: str, sample: int = 20_000) -> float:
@@ -125,12 +126,23 @@ def vietnamese_score(text: str, sample: int = 20_000) -> float:
     any non-ASCII letter scores 0.5 (nothing to tell)."""
     # Each different word looked at once: a text repeats its syllables many times over.
     # Counted first, then each different word asked whether it is ASCII: not every word.
-    counted = Counter(_WORD.findall(text[:sample]))
-    words = {word: count for word, count in counted.items() if not word.isascii() and not word.isdigit()}
-    if not words:
-        return 0.5
-    good = sum(count for word, count in words.items() if _is_syllable(word))
-    return good / sum(words.values())
+    good = total = 0
+    for word, count in Counter(_words(text[:sample])).items():
+        if not word.isascii() and not word.isdigit():
+            total += count
+            if _is_syllable(word):
+                good += count
+    return good / total if total else 0.5
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``: the separators made spaces, then the text split at its white
+    space (what ``\\s`` matches), two to three times faster than the pattern tried at every
+    character."""
+    for separator in _SEPARATORS:
+        if separator in text:
+            text = text.replace(separator, " ")
+    return text.split()
 
 
 @lru_cache(maxsize=16384)
