@@ -1875,3 +1875,74 @@ def test_mojibake_runs_are_found_and_repaired_as_ftfy_finds_and_repairs_them():
         assert spans == found, text
         assert mojibake._repair_runs(text) == mojibake._repair_runs_by_ftfy_pattern(text) == decode_inconsistent_utf8(text), text
     assert mojibake._repair_runs("Ã©") == decode_inconsistent_utf8("Ã©")  # the whole text one run
+
+
+# Time zones as pages print them, with and without a sign's digits beside them, and what
+# only looks like one (a capital word, a range of numbers, a minus sign alone).
+_ZONE_PIECES = [
+    "GMT+7", "GMT + 7", "(GMT+07:00)", "UTC", "+07:00", "10:30-0500", "EST", "AKST", "ICT", "Gmt", "gmt+7", "BBC",
+    "12 - 14", "-", "+", "2019", " ", "10:30", "x",
+]
+
+
+def test_a_zone_is_looked_for_only_where_its_sign_or_name_may_stand_with_the_same_date_line():
+    from publisher.clean import dates
+
+    rng = random.Random(71)
+    pieces = [*_DATE_LINES, *_ZONE_PIECES]
+    texts = _DATE_LINES + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))[:90] for _ in range(3000)]
+    for text in texts:
+        assert dates._ZONE.search(text) is None or dates._MAY_NAME_A_ZONE.search(text), repr(text)
+        for month_first in (False, True):
+            forget_dates()
+            assert parse_date_line(text, month_first) == _date_line_the_long_way(text, month_first), repr(text)
+
+
+def _split_date_the_long_way(text: str, month_first: bool = False):
+    """``split_date`` as it was: each match's date line read before its label is asked for."""
+    from publisher.clean import dates
+    from publisher.model import PrintedDate
+
+    if not dates._DIGIT.search(text):
+        return None
+    text = dates._MONTH_RUN_ON.sub(" ", text)
+    for pattern in dates._DATE_PATTERNS:
+        match = pattern.search(text)
+        if match is None or match.start() == 0:
+            continue
+        label, printed = dates._label_before_date(text[: match.start()]), text[match.start() :].strip()
+        if dates._TIME.search(label):
+            return None
+        found = parse_date_line(printed, month_first)
+        if found is not None and label:
+            return label, PrintedDate(found.value, dates._date_part(printed))
+    return None
+
+
+def test_a_glued_date_with_only_its_own_words_before_it_is_not_read_and_the_split_is_the_same():
+    rng = random.Random(73)
+    labels = ["Thứ Hai,", "Xã hội", "Tình yêu - Hôn nhân", "Theo Ngoisao |", "Cập nhật", "ngày", "Published:", "10:30 |"]
+    pieces = [*_DATE_LINES, *labels, *_ZONE_PIECES[:4], "Star", " "]
+    texts = _DATE_LINES + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(2000)]
+    texts += ["Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)", "Xã hội 16/01/2014 | 16:05", "ngày 21 tháng 11 năm 2016"]
+    for text in texts:
+        for month_first in (False, True):
+            forget_dates()
+            assert split_date(text, month_first) == _split_date_the_long_way(text, month_first), repr(text)
+
+
+def test_a_head_line_without_a_digit_is_no_date_line_as_its_segments_say():
+    from publisher.clean import head
+
+    profile = load_profiles().common.for_one_page()
+    texts = [
+        *_DATE_LINES, "By Jane Roe", "Jane Roe | Reuters", "Posted by admin · 5 min read", "Hôm qua", "Xã hội",
+        "By Jane Roe | Updated yesterday", "Theo VnExpress", "Sự kiện | Thời sự", "Tin mới nhất",
+    ]
+    for text in texts:
+        forget_dates()
+        date, credit, rest = head._split_segments(text, profile)
+        long_way = None if date is None or len(rest.split()) > 6 else (date, credit)
+        assert head.head_date(Line.of_text(1, text), profile) == long_way, repr(text)
+        if not re.search(r"\d", text):
+            assert date is None, repr(text)
