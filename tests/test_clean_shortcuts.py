@@ -1946,3 +1946,39 @@ def test_a_head_line_without_a_digit_is_no_date_line_as_its_segments_say():
         assert head.head_date(Line.of_text(1, text), profile) == long_way, repr(text)
         if not re.search(r"\d", text):
             assert date is None, repr(text)
+
+
+def test_the_page_wide_words_stand_in_a_lines_key_wherever_they_stand_in_its_case_folded_text():
+    import dataclasses
+
+    from publisher.clean.lines import line_key
+    from publisher.clean.profiles import _COOKIE_WORD_FOLDED
+
+    profile = load_profiles().common
+    assert profile._words_stand_in_keys
+    unsubscribe_words, promotion_words = profile._folded_promotion_words
+    words = [*_COOKIE_WORD_FOLDED, *profile._folded_paywall_phrases, *unsubscribe_words, *promotion_words]
+    rng = random.Random(79)
+    pieces = [
+        *words, *(word.upper() for word in words), *(word.title() for word in words), *_SPACES, "•", "● ", " (5)", "[12]",
+        ":", ".", "»", ">", "ß", "İ", "Kelvin \u212a", "tin", "x", "3",
+    ]
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(4000)]
+    for line in lines:
+        folded, key = line.casefold(), line_key(line)
+        assert all(word in key for word in words if word in folded), repr(line)
+    # The page's looks in its lines' keys: whatever line a rule would take, the look finds it.
+    for _ in range(300):
+        page = [Line.of_text(number, text) for number, text in enumerate(rng.sample(lines, 8), start=1)]
+        keys = "\n".join(line.key for line in page)
+        if any(profile.is_cookie_notice(line.text) for line in page):
+            assert profile.may_hold_cookie_notice(keys)
+        if any(profile.is_paywall_notice(line.text) for line in page):
+            assert profile.may_hold_paywall_notice(keys)
+        if any(profile.is_promotion(line.text) or profile.names_the_mail(line.text) for line in page):
+            assert profile.may_hold_promotion(keys)
+    # A word a key may not keep whole (a full stop at its end, two spaces): every page is looked through.
+    for odd in (("subscribe now.",), ("read  on",), ("…read on",)):
+        other = dataclasses.replace(profile, paywall_phrases=odd)
+        assert not other._words_stand_in_keys
+        assert other.may_hold_paywall_notice("") and other.may_hold_promotion("") and other.may_hold_cookie_notice("")
