@@ -2036,3 +2036,108 @@ def test_a_text_whose_letters_are_all_latin_is_told_its_language_as_the_long_way
             expected = language._latin_language(sample) if len(letters) >= language._MIN_LETTERS else None
             assert language.language_of_text(text) == expected, repr(text)
 
+# Time zones as pages print them, with and without a sign's digits beside them, and what
+# only looks like one (a capital word, a range of numbers, a minus sign alone).
+_ZONE_PIECES = [
+    "GMT+7", "GMT + 7", "(GMT+07:00)", "UTC", "+07:00", "10:30-0500", "EST", "AKST", "ICT", "Gmt", "gmt+7", "BBC",
+    "12 - 14", "-", "+", "2019", " ", "10:30", "x",
+]
+
+
+def test_a_zone_is_looked_for_only_where_its_sign_or_name_may_stand_with_the_same_date_line():
+    from publisher.clean import dates
+
+    rng = random.Random(71)
+    pieces = [*_DATE_LINES, *_ZONE_PIECES]
+    texts = _DATE_LINES + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 5)))[:90] for _ in range(3000)]
+    for text in texts:
+        assert dates._ZONE.search(text) is None or dates._MAY_NAME_A_ZONE.search(text), repr(text)
+        for month_first in (False, True):
+            forget_dates()
+            assert parse_date_line(text, month_first) == _date_line_the_long_way(text, month_first), repr(text)
+
+
+def _split_date_the_long_way(text: str, month_first: bool = False):
+    """``split_date`` as it was: each match's date line read before its label is asked for."""
+    from publisher.clean import dates
+    from publisher.model import PrintedDate
+
+    if not dates._DIGIT.search(text):
+        return None
+    text = dates._MONTH_RUN_ON.sub(" ", text)
+    for pattern in dates._DATE_PATTERNS:
+        match = pattern.search(text)
+        if match is None or match.start() == 0:
+            continue
+        label, printed = dates._label_before_date(text[: match.start()]), text[match.start() :].strip()
+        if dates._TIME.search(label):
+            return None
+        found = parse_date_line(printed, month_first)
+        if found is not None and label:
+            return label, PrintedDate(found.value, dates._date_part(printed))
+    return None
+
+
+def test_a_glued_date_with_only_its_own_words_before_it_is_not_read_and_the_split_is_the_same():
+    rng = random.Random(73)
+    labels = ["Thứ Hai,", "Xã hội", "Tình yêu - Hôn nhân", "Theo Ngoisao |", "Cập nhật", "ngày", "Published:", "10:30 |"]
+    pieces = [*_DATE_LINES, *labels, *_ZONE_PIECES[:4], "Star", " "]
+    texts = _DATE_LINES + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))) for _ in range(2000)]
+    texts += ["Thứ Hai, 24/12/2012, 03:04 AM (GMT+7)", "Xã hội 16/01/2014 | 16:05", "ngày 21 tháng 11 năm 2016"]
+    for text in texts:
+        for month_first in (False, True):
+            forget_dates()
+            assert split_date(text, month_first) == _split_date_the_long_way(text, month_first), repr(text)
+
+
+def test_a_head_line_without_a_digit_is_no_date_line_as_its_segments_say():
+    from publisher.clean import head
+
+    profile = load_profiles().common.for_one_page()
+    texts = [
+        *_DATE_LINES, "By Jane Roe", "Jane Roe | Reuters", "Posted by admin · 5 min read", "Hôm qua", "Xã hội",
+        "By Jane Roe | Updated yesterday", "Theo VnExpress", "Sự kiện | Thời sự", "Tin mới nhất",
+    ]
+    for text in texts:
+        forget_dates()
+        date, credit, rest = head._split_segments(text, profile)
+        long_way = None if date is None or len(rest.split()) > 6 else (date, credit)
+        assert head.head_date(Line.of_text(1, text), profile) == long_way, repr(text)
+        if not re.search(r"\d", text):
+            assert date is None, repr(text)
+
+
+def test_the_page_wide_words_stand_in_a_lines_key_wherever_they_stand_in_its_case_folded_text():
+    import dataclasses
+
+    from publisher.clean.lines import line_key
+    from publisher.clean.profiles import _COOKIE_WORD_FOLDED
+
+    profile = load_profiles().common
+    assert profile._words_stand_in_keys
+    unsubscribe_words, promotion_words = profile._folded_promotion_words
+    words = [*_COOKIE_WORD_FOLDED, *profile._folded_paywall_phrases, *unsubscribe_words, *promotion_words]
+    rng = random.Random(79)
+    pieces = [
+        *words, *(word.upper() for word in words), *(word.title() for word in words), *_SPACES, "•", "● ", " (5)", "[12]",
+        ":", ".", "»", ">", "ß", "İ", "Kelvin \u212a", "tin", "x", "3",
+    ]
+    lines = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(4000)]
+    for line in lines:
+        folded, key = line.casefold(), line_key(line)
+        assert all(word in key for word in words if word in folded), repr(line)
+    # The page's looks in its lines' keys: whatever line a rule would take, the look finds it.
+    for _ in range(300):
+        page = [Line.of_text(number, text) for number, text in enumerate(rng.sample(lines, 8), start=1)]
+        keys = "\n".join(line.key for line in page)
+        if any(profile.is_cookie_notice(line.text) for line in page):
+            assert profile.may_hold_cookie_notice(keys)
+        if any(profile.is_paywall_notice(line.text) for line in page):
+            assert profile.may_hold_paywall_notice(keys)
+        if any(profile.is_promotion(line.text) or profile.names_the_mail(line.text) for line in page):
+            assert profile.may_hold_promotion(keys)
+    # A word a key may not keep whole (a full stop at its end, two spaces): every page is looked through.
+    for odd in (("subscribe now.",), ("read  on",), ("…read on",)):
+        other = dataclasses.replace(profile, paywall_phrases=odd)
+        assert not other._words_stand_in_keys
+        assert other.may_hold_paywall_notice("") and other.may_hold_promotion("") and other.may_hold_cookie_notice("")

@@ -200,6 +200,10 @@ _ZONE = re.compile(
     r"|(?<=\d)\s?(?P<offset_sign>[+-])(?P<offset_hours>\d{2}):?(?P<offset_minutes>\d{2})\b"
     r"|\b(?P<name>" + "|".join(sorted(_ZONE_NAMES, key=len, reverse=True)) + r")\b"
 )
+# What every time zone _ZONE finds holds: a sign before the hours' digits, or a zone's name
+# (three or four capitals). Most date lines hold neither, and the pattern is tried at every
+# character.
+_MAY_NAME_A_ZONE = re.compile(r"[+-]\d|[A-Z]{3}")
 
 # Every way of printing a date holds a digit: most lines hold none, and need no other look.
 _DIGIT = re.compile(r"\d")
@@ -345,7 +349,11 @@ def find_date(text: str, month_first: bool = False) -> PrintedDate | None:
     the first number cannot be a month."""
     if not _DIGIT.search(text):
         return None
-    text = unglued(text)
+    return _date_in_unglued(unglued(text), month_first)
+
+
+def _date_in_unglued(text: str, month_first: bool) -> PrintedDate | None:
+    """``find_date`` of a text with a digit, its parts already set apart (``unglued``)."""
     found = _printed_day(text, month_first)
     if found is None:
         return None
@@ -510,11 +518,14 @@ def split_date(text: str, month_first: bool = False) -> tuple[str, PrintedDate] 
         match = pattern.search(text)
         if match is None or match.start() == 0:
             continue
-        label, printed = _label_before_date(text[: match.start()]), text[match.start() :].strip()
+        label = _label_before_date(text[: match.start()])
+        if not label:
+            continue  # only the date's own words before it (``Thứ Hai, 24/12/2012``): no label glued on
         if _TIME.search(label):
             return None  # the time before the date (``Published: 10:30 AM EST December 2, 2026``): one date line
+        printed = text[match.start() :].strip()
         found = parse_date_line(printed, month_first)
-        if found is not None and label:
+        if found is not None:
             return label, PrintedDate(found.value, _date_part(printed))
     return None
 
@@ -596,12 +607,13 @@ def in_page_order(found: PrintedDate, page_texts: Iterable[str], meta: PrintedDa
 @lru_cache(maxsize=8192)
 def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
     """A date when ``line`` is a date line (a date and little else), otherwise None."""
-    if len(line) > _DATE_LINE_CHARS:
+    if len(line) > _DATE_LINE_CHARS or not _DIGIT.search(line):
         return None
-    found = find_date(line, month_first)
+    # The date and what is left beside it, both read from the line with its parts set apart.
+    rest = unglued(line)
+    found = _date_in_unglued(rest, month_first)
     if found is None:
         return None
-    rest = unglued(line)
     if _may_tell_an_age(rest):
         rest = _AGE.sub(" ", rest)
     for pattern in _date_patterns(rest):
@@ -609,8 +621,9 @@ def parse_date_line(line: str, month_first: bool = False) -> PrintedDate | None:
         # left (a date in numbers blanked out), no pattern that needs a year can match.
         if pattern in _WITHOUT_A_YEAR or _FOUR_DIGITS.search(rest):
             rest = pattern.sub(" ", rest)
-    for pattern in (_TIME, _ZONE):
-        rest = pattern.sub(" ", rest)
+    rest = _TIME.sub(" ", rest)
+    if _MAY_NAME_A_ZONE.search(rest):
+        rest = _ZONE.sub(" ", rest)
     rest = _DATE_LINE_WORDS.sub(" ", rest)
     leftover_words = [word for word in re.findall(r"\w{2,}", rest) if not word.isdigit()]
     return found if len(leftover_words) <= 2 else None

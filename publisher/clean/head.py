@@ -257,6 +257,8 @@ def date_stamp(lines: list[Line]) -> tuple[Line, PrintedDate] | None:
 
 def head_date(line: Line, profile: SiteProfile) -> tuple[PrintedDate, str | None] | None:
     """The date (and source credit) of a date line just under the title, if it is one."""
+    if not _DIGIT.search(line.text):
+        return None  # every date a line's segments give is printed with a digit (``find_date``)
     date, credit, rest = _segments(line.text, profile)
     if date is None or len(rest.split()) > 6:
         return None

@@ -223,10 +223,11 @@ def clean_lines(
     dropped: list[Dropped] = []
     # A cookie banner, which a copy prints wherever the page's markup holds it (above the
     # headline, between the text and its byline, at the foot): never the article's.
-    # Every line would be asked, and most pages hold neither: one look over the page first.
-    folded_page = "\n".join(line.text for line in lines).casefold()
+    # Every line would be asked, and most pages hold neither: one look over the page first,
+    # in its lines' keys (case-folded already: the page is not case-folded again).
+    page_keys = "\n".join(line.key for line in lines)
     lines = list(lines)  # a new list: a headline only the metadata gives is put in later
-    if profiles.common.may_hold_cookie_notice(folded_page):
+    if profiles.common.may_hold_cookie_notice(page_keys):
         kept = []
         for line in lines:
             if not line.is_image and profiles.common.is_cookie_notice(line.text):
@@ -235,7 +236,7 @@ def clean_lines(
                 kept.append(line)
         lines = kept
     paywall = None
-    if profiles.common.may_hold_paywall_notice(folded_page):
+    if profiles.common.may_hold_paywall_notice(page_keys):
         paywall = next((line for line in lines if not line.is_image and profiles.common.is_paywall_notice(line.text)), None)
     if paywall is not None:
         dropped.append(Dropped(paywall.number, paywall.text, "a paywall's notice"))
@@ -268,7 +269,7 @@ def clean_lines(
             kicker = None
         kicker = url_section(lines[: title.index], evidence.url, profile) or kicker
 
-    names_mail = profile.may_hold_promotion(folded_page)
+    names_mail = profile.may_hold_promotion(page_keys)
     end, end_reason = find_end(lines, title.index, title.text, profile, evidence, names_mail=names_mail)
     region = _without_furniture_over_text(lines, title, end, profile, dropped)
     rest = lines[title.index + 1 :]

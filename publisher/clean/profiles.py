@@ -150,17 +150,30 @@ class SiteProfile:
             return False  # every line is asked: a paragraph is not searched
         return self._paywall_pattern.search(line.casefold()) is not None
 
-    def may_hold_cookie_notice(self, folded_text: str) -> bool:
-        """False where no line of a page can be a cookie notice (``folded_text``: its lines
-        joined and case-folded): the page names no cookie. One look over the page instead of
-        a pattern's search of every line (which costs as much as the rest of a line's rules)."""
-        return any(word in folded_text for word in _COOKIE_WORD_FOLDED)
+    def may_hold_cookie_notice(self, page_keys: str) -> bool:
+        """False where no line of a page can be a cookie notice (``page_keys``: its lines'
+        keys joined, ``_words_stand_in_keys``): the page names no cookie. One look over the
+        page instead of a pattern's search of every line (which costs as much as the rest of
+        a line's rules)."""
+        return not self._words_stand_in_keys or any(word in page_keys for word in _COOKIE_WORD_FOLDED)
 
-    def may_hold_paywall_notice(self, folded_text: str) -> bool:
-        """False where no line of a page can be a paywall's notice (``folded_text``: its
-        lines joined and case-folded): the page holds none of the phrases. A look for each
-        phrase in turn over the whole page costs a sixth of the pattern's search of every line."""
-        return any(phrase in folded_text for phrase in self._folded_paywall_phrases)
+    def may_hold_paywall_notice(self, page_keys: str) -> bool:
+        """False where no line of a page can be a paywall's notice (``page_keys``: its
+        lines' keys joined): the page holds none of the phrases. A look for each phrase in
+        turn over the whole page costs a sixth of the pattern's search of every line."""
+        return not self._words_stand_in_keys or any(phrase in page_keys for phrase in self._folded_paywall_phrases)
+
+    @cached_property
+    def _words_stand_in_keys(self) -> bool:
+        """Whether the page's looks for the cookie, paywall and promotion words may be made
+        in its lines' keys (``line_key``), case-folded already, rather than in its text
+        case-folded again: a word that opens and ends with a letter, its words parted by one
+        space, stands in a line's key wherever it stands in the line's case-folded text (a
+        key only makes each run of white space one space and trims what is no letter from
+        its ends). Else every line is asked."""
+        unsubscribe_words, promotion_words = self._folded_promotion_words
+        words = (*_COOKIE_WORD_FOLDED, *self._folded_paywall_phrases, *unsubscribe_words, *promotion_words)
+        return all(word[:1].isalpha() and word[-1:].isalpha() and word.split() == word.split(" ") for word in words)
 
     @cached_property
     def _folded_paywall_phrases(self) -> tuple[str, ...]:
@@ -191,13 +204,14 @@ class SiteProfile:
             return False
         return any(word in folded for word in promotion_words)
 
-    def may_hold_promotion(self, folded_text: str) -> bool:
+    def may_hold_promotion(self, page_keys: str) -> bool:
         """False where no line of a page can be a promotion (``is_promotion``) or name the
-        mail (``names_the_mail``); ``folded_text``: its lines joined and case-folded. The
-        page names neither the mail nor unsubscribing, as most pages do not: one look over
-        the page instead of every line's words counted and folded."""
+        mail (``names_the_mail``); ``page_keys``: its lines' keys joined
+        (``_words_stand_in_keys``). The page names neither the mail nor unsubscribing, as
+        most pages do not: one look over the page instead of every line's words counted and
+        folded."""
         unsubscribe_words, promotion_words = self._folded_promotion_words
-        return any(word in folded_text for word in (*unsubscribe_words, *promotion_words))
+        return not self._words_stand_in_keys or any(word in page_keys for word in (*unsubscribe_words, *promotion_words))
 
     def names_the_mail(self, line: str) -> bool:
         """A short line that names the site's mail (``newsletter``, ``inbox``): a sign-up
