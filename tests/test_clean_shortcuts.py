@@ -2141,3 +2141,101 @@ def test_the_page_wide_words_stand_in_a_lines_key_wherever_they_stand_in_its_cas
         other = dataclasses.replace(profile, paywall_phrases=odd)
         assert not other._words_stand_in_keys
         assert other.may_hold_paywall_notice("") and other.may_hold_promotion("") and other.may_hold_cookie_notice("")
+
+
+def test_a_dump_lines_bullet_is_cut_off_as_the_bullet_pattern_matches_it():
+    import random
+    import re
+
+    from publisher.clean import wrapping
+
+    bullet = re.compile(r"^(\s*)[•◦▪●*+]\s+")  # the long way: the pattern's match
+    pieces = [" ", "  ", "\t", "\xa0", "\u3000", "\u2003", "•", "◦", "*", "+", "Tin", "mới", "x", "[ảnh]"]
+    rng = random.Random(7)
+    lines = ["•", "• ", " •\xa0Tin", "*bold*", "+84", "\u3000● mới", "  •   "]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 6))) for _ in range(5000)]
+    for line in lines:
+        text = wrapping._PICTURE_MARKS.sub("", line) if "[" in line else line
+        match = bullet.match(text)
+        assert wrapping.without_marks(line) == (match.group(1) + text[match.end() :] if match else text), repr(line)
+
+
+def test_the_wrap_width_counts_the_long_lines_a_line_goes_on_under_as_the_index_walk_does():
+    import random
+
+    from publisher.clean import wrapping
+
+    def the_long_way(lines, widths):
+        long = [width for width in widths if width >= wrapping._LONG]
+        continued = [
+            widths[index]
+            for index in range(len(lines) - 1)
+            if widths[index] >= wrapping._LONG
+            and lines[index + 1].strip()
+            and not wrapping.starts_item(lines[index + 1], lines[index])
+        ]
+        if len(long) < wrapping._MIN_LONG_LINES or len(continued) < wrapping._MIN_CONTINUED:
+            return None
+        allowed_over = int(wrapping._OVER_WIDTH_SHARE * len(long))
+        best = None
+        for width in wrapping._WIDTHS:  # each width tried: few enough long lines over it, most ending near it
+            if sum(1 for line_width in long if line_width > width) > allowed_over:
+                continue
+            near = sum(1 for line_width in continued if width - wrapping._NEAR_WIDTH < line_width <= width)
+            if best is None or near > best[0]:
+                best = (near, width)
+        if best is None or best[0] / len(continued) < wrapping._WRAPPED_SHARE:
+            return None
+        return best[1]
+
+    rng = random.Random(11)
+    openers = ["", "", "", "• ", "- ", "1. ", "12) ", "[3] "]
+    wrapped = 0
+    for _ in range(400):
+        width = rng.choice((72, 80, 100))
+        lines = []
+        for _ in range(rng.randint(5, 40)):
+            length = rng.choice((0, 0, rng.randint(1, 39), rng.randint(width - 12, width), rng.randint(40, 130)))
+            line = (rng.choice(openers) + "chữ " * 40)[:length].rstrip(" ")
+            lines.append(line + rng.choice(("", "", ".", " ")))
+        widths = [wrapping.display_width(line.rstrip()) for line in lines]
+        expected = the_long_way(lines, widths)
+        wrapped += expected is not None
+        assert wrapping.wrap_width(lines, widths) == expected, lines
+    assert wrapped > 20  # the walk is put to the test on wrapped dumps, not only on refusals
+
+
+def test_a_block_s_runs_are_made_where_its_lines_with_gaps_are_counted_the_long_way(monkeypatch):
+    import random
+
+    from publisher.clean import columns
+
+    seen: list[int] = []
+
+    def recording_gutters(block):
+        seen.append(len(block))
+        return []
+
+    monkeypatch.setattr(columns, "_gutters", recording_gutters)
+    monkeypatch.setattr(columns, "_widened_narrow_gutters", lambda block: None)
+    rng = random.Random(5)
+    rows = ["Tin mới", "Tin    mới", "   chữ   x", "chữ", "  •  Tin      mới  ", "x     y     z"]
+    for _ in range(300):
+        lines = [rng.choice([*rows, "", "  "]) for _ in range(rng.randint(5, 60))]
+        seen.clear()
+        columns.side_by_side(lines)
+        # The long way: each block of lines with text, its lines holding a gap counted one by one.
+        blocks, block = [], []
+        for line in [*lines, ""]:
+            if line.strip():
+                block.append(line)
+            elif block:
+                blocks.append(block)
+                block = []
+        all_gaps = sum(len(columns._INNER_GAP.findall(line)) for line in lines)
+        expected = [
+            len(block) for block in blocks if sum(1 for line in block if columns._INNER_GAP.search(line)) >= columns._MIN_ROWS
+        ]
+        if "\n".join(lines).count("   ") < columns._MIN_ROWS or all_gaps < columns._MIN_ROWS:
+            expected = []
+        assert seen == expected, lines

@@ -11,7 +11,7 @@ column's line that reaches its right edge goes on on the next line.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from itertools import accumulate, zip_longest
 from typing import NamedTuple
@@ -50,8 +50,8 @@ def side_by_side(lines: Sequence[str]) -> list[tuple[int, str]] | None:
     if len(gaps) < _MIN_ROWS:
         return None
     ends = list(accumulate(len(line) + 1 for line in lines))  # where each line's "\n" stands
-    gapped_lines = {bisect_right(ends, start) for start in gaps}
-    gapped = [index in gapped_lines for index in range(len(lines))]
+    # The lines with a gap, in order, each once: a block's count of them is two bisections.
+    gapped = list(dict.fromkeys(bisect_right(ends, start) for start in gaps))
     out: list[tuple[int, str]] = []
     found = False
     carried: int | None = None  # the width of the column the dump goes on in, after a block of columns
@@ -64,7 +64,8 @@ def side_by_side(lines: Sequence[str]) -> list[tuple[int, str]] | None:
         end = start
         while end < len(lines) and lines[end].strip():
             end += 1
-        block = [_runs(line) for line in lines[start:end]] if sum(gapped[start:end]) >= _MIN_ROWS else []
+        rows_with_gaps = bisect_left(gapped, end) - bisect_left(gapped, start)
+        block = [_runs(line) for line in lines[start:end]] if rows_with_gaps >= _MIN_ROWS else []
         gutters = _gutters(block) if block else []
         if block and not gutters and (widened := _widened_narrow_gutters(lines[start:end])) is not None:
             block = [_runs(line) for line in widened]
@@ -246,7 +247,7 @@ def _read_columns(block: list[list[_Run]], first_number: int, bounds: list[tuple
                 out[-1] = (number, f"{joined} {text}")
             else:
                 out.append((first_number + offset, text))
-            previous, above = _Run(parts[0].start, parts[-1].end, parts[-1].text), offset
+            previous, above = parts[-1], offset  # the line above ends with its last run
         out.append((first_number + len(block) - 1, ""))
     return out
 

@@ -122,12 +122,16 @@ def starts_with_bullet(line: str) -> bool:
 
 def without_marks(line: str) -> str:
     text = _PICTURE_MARKS.sub("", line) if "[" in line else line
-    # The bullet only ever starts a line: matched there, and only where its first character
-    # (after spaces) is one, not looked for all along it.
-    if text.lstrip()[:1] not in _BULLET_CHARACTERS:
+    # The bullet only ever starts a line: looked for there, after its spaces, as
+    # ``_BULLET`` matches it (a bullet, then white space, all of which goes), the line cut
+    # where its spaces end rather than matched again.
+    body = text.lstrip()
+    if body[:1] not in _BULLET_CHARACTERS:
         return text
-    bullet = _BULLET.match(text)
-    return bullet.group(1) + text[bullet.end() :] if bullet else text
+    item = body[1:].lstrip()
+    if len(item) == len(body) - 1:
+        return text  # no space after it: no bullet (``*bold*``, ``+84``)
+    return text[: len(text) - len(body)] + item
 
 
 def plainly_unwrapped(lines: Sequence[str], lengths: Sequence[int] | None = None) -> bool:
@@ -161,8 +165,8 @@ def wrap_width(lines: Sequence[str], widths: Sequence[int]) -> int | None:
     # that stands alone (a blank line or a new item under it: a menu entry, a picture's name
     # and its link's title, a headline) ends where its text ends, at any width.
     continued = [
-        width for index, width in enumerate(widths[:-1])
-        if width >= _LONG and lines[index + 1].strip() and not starts_item(lines[index + 1], lines[index])
+        width for width, line, following in zip(widths, lines, lines[1:], strict=False)  # the last: none under it
+        if width >= _LONG and following.strip() and not starts_item(following, line)
     ]
     if len(long) < _MIN_LONG_LINES or len(continued) < _MIN_CONTINUED:
         return None
