@@ -2239,3 +2239,39 @@ def test_a_block_s_runs_are_made_where_its_lines_with_gaps_are_counted_the_long_
         if "\n".join(lines).count("   ") < columns._MIN_ROWS or all_gaps < columns._MIN_ROWS:
             expected = []
         assert seen == expected, lines
+
+def test_a_dump_line_made_whole_at_once_is_the_same_line():
+    """``Line.of_text`` puts every field in the line's dictionary at once, then what it
+    works out: the same fields, values and order as ``Line(number, text, hints=...)``."""
+    rng = random.Random(83)
+    pieces = ["Chủ tịch", "Hà Nội", "nói", "rằng", "(Theo VnExpress)", ".", "•", "  ", "12", "ข่าว", "ニュース", "…"]
+    hints = [frozenset(), frozenset({"row"}), frozenset({"bullet"}), frozenset({"caption"})]
+    for number in range(2000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 70)))
+        hint = rng.choice(hints)
+        quick, slow = Line.of_text(number, text, hint), Line(number, text, hints=hint)
+        assert list(quick.__dict__.items()) == list(slow.__dict__.items()), text
+        assert quick == slow and hash(quick) == hash(slow)
+
+
+def test_a_line_under_six_words_is_no_prose_without_the_long_look():
+    """``_is_prose`` answers a line shorter than a sentence at once: a paragraph's length and
+    an unpunctuated script's prose both need more words than a sentence does."""
+    from publisher.clean.lines import (
+        _SENTENCE_MIN_WORDS,
+        PARAGRAPH_MIN_WORDS,
+        UNPUNCTUATED_PROSE_WORDS,
+        _is_prose,
+        ends_sentence,
+        unpunctuated_prose,
+    )
+
+    def the_long_way(text: str, words: int) -> bool:
+        if words >= _SENTENCE_MIN_WORDS and ends_sentence(text):
+            return True
+        return words >= PARAGRAPH_MIN_WORDS or unpunctuated_prose(text, words)
+
+    assert min(PARAGRAPH_MIN_WORDS, UNPUNCTUATED_PROSE_WORDS) >= _SENTENCE_MIN_WORDS
+    for text in ("Tin mới", "Ông nói.", "ข่าวการเมือง", "ข่าวการเมือง ", "“Trích dẫn”", "Hỏi?", "", "nhà…", "ຂ່າວ"):
+        for words in range(0, 90):
+            assert _is_prose(text, words) == the_long_way(text, words), (text, words)

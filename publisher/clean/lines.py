@@ -77,9 +77,9 @@ def unpunctuated_prose(text: str, words: int) -> bool:
 
 def _is_prose(text: str, words: int) -> bool:
     """A sentence of six words or more, or a paragraph's length of text."""
-    if words >= _SENTENCE_MIN_WORDS and ends_sentence(text):
-        return True
-    return words >= PARAGRAPH_MIN_WORDS or unpunctuated_prose(text, words)
+    if words < _SENTENCE_MIN_WORDS:
+        return False  # shorter than a paragraph, an unpunctuated one too (half a page's lines)
+    return text[-1:] in _FINAL_PUNCTUATION or words >= PARAGRAPH_MIN_WORDS or unpunctuated_prose(text, words)
 
 
 @dataclass(frozen=True)
@@ -121,9 +121,11 @@ class Line:
         line = object.__new__(cls)
         words = word_count(text)
         is_prose = _is_prose(text, words)
-        # Item by item: a third faster than keyword arguments to update.
+        # Every field in at once, in the fields' order, then item by item (a third faster
+        # than keyword arguments to update): a line's dictionary made whole from the first
+        # is not grown twice as its fields come in.
         values = line.__dict__
-        values.update(_TEXT_LINE_DEFAULTS)
+        values.update(_TEXT_LINE_FIELDS)
         values["number"] = number
         values["text"] = text
         values["words"] = words
@@ -151,5 +153,6 @@ class Line:
         return line
 
 
-# What Line(number, text) gives every field but those worked out from its text.
-_TEXT_LINE_DEFAULTS = {item.name: item.default for item in fields(Line) if item.init and item.default is not MISSING}
+# Every field of a line as Line(number, text) sets it, in the same order: the defaults, and
+# None for the fields ``of_text`` then fills in (number, text, and those worked out from it).
+_TEXT_LINE_FIELDS = {item.name: None if item.default is MISSING else item.default for item in fields(Line)}
