@@ -2275,3 +2275,53 @@ def test_a_line_under_six_words_is_no_prose_without_the_long_look():
     for text in ("Tin mới", "Ông nói.", "ข่าวการเมือง", "ข่าวการเมือง ", "“Trích dẫn”", "Hỏi?", "", "nhà…", "ຂ່າວ"):
         for words in range(0, 90):
             assert _is_prose(text, words) == the_long_way(text, words), (text, words)
+
+def test_replies_titled_after_the_thread_counted_only_where_a_line_opens_as_a_reply():
+    from publisher.clean.lines import line_key
+    from publisher.clean.refusals import _before_comments, _replies_titled_after, _reply_title
+
+    def long_way(title: str, lines: list[Line], profile) -> int:
+        return sum(1 for line in _before_comments(lines, profile) if _reply_title(line.key, line_key(title)))
+
+    profile = load_profiles().common
+    titles = ["Best way to cross the bay", "Re: Best way to cross the bay"]
+    pieces = [
+        "Re: Best way to cross the bay", "RE : best way to cross the bay", "• Aw: Best way to cross the bay",
+        "Trả lời: Best way to cross the bay", "Re: another thread", "Reply", "Related", "Tin liên quan",
+        "The ferry leaves every hour from the north pier.", "Best way to cross the bay", "re:", "",
+    ]
+    rng = random.Random(83)
+    counted = skipped = 0
+    for _ in range(3000):
+        lines = [Line.of_text(number, rng.choice(pieces)) for number in range(1, rng.randint(1, 12))]
+        title = rng.choice(titles)
+        quick = _replies_titled_after(title, lines, profile)
+        assert quick == long_way(title, lines, profile), (title, [line.text for line in lines])
+        counted += quick >= 2
+        skipped += not any(line.key.startswith(("re", "aw", "trả")) for line in lines)
+    assert counted > 100 and skipped > 100
+
+
+def test_a_bare_credit_told_by_the_profiles_credit_openings_at_once():
+    from publisher.clean.body import _CREDIT_LINE_WORDS, _has_inner_sentence, _is_bare_credit
+
+    def long_way(line: Line, profile) -> bool:
+        if line.kind != "text" or line.words > _CREDIT_LINE_WORDS or _has_inner_sentence(line.text):
+            return False
+        if any(line.text.startswith(f"{opener} ") for opener in profile.credit_openers):
+            return True
+        return any(cue.endswith(":") and line.text.startswith(cue) for cue in profile.caption_cues)
+
+    profiles = load_profiles()
+    rng = random.Random(89)
+    for profile in (profiles.common, *profiles.sites):
+        if not profile.credit_line_openings:
+            continue  # a site's own profile that adds no opener or cue of its own
+        pieces = [*profile.credit_openers, *profile.caption_cues, "Ảnh:", "Photo", "by", " ", ":", "Jane Roe", "Lê Hiếu"]
+        told = 0
+        for _ in range(2000):
+            line = Line.of_text(1, "".join(rng.choice(pieces) for _ in range(rng.randint(1, 4))).strip() or "x")
+            quick = _is_bare_credit(line, profile)
+            told += quick
+            assert quick == long_way(line, profile), repr(line.text)
+        assert told > 100

@@ -1051,9 +1051,7 @@ def _is_bare_credit(line: Line, profile: SiteProfile) -> bool:
     name (a few words, no sentence) follows."""
     if line.kind != "text" or line.words > _CREDIT_LINE_WORDS or _has_inner_sentence(line.text):
         return False
-    if any(line.text.startswith(f"{opener} ") for opener in profile.credit_openers):
-        return True
-    return any(cue.endswith(":") and line.text.startswith(cue) for cue in profile.caption_cues)
+    return line.text.startswith(profile.credit_line_openings)
 
 
 def _alt_over_caption(content: list[Line], profile: SiteProfile) -> set[int]:

@@ -227,6 +227,13 @@ class SiteProfile:
         return tuple(word.casefold() for word in self.unsubscribe_words), tuple(word.casefold() for word in self.promotion_words)
 
     @cached_property
+    def credit_line_openings(self) -> tuple[str, ...]:
+        """What opens a credit line of its own (``Photo by Jane Roe``, ``Ảnh: Lê Hiếu``): a
+        credit's opening words and a space, or a caption cue that ends with its colon. Put
+        together once a profile, not once a line and opener."""
+        return (*(f"{opener} " for opener in self.credit_openers), *(cue for cue in self.caption_cues if cue.endswith(":")))
+
+    @cached_property
     def caption_cue_pattern(self) -> re.Pattern[str]:
         """Any of the caption cues, anywhere in a line: one search, not one look per cue."""
         return re.compile("|".join(re.escape(cue) for cue in self.caption_cues) or "(?!)")

@@ -165,8 +165,7 @@ def doubt_threads(
     article, most likely, whatever its length) are a doubt told, not a refusal. Replies
     titled after the thread (``Re: <title>``) are counted in all the page shows under the
     title (``below``): the title printed again is where an article's text is taken to end."""
-    replies = _before_comments(below if below is not None else lines, profile)
-    titled = sum(1 for line in replies if _reply_title(line.key, line_key(title)))
+    titled = _replies_titled_after(title, below if below is not None else lines, profile)
     if titled >= _TITLED_REPLIES:
         return Verdict(refusal=f"a forum thread or a Q&A page, not an article ({titled} replies titled after the thread)")
     found, cut_by_count = _thread_signs_under_count(lines, text, profile, title)
@@ -206,6 +205,16 @@ def _signs(scope: list[Line], text_scope: list[Line], profile: SiteProfile) -> s
     }
     name, count = max(signs.items(), key=lambda item: item[1])
     return f"{count} {name} under the title" if count >= _THREAD_POSTS else None
+
+
+def _replies_titled_after(title: str, lines: list[Line], profile: SiteProfile) -> int:
+    """How many of the lines before the comments are replies titled after the thread
+    (``_reply_title``). Most pages hold no line that opens as a reply does: one look for
+    the prefixes in the lines' keys, and the lines before the comments are not sought."""
+    if not any(line.key.startswith(_REPLY_PREFIXES) for line in lines):
+        return 0
+    title_key = line_key(title)
+    return sum(1 for line in _before_comments(lines, profile) if _reply_title(line.key, title_key))
 
 
 def _reply_title(key: str, title_key: str) -> bool:
