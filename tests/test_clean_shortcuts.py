@@ -663,13 +663,13 @@ def test_a_note_after_names_and_an_address_looked_for_where_they_may_stand():
 
 
 def test_matches_counted_up_to_the_number_needed():
-    from publisher.ingest.mojibake import _SIGNATURE, _at_least
+    from publisher.ingest.mojibake import _SIGNATURE, count_up_to
 
     rng = random.Random(83)
     for _ in range(2000):
         text = "".join(rng.choice(["a", "   ", " ", "Ã©", "á»", "\n", "x"]) for _ in range(rng.randint(0, 30)))
         for count in (1, 3, 8):
-            assert _at_least(_SIGNATURE.finditer(text), count) == min(count, len(_SIGNATURE.findall(text)))
+            assert count_up_to(_SIGNATURE.finditer(text), count) == min(count, len(_SIGNATURE.findall(text)))
 
 
 def test_a_month_run_on_looked_for_where_a_small_letter_meets_a_months_first():

@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
-from itertools import islice
 
 from publisher.clean.lines import Line
 from publisher.ingest.legacy import vietnamese_score
+from publisher.ingest.mojibake import count_up_to
 
 UNDETERMINED = "und"
 _SAMPLE = 2000  # characters of text looked at: enough to tell, little to count
@@ -106,7 +106,7 @@ def language_of_text(text: str) -> str | None:
     sample = text[:_SAMPLE]
     if not _holds_non_latin_letter(sample):
         # Every letter Latin (most pages): only whether there are enough of them is counted.
-        return _latin_language(sample) if _at_least(_LETTER.finditer(sample), _MIN_LETTERS) else None
+        return _latin_language(sample) if count_up_to(_LETTER.finditer(sample), _MIN_LETTERS) == _MIN_LETTERS else None
     letters_only = _letters_only(sample)
     letters = len(letters_only)
     if letters < _MIN_LETTERS:
@@ -147,11 +147,6 @@ def _holds_non_latin_letter(text: str) -> bool:
     Latin's blocks are found first (a look at each character's code, no Unicode database),
     then only those few asked whether they are letters (a text's quotes and dashes are not)."""
     return _LETTER.search("".join(_NON_LATIN.findall(text))) is not None
-
-
-def _at_least(found: Iterator[re.Match[str]], count: int) -> bool:
-    """Whether ``found`` holds ``count`` matches: the rest is not looked for."""
-    return sum(1 for _ in islice(found, count)) == count
 
 
 def _letters_only(text: str) -> str:

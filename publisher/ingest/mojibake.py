@@ -63,13 +63,13 @@ def tell_tales(text: str) -> int:
     found = 0
     for lead, pattern in _TELL_TALES_BY_LEAD:
         if lead in text:
-            found += _at_least(pattern.finditer(text, 0, _LOOKED_AT), _MIN_TELL_TALES - found)
+            found += count_up_to(pattern.finditer(text, 0, _LOOKED_AT), _MIN_TELL_TALES - found)
             if found >= _MIN_TELL_TALES:
                 break
     return found
 
 
-def _at_least(found: Iterator[re.Match[str]], count: int) -> int:
+def count_up_to(found: Iterator[re.Match[str]], count: int) -> int:
     """How many matches ``found`` holds, counted up to ``count``: the rest of the text is
     not searched (a page of mojibake holds thousands)."""
     return sum(1 for _ in islice(found, count))
@@ -240,7 +240,7 @@ def garbled_words(text: str) -> list[str]:
     page's cleaning)."""
     from ftfy.badness import is_bad
 
-    if _at_least(_pairs_inside_words(text), _MIN_TELL_TALES) < _MIN_TELL_TALES:
+    if count_up_to(_pairs_inside_words(text), _MIN_TELL_TALES) < _MIN_TELL_TALES:
         return []
     words = text.split()
     # Each different word looked at once: a page repeats its words (and a Vietnamese one
